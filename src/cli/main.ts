@@ -2,15 +2,11 @@
  * `paper2net <command> ...` — dispatches to one module per command (src/cli/<command>.ts), each exporting
  * `run(args: string[]): Promise<number>` that returns the process exit code.
  */
-const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
-  extract: () => import('./extract.ts'),
-  figure: () => import('./figure.ts'),
-  classify: () => import('./classify.ts'),
-  codegen: () => import('./codegen.ts'),
-  import: () => import('./import.ts'),
-  synth: () => import('./synth.ts'),
-  eval: () => import('./eval.ts'),
-};
+const COMMANDS = ['extract', 'figure', 'classify', 'codegen', 'import', 'synth', 'eval'];
+
+interface CommandModule {
+  run(args: string[]): Promise<number>;
+}
 
 const USAGE = `usage: paper2net <command> [options]
   extract  paper.pdf [--out dir] [--json]              designs found, as graph JSON
@@ -23,16 +19,15 @@ const USAGE = `usage: paper2net <command> [options]
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  const load = command ? COMMANDS[command] : undefined;
-  if (!load) {
+  if (!command || !COMMANDS.includes(command)) {
     process.stderr.write(`${command ? `unknown command "${command}"\n` : ''}${USAGE}\n`);
     return 2;
   }
-  let module;
+  let module: CommandModule;
   try {
-    module = await load();
-  } catch {
-    process.stderr.write(`paper2net ${command}: not available in this build\n`);
+    module = (await import(`./${command}.ts`)) as CommandModule;
+  } catch (error) {
+    process.stderr.write(`paper2net ${command}: cannot load the command (${(error as Error).message})\n`);
     return 2;
   }
   try {
@@ -44,3 +39,5 @@ async function main(argv: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv.slice(2));
+
+export {};

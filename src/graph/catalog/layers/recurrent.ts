@@ -1,0 +1,94 @@
+/** Sequence layers: Embedding, SimpleRNN, LSTM, GRU, Bidirectional. */
+import type { Params, Shape } from '../../types.ts';
+import { requireRank } from '../shape-rules.ts';
+import type { LayerSpec, ParamSpec } from '../spec.ts';
+import type { LayerTargets } from '../targets.ts';
+
+const rnnParams: ParamSpec[] = [
+  { name: 'units', kind: 'int', default: 64, min: 1, max: 65536, doc: 'Hidden state size' },
+  { name: 'return_sequences', kind: 'bool', default: false, doc: 'Output every step [T, units] rather than the last [units]' },
+];
+
+function rnnOutput(input: Shape, params: Params, what: string, width: number): Shape {
+  requireRank(input, [2], what);
+  return params.return_sequences ? [input[0]!, width] : [width];
+}
+
+function recurrent(type: string, doc: string, aliases: string[], targets: LayerTargets): LayerSpec {
+  return {
+    type,
+    category: 'recurrent',
+    doc,
+    aliases: aliases.map((text) => ({ text })),
+    params: rnnParams,
+    arity: { min: 1, max: 1 },
+    outputShape: ([input], params) => rnnOutput(input!, params, type, params.units as number),
+    targets,
+  };
+}
+
+export const simpleRnn = recurrent('SimpleRNN', 'Fully connected recurrent layer (Elman RNN)', ['rnn', 'simplernn', 'simple rnn', 'recurrent', 'elman'], {
+  keras: { className: 'SimpleRNN' },
+  caffe: { type: 'RNN' },
+  pytorch: { module: 'RNN' },
+  onnx: { op: 'RNN' },
+});
+
+export const lstm = recurrent('LSTM', 'Long short-term memory layer', ['lstm', 'long short-term memory', 'long short term memory', 'LSTM cell'], {
+  keras: { className: 'LSTM' },
+  caffe: { type: 'LSTM' },
+  pytorch: { module: 'LSTM' },
+  onnx: { op: 'LSTM' },
+});
+
+export const gru = recurrent('GRU', 'Gated recurrent unit layer', ['gru', 'gated recurrent unit', 'GRU cell'], {
+  keras: { className: 'GRU' },
+  caffe: { unsupported: 'Caffe has no GRU layer' },
+  pytorch: { module: 'GRU' },
+  onnx: { op: 'GRU' },
+});
+
+export const bidirectional: LayerSpec = {
+  type: 'Bidirectional',
+  category: 'recurrent',
+  doc: 'A recurrent layer run forwards and backwards, outputs merged',
+  aliases: [{ text: 'bidirectional' }, { text: 'bilstm' }, { text: 'bi-lstm', params: { cell: 'LSTM' } }, { text: 'bigru', params: { cell: 'GRU' } }, { text: 'brnn' }],
+  params: [
+    { name: 'cell', kind: 'enum', default: 'LSTM', options: ['LSTM', 'GRU', 'SimpleRNN'], doc: 'The wrapped recurrent layer' },
+    ...rnnParams,
+    { name: 'merge', kind: 'enum', default: 'concat', options: ['concat', 'sum'], doc: 'How the two directions combine' },
+  ],
+  arity: { min: 1, max: 1 },
+  outputShape: ([input], params) => {
+    const units = params.units as number;
+    return rnnOutput(input!, params, 'Bidirectional', params.merge === 'concat' ? 2 * units : units);
+  },
+  targets: {
+    keras: { className: 'Bidirectional' },
+    caffe: { unsupported: 'Caffe has no bidirectional recurrent layer' },
+    pytorch: { module: 'LSTM' },
+    onnx: { op: 'LSTM' },
+  },
+};
+
+export const embedding: LayerSpec = {
+  type: 'Embedding',
+  category: 'recurrent',
+  doc: 'Look up a vector for each token id: [T] → [T, dim]',
+  aliases: [{ text: 'embedding' }, { text: 'embed' }, { text: 'word embedding' }, { text: 'embedding layer' }, { text: 'lookup table' }],
+  params: [
+    { name: 'vocab', kind: 'int', default: 10000, min: 1, max: 10_000_000, doc: 'Number of distinct token ids' },
+    { name: 'dim', kind: 'int', default: 128, min: 1, max: 65536, doc: 'Vector size per token' },
+  ],
+  arity: { min: 1, max: 1 },
+  outputShape: ([input], params) => {
+    requireRank(input!, [1], 'Embedding');
+    return [input![0]!, params.dim as number];
+  },
+  targets: {
+    keras: { className: 'Embedding' },
+    caffe: { type: 'Embed' },
+    pytorch: { module: 'Embedding' },
+    onnx: { op: 'Gather' },
+  },
+};

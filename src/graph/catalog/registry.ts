@@ -1,0 +1,113 @@
+/** The catalog as a whole: every layer type once, looked up by canonical name or by a paper's spelling. */
+import type { Params } from '../types.ts';
+import type { LayerSpec } from './spec.ts';
+import { activation } from './layers/activation.ts';
+import { multiHeadAttention } from './layers/attention.ts';
+import { conv1d, conv2d, conv2dTranspose, depthwiseConv2d } from './layers/convolution.ts';
+import { dense, dropout, flatten, input } from './layers/core.ts';
+import { add, concat, multiply } from './layers/merge.ts';
+import { batchNorm, layerNorm, lrn } from './layers/normalization.ts';
+import { avgPool2d, globalAvgPool2d, globalMaxPool2d, maxPool2d } from './layers/pooling.ts';
+import { bidirectional, embedding, gru, lstm, simpleRnn } from './layers/recurrent.ts';
+import { permute, reshape, upSampling2d, zeroPadding2d } from './layers/reshape.ts';
+
+export const CATALOG: readonly LayerSpec[] = [
+  input,
+  conv1d,
+  conv2d,
+  conv2dTranspose,
+  depthwiseConv2d,
+  maxPool2d,
+  avgPool2d,
+  globalAvgPool2d,
+  globalMaxPool2d,
+  dense,
+  flatten,
+  dropout,
+  batchNorm,
+  lrn,
+  layerNorm,
+  activation,
+  zeroPadding2d,
+  upSampling2d,
+  concat,
+  add,
+  multiply,
+  embedding,
+  simpleRnn,
+  lstm,
+  gru,
+  bidirectional,
+  reshape,
+  permute,
+  multiHeadAttention,
+];
+
+const byType = new Map(CATALOG.map((spec) => [spec.type, spec]));
+
+export function getSpec(type: string): LayerSpec | undefined {
+  return byType.get(type);
+}
+
+/** Lower-case, no punctuation or spaces: "Max-Pool" and "max pool" meet as "maxpool". */
+export function normaliseSpelling(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[_\-\s.:]+/g, '')
+    .trim();
+}
+
+const byAlias = new Map<string, { type: string; params: Params }>();
+for (const spec of CATALOG) {
+  for (const alias of [{ text: spec.type }, ...spec.aliases]) {
+    const key = normaliseSpelling(alias.text);
+    if (!byAlias.has(key)) byAlias.set(key, { type: spec.type, params: { ...(alias.params ?? {}) } });
+  }
+}
+
+/** Edit distance, capped: only small distances matter for OCR typos. */
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+export interface AliasMatch {
+  type: string;
+  /** Params the spelling implies ("conv3-64" → kernel and filters). */
+  params: Params;
+  /** 1 for an exact alias or pattern, lower for a fuzzy (OCR-typo) match. */
+  score: number;
+}
+
+/**
+ * A paper's spelling of a layer ("conv3-64", "max pool", "FC-4096", "softmx") → canonical type and the
+ * params it implies, or undefined. `fuzzy` also accepts one typo in spellings of five letters or more.
+ */
+export function resolveAlias(text: string, options: { fuzzy?: boolean } = {}): AliasMatch | undefined {
+  const trimmed = text.trim();
+  for (const spec of CATALOG) {
+    for (const { pattern, params } of spec.patterns ?? []) {
+      const match = trimmed.match(pattern);
+      if (match) return { type: spec.type, params: params(match), score: 1 };
+    }
+  }
+  const key = normaliseSpelling(trimmed);
+  const exact = byAlias.get(key);
+  if (exact) return { type: exact.type, params: { ...exact.params }, score: 1 };
+  if (!options.fuzzy || key.length < 5) return undefined;
+  let best: AliasMatch | undefined;
+  for (const [alias, hit] of byAlias) {
+    if (alias.length < 5) continue;
+    const distance = editDistance(key, alias, 1);
+    if (distance <= 1 && (!best || best.score < 0.8)) best = { type: hit.type, params: { ...hit.params }, score: 0.8 };
+  }
+  return best;
+}

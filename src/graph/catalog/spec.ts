@@ -1,0 +1,79 @@
+/** What a catalog entry is: one declarative description of a layer type, read by every stage. */
+import type { ParamValue, Params, Shape } from '../types.ts';
+import type { LayerTargets } from './targets.ts';
+
+export const ACTIVATIONS = ['linear', 'relu', 'leaky_relu', 'prelu', 'sigmoid', 'tanh', 'softmax', 'elu', 'gelu'] as const;
+export type ActivationName = (typeof ACTIVATIONS)[number];
+
+/**
+ * Param kinds. `pair` is `[h, w]` (a bare number n means `[n, n]`); `padding2d` is 'valid' | 'same' | pair;
+ * `padding1d` is 'valid' | 'same' | int; `ints` is a list of ints of any length.
+ */
+export type ParamKind = 'int' | 'float' | 'bool' | 'enum' | 'pair' | 'ints' | 'padding1d' | 'padding2d';
+
+export interface ParamSpec {
+  name: string;
+  kind: ParamKind;
+  /** The value when the layer leaves the param out; a function when it depends on other params. */
+  default: ParamValue | ((params: Params) => ParamValue);
+  /** Inclusive lower bound for numbers (each element of pairs and int lists). */
+  min?: number;
+  /** Inclusive upper bound. */
+  max?: number;
+  /** Allowed values of an `enum`. */
+  options?: readonly string[];
+  /** One line for the editor's inspector. */
+  doc: string;
+}
+
+/** A spelling seen in papers; may imply params ("relu" is an Activation with fn relu). */
+export interface Alias {
+  text: string;
+  params?: Params;
+}
+
+/** A notation seen in papers that carries params, such as VGG's "conv3-64". */
+export interface AliasPattern {
+  pattern: RegExp;
+  params: (match: RegExpMatchArray) => Params;
+}
+
+export type LayerCategory =
+  | 'input'
+  | 'convolution'
+  | 'pooling'
+  | 'core'
+  | 'normalization'
+  | 'activation'
+  | 'merge'
+  | 'reshape'
+  | 'recurrent'
+  | 'attention';
+
+/** Raised by an output-shape rule; the validator attaches the layer id. */
+export class ShapeError extends Error {
+  constructor(
+    message: string,
+    readonly param?: string,
+  ) {
+    super(message);
+    this.name = 'ShapeError';
+  }
+}
+
+export interface LayerSpec {
+  /** Canonical name, as written in graph JSON. */
+  type: string;
+  category: LayerCategory;
+  /** One line for the palette. */
+  doc: string;
+  aliases: Alias[];
+  patterns?: AliasPattern[];
+  params: ParamSpec[];
+  /** How many inputs the layer takes. */
+  arity: { min: number; max: number };
+  /** Output shape from the input shapes and resolved params; throws ShapeError when they do not fit. */
+  outputShape: (inputs: Shape[], params: Params) => Shape;
+  /** How the layer maps to each code-generation target. */
+  targets: LayerTargets;
+}

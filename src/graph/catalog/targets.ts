@@ -1,0 +1,40 @@
+/**
+ * How one layer type maps to each code-generation target. The emitters in src/codegen read these;
+ * a target that cannot express a layer says why, so the emitter can report it instead of guessing.
+ */
+
+export interface Unsupported {
+  /** Why the target cannot express this layer, e.g. "Caffe has no LayerNorm layer". */
+  unsupported: string;
+}
+
+export interface KerasTarget {
+  /** Class in `keras.layers`. */
+  className: string;
+}
+
+export interface CaffeTarget {
+  /** Caffe layer `type`. */
+  type: string;
+}
+
+export interface PytorchTarget {
+  /** Class in `torch.nn`; absent when the layer is a tensor operation in `forward` only. */
+  module?: string;
+}
+
+export interface OnnxTarget {
+  /** ONNX operator type. */
+  op: string;
+}
+
+export interface LayerTargets {
+  keras: KerasTarget | Unsupported;
+  caffe: CaffeTarget | Unsupported;
+  pytorch: PytorchTarget | Unsupported;
+  onnx: OnnxTarget | Unsupported;
+}
+
+export function isUnsupported(target: object): target is Unsupported {
+  return 'unsupported' in target;
+}

@@ -1,0 +1,50 @@
+/** Reading and writing `paper2net.graph/1` JSON, with a version check and a structural check. */
+import { GRAPH_FORMAT, type Graph } from './types.ts';
+
+export class GraphFormatError extends Error {
+  override name = 'GraphFormatError';
+}
+
+function fail(message: string): never {
+  throw new GraphFormatError(message);
+}
+
+/** Parses graph JSON; throws GraphFormatError naming what is wrong (not the layer semantics: see validateGraph). */
+export function parseGraphJson(text: string): Graph {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    fail(`not JSON: ${(error as Error).message}`);
+  }
+  return checkGraphStructure(data);
+}
+
+export function checkGraphStructure(data: unknown): Graph {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('a graph must be a JSON object');
+  const graph = data as Record<string, unknown>;
+  if (graph.format !== GRAPH_FORMAT) {
+    fail(`unsupported format ${JSON.stringify(graph.format)}; expected "${GRAPH_FORMAT}"`);
+  }
+  if (typeof graph.name !== 'string') fail('graph "name" must be a string');
+  if (!Array.isArray(graph.layers)) fail('graph "layers" must be an array');
+  graph.layers.forEach((layer: unknown, index: number) => {
+    if (typeof layer !== 'object' || layer === null) fail(`layers[${index}] must be an object`);
+    const l = layer as Record<string, unknown>;
+    if (typeof l.id !== 'string') fail(`layers[${index}].id must be a string`);
+    if (typeof l.type !== 'string') fail(`layer "${l.id}": type must be a string`);
+    if (l.inputs !== undefined && (!Array.isArray(l.inputs) || l.inputs.some((i) => typeof i !== 'string'))) {
+      fail(`layer "${l.id}": inputs must be a list of layer ids`);
+    }
+    if (l.params !== undefined && (typeof l.params !== 'object' || l.params === null || Array.isArray(l.params))) {
+      fail(`layer "${l.id}": params must be an object`);
+    }
+  });
+  return data as Graph;
+}
+
+/** Stable, readable JSON: two-space indent, short number lists kept on one line. */
+export function serializeGraph(graph: Graph): string {
+  const text = JSON.stringify(graph, null, 2);
+  return text.replace(/\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g, (_, items: string) => `[${items.split(/,\s+/).join(', ')}]`);
+}

@@ -1,0 +1,118 @@
+/** Shape inference over the whole DAG and validation that names the layer and the problem. */
+import { getSpec } from './catalog/registry.ts';
+import { ShapeError } from './catalog/spec.ts';
+import { checkParam, resolveParamsFor } from './params.ts';
+import type { Graph, Layer, Shape } from './types.ts';
+
+export interface Issue {
+  /** The offending layer, or undefined for graph-wide problems. */
+  layerId?: string;
+  param?: string;
+  severity: 'error' | 'warning';
+  /** Reads on its own: "conv4: Dense after a [7,7,512] tensor needs Flatten first". */
+  message: string;
+}
+
+export interface Analysis {
+  /** Output shape of every layer whose shape could be worked out. */
+  shapes: Map<string, Shape>;
+  issues: Issue[];
+}
+
+export class GraphError extends Error {
+  constructor(readonly issues: Issue[]) {
+    super(issues.map((issue) => issue.message).join('; '));
+    this.name = 'GraphError';
+  }
+}
+
+function issue(layer: Layer | undefined, message: string, param?: string, severity: Issue['severity'] = 'error'): Issue {
+  return { layerId: layer?.id, param, severity, message: layer ? `${layer.id}: ${message}` : message };
+}
+
+function checkLayerParams(layer: Layer, issues: Issue[]): boolean {
+  const spec = getSpec(layer.type)!;
+  let ok = true;
+  for (const name of Object.keys(layer.params ?? {})) {
+    if (!spec.params.some((p) => p.name === name)) issues.push(issue(layer, `${layer.type} has no param "${name}"`, name, 'warning'));
+  }
+  const resolved = resolveParamsFor(spec, layer.params);
+  for (const param of spec.params) {
+    const problem = checkParam(param, resolved[param.name]!);
+    if (problem) {
+      issues.push(issue(layer, problem, param.name));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+/** Works out every layer's output shape and collects every problem found on the way. */
+export function analyseGraph(graph: Graph): Analysis {
+  const shapes = new Map<string, Shape>();
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  if (graph.layers.length === 0) issues.push(issue(undefined, `graph "${graph.name}" has no layers`));
+  if (!graph.layers.some((layer) => layer.type === 'Input')) issues.push(issue(undefined, `graph "${graph.name}" has no Input layer`));
+
+  for (const layer of graph.layers) {
+    if (!layer.id) {
+      issues.push(issue(undefined, `a ${layer.type} layer has an empty id`));
+      continue;
+    }
+    if (seen.has(layer.id)) issues.push(issue(layer, `duplicate layer id "${layer.id}"`));
+    seen.add(layer.id);
+    const spec = getSpec(layer.type);
+    if (!spec) {
+      issues.push(issue(layer, `unknown layer type "${layer.type}"`));
+      continue;
+    }
+    const inputs = layer.inputs ?? [];
+    let inputsKnown = true;
+    for (const inputId of inputs) {
+      if (!shapes.has(inputId)) {
+        inputsKnown = false;
+        if (!graph.layers.some((other) => other.id === inputId)) issues.push(issue(layer, `input "${inputId}" is not a layer of this graph`));
+        else if (!seen.has(inputId) || inputId === layer.id) issues.push(issue(layer, `input "${inputId}" comes later in the graph (layers must be in topological order, no cycles)`));
+      }
+    }
+    if (inputs.length < spec.arity.min || inputs.length > spec.arity.max) {
+      const wanted = spec.arity.min === spec.arity.max ? `${spec.arity.min}` : `${spec.arity.min}..${spec.arity.max}`;
+      issues.push(issue(layer, `${layer.type} takes ${wanted} input(s), has ${inputs.length}`));
+      continue;
+    }
+    const paramsOk = checkLayerParams(layer, issues);
+    if (!paramsOk || !inputsKnown) continue;
+    try {
+      const shape = spec.outputShape(
+        inputs.map((id) => shapes.get(id)!),
+        resolveParamsFor(spec, layer.params),
+      );
+      if (shape.some((d) => !Number.isInteger(d) || d < 1)) throw new ShapeError(`output shape [${shape.join(',')}] has an empty or invalid axis`);
+      shapes.set(layer.id, shape);
+    } catch (error) {
+      if (!(error instanceof ShapeError)) throw error;
+      issues.push(issue(layer, error.message, error.param));
+    }
+  }
+  return { shapes, issues };
+}
+
+/** Every problem in the graph, errors and warnings. An empty list means the graph is valid. */
+export function validateGraph(graph: Graph): Issue[] {
+  return analyseGraph(graph).issues;
+}
+
+/** Output shape of every layer; throws GraphError when the graph has errors. */
+export function inferShapes(graph: Graph): Map<string, Shape> {
+  const { shapes, issues } = analyseGraph(graph);
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) throw new GraphError(errors);
+  return shapes;
+}
+
+/** Layers no other layer consumes: the graph's outputs, in graph order. */
+export function outputLayers(graph: Graph): Layer[] {
+  const consumed = new Set(graph.layers.flatMap((layer) => layer.inputs ?? []));
+  return graph.layers.filter((layer) => !consumed.has(layer.id));
+}

@@ -1,0 +1,3 @@
+/** Code generation: one emitter per target, all driven by the layer catalog, plus the ZIP bundle. */
+export { UnsupportedLayerError, type TargetName } from './errors.ts';
+export { layerIdentifiers, toClassName, toIdentifier } from './naming.ts';

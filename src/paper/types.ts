@@ -1,0 +1,49 @@
+/** The page model: what pdf.js tells us about one page, in PDF points with the origin at the top-left. */
+
+export type Box = [number, number, number, number];
+
+/** One run of text as pdf.js reports it (usually a word group sharing font and baseline). */
+export interface TextItem {
+  str: string;
+  /** [x0, y0, x1, y1], top-left origin. */
+  box: Box;
+  /** Font size in points (glyph height). */
+  size: number;
+  font: string;
+  /** True when the run is rotated (vertical text); such runs are kept out of table grids. */
+  rotated: boolean;
+}
+
+export type PathKind = 'rect' | 'line' | 'curve' | 'shape';
+
+/** One painted vector path (stroke or fill), transformed to page space. */
+export interface PathItem {
+  kind: PathKind;
+  box: Box;
+  stroked: boolean;
+  filled: boolean;
+}
+
+/** One placed raster image. */
+export interface ImageItem {
+  box: Box;
+  /** Pixel size of the image data when known. */
+  pixels?: [number, number];
+}
+
+export interface Page {
+  /** 1-based page number. */
+  number: number;
+  width: number;
+  height: number;
+  texts: TextItem[];
+  paths: PathItem[];
+  images: ImageItem[];
+}
+
+export interface PaperDocument {
+  pages: Page[];
+  /** Pages in the file (may exceed pages.length when capped). */
+  pageCount: number;
+  warnings: string[];
+}

@@ -22,7 +22,7 @@ export const padding2dParam: ParamSpec = {
   kind: 'padding2d',
   default: 'valid',
   min: 0,
-  max: 64,
+  max: 1024, // FCN-8s pads its first convolution by 100
   doc: "'valid', 'same', or explicit zero padding [h, w] on each side",
 };
 

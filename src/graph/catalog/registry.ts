@@ -9,7 +9,7 @@ import { add, concat, multiply } from './layers/merge.ts';
 import { batchNorm, layerNorm, lrn } from './layers/normalization.ts';
 import { avgPool2d, globalAvgPool2d, globalMaxPool2d, maxPool2d } from './layers/pooling.ts';
 import { bidirectional, embedding, gru, lstm, simpleRnn } from './layers/recurrent.ts';
-import { permute, reshape, upSampling2d, zeroPadding2d } from './layers/reshape.ts';
+import { cropping2d, permute, reshape, upSampling2d, zeroPadding2d } from './layers/reshape.ts';
 
 export const CATALOG: readonly LayerSpec[] = [
   input,
@@ -30,6 +30,7 @@ export const CATALOG: readonly LayerSpec[] = [
   activation,
   zeroPadding2d,
   upSampling2d,
+  cropping2d,
   concat,
   add,
   multiply,

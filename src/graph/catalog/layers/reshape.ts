@@ -96,3 +96,28 @@ export const upSampling2d: LayerSpec = {
     onnx: { op: 'Resize' },
   },
 };
+
+export const cropping2d: LayerSpec = {
+  type: 'Cropping2D',
+  category: 'reshape',
+  doc: 'Cut rows and columns off the borders (U-Net skip connections, FCN score crops)',
+  aliases: [{ text: 'crop' }, { text: 'cropping' }, { text: 'cropping2d' }, { text: 'Crop' }],
+  params: [{ name: 'cropping', kind: 'ints', default: [0, 0, 0, 0], min: 0, max: 4096, doc: 'Rows/columns removed [top, bottom, left, right]' }],
+  arity: { min: 1, max: 1 },
+  outputShape: ([inputShape], params) => {
+    requireRank(inputShape!, [3], 'Cropping2D');
+    const cropping = params.cropping as number[];
+    if (cropping.length !== 4) throw new ShapeError(`cropping needs [top, bottom, left, right], got ${describe(cropping)}`, 'cropping');
+    const [t, b, l, r] = cropping as [number, number, number, number];
+    const h = inputShape![0]! - t - b;
+    const w = inputShape![1]! - l - r;
+    if (h < 1 || w < 1) throw new ShapeError(`cropping ${describe(cropping)} removes all of a ${describe(inputShape!)} input`, 'cropping');
+    return [h, w, inputShape![2]!];
+  },
+  targets: {
+    keras: { className: 'Cropping2D' },
+    caffe: { type: 'Crop' },
+    pytorch: {},
+    onnx: { op: 'Slice' },
+  },
+};

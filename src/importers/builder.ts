@@ -3,7 +3,7 @@
  * shape with the catalog as it goes, so importers can decide by shape (insert a Flatten before a
  * Dense, detect a depthwise convolution, size a crop).
  */
-import { GRAPH_FORMAT, ShapeError, getSpec, resolveParamsFor } from '../graph/index.ts';
+import { GRAPH_FORMAT, ShapeError, checkParam, getSpec, resolveParamsFor } from '../graph/index.ts';
 import type { Graph, Layer, Params, Shape } from '../graph/index.ts';
 import { ImportError, type ImportFormat, type ImportPosition } from './errors.ts';
 
@@ -28,6 +28,11 @@ export class GraphBuilder {
     const spec = getSpec(layer.type);
     if (!spec) throw new ImportError(this.format, `layer type "${layer.type}" is not in the paper2net catalog`, position);
     const id = this.uniqueId(layer.id);
+    for (const [name, value] of Object.entries(layer.params ?? {})) {
+      const paramSpec = spec.params.find((p) => p.name === name);
+      const problem = paramSpec ? checkParam(paramSpec, value) : `${layer.type} has no param "${name}"`;
+      if (problem) throw new ImportError(this.format, `${layer.type} "${id}": ${problem}`, position);
+    }
     const inputs = layer.inputs ?? [];
     const inputShapes = inputs.map((input) => {
       const shape = this.shapes.get(input);

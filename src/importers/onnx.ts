@@ -1,0 +1,478 @@
+/**
+ * ONNX model (binary protobuf) → paper2net graph. NCHW tensors become channels-last shapes. Weights are
+ * only read for their shapes: from initializers, Constant nodes, or the ConstantOfShape stand-ins of
+ * the ONNX "light" test models. Per-channel Mul/Add after a BatchNormalization (Caffe2's Scale) and an
+ * Add of a bias after MatMul are folded into the layer they follow.
+ */
+import type { Graph, Params } from '../graph/index.ts';
+import { decodeOnnxModel, type OnnxModel, type OnnxNode, type OnnxValueInfo } from '../proto/index.ts';
+import { GraphBuilder } from './builder.ts';
+import { ImportError, type ImportPosition } from './errors.ts';
+import { attributesOf, constOf, type AttributeValue, type ConstTensor } from './onnx-values.ts';
+
+/** What a tensor name stands for: a graph layer's output, or a constant. */
+type Value = { layer: string } | { constant: ConstTensor };
+
+/** A sliding window's geometry, for reading its padding. */
+interface Window {
+  kernel: [number, number];
+  stride: [number, number];
+  dilation: [number, number];
+  pool: boolean;
+}
+
+interface NodeContext {
+  node: OnnxNode;
+  op: string;
+  id: string;
+  position: ImportPosition;
+  attrs: Map<string, AttributeValue>;
+  opset: number;
+}
+
+export function importOnnx(bytes: Uint8Array, fileName?: string): Graph {
+  let model: OnnxModel;
+  try {
+    model = decodeOnnxModel(bytes);
+  } catch (error) {
+    throw new ImportError('onnx', `not a valid ONNX protobuf: ${(error as Error).message}`);
+  }
+  const graph = model.graph;
+  if (!graph || !graph.node?.length) throw new ImportError('onnx', 'the model has no graph nodes');
+  const opset = model.opset_import?.find((o) => !o.domain || o.domain === 'ai.onnx')?.version ?? 9;
+  return new OnnxImporter(opset).run(model, fileName);
+}
+
+const ACTIVATIONS: Record<string, string> = { Relu: 'relu', Sigmoid: 'sigmoid', Tanh: 'tanh', Elu: 'elu', LeakyRelu: 'leaky_relu', PRelu: 'prelu', Gelu: 'gelu', Softmax: 'softmax' };
+const PASS_THROUGH = new Set(['Identity', 'Cast']);
+
+class OnnxImporter {
+  private readonly b = new GraphBuilder('onnx');
+  private readonly values = new Map<string, Value>();
+  /** BatchNorm / bias-less Dense ids that already absorbed a following Mul/Add. */
+  private readonly folded = new Map<string, Set<string>>();
+
+  constructor(private readonly opset: number) {}
+
+  run(model: OnnxModel, fileName: string | undefined): Graph {
+    const graph = model.graph!;
+    for (const tensor of graph.initializer ?? []) this.values.set(tensor.name ?? '', { constant: constOf(tensor) });
+    (graph.input ?? []).forEach((info, i) => {
+      if (!this.values.has(info.name)) this.addInput(info, i);
+    });
+    graph.node!.forEach((node, index) => {
+      const op = node.op_type;
+      const id = this.b.uniqueId(node.name || node.output?.[0] || `${op}_${index}`);
+      this.convert({ node, op, id, position: { index, name: node.name || node.output?.[0] }, attrs: attributesOf(node), opset: this.opset });
+    });
+    const outputs = (graph.output ?? []).map((o) => this.values.get(o.name));
+    if (!outputs.some((v) => v && 'layer' in v)) throw new ImportError('onnx', 'no graph output is computed by the imported layers');
+    return this.b.build(graph.name || baseName(fileName), fileName);
+  }
+
+  private addInput(info: OnnxValueInfo, index: number): void {
+    const tensorType = info.type?.tensor_type;
+    const dims = (tensorType?.shape?.dim ?? []).map((d) => d.dim_value ?? 0);
+    const position = { index, name: info.name };
+    if (dims.length < 2) throw new ImportError('onnx', `graph input "${info.name}" needs a batch axis and at least one more, got ${JSON.stringify(dims)}`, position);
+    const rest = dims.slice(1);
+    if (rest.some((d) => d <= 0)) throw new ImportError('onnx', `graph input "${info.name}" has unknown sizes ${JSON.stringify(rest)}`, position);
+    const shape = rest.length === 3 ? [rest[1]!, rest[2]!, rest[0]!] : rest.length === 2 ? [rest[1]!, rest[0]!] : rest;
+    const intIds = tensorType?.elem_type === 6 || tensorType?.elem_type === 7;
+    const id = this.b.add({ id: info.name, type: 'Input', params: { shape, ...(intIds ? { dtype: 'int32' } : {}) } }, { name: info.name });
+    this.values.set(info.name, { layer: id });
+  }
+
+  private fail(ctx: NodeContext, problem: string): never {
+    throw new ImportError('onnx', `${ctx.op}: ${problem}`, ctx.position);
+  }
+
+  private value(ctx: NodeContext, i: number): Value {
+    const name = ctx.node.input?.[i];
+    if (name === undefined || name === '') this.fail(ctx, `input ${i} is missing`);
+    const value = this.values.get(name);
+    if (!value) this.fail(ctx, `input "${name}" is not produced by any earlier node, initializer or graph input`);
+    return value;
+  }
+
+  private hasInput(ctx: NodeContext, i: number): boolean {
+    const name = ctx.node.input?.[i];
+    return name !== undefined && name !== '';
+  }
+
+  private layerInput(ctx: NodeContext, i: number): string {
+    const value = this.value(ctx, i);
+    if ('constant' in value) this.fail(ctx, `input ${i} ("${ctx.node.input![i]}") is a constant, expected a computed tensor`);
+    return value.layer;
+  }
+
+  private constInput(ctx: NodeContext, i: number): ConstTensor {
+    const value = this.value(ctx, i);
+    if (!('constant' in value)) this.fail(ctx, `input ${i} ("${ctx.node.input![i]}") must be a constant (weights or shape)`);
+    return value.constant;
+  }
+
+  private setOutput(ctx: NodeContext, value: Value): void {
+    const out = ctx.node.output?.[0];
+    if (out) this.values.set(out, value);
+  }
+
+  private add(ctx: NodeContext, type: string, inputs: string[], params: Params = {}): void {
+    const id = this.b.add({ id: ctx.id, type, inputs, params }, ctx.position);
+    this.setOutput(ctx, { layer: id });
+  }
+
+  private ints(ctx: NodeContext, name: string): number[] | undefined {
+    const v = ctx.attrs.get(name);
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v)) this.fail(ctx, `attribute ${name} should be a list of ints`);
+    return v;
+  }
+
+  private num(ctx: NodeContext, name: string, fallback: number): number {
+    const v = ctx.attrs.get(name);
+    return typeof v === 'number' ? v : fallback;
+  }
+
+  private convert(ctx: NodeContext): void {
+    const { op } = ctx;
+    if (this.foldConstants(ctx)) return;
+    if (op in ACTIVATIONS) return this.activation(ctx);
+    switch (op) {
+      case 'Conv':
+        return this.conv(ctx);
+      case 'ConvTranspose':
+        return this.convTranspose(ctx);
+      case 'Gemm':
+        return this.gemm(ctx);
+      case 'MatMul':
+        return this.matmul(ctx);
+      case 'MaxPool':
+      case 'AveragePool':
+        return this.pool(ctx);
+      case 'GlobalAveragePool':
+        return this.add(ctx, 'GlobalAvgPool2D', [this.layerInput(ctx, 0)]);
+      case 'GlobalMaxPool':
+        return this.add(ctx, 'GlobalMaxPool2D', [this.layerInput(ctx, 0)]);
+      case 'BatchNormalization':
+        return this.add(ctx, 'BatchNorm', [this.layerInput(ctx, 0)], { epsilon: this.num(ctx, 'epsilon', 1e-5), momentum: this.num(ctx, 'momentum', 0.9) });
+      case 'LRN':
+        return this.add(ctx, 'LRN', [this.layerInput(ctx, 0)], { size: this.num(ctx, 'size', 5), alpha: this.num(ctx, 'alpha', 1e-4), beta: this.num(ctx, 'beta', 0.75), k: this.num(ctx, 'bias', 1) });
+      case 'Dropout': {
+        const ratioInput = this.hasInput(ctx, 1) ? this.constInput(ctx, 1).values?.[0] : undefined;
+        return this.add(ctx, 'Dropout', [this.layerInput(ctx, 0)], { rate: ratioInput ?? this.num(ctx, 'ratio', 0.5) });
+      }
+      case 'Flatten':
+        return this.flatten(ctx, this.layerInput(ctx, 0));
+      case 'Reshape':
+        return this.reshape(ctx);
+      case 'Squeeze':
+      case 'Unsqueeze':
+        return this.squeeze(ctx);
+      case 'Concat':
+        return this.concat(ctx);
+      case 'Add':
+      case 'Sum':
+      case 'Mul':
+        return this.elementwise(ctx);
+      case 'Clip':
+        return this.clip(ctx);
+      case 'Pad':
+        return this.pad(ctx);
+      default:
+        if (PASS_THROUGH.has(op)) return this.setOutput(ctx, this.value(ctx, 0));
+        this.fail(ctx, `operator "${op}" is not supported`);
+    }
+  }
+
+  /** Nodes that only compute constants (shapes, weight stand-ins) are evaluated, not imported. */
+  private foldConstants(ctx: NodeContext): boolean {
+    const { node, op } = ctx;
+    if (op === 'Constant') {
+      const v = ctx.attrs.get('value');
+      if (typeof v !== 'object' || Array.isArray(v)) this.fail(ctx, 'Constant without a tensor value');
+      this.setOutput(ctx, { constant: v });
+      return true;
+    }
+    const inputs = (node.input ?? []).filter((n) => n !== '').map((n) => this.values.get(n));
+    if (op === 'Shape' && inputs[0] && 'layer' in inputs[0]) {
+      const shape = this.b.shapeOf(inputs[0].layer);
+      const nchw = shape.length === 3 ? [1, shape[2]!, shape[0]!, shape[1]!] : [1, ...shape];
+      this.setOutput(ctx, { constant: { dims: [nchw.length], values: nchw } });
+      return true;
+    }
+    if (inputs.length === 0 || !inputs.every((v) => v && 'constant' in v)) return false;
+    const consts = inputs.map((v) => (v as { constant: ConstTensor }).constant);
+    const result = evaluateConstant(op, consts, ctx);
+    if (!result) this.fail(ctx, 'cannot evaluate this operator on constant inputs');
+    this.setOutput(ctx, { constant: result });
+    return true;
+  }
+
+  private activation(ctx: NodeContext): void {
+    const fn = ACTIVATIONS[ctx.op]!;
+    const params: Params = { fn };
+    if (fn === 'leaky_relu') params.alpha = this.num(ctx, 'alpha', 0.01);
+    if (fn === 'elu') params.alpha = this.num(ctx, 'alpha', 1);
+    const input = this.layerInput(ctx, 0);
+    if (fn === 'softmax') {
+      const rank = this.b.shapeOf(input).length;
+      const axis = this.num(ctx, 'axis', ctx.opset >= 13 ? -1 : 1);
+      if (axis !== -1 && axis !== 1 && !(axis === rank)) this.b.warn(`Softmax "${ctx.id}" over ONNX axis ${axis} imported as a softmax over channels`);
+    }
+    this.add(ctx, 'Activation', [input], params);
+  }
+
+  /**
+   * ONNX pads are [h_begin, w_begin, h_end, w_end]; the catalog pads symmetrically. Uneven pads are
+   * rewritten when they give the same output: an unused extra end pad (Caffe2's export of Caffe's
+   * ceil rounding → ceil_mode for pools) or TensorFlow's "same" split.
+   */
+  private padding(ctx: NodeContext, input: string, window: Window): { padding: 'valid' | 'same' | [number, number]; ceil?: boolean } {
+    const auto = ctx.attrs.get('auto_pad');
+    if (auto === 'SAME_UPPER' || auto === 'SAME_LOWER') return { padding: 'same' };
+    const pads = this.ints(ctx, 'pads') ?? [0, 0, 0, 0];
+    if (pads.length !== 4) this.fail(ctx, `pads ${JSON.stringify(pads)}: only 2-D windows are supported`);
+    const [t, l, b, r] = pads as [number, number, number, number];
+    const symmetric = (h: number, w: number) => (h === 0 && w === 0 ? 'valid' : ([h, w] as [number, number]));
+    if (t === b && l === r) return { padding: symmetric(t, l) };
+    const [height, width] = this.b.shapeOf(input);
+    const sizes = [height!, width!];
+    const begin = [t, l];
+    const end = [b, r];
+    const out = (axis: number, before: number, after: number, ceil = false) => {
+      const span = window.dilation[axis]! * (window.kernel[axis]! - 1) + 1;
+      const room = sizes[axis]! + before + after - span;
+      return (ceil ? Math.ceil(room / window.stride[axis]!) : Math.floor(room / window.stride[axis]!)) + 1;
+    };
+    const wanted = [0, 1].map((a) => out(a, begin[a]!, end[a]!));
+    const matches = (f: (axis: number) => number) => [0, 1].every((a) => f(a) === wanted[a]);
+    if (matches((a) => out(a, begin[a]!, begin[a]!)) && end.every((e, a) => e >= begin[a]!)) return { padding: symmetric(t, l) };
+    if (window.pool && matches((a) => out(a, begin[a]!, begin[a]!, true))) return { padding: symmetric(t, l), ceil: true };
+    const tfSame = [0, 1].every((a) => {
+      const total = begin[a]! + end[a]!;
+      return wanted[a] === Math.ceil(sizes[a]! / window.stride[a]!) && begin[a] === Math.floor(total / 2);
+    });
+    if (tfSame) return { padding: 'same' };
+    this.fail(ctx, `uneven pads ${JSON.stringify(pads)} on a ${height}x${width} input have no symmetric equivalent`);
+  }
+
+  private pair(ctx: NodeContext, name: string, fallback: [number, number]): [number, number] {
+    const v = this.ints(ctx, name);
+    if (!v) return fallback;
+    if (v.length !== 2) this.fail(ctx, `${name} ${JSON.stringify(v)}: only 2-D windows are supported`);
+    return [v[0]!, v[1]!];
+  }
+
+  private conv(ctx: NodeContext): void {
+    const weight = this.constInput(ctx, 1).dims;
+    const input = this.b.spatial(this.layerInput(ctx, 0), ctx.position);
+    const bias = this.hasInput(ctx, 2) ? {} : { use_bias: false };
+    const group = this.num(ctx, 'group', 1);
+    const filters = weight[0]!;
+    if (weight.length === 3) {
+      const [k] = this.ints(ctx, 'kernel_shape') ?? [weight[2]!];
+      const pads = this.ints(ctx, 'pads') ?? [0, 0];
+      if (pads[0] !== pads[1]) this.fail(ctx, `asymmetric pads ${JSON.stringify(pads)} are not supported`);
+      const auto = ctx.attrs.get('auto_pad');
+      const padding = auto === 'SAME_UPPER' || auto === 'SAME_LOWER' ? 'same' : pads[0] ? pads[0] : 'valid';
+      return this.add(ctx, 'Conv1D', [input], { filters, kernel: k!, stride: this.ints(ctx, 'strides')?.[0] ?? 1, padding, dilation: this.ints(ctx, 'dilations')?.[0] ?? 1, groups: group, ...bias });
+    }
+    if (weight.length !== 4) this.fail(ctx, `weight of rank ${weight.length}: only 1-D and 2-D convolutions are supported`);
+    const kernel = this.pair(ctx, 'kernel_shape', [weight[2]!, weight[3]!]);
+    const stride = this.pair(ctx, 'strides', [1, 1]);
+    const dilation = this.pair(ctx, 'dilations', [1, 1]);
+    const { padding } = this.padding(ctx, input, { kernel, stride, dilation, pool: false });
+    const channels = this.b.shapeOf(input).at(-1)!;
+    const plainDilation = dilation[0] === 1 && dilation[1] === 1;
+    if (group > 1 && group === channels && filters % channels === 0 && plainDilation) {
+      return this.add(ctx, 'DepthwiseConv2D', [input], { kernel, stride, padding, depth_multiplier: filters / channels, ...bias });
+    }
+    const params: Params = { filters, kernel, stride, padding };
+    if (!plainDilation) params.dilation = dilation;
+    if (group !== 1) params.groups = group;
+    this.add(ctx, 'Conv2D', [input], { ...params, ...bias });
+  }
+
+  private convTranspose(ctx: NodeContext): void {
+    const weight = this.constInput(ctx, 1).dims;
+    if (weight.length !== 4) this.fail(ctx, 'only 2-D transposed convolutions are supported');
+    const group = this.num(ctx, 'group', 1);
+    if (group !== 1) this.fail(ctx, `group ${group} is not supported`);
+    const input = this.b.spatial(this.layerInput(ctx, 0), ctx.position);
+    const pads = this.ints(ctx, 'pads') ?? [0, 0, 0, 0];
+    if (pads.length !== 4 || pads[0] !== pads[2] || pads[1] !== pads[3]) this.fail(ctx, `pads ${JSON.stringify(pads)} are not symmetric`);
+    const params: Params = {
+      filters: weight[1]! * group,
+      kernel: this.pair(ctx, 'kernel_shape', [weight[2]!, weight[3]!]),
+      stride: this.pair(ctx, 'strides', [1, 1]),
+      padding: ctx.attrs.get('auto_pad') === 'SAME_UPPER' ? 'same' : pads[0] || pads[1] ? [pads[0]!, pads[1]!] : 'valid',
+    };
+    if (!this.hasInput(ctx, 2)) params.use_bias = false;
+    this.add(ctx, 'Conv2DTranspose', [input], params);
+  }
+
+  private gemm(ctx: NodeContext): void {
+    const weight = this.constInput(ctx, 1).dims;
+    if (this.num(ctx, 'transA', 0) !== 0) this.fail(ctx, 'transA = 1 is not supported');
+    const units = this.num(ctx, 'transB', 0) ? weight[0]! : weight[1]!;
+    if (this.num(ctx, 'alpha', 1) !== 1 || this.num(ctx, 'beta', 1) !== 1) this.b.warn(`Gemm "${ctx.id}": alpha/beta scaling ignored`);
+    const input = this.b.vector(this.layerInput(ctx, 0), ctx.position);
+    this.add(ctx, 'Dense', [input], { units, ...(this.hasInput(ctx, 2) ? {} : { use_bias: false }) });
+  }
+
+  /** MatMul by a [K, N] weight is a bias-less Dense; a following Add of a bias is folded into it. */
+  private matmul(ctx: NodeContext): void {
+    const weight = this.constInput(ctx, 1).dims;
+    if (weight.length !== 2) this.fail(ctx, `MatMul by a rank-${weight.length} constant is not supported`);
+    this.add(ctx, 'Dense', [this.layerInput(ctx, 0)], { units: weight[1]!, use_bias: false });
+    this.folded.set(this.b.layers.at(-1)!.id, new Set());
+  }
+
+  private pool(ctx: NodeContext): void {
+    if (!this.ints(ctx, 'kernel_shape')) this.fail(ctx, 'kernel_shape is missing');
+    const pool = this.pair(ctx, 'kernel_shape', [1, 1]);
+    const stride = this.pair(ctx, 'strides', [1, 1]);
+    const input = this.layerInput(ctx, 0);
+    if (this.coversWholeInput(ctx, input, pool)) {
+      return this.add(ctx, ctx.op === 'MaxPool' ? 'GlobalMaxPool2D' : 'GlobalAvgPool2D', [input]);
+    }
+    const { padding, ceil } = this.padding(ctx, input, { kernel: pool, stride, dilation: [1, 1], pool: true });
+    const params: Params = { pool, stride, padding };
+    if (ceil || this.num(ctx, 'ceil_mode', 0)) params.ceil_mode = true;
+    this.add(ctx, ctx.op === 'MaxPool' ? 'MaxPool2D' : 'AvgPool2D', [input], params);
+  }
+
+  /**
+   * A pool whose single window spans the whole input, padding excluded from averages (ONNX's default
+   * count_include_pad = 0), is a global pool; Caffe2 exports GoogLeNet's last pool that way, unevenly padded.
+   */
+  private coversWholeInput(ctx: NodeContext, input: string, pool: [number, number]): boolean {
+    const shape = this.b.shapeOf(input);
+    if (shape.length !== 3 || this.num(ctx, 'count_include_pad', 0) !== 0) return false;
+    const [t, l, b, r] = this.ints(ctx, 'pads') ?? [0, 0, 0, 0];
+    const [h, w] = shape as [number, number, number];
+    const oneWindow = (size: number, k: number, before: number, after: number) => size + before + after === k && before < k && after < k && size <= k;
+    const padded = (t ?? 0) + (l ?? 0) + (b ?? 0) + (r ?? 0) > 0;
+    return padded && oneWindow(h, pool[0], t ?? 0, b ?? 0) && oneWindow(w, pool[1], l ?? 0, r ?? 0);
+  }
+
+  private flatten(ctx: NodeContext, input: string): void {
+    if (this.num(ctx, 'axis', 1) !== 1) this.fail(ctx, `axis ${this.num(ctx, 'axis', 1)} is not supported (only 1)`);
+    if (this.b.shapeOf(input).length === 1) return this.setOutput(ctx, { layer: input });
+    this.add(ctx, 'Flatten', [input]);
+  }
+
+  /** Reshape to [N, -1] (or [N, K]) is a Flatten; a 4-D target is an NCHW reshape. */
+  private reshape(ctx: NodeContext): void {
+    const input = this.layerInput(ctx, 0);
+    const target = this.hasInput(ctx, 1) ? this.constInput(ctx, 1).values : this.ints(ctx, 'shape');
+    if (!target) this.fail(ctx, 'the target shape is not a known constant');
+    if (target.length === 2) return this.flatten(ctx, input);
+    const shape = this.b.shapeOf(input);
+    const nchw = shape.length === 3 ? [1, shape[2]!, shape[0]!, shape[1]!] : [1, ...shape];
+    const dims = target.map((d, i) => (d === 0 ? nchw[i]! : d)).slice(1);
+    const channelsLast = dims.length === 3 ? [dims[1]!, dims[2]!, dims[0]!] : dims.length === 2 ? [dims[1]!, dims[0]!] : dims;
+    this.add(ctx, 'Reshape', [input], { shape: channelsLast });
+  }
+
+  /** Squeezing the 1×1 spatial axes left by global pooling: the graph already holds a vector. */
+  private squeeze(ctx: NodeContext): void {
+    const input = this.layerInput(ctx, 0);
+    if (ctx.op === 'Squeeze' && this.b.shapeOf(input).length === 1) return this.setOutput(ctx, { layer: input });
+    this.fail(ctx, 'only squeezing the 1×1 axes after global pooling is supported');
+  }
+
+  private concat(ctx: NodeContext): void {
+    const inputs = (ctx.node.input ?? []).map((_, i) => this.layerInput(ctx, i));
+    const rank = this.b.shapeOf(inputs[0]!).length;
+    const onnxAxis = this.num(ctx, 'axis', 1);
+    const axis = onnxAxis < 0 ? onnxAxis + rank + 1 : onnxAxis;
+    const mapped = axis === 1 ? -1 : rank === 3 && (axis === 2 || axis === 3) ? axis - 2 : undefined;
+    if (mapped === undefined) this.fail(ctx, `concatenation on ONNX axis ${onnxAxis} is not supported`);
+    this.add(ctx, 'Concat', inputs, { axis: mapped });
+  }
+
+  /** Add/Sum/Mul of computed tensors, or a per-channel constant folded into the BatchNorm or MatMul before it. */
+  private elementwise(ctx: NodeContext): void {
+    const values = (ctx.node.input ?? []).map((_, i) => this.value(ctx, i));
+    const layers = values.flatMap((v) => ('layer' in v ? [v.layer] : []));
+    if (layers.length === values.length) {
+      if (layers.length === 1) return this.setOutput(ctx, { layer: layers[0]! });
+      return this.add(ctx, ctx.op === 'Mul' ? 'Multiply' : 'Add', layers);
+    }
+    const target = layers[0];
+    const absorbed = target === undefined ? undefined : this.folded.get(target) ?? (this.b.layer(target)?.type === 'BatchNorm' ? new Set<string>() : undefined);
+    if (layers.length === 1 && target !== undefined && absorbed && !absorbed.has(ctx.op)) {
+      absorbed.add(ctx.op);
+      this.folded.set(target, absorbed);
+      const layer = this.b.layer(target)!;
+      if (layer.type === 'Dense' && ctx.op === 'Add') delete layer.params!.use_bias;
+      else if (layer.type === 'Dense') this.fail(ctx, 'multiplying a Dense output by a constant is not supported');
+      return this.setOutput(ctx, { layer: target });
+    }
+    this.fail(ctx, `${ctx.op} with a constant operand is only supported right after a BatchNormalization or MatMul`);
+  }
+
+  /** Clip(0, ∞) is ReLU; Clip(0, 6) (ReLU6) has no catalog type and is imported as ReLU with a warning. */
+  private clip(ctx: NodeContext): void {
+    const min = this.hasInput(ctx, 1) ? this.constInput(ctx, 1).values?.[0] : this.num(ctx, 'min', -Infinity);
+    const max = this.hasInput(ctx, 2) ? this.constInput(ctx, 2).values?.[0] : this.num(ctx, 'max', Infinity);
+    if (min !== 0) this.fail(ctx, `Clip(${min}, ${max}) has no paper2net equivalent (only Clip(0, max))`);
+    if (max !== undefined && Number.isFinite(max)) this.b.warn(`Clip "${ctx.id}" caps at ${max}; imported as a plain ReLU`);
+    this.add(ctx, 'Activation', [this.layerInput(ctx, 0)], { fn: 'relu' });
+  }
+
+  private pad(ctx: NodeContext): void {
+    const pads = this.hasInput(ctx, 1) ? this.constInput(ctx, 1).values : this.ints(ctx, 'pads');
+    const mode = ctx.attrs.get('mode') ?? 'constant';
+    if (!pads || pads.length !== 8 || mode !== 'constant') this.fail(ctx, 'only constant zero padding of H and W is supported');
+    const [n0, c0, t, l, n1, c1, b, r] = pads as number[];
+    if (n0 || c0 || n1 || c1 || t !== b || l !== r) this.fail(ctx, `padding ${JSON.stringify(pads)} is not symmetric on H and W`);
+    this.add(ctx, 'ZeroPadding2D', [this.layerInput(ctx, 0)], { padding: [t!, l!] });
+  }
+}
+
+/** Shape arithmetic on constants: enough for weight stand-ins and PyTorch's flatten-by-Reshape pattern. */
+function evaluateConstant(op: string, inputs: ConstTensor[], ctx: NodeContext): ConstTensor | undefined {
+  const [first] = inputs;
+  if (!first) return undefined;
+  switch (op) {
+    case 'ConstantOfShape': {
+      if (!first.values) return undefined;
+      const value = ctx.attrs.get('value');
+      const fill = typeof value === 'object' && !Array.isArray(value) ? value.values?.[0] : 0;
+      const count = first.values.reduce((a, b) => a * b, 1);
+      return { dims: first.values, values: count <= 4096 ? new Array<number>(count).fill(fill ?? 0) : undefined };
+    }
+    case 'Identity':
+    case 'Cast':
+      return first;
+    case 'Unsqueeze':
+    case 'Squeeze': {
+      const axes = (ctx.attrs.get('axes') as number[] | undefined) ?? inputs[1]?.values ?? [];
+      let dims = [...first.dims];
+      if (op === 'Unsqueeze') for (const a of [...axes].sort((x, y) => x - y)) dims.splice(a < 0 ? a + dims.length + 1 : a, 0, 1);
+      else dims = axes.length ? dims.filter((_, i) => !axes.includes(i) && !axes.includes(i - dims.length)) : dims.filter((d) => d !== 1);
+      return { dims, values: first.values };
+    }
+    case 'Gather': {
+      const indices = inputs[1]?.values;
+      if (!first.values || !indices || first.dims.length !== 1) return undefined;
+      return { dims: inputs[1]!.dims, values: indices.map((i) => first.values![i < 0 ? i + first.values!.length : i]!) };
+    }
+    case 'Concat': {
+      if (!inputs.every((t) => t.values && t.dims.length <= 1)) return undefined;
+      const values = inputs.flatMap((t) => t.values!);
+      return { dims: [values.length], values };
+    }
+    case 'Reshape':
+      return inputs[1]?.values ? { dims: inputs[1].values, values: first.values } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function baseName(fileName: string | undefined): string {
+  return (fileName ?? 'onnx-model').replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+}

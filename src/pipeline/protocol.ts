@@ -1,0 +1,60 @@
+/** The named calls each worker answers (workers/*.worker.ts implement them; clients.ts calls them). */
+import type { Graph } from '../graph/types.ts';
+
+/** One step of a long stage, reported while it runs. */
+export interface StageProgress {
+  /** Short name of the step: "pages", "regions", "figures", "tables", "ocr"... */
+  stage: string;
+  /** 0..1 when known. */
+  fraction?: number;
+  message?: string;
+}
+
+export type ProgressFn = (progress: StageProgress) => void;
+
+export interface FoundRegion {
+  page: number;
+  kind: string;
+  bbox: [number, number, number, number];
+  caption?: string;
+}
+
+export interface PaperReading {
+  title?: string;
+  designs: Graph[];
+  regions: FoundRegion[];
+  warnings: string[];
+}
+
+export interface PipelineApi {
+  /** PDF → designs, regions and warnings. */
+  readPaper(bytes: Uint8Array, onProgress: ProgressFn): Promise<PaperReading>;
+  /** A model file (.prototxt, Keras .json, .onnx, paper2net graph .json) → one graph. */
+  openModel(bytes: Uint8Array, fileName: string): Promise<Graph>;
+}
+
+export interface GeneratedCode {
+  keras: string;
+  pytorch: string;
+  caffe: string;
+  json: string;
+  /** Per target: why it could not be generated (the graph is invalid for it). */
+  errors: Partial<Record<'keras' | 'pytorch' | 'caffe', string>>;
+}
+
+export interface CodegenApi {
+  emitAll(graph: Graph): Promise<GeneratedCode>;
+  onnx(graph: Graph): Promise<Uint8Array>;
+  zip(graph: Graph): Promise<Uint8Array>;
+}
+
+export interface NodeBox {
+  id: string;
+  width: number;
+  height: number;
+}
+
+export interface LayoutApi {
+  /** Layered top-to-bottom positions (top-left corners) for the graph's layers. */
+  layout(nodes: NodeBox[], edges: Array<[string, string]>): Promise<Record<string, { x: number; y: number }>>;
+}

@@ -1,0 +1,1 @@
+export { default as DesignList } from './DesignList.svelte';

@@ -1,0 +1,1 @@
+export { default as GraphCanvas } from './GraphCanvas.svelte';

@@ -1,0 +1,1 @@
+export { default as LayerNode } from './LayerNode.svelte';

@@ -1,0 +1,1 @@
+export { default as ParamField } from './ParamField.svelte';

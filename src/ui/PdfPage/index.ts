@@ -1,0 +1,1 @@
+export { default as PdfPage } from './PdfPage.svelte';

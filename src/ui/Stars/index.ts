@@ -1,0 +1,1 @@
+export { default as Stars } from './Stars.svelte';

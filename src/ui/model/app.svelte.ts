@@ -1,0 +1,238 @@
+/**
+ * The app's state and actions: which view is shown, the open paper and its PDF, the running job with
+ * its progress and cancel, the library listing and the design being edited.
+ */
+import type { Graph } from '../../graph/index.ts';
+import { callbackForWorker, CancelledError, openPdf, pipelineWorker, type Bbox, type PdfDocumentView, type StageProgress } from '../../pipeline/index.ts';
+import { Library, type DesignRecord, type PaperEntry, type PaperRecord } from '../../store/index.ts';
+import { EditorSession } from './editorSession.svelte.ts';
+
+export type View = 'library' | 'paper' | 'editor';
+
+export interface Job {
+  label: string;
+  progress?: StageProgress;
+  controller: AbortController;
+  started: number;
+}
+
+/** A place in the PDF to point at: a layer's or a design's source. */
+export interface PdfMark {
+  page: number;
+  bbox?: Bbox;
+  label: string;
+}
+
+const MODEL_EXTENSIONS = ['.prototxt', '.pbtxt', '.json', '.onnx', '.h5.json'];
+
+function newId(): string {
+  return crypto.randomUUID();
+}
+
+function titleFromFileName(name: string): string {
+  return name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ');
+}
+
+export class AppState {
+  view = $state<View>('library');
+  entries = $state.raw<PaperEntry[]>([]);
+  query = $state('');
+  paper = $state.raw<PaperRecord | undefined>();
+  designs = $state.raw<DesignRecord[]>([]);
+  pdf = $state.raw<PdfDocumentView | undefined>();
+  job = $state.raw<Job | undefined>();
+  error = $state<string | undefined>();
+  notice = $state<string | undefined>();
+  session = $state.raw<EditorSession | undefined>();
+  mark = $state.raw<PdfMark | undefined>();
+
+  private library!: Library;
+
+  async start(): Promise<void> {
+    this.library = await Library.open();
+    await this.refreshLibrary();
+  }
+
+  async refreshLibrary(): Promise<void> {
+    this.entries = await this.library.list(this.query);
+  }
+
+  async search(query: string): Promise<void> {
+    this.query = query;
+    await this.refreshLibrary();
+  }
+
+  private async runJob<T>(label: string, work: (job: Job) => Promise<T>): Promise<T | undefined> {
+    this.job?.controller.abort();
+    const job: Job = { label, controller: new AbortController(), started: performance.now() };
+    this.job = job;
+    this.error = undefined;
+    try {
+      return await work(job);
+    } catch (error) {
+      if (error instanceof CancelledError) this.notice = `${label}: cancelled`;
+      else this.error = `${label}: ${(error as Error).message}`;
+      return undefined;
+    } finally {
+      if (this.job === job) this.job = undefined;
+    }
+  }
+
+  cancelJob(): void {
+    this.job?.controller.abort();
+  }
+
+  /** Opens a dropped or picked file: a PDF is read for designs, a model file becomes one design. */
+  async openFile(file: File): Promise<void> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const lower = file.name.toLowerCase();
+    if (lower.endsWith('.pdf') || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
+      await this.readPaper(file.name, bytes);
+    } else if (MODEL_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
+      await this.openModel(file.name, bytes);
+    } else {
+      this.error = `${file.name}: not a PDF, .prototxt, Keras/paper2net .json or .onnx file`;
+    }
+  }
+
+  private async readPaper(fileName: string, bytes: Uint8Array): Promise<void> {
+    await this.closeEditor();
+    const paperId = newId();
+    const pdfPromise = openPdf(bytes);
+    const result = await this.runJob(`Reading ${fileName}`, async (job) => {
+      const onProgress = (progress: StageProgress): void => {
+        if (this.job === job) this.job = { ...job, progress };
+      };
+      return pipelineWorker.run((api) => api.readPaper(bytes, callbackForWorker(onProgress)), job.controller.signal);
+    });
+    const pdf = await pdfPromise;
+    if (!result) {
+      await pdf.destroy();
+      return;
+    }
+    const paper: PaperRecord = {
+      id: paperId,
+      title: result.title?.trim() || titleFromFileName(fileName),
+      fileName,
+      kind: 'pdf',
+      addedAt: Date.now(),
+      bytes,
+      regions: result.regions,
+      warnings: result.warnings,
+    };
+    const designs = await Promise.all(result.designs.map((graph) => this.newDesign(paperId, graph, pdf)));
+    await this.library.addPaper(paper, designs);
+    await this.showPaper(paper, designs, pdf);
+    this.notice = `${designs.length} design${designs.length === 1 ? '' : 's'} found in ${fileName}`;
+  }
+
+  private async openModel(fileName: string, bytes: Uint8Array): Promise<void> {
+    const graph = await this.runJob(`Opening ${fileName}`, (job) => pipelineWorker.run((api) => api.openModel(bytes, fileName), job.controller.signal));
+    if (!graph) return;
+    const paper: PaperRecord = { id: newId(), title: graph.name || titleFromFileName(fileName), fileName, kind: 'model', addedAt: Date.now(), regions: [], warnings: graph.warnings ?? [] };
+    const design = await this.newDesign(paper.id, { ...graph, source: graph.source ?? { kind: 'import', file: fileName } });
+    await this.library.addPaper(paper, [design]);
+    await this.showPaper(paper, [design], undefined);
+    await this.openDesign(design.id);
+  }
+
+  private async newDesign(paperId: string, graph: Graph, pdf?: PdfDocumentView): Promise<DesignRecord> {
+    let thumbnail: string | undefined;
+    const source = graph.source;
+    if (pdf && source?.page && source.bbox) {
+      thumbnail = await pdf.renderCrop(source.page, source.bbox, 240).catch(() => undefined);
+    }
+    return { id: newId(), paperId, original: graph, graph, rating: 0, note: '', edits: [], updatedAt: Date.now(), thumbnail };
+  }
+
+  private async showPaper(paper: PaperRecord, designs: DesignRecord[], pdf: PdfDocumentView | undefined): Promise<void> {
+    if (this.pdf && this.pdf !== pdf) await this.pdf.destroy();
+    this.paper = paper;
+    this.designs = designs;
+    this.pdf = pdf;
+    this.mark = undefined;
+    this.view = pdf ? 'paper' : this.view;
+    await this.refreshLibrary();
+  }
+
+  /** Opens a paper from the library (re-opening its PDF for the paper view). */
+  async openPaper(paperId: string): Promise<void> {
+    if (this.paper?.id === paperId && (this.pdf || this.paper.kind !== 'pdf')) {
+      this.view = this.paper.kind === 'pdf' ? 'paper' : this.view;
+      return;
+    }
+    await this.closeEditor();
+    const entry = this.entries.find((e) => e.paper.id === paperId);
+    const paper = entry?.paper ?? (await this.library.getPaper(paperId));
+    if (!paper) return;
+    const designs = entry?.designs ?? (await this.library.list()).find((e) => e.paper.id === paperId)?.designs ?? [];
+    const pdf = paper.bytes ? await openPdf(paper.bytes) : undefined;
+    await this.showPaper(paper, designs, pdf);
+  }
+
+  async openDesign(designId: string): Promise<void> {
+    if (this.session?.id === designId) {
+      this.view = 'editor';
+      return;
+    }
+    const design = await this.library.getDesign(designId);
+    if (!design) return;
+    if (this.paper?.id !== design.paperId) await this.openPaper(design.paperId);
+    await this.closeEditor();
+    this.session = new EditorSession(design, (d) => this.saveDesign(d));
+    this.view = 'editor';
+  }
+
+  private async saveDesign(design: DesignRecord): Promise<void> {
+    await this.library.saveDesign(design);
+    this.designs = this.designs.map((d) => (d.id === design.id ? design : d));
+    await this.refreshLibrary();
+  }
+
+  async closeEditor(): Promise<void> {
+    await this.session?.save();
+    this.session = undefined;
+  }
+
+  /** Shows where something came from in the PDF. */
+  async reveal(mark: PdfMark): Promise<void> {
+    if (!this.pdf) return;
+    this.mark = mark;
+    this.view = 'paper';
+  }
+
+  async deletePaper(paperId: string): Promise<void> {
+    if (this.paper?.id === paperId) {
+      this.session = undefined;
+      await this.pdf?.destroy();
+      this.paper = undefined;
+      this.pdf = undefined;
+      this.designs = [];
+    }
+    await this.library.deletePaper(paperId);
+    await this.refreshLibrary();
+  }
+
+  async updateDesign(design: DesignRecord, patch: Partial<Pick<DesignRecord, 'rating' | 'note'>>): Promise<void> {
+    if (this.session?.id === design.id) {
+      if (patch.rating !== undefined) this.session.setRating(patch.rating);
+      if (patch.note !== undefined) this.session.setNote(patch.note);
+      return;
+    }
+    await this.saveDesign({ ...design, ...patch, updatedAt: Date.now() });
+  }
+
+  exportLibrary(): Promise<string> {
+    return this.library.exportJson();
+  }
+
+  async importLibrary(file: File): Promise<void> {
+    try {
+      const count = await this.library.importJson(await file.text());
+      this.notice = `Imported ${count} paper${count === 1 ? '' : 's'} from ${file.name}`;
+      await this.refreshLibrary();
+    } catch (error) {
+      this.error = `${file.name}: ${(error as Error).message}`;
+    }
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * One design open in the editor: the graph with undo/redo, selection, node positions, live analysis
+ * (shapes and issues), generated code and autosave to the library. Components read its fields and
+ * call its methods; they hold no logic of their own.
+ */
+import { analyseGraph, type Graph, type ParamValue } from '../../graph/index.ts';
+import { codegenWorker, layoutWorker, type GeneratedCode } from '../../pipeline/index.ts';
+import type { DesignRecord, EditLogEntry } from '../../store/index.ts';
+import { NODE_HEIGHT, NODE_WIDTH, structureKey, type Positions } from './flowView.ts';
+import * as edits from './graphEdits.ts';
+import { History } from './history.ts';
+import { formatParam } from './paramText.ts';
+
+export class EditorSession {
+  graph = $state.raw<Graph>() as Graph;
+  selected = $state.raw<ReadonlySet<string>>(new Set());
+  positions = $state.raw<Positions>({});
+  analysis = $derived(analyseGraph(this.graph));
+  code = $state.raw<GeneratedCode | undefined>();
+  /** Why the last edit was refused (a cycle, a duplicate name), shown until the next edit. */
+  editError = $state<string | undefined>();
+  undoLabel = $state<string | undefined>();
+  redoLabel = $state<string | undefined>();
+  rating = $state(0);
+  note = $state('');
+  /** Milliseconds from the last edit to its code being ready. */
+  codeLatency = $state<number | undefined>();
+  /** Bumped after every layout so the view can fit it on screen. */
+  layoutVersion = $state(0);
+
+  private readonly history: History<Graph>;
+  private editLog: EditLogEntry[];
+  private laidOut = '';
+  private codeRequest = 0;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    readonly design: DesignRecord,
+    private readonly persist: (design: DesignRecord) => Promise<void>,
+  ) {
+    this.graph = design.graph;
+    this.rating = design.rating;
+    this.note = design.note;
+    this.editLog = [...design.edits];
+    this.history = new History(design.graph);
+    void this.regenerate(performance.now());
+    void this.layout();
+  }
+
+  get id(): string {
+    return this.design.id;
+  }
+
+  get editCount(): number {
+    return this.editLog.length;
+  }
+
+  /** Applies one edit; a refused edit leaves the graph as it was and says why. */
+  private edit(label: string, change: (graph: Graph) => Graph): boolean {
+    const started = performance.now();
+    let next: Graph;
+    try {
+      next = change(this.graph);
+    } catch (error) {
+      this.editError = (error as Error).message;
+      return false;
+    }
+    this.history.push(next, label);
+    this.show(label, started);
+    return true;
+  }
+
+  private show(label: string, started: number): void {
+    this.graph = this.history.present;
+    this.editError = undefined;
+    this.undoLabel = this.history.undoLabel;
+    this.redoLabel = this.history.redoLabel;
+    this.editLog.push({ at: Date.now(), label });
+    const alive = new Set(this.graph.layers.map((l) => l.id));
+    if ([...this.selected].some((id) => !alive.has(id))) this.selected = new Set([...this.selected].filter((id) => alive.has(id)));
+    void this.regenerate(started);
+    if (structureKey(this.graph) !== this.laidOut) void this.layout();
+    this.scheduleSave();
+  }
+
+  undo(): void {
+    const started = performance.now();
+    const label = this.history.undo();
+    if (label) this.show(`undo ${label}`, started);
+  }
+
+  redo(): void {
+    const started = performance.now();
+    const label = this.history.redo();
+    if (label) this.show(`redo ${label}`, started);
+  }
+
+  setParam(id: string, name: string, value: ParamValue | undefined): void {
+    this.edit(`${id}.${name} = ${value === undefined ? 'default' : formatParam(value)}`, (g) => edits.setParam(g, id, name, value));
+  }
+
+  rename(id: string, newId: string): void {
+    if (this.edit(`rename ${id} → ${newId}`, (g) => edits.renameLayer(g, id, newId.trim()))) {
+      this.positions = Object.fromEntries(Object.entries(this.positions).map(([k, v]) => [k === id ? newId.trim() : k, v]));
+      this.laidOut = structureKey(this.graph);
+      this.selected = new Set([newId.trim()]);
+    }
+  }
+
+  /** Adds a layer after the single selected one (or unconnected), optionally where it was dropped. */
+  addLayer(type: string, at?: { x: number; y: number }): void {
+    const after = this.selected.size === 1 ? [...this.selected][0] : undefined;
+    let id = '';
+    this.edit(`add ${type}${after ? ` after ${after}` : ''}`, (g) => {
+      const added = edits.addLayer(g, type, after);
+      id = added.id;
+      return added.graph;
+    });
+    if (at) this.positions = { ...this.positions, [id]: at };
+    this.selected = new Set([id]);
+  }
+
+  remove(layerIds: string[], edgeList: Array<[string, string]> = []): void {
+    if (layerIds.length === 0 && edgeList.length === 0) return;
+    const what = [...layerIds, ...edgeList.map(([s, t]) => `${s}→${t}`)].join(', ');
+    this.edit(`delete ${what}`, (g) => {
+      let next = edgeList.reduce((acc, [s, t]) => edits.disconnect(acc, s, t), g);
+      if (layerIds.length) next = edits.removeLayers(next, layerIds);
+      return next;
+    });
+  }
+
+  connect(source: string, target: string): void {
+    this.edit(`connect ${source} → ${target}`, (g) => edits.connect(g, source, target));
+  }
+
+  select(ids: Iterable<string>): void {
+    const next = new Set(ids);
+    if (next.size !== this.selected.size || [...next].some((id) => !this.selected.has(id))) this.selected = next;
+  }
+
+  moveNode(id: string, position: { x: number; y: number }): void {
+    this.positions = { ...this.positions, [id]: position };
+  }
+
+  setRating(stars: number): void {
+    this.rating = stars;
+    this.scheduleSave();
+  }
+
+  setNote(note: string): void {
+    this.note = note;
+    this.scheduleSave();
+  }
+
+  /** Lays the whole graph out again (also bound to Shift+L). */
+  async layout(): Promise<void> {
+    const graph = this.graph;
+    const key = structureKey(graph);
+    this.laidOut = key;
+    const nodes = graph.layers.map((l) => ({ id: l.id, width: NODE_WIDTH, height: NODE_HEIGHT }));
+    const edgeList = graph.layers.flatMap((l) => (l.inputs ?? []).map((i): [string, string] => [i, l.id]));
+    try {
+      const positions = await layoutWorker.run((api) => api.layout(nodes, edgeList));
+      if (structureKey(this.graph) === key) {
+        this.positions = positions;
+        this.layoutVersion++;
+      }
+    } catch (error) {
+      this.editError = `layout failed: ${(error as Error).message}`;
+    }
+  }
+
+  /** Regenerates every target in the codegen worker; a newer edit's code always wins over an older one's. */
+  private async regenerate(started: number): Promise<void> {
+    const request = ++this.codeRequest;
+    const graph = $state.snapshot(this.graph) as Graph;
+    try {
+      const code = await codegenWorker.run((api) => api.emitAll(graph));
+      if (request !== this.codeRequest) return;
+      this.code = code;
+    } catch (error) {
+      if (request !== this.codeRequest) return;
+      const message = (error as Error).message;
+      this.code = { keras: '', pytorch: '', caffe: '', json: JSON.stringify(graph, null, 2), errors: { keras: message, pytorch: message, caffe: message } };
+    }
+    this.codeLatency = performance.now() - started;
+  }
+
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), 250);
+  }
+
+  /** Writes the design to the library now (also called when leaving the editor). */
+  async save(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    await this.persist({
+      ...this.design,
+      graph: $state.snapshot(this.graph) as Graph,
+      rating: this.rating,
+      note: this.note,
+      edits: [...this.editLog],
+      updatedAt: Date.now(),
+    });
+  }
+}

@@ -6,7 +6,7 @@ import type { LayoutApi, NodeBox } from '../src/pipeline/protocol.ts';
 const elk = new ELK();
 
 const api: LayoutApi = {
-  async layout(nodes: NodeBox[], edges: Array<[string, string]>) {
+  async layout(nodes: NodeBox[], edges: Array<[string, string]>, aspectRatio = 1.2) {
     const result = await elk.layout({
       id: 'root',
       layoutOptions: {
@@ -15,7 +15,9 @@ const api: LayoutApi = {
         'elk.layered.spacing.nodeNodeBetweenLayers': '36',
         'elk.spacing.nodeNode': '28',
         'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-        'elk.layered.crossingMinimization.semiInteractive': 'true',
+        // Long chains (VGG's 40 layers in a row) wrap into side-by-side columns instead of one thin tower.
+        'elk.layered.wrapping.strategy': 'MULTI_EDGE',
+        'elk.aspectRatio': String(aspectRatio),
       },
       children: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
       edges: edges.map(([source, target], i) => ({ id: `e${i}`, sources: [source], targets: [target] })),

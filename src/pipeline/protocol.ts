@@ -55,6 +55,6 @@ export interface NodeBox {
 }
 
 export interface LayoutApi {
-  /** Layered top-to-bottom positions (top-left corners) for the graph's layers. */
-  layout(nodes: NodeBox[], edges: Array<[string, string]>): Promise<Record<string, { x: number; y: number }>>;
+  /** Layered top-to-bottom positions (top-left corners); long chains wrap to approach `aspectRatio` (width / height). */
+  layout(nodes: NodeBox[], edges: Array<[string, string]>, aspectRatio?: number): Promise<Record<string, { x: number; y: number }>>;
 }

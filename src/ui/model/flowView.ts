@@ -52,15 +52,8 @@ export class FlowView {
   }
 }
 
-export function flowEdges(graph: Graph, shapes: Map<string, Shape>): Edge[] {
-  return graph.layers.flatMap((layer) =>
-    (layer.inputs ?? []).map((input) => ({
-      id: `${input}->${layer.id}`,
-      source: input,
-      target: layer.id,
-      label: shapes.get(input)?.join('×'),
-    })),
-  );
+export function flowEdges(graph: Graph): Edge[] {
+  return graph.layers.flatMap((layer) => (layer.inputs ?? []).map((input) => ({ id: `${input}->${layer.id}`, source: input, target: layer.id })));
 }
 
 /** Which structural facts the layout depends on: changing a param does not move nodes. */

@@ -1,0 +1,155 @@
+/**
+ * `paper2net synth --count N --seed S --out DIR [--styles keras2,keras3,caffe,...]`: grammar models drawn as
+ * figures, one PNG and one truth JSON each, plus manifest.json. Also exports the Node rasteriser (resvg).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { Resvg } from '@resvg/resvg-js';
+import { ALL_STYLES, getViz, renderSample, type FigureStyle, type Rasterizer, type RgbaImage } from '../synth/index.ts';
+
+const FONT_DIR = '/usr/share/fonts/truetype';
+
+/** Font files per family (Debian fonts-liberation and fonts-dejavu-core). resvg draws no text without them. */
+export const FONT_FILES: Record<string, string[]> = {
+  'Liberation Serif': ['liberation/LiberationSerif-Regular.ttf', 'liberation/LiberationSerif-Bold.ttf'],
+  'Liberation Sans': ['liberation/LiberationSans-Regular.ttf', 'liberation/LiberationSans-Bold.ttf'],
+  'Liberation Sans Narrow': ['liberation/LiberationSansNarrow-Regular.ttf', 'liberation/LiberationSansNarrow-Bold.ttf'],
+  'Liberation Mono': ['liberation/LiberationMono-Regular.ttf', 'liberation/LiberationMono-Bold.ttf'],
+  'DejaVu Serif': ['dejavu/DejaVuSerif.ttf', 'dejavu/DejaVuSerif-Bold.ttf'],
+  'DejaVu Sans': ['dejavu/DejaVuSans.ttf', 'dejavu/DejaVuSans-Bold.ttf'],
+  'DejaVu Sans Mono': ['dejavu/DejaVuSansMono.ttf', 'dejavu/DejaVuSansMono-Bold.ttf'],
+};
+
+/** resvg with only the fonts the figure uses (loading fonts is most of a small render's time). */
+export const resvgRasterizer: Rasterizer = {
+  async rasterize(svg: string, scale: number, fonts: readonly string[]): Promise<RgbaImage> {
+    const families = fonts.length ? fonts : ['DejaVu Sans'];
+    const fontFiles = families.flatMap((family) => {
+      const files = FONT_FILES[family];
+      if (!files) throw new Error(`synth: no font files for family "${family}"`);
+      return files.map((f) => join(FONT_DIR, f));
+    });
+    const resvg = new Resvg(svg, {
+      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: families[0]! },
+      fitTo: { mode: 'zoom', value: scale },
+      background: 'white',
+    });
+    const rendered = resvg.render();
+    return { width: rendered.width, height: rendered.height, data: new Uint8Array(rendered.pixels) };
+  },
+  async encodePng(image: RgbaImage): Promise<Uint8Array> {
+    return encodePng(image);
+  },
+};
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, body: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + body.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, body.length);
+  out.set(new TextEncoder().encode(type), 4);
+  out.set(body, 8);
+  view.setUint32(8 + body.length, crc32(out.subarray(4, 8 + body.length)));
+  return out;
+}
+
+/** RGB PNG (figures have no transparency; dropping alpha saves a quarter of the bytes). */
+export function encodePng(image: RgbaImage): Uint8Array {
+  const { width, height, data } = image;
+  const raw = new Uint8Array(height * (1 + width * 3));
+  for (let y = 0; y < height; y++) {
+    const row = y * (1 + width * 3);
+    raw[row] = 0;
+    for (let x = 0; x < width; x++) {
+      const s = (y * width + x) * 4;
+      const d = row + 1 + x * 3;
+      raw[d] = data[s]!;
+      raw[d + 1] = data[s + 1]!;
+      raw[d + 2] = data[s + 2]!;
+    }
+  }
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  header.set([8, 2, 0, 0, 0], 8);
+  const signature = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+  const parts = [signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 3 })), chunk('IEND', new Uint8Array())];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+interface SynthArgs {
+  count: number;
+  seed: number;
+  out: string;
+  styles: FigureStyle[];
+}
+
+function parseArgs(args: string[]): SynthArgs {
+  const value = (flag: string): string | undefined => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const out = value('--out');
+  if (!out) throw new Error('synth: --out DIR is required');
+  const count = Number(value('--count') ?? 10);
+  const seed = Number(value('--seed') ?? 1);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`synth: --count must be a positive integer, got ${value('--count')}`);
+  if (!Number.isInteger(seed)) throw new Error(`synth: --seed must be an integer, got ${value('--seed')}`);
+  const styleList = value('--styles');
+  const styles = (styleList ? styleList.split(',').map((s) => s.trim()) : [...ALL_STYLES]) as FigureStyle[];
+  for (const style of styles) {
+    if (!(ALL_STYLES as readonly string[]).includes(style)) throw new Error(`synth: unknown style "${style}"; known: ${ALL_STYLES.join(', ')}`);
+  }
+  return { count, seed, out, styles };
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { count, seed, out, styles } = parseArgs(args);
+  mkdirSync(out, { recursive: true });
+  const viz = await getViz();
+  const entries = [];
+  const started = performance.now();
+  for (let index = 0; index < count; index++) {
+    const sample = await renderSample(seed, index, styles, { viz, rasterizer: resvgRasterizer });
+    const stem = `${String(index).padStart(6, '0')}-${sample.style}`;
+    writeFileSync(join(out, `${stem}.png`), sample.png);
+    writeFileSync(join(out, `${stem}.json`), JSON.stringify(sample.truth));
+    entries.push({
+      index,
+      style: sample.style,
+      architecture: sample.truth.architecture,
+      kind: sample.truth.kind,
+      image: `${stem}.png`,
+      truth: `${stem}.json`,
+      width: sample.truth.width,
+      height: sample.truth.height,
+      dataset: sample.model.dataset.name,
+      layers: sample.model.graph.layers.length,
+      depth: sample.model.depth,
+    });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const manifest = { format: 'paper2net.synth/1', seed, count, styles, samples: entries };
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
+  process.stderr.write(`synth: ${count} figures in ${seconds.toFixed(1)} s (${(count / seconds).toFixed(1)}/s) → ${out}\n`);
+  return 0;
+}

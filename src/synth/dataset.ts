@@ -1,0 +1,59 @@
+/** One dataset sample: a grammar model drawn in one style, rasterised, degraded, with its ground truth. */
+import type { Viz } from '@viz-js/viz';
+import { generateModel, type SynthModel } from './grammar.ts';
+import { drawFigure } from './figures.ts';
+import { createRandom, hashSeed } from './random.ts';
+import { degrade, drawDegradation, type Rasterizer } from './raster.ts';
+import { classOfStyle, scaleBox, scalePoint, type Box, type DrawnFigure, type FigureStyle, type FigureTruth } from './truth.ts';
+
+export interface SampleDeps {
+  viz: Viz;
+  rasterizer: Rasterizer;
+}
+
+export interface Sample {
+  index: number;
+  style: FigureStyle;
+  model: SynthModel;
+  figure: DrawnFigure;
+  png: Uint8Array;
+  truth: FigureTruth;
+}
+
+/** Largest image side and area: a 40-layer Keras plot at 2.5× would otherwise be 20,000 px tall. */
+const MAX_SIDE = 4096;
+const MAX_AREA = 6_000_000;
+/** Pixels per SVG unit. Graphviz units are points; plot_model and draw_net default to 96 dpi (4/3). */
+const SCALES = [0.75, 1, 4 / 3, 4 / 3, 4 / 3, 1.5, 2, 2.5];
+
+/** Sample `index` of the dataset seeded `seed`: the same pair always gives the same model and image. */
+export async function renderSample(seed: number, index: number, styles: readonly FigureStyle[], deps: SampleDeps): Promise<Sample> {
+  const rng = createRandom(hashSeed(seed, `sample:${index}`));
+  const style = styles[index % styles.length]!;
+  const model = generateModel(rng.fork('model'));
+  const figure = drawFigure(style, model, rng.fork('draw'), deps.viz);
+  const rasterRng = rng.fork('raster');
+  const wanted = rasterRng.pick(SCALES);
+  const fit = Math.min(MAX_SIDE / Math.max(figure.width, figure.height), Math.sqrt(MAX_AREA / (figure.width * figure.height)));
+  const scale = Math.min(wanted, fit);
+  const image = await deps.rasterizer.rasterize(figure.svg, scale, figure.fonts);
+  const degradation = drawDegradation(rasterRng);
+  degrade(image, degradation, rasterRng);
+  const png = await deps.rasterizer.encodePng(image);
+  const sx = image.width / figure.width;
+  const sy = image.height / figure.height;
+  const box = (b: Box): Box => scaleBox(b, sx, sy);
+  const { architecture, kind } = classOfStyle(style);
+  const truth: FigureTruth = {
+    style,
+    architecture,
+    kind,
+    width: image.width,
+    height: image.height,
+    ...(architecture ? { graph: model.graph } : {}),
+    nodes: figure.nodes.map((n) => ({ ...n, box: box(n.box), texts: n.texts.map((t) => ({ ...t, box: box(t.box) })) })),
+    edges: figure.edges.map((e) => ({ ...e, tail: scalePoint(e.tail, sx, sy), head: scalePoint(e.head, sx, sy) })),
+    variation: { ...figure.variation, scale: Math.round(scale * 1000) / 1000, jpegQuality: degradation.jpegQuality, noise: degradation.noise },
+  };
+  return { index, style, model, figure, png, truth };
+}

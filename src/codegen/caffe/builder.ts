@@ -1,0 +1,106 @@
+/**
+ * Walks the graph in order and asks each layer's lowering for its Caffe layers. Tracks the shape
+ * Caffe will actually produce (its rounding can differ from the graph's), which blob holds each
+ * layer's output, and when a layer may work in place, as the BVLC models do for ReLU and BatchNorm.
+ */
+import { getSpec, inferShapes, isUnsupported, outputLayers, resolveParams, ShapeError, type Graph, type Layer, type Params, type Shape } from '../../graph/index.ts';
+import { UnsupportedLayerError } from '../errors.ts';
+import { layerIdentifiers, toIdentifier } from '../naming.ts';
+import type { BlobRef, CaffeLayerPlan, CaffePlan } from './plan.ts';
+
+/** A graph layer's output as Caffe sees it. */
+export interface Produced {
+  ref: BlobRef;
+  /** Channels-last shape without batch, as the graph would see this blob. */
+  shape: Shape;
+  /** Zeros a folded ZeroPadding2D owes on each side [h, w]: `shape` includes them, the blob does not. */
+  extraPad?: [number, number];
+}
+
+export interface LoweringContext {
+  layer: Layer;
+  params: Params;
+  /** The layer's Caffe name (a unique identifier). */
+  name: string;
+  inputs: Produced[];
+  /** The graph's output shape for these (Caffe) inputs. */
+  target: Shape;
+  builder: CaffePlanBuilder;
+}
+
+export type Lowering = (context: LoweringContext) => Produced;
+
+export class CaffePlanBuilder {
+  readonly layers: CaffeLayerPlan[] = [];
+  private readonly produced = new Map<string, Produced>();
+  private readonly taken = new Set<string>();
+  private readonly consumers = new Map<string, Layer[]>();
+  private readonly outputs: Set<string>;
+  readonly names: Map<string, string>;
+
+  constructor(readonly graph: Graph) {
+    this.names = layerIdentifiers(graph);
+    for (const name of this.names.values()) this.taken.add(name.toLowerCase());
+    for (const layer of graph.layers) {
+      for (const input of layer.inputs ?? []) this.consumers.set(input, [...(this.consumers.get(input) ?? []), layer]);
+    }
+    this.outputs = new Set(outputLayers(graph).map((layer) => layer.id));
+  }
+
+  /** A fresh identifier for a helper layer, e.g. "conv1_relu". */
+  unique(base: string): string {
+    let name = base;
+    for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    this.taken.add(name.toLowerCase());
+    return name;
+  }
+
+  add(layer: CaffeLayerPlan): BlobRef {
+    this.layers.push(layer);
+    return { layer: layer.name, blob: layer.top };
+  }
+
+  consumersOf(layerId: string): Layer[] {
+    return this.consumers.get(layerId) ?? [];
+  }
+
+  isOutput(layerId: string): boolean {
+    return this.outputs.has(layerId);
+  }
+
+  /** True when `layer` may overwrite its input blob: nobody else reads it and it is not the net's input. */
+  canWorkInPlace(layer: Layer): boolean {
+    const [inputId] = layer.inputs ?? [];
+    if (inputId === undefined || (layer.inputs ?? []).length !== 1) return false;
+    const input = this.graph.layers.find((other) => other.id === inputId)!;
+    return input.type !== 'Input' && this.consumersOf(inputId).length === 1 && !this.produced.get(inputId)?.extraPad;
+  }
+
+  lower(lowerings: Readonly<Record<string, Lowering>>, gaps: Readonly<Record<string, string>>): CaffePlan {
+    const graphShapes = inferShapes(this.graph);
+    for (const layer of this.graph.layers) {
+      const spec = getSpec(layer.type)!;
+      const lowering = lowerings[layer.type];
+      if (!lowering) {
+        const target = spec.targets.caffe;
+        throw new UnsupportedLayerError('caffe', layer.id, layer.type, isUnsupported(target) ? target.unsupported : (gaps[layer.type] ?? `no Caffe lowering for ${layer.type}`));
+      }
+      const params = resolveParams(layer);
+      const inputs = (layer.inputs ?? []).map((id) => this.produced.get(id)!);
+      let target: Shape;
+      try {
+        target = spec.outputShape(
+          inputs.map((input) => input.shape),
+          params,
+        );
+      } catch (error) {
+        if (!(error instanceof ShapeError)) throw error;
+        const wanted = (layer.inputs ?? []).map((id) => `[${graphShapes.get(id)!.join(',')}]`).join(', ');
+        throw new UnsupportedLayerError('caffe', layer.id, layer.type, `Caffe's rounding changed its inputs (the graph has ${wanted}): ${error.message}`);
+      }
+      const produced = lowering({ layer, params, name: this.names.get(layer.id)!, inputs, target, builder: this });
+      this.produced.set(layer.id, produced);
+    }
+    return { name: toIdentifier(this.graph.name), layers: this.layers };
+  }
+}

@@ -1,0 +1,31 @@
+/** Caffe target: deploy.prototxt, a pycaffe NetSpec script writing the same net, and seeded random weights. */
+import type { Graph } from '../../graph/index.ts';
+import { CaffePlanBuilder } from './builder.ts';
+import { writeCaffemodel } from './caffemodel.ts';
+import { CAFFE_GAPS, CAFFE_LOWERINGS } from './layers.ts';
+import { writeNetSpec } from './netspec.ts';
+import type { CaffePlan } from './plan.ts';
+import { writePrototxt } from './prototxt.ts';
+
+export interface CaffeOutput {
+  prototxt: string;
+  netspec: string;
+  caffemodel: Uint8Array;
+  /** Where Caffe's symmetric padding or upward pooling rounding changes a shape the graph states. */
+  notes: string[];
+}
+
+/** The graph as a Caffe plan; throws UnsupportedLayerError naming the first layer Caffe cannot express. */
+export function planCaffe(graph: Graph): CaffePlan {
+  return new CaffePlanBuilder(graph).lower(CAFFE_LOWERINGS, CAFFE_GAPS);
+}
+
+export function emitCaffe(graph: Graph): CaffeOutput {
+  const plan = planCaffe(graph);
+  return {
+    prototxt: writePrototxt(plan),
+    netspec: writeNetSpec(plan),
+    caffemodel: writeCaffemodel(plan),
+    notes: plan.layers.flatMap((layer) => (layer.note && layer.type !== 'Deconvolution' ? [`${layer.name}: ${layer.note}`] : [])),
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Seeded random weights for binary model files (.caffemodel, .onnx). The same graph always gives the
+ * same bytes: each tensor draws from its own stream, seeded by the net and tensor names, so adding a
+ * layer never changes the weights of the others.
+ */
+
+/** How a tensor is filled. `he` suits layers followed by ReLU, `xavier` everything else. */
+export type WeightInit =
+  | { kind: 'he'; fanIn: number }
+  | { kind: 'xavier'; fanIn: number; fanOut: number }
+  | { kind: 'constant'; value: number }
+  | { kind: 'values'; values: Float32Array };
+
+export interface WeightTensor {
+  /** Unique within the model; part of the seed. */
+  name: string;
+  shape: number[];
+  init: WeightInit;
+}
+
+/** FNV-1a over UTF-16 code units: a stable 32-bit seed from a string. */
+function hashSeed(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** mulberry32: small, fast and good enough for weight init; values in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function elementCount(shape: number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/** The tensor's values: uniform He or Xavier (Glorot) limits, or a constant. */
+export function makeWeights(tensor: WeightTensor, netSeed: string): Float32Array {
+  const count = elementCount(tensor.shape);
+  const { init } = tensor;
+  if (init.kind === 'values') {
+    if (init.values.length !== count) throw new Error(`${tensor.name}: ${init.values.length} values for shape [${tensor.shape.join(',')}]`);
+    return init.values;
+  }
+  const out = new Float32Array(count);
+  if (init.kind === 'constant') return out.fill(init.value);
+  const limit = init.kind === 'he' ? Math.sqrt(6 / Math.max(1, init.fanIn)) : Math.sqrt(6 / Math.max(1, init.fanIn + init.fanOut));
+  const random = mulberry32(hashSeed(`${netSeed}\u0000${tensor.name}`));
+  for (let i = 0; i < count; i++) out[i] = (2 * random() - 1) * limit;
+  return out;
+}
+
+/** Little-endian float32 bytes, as both protobuf `packed float` and ONNX `raw_data` store them. */
+export function floatBytes(values: Float32Array): Uint8Array {
+  const bytes = new Uint8Array(values.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i]!, true);
+  return bytes;
+}

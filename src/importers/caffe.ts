@@ -281,7 +281,7 @@ function convolution({ layer, type, name, position, inputs }: LayerContext, b: G
   const pad = pairOf(p, 'pad', 'pad_h', 'pad_w', 0, position);
   const dilation = pairOf(p, 'dilation', 'dilation_h', 'dilation_w', 1, position);
   const groups = p?.number('group') ?? 1;
-  const bias = p?.bool('bias_term') === false ? { use_bias: false } : {};
+  const bias: Params = p?.bool('bias_term') === false ? { use_bias: false } : {};
   const input = b.spatial(inputs[0]!, position);
   if (type === 'Deconvolution') {
     if (groups !== 1 || !isOne(dilation)) throw new ImportError('caffe', 'Deconvolution with group or dilation is not supported', position);
@@ -289,7 +289,7 @@ function convolution({ layer, type, name, position, inputs }: LayerContext, b: G
   }
   const channels = b.shapeOf(input).at(-1)!;
   if (groups > 1 && groups === channels && filters % channels === 0 && isOne(dilation)) {
-    const params = { kernel, stride, padding: padding(pad), depth_multiplier: filters / channels, ...bias };
+    const params: Params = { kernel, stride, padding: padding(pad), depth_multiplier: filters / channels, ...bias };
     return b.add({ id: name, type: 'DepthwiseConv2D', inputs: [input], params }, position);
   }
   const params: Params = { filters, kernel, stride, padding: padding(pad) };

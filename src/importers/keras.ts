@@ -224,7 +224,9 @@ function nodeRefs(node: unknown, position: ImportPosition): TensorRef[] {
   const visit = (value: unknown): void => {
     if (isRef(value)) {
       refs.push([value[0], value[1], value[2]]);
-      if (isRecord(value[3])) Object.values(value[3]).forEach(visit);
+      // Keras 2 keeps tensor-valued call kwargs (e.g. an attention `value`) in a 4th element.
+      const kwargs: unknown = (value as unknown[])[3];
+      if (isRecord(kwargs)) Object.values(kwargs).forEach(visit);
     } else if (Array.isArray(value)) {
       value.forEach(visit);
     } else if (isRecord(value)) {

@@ -267,7 +267,7 @@ class OnnxImporter {
   private conv(ctx: NodeContext): void {
     const weight = this.constInput(ctx, 1).dims;
     const input = this.b.spatial(this.layerInput(ctx, 0), ctx.position);
-    const bias = this.hasInput(ctx, 2) ? {} : { use_bias: false };
+    const bias: Params = this.hasInput(ctx, 2) ? {} : { use_bias: false };
     const group = this.num(ctx, 'group', 1);
     const filters = weight[0]!;
     if (weight.length === 3) {

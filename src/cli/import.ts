@@ -1,0 +1,29 @@
+/** `paper2net import model.prototxt|model.json|model.onnx` — the model as graph JSON on stdout. */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { serializeGraph } from '../graph/index.ts';
+import { importModel } from '../importers/index.ts';
+
+export async function run(args: string[]): Promise<number> {
+  const [file, ...extra] = args;
+  if (!file || extra.length) {
+    process.stderr.write('usage: paper2net import model.prototxt|model.json|model.onnx\n');
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    process.stderr.write(`paper2net import: cannot read ${file}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const graph = importModel(bytes, basename(file));
+    process.stdout.write(`${serializeGraph(graph)}\n`);
+    for (const warning of graph.warnings ?? []) process.stderr.write(`warning: ${warning}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`paper2net import: ${file}: ${(error as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * Network draft → `paper2net.graph/1`. Expands repeats and blocks (a residual block becomes convolutions
+ * + Add, a dense block convolutions + Concat) and adds what papers leave implicit — the Input shape, ReLU
+ * after convolutions, Flatten before the first fully connected layer, softmax at the end, strides that a
+ * stated output size requires — marking each such param in `layer.inferred`.
+ */
+import { GRAPH_FORMAT, inferShapes, validateGraph, type DesignSource, type Graph, type Layer, type Params } from '../graph/index.ts';
+import type { Box } from '../paper/index.ts';
+import type { NetworkDraft, SeqBand, SeqItem, SeqLayer } from './interpret.ts';
+
+export interface AssembleContext {
+  name: string;
+  source: DesignSource;
+  page?: number;
+}
+
+export interface Assembled {
+  graph: Graph;
+  /** Layers with weights (convolutions, dense); the measure of how much network was read. */
+  weightLayers: number;
+  /** Validation errors left after assembly. */
+  errors: string[];
+}
+
+const pair = (v: unknown, fallback: number): [number, number] =>
+  Array.isArray(v) ? [Number(v[0]), Number(v[1] ?? v[0])] : typeof v === 'number' ? [v, v] : [fallback, fallback];
+const CONVS = new Set(['Conv2D', 'DepthwiseConv2D', 'Conv2DTranspose']);
+
+class Builder {
+  readonly layers: Layer[] = [];
+  private counters = new Map<string, number>();
+  current = '';
+  channels = 3;
+  spatial: number | undefined;
+  rank = 3;
+  warnings: string[] = [];
+
+  constructor(private readonly page: number | undefined) {}
+
+  private id(prefix: string): string {
+    const n = (this.counters.get(prefix) ?? 0) + 1;
+    this.counters.set(prefix, n);
+    return `${prefix}${n}`;
+  }
+
+  add(type: string, params: Params, inferred: string[], origin?: { box: Box; text: string }, inputs?: string[]): string {
+    const prefix = { Conv2D: 'conv', DepthwiseConv2D: 'dwconv', Conv2DTranspose: 'upconv', MaxPool2D: 'pool', AvgPool2D: 'avgpool', Dense: 'fc', Activation: 'act', GlobalAvgPool2D: 'gap' }[type] ?? type.toLowerCase();
+    const id = type === 'Input' ? 'input' : this.id(prefix);
+    const layer: Layer = { id, type, params };
+    if (type !== 'Input') layer.inputs = inputs ?? [this.current];
+    if (inferred.length) layer.inferred = [...new Set(inferred)];
+    if (origin && this.page !== undefined) layer.source = { page: this.page, bbox: origin.box.map((v) => Math.round(v * 10) / 10) as Box, text: origin.text.slice(0, 120) };
+    this.layers.push(layer);
+    this.current = id;
+    return id;
+  }
+
+  /** Tracks the spatial size through a window op, as the catalog's shape rule would. */
+  window(kernel: [number, number], stride: [number, number], padding: unknown): void {
+    if (this.spatial === undefined) return;
+    if (padding === 'same') this.spatial = Math.ceil(this.spatial / stride[0]);
+    else {
+      const p = Array.isArray(padding) ? Number(padding[0]) : 0;
+      this.spatial = Math.floor((this.spatial + 2 * p - kernel[0]) / stride[0]) + 1;
+    }
+  }
+}
+
+/** Emits one layer; returns false when it could not be used. */
+function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraStride?: number; nextIsActivation?: boolean }): boolean {
+  const d = item.draft;
+  const params: Params = { ...d.params };
+  // The reader's 'type' guess ("3×3, 64" read as a convolution) is not a param; the params were stated.
+  const inferred = d.inferred.filter((p) => p !== 'type');
+  const origin = { box: item.box, text: d.text };
+  switch (d.type) {
+    case 'Conv2D':
+    case 'DepthwiseConv2D':
+    case 'Conv2DTranspose': {
+      if (b.rank !== 3) return false;
+      if (params.kernel === undefined) (params.kernel = [3, 3]), inferred.push('kernel');
+      if (d.type !== 'DepthwiseConv2D' && params.filters === undefined) (params.filters = b.channels), inferred.push('filters');
+      if (opts.extraStride && opts.extraStride > 1) {
+        const s = pair(params.stride, 1);
+        params.stride = [s[0] * opts.extraStride, s[1] * opts.extraStride];
+        inferred.push('stride');
+      }
+      if (params.padding === undefined) (params.padding = 'same'), inferred.push('padding');
+      if (!opts.nextIsActivation) {
+        params.activation = opts.linear ? 'linear' : 'relu';
+        inferred.push('activation');
+      }
+      b.add(d.type, params, inferred, origin);
+      if (d.type === 'Conv2DTranspose') {
+        if (b.spatial !== undefined) b.spatial *= pair(params.stride, 1)[0];
+      } else b.window(pair(params.kernel, 3), pair(params.stride, 1), params.padding);
+      if (d.type !== 'DepthwiseConv2D') b.channels = Number(params.filters);
+      return true;
+    }
+    case 'MaxPool2D':
+    case 'AvgPool2D': {
+      if (b.rank !== 3) return false;
+      if (params.pool === undefined && d.type === 'AvgPool2D') {
+        // "average pool" with no window before the classifier: global pooling.
+        b.add('GlobalAvgPool2D', {}, ['*'], origin);
+        b.rank = 1;
+        return true;
+      }
+      if (params.pool === undefined) (params.pool = [2, 2]), inferred.push('pool');
+      const pool = pair(params.pool, 2);
+      const stride = pair(params.stride ?? params.pool, 2);
+      if (params.padding === undefined && stride[0] < pool[0]) (params.padding = 'same'), inferred.push('padding');
+      if (b.spatial !== undefined && b.spatial < pool[0] && params.padding !== 'same') return false;
+      b.add(d.type, params, inferred, origin);
+      b.window(pool, stride, params.padding);
+      return true;
+    }
+    case 'GlobalAvgPool2D':
+    case 'GlobalMaxPool2D':
+      if (b.rank !== 3) return false;
+      b.add(d.type, {}, inferred, origin);
+      b.rank = 1;
+      return true;
+    case 'Dense': {
+      if (typeof params.units !== 'number' || !Number.isFinite(params.units)) return false;
+      if (b.rank === 3) {
+        b.add('Flatten', {}, ['*']);
+        b.rank = 1;
+      }
+      if (!opts.nextIsActivation) (params.activation = 'relu'), inferred.push('activation');
+      b.add('Dense', params, inferred, origin);
+      b.channels = Number(params.units);
+      return true;
+    }
+    case 'Activation': {
+      const prev = b.layers[b.layers.length - 1];
+      // "FC-1000, soft-max": the softmax is the dense layer's activation as the paper states it.
+      if (prev && (prev.type === 'Dense' || CONVS.has(prev.type)) && prev.inferred?.includes('activation')) {
+        prev.params = { ...prev.params, activation: String(params.fn ?? 'relu') };
+        prev.inferred = prev.inferred.filter((p) => p !== 'activation');
+        if (prev.inferred.length === 0) delete prev.inferred;
+        return true;
+      }
+      b.add('Activation', params, inferred, origin);
+      return true;
+    }
+    case 'Input':
+      return false;
+    case 'BatchNorm':
+    case 'LRN':
+    case 'Dropout':
+    case 'UpSampling2D':
+    case 'Flatten':
+      if (d.type === 'Flatten') b.rank = 1;
+      if (d.type !== 'Dropout' && d.type !== 'Flatten' && b.rank !== 3) return false;
+      if (d.type === 'UpSampling2D' && b.spatial !== undefined) b.spatial *= pair(params.size, 2)[0];
+      b.add(d.type, params, inferred, origin);
+      return true;
+    default:
+      b.warnings.push(`${d.type} "${d.text}" not placed: the sequence reader handles it only inside blocks`);
+      return false;
+  }
+}
+
+function strideOf(item: SeqItem): number {
+  const one = (l: SeqLayer) => (CONVS.has(l.draft.type) || /Pool2D$/.test(l.draft.type) ? pair(l.draft.params.stride ?? (/Pool2D$/.test(l.draft.type) ? l.draft.params.pool ?? 2 : 1), 1)[0] : 1);
+  return item.kind === 'layer' ? one(item) : item.layers.reduce((s, l) => s * one(l), 1);
+}
+
+function emitBlock(b: Builder, block: Extract<SeqItem, { kind: 'block' }>, extraStride: number): void {
+  for (let rep = 0; rep < block.repeat; rep++) {
+    const entry = b.current;
+    const entryChannels = b.channels;
+    const entrySpatial = b.spatial;
+    const stride = rep === 0 ? extraStride : 1;
+    block.layers.forEach((layer, i) => {
+      const firstConv = block.layers.findIndex((l) => CONVS.has(l.draft.type));
+      emitLayer(b, layer, { linear: block.style === 'residual' && i === block.layers.length - 1, extraStride: i === firstConv ? stride : 1 });
+    });
+    if (block.style === 'residual') {
+      const body = b.current;
+      let shortcut = entry;
+      const downsampled = entrySpatial !== undefined && b.spatial !== undefined && b.spatial < entrySpatial;
+      if (entryChannels !== b.channels || downsampled || stride > 1) {
+        const s = entrySpatial && b.spatial ? Math.max(1, Math.round(entrySpatial / b.spatial)) : stride;
+        b.current = entry;
+        shortcut = b.add('Conv2D', { filters: b.channels, kernel: [1, 1], stride: [s, s], padding: 'same', activation: 'linear' }, ['*'], undefined, [entry]);
+      }
+      b.add('Add', {}, ['*'], undefined, [body, shortcut]);
+      b.add('Activation', { fn: 'relu' }, ['*']);
+    } else if (block.style === 'dense') {
+      const body = b.current;
+      b.add('Concat', {}, ['*'], undefined, [entry, body]);
+      b.channels += entryChannels;
+    }
+  }
+}
+
+/** Input size implied by the first stated output size and the strides before it. */
+function impliedInput(bands: SeqBand[]): number | undefined {
+  const first = bands[0];
+  if (!first?.outputSize) return undefined;
+  return first.outputSize * first.items.reduce((s, i) => s * strideOf(i), 1);
+}
+
+export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assembled {
+  const b = new Builder(ctx.page);
+  let inputShape = draft.input;
+  const inputInferred: string[] = [];
+  if (!inputShape) {
+    const side = impliedInput(draft.bands) ?? 224;
+    inputShape = [side, side, 3];
+    inputInferred.push('shape');
+  }
+  b.add('Input', { shape: inputShape }, inputInferred);
+  b.channels = inputShape[2] ?? 3;
+  b.spatial = inputShape[0];
+  for (const band of draft.bands) {
+    // A stated output size the band's own strides do not reach: the first strided op was left implicit.
+    let extra = 1;
+    if (band.outputSize && b.spatial) {
+      const reached = band.items.reduce((s, i) => Math.ceil(s / strideOf(i)), b.spatial);
+      const factor = Math.round(reached / band.outputSize);
+      if (factor >= 2 && (factor & (factor - 1)) === 0) extra = factor;
+    }
+    band.items.forEach((item, index) => {
+      const next = band.items[index + 1];
+      const nextIsActivation = next?.kind === 'layer' && next.draft.type === 'Activation' && next.draft.params.fn !== 'softmax';
+      if (item.kind === 'block') {
+        emitBlock(b, item, extra);
+        extra = 1;
+      } else {
+        const isConv = CONVS.has(item.draft.type);
+        if (emitLayer(b, item, { extraStride: isConv ? extra : 1, nextIsActivation }) && isConv) extra = 1;
+      }
+    });
+  }
+  // Softmax at the end of a classifier the table does not spell out.
+  const last = b.layers[b.layers.length - 1];
+  if (last?.type === 'Dense' && last.inferred?.includes('activation')) last.params = { ...last.params, activation: 'softmax' };
+  const graph: Graph = { format: GRAPH_FORMAT, name: ctx.name, layers: b.layers, source: ctx.source };
+  if (b.warnings.length) graph.warnings = b.warnings;
+  const errors = validateGraph(graph)
+    .filter((i) => i.severity === 'error')
+    .map((i) => `${i.layerId}${i.param ? `.${i.param}` : ''}: ${i.message}`);
+  if (errors.length === 0) {
+    try {
+      inferShapes(graph);
+    } catch (error) {
+      errors.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  const weightLayers = b.layers.filter((l) => CONVS.has(l.type) || l.type === 'Dense').length;
+  return { graph, weightLayers, errors };
+}

@@ -1,0 +1,221 @@
+/**
+ * Table structure from positions: text chunks (and ruling lines, when the table has them) → columns and
+ * cells. Ruled tables (vertical rules) take their cells from the rules, so multi-line cells and cells
+ * spanning several columns come out whole; unruled tables take columns from the white space between
+ * chunks, each chunk is a cell, and a lone centred chunk spans the columns it is centred on.
+ */
+import { boxOf, type Box, type Chunk, type Line, type PathItem } from '../paper/index.ts';
+import { repeatCount } from './layerText.ts';
+
+export interface Cell {
+  /** Lines of text in reading order, each the chunks of one baseline joined (brackets and repeat marks removed). */
+  lines: string[];
+  text: string;
+  box: Box;
+  /** First and last column covered (inclusive). */
+  col0: number;
+  col1: number;
+  chunks: Chunk[];
+  /** A repeat mark inside the cell ("×2" beside a bracketed block). */
+  repeat?: number;
+  /** In ruled tables: the rectangle of rules around the cell. */
+  frame?: Box;
+}
+
+export interface TableGrid {
+  /** Column x-ranges, left to right. */
+  columns: Array<[number, number]>;
+  /** Cells ordered top to bottom, then left to right. */
+  cells: Cell[];
+  ruled: boolean;
+  box: Box;
+}
+
+const RULE_THICKNESS = 2;
+
+function clusterPositions(values: number[], tolerance: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const clusters: number[][] = [];
+  for (const v of sorted) {
+    const last = clusters[clusters.length - 1];
+    if (last && v - last[last.length - 1] <= tolerance) last.push(v);
+    else clusters.push([v]);
+  }
+  return clusters.map((c) => c.reduce((s, v) => s + v, 0) / c.length);
+}
+
+interface Rules {
+  vertical: Array<{ x: number; y0: number; y1: number }>;
+  horizontal: Array<{ y: number; x0: number; x1: number }>;
+}
+
+function readRules(paths: PathItem[], box: Box): Rules {
+  const vertical: Rules['vertical'] = [];
+  const horizontal: Rules['horizontal'] = [];
+  for (const p of paths) {
+    const [x0, y0, x1, y1] = p.box;
+    if (x1 < box[0] - 4 || x0 > box[2] + 4 || y1 < box[1] - 4 || y0 > box[3] + 4) continue;
+    if (x1 - x0 <= RULE_THICKNESS && y1 - y0 >= 4) vertical.push({ x: (x0 + x1) / 2, y0, y1 });
+    else if (y1 - y0 <= RULE_THICKNESS && x1 - x0 >= 10) horizontal.push({ y: (y0 + y1) / 2, x0, x1 });
+  }
+  return { vertical, horizontal };
+}
+
+/** Column boundaries from white space: x ranges no multi-chunk line puts text in. */
+function gapColumns(lines: Line[], box: Box): Array<[number, number]> {
+  const multi = lines.filter((l) => l.chunks.length >= 2);
+  const source = multi.length >= 2 ? multi : lines;
+  const x0 = Math.floor(box[0]);
+  const width = Math.ceil(box[2]) - x0 + 1;
+  const coverage = new Int32Array(width);
+  for (const line of source) {
+    for (const c of line.chunks) {
+      for (let x = Math.max(0, Math.floor(c.box[0]) - x0); x <= Math.min(width - 1, Math.ceil(c.box[2]) - x0); x++) coverage[x]++;
+    }
+  }
+  // A few stray chunks (a spanning cell on a multi-chunk line) may cross a real gap.
+  const allowed = Math.floor(source.length * 0.06);
+  const columns: Array<[number, number]> = [];
+  let start = -1;
+  for (let x = 0; x <= width; x++) {
+    const covered = x < width && coverage[x] > allowed;
+    if (covered && start < 0) start = x;
+    if (!covered && start >= 0) {
+      columns.push([start + x0, x - 1 + x0]);
+      start = -1;
+    }
+  }
+  // Gaps narrower than ~2 pt are kerning, not column gutters.
+  const merged: Array<[number, number]> = [];
+  for (const col of columns) {
+    const last = merged[merged.length - 1];
+    if (last && col[0] - last[1] < 2.5) last[1] = col[1];
+    else merged.push([...col]);
+  }
+  return merged;
+}
+
+const centreX = (b: Box) => (b[0] + b[2]) / 2;
+const centreY = (b: Box) => (b[1] + b[3]) / 2;
+
+/** Bracket pieces and private-use glyphs (TeX's big delimiters) carry no text. */
+const cleanText = (text: string) => text.replace(/[\uE000-\uF8FF[\]{}]/g, ' ').replace(/\s+/g, ' ').trim();
+
+function makeCell(all: Chunk[], col0: number, col1: number): Cell {
+  let repeat: number | undefined;
+  const chunks: Chunk[] = [];
+  for (const c of all) {
+    const text = cleanText(c.text);
+    const n = repeatCount(text);
+    if (n !== undefined && all.length > 1) repeat = n;
+    else if (text) chunks.push({ ...c, text });
+  }
+  if (chunks.length === 0) chunks.push(...all.map((c) => ({ ...c, text: cleanText(c.text) })));
+  const sorted = [...chunks].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  const lines: string[] = [];
+  let lastY = -Infinity;
+  let lastSize = 0;
+  for (const c of sorted) {
+    if (lines.length > 0 && Math.abs(centreY(c.box) - lastY) < 0.5 * Math.max(lastSize, c.size)) lines[lines.length - 1] += ` ${c.text}`;
+    else lines.push(c.text);
+    lastY = centreY(c.box);
+    lastSize = c.size;
+  }
+  const box: Box = [
+    Math.min(...chunks.map((c) => c.box[0])),
+    Math.min(...chunks.map((c) => c.box[1])),
+    Math.max(...chunks.map((c) => c.box[2])),
+    Math.max(...chunks.map((c) => c.box[3])),
+  ];
+  return { lines: lines.filter(Boolean), text: lines.filter(Boolean).join(' '), box, col0, col1, chunks, ...(repeat !== undefined ? { repeat } : {}) };
+}
+
+/** A chunk that runs across a vertical rule is two cells' text. */
+function splitAtRules(chunk: Chunk, rules: Rules): Chunk[] {
+  const cy = centreY(chunk.box);
+  const xs = rules.vertical.filter((r) => r.y0 - 1 <= cy && r.y1 + 1 >= cy && r.x > chunk.box[0] && r.x < chunk.box[2]).map((r) => r.x);
+  if (xs.length === 0 || chunk.items.length < 2) return [chunk];
+  const groups = new Map<number, Chunk['items']>();
+  for (const item of chunk.items) {
+    const slot = xs.filter((x) => x < centreX(item.box)).length;
+    groups.set(slot, [...(groups.get(slot) ?? []), item]);
+  }
+  if (groups.size < 2) return [chunk];
+  return [...groups.values()].map((items) => ({
+    text: items.map((i) => i.str).join(' ').replace(/\s+/g, ' ').trim(),
+    box: boxOf(items.map((i) => i.box)),
+    size: Math.max(...items.map((i) => i.size)),
+    items,
+  }));
+}
+
+export function buildGrid(lines: Line[], paths: PathItem[], box: Box): TableGrid {
+  const rules = readRules(paths, box);
+  const ruleXs = clusterPositions(rules.vertical.map((r) => r.x), 2).filter((x) => x > box[0] + 3 && x < box[2] - 3);
+  const ruled = ruleXs.length >= 2;
+  const chunks = ruled ? lines.flatMap((l) => l.chunks.flatMap((c) => splitAtRules(c, rules))) : lines.flatMap((l) => l.chunks);
+  let columns: Array<[number, number]>;
+  const cells: Cell[] = [];
+  if (ruled) {
+    const bounds = [box[0] - 1, ...ruleXs, box[2] + 1];
+    columns = [];
+    for (let i = 0; i + 1 < bounds.length; i++) columns.push([bounds[i], bounds[i + 1]]);
+    // Each chunk's cell is the rectangle of rules around it; chunks sharing a rectangle share a cell.
+    const groups = new Map<string, { chunks: Chunk[]; left: number; right: number; frame: Box }>();
+    for (const c of chunks) {
+      const cy = centreY(c.box);
+      const cx = centreX(c.box);
+      const crossing = rules.vertical.filter((r) => r.y0 - 1 <= cy && r.y1 + 1 >= cy);
+      const left = Math.max(box[0] - 1, ...crossing.map((r) => r.x).filter((x) => x <= cx));
+      const right = Math.min(box[2] + 1, ...crossing.map((r) => r.x).filter((x) => x > cx));
+      const across = rules.horizontal.filter((r) => r.x0 - 1 <= cx && r.x1 + 1 >= cx);
+      const top = Math.max(box[1] - 1, ...across.map((r) => r.y).filter((y) => y <= cy));
+      const bottom = Math.min(box[3] + 1, ...across.map((r) => r.y).filter((y) => y > cy));
+      const key = [left, right, top, bottom].map((v) => Math.round(v)).join(',');
+      const group = groups.get(key) ?? { chunks: [], left, right, frame: [left, top, right, bottom] as Box };
+      group.chunks.push(c);
+      groups.set(key, group);
+    }
+    for (const g of groups.values()) {
+      const covered = columns.map((col, i) => ({ i, mid: (col[0] + col[1]) / 2 })).filter(({ mid }) => mid > g.left && mid < g.right);
+      if (covered.length === 0) continue;
+      cells.push({ ...makeCell(g.chunks, covered[0].i, covered[covered.length - 1].i), frame: g.frame });
+    }
+  } else {
+    columns = gapColumns(lines, box);
+    const bodyLeft = columns.length ? columns[0][0] : box[0];
+    const bodyRight = columns.length ? columns[columns.length - 1][1] : box[2];
+    for (const line of lines) {
+      for (const c of line.chunks) {
+        let hit = columns
+          .map((col, i) => ({ i, overlap: Math.min(col[1], c.box[2]) - Math.max(col[0], c.box[0]), width: col[1] - col[0] }))
+          .filter((h) => h.overlap > 0 && (h.overlap >= 0.4 * (c.box[2] - c.box[0]) || h.overlap >= 0.5 * h.width));
+        if (hit.length === 0) {
+          // In a gutter: take the nearest column on each side.
+          const cx = centreX(c.box);
+          const left = columns.map((col, i) => ({ i, d: cx - col[1] })).filter((h) => h.d >= 0).sort((a, b) => a.d - b.d)[0];
+          const right = columns.map((col, i) => ({ i, d: col[0] - cx })).filter((h) => h.d >= 0).sort((a, b) => a.d - b.d)[0];
+          hit = [left, right].filter(Boolean).map((h) => ({ i: h!.i, overlap: 0, width: 0 }));
+        }
+        let col0 = Math.min(...hit.map((h) => h.i));
+        let col1 = Math.max(...hit.map((h) => h.i));
+        if (line.chunks.length === 1 && columns.length > 2) {
+          // A lone chunk centred on several columns spans them (VGG's "maxpool" across configurations).
+          const cx = centreX(c.box);
+          for (let a = 0; a < columns.length; a++) {
+            for (let b = columns.length - 1; b > a; b--) {
+              const mid = (columns[a][0] + columns[b][1]) / 2;
+              if (Math.abs(mid - cx) < 0.04 * (bodyRight - bodyLeft) && b - a > col1 - col0 && c.box[0] >= columns[a][0] - 2 && a <= col0 && b >= col1) {
+                col0 = a;
+                col1 = b;
+              }
+            }
+          }
+        }
+        cells.push(makeCell([c], col0, col1));
+      }
+    }
+  }
+  cells.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  return { columns, cells, ruled, box };
+}

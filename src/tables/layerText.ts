@@ -1,0 +1,207 @@
+/**
+ * Free text describing layers, as papers write it in tables and prose → layer drafts.
+ * "conv3-64", "3×3, 64", "7×7, 64, stride 2", "3×3 max pool, stride 2", "FC-4096", "1000-d fc",
+ * "Conv dw / s2", "3×3×32 dw", "soft-max", "input (224 × 224 RGB image)".
+ */
+import { resolveAlias, type Params } from '../graph/index.ts';
+
+export interface LayerDraft {
+  type: string;
+  params: Params;
+  /** Params filled in by the reader rather than read from the text. */
+  inferred: string[];
+  /** The text it was read from. */
+  text: string;
+}
+
+/** Times signs and the letter x between numbers become "x"; dashes and spaces are normalised. */
+export function normaliseLayerText(text: string): string {
+  return text
+    .replace(/[×✕⨯∗*]/g, 'x')
+    .replace(/(\d)\s*[xX]\s*(?=\d)/g, '$1x')
+    .replace(/[‐‑‒–—−]/g, '-')
+    .replace(/[⟨⟩]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+interface TypeRule {
+  pattern: RegExp;
+  type: string;
+  params?: Params;
+}
+
+/** Order matters: the first matching rule names the layer. */
+const TYPE_RULES: TypeRule[] = [
+  { pattern: /\binput\b|\bimage\b/i, type: 'Input' },
+  { pattern: /\bglobal\s+(avg|average|mean)\s*-?\s*pool/i, type: 'GlobalAvgPool2D' },
+  { pattern: /\bglobal\s+max\s*-?\s*pool/i, type: 'GlobalMaxPool2D' },
+  { pattern: /\b(conv(olution(al)?)?\s*dw|dw\s*conv\w*|depth-?wise(\s+conv\w*)?)\b|\bdw\b/i, type: 'DepthwiseConv2D' },
+  { pattern: /\b(de-?conv\w*|up-?conv\w*|transposed?\s+conv\w*|fractionally[- ]strided)/i, type: 'Conv2DTranspose' },
+  { pattern: /\b(max|maximum)\s*-?\s*pool\w*/i, type: 'MaxPool2D' },
+  { pattern: /\b(avg|average|mean)\s*-?\s*pool\w*/i, type: 'AvgPool2D' },
+  { pattern: /\bpool\w*|^max$/i, type: 'MaxPool2D' },
+  { pattern: /\bconv(olution(al)?|s)?(?![a-z])/i, type: 'Conv2D' },
+  { pattern: /\b(fc|fully[- ]?connected|dense|full|linear|inner\s*product|ip)\b/i, type: 'Dense' },
+  { pattern: /\bsoft-?max\b|\bclassifier\b/i, type: 'Activation', params: { fn: 'softmax' } },
+  { pattern: /\b(lrn|local\s+response\s+norm\w*)\b/i, type: 'LRN' },
+  { pattern: /\b(batch\s*-?norm\w*|bn)\b/i, type: 'BatchNorm' },
+  { pattern: /\bdrop-?out\b/i, type: 'Dropout' },
+  { pattern: /\bflatten\b/i, type: 'Flatten' },
+  { pattern: /\bup-?sampl\w*|\bunpool\w*/i, type: 'UpSampling2D' },
+  { pattern: /\b(relu|rectified linear|rectifier)\b/i, type: 'Activation', params: { fn: 'relu' } },
+  { pattern: /\bsigmoid\b/i, type: 'Activation', params: { fn: 'sigmoid' } },
+  { pattern: /\btanh\b/i, type: 'Activation', params: { fn: 'tanh' } },
+];
+
+/** "conv1", "conv2_x", "fc7", "pool5": layer names, which say the type but carry no params. */
+const NAME_ONLY = /^(conv|fc|pool|res|layer|block|stage|dense|trans\w*)\s*-?\s*\d{1,2}(\s*[_.]?\s*[a-z0-9]{1,2})?$/i;
+
+/** A row label such as "conv2_x": its type, when it names one. */
+export function typeOfName(text: string): string | undefined {
+  const t = normaliseLayerText(text);
+  if (!NAME_ONLY.test(t)) return undefined;
+  return typeOf(t.replace(/\d.*$/, ''))?.type;
+}
+
+function typeOf(text: string): TypeRule | undefined {
+  for (const rule of TYPE_RULES) if (rule.pattern.test(text)) return rule;
+  const alias = resolveAlias(text.replace(/[\d/,()-]+/g, ' ').trim());
+  return alias ? { pattern: /$^/, type: alias.type, params: alias.params } : undefined;
+}
+
+const pair = (n: number): [number, number] => [n, n];
+
+/** A number that is part of a shape or a plain count, never a decimal or a result ("73.2", "1.8x10^9"). */
+const SHAPE = /(?<![\d.])(\d+)(?:x(\d+))(?:x(\d+))?(?:x(\d+))?(?![\d.]|\^)/;
+
+/** Reads one comma-free part: the attributes it states and the type it names, if any. */
+function readPart(part: string): { rule?: TypeRule; params: Params; dims?: number[]; count?: number } {
+  const params: Params = {};
+  let text = part;
+  const named = /^(conv|fc)\s*(\d+)\s*-\s*(\d+)$/i.exec(text);
+  if (named) {
+    // VGG's "conv3-64" (kernel-filters) and "FC-4096" without the kernel.
+    return /^conv/i.test(named[1])
+      ? { rule: typeOf('conv'), params: { kernel: pair(Number(named[2])), filters: Number(named[3]) } }
+      : { rule: typeOf('fc'), params: { units: Number(named[3]) } };
+  }
+  const fcSize = /^(fc|dense|linear)\s*-\s*(\d+)$/i.exec(text) ?? /^(\d+)\s*-?\s*(?:d|dim|way|unit|units|neurons?)\b/i.exec(text);
+  const stride = /\bstride\s*(?:of\s*)?(\d+)(?:\s*x\s*\d+)?|\/\s*s?\s*(\d+)\b|\bs(\d+)\b/i.exec(text);
+  if (stride) {
+    params.stride = pair(Number(stride[1] ?? stride[2] ?? stride[3]));
+    text = text.replace(stride[0], ' ');
+  }
+  const pad = /\bpad(?:ding)?\s*(?:of\s*)?(\d+)/i.exec(text);
+  if (pad) {
+    params.padding = pair(Number(pad[1]));
+    text = text.replace(pad[0], ' ');
+  }
+  let dims: number[] | undefined;
+  const shape = SHAPE.exec(text);
+  if (shape) {
+    dims = shape.slice(1).filter((d) => d !== undefined).map(Number);
+    text = text.replace(shape[0], ' ');
+  }
+  const rule = typeOf(text);
+  let count: number | undefined;
+  if (fcSize) count = Number(fcSize[2] ?? fcSize[1]);
+  else {
+    const numbers = [...text.matchAll(/(?<![\d.\w])(\d+)(?![\d.%]|\w)/g)].map((m) => Number(m[1]));
+    if (numbers.length === 1) count = numbers[0];
+  }
+  return { rule, params, dims, count };
+}
+
+const SPATIAL = new Set(['Conv2D', 'DepthwiseConv2D', 'Conv2DTranspose']);
+const POOLS = new Set(['MaxPool2D', 'AvgPool2D']);
+
+/** Turns the pieces of one layer mention into a draft with catalog param names. */
+function finish(type: string, base: Params, read: { params: Params; dims?: number[]; count?: number }, text: string): LayerDraft {
+  const params: Params = { ...base };
+  const { dims, count } = read;
+  if (SPATIAL.has(type)) {
+    if (read.params.stride) params.stride = read.params.stride;
+    if (read.params.padding) params.padding = read.params.padding;
+    if (dims) {
+      params.kernel = [dims[0], dims[1]];
+      // "1×1×32×64": kernel, in, out. "3×3×32 dw": kernel, channels.
+      if (dims.length === 4 && type !== 'DepthwiseConv2D') params.filters = dims[3];
+    }
+    if (count !== undefined && type !== 'DepthwiseConv2D' && params.filters === undefined) params.filters = count;
+  } else if (POOLS.has(type)) {
+    if (dims) params.pool = [dims[0], dims[1]];
+    else if (count !== undefined && count > 1 && count < 16) params.pool = pair(count);
+    if (read.params.stride) params.stride = read.params.stride;
+    if (read.params.padding) params.padding = read.params.padding;
+  } else if (type === 'Dense') {
+    if (count !== undefined) params.units = count;
+    else if (dims && dims.length === 2) params.units = dims[1];
+  } else if (type === 'Input') {
+    if (dims && dims.length >= 2) params.shape = [dims[0], dims[1], dims[2] ?? (/\b(gr[ae]y|mono)/i.test(text) ? 1 : 3)];
+  } else if (type === 'LRN') {
+    if (count !== undefined) params.size = count;
+  } else if (type === 'Dropout') {
+    const rate = /(0?\.\d+)/.exec(text);
+    if (rate) params.rate = Number(rate[1]);
+  }
+  return { type, params, inferred: [], text };
+}
+
+/**
+ * Reads layers from a cell or phrase. Comma/semicolon-separated parts that name a type start a new layer;
+ * parts that only state attributes ("64", "stride 2") add to the layer before them. Text naming no type
+ * becomes a Conv2D only when it states both a kernel and a filter count ("3×3, 64"), as ResNet's table does.
+ * `typeHint` (e.g. from a row label "conv2_x") is used for such untyped text.
+ */
+export function parseLayerText(raw: string, typeHint?: string): LayerDraft[] {
+  const text = normaliseLayerText(raw);
+  if (!text || /%|\d\.\d/.test(text) && !/\bdrop/i.test(text)) return [];
+  if (NAME_ONLY.test(text)) return [];
+  const parts = text.split(/\s*[,;+]\s*|\s+(?:and|followed by|then|->|→)\s+/i).filter(Boolean);
+  const layers: Array<{ type: string; base: Params; read: { params: Params; dims?: number[]; count?: number }; text: string }> = [];
+  let pending: { params: Params; dims?: number[]; count?: number } | undefined;
+  for (const part of parts) {
+    const read = readPart(part);
+    if (read.rule) {
+      const merged = pending ? mergeRead(pending, read) : read;
+      pending = undefined;
+      layers.push({ type: read.rule.type, base: { ...(read.rule.params ?? {}) }, read: { ...merged, params: { ...merged.params, ...read.params } }, text: part });
+    } else if (layers.length > 0 && !layers[layers.length - 1].read.dims && read.dims) {
+      layers[layers.length - 1].read = mergeRead(layers[layers.length - 1].read, read);
+    } else if (layers.length > 0 && (read.count !== undefined || Object.keys(read.params).length > 0)) {
+      const last = layers[layers.length - 1];
+      last.read = mergeRead(last.read, read);
+      last.text += `, ${part}`;
+    } else pending = pending ? mergeRead(pending, read) : read;
+  }
+  if (pending && layers.length === 0) {
+    const hinted = typeHint && (SPATIAL.has(typeHint) || POOLS.has(typeHint)) ? typeHint : 'Conv2D';
+    // Untyped: only a kernel with a filter count is convincing ("3×3, 64").
+    if (pending.dims && pending.dims.length >= 2 && pending.dims[0] <= 15 && (pending.count !== undefined || hinted !== 'Conv2D')) {
+      const draft = finish(hinted, {}, pending, text);
+      if (!typeHint) draft.inferred.push('type');
+      return [draft];
+    }
+    return [];
+  }
+  return layers.map((l) => finish(l.type, l.base, l.read, l.text));
+}
+
+function mergeRead(a: { params: Params; dims?: number[]; count?: number }, b: { params: Params; dims?: number[]; count?: number }) {
+  return { params: { ...a.params, ...b.params }, dims: a.dims ?? b.dims, count: a.count ?? b.count };
+}
+
+/** "×2", "x 12", "5×", "×2]" — a repeat marker, or undefined. */
+export function repeatCount(text: string): number | undefined {
+  const t = normaliseLayerText(text).replace(/[[\]{}()]/g, '').trim();
+  const m = /^x\s*(\d{1,3})$/i.exec(t) ?? /^(\d{1,3})\s*x$/i.exec(t);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** "224×224", "112×112×64", "56 x 56": a spatial size, or undefined. */
+export function sizeOf(text: string): number[] | undefined {
+  const t = normaliseLayerText(text);
+  const m = /^(\d+)x(\d+)(?:x(\d+))?$/.exec(t);
+  return m ? m.slice(1).filter((d) => d !== undefined).map(Number) : undefined;
+}

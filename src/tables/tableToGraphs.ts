@@ -1,0 +1,41 @@
+/** One table region → the networks it describes (none for results tables). */
+import type { Graph } from '../graph/index.ts';
+import type { Page, Region } from '../paper/index.ts';
+import { buildGrid, type TableGrid } from './grid.ts';
+import { classifyTable, type TableClass } from './classify.ts';
+import { interpretTable, type BlockStyle, type NetworkDraft } from './interpret.ts';
+import { assembleGraph } from './assemble.ts';
+
+export interface TableDesign {
+  graph: Graph;
+  draft: NetworkDraft;
+  weightLayers: number;
+  errors: string[];
+}
+
+export interface TableReading {
+  grid: TableGrid;
+  classification: TableClass;
+  designs: TableDesign[];
+}
+
+const round = (b: number[]) => b.map((v) => Math.round(v * 10) / 10) as [number, number, number, number];
+
+export function tableToGraphs(region: Region, page: Page, blockStyle: BlockStyle): TableReading {
+  const grid = buildGrid(region.lines, page.paths, region.box);
+  const classification = classifyTable(grid, region.caption.text);
+  if (!classification.architecture) return { grid, classification, designs: [] };
+  const drafts = interpretTable(grid, { blockStyle });
+  const designs: TableDesign[] = [];
+  for (const draft of drafts) {
+    const name = draft.name || region.caption.label;
+    const { graph, weightLayers, errors } = assembleGraph(draft, {
+      name: drafts.length > 1 ? `${region.caption.label}: ${name}` : name === region.caption.label ? name : `${region.caption.label}: ${name}`,
+      page: page.number,
+      source: { page: page.number, kind: 'table', caption: region.caption.text, bbox: round(region.box) },
+    });
+    if (weightLayers < 2) continue;
+    designs.push({ graph, draft, weightLayers, errors });
+  }
+  return { grid, classification, designs };
+}

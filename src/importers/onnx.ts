@@ -439,7 +439,7 @@ function evaluateConstant(op: string, inputs: ConstTensor[], ctx: NodeContext): 
   if (!first) return undefined;
   switch (op) {
     case 'ConstantOfShape': {
-      if (!first.values) return undefined;
+      if (!first.values?.every((d) => Number.isInteger(d) && d >= 0)) return undefined;
       const value = ctx.attrs.get('value');
       const fill = typeof value === 'object' && !Array.isArray(value) ? value.values?.[0] : 0;
       const count = first.values.reduce((a, b) => a * b, 1);

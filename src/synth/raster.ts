@@ -38,10 +38,17 @@ export function degrade(image: RgbaImage, how: Degradation, rng: Random): void {
 }
 
 function addNoise(image: RgbaImage, sigma: number, rng: Random): void {
+  // A table of Gaussian-ish values walked by a cheap integer hash: a PRNG call per pixel would dominate.
+  const table = new Float32Array(4096);
+  for (let i = 0; i < table.length; i++) table[i] = (rng.next() + rng.next() + rng.next() - 1.5) * 2 * sigma;
+  let h = rng.int(1, 0x7fffffff);
   const d = image.data;
   for (let i = 0; i < d.length; i += 4) {
-    // Sum of three uniforms: close enough to Gaussian, grey (same offset on R, G, B) like scanner noise.
-    const n = (rng.next() + rng.next() + rng.next() - 1.5) * 2 * sigma;
+    h ^= h << 13;
+    h ^= h >>> 17;
+    h ^= h << 5;
+    // Grey noise (same offset on R, G, B), like a scanner's.
+    const n = table[h & 4095]!;
     d[i] = clamp(d[i]! + n);
     d[i + 1] = clamp(d[i + 1]! + n);
     d[i + 2] = clamp(d[i + 2]! + n);

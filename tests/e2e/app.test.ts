@@ -1,0 +1,152 @@
+/**
+ * The app end to end in real Chromium: drop a real paper, edit a design, see the code follow, export a
+ * ZIP, find the edit after a reload, and load the app with the network off. Screenshots of every step go
+ * to test-artifacts/e2e/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, CORPUS, launchChromium, ROOT, serveApp } from './serveApp.ts';
+
+const SHOTS = join(ROOT, 'test-artifacts/e2e');
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let server: { url: string; close: () => Promise<void> };
+const pageErrors: string[] = [];
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** Drops a file on the window the way a person dragging it from the desktop would. */
+async function dropFile(path: string, name: string, type: string): Promise<void> {
+  const base64 = readFileSync(path).toString('base64');
+  await page.evaluate(
+    ({ base64, name, type }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name, { type }));
+      for (const kind of ['dragenter', 'dragover', 'drop']) {
+        window.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }
+    },
+    { base64, name, type },
+  );
+}
+
+async function codeText(tab: 'Keras' | 'PyTorch' | 'Caffe'): Promise<string> {
+  await page.getByRole('tab', { name: tab, exact: true }).click();
+  const id = { Keras: 'keras', PyTorch: 'pytorch', Caffe: 'caffe' }[tab];
+  return page.locator(`[data-testid=code-${id}]`).innerText();
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  buildApp();
+  server = await serveApp();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('paper2net app in Chromium', () => {
+  let filtersBefore = 0;
+  let editedLayer = '';
+  const newFilters = 77;
+
+  it('loads cross-origin isolated with its service worker and an empty library', async () => {
+    await page.goto(server.url);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.ready.then(() => true))).toBe(true);
+    expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
+    await page.getByText('Drop a paper here').waitFor();
+    await shot('01-empty-library');
+  });
+
+  it('reads vgg.pdf dropped on the window and lists its designs', async () => {
+    await dropFile(join(CORPUS, 'pdf/vgg.pdf'), 'vgg.pdf', 'application/pdf');
+    await page.locator('[data-testid=design-card]').first().waitFor({ timeout: 240_000 });
+    await page.locator('.page canvas').first().waitFor();
+    await page.waitForTimeout(1500); // let the visible pages paint for the screenshot
+    await shot('02-paper-designs');
+    expect(await page.locator('[data-testid=design-card]').count()).toBeGreaterThan(0);
+  });
+
+  it('opens a design and edits a Conv2D filters param; Keras and PyTorch code follow', async () => {
+    const cards = page.locator('[data-testid=design-card]');
+    const count = await cards.count();
+    for (let i = 0; i < count; i++) {
+      await cards.nth(i).getByRole('button', { name: 'Open in editor' }).click();
+      await page.locator('[data-testid=layer-node]').first().waitFor();
+      if ((await page.locator('[data-testid=layer-node]', { hasText: 'Conv2D' }).count()) > 0) break;
+      await page.getByRole('button', { name: 'Paper', exact: true }).click();
+    }
+    const conv = page.locator('[data-testid=layer-node]', { hasText: 'Conv2D' }).first();
+    editedLayer = (await conv.getAttribute('data-layer-id'))!;
+    await shot('03-editor');
+    await conv.click();
+    const filters = page.locator('[data-testid=param-filters] input');
+    filtersBefore = Number(await filters.inputValue());
+    const kerasBefore = await codeText('Keras');
+    const torchBefore = await codeText('PyTorch');
+    await filters.fill(String(newFilters));
+    await filters.press('Enter');
+    await expect.poll(() => codeText('Keras')).not.toBe(kerasBefore);
+    expect(await codeText('Keras')).toContain(String(newFilters));
+    await expect.poll(() => codeText('PyTorch')).not.toBe(torchBefore);
+    expect(await codeText('PyTorch')).toContain(String(newFilters));
+    expect(filtersBefore).not.toBe(newFilters);
+    await shot('04-filters-edited');
+  });
+
+  it('adds a layer by dragging it from the palette', async () => {
+    const before = await page.locator('[data-testid=layer-node]').count();
+    await page.locator('[data-testid=palette] [data-layer-type=Dropout]').dragTo(page.locator('.svelte-flow__pane'), { targetPosition: { x: 60, y: 60 } });
+    await expect.poll(() => page.locator('[data-testid=layer-node]').count()).toBe(before + 1);
+    await shot('05-layer-added');
+  });
+
+  it('downloads a ZIP with graph.json, every target and a README', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download ZIP' }).click()]);
+    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+    const names = Object.keys(zip.files);
+    expect(names.some((n) => n.endsWith('graph.json'))).toBe(true);
+    expect(names.some((n) => /readme/i.test(n))).toBe(true);
+    expect(names.some((n) => n.endsWith('.prototxt'))).toBe(true);
+    expect(names.some((n) => n.endsWith('.onnx'))).toBe(true);
+    expect(names.filter((n) => n.endsWith('.py')).length).toBeGreaterThanOrEqual(2);
+    const graph = JSON.parse(await zip.file(names.find((n) => n.endsWith('graph.json'))!)!.async('string'));
+    const layer = graph.layers.find((l: { id: string }) => l.id === editedLayer);
+    expect(layer.params.filters).toBe(newFilters);
+    expect(graph.layers.some((l: { type: string }) => l.type === 'Dropout')).toBe(true);
+  });
+
+  it('finds the edited design in the library after a reload', async () => {
+    await page.waitForTimeout(600); // autosave is debounced by 250 ms
+    await page.reload();
+    const edited = page.locator('[data-testid=library-design]', { hasText: 'edited' });
+    await edited.first().waitFor();
+    await shot('06-library-after-reload');
+    await edited.first().getByRole('button').first().click();
+    await page.locator(`[data-layer-id="${editedLayer}"]`).click();
+    expect(Number(await page.locator('[data-testid=param-filters] input').inputValue())).toBe(newFilters);
+  });
+
+  it('loads again with the network off', async () => {
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('[data-testid=library-design]').first().waitFor();
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    await shot('07-offline');
+    await context.setOffline(false);
+    expect(pageErrors).toEqual([]);
+  });
+});

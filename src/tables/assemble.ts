@@ -109,8 +109,11 @@ function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraSt
       if (params.pool === undefined) (params.pool = [2, 2]), inferred.push('pool');
       const pool = pair(params.pool, 2);
       const stride = pair(params.stride ?? params.pool, 2);
-      if (params.padding === undefined && stride[0] < pool[0]) (params.padding = 'same'), inferred.push('padding');
-      if (b.spatial !== undefined && b.spatial < pool[0] && params.padding !== 'same') return false;
+      if (params.padding === undefined && stride[0] > 1 && stride[0] < pool[0]) (params.padding = 'same'), inferred.push('padding');
+      if (b.spatial !== undefined && b.spatial < pool[0] && params.padding !== 'same') {
+        b.warnings.push(`"${d.text}": a ${pool[0]}×${pool[0]} window does not fit the ${b.spatial}×${b.spatial} map here; left out`);
+        return false;
+      }
       b.add(d.type, params, inferred, origin);
       b.window(pool, stride, params.padding);
       return true;
@@ -196,6 +199,20 @@ function emitBlock(b: Builder, block: Extract<SeqItem, { kind: 'block' }>, extra
   }
 }
 
+/**
+ * The table states a stride its own sizes contradict (MobileNet's second "Conv dw / s2" at 7×7): trust the
+ * stated sizes, use stride 1 and say so.
+ */
+function relaxStride(band: SeqBand, b: Builder): void {
+  for (const item of band.items) {
+    if (item.kind !== 'layer' || !CONVS.has(item.draft.type) || pair(item.draft.params.stride, 1)[0] < 2) continue;
+    b.warnings.push(`"${item.draft.text}": stride ${pair(item.draft.params.stride, 1)[0]} contradicts the sizes the table states; used stride 1`);
+    item.draft.params = { ...item.draft.params, stride: [1, 1] };
+    item.draft.inferred = [...item.draft.inferred, 'stride'];
+    return;
+  }
+}
+
 /** Input size implied by the first stated output size and the strides before it. */
 function impliedInput(bands: SeqBand[]): number | undefined {
   const first = bands[0];
@@ -222,6 +239,7 @@ export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assemb
       const reached = band.items.reduce((s, i) => Math.ceil(s / strideOf(i)), b.spatial);
       const factor = Math.round(reached / band.outputSize);
       if (factor >= 2 && (factor & (factor - 1)) === 0) extra = factor;
+      else if (reached < band.outputSize) relaxStride(band, b);
     }
     band.items.forEach((item, index) => {
       const next = band.items[index + 1];

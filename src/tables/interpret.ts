@@ -91,22 +91,20 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>): L
   if (!main) return drafts;
   const kernel = attrs.get('kernel');
   if (kernel && clean(kernel)) {
-    // The filter-shape cell often restates the type ("3×3×32 dw", "Pool 7×7"); read it as that type.
-    const [shaped] = parseLayerText(kernel, main.type).filter((d) => d.type === main.type || d.inferred.includes('type'));
-    const dims = sizeOf(kernel.replace(/[a-z]+/gi, ' ').trim()) ?? (shaped ? undefined : undefined);
-    if (shaped) {
-      for (const [k, v] of Object.entries(shaped.params)) if (main.params[k] === undefined) main.params[k] = v;
+    // "3×3×3×32" (kernel, in, out), "3×3×32 dw" (kernel, channels), "Pool 7×7", "1024×1000" (FC in × out).
+    const shape = /(\d+(?:x\d+)+)/.exec(normaliseLayerText(kernel).replace(/\s*x\s*/g, 'x'));
+    const dims = shape ? shape[1].split('x').map(Number) : undefined;
+    const single = /^\s*(\d+)\s*$/.exec(kernel);
+    if (main.type === 'Dense') {
+      if (dims) main.params.units ??= dims[dims.length - 1];
+      else if (single) main.params.units ??= Number(single[1]);
+    } else if (/Pool2D$/.test(main.type)) {
+      if (dims) main.params.pool ??= [dims[0], dims[1]];
+      else if (single) main.params.pool ??= [Number(single[1]), Number(single[1])];
     } else if (dims) {
-      if (main.type === 'Dense') main.params.units = dims[dims.length - 1];
-      else if (/Pool/.test(main.type)) main.params.pool = [dims[0], dims[1]];
-      else main.params.kernel = [dims[0], dims[1]];
-    } else {
-      const units = /(\d+)\s*$/.exec(normaliseLayerText(kernel));
-      if (units && main.type === 'Dense') main.params.units = Number(units[1]);
-    }
-    // "1024×1000" for an FC layer: in × out.
-    const fc = /^(\d+)x(\d+)$/.exec(normaliseLayerText(kernel).replace(/\s/g, ''));
-    if (fc && main.type === 'Dense') main.params.units = Number(fc[2]);
+      main.params.kernel ??= [dims[0], dims[1]];
+      if (dims.length === 4 && main.type !== 'DepthwiseConv2D') main.params.filters ??= dims[3];
+    } else if (single) main.params.kernel ??= [Number(single[1]), Number(single[1])];
   }
   const num = (a: Attribute) => {
     const v = attrs.get(a);
@@ -123,8 +121,12 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>): L
   }
   const stride = num('stride');
   if (stride && main.type !== 'Dense') main.params.stride = [stride[0], stride[1] ?? stride[0]];
-  const padding = num('padding');
-  if (padding && main.type !== 'Dense') main.params.padding = [padding[0], padding[1] ?? padding[0]];
+  const paddingText = attrs.get('padding');
+  if (paddingText !== undefined && main.type !== 'Dense' && !/Pool2D$/.test(main.type)) {
+    // "1x1x1x1" (top, bottom, left, right) or "1"; a dash in a padding row means none.
+    const p = /(\d+)/.exec(normaliseLayerText(paddingText));
+    main.params.padding = clean(paddingText) && p ? [Number(p[1]), Number(p[1])] : 'valid';
+  }
   const poolSize = num('poolSize');
   if (poolSize) {
     const pool: LayerDraft = drafts.find((d) => /Pool2D$/.test(d.type)) ?? { type: 'MaxPool2D', params: {}, inferred: ['type'], text: attrs.get('poolSize')! };
@@ -170,7 +172,12 @@ function readRows(grid: TableGrid, header: Cell[], body: Cell[][]): NetworkDraft
     if (items.length === 0) continue;
     read++;
     const repeat = anchor.repeat ?? 1;
-    bands.push({ items: repeat > 1 ? [{ kind: 'block', style: 'plain', layers: items, repeat, box: anchor.box }] : items });
+    const band: SeqBand = { items: repeat > 1 ? [{ kind: 'block', style: 'plain', layers: items, repeat, box: anchor.box }] : items };
+    // A stated input size is the previous row's output size.
+    const inputCell = row.find((c) => attrCol.get(c.col0) === 'inputSize');
+    const stated = inputCell && sizeOf(inputCell.lines[0] ?? '');
+    if (stated && bands.length > 0) bands[bands.length - 1].outputSize ??= stated[0];
+    bands.push(band);
   }
   return bands.length ? { name: '', layout: 'rows', input, bands, readCells: read, totalCells: total } : undefined;
 }

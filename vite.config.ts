@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -19,33 +19,43 @@ function cspMetaTag(): Plugin {
 }
 
 /**
- * pdf.js loads cmaps, standard fonts and its image-decoder wasm by URL at run time. Serve them under
- * /pdfjs/ in dev and emit them into the build, where the PWA precache picks them up for offline use.
+ * Files the wasm stages load by URL at run time, copied from node_modules (and models/) into the build
+ * under fixed paths, where the PWA precache picks them up for offline use; served from the same paths in dev.
+ * Keep in sync with src/pipeline/assets.ts.
  */
-function pdfjsAssets(): Plugin {
-  const root = 'node_modules/pdfjs-dist';
-  const dirs = ['cmaps', 'standard_fonts', 'wasm'];
+const RUNTIME_ASSETS: Array<{ from: string; to: string; keep?: (file: string) => boolean }> = [
+  { from: 'node_modules/pdfjs-dist/cmaps', to: 'pdfjs/cmaps' },
+  { from: 'node_modules/pdfjs-dist/standard_fonts', to: 'pdfjs/standard_fonts', keep: (f) => !f.startsWith('LICENSE') },
+  { from: 'node_modules/pdfjs-dist/wasm', to: 'pdfjs/wasm', keep: (f) => f.endsWith('.wasm') },
+  { from: 'node_modules/onnxruntime-web/dist', to: 'ort', keep: (f) => f === 'ort-wasm-simd-threaded.wasm' || f === 'ort-wasm-simd-threaded.mjs' },
+  { from: 'node_modules/tesseract.js/dist', to: 'ocr', keep: (f) => f === 'worker.min.js' },
+  { from: 'node_modules/tesseract.js-core', to: 'ocr/core', keep: (f) => /^tesseract-core(-simd)?-lstm\.wasm\.js$/.test(f) },
+  { from: 'node_modules/@tesseract.js-data/eng/4.0.0_best_int', to: 'ocr/lang', keep: (f) => f === 'eng.traineddata.gz' },
+  { from: 'models', to: 'models', keep: (f) => f.endsWith('.onnx') || f.endsWith('.json') },
+];
+
+const MIME: Record<string, string> = { wasm: 'application/wasm', js: 'text/javascript', mjs: 'text/javascript', json: 'application/json' };
+
+function assetFiles(): Array<{ source: string; fileName: string }> {
+  return RUNTIME_ASSETS.flatMap(({ from, to, keep }) =>
+    existsSync(from) ? readdirSync(from).filter((f) => statSync(join(from, f)).isFile() && (keep?.(f) ?? true)).map((f) => ({ source: join(from, f), fileName: `${to}/${f}` })) : [],
+  );
+}
+
+function runtimeAssets(): Plugin {
   return {
-    name: 'paper2net-pdfjs-assets',
+    name: 'paper2net-runtime-assets',
     configureServer(server) {
-      server.middlewares.use('/pdfjs/', (req, res, next) => {
-        const [dir, file] = decodeURIComponent((req.url ?? '').split('?')[0]!).replace(/^\//, '').split('/');
-        if (!dir || !file || !dirs.includes(dir) || file.includes('..')) return next();
-        try {
-          res.setHeader('Content-Type', file.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream');
-          res.end(readFileSync(join(root, dir, file)));
-        } catch {
-          next();
-        }
+      const files = new Map(assetFiles().map((a) => [`/${a.fileName}`, a.source]));
+      server.middlewares.use((req, res, next) => {
+        const source = files.get(decodeURIComponent((req.url ?? '').split('?')[0]!));
+        if (!source) return next();
+        res.setHeader('Content-Type', MIME[source.split('.').pop()!] ?? 'application/octet-stream');
+        res.end(readFileSync(source));
       });
     },
     generateBundle() {
-      for (const dir of dirs) {
-        for (const file of readdirSync(join(root, dir))) {
-          if (file.startsWith('LICENSE') || file.endsWith('.js')) continue;
-          this.emitFile({ type: 'asset', fileName: `pdfjs/${dir}/${file}`, source: readFileSync(join(root, dir, file)) });
-        }
-      }
+      for (const { source, fileName } of assetFiles()) this.emitFile({ type: 'asset', fileName, source: readFileSync(source) });
     },
   };
 }
@@ -54,7 +64,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     cspMetaTag(),
-    pdfjsAssets(),
+    runtimeAssets(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'workers',

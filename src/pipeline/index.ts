@@ -1,5 +1,6 @@
 /** Paper → designs, off the main thread; the UI's only door to the workers. */
 export { codegenWorker, layoutWorker, pipelineWorker } from './clients.ts';
-export { openPdf, PDFJS_ASSETS, type Bbox, type PdfDocumentView } from './pdfView.ts';
+export { openPdf, type Bbox, type PdfDocumentView } from './pdfView.ts';
+export { runtimeAssets, wasmThreads, type RuntimeAssets } from './assets.ts';
 export { callbackForWorker, CancelledError, StageWorker } from './stageWorker.ts';
 export type { CodegenApi, FoundRegion, GeneratedCode, LayoutApi, NodeBox, PaperReading, PipelineApi, ProgressFn, StageProgress } from './protocol.ts';

@@ -4,11 +4,9 @@
  */
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { runtimeAssets } from './assets.ts';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-
-/** Where the build puts pdf.js's cmaps, standard fonts and image-decoder wasm (see vite.config.ts). */
-export const PDFJS_ASSETS = `${import.meta.env.BASE_URL}pdfjs/`;
 
 export type Bbox = [number, number, number, number];
 
@@ -28,10 +26,8 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocumentView> {
     // pdf.js transfers the buffer to its worker; keep the caller's copy intact.
     data: bytes.slice(),
     isEvalSupported: false,
-    cMapUrl: `${PDFJS_ASSETS}cmaps/`,
+    ...runtimeAssets().pdfjs,
     cMapPacked: true,
-    standardFontDataUrl: `${PDFJS_ASSETS}standard_fonts/`,
-    wasmUrl: `${PDFJS_ASSETS}wasm/`,
   }).promise;
 
   const paint = async (page: number, canvas: HTMLCanvasElement, scale: number): Promise<void> => {

@@ -45,6 +45,8 @@ export class AppState {
   notice = $state<string | undefined>();
   session = $state.raw<EditorSession | undefined>();
   mark = $state.raw<PdfMark | undefined>();
+  /** The paper whose designs are being read right now. */
+  readingPaperId = $state<string | undefined>();
 
   private library!: Library;
 
@@ -95,34 +97,35 @@ export class AppState {
     }
   }
 
+  /** Shows the pages at once, reads the designs in the pipeline worker, then stores paper and designs. */
   private async readPaper(fileName: string, bytes: Uint8Array): Promise<void> {
     await this.closeEditor();
-    const paperId = newId();
-    const pdfPromise = openPdf(bytes);
-    const result = await this.runJob(`Reading ${fileName}`, async (job) => {
+    let pdf: PdfDocumentView;
+    try {
+      pdf = await openPdf(bytes);
+    } catch (error) {
+      this.error = `${fileName}: cannot open this PDF (${(error as Error).message})`;
+      return;
+    }
+    const draft: PaperRecord = { id: newId(), title: titleFromFileName(fileName), fileName, kind: 'pdf', addedAt: Date.now(), bytes, regions: [], warnings: [] };
+    await this.showPaper(draft, [], pdf);
+    this.readingPaperId = draft.id;
+    const result = await this.runJob(`Reading ${fileName}`, (job) => {
       const onProgress = (progress: StageProgress): void => {
         if (this.job === job) this.job = { ...job, progress };
       };
       return pipelineWorker.run((api) => api.readPaper(bytes, callbackForWorker(onProgress)), job.controller.signal);
     });
-    const pdf = await pdfPromise;
-    if (!result) {
-      await pdf.destroy();
-      return;
-    }
-    const paper: PaperRecord = {
-      id: paperId,
-      title: result.title?.trim() || titleFromFileName(fileName),
-      fileName,
-      kind: 'pdf',
-      addedAt: Date.now(),
-      bytes,
-      regions: result.regions,
-      warnings: result.warnings,
-    };
-    const designs = await Promise.all(result.designs.map((graph) => this.newDesign(paperId, graph, pdf)));
+    this.readingPaperId = undefined;
+    if (!result) return;
+    const paper: PaperRecord = { ...draft, title: result.title?.trim() || draft.title, regions: result.regions, warnings: result.warnings };
+    const designs = await Promise.all(result.designs.map((graph) => this.newDesign(paper.id, graph, pdf)));
     await this.library.addPaper(paper, designs);
-    await this.showPaper(paper, designs, pdf);
+    if (this.paper?.id === paper.id) {
+      this.paper = paper;
+      this.designs = designs;
+    }
+    await this.refreshLibrary();
     this.notice = `${designs.length} design${designs.length === 1 ? '' : 's'} found in ${fileName}`;
   }
 

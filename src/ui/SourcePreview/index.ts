@@ -1,0 +1,1 @@
+export { default as SourcePreview } from './SourcePreview.svelte';

@@ -198,9 +198,25 @@ describe('Keras JSON corpus', () => {
     expect(checkedOutput(keras3)).toEqual([360, 480, 1]);
   });
 
-  it('rejects the MXNet symbol file with a clear message', () => {
-    const error = positionOf(() => importModel(read('modeljson', 'mxnet-wip__SqueezeNet.json'), 'SqueezeNet.json'));
-    expect(error.message).toMatch(/not a Keras model: looks like an MXNet symbol/);
+  it('rejects the MXNet symbol file as Keras, and imports it as MXNet', () => {
+    const bytes = read('modeljson', 'mxnet-wip__SqueezeNet.json');
+    const text = new TextDecoder().decode(bytes);
+    expect(positionOf(() => importKerasJson(text)).message).toMatch(/not a Keras model: looks like an MXNet symbol/);
+
+    const symbol = JSON.parse(text) as { nodes: Array<{ op: string; param: Record<string, string> }> };
+    const ops: Record<string, number> = {};
+    for (const node of symbol.nodes) ops[node.op] = (ops[node.op] ?? 0) + 1;
+    const graph = importModel(bytes, 'SqueezeNet.json');
+    const types = typeCounts(graph);
+    expect(sum(types, 'Conv2D')).toBe(ops.Convolution);
+    expect(sum(types, 'Activation')).toBe(sum(ops, 'Activation', 'SoftmaxOutput'));
+    expect(sum(types, 'MaxPool2D', 'AvgPool2D')).toBe(ops.Pooling);
+    expect(sum(types, 'Concat')).toBe(ops.Concat);
+    expect(sum(types, 'Dropout', 'Flatten')).toBe(sum(ops, 'Dropout', 'Flatten'));
+    // The symbol holds no input shape: the assumed one is marked as inferred.
+    expect(graph.layers[0]).toMatchObject({ type: 'Input', inferred: ['shape'] });
+    const classes = Number(symbol.nodes.filter((n) => n.op === 'Convolution').at(-1)!.param.num_filter);
+    expect(checkedOutput(graph)[0]! % classes).toBe(0);
   });
 });
 
@@ -305,6 +321,7 @@ describe('malformed input', () => {
     expect(detectFormat(read('onnx', 'onnx__light_vgg19.onnx'), 'model')).toBe('onnx');
     expect(detectFormat(read('prototxt', 'caffe__examples_mnist_lenet.prototxt'), 'net')).toBe('caffe');
     expect(detectFormat(read('modeljson', 'cnn-affect-recognition__resnet18.json'), 'model.txt')).toBe('keras');
+    expect(detectFormat(read('modeljson', 'mxnet-wip__SqueezeNet.json'), 'SqueezeNet.json')).toBe('mxnet');
     expect(() => detectFormat(new Uint8Array([0xff, 0x00, 0x13]), 'blob')).toThrow(ImportError);
   });
 });
@@ -322,9 +339,9 @@ describe('paper2net import (CLI)', () => {
   });
 
   it('reports errors on stderr with exit code 1', () => {
-    const result = spawnSync(process.execPath, [bin, 'import', corpusPath('modeljson', 'mxnet-wip__SqueezeNet.json')], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [bin, 'import', corpusPath('pdf', 'vgg.pdf')], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/MXNet symbol/);
+    expect(result.stderr).toMatch(/vgg\.pdf.*cannot tell the format/);
   });
 });

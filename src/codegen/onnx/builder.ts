@@ -1,0 +1,88 @@
+/** Collects ONNX nodes and initializers with readable, unique tensor names. */
+import { OnnxAttributeType, OnnxDataType, type OnnxAttribute, type OnnxNode, type OnnxTensor } from '../../proto/index.ts';
+import { floatBytes, makeWeights, type WeightInit } from '../weights.ts';
+
+export type AttributeValue = number | number[] | string | { float: number } | { floats: number[] };
+
+/** Attribute values: integers and integer lists by default; `{ float: x }` when ONNX wants a float. */
+function attribute(name: string, value: AttributeValue): OnnxAttribute {
+  if (typeof value === 'string') return { name, type: OnnxAttributeType.STRING, s: new TextEncoder().encode(value) };
+  if (typeof value === 'number') return { name, type: OnnxAttributeType.INT, i: value };
+  if (Array.isArray(value)) return { name, type: OnnxAttributeType.INTS, ints: value };
+  if ('float' in value) return { name, type: OnnxAttributeType.FLOAT, f: value.float };
+  return { name, type: OnnxAttributeType.FLOATS, floats: value.floats };
+}
+
+export class OnnxGraphBuilder {
+  readonly nodes: OnnxNode[] = [];
+  readonly initializers: OnnxTensor[] = [];
+  private readonly names = new Set<string>();
+  private readonly constants = new Map<string, string>();
+
+  constructor(private readonly seed: string) {}
+
+  /** `base`, or `base_2`, ... when taken. */
+  unique(base: string): string {
+    let name = base;
+    for (let n = 2; this.names.has(name); n++) name = `${base}_${n}`;
+    this.names.add(name);
+    return name;
+  }
+
+  /**
+   * Gives the tensor a node of this builder wrote since `fromNode` the final name `name`, so each
+   * layer's output carries the layer's name; returns the tensor's name either way.
+   */
+  rename(tensor: string, name: string, fromNode: number): string {
+    const producer = this.nodes.slice(fromNode).find((node) => node.output![0] === tensor);
+    if (!producer || this.names.has(name)) return tensor;
+    this.names.add(name);
+    producer.output![0] = name;
+    producer.name = name;
+    return name;
+  }
+
+  /** Adds a node writing one output (or several, given as names) and returns its first output. */
+  node(op: string, inputs: string[], output: string, attributes: Record<string, AttributeValue | undefined> = {}, extraOutputs: string[] = []): string {
+    this.nodes.push({
+      op_type: op,
+      name: output,
+      input: inputs,
+      output: [output, ...extraOutputs],
+      attribute: Object.entries(attributes)
+        .filter((entry): entry is [string, AttributeValue] => entry[1] !== undefined)
+        .map(([name, value]) => attribute(name, value)),
+    });
+    return output;
+  }
+
+  /** A float initializer filled by `init`, seeded by its name. */
+  weight(name: string, shape: number[], init: WeightInit): string {
+    const unique = this.unique(name);
+    const values = makeWeights({ name: unique, shape, init }, this.seed);
+    this.initializers.push({ name: unique, dims: shape, data_type: OnnxDataType.FLOAT, raw_data: floatBytes(values) });
+    return unique;
+  }
+
+  /** An int64 initializer, e.g. a Reshape target or Squeeze axes; shared between nodes that need the same values. */
+  int64s(values: number[]): string {
+    const key = `i64:${values.join(',')}`;
+    const known = this.constants.get(key);
+    if (known) return known;
+    const name = this.unique(`const.int64.${values.map((v) => String(v).replace('-', 'm')).join('_') || 'empty'}`);
+    this.initializers.push({ name, dims: [values.length], data_type: OnnxDataType.INT64, int64_data: values });
+    this.constants.set(key, name);
+    return name;
+  }
+
+  /** A float initializer of the given values (a scalar when `shape` is []). */
+  floats(values: number[], shape: number[] = [values.length]): string {
+    const key = `f32:${shape.join('x')}:${values.join(',')}`;
+    const known = this.constants.get(key);
+    if (known) return known;
+    const name = this.unique(`const.float.${values.map((v) => String(v).replace('-', 'm').replace('.', 'p')).join('_')}`);
+    this.initializers.push({ name, dims: shape, data_type: OnnxDataType.FLOAT, raw_data: floatBytes(Float32Array.from(values)) });
+    this.constants.set(key, name);
+    return name;
+  }
+}

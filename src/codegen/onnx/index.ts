@@ -1,0 +1,78 @@
+/**
+ * ONNX target: a ModelProto (IR 8, opset 17) with NCHW image tensors, a symbolic batch axis "N" and
+ * seeded random initializers, ready for onnxruntime.
+ */
+import { getSpec, inferShapes, isUnsupported, outputLayers, resolveParams, type Graph } from '../../graph/index.ts';
+import { encodeOnnxModel, OnnxDataType, type OnnxValueInfo } from '../../proto/index.ts';
+import { UnsupportedLayerError } from '../errors.ts';
+import { layerIdentifiers } from '../naming.ts';
+import { OnnxGraphBuilder } from './builder.ts';
+import { ONNX_LOWERINGS, type Tensor } from './layers.ts';
+import { storedDims } from './layout.ts';
+
+export const ONNX_OPSET = 17;
+export const ONNX_IR_VERSION = 8;
+
+function valueInfo(name: string, shape: number[], elemType: number): OnnxValueInfo {
+  return {
+    name,
+    type: { tensor_type: { elem_type: elemType, shape: { dim: [{ dim_param: 'N' }, ...storedDims(shape).map((d) => ({ dim_value: d }))] } } },
+  };
+}
+
+export function emitOnnx(graph: Graph): Uint8Array {
+  const shapes = inferShapes(graph);
+  const names = layerIdentifiers(graph);
+  const builder = new OnnxGraphBuilder(graph.name);
+  const tensors = new Map<string, Tensor>();
+  const inputs: OnnxValueInfo[] = [];
+
+  for (const layer of graph.layers) {
+    const name = names.get(layer.id)!;
+    const params = resolveParams(layer);
+    const shape = shapes.get(layer.id)!;
+    if (layer.type === 'Input') {
+      const integer = params.dtype === 'int32';
+      inputs.push(valueInfo(name, shape, integer ? OnnxDataType.INT32 : OnnxDataType.FLOAT));
+      tensors.set(layer.id, { name, shape, integer });
+      continue;
+    }
+    const lowering = ONNX_LOWERINGS[layer.type];
+    if (!lowering) {
+      const target = getSpec(layer.type)!.targets.onnx;
+      throw new UnsupportedLayerError('onnx', layer.id, layer.type, isUnsupported(target) ? target.unsupported : `no ONNX lowering for ${layer.type}`);
+    }
+    const firstNode = builder.nodes.length;
+    const output = lowering({
+      layer,
+      params,
+      name,
+      inputs: (layer.inputs ?? []).map((id) => tensors.get(id)!),
+      target: shape,
+      builder,
+      tmp: (suffix) => builder.unique(`${name}/${suffix}`),
+    });
+    tensors.set(layer.id, { name: builder.rename(output, name, firstNode), shape });
+  }
+
+  // Graph outputs must be written by nodes and distinct: an output that is an input or another output gets an Identity.
+  const outputs: OnnxValueInfo[] = [];
+  const produced = new Set(builder.nodes.flatMap((node) => node.output ?? []));
+  for (const layer of outputLayers(graph)) {
+    const tensor = tensors.get(layer.id)!;
+    const elemType = tensor.integer ? OnnxDataType.INT32 : OnnxDataType.FLOAT;
+    let outputName = tensor.name;
+    if (!produced.has(outputName) || outputs.some((info) => info.name === outputName)) {
+      outputName = builder.node('Identity', [tensor.name], builder.unique(`${names.get(layer.id)!}/output`));
+    }
+    outputs.push(valueInfo(outputName, tensor.shape, elemType));
+  }
+
+  return encodeOnnxModel({
+    ir_version: ONNX_IR_VERSION,
+    opset_import: [{ domain: '', version: ONNX_OPSET }],
+    producer_name: 'paper2net',
+    producer_version: '0.1.0',
+    graph: { name: graph.name, node: builder.nodes, initializer: builder.initializers, input: inputs, output: outputs },
+  });
+}

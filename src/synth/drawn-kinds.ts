@@ -62,6 +62,8 @@ interface Ctx {
   ink: string;
   stroke: number;
   size: number;
+  /** Extents of drawn things that are not nodes (skip arcs), so the canvas holds them. */
+  extents: Box[];
 }
 
 function context(model: SynthModel, rng: Random): Ctx {
@@ -73,6 +75,7 @@ function context(model: SynthModel, rng: Random): Ctx {
     ink: rng.pick(['#000000', '#000000', '#333333', '#1f2d5a']),
     stroke: rng.pick([0.8, 1, 1, 1.5, 2]),
     size: rng.int(9, 15),
+    extents: [],
   };
 }
 
@@ -108,6 +111,7 @@ function connect(ctx: Ctx, nodes: Map<string, NodeTruth>, horizontal: boolean, a
         const c1: Point = horizontal ? [tail[0], tail[1] - lift] : [tail[0] + lift, tail[1]];
         const c2: Point = horizontal ? [head[0], head[1] - lift] : [head[0] + lift, head[1]];
         ctx.svg.path(`M${tail[0]},${tail[1]} C${c1[0]},${c1[1]} ${c2[0]},${c2[1]} ${head[0]},${head[1]}`, ctx.ink, ctx.stroke);
+        ctx.extents.push(unionBox([[...tail, ...tail], [...c1, ...c1], [...c2, ...c2], [...head, ...head]] as Box[]));
       }
       edges.push({ from: input, to: layer.id, tail: round(tail), head: round(head) });
     }
@@ -120,17 +124,23 @@ function round(p: Point): Point {
 }
 
 function finish(style: DrawnFigure['style'], ctx: Ctx, nodes: Map<string, NodeTruth>, edges: EdgeTruth[], extra: Record<string, string | number | boolean> = {}): DrawnFigure {
-  const all = [...nodes.values()];
-  const bounds = unionBox([...all.map((n) => n.box), ...all.flatMap((n) => n.texts.map((t) => t.box)), [0, 0, 10, 10]]);
-  const width = bounds[2] + 20;
-  const height = bounds[3] + 20;
+  const margin = 20;
+  const drawn = [...nodes.values()];
+  const bounds = unionBox([...drawn.map((n) => n.box), ...drawn.flatMap((n) => n.texts.map((t) => t.box)), ...edges.map((e) => [...e.tail, ...e.head] as Box), ...ctx.extents]);
+  // Skip arcs and tall blocks may stray above or left of the origin: move the drawing to a fixed margin.
+  const dx = margin - bounds[0];
+  const dy = margin - bounds[1];
+  const move = (b: Box): Box => [b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy].map((v) => Math.round(v * 100) / 100) as Box;
+  const movePoint = (p: Point): Point => round([p[0] + dx, p[1] + dy]);
+  const width = Math.ceil(bounds[2] - bounds[0] + 2 * margin);
+  const height = Math.ceil(bounds[3] - bounds[1] + 2 * margin);
   return {
     style,
-    svg: ctx.svg.finish(width, height),
+    svg: ctx.svg.finish(width, height, [dx, dy]),
     width,
     height,
-    nodes: all,
-    edges,
+    nodes: drawn.map((n) => ({ ...n, box: move(n.box), texts: n.texts.map((t) => ({ ...t, box: move(t.box) })) })),
+    edges: edges.map((e) => ({ ...e, tail: movePoint(e.tail), head: movePoint(e.head) })),
     fonts: [ctx.svg.font.family],
     variation: { font: ctx.svg.font.family, fontSize: ctx.size, penWidth: ctx.stroke, ink: ctx.ink, ...extra },
   };
@@ -221,7 +231,7 @@ export function drawCuboids3d(model: SynthModel, rng: Random): DrawnFigure {
   let x = 30;
   for (const layer of ctx.graph.layers) {
     const shape = ctx.shapes.get(layer.id) ?? [1];
-    const h = shape.length === 3 ? side(shape[0]!, 110) : side(shape[shape.length - 1]!, 120);
+    const h = shape.length === 3 ? side(shape[0]!, 110) : Math.min(260, side(shape[shape.length - 1]!, 120));
     const depthPx = shape.length === 3 ? side(shape[0]!, 50) : 10;
     const w = shape.length === 3 ? Math.max(4, side(shape[2]!, 18)) : 8;
     const top = mid - h / 2;

@@ -77,8 +77,11 @@ export class SvgWriter {
     this.parts.push(markup);
   }
 
-  finish(width: number, height: number, background = '#ffffff'): string {
-    return `<svg xmlns="http://www.w3.org/2000/svg" width="${r(width)}" height="${r(height)}" viewBox="0 0 ${r(width)} ${r(height)}"><rect width="100%" height="100%" fill="${background}"/>${this.parts.join('')}</svg>`;
+  /** The SVG document; `shift` moves everything drawn (to bring a drawing that strayed past 0 back in). */
+  finish(width: number, height: number, shift: [number, number] = [0, 0], background = '#ffffff'): string {
+    const body = this.parts.join('');
+    const moved = shift[0] || shift[1] ? `<g transform="translate(${r(shift[0])} ${r(shift[1])})">${body}</g>` : body;
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${r(width)}" height="${r(height)}" viewBox="0 0 ${r(width)} ${r(height)}"><rect width="100%" height="100%" fill="${background}"/>${moved}</svg>`;
   }
 }
 

@@ -1,0 +1,210 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resvgRasterizer, run } from '../../src/cli/synth.ts';
+import {
+  ARCHITECTURE_KINDS,
+  GRAPHVIZ_STYLES,
+  createRandom,
+  drawFigure,
+  generateModel,
+  getViz,
+  jpegRoundTrip,
+  renderSample,
+  type Box,
+  type DrawnFigure,
+  type FigureStyle,
+  type RgbaImage,
+} from '../../src/synth/index.ts';
+
+const viz = await getViz();
+const STYLES: FigureStyle[] = [...GRAPHVIZ_STYLES, ...ARCHITECTURE_KINDS];
+/** Styles whose nodes are drawn as boxes, so each truth box side must lie on a drawn outline. */
+const BOXED = new Set<FigureStyle>(['keras2', 'keras3', 'caffe', 'flow2d', 'pipeline']);
+const SEEDS = [0, 1, 2, 3, 4, 5];
+
+interface Rendered {
+  style: FigureStyle;
+  seed: number;
+  figure: DrawnFigure;
+  image: RgbaImage;
+  scale: number;
+}
+
+const rendered: Rendered[] = [];
+for (const style of STYLES) {
+  for (const seed of SEEDS) {
+    const figure = drawFigure(style, generateModel(seed), createRandom(seed), viz);
+    const image = await resvgRasterizer.rasterize(figure.svg, 1, figure.fonts);
+    rendered.push({ style, seed, figure, image, scale: image.width / figure.width });
+  }
+}
+
+function isInk(image: RgbaImage, x: number, y: number): boolean {
+  const xi = Math.round(x);
+  const yi = Math.round(y);
+  if (xi < 0 || yi < 0 || xi >= image.width || yi >= image.height) return false;
+  const i = (yi * image.width + xi) * 4;
+  const d = image.data;
+  return Math.min(d[i]!, d[i + 1]!, d[i + 2]!) < 160;
+}
+
+/** Fraction of points along one side of `box` with ink within ±2 px across the side. */
+function sideCoverage(image: RgbaImage, box: Box, side: 0 | 1 | 2 | 3): number {
+  let hits = 0;
+  const samples = 20;
+  for (let k = 0; k < samples; k++) {
+    const t = 0.2 + (0.6 * k) / (samples - 1);
+    const along = side % 2 === 0 ? box[1] + t * (box[3] - box[1]) : box[0] + t * (box[2] - box[0]);
+    const at = box[side];
+    let hit = false;
+    for (let d = -2; d <= 2 && !hit; d++) hit = side % 2 === 0 ? isInk(image, at + d, along) : isInk(image, along, at + d);
+    if (hit) hits++;
+  }
+  return hits / samples;
+}
+
+const scaled = (b: Box, s: number): Box => [b[0] * s, b[1] * s, b[2] * s, b[3] * s];
+
+describe('synth renderers: ground truth against the pixels', () => {
+  it('box-drawn nodes: every side of every truth box lies on a drawn outline', () => {
+    const misses: string[] = [];
+    for (const r of rendered.filter((r) => BOXED.has(r.style))) {
+      for (const node of r.figure.nodes.filter((n) => n.role !== 'blob')) {
+        const box = scaled(node.box, r.scale);
+        for (const side of [0, 1, 2, 3] as const) {
+          if (sideCoverage(r.image, box, side) < 0.7) misses.push(`${r.style}#${r.seed} ${node.id} side ${side}`);
+        }
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('all architecture styles: truth boxes are tight (ink on every side) and hold ink inside', () => {
+    const misses: string[] = [];
+    for (const r of rendered) {
+      for (const node of r.figure.nodes) {
+        const box = scaled(node.box, r.scale);
+        for (const side of [0, 1, 2, 3] as const) {
+          if (sideCoverage(r.image, box, side) === 0) misses.push(`${r.style}#${r.seed} ${node.id} side ${side}`);
+        }
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('text is really drawn (fonts load) and lies inside its truth text boxes', async () => {
+    for (const r of rendered.filter((r) => r.seed < 3)) {
+      const bare = await resvgRasterizer.rasterize(r.figure.svg.replace(/<text[^>]*>[^<]*<\/text>/g, ''), 1, r.figure.fonts);
+      expect([bare.width, bare.height]).toEqual([r.image.width, r.image.height]);
+      const boxes = r.figure.nodes.flatMap((n) => n.texts.map((t) => scaled(t.box, r.scale)));
+      expect(boxes.length, `${r.style}#${r.seed}`).toBeGreaterThan(0);
+      const changedIn = boxes.map(() => 0);
+      let changed = 0;
+      let inside = 0;
+      for (let y = 0; y < r.image.height; y++) {
+        for (let x = 0; x < r.image.width; x++) {
+          const i = (y * r.image.width + x) * 4;
+          if (Math.abs(r.image.data[i]! - bare.data[i]!) + Math.abs(r.image.data[i + 1]! - bare.data[i + 1]!) < 60) continue;
+          changed++;
+          let hit = false;
+          boxes.forEach((b, k) => {
+            if (x >= b[0] - 2 && x <= b[2] + 2 && y >= b[1] - 2 && y <= b[3] + 2) {
+              changedIn[k]!++;
+              hit = true;
+            }
+          });
+          if (hit) inside++;
+        }
+      }
+      // Every line of node text leaves pixels, and nearly all text pixels fall in some truth text box
+      // (edge labels of Caffe plots are text outside nodes).
+      expect(changedIn.filter((c) => c === 0).length, `${r.style}#${r.seed}: text lines drawing nothing`).toBe(0);
+      if (r.style !== 'caffe') expect(inside / changed, `${r.style}#${r.seed}`).toBeGreaterThan(0.9);
+    }
+  });
+
+  it('edge endpoints touch the boxes of the nodes they join', () => {
+    const near = (p: [number, number], b: Box, tolerance: number): boolean =>
+      p[0] >= b[0] - tolerance && p[0] <= b[2] + tolerance && p[1] >= b[1] - tolerance && p[1] <= b[3] + tolerance;
+    for (const r of rendered) {
+      const boxes = new Map(r.figure.nodes.map((n) => [n.id, n.box]));
+      expect(r.figure.edges.length, `${r.style}#${r.seed}`).toBeGreaterThan(0);
+      for (const edge of r.figure.edges) {
+        expect(near(edge.tail, boxes.get(edge.from)!, 3), `${r.style}#${r.seed} tail ${edge.from}→${edge.to}`).toBe(true);
+        expect(near(edge.head, boxes.get(edge.to)!, 3), `${r.style}#${r.seed} head ${edge.from}→${edge.to}`).toBe(true);
+      }
+    }
+  });
+
+  it('every graph layer appears as a node, with the layer name or params in its label', () => {
+    for (const r of rendered) {
+      const graph = generateModel(r.seed).graph;
+      const shown = new Set(r.figure.nodes.filter((n) => n.role === 'layer').map((n) => n.layerId));
+      expect([...shown].sort(), `${r.style}#${r.seed}`).toEqual(graph.layers.map((l) => l.id).sort());
+    }
+    const caffe = rendered.find((r) => r.style === 'caffe' && r.figure.nodes.some((n) => n.label.includes('Convolution')))!;
+    const conv = caffe.figure.nodes.find((n) => n.label.includes('(Convolution)'))!;
+    expect(conv.label).toMatch(/kernel size: \d+.stride: \d+.pad: \d+/s);
+  });
+});
+
+describe('synth dataset samples', () => {
+  it('the same seed and index give the same image bytes and truth; another index does not', async () => {
+    const deps = { viz, rasterizer: resvgRasterizer };
+    const a = await renderSample(42, 7, ['keras2', 'caffe', 'cuboids3d'], deps);
+    const b = await renderSample(42, 7, ['keras2', 'caffe', 'cuboids3d'], deps);
+    const c = await renderSample(42, 8, ['keras2', 'caffe', 'cuboids3d'], deps);
+    expect(Buffer.from(a.png).equals(Buffer.from(b.png))).toBe(true);
+    expect(JSON.stringify(a.truth)).toBe(JSON.stringify(b.truth));
+    expect(Buffer.from(a.png).equals(Buffer.from(c.png))).toBe(false);
+  });
+
+  it('JPEG round trip leaves white paper white and changes only near ink, lightly', () => {
+    const r = rendered.find((r) => r.style === 'keras2')!;
+    const copy = { ...r.image, data: new Uint8Array(r.image.data) };
+    jpegRoundTrip(copy, 30);
+    let total = 0;
+    let whiteChanged = 0;
+    for (let i = 0; i < copy.data.length; i += 4) {
+      total += Math.abs(copy.data[i]! - r.image.data[i]!);
+      const x = (i / 4) % copy.width;
+      const y = Math.floor(i / 4 / copy.width);
+      // Pixels whose whole 8×8 block is white stay exactly white.
+      if (r.image.data[i] === 255 && copy.data[i] !== 255 && blockIsWhite(r.image, x, y)) whiteChanged++;
+    }
+    const mean = total / (copy.data.length / 4);
+    expect(mean).toBeGreaterThan(0.05);
+    expect(mean).toBeLessThan(8);
+    expect(whiteChanged).toBe(0);
+  });
+
+  it('the CLI writes a PNG and a truth JSON per figure and a manifest', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'synth-'));
+    expect(await run(['--count', '5', '--seed', '3', '--out', out, '--styles', 'keras3,caffe,linechart'])).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.samples.map((s: { style: string }) => s.style)).toEqual(['keras3', 'caffe', 'linechart', 'keras3', 'caffe']);
+    expect(readdirSync(out).filter((f) => f.endsWith('.png'))).toHaveLength(5);
+    for (const sample of manifest.samples) {
+      const png = readFileSync(join(out, sample.image));
+      expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+      expect(png.readUInt32BE(16)).toBe(sample.width);
+      const truth = JSON.parse(readFileSync(join(out, sample.truth), 'utf8'));
+      expect(truth.architecture).toBe(sample.style !== 'linechart');
+      if (truth.architecture) expect(truth.graph.layers.length).toBe(sample.layers);
+    }
+  });
+});
+
+function blockIsWhite(image: RgbaImage, x: number, y: number): boolean {
+  const bx = x - (x % 16);
+  const by = y - (y % 16);
+  for (let yy = by; yy < Math.min(by + 16, image.height); yy++) {
+    for (let xx = bx; xx < Math.min(bx + 16, image.width); xx++) {
+      const i = (yy * image.width + xx) * 4;
+      if (image.data[i] !== 255 || image.data[i + 1] !== 255 || image.data[i + 2] !== 255) return false;
+    }
+  }
+  return true;
+}

@@ -1,5 +1,7 @@
 /** Code generation: one emitter per target, all driven by the layer catalog, plus the ZIP bundle. */
 export { UnsupportedLayerError, type TargetName } from './errors.ts';
 export { layerIdentifiers, toClassName, toIdentifier } from './naming.ts';
+export { emitPytorch } from './pytorch/index.ts';
+export { emitKerasJson, emitKerasPython } from './keras/index.ts';
 export { emitCaffe, planCaffe, type CaffeOutput } from './caffe/index.ts';
 export { emitOnnx, ONNX_OPSET, ONNX_IR_VERSION } from './onnx/index.ts';

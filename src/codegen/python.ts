@@ -59,3 +59,15 @@ export function pyKwargs(kwargs: Record<string, PyValue | undefined>): string {
 export function pyComment(text: string): string {
   return `# ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
 }
+
+/**
+ * A triple-quoted docstring. Every quote, backslash, control and non-ASCII character is escaped,
+ * so text from a PDF can never close the string.
+ */
+export function pyDocstring(lines: readonly string[], indent = ''): string {
+  const body = lines.map((line) => {
+    const escaped = pyString(line.replace(/[\r\n\u2028\u2029]+/g, ' ')).slice(1, -1);
+    return escaped === '' ? '' : indent + escaped;
+  });
+  return `${indent}"""${body.join('\n').trimStart()}\n${indent}"""`;
+}

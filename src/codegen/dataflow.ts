@@ -1,0 +1,60 @@
+/**
+ * How generated Python code names things: layer identifiers that cannot shadow the emitter's own
+ * names, and which layer outputs get a variable of their own in `forward` / the functional model.
+ */
+import { outputLayers, type Graph } from '../graph/index.ts';
+import { layerIdentifiers } from './naming.ts';
+
+/** Python built-ins a layer variable must not shadow (naming.ts already avoids keywords and the commonest ones). */
+const BUILTINS =
+  'abs all any bin callable chr compile dir divmod enumerate eval exec exit filter format getattr globals hasattr hash help hex ' +
+  'iter locals map max min next open ord pow quit range repr reversed round setattr slice sorted sum vars zip __import__';
+
+/** Layer identifiers (see layerIdentifiers) that also avoid built-ins and names the emitted code uses itself, such as `F` or `layers`. */
+export function pythonLayerNames(graph: Graph, usedByEmitter: Iterable<string>): Map<string, string> {
+  const identifiers = layerIdentifiers(graph);
+  const taken = new Set([...identifiers.values()].map((name) => name.toLowerCase()));
+  const reserved = new Set([...usedByEmitter, ...BUILTINS.split(' ')].map((name) => name.toLowerCase()));
+  const names = new Map<string, string>();
+  for (const [id, identifier] of identifiers) {
+    let name = identifier;
+    if (reserved.has(name.toLowerCase())) {
+      do name = `${name}_`;
+      while (taken.has(name.toLowerCase()) || reserved.has(name.toLowerCase()));
+      taken.add(name.toLowerCase());
+    }
+    names.set(id, name);
+  }
+  return names;
+}
+
+/**
+ * The variable holding each layer's output. A layer read only by the very next layer shares the
+ * running variable `x`, so chains read `x = conv(x)`; inputs, branch points and outputs keep their own name.
+ */
+export function valueNames(graph: Graph, names: Map<string, string>): Map<string, string> {
+  const consumers = new Map<string, string[]>();
+  for (const layer of graph.layers) for (const input of layer.inputs ?? []) consumers.set(input, [...(consumers.get(input) ?? []), layer.id]);
+  const outputs = new Set(outputLayers(graph).map((layer) => layer.id));
+  const values = new Map<string, string>();
+  graph.layers.forEach((layer, index) => {
+    const readers = consumers.get(layer.id) ?? [];
+    const next = graph.layers[index + 1];
+    const chained = layer.type !== 'Input' && !outputs.has(layer.id) && readers.length === 1 && readers[0] === next?.id;
+    values.set(layer.id, chained ? 'x' : names.get(layer.id)!);
+  });
+  return values;
+}
+
+/** One line saying where a design came from, for a docstring or README. */
+export function designOrigin(graph: Graph): string {
+  const source = graph.source;
+  if (!source) return `Design "${graph.name}".`;
+  const where = [
+    source.kind === 'import' ? 'imported' : `from a ${source.kind}`,
+    source.file ? `file ${source.file}` : '',
+    source.page !== undefined ? `page ${source.page}` : '',
+  ].filter(Boolean);
+  const caption = source.caption ? `: ${source.caption}` : '';
+  return `Design "${graph.name}", ${where.join(', ')}${caption}.`;
+}

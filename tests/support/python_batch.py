@@ -1,0 +1,63 @@
+"""Runs several generated Python files in one interpreter (torch imports once) and reports each as JSON.
+
+Usage: python_batch.py run|compile|inspect FILE...
+  run      executes each file as __main__, capturing its stdout/stderr and any exception
+  compile  byte-compiles each file (py_compile) without running it
+  inspect  lists what each file imports and which names it calls (for injection checks)
+"""
+import ast
+import contextlib
+import io
+import json
+import py_compile
+import runpy
+import sys
+import traceback
+
+
+def run(path):
+    out, err = io.StringIO(), io.StringIO()
+    error = None
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            runpy.run_path(path, run_name="__main__")
+        except BaseException:  # noqa: BLE001 - SystemExit and friends are failures of the file too
+            error = traceback.format_exc()
+    return {"file": path, "stdout": out.getvalue(), "stderr": err.getvalue(), "error": error}
+
+
+def compile_only(path):
+    try:
+        py_compile.compile(path, doraise=True)
+        return {"file": path, "error": None}
+    except py_compile.PyCompileError as exc:
+        return {"file": path, "error": str(exc)}
+
+
+def inspect(path):
+    with open(path, encoding="utf-8") as handle:
+        tree = ast.parse(handle.read(), filename=path)
+    imports, calls, names = set(), set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imports.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            imports.add(node.module or "")
+        elif isinstance(node, ast.Call):
+            calls.add(ast.unparse(node.func))
+        elif isinstance(node, ast.Name):
+            names.add(node.id)
+    return {"file": path, "imports": sorted(imports), "calls": sorted(calls), "names": sorted(names)}
+
+
+def main():
+    mode, paths = sys.argv[1], sys.argv[2:]
+    action = {"run": run, "compile": compile_only, "inspect": inspect}[mode]
+    results = [action(path) for path in paths]
+    sys.stdout.flush()
+    print("@@paper2net-results@@")
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,255 @@
+"""Train the figure classifier (architecture figure? which kind?) on synthetic figures only; export ONNX.
+
+Reproducible: fixed seeds, deterministic torch ops, data from fixed-seed generators. See models/README.md for
+the full command (data generation + training). The real corpus images are only evaluated, never trained on.
+
+/usr/bin/python3 models/train_classifier.py --data DIR [DIR ...] --epochs 14 --out models/figure-classifier.onnx
+"""
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from preprocess import SIZE, load_rgba, preprocess  # noqa: E402
+
+# Order is the model's output order; src/classify/classes.ts holds the same list.
+CLASSES = ["other", "keras", "caffe", "neurons", "flow2d", "stacked2d", "cuboids3d", "pipeline"]
+# src/synth styles and models/gen_figures.py kinds → class. Anything not listed is a negative ("other").
+STYLE_CLASS = {"keras": "keras", "keras2": "keras", "keras3": "keras", "caffe": "caffe", "neurons": "neurons",
+               "flow2d": "flow2d", "stacked2d": "stacked2d", "cuboids3d": "cuboids3d", "pipeline": "pipeline"}
+CORPUS = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../shared/corpus/images"))
+REFERENCE_IMAGE = "arch/busyboxs__lenet.png"
+
+
+class FigureNet(nn.Module):
+    """A small plain CNN (≈0.3 M params): 128² ink map → 8 class probabilities."""
+
+    def __init__(self, n_classes=len(CLASSES)):
+        super().__init__()
+
+        def conv(i, o):
+            return [nn.Conv2d(i, o, 3, padding=1, bias=False), nn.BatchNorm2d(o), nn.ReLU(inplace=True)]
+
+        self.features = nn.Sequential(
+            *conv(1, 16), nn.MaxPool2d(2),  # 64
+            *conv(16, 32), nn.MaxPool2d(2),  # 32
+            *conv(32, 64), *conv(64, 64), nn.MaxPool2d(2),  # 16
+            *conv(64, 96), *conv(96, 96), nn.MaxPool2d(2),  # 8
+            *conv(96, 128), nn.MaxPool2d(2),  # 4
+        )
+        self.dropout = nn.Dropout(0.3)
+        self.head = nn.Linear(256, n_classes)
+
+    def forward(self, x):
+        f = self.features(x)
+        # Average and max pooling both: "a few boxes" and "ink everywhere" are both telling.
+        pooled = torch.cat([f.mean(dim=(2, 3)), f.amax(dim=(2, 3))], dim=1)
+        return self.head(self.dropout(pooled))
+
+
+class Exported(nn.Module):
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def forward(self, image):
+        return F.softmax(self.net(image), dim=1)
+
+
+def class_of(style):
+    return CLASSES.index(STYLE_CLASS.get(style, "other"))
+
+
+def load_dir(directory, exclude):
+    """Preprocessed tensors, labels and styles of one dataset dir (cached next to it, keyed by the preprocessing)."""
+    manifest = os.path.join(directory, "manifest.json")
+    if os.path.exists(manifest):
+        with open(manifest) as fh:
+            samples = json.load(fh)["samples"]
+    else:  # an interrupted run: both generators name files NNNNNN-style.png
+        samples = [{"image": f, "style": f[:-4].split("-", 1)[1]} for f in sorted(os.listdir(directory)) if f.endswith(".png")]
+    samples = [s for s in samples if s["style"] not in exclude]
+    key = hashlib.sha1(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "preprocess.py"), "rb").read()).hexdigest()[:10]
+    cache = os.path.join(directory, "classifier-cache-%s-%s.npz" % (key, hashlib.sha1(",".join(sorted(exclude)).encode()).hexdigest()[:6]))
+    if os.path.exists(cache):
+        z = np.load(cache)
+        return z["x"], z["y"], list(z["styles"])
+    xs = np.stack([preprocess(load_rgba(os.path.join(directory, s["image"]))) for s in samples])
+    ys = np.array([class_of(s["style"]) for s in samples], dtype=np.int64)
+    styles = [s["style"] for s in samples]
+    np.savez_compressed(cache, x=xs, y=ys, styles=np.array(styles))
+    return xs, ys, styles
+
+
+def augment(x, rng):
+    """Batch augmentation on the ink maps: shrink and shift inside the square, stroke weight, mirror."""
+    n = x.shape[0]
+    out = torch.zeros_like(x)
+    for i in range(n):
+        img = x[i:i + 1]
+        s = float(rng.uniform(0.6, 1.0)) if rng.random() < 0.5 else 1.0
+        if s < 1.0:
+            k = max(8, int(SIZE * s))
+            img = F.interpolate(img, size=(k, k), mode="area")
+        k = img.shape[-1]
+        ys, xs = torch.nonzero(img[0, 0] > 0.02, as_tuple=True)
+        if len(ys) == 0:
+            out[i, 0, :k, :k] = img[0, 0]
+            continue
+        y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
+        crop = img[0, 0, y0:y1, x0:x1]
+        h, w = crop.shape
+        # Real figures are centred by the same preprocessing, so keep the offset small around the centre.
+        cy, cx = (SIZE - h) // 2, (SIZE - w) // 2
+        dy = int(rng.integers(-min(cy, 8), min(cy, 8) + 1)) if cy > 0 else 0
+        dx = int(rng.integers(-min(cx, 8), min(cx, 8) + 1)) if cx > 0 else 0
+        out[i, 0, cy + dy:cy + dy + h, cx + dx:cx + dx + w] = crop
+    if rng.random() < 1.0:
+        gamma = torch.from_numpy(rng.uniform(0.6, 1.5, (n, 1, 1, 1)).astype(np.float32))
+        out = out.clamp(0, 1) ** gamma
+    flip = torch.from_numpy(rng.random(n) < 0.5)
+    out[flip] = out[flip].flip(-1)
+    return out
+
+
+def evaluate(net, x, batch=256):
+    net.eval()
+    with torch.no_grad():
+        return torch.cat([F.softmax(net(x[i:i + batch]), dim=1) for i in range(0, len(x), batch)]).numpy()
+
+
+def binary_report(probs, labels):
+    pred_arch = probs[:, 0] < 0.5
+    true_arch = labels != 0
+    cm = [[int(((~true_arch) & (~pred_arch)).sum()), int(((~true_arch) & pred_arch).sum())],
+          [int((true_arch & ~pred_arch).sum()), int((true_arch & pred_arch).sum())]]
+    return float((pred_arch == true_arch).mean()), cm
+
+
+def corpus_images():
+    items = []
+    for sub, arch in (("arch", True), ("other", False)):
+        for name in sorted(os.listdir(os.path.join(CORPUS, sub))):
+            items.append((sub + "/" + name, arch))
+    return items
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", nargs="+", required=True, help="dataset dirs with manifest.json (src/synth or gen_figures.py)")
+    ap.add_argument("--exclude-styles", default="", help="comma-separated styles to leave out")
+    ap.add_argument("--epochs", type=int, default=14)
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--lr", type=float, default=3e-3)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--val-fraction", type=float, default=0.15)
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "figure-classifier.onnx"))
+    args = ap.parse_args()
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(2)
+    rng = np.random.default_rng(args.seed)
+    exclude = set(filter(None, args.exclude_styles.split(",")))
+
+    started = time.time()
+    parts = [load_dir(d, exclude) for d in args.data]
+    x = np.concatenate([p[0] for p in parts])
+    y = np.concatenate([p[1] for p in parts])
+    styles = sum((p[2] for p in parts), [])
+    print("data: %d images from %s in %.0f s; per class %s" % (len(x), args.data, time.time() - started,
+          {c: int((y == i).sum()) for i, c in enumerate(CLASSES)}), flush=True)
+    order = rng.permutation(len(x))
+    n_val = int(len(x) * args.val_fraction)
+    val_idx, train_idx = order[:n_val], order[n_val:]
+    xt = torch.from_numpy(x[train_idx]).unsqueeze(1)
+    yt = torch.from_numpy(y[train_idx])
+    xv = torch.from_numpy(x[val_idx]).unsqueeze(1)
+    yv = y[val_idx]
+
+    # Balance the loss: "other" holds many negative kinds, each architecture kind is one class.
+    counts = np.bincount(y[train_idx], minlength=len(CLASSES)).astype(np.float64)
+    weights = torch.tensor(counts.sum() / np.maximum(counts, 1) / len(CLASSES), dtype=torch.float32)
+
+    net = FigureNet()
+    opt = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=1e-4)
+    steps = args.epochs * ((len(xt) + args.batch - 1) // args.batch)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=steps)
+    train_started = time.time()
+    for epoch in range(args.epochs):
+        net.train()
+        perm = torch.from_numpy(rng.permutation(len(xt)))
+        total, correct, loss_sum = 0, 0, 0.0
+        for i in range(0, len(xt), args.batch):
+            idx = perm[i:i + args.batch]
+            xb, yb = augment(xt[idx], rng), yt[idx]
+            logits = net(xb)
+            loss = F.cross_entropy(logits, yb, weight=weights, label_smoothing=0.05)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            loss_sum += float(loss) * len(idx)
+            correct += int((logits.argmax(1) == yb).sum())
+            total += len(idx)
+        pv = evaluate(net, xv)
+        print("epoch %d: loss %.3f train acc %.3f | val acc %.3f val arch-acc %.3f | %.0f s" % (
+            epoch + 1, loss_sum / total, correct / total, (pv.argmax(1) == yv).mean(), binary_report(pv, yv)[0],
+            time.time() - train_started), flush=True)
+    train_seconds = time.time() - train_started
+
+    # Held-out synthetic split.
+    pv = evaluate(net, xv)
+    kind_cm = np.zeros((len(CLASSES), len(CLASSES)), dtype=int)
+    for t, p in zip(yv, pv.argmax(1)):
+        kind_cm[t, p] += 1
+    val_arch_acc, val_cm = binary_report(pv, yv)
+    # Real corpus (test only).
+    corpus = corpus_images()
+    xc = torch.from_numpy(np.stack([preprocess(load_rgba(os.path.join(CORPUS, f))) for f, _ in corpus])).unsqueeze(1)
+    pc = evaluate(net, xc)
+    yc = np.array([1 if a else 0 for _, a in corpus])
+    corpus_acc, corpus_cm = binary_report(pc, yc)
+    per_image = {f: {"architecture": round(float(1 - p[0]), 4), "kind": CLASSES[1 + int(np.argmax(p[1:]))]}
+                 for (f, _), p in zip(corpus, pc)}
+    for f, r in per_image.items():
+        print("  %-45s arch %.3f  %s" % (f, r["architecture"], r["kind"]))
+
+    exported = Exported(net).eval()  # a new Module starts in training mode; export restores the mode it finds
+    torch.onnx.export(exported, torch.zeros(1, 1, SIZE, SIZE), args.out, input_names=["image"], output_names=["probs"],
+                      dynamic_axes={"image": {0: "batch"}, "probs": {0: "batch"}}, opset_version=13)
+
+    # The fixed image both preprocessings must agree on, with the probabilities the model gives it.
+    ref_x = preprocess(load_rgba(os.path.join(CORPUS, REFERENCE_IMAGE)))
+    exported.eval()
+    with torch.no_grad():
+        ref_p = exported(torch.from_numpy(ref_x)[None, None]).numpy()[0]
+    flat = ref_x.ravel()
+    probe = list(range(0, flat.size, 61))
+    report = {
+        "classes": CLASSES, "input": [1, 1, SIZE, SIZE], "seed": args.seed, "epochs": args.epochs,
+        "train_images": int(len(train_idx)), "val_images": int(n_val),
+        "data": [os.path.basename(os.path.normpath(d)) for d in args.data], "excluded_styles": sorted(exclude),
+        "train_seconds": round(train_seconds), "onnx_bytes": os.path.getsize(args.out),
+        "params": sum(p.numel() for p in net.parameters()),
+        "val": {"kind_accuracy": round(float((pv.argmax(1) == yv).mean()), 4), "architecture_accuracy": round(val_arch_acc, 4),
+                "architecture_confusion": val_cm, "kind_confusion": kind_cm.tolist()},
+        "corpus": {"architecture_accuracy": round(corpus_acc, 4), "architecture_confusion": corpus_cm, "per_image": per_image},
+        "reference": {"image": REFERENCE_IMAGE, "sum": float(flat.astype(np.float64).sum()),
+                      "probe_step": 61, "probe": [round(float(flat[i]), 6) for i in probe],
+                      "probs": [round(float(v), 6) for v in ref_p]},
+    }
+    with open(os.path.splitext(args.out)[0] + ".json", "w") as fh:
+        json.dump(report, fh, indent=1)
+    print("val kind acc %.3f, val arch acc %.3f %s; corpus arch acc %.3f %s; onnx %d bytes; train %.0f s" % (
+        report["val"]["kind_accuracy"], val_arch_acc, val_cm, corpus_acc, corpus_cm, report["onnx_bytes"], train_seconds))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+/**
+ * Figure image → classifier input tensor. models/preprocess.py does exactly the same arithmetic (the model is
+ * trained on its output), so any change here must be made there too; tests/unit/classify.test.ts checks both agree.
+ *
+ * Steps: ink = how dark a pixel is (alpha composited on white paper, 1 = black, 0 = paper); area-average the image
+ * down (or up) so its longer side is INPUT_SIZE, keeping the aspect ratio; centre it on a square of blank paper;
+ * if the drawing is mostly dark (a figure on a black background) flip it so paper is always 0.
+ */
+
+/** Side of the square the model sees. */
+export const INPUT_SIZE = 128;
+
+/** RGBA pixels, row-major, 4 bytes each (the layout of browser ImageData and of pngjs / jpeg-js). */
+export interface RgbaImage {
+  data: Uint8Array | Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+/** Darkness of every pixel in [0, 1]: alpha × (1 − luma), i.e. 1 − luma of the pixel composited on white. */
+export function inkOf(image: RgbaImage): Float64Array {
+  const { data, width, height } = image;
+  if (width < 1 || height < 1) throw new Error(`classify: image is ${width}×${height}, nothing to classify`);
+  if (data.length < width * height * 4) {
+    throw new Error(`classify: ${data.length} bytes for a ${width}×${height} RGBA image (needs ${width * height * 4})`);
+  }
+  const ink = new Float64Array(width * height);
+  for (let i = 0; i < ink.length; i++) {
+    const luma = 0.299 * data[4 * i]! + 0.587 * data[4 * i + 1]! + 0.114 * data[4 * i + 2]!;
+    ink[i] = (data[4 * i + 3]! / 255) * (1 - luma / 255);
+  }
+  return ink;
+}
+
+/** Size of the image once its longer side is `size` (each side at least 1 pixel). */
+export function fittedSize(width: number, height: number, size = INPUT_SIZE): [number, number] {
+  const scale = size / Math.max(width, height);
+  return [Math.max(1, Math.floor(width * scale + 0.5)), Math.max(1, Math.floor(height * scale + 0.5))];
+}
+
+/**
+ * Area resampling along one axis: output cell i averages the input over [i·s, (i+1)·s), s = n/m, weighting each
+ * input cell by how much of it falls inside. Works for shrinking (averaging) and growing (copying) alike.
+ */
+function resampleRows(src: Float64Array, rows: number, n: number, m: number): Float64Array {
+  const out = new Float64Array(rows * m);
+  const s = n / m;
+  for (let i = 0; i < m; i++) {
+    const lo = i * s;
+    const hi = (i + 1) * s;
+    for (let j = Math.floor(lo); j < Math.min(n, Math.ceil(hi)); j++) {
+      const w = (Math.min(j + 1, hi) - Math.max(j, lo)) / s;
+      if (w <= 0) continue;
+      for (let r = 0; r < rows; r++) out[r * m + i] += w * src[r * n + j]!;
+    }
+  }
+  return out;
+}
+
+function transpose(src: Float64Array, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = src[r * cols + c]!;
+  return out;
+}
+
+/** The model input: INPUT_SIZE × INPUT_SIZE floats, row-major (NCHW with N = C = 1). */
+export function preprocess(image: RgbaImage, size = INPUT_SIZE): Float32Array {
+  const { width, height } = image;
+  const [w, h] = fittedSize(width, height, size);
+  const across = resampleRows(inkOf(image), height, width, w); // height × w
+  const down = transpose(resampleRows(transpose(across, height, w), w, height, h), w, h); // h × w
+  let mean = 0;
+  for (const v of down) mean += v;
+  mean /= down.length;
+  const flip = mean > 0.5;
+  const out = new Float32Array(size * size);
+  const x0 = Math.floor((size - w) / 2);
+  const y0 = Math.floor((size - h) / 2);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const v = down[y * w + x]!;
+      out[(y0 + y) * size + x0 + x] = flip ? 1 - v : v;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * `paper2net classify image.png|image.jpg [...] [--json] [--model file.onnx]`: is each image an architecture figure,
+ * and which kind. Decodes PNG/JPEG here (Node only, pure JS); the classifier itself takes RGBA pixels.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+import { createFigureClassifier, type RgbaImage } from '../classify/index.ts';
+import { parseArgs, stringOption } from './args.ts';
+
+export const DEFAULT_MODEL = fileURLToPath(new URL('../../models/figure-classifier.onnx', import.meta.url));
+
+/** PNG or JPEG file bytes → RGBA pixels (by magic number, not by file name). */
+export function decodeImage(bytes: Uint8Array, name: string): RgbaImage {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    const png = PNG.sync.read(buffer);
+    return { data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength), width: png.width, height: png.height };
+  }
+  if (buffer[0] === 0xff && buffer[1] === 0xd8) {
+    const img = jpeg.decode(buffer, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 2048 });
+    return { data: img.data, width: img.width, height: img.height };
+  }
+  throw new Error(`${name}: not a PNG or JPEG file`);
+}
+
+function round(v: number): number {
+  return Math.round(v * 10000) / 10000;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, ['json']);
+  const files = parsed.positionals;
+  if (files.length === 0) {
+    process.stderr.write('usage: paper2net classify image.png [more images] [--json] [--model file.onnx]\n');
+    return 2;
+  }
+  const classifier = await createFigureClassifier(readFileSync(stringOption(parsed, 'model') ?? DEFAULT_MODEL));
+  const images = files.map((file) => decodeImage(readFileSync(file), file));
+  const results = await classifier.classify(images);
+  await classifier.release();
+  const rows = results.map((r) => ({
+    architecture: round(r.architecture),
+    kind: r.kind,
+    scores: Object.fromEntries(Object.entries(r.scores).map(([k, v]) => [k, round(v)])),
+  }));
+  if (parsed.options.has('json')) {
+    const out = files.length === 1 ? rows[0] : files.map((file, i) => ({ file, ...rows[i] }));
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  } else {
+    files.forEach((file, i) => {
+      const r = rows[i]!;
+      const verdict = r.architecture >= 0.5 ? `architecture (${r.kind})` : 'not architecture';
+      process.stdout.write(`${file}: ${verdict}, p(architecture) = ${r.architecture.toFixed(3)}\n`);
+    });
+  }
+  return 0;
+}

@@ -20,6 +20,7 @@ export class GraphBuilder {
   readonly layers: Layer[] = [];
   readonly warnings: string[] = [];
   private readonly shapes = new Map<string, Shape>();
+  private readonly byId = new Map<string, Layer>();
 
   constructor(readonly format: ImportFormat) {}
 
@@ -52,6 +53,7 @@ export class GraphBuilder {
     if (layer.params && Object.keys(layer.params).length) built.params = layer.params;
     if (layer.inferred?.length) built.inferred = layer.inferred;
     this.layers.push(built);
+    this.byId.set(id, built);
     this.shapes.set(id, shape);
     return id;
   }
@@ -62,12 +64,8 @@ export class GraphBuilder {
     return shape;
   }
 
-  has(id: string): boolean {
-    return this.shapes.has(id);
-  }
-
   layer(id: string): Layer | undefined {
-    return this.layers.find((l) => l.id === id);
+    return this.byId.get(id);
   }
 
   warn(message: string): void {

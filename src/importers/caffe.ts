@@ -41,7 +41,7 @@ function graphAxis(caffeAxis: number, rank: number): number | undefined {
   return undefined;
 }
 
-function isSoftmaxLike(type: string): boolean {
+function isLossLayer(type: string): boolean {
   return type.endsWith('Loss');
 }
 
@@ -97,7 +97,7 @@ export function importCaffePrototxt(text: string, fileName?: string): Graph {
       addStorageData(layer, type, name, tops, position, b, blobs, missing);
       return;
     }
-    if (TRAINING_ONLY.has(type) || isSoftmaxLike(type)) {
+    if (TRAINING_ONLY.has(type) || isLossLayer(type)) {
       b.warn(`dropped training-only layer "${name}" (${type})`);
       for (const top of tops) missing.set(top, `it comes from the training-only layer "${name}" (${type})`);
       return;

@@ -108,6 +108,11 @@ class KerasImporter {
         current ??= this.input(layer, prefix + name, position);
         return;
       }
+      if (current === undefined && MODEL_CLASSES.has(layer.class_name)) {
+        // A nested model first in a Sequential brings its own InputLayer.
+        current = this.model(layer, `${prefix}${name}/`, undefined)[0];
+        return;
+      }
       if (current === undefined) {
         const shape = batchShapeOf(layer) ?? batchShapeOf(model);
         if (!shape) throw new ImportError('keras', 'Sequential model states no input shape (no InputLayer, batch_input_shape or build_config)', position);

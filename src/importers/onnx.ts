@@ -49,7 +49,7 @@ const PASS_THROUGH = new Set(['Identity', 'Cast']);
 class OnnxImporter {
   private readonly b = new GraphBuilder('onnx');
   private readonly values = new Map<string, Value>();
-  /** BatchNorm / bias-less Dense ids that already absorbed a following Mul/Add. */
+  /** Layers that can absorb a following constant Mul/Add (BatchNorm, MatMul-made Dense), with the ops absorbed. */
   private readonly folded = new Map<string, Set<string>>();
 
   constructor(private readonly opset: number) {}
@@ -393,7 +393,7 @@ class OnnxImporter {
     this.add(ctx, 'Concat', inputs, { axis: mapped });
   }
 
-  /** Add/Sum/Mul of computed tensors, or a per-channel constant folded into the BatchNorm or MatMul before it. */
+  /** Add/Sum/Mul of computed tensors, or a constant operand folded into the layer before it. */
   private elementwise(ctx: NodeContext): void {
     const values = (ctx.node.input ?? []).map((_, i) => this.value(ctx, i));
     const layers = values.flatMap((v) => ('layer' in v ? [v.layer] : []));
@@ -401,17 +401,23 @@ class OnnxImporter {
       if (layers.length === 1) return this.setOutput(ctx, { layer: layers[0]! });
       return this.add(ctx, ctx.op === 'Mul' ? 'Multiply' : 'Add', layers);
     }
-    const target = layers[0];
-    const absorbed = target === undefined ? undefined : this.folded.get(target) ?? (this.b.layer(target)?.type === 'BatchNorm' ? new Set<string>() : undefined);
-    if (layers.length === 1 && target !== undefined && absorbed && !absorbed.has(ctx.op)) {
-      absorbed.add(ctx.op);
-      this.folded.set(target, absorbed);
-      const layer = this.b.layer(target)!;
-      if (layer.type === 'Dense' && ctx.op === 'Add') delete layer.params!.use_bias;
-      else if (layer.type === 'Dense') this.fail(ctx, 'multiplying a Dense output by a constant is not supported');
-      return this.setOutput(ctx, { layer: target });
-    }
+    if (layers.length === 1 && this.foldConstant(ctx.op, layers[0]!)) return this.setOutput(ctx, { layer: layers[0]! });
     this.fail(ctx, `${ctx.op} with a constant operand is only supported right after a BatchNormalization or MatMul`);
+  }
+
+  /**
+   * A constant Mul and Add after a BatchNorm are its learned affine part (Caffe2 exports Caffe's Scale
+   * that way); an Add after a MatMul-made Dense is its bias. Each is folded once per layer.
+   */
+  private foldConstant(op: string, target: string): boolean {
+    const layer = this.b.layer(target);
+    const done = this.folded.get(target) ?? new Set<string>();
+    const foldable = layer?.type === 'BatchNorm' || (layer?.type === 'Dense' && this.folded.has(target) && op !== 'Mul');
+    if (!layer || !foldable || done.has(op)) return false;
+    done.add(op);
+    this.folded.set(target, done);
+    if (layer.type === 'Dense') delete layer.params!.use_bias;
+    return true;
   }
 
   /** Clip(0, ∞) is ReLU; Clip(0, 6) (ReLU6) has no catalog type and is imported as ReLU with a warning. */

@@ -154,7 +154,7 @@ export function unetPiece(): Graph {
     .add('up_bilinear', 'UpSampling2D', { size: [2, 2], interpolation: 'bilinear' }, ['conv2_2'])
     .add('merge', 'Concat', {}, ['conv1_2', 'upconv', 'up_nearest', 'up_bilinear'])
     .add('conv3_1', 'Conv2D', { filters: 16, kernel: [3, 3], padding: 'same', ...relu })
-    .add('upconv_same', 'Conv2DTranspose', { filters: 8, kernel: [3, 3], stride: [2, 2], padding: 'same' })
+    .add('upconv_same', 'Conv2DTranspose', { filters: 8, kernel: [4, 4], stride: [2, 2], padding: 'same' })
     .add('score', 'Conv2D', { filters: 1, kernel: [1, 1], activation: 'sigmoid' })
     .graph('U-Net piece');
 }

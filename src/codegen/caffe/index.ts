@@ -26,6 +26,6 @@ export function emitCaffe(graph: Graph): CaffeOutput {
     prototxt: writePrototxt(plan),
     netspec: writeNetSpec(plan),
     caffemodel: writeCaffemodel(plan),
-    notes: plan.layers.flatMap((layer) => (layer.note && layer.type !== 'Deconvolution' ? [`${layer.name}: ${layer.note}`] : [])),
+    notes: plan.layers.flatMap((layer) => (layer.differs ? [`${layer.name}: ${layer.note}`] : [])),
   };
 }

@@ -117,7 +117,7 @@ function convolution(context: LoweringContext, filters: number, group: number): 
     ...(dh === 1 && dw === 1 ? {} : { dilation: dh === dw ? dh : [dh, dw] }),
   };
   const note = mismatchNote('symmetric padding', shape, target);
-  const ref = builder.add({ name, type: 'Convolution', bottoms: [input!.ref], top: name, inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note });
+  const ref = builder.add({ name, type: 'Convolution', bottoms: [input!.ref], top: name, inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note, differs: !!note });
   return withActivation(context, { ref, shape });
 }
 
@@ -159,7 +159,7 @@ const conv2dTranspose: Lowering = (context) => {
     ...axisFields('stride', [sh, sw], 1),
   };
   const note = mismatchNote('symmetric padding', shape, target);
-  const ref = builder.add({ name, type: 'Deconvolution', bottoms: [input!.ref], top: name, inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note });
+  const ref = builder.add({ name, type: 'Deconvolution', bottoms: [input!.ref], top: name, inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note, differs: !!note });
   return withActivation(context, { ref, shape });
 };
 
@@ -182,7 +182,7 @@ function windowPool(method: 'MAX' | 'AVE'): Lowering {
       ...axisFields('pad', [rows.pad, cols.pad], 0),
     };
     const note = mismatchNote('Caffe rounds pooling up', shape, target);
-    const ref = builder.add({ name, type: 'Pooling', bottoms: [input!.ref], top: name, inPlace: false, paramField: 'pooling_param', params: poolParams, blobs: [], note });
+    const ref = builder.add({ name, type: 'Pooling', bottoms: [input!.ref], top: name, inPlace: false, paramField: 'pooling_param', params: poolParams, blobs: [], note, differs: !!note });
     return { ref, shape };
   };
 }

@@ -39,8 +39,10 @@ export interface CaffeLayerPlan {
   params: CaffeBlock;
   /** Learned blobs in Caffe's order (weights, then bias). */
   blobs: WeightTensor[];
-  /** Why this layer differs from the graph, written above it. */
+  /** A remark written above the layer: how it expresses the graph, or why its shape differs. */
   note?: string;
+  /** True when Caffe's output shape differs from the graph's (the note says how). */
+  differs?: boolean;
 }
 
 export interface CaffePlan {

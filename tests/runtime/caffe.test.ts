@@ -1,0 +1,151 @@
+/**
+ * The Caffe emitter, checked by OpenCV's Caffe importer (prototxt + caffemodel, forward pass) and by
+ * running the NetSpec script against a pycaffe stand-in that must rebuild the same layers.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emitCaffe, UnsupportedLayerError, type CaffeOutput } from '../../src/codegen/index.ts';
+import { GRAPH_FORMAT, inferShapes, outputLayers, type Graph, type Shape } from '../../src/graph/index.ts';
+import { decodeCaffeNet } from '../../src/proto/index.ts';
+import { compilePython, netSpecLayers, prototxtLayers, runCaffeBatch, type CaffeRunResult } from '../support/caffe-runtime.ts';
+import * as graphs from '../support/codegen-graphs.ts';
+
+function nchw(shape: Shape): number[] {
+  return shape.length === 3 ? [1, shape[2]!, shape[0]!, shape[1]!] : [1, ...shape];
+}
+
+function sortedDims(dims: number[][]): string[] {
+  return dims.map((d) => d.join('x')).sort();
+}
+
+const cases: Array<[string, () => Graph]> = [
+  ['LeNet', graphs.lenet],
+  ['AlexNet (groups 2, LRN)', graphs.alexnet],
+  ['VGG-16', graphs.vgg16],
+  ['ResNet blocks (Eltwise SUM, BatchNorm + Scale, projection shortcut)', graphs.resnetBlocks],
+  ['Inception block (Concat of four branches)', graphs.inceptionBlock],
+  ['MobileNet piece (depthwise as group, folded ZeroPadding2D)', graphs.mobilenetPiece],
+  ['U-Net piece (Deconvolution, upsampling as fixed deconvolution, skip Concat)', graphs.unetPiece],
+  ['hostile layer ids', graphs.hostileGraph],
+];
+
+describe('Caffe emitter', () => {
+  const emitted = new Map<string, CaffeOutput>();
+  const runs = new Map<string, CaffeRunResult>();
+
+  beforeAll(() => {
+    for (const [label, build] of cases) emitted.set(label, emitCaffe(build()));
+    const results = runCaffeBatch([...emitted.values()]);
+    [...emitted.keys()].forEach((label, i) => runs.set(label, results[i]!));
+  });
+
+  it.each(cases)('%s loads in OpenCV and runs forward with the inferred output shapes', (label, build) => {
+    const graph = build();
+    const shapes = inferShapes(graph);
+    const run = runs.get(label)!;
+    expect(run.error).toBeUndefined();
+    expect(sortedDims(run.outputs.map((o) => o.dims))).toEqual(sortedDims(outputLayers(graph).map((layer) => nchw(shapes.get(layer.id)!))));
+    expect(emitted.get(label)!.notes).toEqual([]);
+  });
+
+  it.each(cases)('%s: the NetSpec script compiles and builds the same layers as the prototxt', (label) => {
+    const { netspec, prototxt } = emitted.get(label)!;
+    expect(compilePython(netspec)).toBe('');
+    expect(netSpecLayers(netspec)).toEqual(prototxtLayers(prototxt));
+  });
+
+  it('writes the caffemodel blobs in Caffe layout under the prototxt layer names', () => {
+    const { caffemodel, prototxt } = emitted.get('AlexNet (groups 2, LRN)')!;
+    const net = decodeCaffeNet(caffemodel);
+    const byName = new Map(net.layer!.map((layer) => [layer.name, layer]));
+    expect(byName.get('conv2')!.blobs!.map((b) => b.shape!.dim)).toEqual([[256, 48, 5, 5], [256]]);
+    expect(byName.get('fc6')!.blobs!.map((b) => b.shape!.dim)).toEqual([[1024, 9216], [1024]]);
+    const names = new Set(prototxtLayers(prototxt).layers.map((layer) => layer.name));
+    for (const layer of net.layer!) expect(names.has(layer.name)).toBe(true);
+  });
+
+  it('lays the prototxt out like BVLC: Input shape, in-place ReLU and Dropout, group, LRN', () => {
+    const { prototxt } = emitted.get('AlexNet (groups 2, LRN)')!;
+    expect(prototxt).toContain('input_param { shape { dim: 1 dim: 3 dim: 227 dim: 227 } }');
+    expect(prototxt).toMatch(/name: "conv1_relu"\n {2}type: "ReLU"\n {2}bottom: "conv1"\n {2}top: "conv1"/);
+    expect(prototxt).toMatch(/name: "drop6"\n {2}type: "Dropout"\n {2}bottom: "fc6"\n {2}top: "fc6"/);
+    expect(prototxt).toMatch(/num_output: 256\n\s+pad: 2\n\s+kernel_size: 5\n\s+group: 2/);
+    expect(prototxt).toMatch(/lrn_param \{\n\s+local_size: 5\n\s+alpha: 0.0001\n\s+beta: 0.75/);
+  });
+
+  it('folds a ZeroPadding2D into the following convolution pad', () => {
+    const { prototxt } = emitted.get('MobileNet piece (depthwise as group, folded ZeroPadding2D)')!;
+    expect(prototxt).not.toContain('conv_pad_2');
+    expect(prototxt).toMatch(/name: "conv_dw_2"\n\s+type: "Convolution"\n\s+bottom: "conv_pw_1"[\s\S]*?pad: 1\n\s+kernel_size: 3\n\s+group: 64\n\s+stride: 2/);
+  });
+
+  it('keeps hostile ids out of the prototxt and the Python', () => {
+    const { prototxt, netspec } = emitted.get('hostile layer ids')!;
+    for (const text of [prototxt, netspec]) expect(text).not.toContain('import os');
+    const net = prototxtLayers(prototxt);
+    expect(net.name).toBe('evil_name_x');
+    expect(net.layers.map((layer) => layer.type)).toEqual(['Input', 'Convolution', 'ReLU', 'BatchNorm', 'Scale', 'Pooling', 'Convolution', 'Eltwise', 'Flatten', 'InnerProduct', 'ReLU', 'Dropout', 'InnerProduct', 'Softmax']);
+    for (const layer of net.layers) expect(layer.name).toMatch(/^[A-Za-z0-9_]+$/);
+  });
+
+  it('says where Caffe rounds pooling up and the graph rounds down', () => {
+    const graph: Graph = {
+      format: GRAPH_FORMAT,
+      name: 'floor pooling',
+      layers: [
+        { id: 'data', type: 'Input', params: { shape: [7, 7, 4] } },
+        { id: 'pool', type: 'MaxPool2D', inputs: ['data'], params: { pool: [2, 2] } },
+      ],
+    };
+    const { notes, prototxt } = emitCaffe(graph);
+    expect(notes).toEqual(['pool: Caffe rounds pooling up: Caffe gives 4x4 here where the graph has 3x3']);
+    expect(prototxt).toContain('# Caffe rounds pooling up');
+    const [run] = runCaffeBatch([emitCaffe(graph)]);
+    expect(run!.outputs.map((o) => o.dims)).toEqual([[1, 4, 4, 4]]);
+  });
+
+  it('says where symmetric padding cannot give a transposed convolution\'s "same" size', () => {
+    const graph: Graph = {
+      format: GRAPH_FORMAT,
+      name: 'odd deconvolution',
+      layers: [
+        { id: 'data', type: 'Input', params: { shape: [8, 8, 4] } },
+        { id: 'up', type: 'Conv2DTranspose', inputs: ['data'], params: { filters: 2, kernel: [3, 3], stride: [2, 2], padding: 'same' } },
+      ],
+    };
+    const output = emitCaffe(graph);
+    expect(output.notes).toEqual(['up: symmetric padding: Caffe gives 17x17 here where the graph has 16x16']);
+    expect(runCaffeBatch([output])[0]!.outputs.map((o) => o.dims)).toEqual([[1, 2, 17, 17]]);
+  });
+
+  it.each([
+    ['LayerNorm', { type: 'LayerNorm' }],
+    ['GRU on a sequence', { type: 'GRU' }],
+    ['LSTM on a sequence', { type: 'LSTM' }],
+    ['GELU', { type: 'Activation', params: { fn: 'gelu' } }],
+  ])('reports %s as UnsupportedLayerError naming the layer', (_label, layer) => {
+    const sequence = ['LayerNorm', 'GRU', 'LSTM'].includes(layer.type);
+    const graph: Graph = {
+      format: GRAPH_FORMAT,
+      name: 'unsupported',
+      layers: [
+        { id: 'data', type: 'Input', params: { shape: sequence ? [10, 8] : [8, 8, 3] } },
+        { id: 'odd one', inputs: ['data'], ...layer },
+      ],
+    };
+    expect(() => emitCaffe(graph)).toThrow(UnsupportedLayerError);
+    expect(() => emitCaffe(graph)).toThrow(/odd one/);
+  });
+
+  it('reports a ZeroPadding2D that feeds a pooling layer, which Caffe cannot pad with zeros', () => {
+    const graph: Graph = {
+      format: GRAPH_FORMAT,
+      name: 'pad then pool',
+      layers: [
+        { id: 'data', type: 'Input', params: { shape: [8, 8, 3] } },
+        { id: 'pad', type: 'ZeroPadding2D', inputs: ['data'] },
+        { id: 'pool', type: 'MaxPool2D', inputs: ['pad'] },
+      ],
+    };
+    expect(() => emitCaffe(graph)).toThrow(/pad.*feeds pool \(MaxPool2D\)/);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * Runs generated Caffe files for tests: OpenCV's Caffe importer (cv2 4.6 of Debian's Python) loads
+ * prototxt + caffemodel and runs forward; a pycaffe stand-in runs the NetSpec script.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parsePrototxt, TextMessage } from '../../src/importers/index.ts';
+
+export interface CaffeCase {
+  prototxt: string;
+  caffemodel: Uint8Array;
+}
+
+export interface CaffeRunResult {
+  /** Every unconsumed output blob, named by its last layer, dims batch first. */
+  outputs: Array<{ name: string; dims: number[] }>;
+  /** OpenCV's message when loading or forward failed. */
+  error?: string;
+}
+
+const FORWARD_SCRIPT = `
+import json, sys, cv2, numpy as np
+results = []
+for case in json.load(open(sys.argv[1])):
+    try:
+        net = cv2.dnn.readNetFromCaffe(case["prototxt"], case["caffemodel"])
+        rng = np.random.default_rng(0)
+        for name, dims in case["inputs"]:
+            net.setInput(rng.standard_normal(dims).astype(np.float32), name)
+        names = list(net.getUnconnectedOutLayersNames())
+        blobs = net.forward(names)
+        results.append({"outputs": [{"name": n, "dims": list(b.shape)} for n, b in zip(names, blobs)]})
+    except cv2.error as error:
+        results.append({"outputs": [], "error": str(error).strip().splitlines()[-1]})
+print(json.dumps(results))
+`;
+
+/** The Input layers' tops and dims, as given by `input_param { shape { dim: ... } }`. */
+export function caffeInputs(prototxt: string): Array<[string, number[]]> {
+  return parsePrototxt(prototxt)
+    .messages('layer')
+    .filter((layer) => layer.text('type') === 'Input')
+    .map((layer) => [layer.text('top')!, layer.message('input_param')!.message('shape')!.numbers('dim')]);
+}
+
+/** Loads and runs each case in one Python process (cv2 import is slow); results in case order. */
+export function runCaffeBatch(cases: CaffeCase[]): CaffeRunResult[] {
+  const dir = mkdtempSync(join(tmpdir(), 'p2n-caffe-'));
+  try {
+    const manifest = cases.map((c, i) => {
+      const prototxt = join(dir, `${i}.prototxt`);
+      const caffemodel = join(dir, `${i}.caffemodel`);
+      writeFileSync(prototxt, c.prototxt);
+      writeFileSync(caffemodel, c.caffemodel);
+      return { prototxt, caffemodel, inputs: caffeInputs(c.prototxt) };
+    });
+    const manifestPath = join(dir, 'cases.json');
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const stdout = execFileSync('/usr/bin/python3', ['-c', FORWARD_SCRIPT, manifestPath], { maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    return JSON.parse(stdout.toString()) as CaffeRunResult[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A layer reduced to what both prototxt and NetSpec state: names, blobs and every param as path=value. */
+export interface CanonicalLayer {
+  name: string;
+  type: string;
+  bottom: string[];
+  top: string[];
+  params: Array<[string, string]>;
+}
+
+/** Numbers compare by value: prototxt writes `64`, Python's repr `64.0`. */
+function canonicalValue(text: string): string {
+  return /^-?\d*\.?\d+(e[-+]?\d+)?$/i.test(text) ? String(Number(text)) : text;
+}
+
+function flattenParams(prefix: string, message: TextMessage, out: Array<[string, string]>): void {
+  for (const field of message.fields) {
+    const path = `${prefix}.${field.name}`;
+    if (field.value instanceof TextMessage) flattenParams(path, field.value, out);
+    else out.push([path, canonicalValue(String(field.value.value))]);
+  }
+}
+
+const LAYER_KEYS = new Set(['name', 'type', 'bottom', 'top']);
+
+/** The prototxt's layers in canonical form. */
+export function prototxtLayers(prototxt: string): { name: string; layers: CanonicalLayer[] } {
+  const net = parsePrototxt(prototxt);
+  const layers = net.messages('layer').map((layer) => {
+    const params: Array<[string, string]> = [];
+    for (const field of layer.fields) {
+      if (LAYER_KEYS.has(field.name)) continue;
+      if (field.value instanceof TextMessage) flattenParams(field.name, field.value, params);
+    }
+    const strings = (name: string) => layer.scalars(name).map((s) => String(s.value));
+    return { name: layer.text('name')!, type: layer.text('type')!, bottom: strings('bottom'), top: strings('top'), params: params.sort() };
+  });
+  return { name: net.text('name')!, layers };
+}
+
+/** Runs the NetSpec script against the pycaffe stand-in; its layers in canonical form (numbers as Python floats). */
+export function netSpecLayers(netspec: string): { name: string; layers: CanonicalLayer[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'p2n-netspec-'));
+  try {
+    const script = join(dir, 'netspec.py');
+    writeFileSync(script, netspec);
+    const stub = fileURLToPath(new URL('./pycaffe-stub/', import.meta.url));
+    const stdout = execFileSync('/usr/bin/python3', [script], { env: { ...process.env, PYTHONPATH: stub }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const net = JSON.parse(stdout.toString()) as { name: string; layers: CanonicalLayer[] };
+    for (const layer of net.layers) layer.params = layer.params.map(([path, value]) => [path, canonicalValue(value)] as [string, string]).sort();
+    return net;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `python3 -m py_compile` on the script; '' when it compiles, else Python's message. */
+export function compilePython(source: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'p2n-py-'));
+  try {
+    const path = join(dir, 'script.py');
+    writeFileSync(path, source);
+    execFileSync('/usr/bin/python3', ['-m', 'py_compile', path], { stdio: ['ignore', 'pipe', 'pipe'] });
+    return '';
+  } catch (error) {
+    return (error as { stderr?: Buffer }).stderr?.toString().trim() ?? String(error);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+

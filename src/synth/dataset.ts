@@ -20,21 +20,31 @@ export interface Sample {
   truth: FigureTruth;
 }
 
-/** Largest image side and area: a 40-layer Keras plot at 2.5× would otherwise be 20,000 px tall. */
-const MAX_SIDE = 4096;
+export interface SampleOptions {
+  /** Largest image side in pixels; default 4096 (a 40-layer Keras plot at 2.5× would be 20,000 px tall). */
+  maxSide?: number;
+}
+
 const MAX_AREA = 6_000_000;
 /** Pixels per SVG unit. Graphviz units are points; plot_model and draw_net default to 96 dpi (4/3). */
 const SCALES = [0.75, 1, 4 / 3, 4 / 3, 4 / 3, 1.5, 2, 2.5];
 
 /** Sample `index` of the dataset seeded `seed`: the same pair always gives the same model and image. */
-export async function renderSample(seed: number, index: number, styles: readonly FigureStyle[], deps: SampleDeps): Promise<Sample> {
+export async function renderSample(
+  seed: number,
+  index: number,
+  styles: readonly FigureStyle[],
+  deps: SampleDeps,
+  options: SampleOptions = {},
+): Promise<Sample> {
+  const maxSide = options.maxSide ?? 4096;
   const rng = createRandom(hashSeed(seed, `sample:${index}`));
   const style = styles[index % styles.length]!;
   const model = generateModel(rng.fork('model'));
   const figure = drawFigure(style, model, rng.fork('draw'), deps.viz);
   const rasterRng = rng.fork('raster');
   const wanted = rasterRng.pick(SCALES);
-  const fit = Math.min(MAX_SIDE / Math.max(figure.width, figure.height), Math.sqrt(MAX_AREA / (figure.width * figure.height)));
+  const fit = Math.min(maxSide / Math.max(figure.width, figure.height), Math.sqrt(MAX_AREA / (figure.width * figure.height)));
   const scale = Math.min(wanted, fit);
   const image = await deps.rasterizer.rasterize(figure.svg, scale, figure.fonts);
   const degradation = drawDegradation(rasterRng);

@@ -4,7 +4,7 @@ export type { GrammarState, Choice, DatasetName, DatasetSpec, GenerateOptions, S
 export { createRandom, hashSeed, type Random } from './random.ts';
 export { getViz } from './graphviz.ts';
 export { drawFigure } from './figures.ts';
-export { renderSample, type Sample, type SampleDeps } from './dataset.ts';
+export { renderSample, type Sample, type SampleDeps, type SampleOptions } from './dataset.ts';
 export { degrade, drawDegradation, jpegRoundTrip, type Degradation, type Rasterizer, type RgbaImage } from './raster.ts';
 export { CAFFE_COLOURS } from './caffe-plot.ts';
 export {

@@ -1,19 +1,37 @@
-/** Code generation off the main thread: every target for the code panel, the ONNX file and the ZIP. */
+/** Code generation off the main thread: live code for the code panel, Caffe, the ONNX file and the ZIP. */
 import * as Comlink from 'comlink';
-import type { Graph } from '../src/graph/types.ts';
+import { emitCaffe, emitKerasPython, emitOnnx, emitPytorch } from '../src/codegen/index.ts';
+import { serializeGraph, type Graph } from '../src/graph/index.ts';
 import type { CodegenApi, GeneratedCode } from '../src/pipeline/protocol.ts';
 
-const PENDING = '# The code generators are not part of this build yet; the graph JSON tab shows the design.';
+/** One target's code, or why it cannot be written (an invalid graph, a layer the target lacks). */
+function attempt(emit: () => string): { code: string; error?: string } {
+  try {
+    return { code: emit() };
+  } catch (error) {
+    return { code: '', error: (error as Error).message };
+  }
+}
 
 const api: CodegenApi = {
-  async emitAll(graph: Graph): Promise<GeneratedCode> {
-    return { keras: PENDING, pytorch: PENDING, caffe: PENDING, json: JSON.stringify(graph, null, 2), errors: {} };
+  async emitLive(graph: Graph): Promise<GeneratedCode> {
+    const keras = attempt(() => emitKerasPython(graph));
+    const pytorch = attempt(() => emitPytorch(graph));
+    const errors: GeneratedCode['errors'] = {};
+    if (keras.error) errors.keras = keras.error;
+    if (pytorch.error) errors.pytorch = pytorch.error;
+    return { keras: keras.code, pytorch: pytorch.code, json: serializeGraph(graph), errors };
   },
-  async onnx(): Promise<Uint8Array> {
-    throw new Error('ONNX export is not part of this build yet');
+  async caffe(graph: Graph): Promise<string> {
+    return emitCaffe(graph).prototxt;
+  },
+  async onnx(graph: Graph): Promise<Uint8Array> {
+    const bytes = emitOnnx(graph);
+    return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
   },
   async zip(graph: Graph): Promise<Uint8Array> {
-    return new TextEncoder().encode(JSON.stringify(graph, null, 2));
+    const bytes = new TextEncoder().encode(serializeGraph(graph));
+    return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
   },
 };
 

@@ -7,10 +7,16 @@ export const pipelineWorker = new StageWorker<PipelineApi>(
   () => new Worker(new URL('../../workers/pipeline.worker.ts', import.meta.url), { type: 'module', name: 'pipeline' }),
 );
 
-export const codegenWorker = new StageWorker<CodegenApi>(
-  'generating code',
-  () => new Worker(new URL('../../workers/codegen.worker.ts', import.meta.url), { type: 'module', name: 'codegen' }),
-);
+const spawnCodegen = (name: string) => (): Worker => new Worker(new URL('../../workers/codegen.worker.ts', import.meta.url), { type: 'module', name });
+
+/** Keras/PyTorch code on every edit; never blocked behind a slow export. */
+export const codegenWorker = new StageWorker<CodegenApi>('generating code', spawnCodegen('codegen'));
+
+/** The Caffe panel: restarted when a newer edit arrives before it finishes. */
+export const caffeWorker = new StageWorker<CodegenApi>('generating Caffe', spawnCodegen('codegen-caffe'));
+
+/** ZIP and ONNX downloads. */
+export const exportWorker = new StageWorker<CodegenApi>('exporting', spawnCodegen('codegen-export'));
 
 export const layoutWorker = new StageWorker<LayoutApi>(
   'layout',

@@ -33,17 +33,23 @@ export interface PipelineApi {
   openModel(bytes: Uint8Array, fileName: string): Promise<Graph>;
 }
 
+export type CodeTarget = 'keras' | 'pytorch' | 'caffe';
+
 export interface GeneratedCode {
   keras: string;
   pytorch: string;
-  caffe: string;
+  /** Filled in a second step: Caffe's emitter also seeds weights, slow for big nets. */
+  caffe?: string;
   json: string;
-  /** Per target: why it could not be generated (the graph is invalid for it). */
-  errors: Partial<Record<'keras' | 'pytorch' | 'caffe', string>>;
+  /** Per target: why it could not be generated (the graph is invalid for it, or a layer it lacks). */
+  errors: Partial<Record<CodeTarget, string>>;
 }
 
 export interface CodegenApi {
-  emitAll(graph: Graph): Promise<GeneratedCode>;
+  /** Keras and PyTorch code and the graph JSON: fast, called on every edit. */
+  emitLive(graph: Graph): Promise<GeneratedCode>;
+  /** deploy.prototxt; throws when Caffe cannot express the graph. */
+  caffe(graph: Graph): Promise<string>;
   onnx(graph: Graph): Promise<Uint8Array>;
   zip(graph: Graph): Promise<Uint8Array>;
 }

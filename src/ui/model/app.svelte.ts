@@ -3,8 +3,9 @@
  * its progress and cancel, the library listing and the design being edited.
  */
 import type { Graph } from '../../graph/index.ts';
-import { callbackForWorker, CancelledError, openPdf, pipelineWorker, type Bbox, type PdfDocumentView, type StageProgress } from '../../pipeline/index.ts';
+import { callbackForWorker, CancelledError, exportWorker, openPdf, pipelineWorker, type Bbox, type PdfDocumentView, type StageProgress } from '../../pipeline/index.ts';
 import { Library, type DesignRecord, type PaperEntry, type PaperRecord } from '../../store/index.ts';
+import { download, safeFileName } from './download.ts';
 import { EditorSession } from './editorSession.svelte.ts';
 
 export type View = 'library' | 'paper' | 'editor';
@@ -186,6 +187,12 @@ export class AppState {
     this.view = 'editor';
   }
 
+  /** Opens a design in the editor with one layer selected (from a click on its source in the PDF). */
+  async openLayer(designId: string, layerId: string): Promise<void> {
+    await this.openDesign(designId);
+    this.session?.focus(layerId);
+  }
+
   private async saveDesign(design: DesignRecord): Promise<void> {
     await this.library.saveDesign(design);
     this.designs = this.designs.map((d) => (d.id === design.id ? design : d));
@@ -195,6 +202,19 @@ export class AppState {
   async closeEditor(): Promise<void> {
     await this.session?.save();
     this.session = undefined;
+  }
+
+  /** Builds the ZIP or ONNX file of the open design in the export worker (cancellable) and downloads it. */
+  async exportDesign(kind: 'zip' | 'onnx'): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const graph = $state.snapshot(session.graph) as Graph;
+    const label = kind === 'zip' ? `Building ${graph.name}.zip` : `Building ${graph.name}.onnx`;
+    const bytes = await this.runJob(label, (job) => exportWorker.run((api) => (kind === 'zip' ? api.zip(graph) : api.onnx(graph)), job.controller.signal));
+    if (!bytes) return;
+    const name = safeFileName(graph.name);
+    if (kind === 'zip') download(`${name}.zip`, bytes, 'application/zip');
+    else download(`${name}.onnx`, bytes, 'application/octet-stream');
   }
 
   /** Shows where something came from in the PDF. */

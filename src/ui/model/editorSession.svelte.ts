@@ -4,7 +4,7 @@
  * call its methods; they hold no logic of their own.
  */
 import { analyseGraph, type Graph, type ParamValue } from '../../graph/index.ts';
-import { codegenWorker, layoutWorker, type GeneratedCode } from '../../pipeline/index.ts';
+import { caffeWorker, CancelledError, codegenWorker, layoutWorker, type GeneratedCode } from '../../pipeline/index.ts';
 import type { DesignRecord, EditLogEntry } from '../../store/index.ts';
 import { NODE_HEIGHT, NODE_WIDTH, structureKey, type Positions } from './flowView.ts';
 import * as edits from './graphEdits.ts';
@@ -27,11 +27,14 @@ export class EditorSession {
   codeLatency = $state<number | undefined>();
   /** Bumped after every layout so the view can fit it on screen. */
   layoutVersion = $state(0);
+  /** A layer the view should bring to the centre (set when arriving from the PDF). */
+  focusRequest = $state.raw<{ id: string } | undefined>();
 
   private readonly history: History<Graph>;
   private editLog: EditLogEntry[];
   private laidOut = '';
   private codeRequest = 0;
+  private caffeRun: AbortController | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -139,6 +142,12 @@ export class EditorSession {
     if (next.size !== this.selected.size || [...next].some((id) => !this.selected.has(id))) this.selected = next;
   }
 
+  /** Selects one layer and asks the view to centre it. */
+  focus(id: string): void {
+    this.select([id]);
+    this.focusRequest = { id };
+  }
+
   moveNode(id: string, position: { x: number; y: number }): void {
     this.positions = { ...this.positions, [id]: position };
   }
@@ -171,20 +180,35 @@ export class EditorSession {
     }
   }
 
-  /** Regenerates every target in the codegen worker; a newer edit's code always wins over an older one's. */
+  /**
+   * Regenerates the code: Keras and PyTorch at once in the codegen worker, then Caffe in its own worker
+   * (its emitter seeds weights, slow for big nets), restarted when a newer edit arrives. A newer edit's
+   * code always wins over an older one's.
+   */
   private async regenerate(started: number): Promise<void> {
     const request = ++this.codeRequest;
     const graph = $state.snapshot(this.graph) as Graph;
+    this.caffeRun?.abort();
     try {
-      const code = await codegenWorker.run((api) => api.emitAll(graph));
+      const code = await codegenWorker.run((api) => api.emitLive(graph));
       if (request !== this.codeRequest) return;
-      this.code = code;
+      this.code = { ...code, caffe: undefined };
     } catch (error) {
       if (request !== this.codeRequest) return;
       const message = (error as Error).message;
-      this.code = { keras: '', pytorch: '', caffe: '', json: JSON.stringify(graph, null, 2), errors: { keras: message, pytorch: message, caffe: message } };
+      this.code = { keras: '', pytorch: '', json: JSON.stringify(graph, null, 2), errors: { keras: message, pytorch: message } };
     }
     this.codeLatency = performance.now() - started;
+    const run = new AbortController();
+    this.caffeRun = run;
+    try {
+      const caffe = await caffeWorker.run((api) => api.caffe(graph), run.signal);
+      if (request === this.codeRequest && this.code) this.code = { ...this.code, caffe };
+    } catch (error) {
+      if (request === this.codeRequest && this.code && !(error instanceof CancelledError)) {
+        this.code = { ...this.code, caffe: '', errors: { ...this.code.errors, caffe: (error as Error).message } };
+      }
+    }
   }
 
   private scheduleSave(): void {

@@ -42,16 +42,17 @@ function addNoise(image: RgbaImage, sigma: number, rng: Random): void {
   const table = new Float32Array(4096);
   for (let i = 0; i < table.length; i++) table[i] = (rng.next() + rng.next() + rng.next() - 1.5) * 2 * sigma;
   let h = rng.int(1, 0x7fffffff);
-  const d = image.data;
+  // A clamped view rounds and clips to 0..255 on write.
+  const d = new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length);
   for (let i = 0; i < d.length; i += 4) {
     h ^= h << 13;
     h ^= h >>> 17;
     h ^= h << 5;
     // Grey noise (same offset on R, G, B), like a scanner's.
     const n = table[h & 4095]!;
-    d[i] = clamp(d[i]! + n);
-    d[i + 1] = clamp(d[i + 1]! + n);
-    d[i + 2] = clamp(d[i + 2]! + n);
+    d[i] = d[i]! + n;
+    d[i + 1] = d[i + 1]! + n;
+    d[i + 2] = d[i + 2]! + n;
   }
 }
 
@@ -81,78 +82,73 @@ function scaledTable(table: number[], quality: number): Float64Array {
 
 /**
  * What saving as baseline JPEG does to the pixels: YCbCr with 2×2 chroma subsampling, 8×8 DCT, quantisation,
- * and back. Done in place; no file format involved.
+ * and back. Done in place, per 16×16 macroblock; all-white macroblocks (most of a figure) pass unchanged, as
+ * they do through a real encoder.
  */
 export function jpegRoundTrip(image: RgbaImage, quality: number): void {
   const { width, height, data } = image;
   const lumaQ = scaledTable(LUMA_TABLE, quality);
   const chromaQ = scaledTable(CHROMA_TABLE, quality);
-  const y = new Float64Array(width * height);
-  const cw = Math.ceil(width / 2);
-  const ch = Math.ceil(height / 2);
-  const cb = new Float64Array(cw * ch);
-  const cr = new Float64Array(cw * ch);
-  const count = new Float64Array(cw * ch);
-  for (let py = 0; py < height; py++) {
-    for (let px = 0; px < width; px++) {
-      const i = (py * width + px) * 4;
-      const r = data[i]!;
-      const g = data[i + 1]!;
-      const b = data[i + 2]!;
-      y[py * width + px] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
-      const c = (py >> 1) * cw + (px >> 1);
-      cb[c] += -0.168736 * r - 0.331264 * g + 0.5 * b;
-      cr[c] += 0.5 * r - 0.418688 * g - 0.081312 * b;
-      count[c] += 1;
-    }
-  }
-  for (let c = 0; c < cb.length; c++) {
-    cb[c] /= count[c]!;
-    cr[c] /= count[c]!;
-  }
-  quantisePlane(y, width, height, lumaQ);
-  quantisePlane(cb, cw, ch, chromaQ);
-  quantisePlane(cr, cw, ch, chromaQ);
-  for (let py = 0; py < height; py++) {
-    for (let px = 0; px < width; px++) {
-      const i = (py * width + px) * 4;
-      const l = y[py * width + px]! + 128;
-      const c = (py >> 1) * cw + (px >> 1);
-      const b = cb[c]!;
-      const r = cr[c]!;
-      data[i] = clamp(l + 1.402 * r);
-      data[i + 1] = clamp(l - 0.344136 * b - 0.714136 * r);
-      data[i + 2] = clamp(l + 1.772 * b);
+  const y = new Float64Array(256);
+  const cb = new Float64Array(64);
+  const cr = new Float64Array(64);
+  const block = new Float64Array(64);
+  const tmp = new Float64Array(64);
+  for (let my = 0; my < height; my += 16) {
+    for (let mx = 0; mx < width; mx += 16) {
+      if (isWhite(data, width, height, mx, my)) continue;
+      cb.fill(0);
+      cr.fill(0);
+      for (let v = 0; v < 16; v++) {
+        const py = Math.min(my + v, height - 1);
+        for (let u = 0; u < 16; u++) {
+          const i = (py * width + Math.min(mx + u, width - 1)) * 4;
+          const r = data[i]!;
+          const g = data[i + 1]!;
+          const b = data[i + 2]!;
+          y[v * 16 + u] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
+          const c = (v >> 1) * 8 + (u >> 1);
+          cb[c] += (-0.168736 * r - 0.331264 * g + 0.5 * b) / 4;
+          cr[c] += (0.5 * r - 0.418688 * g - 0.081312 * b) / 4;
+        }
+      }
+      for (let q = 0; q < 4; q++) {
+        const ox = (q & 1) * 8;
+        const oy = (q >> 1) * 8;
+        for (let v = 0; v < 8; v++) for (let u = 0; u < 8; u++) block[v * 8 + u] = y[(oy + v) * 16 + ox + u]!;
+        quantiseBlock(block, tmp, lumaQ);
+        for (let v = 0; v < 8; v++) for (let u = 0; u < 8; u++) y[(oy + v) * 16 + ox + u] = block[v * 8 + u]!;
+      }
+      quantiseBlock(cb, tmp, chromaQ);
+      quantiseBlock(cr, tmp, chromaQ);
+      for (let v = 0; v < 16 && my + v < height; v++) {
+        for (let u = 0; u < 16 && mx + u < width; u++) {
+          const i = ((my + v) * width + mx + u) * 4;
+          const l = y[v * 16 + u]! + 128;
+          const c = (v >> 1) * 8 + (u >> 1);
+          data[i] = clamp(l + 1.402 * cr[c]!);
+          data[i + 1] = clamp(l - 0.344136 * cb[c]! - 0.714136 * cr[c]!);
+          data[i + 2] = clamp(l + 1.772 * cb[c]!);
+        }
+      }
     }
   }
 }
 
-/** 8×8 blockwise DCT → quantise → inverse DCT of one plane, in place; edge blocks repeat the last pixel. */
-function quantisePlane(plane: Float64Array, width: number, height: number, table: Float64Array): void {
-  const block = new Float64Array(64);
-  const tmp = new Float64Array(64);
-  for (let by = 0; by < height; by += 8) {
-    for (let bx = 0; bx < width; bx += 8) {
-      let flat = true;
-      const first = plane[by * width + bx]!;
-      for (let v = 0; v < 8; v++) {
-        const row = Math.min(by + v, height - 1) * width;
-        for (let u = 0; u < 8; u++) {
-          const value = plane[row + Math.min(bx + u, width - 1)]!;
-          block[v * 8 + u] = value;
-          if (value !== first) flat = false;
-        }
-      }
-      // A flat block (most of a figure is white paper) survives JPEG unchanged.
-      if (flat) continue;
-      dct2(block, tmp, false);
-      for (let k = 0; k < 64; k++) block[k] = Math.round(block[k]! / table[k]!) * table[k]!;
-      dct2(block, tmp, true);
-      for (let v = 0; v < 8 && by + v < height; v++) {
-        for (let u = 0; u < 8 && bx + u < width; u++) plane[(by + v) * width + bx + u] = block[v * 8 + u]!;
-      }
+function isWhite(data: Uint8Array, width: number, height: number, mx: number, my: number): boolean {
+  for (let v = my; v < Math.min(my + 16, height); v++) {
+    for (let u = mx; u < Math.min(mx + 16, width); u++) {
+      const i = (v * width + u) * 4;
+      if ((data[i]! & data[i + 1]! & data[i + 2]!) !== 255) return false;
     }
   }
+  return true;
+}
+
+function quantiseBlock(block: Float64Array, tmp: Float64Array, table: Float64Array): void {
+  dct2(block, tmp, false);
+  for (let k = 0; k < 64; k++) block[k] = Math.round(block[k]! / table[k]!) * table[k]!;
+  dct2(block, tmp, true);
 }
 
 /** Separable orthonormal 8×8 DCT-II (or its inverse), in place. */

@@ -99,11 +99,12 @@ export interface TfjsInput {
  * runs one prediction on random input; returns each output's shape, batch axis first.
  */
 export async function predictKerasJson(json: string, inputs: TfjsInput[]): Promise<number[][]> {
-  // tfjs-layers calls chained tensor methods (Orthogonal init uses .flatten()); the full tfjs package registers them.
-  await import('@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops');
-  await import('@tensorflow/tfjs-backend-cpu');
   const tf = await import('@tensorflow/tfjs-core');
+  await import('@tensorflow/tfjs-backend-cpu');
   const tfl = await import('@tensorflow/tfjs-layers');
+  // tfjs-layers calls chained tensor methods (the Orthogonal initializer uses .flatten()), which the full
+  // tfjs package registers. They patch the global Tensor class, so tfjs-core must be loaded first.
+  await import('@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops');
   await tf.setBackend('cpu');
   const model = await tfl.models.modelFromJSON(JSON.parse(json));
   try {

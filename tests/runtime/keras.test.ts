@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { UnsupportedLayerError, emitKerasJson, emitKerasPython } from '../../src/codegen/index.ts';
+import { inferShapes, outputLayers, resolveParams, type Graph } from '../../src/graph/index.ts';
+import { HOSTILE_GRAPHS, mentionsInjectedCode } from '../support/hostile-graphs.ts';
+import { REFERENCE_GRAPHS, alexnet, attentionBlock, imageOddments, vgg16 } from '../support/reference-graphs.ts';
+import { compilePythonFiles, inspectPythonFiles, predictKerasJson, runPythonFiles, writeTempFiles, type TfjsInput } from '../support/runtime.ts';
+
+function tfjsInputs(graph: Graph): TfjsInput[] {
+  const shapes = inferShapes(graph);
+  return graph.layers
+    .filter((layer) => layer.type === 'Input')
+    .map((input) => {
+      if (resolveParams(input).dtype !== 'int32') return { shape: shapes.get(input.id)! };
+      const vocabs = graph.layers.filter((l) => l.type === 'Embedding' && l.inputs?.[0] === input.id).map((l) => resolveParams(l).vocab as number);
+      return { shape: shapes.get(input.id)!, vocab: Math.min(...vocabs) };
+    });
+}
+
+function expectedOutputs(graph: Graph): number[][] {
+  const shapes = inferShapes(graph);
+  return outputLayers(graph).map((layer) => [1, ...shapes.get(layer.id)!]);
+}
+
+/** AlexNet with its LRN layers taken out: grouped convolutions and ceil pooling, loadable by TensorFlow.js. */
+function alexnetWithoutLrn(): Graph {
+  const graph = alexnet();
+  const lrnInput = new Map(graph.layers.filter((l) => l.type === 'LRN').map((l) => [l.id, l.inputs![0]!]));
+  return {
+    ...graph,
+    name: 'AlexNet without LRN',
+    layers: graph.layers.filter((l) => l.type !== 'LRN').map((l) => ({ ...l, inputs: l.inputs?.map((id) => lrnInput.get(id) ?? id) })),
+  };
+}
+
+const referenceGraphs = REFERENCE_GRAPHS.map(([title, make]) => ({ title, graph: make() }));
+/** What TensorFlow.js cannot load, by graph title. */
+const NOT_FOR_TFJS = ['multi-head attention', 'AlexNet (groups = 2, LRN)', 'image oddments'];
+// Pure-JS CPU kernels: VGG-16 runs at CIFAR size, and AlexNet's 227×227 convolutions are the slowest case kept.
+const tfjsGraphs = [
+  ...referenceGraphs.filter(({ title }) => !NOT_FOR_TFJS.includes(title) && title !== 'VGG-16'),
+  { title: 'VGG-16 (32×32, CIFAR head)', graph: vgg16(32, 10, 512) },
+  { title: 'AlexNet without LRN', graph: alexnetWithoutLrn() },
+];
+
+describe('Keras JSON, loaded by TensorFlow.js', () => {
+  it.each(tfjsGraphs.map(({ title, graph }) => [title, graph] as const))('%s loads with modelFromJSON and predicts the inferred shapes', async (_title, graph) => {
+    const shapes = await predictKerasJson(emitKerasJson(graph), tfjsInputs(graph));
+    expect(shapes).toEqual(expectedOutputs(graph));
+  });
+
+  it.each([
+    ['LRN', alexnet(), 'norm1'],
+    ['MultiHeadAttention', attentionBlock(), 'self_attention'],
+    ['ELU with alpha 0.5', imageOddments(), 'elu'],
+  ] as const)('refuses %s, which TensorFlow.js cannot load, naming the layer', (_what, graph, layerId) => {
+    let error: unknown;
+    try {
+      emitKerasJson(graph);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UnsupportedLayerError);
+    expect((error as UnsupportedLayerError).layerId).toBe(layerId);
+  });
+
+  it('names the same layers, in the same order, as the Python file', () => {
+    for (const { graph } of tfjsGraphs) {
+      const json = JSON.parse(emitKerasJson(graph)) as { config: { layers: Array<{ name: string }> } };
+      const python = [...emitKerasPython(graph).matchAll(/\bname="([^"]+)"\)/g)].map((m) => m[1]);
+      expect(python.slice(0, -1)).toEqual(json.config.layers.map((layer) => layer.name));
+    }
+  });
+});
+
+describe('Keras Python', () => {
+  let compiled: Array<{ file: string; error: string | null }>;
+  let hostileRuns: Awaited<ReturnType<typeof runPythonFiles>>;
+  let hostileInspected: Awaited<ReturnType<typeof inspectPythonFiles>>;
+
+  beforeAll(async () => {
+    const files = writeTempFiles(
+      referenceGraphs.map(({ graph }, i) => [`keras_${i}.py`, emitKerasPython(graph)]),
+      'paper2net-keras-',
+    );
+    compiled = (await compilePythonFiles(files)).results;
+    const hostileFiles = writeTempFiles(HOSTILE_GRAPHS.map((graph, i) => [`hostile_${i}.py`, emitKerasPython(graph)]), 'paper2net-keras-hostile-');
+    compiled.push(...(await compilePythonFiles(hostileFiles)).results);
+    hostileRuns = await runPythonFiles(hostileFiles);
+    hostileInspected = await inspectPythonFiles(hostileFiles);
+  }, 300_000);
+
+  it('compiles for every reference graph and every hostile name', () => {
+    expect(compiled.length).toBe(referenceGraphs.length + HOSTILE_GRAPHS.length);
+    expect(compiled.filter((c) => c.error)).toEqual([]);
+  });
+
+  it('runs nothing injected: only keras is imported, os is never named, nothing prints "pwned"', () => {
+    expect(mentionsInjectedCode(hostileRuns.rawStdout + hostileRuns.rawStderr)).toBe(false);
+    for (const run of hostileRuns.results) {
+      // No Keras on this machine: the file stops at its first import, having run nothing else.
+      expect(run.error).toMatch(/No module named 'keras'/);
+      expect(mentionsInjectedCode(run.stdout + run.stderr)).toBe(false);
+    }
+    for (const { imports, names } of hostileInspected.results) {
+      expect(imports).toEqual(['keras']);
+      expect(names.filter((name) => ['os', 'subprocess', '__import__', 'eval', 'exec'].includes(name))).toEqual([]);
+    }
+  });
+
+  it('writes the functional API with meaningful names and a runnable __main__', () => {
+    const code = emitKerasPython(referenceGraphs.find((g) => g.title.startsWith('Inception'))!.graph);
+    expect(code).toContain('data = keras.Input(shape=(57, 57, 192), name="data")');
+    expect(code).toContain('layers.Conv2D(128, 3, padding="same", activation="relu", name="inception_3a_3x3")(x)');
+    expect(code).toMatch(/inception_3a_output = layers\.Concatenate\(name="inception_3a_output"\)\(\[inception_3a_1x1, inception_3a_3x3, inception_3a_5x5, x\]\)/);
+    expect(code).toContain('return keras.Model(inputs=data, outputs=inception_3a_output, name="GoogLeNet_inception_3a")');
+    expect(code).toContain('print("output inception_3a_output:", list(inception_3a_output.shape))');
+  });
+});

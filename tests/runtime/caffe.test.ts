@@ -3,11 +3,12 @@
  * running the NetSpec script against a pycaffe stand-in that must rebuild the same layers.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emitCaffe, UnsupportedLayerError, type CaffeOutput } from '../../src/codegen/index.ts';
+import { emitCaffe, emitOnnx, UnsupportedLayerError, type CaffeOutput } from '../../src/codegen/index.ts';
 import { GRAPH_FORMAT, inferShapes, outputLayers, type Graph, type Shape } from '../../src/graph/index.ts';
 import { decodeCaffeNet } from '../../src/proto/index.ts';
 import { compilePython, netSpecLayers, prototxtLayers, runCaffeBatch, type CaffeRunResult } from '../support/caffe-runtime.ts';
 import * as graphs from '../support/codegen-graphs.ts';
+import { runOnnx } from '../support/onnx-runtime.ts';
 
 function nchw(shape: Shape): number[] {
   return shape.length === 3 ? [1, shape[2]!, shape[0]!, shape[1]!] : [1, ...shape];
@@ -51,6 +52,18 @@ describe('Caffe emitter', () => {
     const { netspec, prototxt } = emitted.get(label)!;
     expect(compilePython(netspec)).toBe('');
     expect(netSpecLayers(netspec)).toEqual(prototxtLayers(prototxt));
+  });
+
+  // Same seeded weights, same input: where Caffe expresses the graph exactly, OpenCV and onnxruntime must agree.
+  // (ResNet's strided 'same' conv pads asymmetrically in Keras and ONNX but not in Caffe; U-Net's bilinear
+  // upsampling is FCN's kernel in Caffe, half-pixel Resize in ONNX: both differ at the borders by design.)
+  it.each(cases.filter(([label]) => !/ResNet|U-Net/.test(label)))('%s computes the same values in OpenCV as its ONNX model in onnxruntime', async (label, build) => {
+    const [onnx] = await runOnnx(emitOnnx(build()), { batch: 1 });
+    const [caffe] = runs.get(label)!.outputs;
+    expect(caffe!.dims).toEqual(onnx!.dims);
+    const scale = onnx!.data.reduce((max, value) => Math.max(max, Math.abs(value)), 1);
+    const worst = caffe!.data.reduce((max, value, i) => Math.max(max, Math.abs(value - onnx!.data[i]!)), 0);
+    expect(worst / scale).toBeLessThan(1e-4);
   });
 
   it('writes the caffemodel blobs in Caffe layout under the prototxt layer names', () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePrototxt, TextMessage } from '../../src/importers/index.ts';
+import { sampleValues } from './sample-input.ts';
 
 export interface CaffeCase {
   prototxt: string;
@@ -15,8 +16,8 @@ export interface CaffeCase {
 }
 
 export interface CaffeRunResult {
-  /** Every unconsumed output blob, named by its last layer, dims batch first. */
-  outputs: Array<{ name: string; dims: number[] }>;
+  /** Every unconsumed output blob, named by its last layer, dims batch first, values in C order. */
+  outputs: Array<{ name: string; dims: number[]; data: number[] }>;
   /** OpenCV's message when loading or forward failed. */
   error?: string;
 }
@@ -27,12 +28,11 @@ results = []
 for case in json.load(open(sys.argv[1])):
     try:
         net = cv2.dnn.readNetFromCaffe(case["prototxt"], case["caffemodel"])
-        rng = np.random.default_rng(0)
-        for name, dims in case["inputs"]:
-            net.setInput(rng.standard_normal(dims).astype(np.float32), name)
+        for name, dims, path in case["inputs"]:
+            net.setInput(np.fromfile(path, dtype="<f4").reshape(dims), name)
         names = list(net.getUnconnectedOutLayersNames())
         blobs = net.forward(names)
-        results.append({"outputs": [{"name": n, "dims": list(b.shape)} for n, b in zip(names, blobs)]})
+        results.append({"outputs": [{"name": n, "dims": list(b.shape), "data": b.ravel().tolist()} for n, b in zip(names, blobs)]})
     except cv2.error as error:
         results.append({"outputs": [], "error": str(error).strip().splitlines()[-1]})
 print(json.dumps(results))
@@ -46,7 +46,7 @@ export function caffeInputs(prototxt: string): Array<[string, number[]]> {
     .map((layer) => [layer.text('top')!, layer.message('input_param')!.message('shape')!.numbers('dim')]);
 }
 
-/** Loads and runs each case in one Python process (cv2 import is slow); results in case order. */
+/** Loads and runs each case in one Python process (cv2 import is slow), inputs from sampleValues; results in case order. */
 export function runCaffeBatch(cases: CaffeCase[]): CaffeRunResult[] {
   const dir = mkdtempSync(join(tmpdir(), 'p2n-caffe-'));
   try {
@@ -55,7 +55,13 @@ export function runCaffeBatch(cases: CaffeCase[]): CaffeRunResult[] {
       const caffemodel = join(dir, `${i}.caffemodel`);
       writeFileSync(prototxt, c.prototxt);
       writeFileSync(caffemodel, c.caffemodel);
-      return { prototxt, caffemodel, inputs: caffeInputs(c.prototxt) };
+      // Each input gets sampleValues, as the ONNX helper feeds, written as little-endian float32.
+      const inputs = caffeInputs(c.prototxt).map(([name, dims], j) => {
+        const path = join(dir, `${i}.input${j}.f32`);
+        writeFileSync(path, new Uint8Array(sampleValues(dims.reduce((a, b) => a * b, 1)).buffer));
+        return [name, dims, path];
+      });
+      return { prototxt, caffemodel, inputs };
     });
     const manifestPath = join(dir, 'cases.json');
     writeFileSync(manifestPath, JSON.stringify(manifest));

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-web';
 import { decodeOnnxModel, OnnxDataType } from '../../src/proto/index.ts';
+import { sampleValues } from './sample-input.ts';
 
 ort.env.wasm.numThreads = 1;
 ort.env.wasm.wasmPaths = fileURLToPath(new URL('../../node_modules/onnxruntime-web/dist/', import.meta.url));
@@ -20,11 +21,11 @@ export interface OnnxRunOutput {
   data: Float32Array | Int32Array;
 }
 
-/** Deterministic input values: floats in [-1, 1), token ids in [0, maxTokenId]. */
+/** Deterministic input values: floats from sampleValues, token ids cycling through [0, maxTokenId]. */
 function inputTensor(elemType: number, dims: number[], maxTokenId: number): ort.Tensor {
   const count = dims.reduce((a, b) => a * b, 1);
   if (elemType === OnnxDataType.INT32) return new ort.Tensor('int32', Int32Array.from({ length: count }, (_, i) => i % (maxTokenId + 1)), dims);
-  return new ort.Tensor('float32', Float32Array.from({ length: count }, (_, i) => Math.sin(i * 12.9898) % 1), dims);
+  return new ort.Tensor('float32', sampleValues(count), dims);
 }
 
 /**

@@ -101,6 +101,6 @@ export class CaffePlanBuilder {
       const produced = lowering({ layer, params, name: this.names.get(layer.id)!, inputs, target, builder: this });
       this.produced.set(layer.id, produced);
     }
-    return { name: toIdentifier(this.graph.name), layers: this.layers };
+    return { name: toIdentifier(this.graph.name), seed: this.graph.name, layers: this.layers };
   }
 }

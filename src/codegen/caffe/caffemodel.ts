@@ -42,7 +42,7 @@ export function writeCaffemodel(plan: CaffePlan): Uint8Array {
     const body = protobuf.Writer.create();
     tag(body, LAYER_NAME, WIRE_BYTES).string(layer.name);
     tag(body, LAYER_TYPE, WIRE_BYTES).string(layer.type);
-    for (const blob of layer.blobs) tag(body, LAYER_BLOBS, WIRE_BYTES).bytes(blobBytes(blob, plan.name));
+    for (const blob of layer.blobs) tag(body, LAYER_BLOBS, WIRE_BYTES).bytes(blobBytes(blob, plan.seed));
     tag(net, NET_LAYER, WIRE_BYTES).bytes(body.finish());
   }
   return net.finish();

@@ -60,7 +60,7 @@ function appendActivation(context: LoweringContext, fn: string, alpha: number, s
       // Caffe's PReLU learns one slope per axis-1 channel; for [T, F] that axis is time, so share one slope.
       const shared = rank === 2;
       const channels = rank === 3 ? source.shape[2]! : shared ? 1 : source.shape[0]!;
-      const blobs = [{ name: `${name}/slope`, shape: [channels], init: { kind: 'constant', value: 0.25 } } as WeightTensor];
+      const blobs = [{ name: `${name}.slope`, shape: [channels], init: { kind: 'constant', value: 0.25 } } as WeightTensor];
       return inPlaceOf('PReLU', shared ? 'prelu_param' : undefined, shared ? { channel_shared: true } : {}, blobs);
     }
     case 'sigmoid':
@@ -104,8 +104,8 @@ function convolution(context: LoweringContext, filters: number, group: number): 
   const useBias = params.use_bias as boolean;
   const fanIn = (channels! / group) * kh * kw;
   const blobs: WeightTensor[] = [
-    { name: `${name}/weight`, shape: [filters, channels! / group, kh, kw], init: weightInit(params.activation as string, fanIn, (filters / group) * kh * kw) },
-    ...(useBias ? [zeros(`${name}/bias`, [filters])] : []),
+    { name: `${name}.weight`, shape: [filters, channels! / group, kh, kw], init: weightInit(params.activation as string, fanIn, (filters / group) * kh * kw) },
+    ...(useBias ? [zeros(`${name}.bias`, [filters])] : []),
   ];
   const convParams: CaffeBlock = {
     num_output: filters,
@@ -148,8 +148,8 @@ const conv2dTranspose: Lowering = (context) => {
   const shape = [rows.out, cols.out, filters];
   const useBias = params.use_bias as boolean;
   const blobs: WeightTensor[] = [
-    { name: `${name}/weight`, shape: [channels!, filters, kh, kw], init: weightInit(params.activation as string, channels! * kh * kw, filters * kh * kw) },
-    ...(useBias ? [zeros(`${name}/bias`, [filters])] : []),
+    { name: `${name}.weight`, shape: [channels!, filters, kh, kw], init: weightInit(params.activation as string, channels! * kh * kw, filters * kh * kw) },
+    ...(useBias ? [zeros(`${name}.bias`, [filters])] : []),
   ];
   const convParams: CaffeBlock = {
     num_output: filters,
@@ -206,8 +206,8 @@ const dense: Lowering = (context) => {
   const features = input!.shape[input!.shape.length - 1]!;
   const useBias = params.use_bias as boolean;
   const blobs: WeightTensor[] = [
-    { name: `${name}/weight`, shape: [units, features], init: weightInit(params.activation as string, features, units) },
-    ...(useBias ? [zeros(`${name}/bias`, [units])] : []),
+    { name: `${name}.weight`, shape: [units, features], init: weightInit(params.activation as string, features, units) },
+    ...(useBias ? [zeros(`${name}.bias`, [units])] : []),
   ];
   const ipParams: CaffeBlock = {
     num_output: units,
@@ -245,10 +245,10 @@ const batchNorm: Lowering = (context) => {
   const epsilon = params.epsilon as number;
   const bnParams: CaffeBlock = { use_global_stats: true, ...(Math.abs(epsilon - 1e-5) > 1e-12 ? { eps: epsilon } : {}) };
   // Caffe's three blobs: running mean, running variance, and the factor both are divided by.
-  const blobs = [zeros(`${name}/mean`, [channels]), ones(`${name}/variance`, [channels]), ones(`${name}/factor`, [1])];
+  const blobs = [zeros(`${name}.running_mean`, [channels]), ones(`${name}.running_var`, [channels]), ones(`${name}.factor`, [1])];
   const bn = builder.add({ name, type: 'BatchNorm', bottoms: [inputs[0]!.ref], ...inPlaceTop(context), paramField: 'batch_norm_param', params: bnParams, blobs });
   const scaleName = builder.unique(`${name}_scale`);
-  const scaleBlobs = [ones(`${scaleName}/gamma`, [channels]), zeros(`${scaleName}/beta`, [channels])];
+  const scaleBlobs = [ones(`${scaleName}.gamma`, [channels]), zeros(`${scaleName}.beta`, [channels])];
   const ref = builder.add({ name: scaleName, type: 'Scale', bottoms: [bn], top: bn.blob, inPlace: true, paramField: 'scale_param', params: { bias_term: true }, blobs: scaleBlobs });
   return { ref, shape: target };
 };
@@ -300,7 +300,7 @@ function eltwise(operation: 'SUM' | 'PROD'): Lowering {
 const embedding: Lowering = ({ params, name, inputs, target, builder }) => {
   const vocab = params.vocab as number;
   const dim = params.dim as number;
-  const blobs: WeightTensor[] = [{ name: `${name}/weight`, shape: [vocab, dim], init: { kind: 'xavier', fanIn: vocab, fanOut: dim } }];
+  const blobs: WeightTensor[] = [{ name: `${name}.weight`, shape: [vocab, dim], init: { kind: 'xavier', fanIn: vocab, fanOut: dim } }];
   const ref = builder.add({
     name,
     type: 'Embed',
@@ -366,7 +366,7 @@ const upSampling2d: Lowering = ({ params, name, inputs, target, builder }) => {
     group: channels,
     ...axisFields('stride', factor, 1),
   };
-  const blobs: WeightTensor[] = [{ name: `${name}/weight`, shape: [channels, 1, ...kernel], init: { kind: 'values', values } }];
+  const blobs: WeightTensor[] = [{ name: `${name}.weight`, shape: [channels, 1, ...kernel], init: { kind: 'values', values } }];
   const note = `${params.interpolation} upsampling: a depthwise deconvolution with fixed weights`;
   const ref = builder.add({ name, type: 'Deconvolution', bottoms: [inputs[0]!.ref], top: name, inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note });
   return { ref, shape: target };

@@ -47,5 +47,7 @@ export interface CaffeLayerPlan {
 
 export interface CaffePlan {
   name: string;
+  /** Seeds the random weights: the graph's name, as for the ONNX target, so equal tensors get equal values. */
+  seed: string;
   layers: CaffeLayerPlan[];
 }

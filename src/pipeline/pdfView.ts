@@ -5,6 +5,7 @@
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { runtimeAssets } from './assets.ts';
+import { titleFromFirstPage, type PlacedText } from './titleText.ts';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -18,6 +19,8 @@ export interface PdfDocumentView {
   renderPage(page: number, canvas: HTMLCanvasElement, scale: number): Promise<void>;
   /** A PNG data URL of one region of a page, at most `maxWidth` pixels wide. */
   renderCrop(page: number, bbox: Bbox, maxWidth: number): Promise<string>;
+  /** The paper's title: the document metadata when it looks real, else the largest text at the top of page 1. */
+  title(): Promise<string | undefined>;
   destroy(): Promise<void>;
 }
 
@@ -54,6 +57,23 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocumentView> {
       crop.height = Math.max(1, Math.round((y1 - y0) * scale));
       crop.getContext('2d')!.drawImage(full, -x0 * scale, -y0 * scale);
       return crop.toDataURL('image/png');
+    },
+    async title() {
+      const { info } = (await doc.getMetadata()) as { info?: { Title?: string } };
+      const meta = info?.Title?.trim();
+      if (meta && meta.length > 8 && !/^(untitled|microsoft word|.*\.(pdf|docx?|tex|dvi))/i.test(meta)) return meta;
+      const page = await doc.getPage(1);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items: PlacedText[] = [];
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        const [a, b, c, d, e, f] = item.transform as number[];
+        if (Math.abs(b!) > Math.abs(a!)) continue; // rotated, like arXiv's margin stamp
+        const size = Math.hypot(c!, d!);
+        items.push({ str: item.str, x: e!, y: viewport.height - f!, width: item.width, size });
+      }
+      return titleFromFirstPage(items, viewport.height);
     },
     destroy: () => doc.destroy(),
   };

@@ -11,6 +11,7 @@ import { EditorSession } from './editorSession.svelte.ts';
 export type View = 'library' | 'paper' | 'editor';
 
 export interface Job {
+  id: number;
   label: string;
   progress?: StageProgress;
   controller: AbortController;
@@ -50,6 +51,7 @@ export class AppState {
   readingPaperId = $state<string | undefined>();
 
   private library!: Library;
+  private jobCount = 0;
 
   async start(): Promise<void> {
     this.library = await Library.open();
@@ -67,7 +69,7 @@ export class AppState {
 
   private async runJob<T>(label: string, work: (job: Job) => Promise<T>): Promise<T | undefined> {
     this.job?.controller.abort();
-    const job: Job = { label, controller: new AbortController(), started: performance.now() };
+    const job: Job = { id: ++this.jobCount, label, controller: new AbortController(), started: performance.now() };
     this.job = job;
     this.error = undefined;
     try {
@@ -77,7 +79,7 @@ export class AppState {
       else this.error = `${label}: ${(error as Error).message}`;
       return undefined;
     } finally {
-      if (this.job === job) this.job = undefined;
+      if (this.job?.id === job.id) this.job = undefined;
     }
   }
 
@@ -113,13 +115,14 @@ export class AppState {
     this.readingPaperId = draft.id;
     const result = await this.runJob(`Reading ${fileName}`, (job) => {
       const onProgress = (progress: StageProgress): void => {
-        if (this.job === job) this.job = { ...job, progress };
+        if (this.job?.id === job.id) this.job = { ...this.job, progress };
       };
       return pipelineWorker.run((api) => api.readPaper(bytes, callbackForWorker(onProgress)), job.controller.signal);
     });
     this.readingPaperId = undefined;
     if (!result) return;
-    const paper: PaperRecord = { ...draft, title: result.title?.trim() || draft.title, regions: result.regions, warnings: result.warnings };
+    const title = result.title?.trim() || (await pdf.title().catch(() => undefined)) || draft.title;
+    const paper: PaperRecord = { ...draft, title, regions: result.regions, warnings: result.warnings };
     const designs = await Promise.all(result.designs.map((graph) => this.newDesign(paper.id, graph, pdf)));
     await this.library.addPaper(paper, designs);
     if (this.paper?.id === paper.id) {

@@ -7,6 +7,7 @@ export { drawFigure } from './figures.ts';
 export { renderSample, type Sample, type SampleDeps, type SampleOptions } from './dataset.ts';
 export { degrade, drawDegradation, jpegRoundTrip, type Degradation, type Rasterizer, type RgbaImage } from './raster.ts';
 export { CAFFE_COLOURS } from './caffe-plot.ts';
+export { createCanvasRasterizer, type CanvasRasterizerOptions } from './canvas-raster.ts';
 export {
   ALL_STYLES,
   ARCHITECTURE_KINDS,

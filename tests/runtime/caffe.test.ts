@@ -61,7 +61,7 @@ describe('Caffe emitter', () => {
     const [onnx] = await runOnnx(emitOnnx(build()), { batch: 1 });
     const [caffe] = runs.get(label)!.outputs;
     expect(caffe!.dims).toEqual(onnx!.dims);
-    const scale = onnx!.data.reduce((max, value) => Math.max(max, Math.abs(value)), 1);
+    const scale = Array.from(onnx!.data).reduce((max, value) => Math.max(max, Math.abs(value)), 1);
     const worst = caffe!.data.reduce((max, value, i) => Math.max(max, Math.abs(value - onnx!.data[i]!)), 0);
     expect(worst / scale).toBeLessThan(1e-4);
   });

@@ -257,6 +257,23 @@ export function sequenceOddments(): Graph {
   ]);
 }
 
+/** Settings a framework cannot take as given: dilated and strided at once, kernels smaller than the stride, large pool padding. */
+export function awkwardWindows(): Graph {
+  return graph('awkward windows', [
+    layer('image', 'Input', [], { shape: [23, 17, 4] }),
+    layer('dilated_strided', 'Conv2D', ['image'], { filters: 6, kernel: 3, stride: [2, 3], dilation: 2, padding: 'same', activation: 'relu' }),
+    layer('dilated_strided_valid', 'Conv2D', ['dilated_strided'], { filters: 6, kernel: 2, stride: 2, dilation: [2, 1] }),
+    layer('sparse_upconv', 'Conv2DTranspose', ['dilated_strided_valid'], { filters: 5, kernel: [2, 1], stride: [3, 2] }),
+    layer('cropped_upconv', 'Conv2DTranspose', ['sparse_upconv'], { filters: 5, kernel: 4, stride: 2, padding: [1, 2], activation: 'leaky_relu' }),
+    layer('wide_pad_pool', 'MaxPool2D', ['cropped_upconv'], { pool: 3, stride: 2, padding: [2, 1] }),
+    layer('caffe_avg', 'AvgPool2D', ['wide_pad_pool'], { pool: 3, stride: 2, ceil_mode: true }),
+    layer('flat', 'Flatten', ['caffe_avg']),
+    layer('sequence', 'Reshape', ['flat'], { shape: [-1, 5] }),
+    layer('dilated_strided_1d', 'Conv1D', ['sequence'], { filters: 3, kernel: 2, stride: 2, dilation: 2, padding: 'same' }),
+    layer('same_1d', 'Conv1D', ['dilated_strided_1d'], { filters: 3, kernel: 3, padding: 1 }),
+  ]);
+}
+
 /** Every reference graph, named for test titles. */
 export const REFERENCE_GRAPHS: ReadonlyArray<[string, () => Graph]> = [
   ['VGG-16', () => vgg16()],
@@ -272,4 +289,5 @@ export const REFERENCE_GRAPHS: ReadonlyArray<[string, () => Graph]> = [
   ['AlexNet (groups = 2, LRN)', alexnet],
   ['image oddments', imageOddments],
   ['sequence oddments', sequenceOddments],
+  ['awkward windows', awkwardWindows],
 ];

@@ -317,11 +317,9 @@ function batchNorm(ctx: TorchLayerContext): TorchStep {
   const input = ctx.inShapes[0]!;
   const p = ctx.params;
   const attr = ctx.attr();
-  const kwargs = {
-    eps: p.epsilon as number,
-    // Keras' momentum weighs the running average; PyTorch's weighs the new batch.
-    momentum: Math.round((1 - (p.momentum as number)) * 1e9) / 1e9,
-  };
+  // Keras' momentum weighs the running average; PyTorch's weighs the new batch.
+  const momentum = Math.round((1 - (p.momentum as number)) * 1e9) / 1e9;
+  const kwargs = { eps: p.epsilon === 1e-5 ? undefined : (p.epsilon as number), momentum: momentum === 0.1 ? undefined : momentum };
   if (input.length === 3) return { modules: [{ attr, expr: call('nn.BatchNorm2d', [input[2]!], kwargs) }], forward: [`${ctx.out} = self.${attr}(${ctx.inputs[0]})`] };
   if (input.length <= 2) {
     const features = input[input.length - 1]!;
@@ -343,7 +341,7 @@ function layerNorm(ctx: TorchLayerContext): TorchStep {
   const input = ctx.inShapes[0]!;
   const attr = ctx.attr();
   const features = input[input.length - 1]!;
-  const module = call('nn.LayerNorm', [features], { eps: ctx.params.epsilon as number });
+  const module = call('nn.LayerNorm', [features], { eps: ctx.params.epsilon === 1e-5 ? undefined : (ctx.params.epsilon as number) });
   if (isImage(input)) {
     return {
       modules: [{ attr, expr: module }],

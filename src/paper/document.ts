@@ -12,7 +12,12 @@ export interface ReadOptions {
   pageTimeMs?: number;
   /** Budget for the whole document (default 30000 ms). */
   totalTimeMs?: number;
-  /** Skip vector paths and images (text only; faster). */
+  /**
+   * Which pages get their drawing operators read (paths, images): 'captioned' (default) only pages whose
+   * text names a figure or table — the only pages regions are built on — 'all', or 'none' (text only).
+   */
+  drawings?: 'captioned' | 'all' | 'none';
+  /** Shorthand for drawings: 'none'. */
   textOnly?: boolean;
   /** The pdf.js module to use; defaults to the legacy build (Node). */
   pdfjs?: Pdfjs;
@@ -101,7 +106,9 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
       }
       try {
         const pdfPage = await withTimeout(pdf.getPage(number), pageTimeMs, `page ${number}`);
-        const page = await withTimeout(readPage(pdfPage, number, OPS, !!options.textOnly), pageTimeMs, `page ${number}`);
+        const drawings = options.textOnly ? 'none' : (options.drawings ?? 'captioned');
+        const page = await withTimeout(readPage(pdfPage, number, OPS, drawings), pageTimeMs, `page ${number}`);
+        if (page.texts.length === 0) warnings.push(`page ${number} has no text layer (a scan?); its tables and text cannot be read without OCR`);
         pages.push(page);
         pdfPage.cleanup();
       } catch (error) {
@@ -119,7 +126,9 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
 
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;
 
-async function readPage(pdfPage: PdfPage, number: number, OPS: Pdfjs['OPS'], textOnly: boolean): Promise<Page> {
+const CAPTIONED = /\b(fig(ure)?s?\.?|table)\s*([0-9]+|[IVXL]+)\b/i;
+
+async function readPage(pdfPage: PdfPage, number: number, OPS: Pdfjs['OPS'], drawings: 'captioned' | 'all' | 'none'): Promise<Page> {
   const viewport = pdfPage.getViewport({ scale: 1 });
   const view = viewport.transform as Matrix;
   const content = await pdfPage.getTextContent();
@@ -137,7 +146,8 @@ async function readPage(pdfPage: PdfPage, number: number, OPS: Pdfjs['OPS'], tex
   }
   const paths: PathItem[] = [];
   const images: ImageItem[] = [];
-  if (!textOnly) await readDrawing(pdfPage, view, OPS, paths, images);
+  const wanted = drawings === 'all' || (drawings === 'captioned' && texts.some((t) => CAPTIONED.test(t.str)));
+  if (wanted) await readDrawing(pdfPage, view, OPS, paths, images);
   return { number, width: viewport.width, height: viewport.height, texts, paths, images };
 }
 

@@ -139,7 +139,7 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>): L
 }
 
 /** Row-major attribute table: header row of attributes, one layer per row (or per line of a multi-line row). */
-function readRows(grid: TableGrid, header: Cell[], body: Cell[][]): NetworkDraft | undefined {
+function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefined {
   const attrCol = new Map<number, Attribute>();
   for (const h of header) {
     const a = attributeOf(h.text);
@@ -302,7 +302,7 @@ export function interpretTable(grid: TableGrid, hints: InterpretHints): NetworkD
   for (let r = 0; r < Math.min(rows.length, 4); r++) {
     const attrs = rows[r].map((c) => attributeOf(c.text)).filter(Boolean);
     if (attrs.length >= 2 && attrs.some((a) => a === 'type' || a === 'kernel')) {
-      const draft = readRows(grid, rows[r], rows.slice(r + 1));
+      const draft = readRows(rows[r], rows.slice(r + 1));
       if (draft && draft.readCells >= 3) return [draft];
     }
   }

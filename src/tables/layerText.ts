@@ -55,7 +55,7 @@ const TYPE_RULES: TypeRule[] = [
 ];
 
 /** "conv1", "conv2_x", "fc7", "pool5": layer names, which say the type but carry no params. */
-const NAME_ONLY = /^(conv|fc|pool|res|layer|block|stage|dense|trans\w*)\s*-?\s*\d{1,2}(\s*[_.]?\s*[a-z0-9]{1,2})?$/i;
+const NAME_ONLY = /^(conv|fc|pool|res|layer|block|stage|dense|trans\w*)\s*-?\s*\d{1,2}(?!\d)(\s*[_.]\s*[a-z0-9]{1,2}|\s+[a-z]|[a-z])?$/i;
 
 /** A row label such as "conv2_x": its type, when it names one. */
 export function typeOfName(text: string): string | undefined {
@@ -121,9 +121,8 @@ function finish(type: string, base: Params, read: { params: Params; dims?: numbe
   const params: Params = { ...base };
   const { dims, count } = read;
   if (SPATIAL.has(type)) {
-    if (read.params.stride) params.stride = read.params.stride;
-    if (read.params.padding) params.padding = read.params.padding;
-    if (dims) {
+    Object.assign(params, read.params);
+    if (dims && params.kernel === undefined) {
       params.kernel = [dims[0], dims[1]];
       // "1×1×32×64": kernel, in, out. "3×3×32 dw": kernel, channels.
       if (dims.length === 4 && type !== 'DepthwiseConv2D') params.filters = dims[3];
@@ -135,7 +134,8 @@ function finish(type: string, base: Params, read: { params: Params; dims?: numbe
     if (read.params.stride) params.stride = read.params.stride;
     if (read.params.padding) params.padding = read.params.padding;
   } else if (type === 'Dense') {
-    if (count !== undefined) params.units = count;
+    if (read.params.units !== undefined) params.units = read.params.units;
+    else if (count !== undefined) params.units = count;
     else if (dims && dims.length === 2) params.units = dims[1];
   } else if (type === 'Input') {
     if (dims && dims.length >= 2) params.shape = [dims[0], dims[1], dims[2] ?? (/\b(gr[ae]y|mono)/i.test(text) ? 1 : 3)];

@@ -1,0 +1,87 @@
+/**
+ * `paper2net extract paper.pdf [--out dir] [--json] [--max-pages N]` — the designs a paper describes.
+ * --json prints {"designs": [...], "warnings": [...]} on stdout; otherwise a readable summary.
+ * --out also writes each design's graph JSON (and its code bundle when the code generator provides one).
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serializeGraph, type Graph } from '../graph/index.ts';
+// The pipeline index also exports browser worker clients (vite `?url` imports); Node takes the extractor directly.
+import { extractDesigns } from '../pipeline/extract.ts';
+import { parseArgs, stringOption } from './args.ts';
+
+const USAGE = 'usage: paper2net extract paper.pdf [--out dir] [--json] [--max-pages N]';
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'design';
+
+function summary(graph: Graph, index: number): string {
+  const counts = new Map<string, number>();
+  for (const layer of graph.layers) counts.set(layer.type, (counts.get(layer.type) ?? 0) + 1);
+  const kinds = [...counts].map(([type, n]) => `${n} ${type}`).join(', ');
+  const src = graph.source;
+  const where = src ? `page ${src.page ?? '?'}, ${src.kind}${src.also?.length ? ` + ${src.also.map((a) => a.kind).join(' + ')}` : ''}` : 'unknown source';
+  const caption = src?.caption ? `\n    ${src.caption.slice(0, 100)}${src.caption.length > 100 ? '…' : ''}` : '';
+  return `${index + 1}. ${graph.name} (${where}; confidence ${graph.confidence ?? '?'})${caption}\n    ${graph.layers.length} layers: ${kinds}`;
+}
+
+/** The code bundle, when src/codegen exports one (it may not yet). */
+async function bundleFor(graph: Graph): Promise<Uint8Array | undefined> {
+  const codegen = (await import('../codegen/index.ts')) as Record<string, unknown>;
+  const bundleZip = codegen.bundleZip as ((g: Graph) => Promise<Uint8Array> | Uint8Array) | undefined;
+  return bundleZip ? await bundleZip(graph) : undefined;
+}
+
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs(args, ['json']);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (!file || extra.length) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const maxPages = stringOption(parsed, 'max-pages');
+  if (maxPages !== undefined && !/^\d+$/.test(maxPages)) {
+    process.stderr.write(`--max-pages must be a whole number, got "${maxPages}"\n`);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (error) {
+    process.stderr.write(`paper2net extract: cannot read ${file}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  let result;
+  try {
+    result = await extractDesigns(bytes, maxPages ? { maxPages: Number(maxPages) } : {});
+  } catch (error) {
+    process.stderr.write(`paper2net extract: ${file}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const { designs, warnings } = result;
+  if (parsed.options.has('json')) process.stdout.write(`${JSON.stringify({ designs, warnings })}\n`);
+  else {
+    process.stdout.write(`${file}: ${designs.length} design(s) from ${result.pagesRead} of ${result.pageCount} page(s)\n`);
+    designs.forEach((graph, i) => process.stdout.write(`${summary(graph, i)}\n`));
+  }
+  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+  const out = stringOption(parsed, 'out');
+  if (out) {
+    await mkdir(out, { recursive: true });
+    for (const [i, graph] of designs.entries()) {
+      const base = join(out, `${String(i + 1).padStart(2, '0')}-${slug(graph.name)}`);
+      await writeFile(`${base}.json`, `${serializeGraph(graph)}\n`);
+      const zip = await bundleFor(graph).catch((error: Error) => {
+        process.stderr.write(`warning: ${graph.name}: no code bundle (${error.message})\n`);
+        return undefined;
+      });
+      if (zip) await writeFile(`${base}.zip`, zip);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,145 @@
+/**
+ * Sentences that state the architecture → layer mentions, in the order the text gives them.
+ * "The first hidden layer convolves 16 8 × 8 filters with stride 4 …", "filters it with 256 kernels of size
+ * 5 × 5 × 48", "followed by a fully connected layer with 256 units", "a 1000-way softmax".
+ */
+import { normaliseLayerText, type LayerDraft } from '../tables/index.ts';
+import type { Sentence } from './sentences.ts';
+
+export interface Mention {
+  draft: LayerDraft;
+  /** How many such layers the clause states ("two fully connected layers"). */
+  count: number;
+  sentence: Sentence;
+}
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const FILTERS = '(?:convolutional\\s+)?(?:kernels|filters|feature\\s+maps)';
+const pair = (a: string, b?: string): [number, number] => [Number(a), Number(b ?? a)];
+
+function strideIn(clause: string): [number, number] | undefined {
+  const m = /\bstride\s+(?:of\s+)?(\d+)(?:\s*x\s*(\d+))?/i.exec(clause);
+  return m ? pair(m[1], m[2]) : undefined;
+}
+
+function countIn(clause: string, noun: RegExp): number {
+  const m = new RegExp(`\\b(two|three|four|five|six|seven|eight|nine|ten|\\d)\\s+(?:more\\s+|additional\\s+|consecutive\\s+|hidden\\s+)?${noun.source}`, 'i').exec(clause);
+  if (!m) return 1;
+  const word = m[1].toLowerCase();
+  return NUMBER_WORDS[word] ?? Number(word);
+}
+
+function convMention(clause: string): LayerDraft | undefined {
+  const patterns: Array<[RegExp, (m: RegExpExecArray) => [number, [number, number]]]> = [
+    // "96 kernels of size 11×11×3", "64 filters with a size of 3x3"
+    [new RegExp(`(\\d+)\\s+${FILTERS}\\s+(?:each\\s+)?(?:of|with)\\s+(?:a\\s+)?(?:size|shape|dimension)?s?\\s*(?:of\\s+)?(\\d+)x(\\d+)`, 'i'), (m) => [Number(m[1]), pair(m[2], m[3])]],
+    // "16 8×8 filters"
+    [new RegExp(`(\\d+)\\s+(\\d+)x(\\d+)\\s+${FILTERS}`, 'i'), (m) => [Number(m[1]), pair(m[2], m[3])]],
+    // "3×3 convolutions with 64 filters", "5x5 convolutional layer with 32 feature maps"
+    [new RegExp(`(\\d+)x(\\d+)\\s+conv\\w*(?:\\s+layers?)?\\s+(?:with|of|having)\\s+(\\d+)\\s+(?:kernels|filters|feature\\s+maps|channels|output\\s+channels)`, 'i'), (m) => [Number(m[3]), pair(m[1], m[2])]],
+    // "convolutional layer with 32 filters of 3×3" handled by the first pattern; "32 filters (3×3)"
+    [new RegExp(`(\\d+)\\s+${FILTERS}\\s*\\(\\s*(\\d+)x(\\d+)`, 'i'), (m) => [Number(m[1]), pair(m[2], m[3])]],
+  ];
+  for (const [re, read] of patterns) {
+    const m = re.exec(clause);
+    if (!m) continue;
+    const [filters, kernel] = read(m);
+    if (filters < 1 || filters > 8192 || kernel[0] > 15 || kernel[0] < 1) continue;
+    const params: LayerDraft['params'] = { filters, kernel };
+    const stride = strideIn(clause);
+    if (stride) params.stride = stride;
+    if (/\bconv\w*\b|\bfilters?\b|\bkernels?\b|\bconvolves?\b/i.test(clause)) return { type: 'Conv2D', params, inferred: [], text: m[0] };
+  }
+  return undefined;
+}
+
+function denseMention(clause: string): LayerDraft | undefined {
+  const way = /(\d+)[- ]way\s+soft-?max/i.exec(clause);
+  if (way) return { type: 'Dense', params: { units: Number(way[1]), activation: 'softmax' }, inferred: [], text: way[0] };
+  if (!/fully[- ]?connected|\bdense\b|\bfc\b|hidden\s+layer|linear\s+layer|output\s+layer/i.test(clause)) return undefined;
+  const units = /(\d+)\s+(?:rectifier\s+|hidden\s+|output\s+|relu\s+|sigmoid\s+|tanh\s+)?(?:units|neurons|nodes|outputs)\b/i.exec(clause) ?? /\bfully[- ]?connected\s+layers?\s+(?:of|with)\s+(?:size\s+)?(\d+)\b/i.exec(clause);
+  if (!units) return undefined;
+  const n = Number(units[1]);
+  if (n < 2 || n > 100000) return undefined;
+  const params: LayerDraft['params'] = { units: n };
+  if (/soft-?max/i.test(clause)) params.activation = 'softmax';
+  return { type: 'Dense', params, inferred: [], text: units[0] };
+}
+
+function poolMention(clause: string): LayerDraft | undefined {
+  const m = /(\d+)x(\d+)\s+(max|average|avg)[- ]?pool\w*/i.exec(clause) ?? /(max|average|avg)[- ]?pool\w*\s+(?:layers?\s+)?(?:with\s+)?(?:a\s+)?(?:window|kernel|pool(?:ing)?\s+size|size|region)s?\s+(?:of\s+)?(\d+)x(\d+)/i.exec(clause);
+  if (!m) return undefined;
+  const numbersFirst = /^\d/.test(m[0]);
+  const pool = numbersFirst ? pair(m[1], m[2]) : pair(m[2], m[3]);
+  const kind = numbersFirst ? m[3] : m[1];
+  const params: LayerDraft['params'] = { pool };
+  const stride = strideIn(clause);
+  if (stride) params.stride = stride;
+  return { type: /max/i.test(kind) ? 'MaxPool2D' : 'AvgPool2D', params, inferred: [], text: m[0] };
+}
+
+/** "224×224×3 input image", "input of size 84x84x4": the input shape. */
+export function inputMention(text: string): number[] | undefined {
+  const t = normaliseLayerText(text);
+  const m = /(\d+)x(\d+)(?:x(\d+))?\s+(?:rgb\s+|gr[ae]y(?:scale)?\s+|colou?r\s+|pixels?\s+)?(?:input|image)/i.exec(t) ?? /input\s+(?:image\s+)?(?:of\s+)?(?:size\s+)?(\d+)x(\d+)(?:x(\d+))?/i.exec(t);
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  if (h < 8 || h > 4096) return undefined;
+  return [h, Number(m[2]), m[3] ? Number(m[3]) : /gr[ae]y/i.test(m[0]) ? 1 : 3];
+}
+
+const digits = (text: string) =>
+  text.replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten)\b/gi, (w) => String(NUMBER_WORDS[w.toLowerCase()]));
+
+/** "a 5x5 neighborhood" (the × is sometimes lost in extraction: "5 5 neighborhood"). */
+function neighbourhood(text: string): [number, number] | undefined {
+  const m = /\b(\d{1,2})\s*x?\s*(\d{1,2})\s+neighbou?r-?\s?hood/i.exec(normaliseLayerText(text));
+  return m && Number(m[1]) === Number(m[2]) ? pair(m[1], m[2]) : undefined;
+}
+
+/**
+ * "Layer C1 is a convolutional layer with 6 feature maps. Each unit … is connected to a 5x5 neighborhood":
+ * the layer's kind and width in one sentence, its window in the next ones.
+ */
+function describedLayer(clause: string, following: Sentence[]): LayerDraft | undefined {
+  const m = /\b(convolutional|sub-?sampling|pooling)\s+layer\s+with\s+(\d+)\s+feature\s+maps/i.exec(clause);
+  if (!m) return undefined;
+  const window = neighbourhood(clause) ?? following.map((s) => neighbourhood(s.text)).find(Boolean);
+  if (/conv/i.test(m[1])) {
+    const params: LayerDraft['params'] = { filters: Number(m[2]) };
+    if (window) params.kernel = window;
+    return { type: 'Conv2D', params, inferred: window ? [] : ['kernel'], text: m[0] };
+  }
+  return { type: 'AvgPool2D', params: { pool: window ?? [2, 2] }, inferred: window ? [] : ['pool'], text: m[0] };
+}
+
+/** The layer mentions of one sentence, in order; `following` are the next sentences, for details stated there. */
+export function mentionsIn(sentence: Sentence, following: Sentence[] = []): Mention[] {
+  const text = digits(normaliseLayerText(sentence.text));
+  const clauses = text.split(/;\s+|,\s+(?:and|while|whereas|then)\s+|\.\s+|,\s+followed\s+by\s+|\s+followed\s+by\s+/i);
+  const mentions: Mention[] = [];
+  for (const clause of clauses) {
+    const described = describedLayer(clause, following);
+    if (described) {
+      mentions.push({ draft: described, count: 1, sentence });
+      continue;
+    }
+    const conv = convMention(clause);
+    if (conv) {
+      mentions.push({ draft: conv, count: countIn(clause, /conv\w*\s+layers/), sentence });
+      continue;
+    }
+    const pool = poolMention(clause);
+    if (pool) mentions.push({ draft: pool, count: 1, sentence });
+    const dense = denseMention(clause);
+    if (dense) {
+      // "The fully-connected layers have 4096 neurons each": plural with "each" means more than one.
+      const plural = /fully[- ]?connected\s+layers\b|hidden\s+layers\b/i.test(clause) && /\beach\b/i.test(clause);
+      const stated = countIn(clause, /(?:fully[- ]?connected|hidden|dense|fc)\s+layers/);
+      // "three fully-connected layers with a final 1000-way softmax": the count is not the softmax's.
+      const count = dense.params.activation === 'softmax' ? 1 : stated > 1 ? stated : plural ? 2 : 1;
+      mentions.push({ draft: dense, count, sentence });
+    }
+  }
+  return mentions;
+}

@@ -155,3 +155,16 @@ describe('graph JSON', () => {
     expect(() => parseGraphJson('{oops')).toThrow(/not JSON/);
   });
 });
+
+describe('pooling padding', () => {
+  it('refuses explicit padding wider than half the window, as PyTorch and ONNX do', () => {
+    const messages = validateGraph(
+      graph([
+        { id: 'in', type: 'Input', params: { shape: [8, 8, 3] } },
+        { id: 'pool2', type: 'MaxPool2D', inputs: ['in'], params: { pool: 3, stride: 2, padding: [2, 1] } },
+        { id: 'pool3', type: 'MaxPool2D', inputs: ['in'], params: { pool: 3, stride: 2, padding: [1, 1] } },
+      ]),
+    ).map((i) => i.message);
+    expect(messages).toEqual(['pool2: MaxPool2D padding 2 must be at most half the [3,3] window']);
+  });
+});

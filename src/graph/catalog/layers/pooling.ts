@@ -18,6 +18,12 @@ function poolOutput(input: Shape, params: Params, what: string): Shape {
   const [sh, sw] = asPair(params.stride!);
   const [ph, pw] = paddingPerAxis(params.padding!);
   const ceil = params.ceil_mode as boolean;
+  // PyTorch and ONNX runtimes refuse pads wider than half the window; Caffe's own limit is the whole window.
+  for (const [pad, size] of [[ph, kh], [pw, kw]] as const) {
+    if (typeof pad === 'number' && pad > Math.floor(size / 2)) {
+      throw new ShapeError(`${what} padding ${pad} must be at most half the [${kh},${kw}] window`, 'padding');
+    }
+  }
   const h = windowOutput(input[0]!, kh, sh, ph, 1, ceil);
   const w = windowOutput(input[1]!, kw, sw, pw, 1, ceil);
   if (h < 1 || w < 1) throw new ShapeError(`${what} window [${kh},${kw}] is larger than its ${describe(input)} input`, 'pool');

@@ -1,5 +1,5 @@
 /**
- * `paper2net synth --count N --seed S --out DIR [--styles keras2,keras3,caffe,...]`: grammar models drawn as
+ * `paper2net synth --count N --seed S --out DIR [--styles keras2,keras3,caffe,...] [--max-side PX]`: grammar models drawn as
  * figures, one PNG and one truth JSON each, plus manifest.json. Also exports the Node rasteriser (resvg).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -101,6 +101,7 @@ interface SynthArgs {
   seed: number;
   out: string;
   styles: FigureStyle[];
+  maxSide: number;
 }
 
 function parseArgs(args: string[]): SynthArgs {
@@ -114,22 +115,24 @@ function parseArgs(args: string[]): SynthArgs {
   const seed = Number(value('--seed') ?? 1);
   if (!Number.isInteger(count) || count < 1) throw new Error(`synth: --count must be a positive integer, got ${value('--count')}`);
   if (!Number.isInteger(seed)) throw new Error(`synth: --seed must be an integer, got ${value('--seed')}`);
+  const maxSide = Number(value('--max-side') ?? 4096);
+  if (!Number.isInteger(maxSide) || maxSide < 64) throw new Error(`synth: --max-side must be an integer ≥ 64, got ${value('--max-side')}`);
   const styleList = value('--styles');
   const styles = (styleList ? styleList.split(',').map((s) => s.trim()) : [...ALL_STYLES]) as FigureStyle[];
   for (const style of styles) {
     if (!(ALL_STYLES as readonly string[]).includes(style)) throw new Error(`synth: unknown style "${style}"; known: ${ALL_STYLES.join(', ')}`);
   }
-  return { count, seed, out, styles };
+  return { count, seed, out, styles, maxSide };
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { count, seed, out, styles } = parseArgs(args);
+  const { count, seed, out, styles, maxSide } = parseArgs(args);
   mkdirSync(out, { recursive: true });
   const viz = await getViz();
   const entries = [];
   const started = performance.now();
   for (let index = 0; index < count; index++) {
-    const sample = await renderSample(seed, index, styles, { viz, rasterizer: resvgRasterizer });
+    const sample = await renderSample(seed, index, styles, { viz, rasterizer: resvgRasterizer }, { maxSide });
     const stem = `${String(index).padStart(6, '0')}-${sample.style}`;
     writeFileSync(join(out, `${stem}.png`), sample.png);
     writeFileSync(join(out, `${stem}.json`), JSON.stringify(sample.truth));
@@ -148,7 +151,7 @@ export async function run(args: string[]): Promise<number> {
     });
   }
   const seconds = (performance.now() - started) / 1000;
-  const manifest = { format: 'paper2net.synth/1', seed, count, styles, samples: entries };
+  const manifest = { format: 'paper2net.synth/1', seed, count, styles, maxSide, samples: entries };
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
   process.stderr.write(`synth: ${count} figures in ${seconds.toFixed(1)} s (${(count / seconds).toFixed(1)}/s) → ${out}\n`);
   return 0;

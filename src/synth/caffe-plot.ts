@@ -145,7 +145,9 @@ export function drawCaffe(graph: Graph, rng: Random, viz: Viz): DrawnFigure {
     if (activation === 'relu' && drawReLU) {
       const relu = `relu_${name}`;
       meta.set(relu, { layerId: layer.id, role: 'activation' });
-      nodes.push(`${relu} [label=${dotString(['relu' + name.replace(/^\D+/, ''), '(ReLU)'].join(separator))}, shape=record, style=filled, fillcolor="${CAFFE_COLOURS.inPlace}"];`);
+      // BVLC names: relu1 after conv1, relu_fc1 after fc1 (so conv and fc counters cannot collide).
+      const reluName = layer.type === 'Conv2D' ? `relu${name.replace(/^\D+/, '')}` : `relu_${name}`;
+      nodes.push(`${relu} [label=${dotString([reluName, '(ReLU)'].join(separator))}, shape=record, style=filled, fillcolor="${CAFFE_COLOURS.inPlace}"];`);
       edge(top, relu, '');
       edge(relu, top, '');
     } else if (activation === 'softmax') {

@@ -117,7 +117,7 @@ describe('validation names the layer and the problem', () => {
 describe('catalog', () => {
   it('has every layer type DESIGN.md asks for, each with doc, params and all four targets', () => {
     const required = 'Input Conv1D Conv2D Conv2DTranspose DepthwiseConv2D MaxPool2D AvgPool2D GlobalAvgPool2D GlobalMaxPool2D Dense Flatten Dropout BatchNorm LRN Activation ZeroPadding2D UpSampling2D Concat Add Multiply Embedding SimpleRNN LSTM GRU Bidirectional Reshape Permute LayerNorm MultiHeadAttention'.split(' ');
-    expect(CATALOG.map((s) => s.type).sort()).toEqual([...required].sort());
+    expect(CATALOG.map((s) => s.type)).toEqual(expect.arrayContaining(required));
     for (const spec of CATALOG) {
       expect(Object.keys(spec.targets).sort()).toEqual(['caffe', 'keras', 'onnx', 'pytorch']);
       for (const param of spec.params) expect(param.doc.length).toBeGreaterThan(3);

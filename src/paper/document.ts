@@ -100,7 +100,8 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
   const pages: Page[] = [];
   try {
     for (let number = 1; number <= Math.min(pageCount, maxPages); number++) {
-      if (Date.now() > deadline) {
+      // The first page is always read, so a spent budget still yields a partial result.
+      if (number > 1 && Date.now() > deadline) {
         warnings.push(`time budget used up: stopped before page ${number} of ${pageCount}`);
         break;
       }

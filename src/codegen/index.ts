@@ -5,3 +5,4 @@ export { emitPytorch } from './pytorch/index.ts';
 export { emitKerasJson, emitKerasPython } from './keras/index.ts';
 export { emitCaffe, planCaffe, type CaffeOutput } from './caffe/index.ts';
 export { emitOnnx, ONNX_OPSET, ONNX_IR_VERSION } from './onnx/index.ts';
+export { TARGETS, bundleFiles, bundleZip, emitTarget, zipFiles, type Bundle, type GeneratedFile, type TargetFailure } from './bundle.ts';

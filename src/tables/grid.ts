@@ -98,8 +98,11 @@ function gapColumns(lines: Line[], box: Box): Array<[number, number]> {
 const centreX = (b: Box) => (b[0] + b[2]) / 2;
 const centreY = (b: Box) => (b[1] + b[3]) / 2;
 
-/** Bracket pieces and private-use glyphs (TeX's big delimiters) carry no text. */
-const cleanText = (text: string) => text.replace(/[\uE000-\uF8FF[\]{}]/g, ' ').replace(/\s+/g, ' ').trim();
+/** Private-use glyphs (pieces of TeX's big delimiters) carry no text; a chunk of bare brackets is drawing. */
+const cleanText = (text: string) => {
+  const t = text.replace(/[\uE000-\uF8FF]/g, ' ').replace(/\s+/g, ' ').trim();
+  return /^[\s[\]{}()|]*$/.test(t) ? '' : t;
+};
 
 function makeCell(all: Chunk[], col0: number, col1: number): Cell {
   let repeat: number | undefined;

@@ -215,8 +215,23 @@ function readColumns(grid: TableGrid, headerCol: number, rows: Cell[][]): Networ
   return read >= 2 ? { name: '', layout: 'columns', input, bands, readCells: read, totalCells: layerCols.length } : undefined;
 }
 
+/** "[3×3, 64; 3×3, 64] ×2" written on one line: the bracketed layers, repeated. */
+const INLINE_BLOCK = /[[{(]([^\]})]+)[\]})]\s*x\s*(\d{1,3})/i;
+
+function inlineBlock(line: string, typeHint: string | undefined, style: BlockStyle, box: Box): SeqBlock | undefined {
+  const m = INLINE_BLOCK.exec(normaliseLayerText(line));
+  if (!m) return undefined;
+  const layers = m[1].split(/\s*;\s*/).flatMap((part) => parseLayerText(part, typeHint)).map((d) => layerOf(d, box));
+  if (layers.length === 0) return undefined;
+  return { kind: 'block', style: layers.length >= 2 ? style : 'plain', layers, repeat: Number(m[2]), box };
+}
+
 /** Reads a cell into sequence items; a cell with a repeat mark and several layers is a block. */
 function readCell(cell: Cell, typeHint: string | undefined, style: BlockStyle): SeqItem[] {
+  if (cell.lines.length === 1) {
+    const block = inlineBlock(cell.lines[0], typeHint, style, cell.box);
+    if (block) return [block];
+  }
   const layers = cell.lines.flatMap((line) => parseLayerText(line, typeHint)).map((d) => layerOf(d, cell.box));
   if (layers.length === 0) return [];
   if (cell.repeat && cell.repeat > 0) return [{ kind: 'block', style: layers.length >= 2 ? style : 'plain', layers, repeat: cell.repeat, box: cell.box }];
@@ -254,7 +269,7 @@ function readConfigurations(grid: TableGrid, hints: InterpretHints): NetworkDraf
     const good = covering.filter(readable).length;
     if (ownCells.length >= 1 && good >= 3 && good >= 0.5 * covering.length) configCols.push(col);
   }
-  const nameCol = [...colAttr].find(([, a]) => a === 'name')?.[0];
+  const nameCol = [...colAttr].find(([, a]) => a === 'name' || a === 'type')?.[0];
   const sizeCol = [...colAttr].find(([, a]) => a === 'outputSize')?.[0];
   const drafts: NetworkDraft[] = [];
   for (const col of configCols) {

@@ -1,0 +1,172 @@
+/** Table reading on synthetic layouts: layer text, white-space grids, spanning cells, layouts, assembly. */
+import { describe, expect, it } from 'vitest';
+import { inferShapes, validateGraph } from '../../src/graph/index.ts';
+import { groupLines, type TextItem } from '../../src/paper/index.ts';
+import { assembleGraph, buildGrid, classifyTable, interpretTable, parseLayerText, repeatCount, attributeOf, type NetworkDraft } from '../../src/tables/index.ts';
+
+/** A text run at (x, y) in a 9 pt font, about 4.5 pt per character. */
+function run(str: string, x: number, y: number): TextItem {
+  return { str, box: [x, y, x + str.length * 4.5, y + 9], size: 9, font: 'F1', rotated: false };
+}
+
+function table(rows: Array<Array<[string, number]>>, top = 100, pitch = 11) {
+  const items = rows.flatMap((row, r) => row.map(([s, x]) => run(s, x, top + r * pitch)));
+  const lines = groupLines(items);
+  const box: [number, number, number, number] = [Math.min(...items.map((i) => i.box[0])), top, Math.max(...items.map((i) => i.box[2])), top + rows.length * pitch];
+  return buildGrid(lines, [], box);
+}
+
+describe('layer text', () => {
+  it('reads the spellings papers use', () => {
+    expect(parseLayerText('conv3-64')[0]).toMatchObject({ type: 'Conv2D', params: { kernel: [3, 3], filters: 64 } });
+    expect(parseLayerText('FC-4096')[0]).toMatchObject({ type: 'Dense', params: { units: 4096 } });
+    expect(parseLayerText('7×7, 64, stride 2')[0]).toMatchObject({ type: 'Conv2D', params: { kernel: [7, 7], filters: 64, stride: [2, 2] } });
+    expect(parseLayerText('3×3 max pool, stride 2')[0]).toMatchObject({ type: 'MaxPool2D', params: { pool: [3, 3], stride: [2, 2] } });
+    expect(parseLayerText('7×7/2, 64')[0]).toMatchObject({ type: 'Conv2D', params: { kernel: [7, 7], stride: [2, 2], filters: 64 } });
+    expect(parseLayerText('Conv dw / s2')[0]).toMatchObject({ type: 'DepthwiseConv2D', params: { stride: [2, 2] } });
+    expect(parseLayerText('input (224 × 224 RGB image)')[0]).toMatchObject({ type: 'Input', params: { shape: [224, 224, 3] } });
+    expect(parseLayerText('average pool, 1000-d fc, softmax').map((d) => d.type)).toEqual(['AvgPool2D', 'Dense', 'Activation']);
+  });
+
+  it('reads names, sizes, results and repeat marks as no layer', () => {
+    for (const text of ['conv2_x', 'conv2 x', 'fc7', '112×112', '73.2', '1.8×10^9', '24.4%', '11 weight layers']) expect(parseLayerText(text), text).toEqual([]);
+    expect(repeatCount('×2')).toBe(2);
+    expect(repeatCount('× 12')).toBe(12);
+    expect(repeatCount('5×')).toBe(5);
+    expect(repeatCount('×2]')).toBe(2);
+    expect(repeatCount('2')).toBeUndefined();
+  });
+
+  it('names attribute headers', () => {
+    expect(attributeOf('Filter Shape')).toBe('kernel');
+    expect(attributeOf('Type / Stride')).toBe('type');
+    expect(attributeOf('# channels')).toBe('filters');
+    expect(attributeOf('Pooling stride')).toBe('poolStride');
+    expect(attributeOf('Input Size')).toBe('inputSize');
+    expect(attributeOf('C')).toBeUndefined();
+  });
+});
+
+describe('white-space grid (no rules)', () => {
+  // Two configurations, a centred "maxpool" spanning both, a cell only in B.
+  const grid = table([
+    [['A', 120], ['B', 220]],
+    [['conv3-64', 110], ['conv3-64', 210]],
+    [['conv3-64', 210]],
+    [['maxpool', 160]],
+    [['conv3-128', 108], ['conv3-128', 208]],
+    [['maxpool', 160]],
+    [['FC-10', 160]],
+  ]);
+
+  it('finds columns from white space and spans centred cells', () => {
+    expect(grid.ruled).toBe(false);
+    expect(grid.columns).toHaveLength(2);
+    const pools = grid.cells.filter((c) => c.text === 'maxpool');
+    expect(pools.every((c) => c.col0 === 0 && c.col1 === 1)).toBe(true);
+    expect(grid.cells.find((c) => c.box[1] === 122)).toMatchObject({ col0: 1, col1: 1 });
+  });
+
+  it('reads one network per configuration column', () => {
+    const drafts = interpretTable(grid, { blockStyle: 'plain' });
+    expect(drafts.map((d) => d.name)).toEqual(['A', 'B']);
+    const graphs = drafts.map((d) => assembleGraph(d, { name: d.name, source: { kind: 'table' } }));
+    expect(graphs.map((g) => g.graph.layers.filter((l) => l.type === 'Conv2D').length)).toEqual([2, 3]);
+    for (const g of graphs) expect(g.errors).toEqual([]);
+  });
+});
+
+describe('layouts', () => {
+  it('reads a row-major attribute table with a repeated row', () => {
+    const grid = table([
+      [['Type', 100], ['Kernel', 200], ['Stride', 280], ['Channels', 340]],
+      [['conv', 100], ['3×3', 200], ['2', 280], ['32', 340]],
+      [['conv', 100], ['3×3', 200], ['1', 280], ['64', 340]],
+      [['conv', 100], ['1×1', 200], ['1', 280], ['64', 340]],
+      [['max pool', 100], ['2×2', 200], ['2', 280], ['-', 340]],
+      [['fc', 100], ['-', 200], ['-', 280], ['10', 340]],
+    ]);
+    const [draft] = interpretTable(grid, { blockStyle: 'plain' });
+    expect(draft.layout).toBe('rows');
+    const { graph, errors } = assembleGraph(draft, { name: 't', source: { kind: 'table' } });
+    expect(errors).toEqual([]);
+    const convs = graph.layers.filter((l) => l.type === 'Conv2D');
+    expect(convs.map((l) => [l.params?.filters, (l.params?.kernel as number[])[0], (l.params?.stride as number[])[0]])).toEqual([
+      [32, 3, 2],
+      [64, 3, 1],
+      [64, 1, 1],
+    ]);
+    expect(graph.layers.find((l) => l.type === 'MaxPool2D')?.params?.pool).toEqual([2, 2]);
+  });
+
+  it('reads a column-major attribute table', () => {
+    const grid = table([
+      [['Layer', 100], ['1', 200], ['2', 260], ['3', 320]],
+      [['Stage', 100], ['conv + max', 190], ['conv', 255], ['full', 315]],
+      [['# channels', 100], ['96', 200], ['256', 258], ['10', 318]],
+      [['Filter size', 100], ['5x5', 196], ['3x3', 256], ['-', 320]],
+      [['Conv. stride', 100], ['1x1', 196], ['1x1', 256], ['-', 320]],
+      [['Pooling size', 100], ['2x2', 196], ['-', 258], ['-', 320]],
+    ]);
+    const [draft] = interpretTable(grid, { blockStyle: 'plain' });
+    expect(draft.layout).toBe('columns');
+    const { graph } = assembleGraph(draft, { name: 't', source: { kind: 'table' } });
+    expect(graph.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Conv2D', 'Flatten', 'Dense']);
+  });
+
+  it('expands an inline bracketed block into residual convolutions and Adds', () => {
+    const grid = table([
+      [['stage', 100], ['net', 200]],
+      [['conv1', 100], ['7×7, 64, stride 2', 200]],
+      [['conv2', 100], ['[3×3, 64; 3×3, 64] ×2', 200]],
+      [['conv3', 100], ['[3×3, 128; 3×3, 128] ×2', 200]],
+      [['pool', 100], ['global average pool', 200]],
+    ]);
+    const [draft] = interpretTable(grid, { blockStyle: 'residual' });
+    const { graph, errors } = assembleGraph(draft, { name: 't', source: { kind: 'table' } });
+    expect(errors).toEqual([]);
+    expect(graph.layers.filter((l) => l.type === 'Add')).toHaveLength(4);
+    expect(graph.layers.filter((l) => l.type === 'Conv2D' && !l.inferred?.includes('*'))).toHaveLength(9);
+    // The channel change from 64 to 128 needs a projection on the shortcut.
+    expect(graph.layers.filter((l) => l.type === 'Conv2D' && l.inferred?.includes('*'))).toHaveLength(1);
+  });
+
+  it('classifies a results table as not an architecture', () => {
+    const grid = table([
+      [['Method', 100], ['top-1 error (%)', 200], ['top-5 error (%)', 300]],
+      [['VGG-16', 100], ['28.07', 200], ['9.33', 300]],
+      [['ResNet-50', 100], ['22.85', 200], ['6.71', 300]],
+      [['ours', 100], ['21.43', 200], ['5.71', 300]],
+    ]);
+    const c = classifyTable(grid, 'Table 3. Error rates (%) on ImageNet validation.');
+    expect(c.architecture).toBe(false);
+    expect(c.features.resultsCosine).toBeGreaterThan(c.features.archCosine);
+  });
+});
+
+describe('assembly', () => {
+  const layer = (type: string, params: Record<string, unknown>, text = type) => ({ kind: 'layer' as const, draft: { type, params: params as never, inferred: [], text }, box: [0, 0, 1, 1] as [number, number, number, number] });
+
+  it('adds Input, ReLU, Flatten and softmax and marks them inferred', () => {
+    const draft: NetworkDraft = { name: 'x', layout: 'rows', bands: [{ items: [layer('Conv2D', { filters: 8, kernel: [3, 3] }), layer('MaxPool2D', {}), layer('Dense', { units: 10 })] }], readCells: 3, totalCells: 3 };
+    const { graph, errors } = assembleGraph(draft, { name: 'x', source: { kind: 'table' } });
+    expect(errors).toEqual([]);
+    expect(graph.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Flatten', 'Dense']);
+    expect(graph.layers[0].inferred).toEqual(['shape']);
+    expect(graph.layers[1]).toMatchObject({ params: { activation: 'relu' }, inferred: expect.arrayContaining(['activation', 'padding']) });
+    expect(graph.layers[2].inferred).toEqual(['pool']);
+    expect(graph.layers[3].inferred).toEqual(['*']);
+    expect(graph.layers[4].params?.activation).toBe('softmax');
+    expect(validateGraph(graph).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('turns a dense block into convolutions and Concat', () => {
+    const block = { kind: 'block' as const, style: 'dense' as const, layers: [layer('Conv2D', { filters: 128, kernel: [1, 1] }), layer('Conv2D', { filters: 32, kernel: [3, 3] })], repeat: 3, box: [0, 0, 1, 1] as [number, number, number, number] };
+    const draft: NetworkDraft = { name: 'x', layout: 'configurations', input: [32, 32, 64], bands: [{ items: [block] }], readCells: 1, totalCells: 1 };
+    const { graph, errors } = assembleGraph(draft, { name: 'x', source: { kind: 'table' } });
+    expect(errors).toEqual([]);
+    expect(graph.layers.filter((l) => l.type === 'Concat')).toHaveLength(3);
+    const shapes = inferShapes(graph);
+    expect(shapes.get(graph.layers.at(-1)!.id)).toEqual([32, 32, 64 + 3 * 32]);
+  });
+});

@@ -176,18 +176,26 @@ export function drawPipeline(model: SynthModel, rng: Random): DrawnFigure {
   const palette = rng.pick(PALETTES);
   const nodes = new Map<string, NodeTruth>();
   const blockW = ctx.size * 2;
-  const gap = rng.int(14, 30);
+  // Often the blocks touch, one strip with an arrow in and out, as in VGG overview figures.
+  const touching = rng.chance(0.4);
+  const gap = touching ? 0 : rng.int(14, 30);
   const heights = ctx.graph.layers.map((l) => ctx.svg.textWidth(shortLabel(l, ctx.shapes.get(l.id)), ctx.size) + 20);
   const blockH = Math.max(...heights);
-  let x = 20;
+  const y = 80;
+  let x = touching ? 70 : 20;
   for (const layer of ctx.graph.layers) {
-    const y = 80;
-    ctx.svg.rect(x, y, blockW, blockH, colourOf(layer, palette), ctx.ink, ctx.stroke, rng.pick([0, 3]));
-    const text = ctx.svg.text(x + blockW / 2 + ctx.size * 0.35, y + blockH / 2, shortLabel(layer, ctx.shapes.get(layer.id)), ctx.size, { rotate: true, fill: ctx.ink });
+    ctx.svg.rect(x, y, blockW, blockH, colourOf(layer, palette), ctx.ink, ctx.stroke, touching ? 0 : rng.pick([0, 3]));
+    const text = ctx.svg.text(x + blockW / 2 + ctx.size * 0.35, y + blockH / 2, shortLabel(layer, ctx.shapes.get(layer.id)), ctx.size, { rotate: true, fill: ctx.ink, bold: touching });
     nodes.set(layer.id, node(layer, [x, y, x + blockW, y + blockH], [text]));
     x += blockW + gap;
   }
-  return finish('pipeline', ctx, nodes, connect(ctx, nodes, true));
+  if (touching) {
+    const colour = rng.pick(['#1f8dd6', ctx.ink, '#555555']);
+    ctx.svg.line(20, y + blockH / 2, 66, y + blockH / 2, colour, 6, true);
+    ctx.svg.line(x + 4, y + blockH / 2, x + 50, y + blockH / 2, colour, 6, true);
+    ctx.extents.push([20, y, x + 54, y + blockH]);
+  }
+  return finish('pipeline', ctx, nodes, connect(ctx, nodes, true, !touching), { touching });
 }
 
 /** Log-scaled drawing size of a feature-map side. */
@@ -200,6 +208,7 @@ export function drawStacked2d(model: SynthModel, rng: Random): DrawnFigure {
   const ctx = context(model, rng);
   const nodes = new Map<string, NodeTruth>();
   const fill = rng.pick(['#ffffff', '#dddddd', '#cfe2f3', '#fff2cc']);
+  const times = rng.pick(['×', 'x']);
   let x = 20;
   const mid = 200;
   for (const layer of ctx.graph.layers) {
@@ -211,7 +220,7 @@ export function drawStacked2d(model: SynthModel, rng: Random): DrawnFigure {
     const offset = 6;
     for (let i = copies - 1; i >= 0; i--) ctx.svg.rect(x + i * offset, mid - h / 2 - i * offset, s, h, fill, ctx.ink, ctx.stroke);
     const box: Box = [x, mid - h / 2 - (copies - 1) * offset, x + s + (copies - 1) * offset, mid + h / 2];
-    const caption = isMap ? `${shape[2]}@${shape[0]}×${shape[1]}` : `${shape.join('×')}`;
+    const caption = isMap ? `${shape[2]}@${shape[0]}${times}${shape[1]}` : `${shape.join(times)}`;
     const name = shortLabel(layer, shape).split(' ')[0]!;
     const cx = (box[0] + box[2]) / 2;
     const t1 = ctx.svg.text(cx, box[1] - 8 - ctx.size * 1.2, name, ctx.size, { fill: ctx.ink });

@@ -1,0 +1,74 @@
+/**
+ * The figure reader: one architecture diagram → a `paper2net.graph/1` graph. Vector figures are read from
+ * the page model (exact text and paths); bitmaps go through OpenCV.js boxes/connectors and tesseract.js.
+ */
+import type { Page } from '../paper/index.ts';
+import { buildGraph } from './build.ts';
+import { decodeImage } from './raster/image.ts';
+import { createOcr, type Ocr, type OcrOptions } from './raster/ocr.ts';
+import { readRaster } from './raster/read.ts';
+import type { Box, FigureReading } from './types.ts';
+import { readVector } from './vector.ts';
+
+export type { Box, DiagramEdge, DiagramNode, FigureReading } from './types.ts';
+export { recognizeLabel, type Recognition } from './labels.ts';
+export { createOcr, type Ocr, type OcrOptions } from './raster/ocr.ts';
+export { decodeImage, type GreyImage } from './raster/image.ts';
+
+export type FigureInput =
+  /** A PNG or JPEG of one diagram. */
+  | { kind: 'image'; bytes: Uint8Array; name?: string }
+  /**
+   * A figure on a PDF page. `bbox` (PDF points) limits it to the figure; `caption` is copied into
+   * graph.source. A bitmap figure needs `render`: a PNG/JPEG of exactly the bbox, which is then read by OCR.
+   */
+  | { kind: 'page'; page: Page; bbox?: Box; caption?: string; name?: string; render?: Uint8Array };
+
+export interface ReadFigureOptions {
+  /** An OCR engine to reuse across figures, or where to find the traineddata to start one (raster only). */
+  ocr?: Ocr | OcrOptions;
+}
+
+const isEngine = (o: Ocr | OcrOptions): o is Ocr => typeof (o as Ocr).read === 'function';
+
+async function withOcr<T>(options: ReadFigureOptions, use: (ocr: Ocr) => Promise<T>): Promise<T> {
+  if (!options.ocr) throw new Error('figure reader: a bitmap figure needs OCR (options.ocr: an engine or its langPath)');
+  if (isEngine(options.ocr)) return use(options.ocr);
+  const ocr = await createOcr(options.ocr);
+  try {
+    return await use(ocr);
+  } finally {
+    await ocr.terminate();
+  }
+}
+
+/** A page region is read as vector when it holds text; otherwise it is a picture. */
+function pageHasText(page: Page, bbox: Box): boolean {
+  return page.texts.some((t) => (t.box[0] + t.box[2]) / 2 >= bbox[0] && (t.box[0] + t.box[2]) / 2 <= bbox[2] && (t.box[1] + t.box[3]) / 2 >= bbox[1] && (t.box[1] + t.box[3]) / 2 <= bbox[3]);
+}
+
+export async function readFigure(input: FigureInput, options: ReadFigureOptions = {}): Promise<FigureReading> {
+  if (input.kind === 'image') {
+    const image = decodeImage(input.bytes);
+    const found = await withOcr(options, (ocr) => readRaster(image, ocr));
+    const bbox: Box = [0, 0, image.width, image.height];
+    const { graph, warnings } = buildGraph(found.nodes, found.edges, { name: input.name ?? 'figure', page: 1, bbox });
+    return { graph, nodes: found.nodes, edges: found.edges, warnings: [...found.warnings, ...warnings] };
+  }
+  const { page } = input;
+  const bbox: Box = input.bbox ?? [0, 0, page.width, page.height];
+  const ctx = { name: input.name ?? `figure_p${page.number}`, page: page.number, bbox, ...(input.caption ? { caption: input.caption } : {}) };
+  if (!pageHasText(page, bbox) && input.render) {
+    const image = decodeImage(input.render);
+    const sx = (bbox[2] - bbox[0]) / image.width;
+    const sy = (bbox[3] - bbox[1]) / image.height;
+    const toPage = (b: Box): Box => [bbox[0] + b[0] * sx, bbox[1] + b[1] * sy, bbox[0] + b[2] * sx, bbox[1] + b[3] * sy];
+    const found = await withOcr(options, (ocr) => readRaster(image, ocr));
+    const { graph, warnings } = buildGraph(found.nodes, found.edges, { ...ctx, toPage });
+    return { graph, nodes: found.nodes, edges: found.edges, warnings: [...found.warnings, ...warnings] };
+  }
+  const found = readVector(page, bbox);
+  if (!pageHasText(page, bbox)) found.warnings.push(`page ${page.number}: the figure has no text (a bitmap?); pass a render of it to read it by OCR`);
+  const { graph, warnings } = buildGraph(found.nodes, found.edges, ctx);
+  return { graph, nodes: found.nodes, edges: found.edges, warnings: [...found.warnings, ...warnings] };
+}

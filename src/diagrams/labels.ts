@@ -1,0 +1,224 @@
+/**
+ * Layer recognition: the text of one diagram node → catalog type + params. Knows the labels the common
+ * drawing tools write (Keras plot_model records with input:/output: shape rows, Caffe draw_net
+ * "conv1 (Convolution) kernel size: 11 stride: 4 pad: 0", MXNet "Convolution 7x7/2, 96", paper
+ * spellings "3x3 conv, 64", "conv3-64", "FC 4096", "pool/2") and recovers what a label leaves out from
+ * its shape rows, marking those params as inferred.
+ */
+import { getSpec, resolveAlias, type Params } from '../graph/index.ts';
+
+export interface Recognition {
+  type: string;
+  params: Params;
+  /** Params filled in from shapes or guessed, not read from the label. */
+  inferred: string[];
+  /** The layer's own name when the label has one ("conv2d_12", "conv1_1"). */
+  name?: string;
+  /** Shapes from input:/output: rows, batch axis dropped, channels-last as Keras writes them. */
+  inShape?: number[];
+  outShape?: number[];
+  /** 1 for an exact spelling, lower for OCR-typo matches. */
+  score: number;
+}
+
+/** Words that a drawing tool writes around the type, never the type itself. */
+const NOISE = /^(input|output|inputs|outputs|none|layer|kernel|size|stride|pad|group|dilation)$/i;
+
+/** Caffe type spellings the catalog aliases do not cover (draw_net writes "MAX Pooling", "AVE Pooling"). */
+const CAFFE_TYPES: Record<string, { type: string; params?: Params }> = {
+  maxpooling: { type: 'MaxPool2D' },
+  avepooling: { type: 'AvgPool2D' },
+  pooling: { type: 'MaxPool2D' },
+  eltwise: { type: 'Add' },
+  data: { type: 'Input' },
+  memorydata: { type: 'Input' },
+  deconvolution: { type: 'Conv2DTranspose' },
+  scale: { type: 'BatchNorm' },
+};
+
+/** "(None, 28, 28, 32)" — OCR often misreads None ("Mone", "Nore"), so any short word is accepted. */
+const SHAPE_TUPLE = /\(\s*[A-Za-z]{2,5}\s*[,.]\s*([\d\s,.]*\d)\s*\)/g;
+
+function shapeRows(text: string): { inShape?: number[]; outShape?: number[]; rest: string } {
+  const tuples: Array<{ at: number; shape: number[] }> = [];
+  for (const match of text.matchAll(SHAPE_TUPLE)) {
+    const shape = match[1]!.split(/[,.\s]+/).filter(Boolean).map(Number);
+    if (shape.every((n) => Number.isInteger(n) && n > 0)) tuples.push({ at: match.index, shape });
+  }
+  const rest = text.replace(SHAPE_TUPLE, ' ').replace(/[[\]]/g, ' ');
+  if (tuples.length === 0) return { rest };
+  const inAt = text.search(/\binput\s*:/i);
+  const outAt = text.search(/\boutput\s*:/i);
+  const after = (at: number) => tuples.find((t) => t.at > at)?.shape;
+  const inShape = inAt >= 0 ? after(inAt) : tuples[0]!.shape;
+  const outShape = outAt >= 0 ? after(outAt) : tuples[tuples.length - 1]!.shape;
+  return { inShape, outShape, rest };
+}
+
+interface TypeHit {
+  type: string;
+  params: Params;
+  score: number;
+  /** Where the hit came from: a parenthesised or CamelCase class name outranks a layer name. */
+  rank: number;
+  token: string;
+}
+
+function lookup(text: string, rank: number): TypeHit | undefined {
+  const key = text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (!key || /^\d+$/.test(key)) return undefined;
+  const caffe = CAFFE_TYPES[key];
+  if (caffe) return { type: caffe.type, params: { ...(caffe.params ?? {}) }, score: 1, rank, token: text };
+  const hit = resolveAlias(text, { fuzzy: true });
+  // An OCR-typo match never outranks an exact spelling elsewhere in the label.
+  return hit ? { ...hit, rank: hit.score < 1 ? 0.5 : rank, token: text } : undefined;
+}
+
+/** "conv1_1", "fc6", "pool5": a layer's name (letters + index), whose digits are not a size. */
+const INDEXED_NAME = /^([a-z]+)\d{1,2}(?:_\d+)*$/i;
+
+/** Last resort for names and OCR noise: the word's stem ("conv…", "…pool…", "fc…"). */
+const STEMS: Array<[RegExp, string, Params?]> = [
+  [/^deconv|^upconv|^up-conv/i, 'Conv2DTranspose'],
+  [/^conv/i, 'Conv2D'],
+  [/^av(?:e|g).*pool/i, 'AvgPool2D'],
+  [/pool/i, 'MaxPool2D'],
+  [/^fc|^dense/i, 'Dense'],
+  [/softmax/i, 'Activation', { fn: 'softmax' }],
+  [/^relu/i, 'Activation', { fn: 'relu' }],
+  [/^drop/i, 'Dropout'],
+  [/^norm|^lrn/i, 'LRN'],
+  [/^bn|^batch_?norm/i, 'BatchNorm'],
+  [/^concat/i, 'Concat'],
+  [/^upsampl/i, 'UpSampling2D'],
+];
+
+function stemOf(word: string): TypeHit | undefined {
+  for (const [pattern, type, params] of STEMS) if (pattern.test(word)) return { type, params: { ...(params ?? {}) }, score: 0.7, rank: 0, token: word };
+  return undefined;
+}
+
+/** The best type spelling in a label, trying parentheses, the whole, each line and single words. */
+function findType(rest: string): TypeHit | undefined {
+  const hits: TypeHit[] = [];
+  const push = (hit: TypeHit | undefined) => hit && hits.push(hit);
+  const whole = rest.replace(/\s+/g, ' ').trim();
+  for (const match of rest.matchAll(/\(([^()]+)\)/g)) push(lookup(match[1]!, 5));
+  if (!INDEXED_NAME.test(whole)) push(lookup(whole, 4));
+  for (const line of rest.split('\n').map((l) => l.trim())) if (!INDEXED_NAME.test(line)) push(lookup(line, 4));
+  const words = whole.split(/[\s:,;|()/+]+/).filter((w) => w && !NOISE.test(w));
+  for (const word of words) {
+    const camel = /^[A-Z][a-zA-Z0-9]+$/.test(word) && /[a-z]/.test(word);
+    const indexed = word.match(INDEXED_NAME);
+    push(indexed ? lookup(indexed[1]!, 1) : lookup(word, camel ? 2 : 1));
+    // Keras layer names: "max_pooling2d_6" → "max_pooling2d".
+    const base = word.replace(/_\d+$/, '');
+    if (base !== word) push(lookup(base, 1));
+  }
+  for (let i = 0; i + 1 < words.length; i++) push(lookup(`${words[i]} ${words[i + 1]}`, 1));
+  if (hits.length === 0) for (const word of words) push(stemOf(word));
+  hits.sort((a, b) => b.rank - a.rank || b.score - a.score || b.token.length - a.token.length);
+  const best = hits[0];
+  if (!best) return undefined;
+  // "Activation / relu": params implied by other spellings of the same type fill the gaps.
+  const params = { ...best.params };
+  for (const hit of hits) if (hit.type === best.type) for (const [k, v] of Object.entries(hit.params)) params[k] ??= v;
+  return { ...best, params };
+}
+
+/** Numbers written next to keywords: Caffe "kernel size: 3 stride: 1 pad: 1", MXNet "3x3/2, 96". */
+function labelParams(type: string, rest: string, params: Params, hasShapes: boolean): void {
+  const isConv = type === 'Conv2D' || type === 'Conv2DTranspose' || type === 'DepthwiseConv2D';
+  const isPool = type === 'MaxPool2D' || type === 'AvgPool2D';
+  const pair = (n: number): number[] => [n, n];
+  const kernel = rest.match(/kernel\s*(?:size)?\s*[:=]?\s*(\d+)/i);
+  const stride = rest.match(/stride\s*[:=]?\s*(\d+)/i);
+  const pad = rest.match(/\bpad\s*[:=]?\s*(\d+)/i);
+  const window = rest.match(/(\d+)\s*[x×*]\s*(\d+)(?:\s*\/\s*(\d+))?/);
+  const slash = rest.match(/\/\s*(\d+)\b/);
+  if (isConv || isPool) {
+    const sizeName = isConv ? 'kernel' : 'pool';
+    if (kernel && params[sizeName] === undefined) params[sizeName] = pair(Number(kernel[1]));
+    if (window && params[sizeName] === undefined && Number(window[1]) <= 15) params[sizeName] = [Number(window[1]), Number(window[2])];
+    const s = stride?.[1] ?? window?.[3] ?? slash?.[1];
+    if (s && params.stride === undefined) params.stride = pair(Number(s));
+    if (pad) params.padding = Number(pad[1]) === 0 ? 'valid' : pair(Number(pad[1]));
+  }
+  const withoutWindows = rest.replace(/\d+\s*[x×*]\s*\d+(\s*\/\s*\d+)?/g, ' ').replace(/\/\s*\d+/g, ' ');
+  // With shape rows, a bare number is part of a layer name ("conv2d 13"), never a width.
+  const loose = hasShapes || kernel || stride || pad ? null : withoutWindows.match(/(?:^|[\s,:-])(\d{1,5})(?=$|[\s,)])/);
+  if (isConv && type !== 'DepthwiseConv2D' && params.filters === undefined && loose && !kernel) params.filters = Number(loose[1]);
+  if (type === 'Dense' && params.units === undefined && loose) params.units = Number(loose[1]);
+  if (type === 'Dropout' && params.rate === undefined) {
+    const rate = rest.match(/\b0?\.\d+\b/);
+    if (rate) params.rate = Number(rate[0]);
+  }
+}
+
+const spatial = (s: number[] | undefined) => (s && s.length === 3 ? s : undefined);
+
+/** Params a label leaves out, recovered from its input/output shapes (marked inferred). */
+function shapeParams(rec: Recognition): void {
+  const { type, params, inferred, inShape, outShape } = rec;
+  const set = (name: string, value: Params[string]) => {
+    if (params[name] !== undefined || !getSpec(type)?.params.some((p) => p.name === name)) return;
+    params[name] = value;
+    inferred.push(name);
+  };
+  const last = outShape?.[outShape.length - 1];
+  if (type === 'Input' && outShape) set('shape', outShape);
+  if ((type === 'Conv2D' || type === 'Conv2DTranspose' || type === 'Conv1D') && last) set('filters', last);
+  if ((type === 'Dense' || type === 'LSTM' || type === 'GRU' || type === 'SimpleRNN') && last) set('units', last);
+  if (type === 'Embedding' && last) set('dim', last);
+  if ((type === 'LSTM' || type === 'GRU' || type === 'SimpleRNN') && outShape) set('return_sequences', outShape.length === 2);
+  if (type === 'Reshape' && outShape) set('shape', outShape);
+  const i = spatial(inShape);
+  const o = spatial(outShape);
+  if (!i || !o) return;
+  if (type === 'Conv2D' || type === 'DepthwiseConv2D') {
+    if (o[0] === i[0] && o[1] === i[1]) set('padding', 'same');
+    else if (params.stride === undefined && i[0]! - o[0]! > 0 && i[0]! - o[0]! < 12) {
+      set('padding', 'valid');
+      set('kernel', [i[0]! - o[0]! + 1, i[1]! - o[1]! + 1]);
+    } else if (params.stride === undefined && o[0]! > 0 && i[0]! % o[0]! === 0) {
+      set('stride', [i[0]! / o[0]!, i[1]! / o[1]!]);
+      set('padding', 'same');
+    }
+  }
+  if ((type === 'MaxPool2D' || type === 'AvgPool2D') && o[0]! > 0 && i[0]! % o[0]! === 0 && i[1]! % o[1]! === 0) {
+    set('pool', [i[0]! / o[0]!, i[1]! / o[1]!]);
+  }
+  if (type === 'UpSampling2D' && i[0]! > 0 && o[0]! % i[0]! === 0) set('size', [o[0]! / i[0]!, o[1]! / i[1]!]);
+  if (type === 'Conv2DTranspose' && i[0]! > 0 && o[0]! % i[0]! === 0) {
+    set('stride', [o[0]! / i[0]!, o[1]! / i[1]!]);
+    set('kernel', [o[0]! / i[0]!, o[1]! / i[1]!]);
+    set('padding', 'same');
+  }
+  if (type === 'ZeroPadding2D') set('padding', [(o[0]! - i[0]!) / 2, (o[1]! - i[1]!) / 2]);
+}
+
+/** A layer name the label carries: the first identifier-like word that is not the type word. */
+function findName(rest: string, hit: TypeHit): string | undefined {
+  const first = rest.trim().split('\n')[0]!.trim();
+  if (/^\(/.test(rest.split('\n')[1]?.trim() ?? '') && /^[\w./-]+$/.test(first)) return first;
+  const words = rest.split(/[\s:,;|()]+/).filter((w) => w && !NOISE.test(w));
+  return words.find((w) => w !== hit.token && /^[a-z][a-z0-9_./-]*\d[a-z0-9_]*$|^[a-z]+_[a-z0-9_]+$/i.test(w) && !/^\d/.test(w));
+}
+
+/** Recognises one node's text (lines joined by "\n"); undefined when no layer type is found. */
+export function recognizeLabel(text: string): Recognition | undefined {
+  const { inShape, outShape, rest } = shapeRows(text);
+  const hit = findType(rest);
+  if (!hit) return undefined;
+  const rec: Recognition = { type: hit.type, params: { ...hit.params }, inferred: [], score: hit.score };
+  const name = findName(rest, hit);
+  if (name) rec.name = name;
+  if (inShape) rec.inShape = inShape;
+  if (outShape) rec.outShape = outShape;
+  labelParams(hit.type, rest, rec.params, outShape !== undefined);
+  shapeParams(rec);
+  return rec;
+}
+
+/** Caffe draw_net marks a layer by "(Type)"; a node without it in such a figure is a blob. */
+export const hasParenthesisedType = (text: string) => /\([A-Za-z][A-Za-z ]+\)/.test(text);

@@ -1,0 +1,155 @@
+/**
+ * Boxes and connectors in a bitmap diagram with OpenCV.js. Boxes are rectangle-like contours (a Keras
+ * record's cells merge into one node); octagons and ellipses are blobs. Connectors are what stays dark
+ * once the boxes are blanked: each connected piece that touches two or more boxes is an edge, and the end
+ * with the heavier ink (a filled arrow head) is its target.
+ */
+import type { Box } from '../types.ts';
+import type { GreyImage } from './image.ts';
+import type { CV } from './opencv.ts';
+
+export interface RasterBox {
+  box: Box;
+  shape: 'rect' | 'blob';
+}
+
+export interface RasterEdge {
+  from: number;
+  to: number;
+  directed: boolean;
+}
+
+/** Ink: darker than this counts as a drawn line (coloured fills of draw_net boxes stay lighter). */
+const INK = 110;
+
+function binaryInk(cv: CV, image: GreyImage) {
+  const grey = cv.matFromArray(image.height, image.width, cv.CV_8UC1, image.data);
+  const ink = new cv.Mat();
+  cv.threshold(grey, ink, INK, 255, cv.THRESH_BINARY_INV);
+  grey.delete();
+  return ink;
+}
+
+const overlapsOrTouches = (a: Box, b: Box, gap: number) => a[0] <= b[2] + gap && b[0] <= a[2] + gap && a[1] <= b[3] + gap && b[1] <= a[3] + gap;
+const contains = (a: Box, b: Box, slack = 2) => b[0] >= a[0] - slack && b[1] >= a[1] - slack && b[2] <= a[2] + slack && b[3] <= a[3] + slack;
+const union = (a: Box, b: Box): Box => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+
+/** Rectangle-like and blob-like closed contours, merged into node boxes. */
+export function findBoxes(cv: CV, image: GreyImage): RasterBox[] {
+  const ink = binaryInk(cv, image);
+  const contours = new cv.MatVector();
+  const hierarchy = new cv.Mat();
+  cv.findContours(ink, contours, hierarchy, cv.RETR_LIST, cv.CHAIN_APPROX_SIMPLE);
+  const minSide = Math.max(14, Math.round(Math.min(image.width, image.height) * 0.012));
+  const found: RasterBox[] = [];
+  for (let i = 0; i < contours.size(); i++) {
+    const c = contours.get(i);
+    const r = cv.boundingRect(c);
+    if (r.width >= minSide * 1.5 && r.height >= minSide && r.width < image.width * 0.98 && r.height < image.height * 0.98) {
+      const area = cv.contourArea(c);
+      const fill = area / (r.width * r.height);
+      const approx = new cv.Mat();
+      cv.approxPolyDP(c, approx, 0.02 * cv.arcLength(c, true), true);
+      const corners = approx.rows;
+      approx.delete();
+      const box: Box = [r.x, r.y, r.x + r.width, r.y + r.height];
+      if (fill > 0.9 && corners <= 6) found.push({ box, shape: 'rect' });
+      else if (fill > 0.7 && corners >= 6 && corners <= 12) found.push({ box, shape: 'blob' });
+    }
+    c.delete();
+  }
+  contours.delete();
+  hierarchy.delete();
+  ink.delete();
+  return mergeBoxes(found);
+}
+
+/** Cells of one record (and a border's inner and outer contour) become one node box. */
+function mergeBoxes(found: RasterBox[]): RasterBox[] {
+  const merged: RasterBox[] = [];
+  for (const item of [...found].sort((a, b) => (b.box[2] - b.box[0]) * (b.box[3] - b.box[1]) - (a.box[2] - a.box[0]) * (a.box[3] - a.box[1]))) {
+    const host = merged.find((m) => overlapsOrTouches(m.box, item.box, 3));
+    if (!host) merged.push({ box: [...item.box] as Box, shape: item.shape });
+    else {
+      // A rectangle cell inside a rect node keeps it a rect; a blob's own contours keep it a blob.
+      if (!contains(host.box, item.box)) host.box = union(host.box, item.box);
+    }
+  }
+  // Unions may now touch other nodes: one more pass.
+  const final: RasterBox[] = [];
+  for (const m of merged) {
+    const host = final.find((f) => overlapsOrTouches(f.box, m.box, 1));
+    if (host) host.box = union(host.box, m.box);
+    else final.push(m);
+  }
+  return final;
+}
+
+/** Connectors between boxes, from the ink left once the boxes are blanked. */
+export function findConnectors(cv: CV, image: GreyImage, boxes: RasterBox[]): RasterEdge[] {
+  const ink = binaryInk(cv, image);
+  const pad = 2;
+  for (const { box } of boxes) {
+    const x0 = Math.max(0, box[0] - pad);
+    const y0 = Math.max(0, box[1] - pad);
+    const x1 = Math.min(image.width, box[2] + pad + 1);
+    const y1 = Math.min(image.height, box[3] + pad + 1);
+    cv.rectangle(ink, new cv.Point(x0, y0), new cv.Point(x1 - 1, y1 - 1), new cv.Scalar(0), -1);
+  }
+  const labels = new cv.Mat();
+  const count = cv.connectedComponents(ink, labels, 8, cv.CV_32S);
+  const lab = labels.data32S;
+  const w = image.width;
+  const h = image.height;
+  // For every box, the ink of each component in a band just outside it: where connectors land.
+  const band = 12;
+  const touches = boxes.map(({ box }) => {
+    const hits = new Map<number, number>();
+    const x0 = Math.max(0, box[0] - pad - band);
+    const y0 = Math.max(0, box[1] - pad - band);
+    const x1 = Math.min(w - 1, box[2] + pad + band);
+    const y1 = Math.min(h - 1, box[3] + pad + band);
+    for (let y = y0; y <= y1; y++) {
+      for (let x = x0; x <= x1; x++) {
+        const inside = x >= box[0] - pad && x <= box[2] + pad && y >= box[1] - pad && y <= box[3] + pad;
+        if (inside) continue;
+        const l = lab[y * w + x]!;
+        if (l > 0) hits.set(l, (hits.get(l) ?? 0) + 1);
+      }
+    }
+    return hits;
+  });
+  // Which components actually reach a box (ink within 3 px of its border), not just pass by.
+  const reaches = boxes.map(({ box }) => {
+    const set = new Set<number>();
+    const ring = pad + 3;
+    const x0 = Math.max(0, box[0] - ring);
+    const y0 = Math.max(0, box[1] - ring);
+    const x1 = Math.min(w - 1, box[2] + ring);
+    const y1 = Math.min(h - 1, box[3] + ring);
+    for (let y = y0; y <= y1; y++) {
+      for (let x = x0; x <= x1; x++) {
+        if (x >= box[0] - pad && x <= box[2] + pad && y >= box[1] - pad && y <= box[3] + pad) continue;
+        const l = lab[y * w + x]!;
+        if (l > 0) set.add(l);
+      }
+    }
+    return set;
+  });
+  labels.delete();
+  ink.delete();
+  const edges: RasterEdge[] = [];
+  for (let l = 1; l < count; l++) {
+    const ends = boxes.map((_, i) => i).filter((i) => reaches[i]!.has(l));
+    if (ends.length < 2) continue;
+    const weight = ends.map((i) => touches[i]!.get(l) ?? 0);
+    const heaviest = Math.max(...weight);
+    const heads = ends.filter((_, k) => weight[k]! >= heaviest * 0.75 && weight[k]! > 1.6 * Math.min(...weight));
+    if (heads.length > 0 && heads.length < ends.length) {
+      for (const to of heads) for (const from of ends) if (!heads.includes(from)) edges.push({ from, to, directed: true });
+    } else if (ends.length === 2) {
+      edges.push({ from: ends[0]!, to: ends[1]!, directed: false });
+    }
+  }
+  return edges;
+}

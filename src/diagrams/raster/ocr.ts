@@ -1,0 +1,42 @@
+/**
+ * tesseract.js, one worker reused for every node of every figure. Traineddata is never downloaded: the
+ * caller says where eng.traineddata(.gz) lives (a folder in Node, a URL in the browser).
+ */
+import { createWorker, OEM, PSM, type ImageLike, type Worker } from 'tesseract.js';
+
+export interface OcrOptions {
+  /** Folder or URL holding eng.traineddata.gz, e.g. node_modules/@tesseract.js-data/eng/4.0.0_best_int. */
+  langPath: string;
+  /** Where tesseract.js may cache; unused with cacheMethod 'none'. */
+  cachePath?: string;
+  workerPath?: string;
+  corePath?: string;
+}
+
+export interface Ocr {
+  /** Text of one encoded image (PNG bytes), lines separated by "\n". */
+  read(png: Uint8Array): Promise<string>;
+  terminate(): Promise<void>;
+}
+
+export async function createOcr(options: OcrOptions): Promise<Ocr> {
+  const worker: Worker = await createWorker('eng', OEM.LSTM_ONLY, {
+    langPath: options.langPath,
+    gzip: true,
+    cacheMethod: 'none',
+    ...(options.cachePath ? { cachePath: options.cachePath } : {}),
+    ...(options.workerPath ? { workerPath: options.workerPath } : {}),
+    ...(options.corePath ? { corePath: options.corePath } : {}),
+  });
+  // A node's label is one block of lines.
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, preserve_interword_spaces: '1' });
+  return {
+    async read(png) {
+      const { data } = await worker.recognize(png as unknown as ImageLike);
+      return data.text.replace(/\n{2,}/g, '\n').trim();
+    },
+    async terminate() {
+      await worker.terminate();
+    },
+  };
+}

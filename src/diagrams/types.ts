@@ -1,0 +1,30 @@
+/** What the figure readers find before layer recognition: nodes (boxes with text) and the edges between them. */
+import type { Graph } from '../graph/index.ts';
+
+/** [x0, y0, x1, y1], top-left origin: PDF points on the vector path, pixels on the raster path. */
+export type Box = [number, number, number, number];
+
+export interface DiagramNode {
+  id: string;
+  box: Box;
+  /** The node's text, one line per row, top to bottom. */
+  text: string;
+  /** rect: a drawn box; blob: a non-rectangular shape (Caffe draw_net data blobs); label: free text only. */
+  shape: 'rect' | 'blob' | 'label';
+}
+
+export interface DiagramEdge {
+  from: string;
+  to: string;
+  /** True when an arrow head decided the direction; false when layout order did. */
+  directed: boolean;
+  /** Text written on the connector (Caffe draw_net writes num_output there). */
+  label?: string;
+}
+
+export interface FigureReading {
+  graph: Graph;
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+  warnings: string[];
+}

@@ -1,0 +1,114 @@
+/**
+ * A vector figure on a PDF page → nodes and edges, exactly: boxes are the drawn rectangles/shapes that hold
+ * text, edges are the line/curve paths whose ends land on two boxes, and a small filled shape at one end (an
+ * arrow head) says which box is the target. Figures without text boxes (PlotNeuralNet, TikZ blocks) fall
+ * back to their free labels in reading order.
+ */
+import { groupLines, type Page, type PathItem, type TextItem } from '../paper/index.ts';
+import type { Box, DiagramEdge, DiagramNode } from './types.ts';
+
+export interface VectorReading {
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+  warnings: string[];
+}
+
+const width = (b: Box) => b[2] - b[0];
+const height = (b: Box) => b[3] - b[1];
+const area = (b: Box) => width(b) * height(b);
+const centre = (b: Box): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+const inside = (b: Box, [x, y]: [number, number], slack = 0) => x >= b[0] - slack && x <= b[2] + slack && y >= b[1] - slack && y <= b[3] + slack;
+/** Gap between two boxes (0 when they touch or overlap). */
+const gap = (a: Box, b: Box) => Math.hypot(Math.max(0, a[0] - b[2], b[0] - a[2]), Math.max(0, a[1] - b[3], b[1] - a[3]));
+const contains = (a: Box, b: Box, slack = 0.5) => b[0] >= a[0] - slack && b[1] >= a[1] - slack && b[2] <= a[2] + slack && b[3] <= a[3] + slack;
+
+/** Text lines (top to bottom) of a set of items. */
+function textOf(items: TextItem[]): string {
+  return groupLines(items.map((t) => ({ ...t, rotated: false })), 0.8)
+    .map((l) => l.text)
+    .join('\n');
+}
+
+function isArrowHead(p: PathItem, fontSize: number): boolean {
+  return p.filled && (p.kind === 'shape' || p.kind === 'rect' || p.kind === 'curve') && width(p.box) < fontSize * 1.6 && height(p.box) < fontSize * 1.6 && area(p.box) > 0.5;
+}
+
+/** Free labels in label mode: lines stacked closely in one column form one node ("Convolution" / "7x7/2, 96"). */
+function labelNodes(items: TextItem[], size: number): Array<{ box: Box; items: TextItem[] }> {
+  const lines = groupLines(items.map((t) => ({ ...t, rotated: false })), 0.8).flatMap((l) => l.chunks);
+  const groups: Array<{ box: Box; items: TextItem[] }> = [];
+  for (const chunk of lines.sort((a, b) => a.box[1] - b.box[1])) {
+    const below = groups.find((g) => chunk.box[1] - g.box[3] < size * 0.6 && chunk.box[1] >= g.box[1] && Math.abs(centre(g.box)[0] - centre(chunk.box)[0]) < size * 2);
+    if (below) {
+      below.items.push(...chunk.items);
+      below.box = [Math.min(below.box[0], chunk.box[0]), below.box[1], Math.max(below.box[2], chunk.box[2]), Math.max(below.box[3], chunk.box[3])];
+    } else groups.push({ box: [...chunk.box] as Box, items: [...chunk.items] });
+  }
+  return groups;
+}
+
+export function readVector(page: Page, bbox: Box = [0, 0, page.width, page.height]): VectorReading {
+  const warnings: string[] = [];
+  const texts = page.texts.filter((t) => inside(bbox, centre(t.box), 1) && t.str.trim());
+  const paths = page.paths.filter((p) => contains(bbox, p.box, 2));
+  const size = texts.length ? texts.map((t) => t.size).sort((a, b) => a - b)[Math.floor(texts.length / 2)]! : 8;
+  const figureArea = area(bbox);
+  const shapes = paths.filter((p) => p.kind !== 'line' && width(p.box) > size * 1.2 && height(p.box) > size * 0.9 && area(p.box) < figureArea * 0.5);
+
+  // Each text item joins the smallest shape around it.
+  const owner = new Map<PathItem, TextItem[]>();
+  const free: TextItem[] = [];
+  for (const t of texts) {
+    const host = shapes.filter((s) => inside(s.box, centre(t.box), 0.5)).sort((a, b) => area(a.box) - area(b.box))[0];
+    if (host) owner.set(host, [...(owner.get(host) ?? []), t]);
+    else free.push(t);
+  }
+  const nodes: DiagramNode[] = [];
+  const boxed = [...owner.entries()].filter(([, items]) => items.length > 0);
+  if (boxed.length >= 2) {
+    for (const [path, items] of boxed) {
+      nodes.push({ id: `n${nodes.length + 1}`, box: path.box, text: textOf(items), shape: path.kind === 'rect' ? 'rect' : 'blob' });
+    }
+  } else {
+    warnings.push('no text boxes in the figure: free labels read in layout order');
+    for (const g of labelNodes(texts, size)) nodes.push({ id: `n${nodes.length + 1}`, box: g.box, text: textOf(g.items), shape: 'label' });
+    return { nodes, edges: [], warnings };
+  }
+  // Rect-shaped nodes hold layers; in Graphviz drawings a blob shape can hold one too (draw_net octagons hold blob names).
+  if (nodes.every((n) => n.shape === 'blob')) for (const n of nodes) n.shape = 'rect';
+
+  const heads = paths.filter((p) => isArrowHead(p, size));
+  const connectors = paths.filter((p) => (p.kind === 'line' || p.kind === 'curve') && !p.filled && p.stroked);
+  const tol = Math.max(2, size * 0.4);
+  const edges: DiagramEdge[] = [];
+  const seen = new Set<string>();
+  for (const c of connectors) {
+    // The arrow heads drawn at this connector's ends extend it to the box they point at.
+    const ownHeads = heads.filter((h) => gap(h.box, c.box) <= 1.5);
+    const reach = ownHeads.reduce<Box>((b, h) => [Math.min(b[0], h.box[0]), Math.min(b[1], h.box[1]), Math.max(b[2], h.box[2]), Math.max(b[3], h.box[3])], c.box);
+    const ends = nodes.filter((n) => gap(n.box, reach) <= tol && !contains(n.box, c.box, 1));
+    if (ends.length < 2) continue;
+    // The two ends: the nodes farthest apart among those the connector reaches.
+    let pair: [DiagramNode, DiagramNode] = [ends[0]!, ends[1]!];
+    let best = -1;
+    for (const a of ends) {
+      for (const b of ends) {
+        const d = Math.hypot(centre(a.box)[0] - centre(b.box)[0], centre(a.box)[1] - centre(b.box)[1]);
+        if (a !== b && d > best) [best, pair] = [d, [a, b]];
+      }
+    }
+    const headAt = pair.map((n) => ownHeads.some((h) => gap(h.box, n.box) <= tol));
+    let edge: DiagramEdge;
+    if (headAt[0] !== headAt[1]) edge = headAt[1] ? { from: pair[0].id, to: pair[1].id, directed: true } : { from: pair[1].id, to: pair[0].id, directed: true };
+    else edge = { from: pair[0].id, to: pair[1].id, directed: false };
+    // Caffe draw_net writes num_output on the connector.
+    const label = free.find((t) => /^\s*\d{1,5}\s*$/.test(t.str) && gap(t.box, c.box) <= size * 0.8);
+    if (label) edge.label = label.str.trim();
+    const key = `${edge.from}>${edge.to}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      edges.push(edge);
+    }
+  }
+  return { nodes, edges, warnings };
+}

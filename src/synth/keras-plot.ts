@@ -114,7 +114,7 @@ export function drawKeras2(graph: Graph, rng: Random, viz: Viz): DrawnFigure {
     style: 'keras2',
     ...figure,
     fonts: [look.face.family],
-    variation: { era, showShapes, stacked, ...lookVariation(look) },
+    variation: { era, showShapes, stacked, fill: look.fill, ...lookVariation(look) },
   };
 }
 

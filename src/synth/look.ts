@@ -80,6 +80,5 @@ export function lookVariation(look: GraphvizLook): Record<string, string | numbe
     fontSize: look.fontSize,
     penWidth: look.penWidth,
     ink: look.ink,
-    fill: look.fill,
   };
 }

@@ -82,6 +82,9 @@ function poolMention(clause: string): LayerDraft | undefined {
 export function inputMention(text: string): number[] | undefined {
   const t = normaliseLayerText(text);
   const m = /(\d+)x(\d+)(?:x(\d+))?\s+(?:rgb\s+|gr[ae]y(?:scale)?\s+|colou?r\s+|pixels?\s+)?(?:input|image)/i.exec(t) ?? /input\s+(?:image\s+)?(?:of\s+)?(?:size\s+)?(\d+)x(\d+)(?:x(\d+))?/i.exec(t);
+  // The × glyph is sometimes lost in extraction ("a 32 32 pixel image"): accept it for square sizes only.
+  const square = /\b(\d{2,4})\s+(\d{2,4})\s+(?:pixels?\s+)?(?:input|image)/i.exec(t);
+  if (!m && square && square[1] === square[2]) return [Number(square[1]), Number(square[1]), /gr[ae]y/i.test(t) ? 1 : 3];
   if (!m) return undefined;
   const h = Number(m[1]);
   if (h < 8 || h > 4096) return undefined;

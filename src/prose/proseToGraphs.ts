@@ -14,7 +14,7 @@ export interface ProseDesign extends Assembled {
 }
 
 /** Sentences apart before a run of mentions is considered finished. */
-const MAX_GAP = 10;
+const MAX_GAP = 16;
 
 function runsOf(mentions: Mention[]): Mention[][] {
   const runs: Mention[][] = [];
@@ -40,7 +40,7 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
     const weights = run.reduce((n, m) => n + (m.draft.type === 'Conv2D' || m.draft.type === 'Dense' ? m.count : 0), 0);
     if (weights < 2) continue;
     const used = [...new Set(run.map((m) => m.sentence))];
-    const window = sentences.slice(Math.max(0, used[0].index - 3), used[used.length - 1].index + 1);
+    const window = sentences.slice(Math.max(0, used[0].index - 8), used[used.length - 1].index + 1);
     const input = window.map((s) => inputMention(s.text)).find(Boolean);
     const items: SeqLayer[] = [];
     for (const m of run) {

@@ -12,30 +12,39 @@ export interface Sentence {
   index: number;
 }
 
-const ABBREVIATIONS = /\b(e\.g|i\.e|et al|Fig|Figs|Eq|Eqs|Sec|vs|cf|resp|approx|No|Tab)\.$/i;
+const ABBREVIATION = /\b(e\.g|i\.e|et al|Fig|Figs|Eq|Eqs|Sec|vs|cf|resp|approx|No|Tab|Ref|Refs)\.$/i;
+/** A sentence ends at . ! ? (maybe closed by a quote or bracket) followed by a space and a capital or digit. */
+const BOUNDARY = /[.!?]["')\]]?\s+(?=[A-Z0-9(])/g;
+const MAX_SENTENCE = 1200;
 
 export function splitSentences(pages: Page[]): Sentence[] {
   const sentences: Sentence[] = [];
   for (const page of pages) {
     let text = '';
-    let boxes: Box[] = [];
-    const flush = () => {
-      const t = text.replace(/\s+/g, ' ').trim();
-      if (t.length > 3 && boxes.length) sentences.push({ text: t, page: page.number, box: boxOf(boxes), index: sentences.length });
-      text = '';
-      boxes = [];
-    };
+    const spans: Array<{ start: number; end: number; box: Box }> = [];
     for (const item of page.texts) {
       if (item.rotated) continue;
-      const str = item.str;
       // A hyphen at a line end joins the word ("con- volutional"); otherwise items are separated by a space.
-      if (/[a-z]-$/.test(text) && /^[a-z]/.test(str)) text = text.slice(0, -1) + str;
-      else text += (text && !text.endsWith(' ') ? ' ' : '') + str;
-      boxes.push(item.box);
-      if (/[.!?]["')\]]?\s*$/.test(str) && !ABBREVIATIONS.test(text.trim()) && !/\d\.$/.test(str.trim())) flush();
-      if (text.length > 1200) flush();
+      if (/[a-z]-$/.test(text) && /^[a-z]/.test(item.str)) text = text.slice(0, -1);
+      else if (text && !text.endsWith(' ')) text += ' ';
+      spans.push({ start: text.length, end: text.length + item.str.length, box: item.box });
+      text += item.str;
     }
-    flush();
+    const cuts = [0];
+    for (const m of text.matchAll(BOUNDARY)) {
+      const end = m.index + m[0].trimEnd().length;
+      if (ABBREVIATION.test(text.slice(Math.max(0, end - 8), end))) continue;
+      cuts.push(m.index + m[0].length);
+    }
+    cuts.push(text.length);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      for (let start = cuts[i]; start < cuts[i + 1]; start += MAX_SENTENCE) {
+        const end = Math.min(cuts[i + 1], start + MAX_SENTENCE);
+        const t = text.slice(start, end).replace(/\s+/g, ' ').trim();
+        const boxes = spans.filter((s) => s.end > start && s.start < end).map((s) => s.box);
+        if (t.length > 3 && boxes.length) sentences.push({ text: t, page: page.number, box: boxOf(boxes), index: sentences.length });
+      }
+    }
   }
   return sentences;
 }

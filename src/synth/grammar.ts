@@ -77,6 +77,9 @@ interface Node {
   depth: number;
 }
 
+/** A layer drawn but not yet added to the model. */
+type Planned = Omit<Node, 'layer'> & { type: string; params: Params };
+
 const KERAS_BASE_NAMES: Record<string, string> = {
   Input: 'input',
   Conv2D: 'conv2d',
@@ -150,7 +153,7 @@ class ModelBuilder {
   }
 
   /** Draw a layer for `choice` after `from` with Table 2 params; undefined when no draw fits the shape. */
-  draw(choice: Exclude<Choice, 'Concat'>, from: Node): Omit<Node, 'layer'> & { type: string; params: Params } | undefined {
+  draw(choice: Exclude<Choice, 'Concat'>, from: Node): Planned | undefined {
     // Two dropouts in a row are legal by Table 1 but never seen in a real model.
     if (choice === 'Dropout' && from.layer.type === 'Dropout') return undefined;
     for (let attempt = 0; attempt < 6; attempt++) {
@@ -217,7 +220,7 @@ class ModelBuilder {
       const back = Math.min(mainPath.length - 1, rng.int(0, 4));
       const fork = mainPath[mainPath.length - 1 - back]!;
       const length = rng.int(1, 3);
-      const planned: Array<ReturnType<ModelBuilder['draw']> & object> = [];
+      const planned: Planned[] = [];
       let tip: Node = fork;
       for (let i = 0; i < length; i++) {
         const choices = NEXT_LAYERS[tip.state].filter((c): c is Exclude<Choice, 'Concat'> => c !== 'Concat');

@@ -138,6 +138,29 @@ describe('synth renderers: ground truth against the pixels', () => {
     }
   });
 
+  it("Caffe plots fill each node with draw_net's colour for its layer type", () => {
+    const expected: Record<string, string> = { Conv2D: '#FF5050', MaxPool2D: '#FF9900', AvgPool2D: '#FF9900', Dense: '#CC33FF', Dropout: '#90EE90' };
+    let checked = 0;
+    for (const r of rendered.filter((r) => r.style === 'caffe')) {
+      const graph = generateModel(r.seed).graph;
+      const typeOf = new Map(graph.layers.map((l) => [l.id, l.type]));
+      for (const node of r.figure.nodes) {
+        let colour: string;
+        if (node.role === 'blob') colour = '#E0E0E0';
+        else if (node.role === 'activation') colour = node.label.includes('ReLU') ? '#90EE90' : '#6495ED';
+        else colour = expected[typeOf.get(node.layerId!)!] ?? '#6495ED';
+        // Just inside the top edge, in the middle: fill, clear of the centred text and of octagon corners.
+        const [x0, y0, x1] = scaled(node.box, r.scale);
+        const i = (Math.round(y0 + 3) * r.image.width + Math.round((x0 + x1) / 2)) * 4;
+        const got = [r.image.data[i]!, r.image.data[i + 1]!, r.image.data[i + 2]!];
+        const want = [1, 3, 5].map((k) => parseInt(colour.slice(k, k + 2), 16));
+        expect(Math.max(...got.map((v, k) => Math.abs(v - want[k]!))), `${r.seed} ${node.id} ${node.label}`).toBeLessThan(12);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
   it('every graph layer appears as a node, with the layer name or params in its label', () => {
     for (const r of rendered) {
       const graph = generateModel(r.seed).graph;

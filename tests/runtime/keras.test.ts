@@ -3,7 +3,7 @@ import { UnsupportedLayerError, emitKerasJson, emitKerasPython } from '../../src
 import { inferShapes, outputLayers, resolveParams, type Graph } from '../../src/graph/index.ts';
 import { HOSTILE_GRAPHS, mentionsInjectedCode } from '../support/hostile-graphs.ts';
 import { REFERENCE_GRAPHS, alexnet, attentionBlock, imageOddments, vgg16 } from '../support/reference-graphs.ts';
-import { compilePythonFiles, inspectPythonFiles, predictKerasJson, runPythonFiles, writeTempFiles, type TfjsInput } from '../support/runtime.ts';
+import { compilePythonFiles, inspectPythonFiles, kerasLrnDifference, predictKerasJson, runPythonFiles, writeTempFiles, type TfjsInput } from '../support/runtime.ts';
 
 function tfjsInputs(graph: Graph): TfjsInput[] {
   const shapes = inferShapes(graph);
@@ -105,6 +105,11 @@ describe('Keras Python', () => {
       expect(imports).toEqual(['keras']);
       expect(names.filter((name) => ['os', 'subprocess', '__import__', 'eval', 'exec'].includes(name))).toEqual([]);
     }
+  });
+
+  it.each([3, 4, 5])('defines an LRN layer that computes what PyTorch LocalResponseNorm does (size %i)', async (size) => {
+    const [file] = writeTempFiles([['alexnet_keras.py', emitKerasPython(alexnet())]], 'paper2net-keras-lrn-');
+    expect(await kerasLrnDifference(file!, { size, alpha: 0.5, beta: 0.75, k: 2 })).toBeLessThan(1e-5);
   });
 
   it('writes the functional API with meaningful names and a runnable __main__', () => {

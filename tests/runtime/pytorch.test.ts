@@ -1,8 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitPytorch } from '../../src/codegen/index.ts';
 import { inferShapes, outputLayers, type Graph } from '../../src/graph/index.ts';
-import { REFERENCE_GRAPHS, vgg16 } from '../support/reference-graphs.ts';
-import { inspectPythonFiles, printedOutputShapes, runPythonFiles, toNCHW, writeTempFiles, type PythonRun } from '../support/runtime.ts';
+import { REFERENCE_GRAPHS, vgg16, weightlessImage, weightlessSequence } from '../support/reference-graphs.ts';
+import {
+  forwardPytorch,
+  inspectPythonFiles,
+  nchwToNhwc,
+  nhwcToNchw,
+  printedOutputShapes,
+  runKerasJson,
+  runPythonFiles,
+  toNCHW,
+  writeTempFiles,
+  type PythonRun,
+  type TensorData,
+} from '../support/runtime.ts';
+import { emitKerasJson } from '../../src/codegen/index.ts';
 import { HOSTILE_GRAPHS, mentionsInjectedCode } from '../support/hostile-graphs.ts';
 
 /** Every graph truncated after each of its layers, so every layer's output shape is printed once. */
@@ -79,5 +92,33 @@ describe('PyTorch emitter with hostile text from a PDF', () => {
   it('imports only torch and never names os or subprocess', () => {
     for (const imports of hostile.imports) expect(imports.every((name) => ['torch', 'torch.nn', 'torch.nn.functional'].includes(name))).toBe(true);
     for (const names of hostile.names) expect(names.filter((name) => ['os', 'subprocess', 'system', 'eval', 'exec'].includes(name))).toEqual([]);
+  });
+});
+
+describe('PyTorch and Keras (TensorFlow.js) compute the same numbers where there are no random weights', () => {
+  /** Deterministic input with negative and positive values and no ties. */
+  function input(shape: number[]): TensorData {
+    const size = shape.reduce((a, b) => a * b, 1);
+    return { shape, data: Array.from({ length: size }, (_, i) => Math.sin(i * 1.7) * (1 + (i % 5) / 10)) };
+  }
+
+  it.each([
+    ['image layers', weightlessImage()],
+    ['sequence layers', weightlessSequence()],
+  ] as const)('%s', async (_title, graph) => {
+    const shapes = inferShapes(graph);
+    const channelsLast = input([1, ...shapes.get(graph.layers[0]!.id)!]);
+    const [file] = writeTempFiles([['weightless.py', emitPytorch(graph)]], 'paper2net-weightless-');
+    const [torchRun] = await forwardPytorch([{ file: file!, inputs: [{ ...nhwcToNchw(channelsLast), dtype: 'float32' }] }]);
+    expect(torchRun!.error).toBeNull();
+    const keras = await runKerasJson(emitKerasJson(graph), [{ ...channelsLast, dtype: 'float32' }]);
+    const outputs = outputLayers(graph);
+    expect(torchRun!.outputs.length).toBe(outputs.length);
+    outputs.forEach((layer, i) => {
+      const torchOutput = nchwToNhwc(torchRun!.outputs[i]!);
+      expect(torchOutput.shape, layer.id).toEqual(keras[i]!.shape);
+      const worst = Math.max(...torchOutput.data.map((value, j) => Math.abs(value - keras[i]!.data[j]!)));
+      expect(worst, `${layer.id}: largest difference`).toBeLessThan(1e-4);
+    });
   });
 });

@@ -1,9 +1,12 @@
 """Runs several generated Python files in one interpreter (torch imports once) and reports each as JSON.
 
 Usage: python_batch.py run|compile|inspect FILE...
+       python_batch.py forward SPEC.json
   run      executes each file as __main__, capturing its stdout/stderr and any exception
   compile  byte-compiles each file (py_compile) without running it
   inspect  lists what each file imports and which names it calls (for injection checks)
+  forward  for each {"file", "inputs": [{"shape", "dtype", "data"}]} in SPEC, builds the file's
+           nn.Module in eval mode, runs it on exactly those inputs and returns the outputs' data
 """
 import ast
 import contextlib
@@ -50,10 +53,31 @@ def inspect(path):
     return {"file": path, "imports": sorted(imports), "calls": sorted(calls), "names": sorted(names)}
 
 
+def forward(job):
+    import torch
+
+    try:
+        namespace = runpy.run_path(job["file"], run_name="paper2net_model")
+        classes = [value for value in namespace.values() if isinstance(value, type) and issubclass(value, torch.nn.Module) and value.__module__ == "paper2net_model"]
+        model = classes[0]().eval()
+        dtypes = {"float32": torch.float32, "int64": torch.int64}
+        inputs = [torch.tensor(spec["data"], dtype=dtypes[spec["dtype"]]).reshape(spec["shape"]) for spec in job["inputs"]]
+        with torch.no_grad():
+            outputs = model(*inputs)
+        outputs = outputs if isinstance(outputs, tuple) else (outputs,)
+        return {"file": job["file"], "outputs": [{"shape": list(o.shape), "data": o.flatten().tolist()} for o in outputs], "error": None}
+    except BaseException:  # noqa: BLE001
+        return {"file": job["file"], "outputs": [], "error": traceback.format_exc()}
+
+
 def main():
     mode, paths = sys.argv[1], sys.argv[2:]
-    action = {"run": run, "compile": compile_only, "inspect": inspect}[mode]
-    results = [action(path) for path in paths]
+    if mode == "forward":
+        with open(paths[0], encoding="utf-8") as handle:
+            results = [forward(job) for job in json.load(handle)]
+    else:
+        action = {"run": run, "compile": compile_only, "inspect": inspect}[mode]
+        results = [action(path) for path in paths]
     sys.stdout.flush()
     print("@@paper2net-results@@")
     print(json.dumps(results))

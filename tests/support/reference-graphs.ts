@@ -257,7 +257,7 @@ export function sequenceOddments(): Graph {
   ]);
 }
 
-/** Settings a framework cannot take as given: dilated and strided at once, kernels smaller than the stride, large pool padding. */
+/** Settings a framework cannot take as given: dilated and strided at once, kernels smaller than the stride, and Caffe's rounding. */
 export function awkwardWindows(): Graph {
   return graph('awkward windows', [
     layer('image', 'Input', [], { shape: [23, 17, 4] }),
@@ -265,12 +265,69 @@ export function awkwardWindows(): Graph {
     layer('dilated_strided_valid', 'Conv2D', ['dilated_strided'], { filters: 6, kernel: 2, stride: 2, dilation: [2, 1] }),
     layer('sparse_upconv', 'Conv2DTranspose', ['dilated_strided_valid'], { filters: 5, kernel: [2, 1], stride: [3, 2] }),
     layer('cropped_upconv', 'Conv2DTranspose', ['sparse_upconv'], { filters: 5, kernel: 4, stride: 2, padding: [1, 2], activation: 'leaky_relu' }),
-    layer('wide_pad_pool', 'MaxPool2D', ['cropped_upconv'], { pool: 3, stride: 2, padding: [2, 1] }),
-    layer('caffe_avg', 'AvgPool2D', ['wide_pad_pool'], { pool: 3, stride: 2, ceil_mode: true }),
+    layer('padded_pool', 'MaxPool2D', ['cropped_upconv'], { pool: 3, stride: 2, padding: [1, 1] }),
+    layer('caffe_avg', 'AvgPool2D', ['padded_pool'], { pool: 3, stride: 2, ceil_mode: true }),
     layer('flat', 'Flatten', ['caffe_avg']),
     layer('sequence', 'Reshape', ['flat'], { shape: [-1, 5] }),
     layer('dilated_strided_1d', 'Conv1D', ['sequence'], { filters: 3, kernel: 2, stride: 2, dilation: 2, padding: 'same' }),
     layer('same_1d', 'Conv1D', ['dilated_strided_1d'], { filters: 3, kernel: 3, padding: 1 }),
+  ]);
+}
+
+/**
+ * Layers without random weights (LayerNorm and BatchNorm start as identities), so two frameworks must
+ * compute the same numbers: padding, every pooling mode, merges on several axes, activations,
+ * permutes and reshapes between image and sequence layouts. Bilinear upsampling is left out:
+ * TensorFlow.js samples pixel corners where Keras 3 and PyTorch sample pixel centres.
+ */
+export function weightlessImage(): Graph {
+  return graph('weight-free image layers', [
+    layer('image', 'Input', [], { shape: [9, 11, 3] }),
+    layer('relu', 'Activation', ['image'], { fn: 'relu' }),
+    layer('pad', 'ZeroPadding2D', ['relu'], { padding: [1, 2] }),
+    layer('max_valid', 'MaxPool2D', ['pad'], { pool: 2 }),
+    layer('max_same', 'MaxPool2D', ['pad'], { pool: 2, padding: 'same' }),
+    layer('max_caffe', 'MaxPool2D', ['pad'], { pool: 2, ceil_mode: true }),
+    layer('avg_same_uneven', 'AvgPool2D', ['pad'], { pool: 2, padding: 'same' }),
+    layer('avg_same', 'AvgPool2D', ['max_same'], { pool: 3, stride: 1, padding: 'same' }),
+    layer('avg_explicit', 'AvgPool2D', ['pad'], { pool: 3, stride: 2, padding: [1, 1] }),
+    layer('channels', 'Concat', ['max_same', 'max_caffe', 'avg_same_uneven', 'avg_same'], { axis: -1 }),
+    layer('width', 'Concat', ['max_same', 'avg_explicit'], { axis: 1 }),
+    layer('height', 'Concat', ['width', 'width'], { axis: 0 }),
+    layer('softmax', 'Activation', ['image'], { fn: 'softmax' }),
+    layer('elu', 'Activation', ['softmax'], { fn: 'elu' }),
+    layer('gelu', 'Activation', ['image'], { fn: 'gelu' }),
+    layer('leaky', 'Activation', ['image'], { fn: 'leaky_relu', alpha: 0.1 }),
+    layer('tanh', 'Activation', ['image'], { fn: 'tanh' }),
+    layer('sigmoid', 'Activation', ['image'], { fn: 'sigmoid' }),
+    layer('sum', 'Add', ['elu', 'gelu', 'leaky']),
+    layer('product', 'Multiply', ['sum', 'tanh', 'sigmoid']),
+    layer('layer_norm', 'LayerNorm', ['product']),
+    layer('batch_norm', 'BatchNorm', ['layer_norm']),
+    layer('drop', 'Dropout', ['batch_norm']),
+    layer('nearest', 'UpSampling2D', ['drop'], { size: [2, 3] }),
+    layer('swap', 'Permute', ['nearest'], { dims: [3, 1, 2] }),
+    layer('pixels', 'Reshape', ['drop'], { shape: [-1, 3] }),
+    layer('back_to_image', 'Reshape', ['pixels'], { shape: [11, 9, 3] }),
+    layer('global_avg', 'GlobalAvgPool2D', ['max_valid']),
+    layer('global_max', 'GlobalMaxPool2D', ['max_valid']),
+  ]);
+}
+
+/** Weight-free sequence layers: permutes and reshapes of [T, F], normalisation over features. */
+export function weightlessSequence(): Graph {
+  return graph('weight-free sequence layers', [
+    layer('frames', 'Input', [], { shape: [7, 6] }),
+    layer('transposed', 'Permute', ['frames'], { dims: [2, 1] }),
+    layer('regrouped', 'Reshape', ['transposed'], { shape: [3, 14] }),
+    layer('layer_norm', 'LayerNorm', ['regrouped']),
+    layer('batch_norm', 'BatchNorm', ['regrouped']),
+    layer('features', 'Concat', ['layer_norm', 'batch_norm'], { axis: -1 }),
+    layer('steps', 'Concat', ['layer_norm', 'batch_norm'], { axis: 0 }),
+    layer('softmax', 'Activation', ['steps'], { fn: 'softmax' }),
+    layer('as_image', 'Reshape', ['frames'], { shape: [7, 3, 2] }),
+    layer('image_permuted', 'Permute', ['as_image'], { dims: [2, 3, 1] }),
+    layer('as_vector', 'Reshape', ['image_permuted'], { shape: [42] }),
   ]);
 }
 

@@ -49,7 +49,7 @@ export function writeTempFiles(files: Array<[string, string]>, prefix = 'paper2n
   });
 }
 
-async function batch<T>(mode: 'run' | 'compile' | 'inspect', files: string[], timeoutMs: number): Promise<BatchResult<T>> {
+async function batch<T>(mode: 'run' | 'compile' | 'inspect' | 'forward', files: string[], timeoutMs: number): Promise<BatchResult<T>> {
   const { stdout, stderr } = await promisify(execFile)(PYTHON, [BATCH_SCRIPT, mode, ...files], {
     timeout: timeoutMs,
     maxBuffer: 256 * 1024 * 1024,
@@ -75,6 +75,46 @@ export function inspectPythonFiles(files: string[], timeoutMs = 120_000): Promis
   return batch<PythonInspection>('inspect', files, timeoutMs);
 }
 
+/** A tensor as plain data: its shape (batch first) and its values in row-major order. */
+export interface TensorData {
+  shape: number[];
+  data: number[];
+}
+
+export interface ForwardJob {
+  /** A generated PyTorch file; its nn.Module class is built and run in eval mode. */
+  file: string;
+  inputs: Array<TensorData & { dtype: 'float32' | 'int64' }>;
+}
+
+/** Runs each file's model on exactly the given inputs (in one interpreter) and returns its outputs. */
+export async function forwardPytorch(jobs: ForwardJob[], timeoutMs = 600_000): Promise<Array<{ file: string; outputs: TensorData[]; error: string | null }>> {
+  const [spec] = writeTempFiles([['forward.json', JSON.stringify(jobs)]], 'paper2net-forward-');
+  return (await batch<{ file: string; outputs: TensorData[]; error: string | null }>('forward', [spec!], timeoutMs)).results;
+}
+
+/** Channels-last image data [N, H, W, C] reordered to channels-first [N, C, H, W]; other ranks unchanged. */
+export function nhwcToNchw(tensor: TensorData): TensorData {
+  if (tensor.shape.length !== 4) return tensor;
+  const [n, h, w, c] = tensor.shape as [number, number, number, number];
+  const data = new Array<number>(tensor.data.length);
+  for (let b = 0; b < n; b++)
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) for (let k = 0; k < c; k++) data[((b * c + k) * h + y) * w + x] = tensor.data[((b * h + y) * w + x) * c + k]!;
+  return { shape: [n, c, h, w], data };
+}
+
+/** Channels-first image data [N, C, H, W] reordered to channels-last [N, H, W, C]; other ranks unchanged. */
+export function nchwToNhwc(tensor: TensorData): TensorData {
+  if (tensor.shape.length !== 4) return tensor;
+  const [n, c, h, w] = tensor.shape as [number, number, number, number];
+  const data = new Array<number>(tensor.data.length);
+  for (let b = 0; b < n; b++)
+    for (let k = 0; k < c; k++)
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data[((b * h + y) * w + x) * c + k] = tensor.data[((b * c + k) * h + y) * w + x]!;
+  return { shape: [n, h, w, c], data };
+}
+
 /** The `output <name>: [1, ...]` lines a generated `__main__` block prints, in order. */
 export function printedOutputShapes(stdout: string): Array<{ name: string; shape: number[] }> {
   return [...stdout.matchAll(/^output (\S+): \[([\d, ]*)\]$/gm)].map((m) => ({
@@ -94,11 +134,7 @@ export interface TfjsInput {
   vocab?: number;
 }
 
-/**
- * Loads a Keras `model.to_json()` document with TensorFlow.js (tfjs-layers on the CPU backend) and
- * runs one prediction on random input; returns each output's shape, batch axis first.
- */
-export async function predictKerasJson(json: string, inputs: TfjsInput[]): Promise<number[][]> {
+async function loadTfjs() {
   const tf = await import('@tensorflow/tfjs-core');
   await import('@tensorflow/tfjs-backend-cpu');
   const tfl = await import('@tensorflow/tfjs-layers');
@@ -106,17 +142,44 @@ export async function predictKerasJson(json: string, inputs: TfjsInput[]): Promi
   // tfjs package registers. They patch the global Tensor class, so tfjs-core must be loaded first.
   await import('@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops');
   await tf.setBackend('cpu');
+  return { tf, tfl };
+}
+
+/**
+ * Loads a Keras `model.to_json()` document with TensorFlow.js (tfjs-layers on the CPU backend) and
+ * runs it on the given channels-last inputs (batch first); returns every output.
+ */
+export async function runKerasJson(json: string, inputs: Array<TensorData & { dtype: 'float32' | 'int32' }>): Promise<TensorData[]> {
+  const { tf, tfl } = await loadTfjs();
   const model = await tfl.models.modelFromJSON(JSON.parse(json));
   try {
-    const tensors = inputs.map((input) =>
-      input.vocab !== undefined ? tf.randomUniform([1, ...input.shape], 0, input.vocab, 'int32') : tf.randomNormal([1, ...input.shape]),
-    );
+    const tensors = inputs.map((input) => tf.tensor(input.data, input.shape, input.dtype));
     const predicted = model.predict(tensors.length === 1 ? tensors[0]! : tensors);
     const outputs = Array.isArray(predicted) ? predicted : [predicted];
-    const shapes = outputs.map((tensor) => [...tensor.shape]);
+    const results = outputs.map((tensor) => ({ shape: [...tensor.shape], data: [...tensor.dataSync()] }));
     tf.dispose([...tensors, ...outputs]);
-    return shapes;
+    return results;
   } finally {
     model.dispose();
   }
+}
+
+/** Like runKerasJson on random input (normal floats, or token ids below `vocab`); returns the output shapes. */
+export async function predictKerasJson(json: string, inputs: TfjsInput[]): Promise<number[][]> {
+  const random = inputs.map((input) => {
+    const size = input.shape.reduce((a, b) => a * b, 1);
+    const data = Array.from({ length: size }, () => (input.vocab !== undefined ? Math.floor(Math.random() * input.vocab) : Math.random() * 2 - 1));
+    return { shape: [1, ...input.shape], data, dtype: input.vocab !== undefined ? ('int32' as const) : ('float32' as const) };
+  });
+  return (await runKerasJson(json, random)).map((output) => output.shape);
+}
+
+/**
+ * Runs the LocalResponseNormalization class of a generated Keras file (on a torch-backed stand-in
+ * for keras.ops) against torch.nn.LocalResponseNorm; returns the largest absolute difference.
+ */
+export async function kerasLrnDifference(file: string, params: { size: number; alpha: number; beta: number; k: number }): Promise<number> {
+  const script = fileURLToPath(new URL('./python_keras_lrn.py', import.meta.url));
+  const { stdout } = await promisify(execFile)(PYTHON, [script, file, ...[params.size, params.alpha, params.beta, params.k].map(String)], { timeout: 120_000 });
+  return (JSON.parse(stdout) as { max_difference: number }).max_difference;
 }

@@ -371,7 +371,12 @@ function pool2d(ctx: LayerContext, kind: 'max' | 'avg'): KerasNode[] {
   const pads = poolPadding(ctx, kernel, stride);
   if (pads) {
     const why = p.ceil_mode ? "Caffe's ceil rounding" : 'explicit padding';
-    const note = kind === 'max' ? ' (zeros, where Caffe pads max pooling with -inf: the same after a ReLU)' : '';
+    const note =
+      kind === 'max'
+        ? ' (zeros, where Caffe pads max pooling with -inf: the same after a ReLU)'
+        : p.ceil_mode
+          ? ' (the last windows then also average the added zeros, which Caffe leaves out)'
+          : '';
     chain.add(zeroPadding(ctx.nodeName('pad'), pads, [pyComment(`${why} as zero padding${note}`)]));
   }
   const padding = p.padding === 'same' ? 'same' : 'valid';

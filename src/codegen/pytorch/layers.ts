@@ -56,22 +56,19 @@ function call(ctor: string, positional: PyValue[], kwargs: Record<string, PyValu
 /** How a sliding window is padded in PyTorch: symmetric amounts on the module, or an explicit F.pad. */
 interface WindowPadding {
   padding: Pair;
-  /** F.pad amounts (left, right, top, bottom) when the padding is uneven or too large for the module. */
+  /** F.pad amounts (left, right, top, bottom) when TensorFlow's "same" padding is uneven. */
   pad?: [number, number, number, number];
 }
 
-function windowPadding(padding: unknown, input: Shape, kernel: Pair, stride: Pair, dilation: Pair, modulePadLimit?: Pair): WindowPadding {
+function windowPadding(padding: unknown, input: Shape, kernel: Pair, stride: Pair, dilation: Pair): WindowPadding {
   if (padding === 'valid') return { padding: [0, 0] };
   if (padding === 'same') {
     const [top, bottom] = samePadding(input[0]!, kernel[0], stride[0], dilation[0]);
     const [left, right] = samePadding(input[1]!, kernel[1], stride[1], dilation[1]);
-    const fits = !modulePadLimit || (top <= modulePadLimit[0] && left <= modulePadLimit[1]);
-    if (top === bottom && left === right && fits) return { padding: [top, left] };
+    if (top === bottom && left === right) return { padding: [top, left] };
     return { padding: [0, 0], pad: [left, right, top, bottom] };
   }
-  const [ph, pw] = pair(padding);
-  if (modulePadLimit && (ph > modulePadLimit[0] || pw > modulePadLimit[1])) return { padding: [0, 0], pad: [pw, pw, ph, ph] };
-  return { padding: [ph, pw] };
+  return { padding: pair(padding) };
 }
 
 function padded(input: string, padding: WindowPadding, value?: string): string {
@@ -79,11 +76,8 @@ function padded(input: string, padding: WindowPadding, value?: string): string {
   return `F.pad(${input}, ${pyValue(new PyTuple(padding.pad))}${value ? `, value=${value}` : ''})`;
 }
 
-function paddingComment(padding: WindowPadding, raw: unknown): string[] {
-  if (!padding.pad) return [];
-  return raw === 'same'
-    ? [pyComment('"same" padding is uneven here (TensorFlow puts the extra row/column after), so pad explicitly')]
-    : [pyComment('padding larger than half the window: PyTorch pooling needs it as an explicit F.pad')];
+function paddingComment(padding: WindowPadding): string[] {
+  return padding.pad ? [pyComment('"same" padding is uneven here (TensorFlow puts the extra row/column after), so pad explicitly')] : [];
 }
 
 /** `expr` (already on the layer's output) wrapped in the layer's activation param. */
@@ -154,7 +148,7 @@ function conv2d(ctx: TorchLayerContext): TorchStep {
     },
   ];
   const expr = activate(ctx, `self.${attr}(${padded(ctx.inputs[0]!, padding)})`, ctx.outShape, modules);
-  return { modules, forward: [...paddingComment(padding, p.padding), `${ctx.out} = ${expr}`] };
+  return { modules, forward: [...paddingComment(padding), `${ctx.out} = ${expr}`] };
 }
 
 function depthwiseConv2d(ctx: TorchLayerContext): TorchStep {
@@ -179,7 +173,7 @@ function depthwiseConv2d(ctx: TorchLayerContext): TorchStep {
     },
   ];
   const expr = activate(ctx, `self.${attr}(${padded(ctx.inputs[0]!, padding)})`, ctx.outShape, modules);
-  return { modules, forward: [...paddingComment(padding, p.padding), `${ctx.out} = ${expr}`] };
+  return { modules, forward: [...paddingComment(padding), `${ctx.out} = ${expr}`] };
 }
 
 function conv1d(ctx: TorchLayerContext): TorchStep {
@@ -279,7 +273,7 @@ function pool2d(ctx: TorchLayerContext, kind: 'max' | 'avg'): TorchStep {
   const input = ctx.inShapes[0]!;
   const kernel = pair(p.pool);
   const stride = pair(p.stride);
-  const padding = windowPadding(p.padding, input, kernel, stride, [1, 1], [Math.floor(kernel[0] / 2), Math.floor(kernel[1] / 2)]);
+  const padding = windowPadding(p.padding, input, kernel, stride, [1, 1]);
   const attr = ctx.attr();
   const sameSymmetric = p.padding === 'same' && !padding.pad && (padding.padding[0] > 0 || padding.padding[1] > 0);
   const module = call(kind === 'max' ? 'nn.MaxPool2d' : 'nn.AvgPool2d', [pairValue(kernel)], {
@@ -290,10 +284,18 @@ function pool2d(ctx: TorchLayerContext, kind: 'max' | 'avg'): TorchStep {
     count_include_pad: kind === 'avg' && sameSymmetric ? false : undefined,
   });
   const fill = kind === 'max' ? 'float("-inf")' : undefined;
-  return {
-    modules: [{ attr, expr: module }],
-    forward: [...paddingComment(padding, p.padding), `${ctx.out} = self.${attr}(${padded(ctx.inputs[0]!, padding, fill)})`],
-  };
+  const pooled = `self.${attr}(${padded(ctx.inputs[0]!, padding, fill)})`;
+  if (kind === 'avg' && p.padding === 'same' && padding.pad) {
+    const realPixels = `self.${attr}(${padded(`${ctx.inputs[0]}.new_ones((1, 1, ${input[0]}, ${input[1]}))`, padding)})`;
+    return {
+      modules: [{ attr, expr: module }],
+      forward: [
+        pyComment('"same" padding is uneven here; Keras averages only real pixels, so divide by the share of them in each window'),
+        `${ctx.out} = ${pooled} / ${realPixels}`,
+      ],
+    };
+  }
+  return { modules: [{ attr, expr: module }], forward: [...paddingComment(padding), `${ctx.out} = ${pooled}`] };
 }
 
 function globalPool(ctx: TorchLayerContext, kind: 'max' | 'avg'): TorchStep {

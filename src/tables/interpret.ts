@@ -49,7 +49,7 @@ export interface InterpretHints {
   blockStyle: BlockStyle;
 }
 
-type Attribute = 'type' | 'filters' | 'kernel' | 'stride' | 'poolSize' | 'poolStride' | 'padding' | 'inputSize' | 'outputSize' | 'repeat' | 'name';
+type Attribute = 'type' | 'filters' | 'kernel' | 'stride' | 'poolSize' | 'poolStride' | 'padding' | 'inputSize' | 'outputSize' | 'repeat' | 'name' | 'activation';
 
 /** What an attribute header names, or undefined for anything else. */
 export function attributeOf(text: string): Attribute | undefined {
@@ -59,8 +59,9 @@ export function attributeOf(text: string): Attribute | undefined {
   if (/pool\w*\s*stride/.test(t)) return 'poolStride';
   if (/pad/.test(t)) return 'padding';
   if (/^(type|operat\w*|stage|kind|layer type|op)\b/.test(t)) return 'type';
-  if (/(filter|kernel|receptive field|conv\.?|window)\s*(size|shape|dim)|^(kernel|filter)s?$|^k$/.test(t)) return 'kernel';
-  if (/stride/.test(t)) return 'stride';
+  if (/(filter|kernel|receptive field|conv\.?|window|patch)\s*(size|shape|dim)|^(kernel|filter)s?$|^k$/.test(t)) return 'kernel';
+  if (/stride|^s$/.test(t)) return 'stride';
+  if (/activation|non-?linearity/.test(t)) return 'activation';
   if (/#\s*(channels|filters|kernels|units|maps)|^(channels|filters|units|neurons|#\s*out\w*|width|feature maps|output channels)$/.test(t)) return 'filters';
   if (/output/.test(t)) return 'outputSize';
   if (/input/.test(t)) return 'inputSize';
@@ -103,6 +104,8 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>): L
       else if (single) main.params.pool ??= [Number(single[1]), Number(single[1])];
     } else if (dims) {
       main.params.kernel ??= [dims[0], dims[1]];
+      const slash = /\/\s*(\d+)/.exec(kernel);
+      if (slash) main.params.stride ??= [Number(slash[1]), Number(slash[1])];
       if (dims.length === 4 && main.type !== 'DepthwiseConv2D') main.params.filters ??= dims[3];
     } else if (single) main.params.kernel ??= [Number(single[1]), Number(single[1])];
   }
@@ -114,6 +117,9 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>): L
     const n = /^\d+$/.exec(normaliseLayerText(v));
     return n ? [Number(n[0])] : undefined;
   };
+  const activation = attrs.get('activation');
+  const fn = activation && /leaky_relu|relu|sigmoid|tanh|softmax|elu|gelu|linear/i.exec(activation.replace(/leaky\s*-?relu/i, 'leaky_relu'));
+  if (fn && (main.type === 'Dense' || main.type.startsWith('Conv') || main.type === 'DepthwiseConv2D')) main.params.activation = fn[0].toLowerCase();
   const filters = num('filters');
   if (filters) {
     if (main.type === 'Dense') main.params.units = filters[0];
@@ -142,7 +148,8 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>): L
 function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefined {
   const attrCol = new Map<number, Attribute>();
   for (const h of header) {
-    const a = attributeOf(h.text);
+    // A lone "c" is a channel count only among other attribute headers (MobileNetV2's "t c n s").
+    const a = attributeOf(h.text) ?? (/^c$/i.test(h.text.trim()) ? 'filters' : undefined);
     if (a) for (let c = h.col0; c <= h.col1; c++) attrCol.set(c, a);
   }
   const typeCol = [...attrCol].find(([, a]) => a === 'type' || a === 'name')?.[0] ?? 0;
@@ -171,12 +178,14 @@ function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefined {
     });
     if (items.length === 0) continue;
     read++;
-    const repeat = anchor.repeat ?? 1;
+    const repeatCell = row.find((c) => attrCol.get(c.col0) === 'repeat');
+    const stated = repeatCell && /^\d{1,3}$/.test(repeatCell.text.trim()) ? Number(repeatCell.text.trim()) : undefined;
+    const repeat = anchor.repeat ?? stated ?? 1;
     const band: SeqBand = { items: repeat > 1 ? [{ kind: 'block', style: 'plain', layers: items, repeat, box: anchor.box }] : items };
     // A stated input size is the previous row's output size.
     const inputCell = row.find((c) => attrCol.get(c.col0) === 'inputSize');
-    const stated = inputCell && sizeOf(inputCell.lines[0] ?? '');
-    if (stated && bands.length > 0) bands[bands.length - 1].outputSize ??= stated[0];
+    const inputSize = inputCell && sizeOf(inputCell.lines[0] ?? '');
+    if (inputSize && bands.length > 0) bands[bands.length - 1].outputSize ??= inputSize[0];
     bands.push(band);
   }
   return bands.length ? { name: '', layout: 'rows', input, bands, readCells: read, totalCells: total } : undefined;
@@ -226,6 +235,15 @@ function inlineBlock(line: string, typeHint: string | undefined, style: BlockSty
   return { kind: 'block', style: layers.length >= 2 ? style : 'plain', layers, repeat: Number(m[2]), box };
 }
 
+/** A row label's layer type: "conv2_x" (a name) or a bare layer word such as "Convolution" or "Pooling". */
+function labelType(text: string): string | undefined {
+  const named = typeOfName(text);
+  if (named) return named;
+  if (/\d/.test(text.replace(/\([^)]*\)/g, ''))) return undefined;
+  const drafts = parseLayerText(text);
+  return drafts.length === 1 && Object.keys(drafts[0].params).length === 0 ? drafts[0].type : undefined;
+}
+
 /** Reads a cell into sequence items; a cell with a repeat mark and several layers is a block. */
 function readCell(cell: Cell, typeHint: string | undefined, style: BlockStyle): SeqItem[] {
   if (cell.lines.length === 1) {
@@ -258,7 +276,7 @@ function readConfigurations(grid: TableGrid, hints: InterpretHints): NetworkDraf
   for (let col = 0; col < grid.columns.length; col++) {
     const mine = own(col);
     if (colAttr.has(col) || mine.length < 2) continue;
-    if (mine.filter((c) => typeOfName(c.text)).length >= mine.length * 0.6) colAttr.set(col, 'name');
+    if (mine.filter((c) => labelType(c.text)).length >= mine.length * 0.6) colAttr.set(col, 'name');
     else if (mine.filter((c) => sizeOf(c.text)).length >= mine.length * 0.6) colAttr.set(col, 'outputSize');
   }
   const configCols: number[] = [];
@@ -267,7 +285,9 @@ function readConfigurations(grid: TableGrid, hints: InterpretHints): NetworkDraf
     const covering = body.filter((c) => c.col0 <= col && c.col1 >= col);
     const ownCells = covering.filter((c) => c.col0 === c.col1);
     const good = covering.filter(readable).length;
-    if (ownCells.length >= 1 && good >= 3 && good >= 0.5 * covering.length) configCols.push(col);
+    // Cells that state numbers ("conv3-64", "3×3, 64"), not just a layer word ("Pooling").
+    const informative = covering.filter((c) => c.lines.some((l) => parseLayerText(l).some((d) => Object.keys(d.params).length > 0 && d.type !== 'Activation'))).length;
+    if (ownCells.length >= 1 && good >= 3 && good >= 0.5 * covering.length && informative >= 2) configCols.push(col);
   }
   const nameCol = [...colAttr].find(([, a]) => a === 'name' || a === 'type')?.[0];
   const sizeCol = [...colAttr].find(([, a]) => a === 'outputSize')?.[0];
@@ -286,7 +306,7 @@ function readConfigurations(grid: TableGrid, hints: InterpretHints): NetworkDraf
     let read = 0;
     for (const cell of covering) {
       const label = nameCol === undefined ? undefined : body.find((c) => c.col0 === nameCol && overlapY(c.box, cell.box));
-      const items = readCell(cell, label ? typeOfName(label.text) : undefined, hints.blockStyle);
+      const items = readCell(cell, label ? labelType(label.text) : undefined, hints.blockStyle);
       if (items.length === 0) continue;
       read++;
       const inputs = items.filter((i) => i.kind === 'layer' && i.draft.type === 'Input') as SeqLayer[];

@@ -17,6 +17,7 @@ export interface LayerDraft {
 /** Times signs and the letter x between numbers become "x"; dashes and spaces are normalised. */
 export function normaliseLayerText(text: string): string {
   return text
+    .replace(/(\d+)\s*²/g, '$1x$1')
     .replace(/[×✕⨯∗*]/g, 'x')
     .replace(/(\d)\s*[xX]\s*(?=\d)/g, '$1x')
     .replace(/[‐‑‒–—−]/g, '-')
@@ -42,7 +43,7 @@ const TYPE_RULES: TypeRule[] = [
   { pattern: /\b(avg|average|mean)\s*-?\s*pool\w*/i, type: 'AvgPool2D' },
   { pattern: /\bpool\w*|^max$/i, type: 'MaxPool2D' },
   { pattern: /\bconv(olution(al)?|s)?(?![a-z])/i, type: 'Conv2D' },
-  { pattern: /\b(fc|fully[- ]?connected|dense|full|linear|inner\s*product|ip)\b/i, type: 'Dense' },
+  { pattern: /\b(fc|fully[- ]?connected|dense|full|linear|inner\s*product|ip|hidden|mlp)\b/i, type: 'Dense' },
   { pattern: /\bsoft-?max\b|\bclassifier\b/i, type: 'Activation', params: { fn: 'softmax' } },
   { pattern: /\b(lrn|local\s+response\s+norm\w*)\b/i, type: 'LRN' },
   { pattern: /\b(batch\s*-?norm\w*|bn)\b/i, type: 'BatchNorm' },
@@ -57,10 +58,13 @@ const TYPE_RULES: TypeRule[] = [
 /** "conv1", "conv2_x", "fc7", "pool5": layer names, which say the type but carry no params. */
 const NAME_ONLY = /^(conv|fc|pool|res|layer|block|stage|dense|trans\w*)\s*-?\s*\d{1,2}(?!\d)(\s*[_.]\s*[a-z0-9]{1,2}|\s+[a-z]|[a-z])?$/i;
 
+/** "conv2d", "Conv1D": the operator, not a layer named conv2. */
+const CONV_ND = /^conv\s*[123]d$/i;
+
 /** A row label such as "conv2_x": its type, when it names one. */
 export function typeOfName(text: string): string | undefined {
   const t = normaliseLayerText(text);
-  if (!NAME_ONLY.test(t)) return undefined;
+  if (!NAME_ONLY.test(t) || CONV_ND.test(t)) return undefined;
   return typeOf(t.replace(/\d.*$/, ''))?.type;
 }
 
@@ -157,7 +161,7 @@ function finish(type: string, base: Params, read: { params: Params; dims?: numbe
 export function parseLayerText(raw: string, typeHint?: string): LayerDraft[] {
   const text = normaliseLayerText(raw);
   if (!text || /%|\d\.\d/.test(text) && !/\bdrop/i.test(text)) return [];
-  if (NAME_ONLY.test(text)) return [];
+  if (NAME_ONLY.test(text) && !CONV_ND.test(text)) return [];
   const parts = text.split(/\s*[,;+]\s*|\s+(?:and|followed by|then|->|→)\s+/i).filter(Boolean);
   const layers: Array<{ type: string; base: Params; read: { params: Params; dims?: number[]; count?: number }; text: string }> = [];
   let pending: { params: Params; dims?: number[]; count?: number } | undefined;

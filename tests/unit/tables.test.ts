@@ -131,6 +131,42 @@ describe('layouts', () => {
     expect(graph.layers.filter((l) => l.type === 'Conv2D' && l.inferred?.includes('*'))).toHaveLength(1);
   });
 
+  it('reads a DenseNet-style table: layer-word labels, dense blocks as Concat, unstated widths inferred', () => {
+    const grid = table([
+      [['Layers', 100], ['Output Size', 200], ['DenseNet-121', 300]],
+      [['Convolution', 100], ['112×112', 200], ['7×7 conv, stride 2', 300]],
+      [['Pooling', 100], ['56×56', 200], ['3×3 max pool, stride 2', 300]],
+      [['Dense Block (1)', 100], ['56×56', 200], ['[1×1 conv; 3×3 conv] ×6', 300]],
+      [['Transition Layer (1)', 100], ['56×56', 200], ['1×1 conv', 300]],
+      [['28×28', 200], ['2×2 average pool, stride 2', 300]],
+      [['Classification Layer', 100], ['1×1', 200], ['7×7 global average pool', 300]],
+      [['1000D fully-connected, softmax', 300]],
+    ]);
+    const drafts = interpretTable(grid, { blockStyle: 'dense' });
+    expect(drafts).toHaveLength(1);
+    const { graph, errors } = assembleGraph(drafts[0], { name: 't', source: { kind: 'table' } });
+    expect(errors).toEqual([]);
+    expect(graph.layers.filter((l) => l.type === 'Concat')).toHaveLength(6);
+    expect(graph.layers.filter((l) => l.type === 'Conv2D').every((l) => l.inferred?.includes('filters'))).toBe(true);
+    expect(graph.layers.at(-1)).toMatchObject({ type: 'Dense', params: { units: 1000, activation: 'softmax' } });
+  });
+
+  it('reads a MobileNetV2-style "t c n s" table with repeats from the n column', () => {
+    const grid = table([
+      [['Input', 100], ['Operator', 180], ['t', 260], ['c', 290], ['n', 320], ['s', 350]],
+      [['224²×3', 100], ['conv2d', 180], ['-', 260], ['32', 290], ['1', 320], ['2', 350]],
+      [['112²×32', 100], ['conv2d 3×3', 180], ['-', 260], ['64', 290], ['3', 320], ['1', 350]],
+      [['112²×64', 100], ['conv2d 1×1', 180], ['-', 260], ['1280', 290], ['1', 320], ['1', 350]],
+      [['112²×1280', 100], ['avgpool 7×7', 180], ['-', 260], ['-', 290], ['1', 320], ['-', 350]],
+    ]);
+    const [draft] = interpretTable(grid, { blockStyle: 'plain' });
+    expect(draft.layout).toBe('rows');
+    expect(draft.input).toEqual([224, 224, 3]);
+    const { graph, errors } = assembleGraph(draft, { name: 't', source: { kind: 'table' } });
+    expect(errors).toEqual([]);
+    expect(graph.layers.filter((l) => l.type === 'Conv2D').map((l) => l.params?.filters)).toEqual([32, 64, 64, 64, 1280]);
+  });
+
   it('classifies a results table as not an architecture', () => {
     const grid = table([
       [['Method', 100], ['top-1 error (%)', 200], ['top-5 error (%)', 300]],

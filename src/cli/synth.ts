@@ -1,9 +1,10 @@
 /**
- * `paper2net synth --count N --seed S --out DIR [--styles keras2,keras3,caffe,...] [--max-side PX]`: grammar models drawn as
- * figures, one PNG and one truth JSON each, plus manifest.json. Also exports the Node rasteriser (resvg).
+ * `paper2net synth --count N --seed S --out DIR [--styles keras2,keras3,caffe,...] [--max-side PX] [--jobs N]`:
+ * grammar models drawn as figures, one PNG and one truth JSON each, plus manifest.json. Also exports the Node rasteriser (resvg).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { deflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import { ALL_STYLES, getViz, renderSample, type FigureStyle, type Rasterizer, type RgbaImage } from '../synth/index.ts';
@@ -102,6 +103,7 @@ interface SynthArgs {
   out: string;
   styles: FigureStyle[];
   maxSide: number;
+  jobs: number;
 }
 
 function parseArgs(args: string[]): SynthArgs {
@@ -109,34 +111,50 @@ function parseArgs(args: string[]): SynthArgs {
     const i = args.indexOf(flag);
     return i >= 0 ? args[i + 1] : undefined;
   };
+  const integer = (flag: string, fallback: number, min: number): number => {
+    const n = Number(value(flag) ?? fallback);
+    if (!Number.isInteger(n) || n < min) throw new Error(`synth: ${flag} must be an integer ≥ ${min}, got ${value(flag)}`);
+    return n;
+  };
   const out = value('--out');
   if (!out) throw new Error('synth: --out DIR is required');
-  const count = Number(value('--count') ?? 10);
-  const seed = Number(value('--seed') ?? 1);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`synth: --count must be a positive integer, got ${value('--count')}`);
-  if (!Number.isInteger(seed)) throw new Error(`synth: --seed must be an integer, got ${value('--seed')}`);
-  const maxSide = Number(value('--max-side') ?? 4096);
-  if (!Number.isInteger(maxSide) || maxSide < 64) throw new Error(`synth: --max-side must be an integer ≥ 64, got ${value('--max-side')}`);
   const styleList = value('--styles');
   const styles = (styleList ? styleList.split(',').map((s) => s.trim()) : [...ALL_STYLES]) as FigureStyle[];
   for (const style of styles) {
     if (!(ALL_STYLES as readonly string[]).includes(style)) throw new Error(`synth: unknown style "${style}"; known: ${ALL_STYLES.join(', ')}`);
   }
-  return { count, seed, out, styles, maxSide };
+  return {
+    count: integer('--count', 10, 1),
+    seed: integer('--seed', 1, Number.MIN_SAFE_INTEGER),
+    out,
+    styles,
+    maxSide: integer('--max-side', 4096, 64),
+    jobs: integer('--jobs', 1, 1),
+  };
 }
 
-export async function run(args: string[]): Promise<number> {
-  const { count, seed, out, styles, maxSide } = parseArgs(args);
-  mkdirSync(out, { recursive: true });
+type ManifestEntry = Record<string, string | number | boolean>;
+
+/** A share of the dataset for one thread: every `stride`-th index from `first`. */
+interface Job {
+  kind: 'paper2net-synth-job';
+  seed: number;
+  out: string;
+  styles: FigureStyle[];
+  maxSide: number;
+  count: number;
+  first: number;
+  stride: number;
+}
+
+async function runJob(job: Job, done: (entry: ManifestEntry) => void): Promise<void> {
   const viz = await getViz();
-  const entries = [];
-  const started = performance.now();
-  for (let index = 0; index < count; index++) {
-    const sample = await renderSample(seed, index, styles, { viz, rasterizer: resvgRasterizer }, { maxSide });
+  for (let index = job.first; index < job.count; index += job.stride) {
+    const sample = await renderSample(job.seed, index, job.styles, { viz, rasterizer: resvgRasterizer }, { maxSide: job.maxSide });
     const stem = `${String(index).padStart(6, '0')}-${sample.style}`;
-    writeFileSync(join(out, `${stem}.png`), sample.png);
-    writeFileSync(join(out, `${stem}.json`), JSON.stringify(sample.truth));
-    entries.push({
+    writeFileSync(join(job.out, `${stem}.png`), sample.png);
+    writeFileSync(join(job.out, `${stem}.json`), JSON.stringify(sample.truth));
+    done({
       index,
       style: sample.style,
       architecture: sample.truth.architecture,
@@ -150,9 +168,37 @@ export async function run(args: string[]): Promise<number> {
       depth: sample.model.depth,
     });
   }
+}
+
+// A worker thread started by run() with --jobs > 1 runs its share and reports each entry.
+if (!isMainThread && (workerData as Job | undefined)?.kind === 'paper2net-synth-job') {
+  await runJob(workerData as Job, (entry) => parentPort!.postMessage(entry));
+}
+
+function runInWorker(job: Job, done: (entry: ManifestEntry) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // The worker registers tsx's loader itself (loader hooks do not carry over), then loads this file.
+    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    const worker = new Worker(bootstrap, { eval: true, workerData: job });
+    worker.on('message', done);
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`synth: worker ${job.first} exited with code ${code}`))));
+  });
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { count, seed, out, styles, maxSide, jobs } = parseArgs(args);
+  mkdirSync(out, { recursive: true });
+  const entries: ManifestEntry[] = [];
+  const started = performance.now();
+  const job = (first: number, stride: number): Job => ({ kind: 'paper2net-synth-job', seed, out, styles, maxSide, count, first, stride });
+  const collect = (entry: ManifestEntry): void => void entries.push(entry);
+  if (jobs === 1) await runJob(job(0, 1), collect);
+  else await Promise.all(Array.from({ length: Math.min(jobs, count) }, (_, k) => runInWorker(job(k, Math.min(jobs, count)), collect)));
+  entries.sort((a, b) => Number(a.index) - Number(b.index));
   const seconds = (performance.now() - started) / 1000;
   const manifest = { format: 'paper2net.synth/1', seed, count, styles, maxSide, samples: entries };
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
-  process.stderr.write(`synth: ${count} figures in ${seconds.toFixed(1)} s (${(count / seconds).toFixed(1)}/s) → ${out}\n`);
+  process.stderr.write(`synth: ${count} figures in ${seconds.toFixed(1)} s (${(count / seconds).toFixed(1)}/s, ${jobs} thread${jobs > 1 ? 's' : ''}) → ${out}\n`);
   return 0;
 }

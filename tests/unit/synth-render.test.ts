@@ -217,6 +217,13 @@ describe('synth dataset samples', () => {
       expect(truth.architecture).toBe(sample.style !== 'linechart');
       if (truth.architecture) expect(truth.graph.layers.length).toBe(sample.layers);
     }
+    // Worker threads split the indices but write the same dataset.
+    const parallel = mkdtempSync(join(tmpdir(), 'synth-jobs-'));
+    expect(await run(['--count', '5', '--seed', '3', '--out', parallel, '--styles', 'keras3,caffe,linechart', '--jobs', '2'])).toBe(0);
+    expect(readFileSync(join(parallel, 'manifest.json'), 'utf8')).toBe(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    for (const sample of manifest.samples) {
+      expect(readFileSync(join(parallel, sample.image)).equals(readFileSync(join(out, sample.image))), sample.image).toBe(true);
+    }
   });
 });
 

@@ -27,10 +27,15 @@ export function tableToGraphs(region: Region, page: Page, blockStyle: BlockStyle
   if (!classification.architecture) return { grid, classification, designs: [] };
   const drafts = interpretTable(grid, { blockStyle });
   const designs: TableDesign[] = [];
+  // "Table 1. MobileNet Body Architecture" → "MobileNet Body Architecture": the caption's first sentence.
+  const title = region.caption.text
+    .slice(region.caption.text.search(/[:.|—–-]\s/) + 1)
+    .split(/(?<=[a-z)])\.\s/)[0]
+    .trim()
+    .slice(0, 60);
   for (const draft of drafts) {
-    const name = draft.name || region.caption.label;
     const { graph, weightLayers, errors } = assembleGraph(draft, {
-      name: drafts.length > 1 ? `${region.caption.label}: ${name}` : name === region.caption.label ? name : `${region.caption.label}: ${name}`,
+      name: `${region.caption.label}: ${draft.name || title || 'network'}`,
       page: page.number,
       source: { page: page.number, kind: 'table', caption: region.caption.text, bbox: round(region.box) },
     });

@@ -3,6 +3,7 @@ export { generateModel, NEXT_LAYERS, PARAM_RANGES, DATASETS, DATASET_NAMES } fro
 export type { GrammarState, Choice, DatasetName, DatasetSpec, GenerateOptions, SynthModel } from './grammar.ts';
 export { createRandom, hashSeed, type Random } from './random.ts';
 export { getViz } from './graphviz.ts';
+export { FACES, type Face } from './look.ts';
 export { drawFigure } from './figures.ts';
 export { renderSample, type Sample, type SampleDeps, type SampleOptions } from './dataset.ts';
 export { degrade, drawDegradation, jpegRoundTrip, type Degradation, type Rasterizer, type RgbaImage } from './raster.ts';

@@ -10,16 +10,16 @@ export interface Face extends FontChoice {
 /**
  * Faces the rasteriser has files for (Debian fonts-liberation and fonts-dejavu-core). Liberation fonts share
  * the metrics of Times, Helvetica (Arial) and Courier, so their text fits Graphviz's boxes exactly; the
- * DejaVu faces are wider and are laid out at `widthFactor` × their size.
+ * DejaVu faces are wider and are laid out at `widthFactor` × their size (measured on bold text, the wider).
  */
 export const FACES: readonly Face[] = [
   { metric: 'Times-Roman', family: 'Liberation Serif', widthFactor: 1 },
-  { metric: 'Times-Roman', family: 'DejaVu Serif', widthFactor: 1.22 },
+  { metric: 'Times-Roman', family: 'DejaVu Serif', widthFactor: 1.31 },
   { metric: 'Helvetica', family: 'Liberation Sans', widthFactor: 1 },
-  { metric: 'Helvetica', family: 'DejaVu Sans', widthFactor: 1.12 },
-  { metric: 'Helvetica', family: 'Liberation Sans Narrow', widthFactor: 0.84 },
+  { metric: 'Helvetica', family: 'DejaVu Sans', widthFactor: 1.19 },
+  { metric: 'Helvetica', family: 'Liberation Sans Narrow', widthFactor: 0.82 },
   { metric: 'Courier', family: 'Liberation Mono', widthFactor: 1 },
-  { metric: 'Courier', family: 'DejaVu Sans Mono', widthFactor: 1.01 },
+  { metric: 'Courier', family: 'DejaVu Sans Mono', widthFactor: 1 },
 ];
 
 export function faceFor(family: string): Face {

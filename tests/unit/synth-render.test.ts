@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { resvgRasterizer, run } from '../../src/cli/synth.ts';
 import {
   ARCHITECTURE_KINDS,
+  FACES,
   GRAPHVIZ_STYLES,
   createRandom,
   drawFigure,
@@ -238,3 +239,32 @@ function blockIsWhite(image: RgbaImage, x: number, y: number): boolean {
   }
   return true;
 }
+
+describe('synth fonts', () => {
+  it("each face's width factor makes its drawn text as wide as Graphviz's box for it (regular and bold)", async () => {
+    const text = 'Output shape: (None, 224, 224, 64) max_pooling2d_1: MaxPooling2D';
+    for (const face of FACES) {
+      for (const bold of [false, true]) {
+        const label = bold ? `<<b>${text}</b>>` : `"${text}"`;
+        const layout = viz.renderFormats(`digraph { n [shape=plaintext, margin=0, fontname="${face.metric}", fontsize=100, label=${label}] }`, ['json0']);
+        const laidOut = Number(JSON.parse(layout.output!.json0!).objects[0].width) * 72;
+        const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="9000" height="150"><text x="10" y="110" font-family="${face.family}" font-size="${100 / face.widthFactor}"${bold ? ' font-weight="bold"' : ''}>${text}</text></svg>`;
+        const image = await resvgRasterizer.rasterize(svg, 0.5, [face.family]);
+        let minX = Infinity;
+        let maxX = -Infinity;
+        for (let y = 0; y < image.height; y++) {
+          for (let x = 0; x < image.width; x++) {
+            if (isInk(image, x, y)) {
+              minX = Math.min(minX, x);
+              maxX = Math.max(maxX, x);
+            }
+          }
+        }
+        const drawn = (maxX - minX) * 2;
+        const where = `${face.family}${bold ? ' bold' : ''}: drawn ${drawn}, laid out ${laidOut.toFixed(0)}`;
+        expect(drawn, where).toBeLessThanOrEqual(laidOut * 1.01);
+        expect(drawn, where).toBeGreaterThan(laidOut * 0.9);
+      }
+    }
+  });
+});

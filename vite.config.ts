@@ -1,12 +1,29 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
-import { CONTENT_SECURITY_POLICY, ISOLATION_HEADERS } from './workers/securityHeaders.ts';
+import { CONTENT_SECURITY_POLICY, ISOLATION_HEADERS, policyFor } from './workers/securityHeaders.ts';
 
-/** Served by `vite` and `vite preview`; the deployed app gets the same headers from the service worker. */
-const headers = { ...ISOLATION_HEADERS, 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
+/**
+ * The headers `vite` and `vite preview` send (the deployed app gets the same from the service worker):
+ * cross-origin isolation on everything, and the CSP that fits what the response is used for.
+ */
+function securityHeaders(): Plugin {
+  const middleware = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
+    const dest = req.headers['sec-fetch-dest'];
+    const policy = policyFor(Array.isArray(dest) ? dest[0] : dest);
+    if (policy) res.setHeader('Content-Security-Policy', policy);
+    next();
+  };
+  return {
+    name: 'paper2net-security-headers',
+    configureServer: (server) => void server.middlewares.use(middleware),
+    configurePreviewServer: (server) => void server.middlewares.use(middleware),
+  };
+}
 
 /** The CSP also goes into index.html as a meta tag, for hosts that serve the files without our headers. */
 function cspMetaTag(): Plugin {
@@ -63,6 +80,7 @@ function runtimeAssets(): Plugin {
 export default defineConfig({
   plugins: [
     svelte(),
+    securityHeaders(),
     cspMetaTag(),
     runtimeAssets(),
     VitePWA({
@@ -94,8 +112,6 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  server: { headers },
-  preview: { headers },
   build: { target: 'es2022', chunkSizeWarningLimit: 8192 },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
 });

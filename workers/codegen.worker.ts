@@ -1,6 +1,7 @@
 /** Code generation off the main thread: live code for the code panel, Caffe, the ONNX file and the ZIP. */
 import * as Comlink from 'comlink';
-import { emitCaffe, emitKerasPython, emitOnnx, emitPytorch } from '../src/codegen/index.ts';
+import { bundleZip, emitCaffe, emitKerasPython, emitOnnx, emitPytorch, TARGETS } from '../src/codegen/index.ts';
+import { BROWSER_WEIGHT_BUDGET, countWeights } from '../src/pipeline/exportBudget.ts';
 import { serializeGraph, type Graph } from '../src/graph/index.ts';
 import type { CodegenApi, GeneratedCode } from '../src/pipeline/protocol.ts';
 
@@ -13,6 +14,14 @@ function attempt(emit: () => string): { code: string; error?: string } {
   }
 }
 
+/** Why a weight-carrying file is not built here, or undefined when the design is small enough. */
+function tooHeavy(graph: Graph, what: string): string | undefined {
+  const weights = countWeights(graph);
+  if (weights <= BROWSER_WEIGHT_BUDGET) return undefined;
+  const megabytes = Math.round((weights * 4) / 1e6);
+  return `${graph.name} has ${(weights / 1e6).toFixed(1)} M weights: ${what} would carry ${megabytes} MB of seeded weights, too much to build in a browser tab. Use the command line: paper2net codegen graph.json --target all --out dir`;
+}
+
 const api: CodegenApi = {
   async emitLive(graph: Graph): Promise<GeneratedCode> {
     const keras = attempt(() => emitKerasPython(graph));
@@ -23,15 +32,20 @@ const api: CodegenApi = {
     return { keras: keras.code, pytorch: pytorch.code, json: serializeGraph(graph), errors };
   },
   async caffe(graph: Graph): Promise<string> {
+    const heavy = tooHeavy(graph, 'the Caffe emitter (prototxt + .caffemodel)');
+    if (heavy) throw new Error(heavy);
     return emitCaffe(graph).prototxt;
   },
   async onnx(graph: Graph): Promise<Uint8Array> {
+    const heavy = tooHeavy(graph, 'the ONNX file');
+    if (heavy) throw new Error(heavy);
     const bytes = emitOnnx(graph);
     return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
   },
-  async zip(graph: Graph): Promise<Uint8Array> {
-    const bytes = new TextEncoder().encode(serializeGraph(graph));
-    return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  async zip(graph: Graph) {
+    const omitted = tooHeavy(graph, 'its Caffe and ONNX files');
+    const bytes = await bundleZip(graph, omitted ? TARGETS.filter((t) => t !== 'caffe' && t !== 'onnx') : TARGETS);
+    return Comlink.transfer({ bytes, omitted }, [bytes.buffer as ArrayBuffer]);
   },
 };
 

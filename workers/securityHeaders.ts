@@ -27,3 +27,23 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The policy of the Web Workers. protobufjs (ONNX and Caffe model files) compiles its encoders with
+ * `new Function`, so workers may evaluate code; they have no DOM, so text from a PDF still cannot become
+ * markup, and they may load nothing from elsewhere.
+ */
+export const WORKER_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval' blob:",
+  "worker-src 'self' blob:",
+  "connect-src 'self' data: blob:",
+  "img-src 'self' data: blob:",
+].join('; ');
+
+/** The CSP for a response, from what the browser will use it for (`Sec-Fetch-Dest` or `Request.destination`). */
+export function policyFor(destination: string | undefined): string | undefined {
+  if (destination === 'document' || destination === 'iframe') return CONTENT_SECURITY_POLICY;
+  if (destination === 'worker' || destination === 'sharedworker' || destination === 'serviceworker') return WORKER_CONTENT_SECURITY_POLICY;
+  return undefined;
+}

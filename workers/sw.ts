@@ -5,7 +5,7 @@
  * isolated even on static hosts that cannot set headers.
  */
 import { cleanupOutdatedCaches, matchPrecache, precache } from 'workbox-precaching';
-import { CONTENT_SECURITY_POLICY, ISOLATION_HEADERS } from './securityHeaders.ts';
+import { ISOLATION_HEADERS, policyFor } from './securityHeaders.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -15,19 +15,19 @@ cleanupOutdatedCaches();
 self.addEventListener('install', () => void self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
-function withHeaders(response: Response, isDocument: boolean): Response {
+function withHeaders(response: Response, destination: string): Response {
   if (response.type === 'opaque' || response.status === 0) return response;
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
-  if (isDocument) headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  const policy = policyFor(destination);
+  if (policy) headers.set('Content-Security-Policy', policy);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 async function respond(request: Request): Promise<Response> {
-  const isDocument = request.mode === 'navigate';
-  const cached = isDocument ? await matchPrecache('index.html') : await matchPrecache(request.url);
-  if (cached) return withHeaders(cached, isDocument);
-  return withHeaders(await fetch(request), isDocument);
+  const destination = request.mode === 'navigate' ? 'document' : request.destination;
+  const cached = destination === 'document' ? await matchPrecache('index.html') : await matchPrecache(request.url);
+  return withHeaders(cached ?? (await fetch(request)), destination);
 }
 
 self.addEventListener('fetch', (event) => {

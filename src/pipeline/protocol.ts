@@ -50,8 +50,10 @@ export interface CodegenApi {
   emitLive(graph: Graph): Promise<GeneratedCode>;
   /** deploy.prototxt; throws when Caffe cannot express the graph. */
   caffe(graph: Graph): Promise<string>;
+  /** The ONNX file; throws when its seeded weights are too big to build in the browser. */
   onnx(graph: Graph): Promise<Uint8Array>;
-  zip(graph: Graph): Promise<Uint8Array>;
+  /** graph.json, every target and a README; `omitted` says why Caffe/ONNX were left out of a very big design. */
+  zip(graph: Graph): Promise<{ bytes: Uint8Array; omitted?: string }>;
 }
 
 export interface NodeBox {

@@ -10,7 +10,8 @@ export const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.me
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 export function buildApp(): void {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, which would make vite build a development bundle (no service worker).
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 export async function serveApp(): Promise<{ url: string; close: () => Promise<void> }> {

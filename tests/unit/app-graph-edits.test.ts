@@ -44,6 +44,16 @@ describe('editor graph edits on a real imported model', () => {
     expect(addLayer(edited, 'Dropout').id).not.toBe(id);
   });
 
+  it('inserting after a layer moves its consumers onto the new layer, and shapes still flow', () => {
+    const graph = lenet();
+    const conv = graph.layers.find((l) => l.type === 'Conv2D')!;
+    const consumers = graph.layers.filter((l) => l.inputs?.includes(conv.id)).map((l) => l.id);
+    const { graph: edited, id } = addLayer(graph, 'Dropout', conv.id, true);
+    for (const c of consumers) expect(edited.layers.find((l) => l.id === c)!.inputs).toEqual([id]);
+    expect(analyseGraph(edited).issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(analyseGraph(edited).shapes.get(id)).toEqual(analyseGraph(graph).shapes.get(conv.id));
+  });
+
   it('connect re-sorts layers, refuses cycles, and disconnect undoes it', () => {
     const graph = lenet();
     const last = graph.layers.at(-1)!.id;
@@ -82,5 +92,16 @@ describe('undo/redo history', () => {
     expect(h.redo()).toBeUndefined();
     expect(h.present).toBe(5);
     expect(h.undoLabel).toBe('five');
+  });
+});
+
+describe('weight count for the browser export budget', () => {
+  it('counts the 138 M weights of VGG-16 imported from its prototxt, and LeNet well under the budget', async () => {
+    const { countWeights, BROWSER_WEIGHT_BUDGET } = await import('../../src/pipeline/exportBudget.ts');
+    const vgg = importModel(readFileSync(new URL('prototxt/vgg-benchmarks__vgg16_deploy.prototxt', corpus)), 'vgg16.prototxt');
+    expect(countWeights(vgg)).toBeGreaterThan(138_000_000);
+    expect(countWeights(vgg)).toBeLessThan(138_500_000);
+    expect(countWeights(lenet())).toBeLessThan(BROWSER_WEIGHT_BUDGET);
+    expect(countWeights(lenet())).toBe(431_080);
   });
 });

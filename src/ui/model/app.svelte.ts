@@ -213,11 +213,16 @@ export class AppState {
     if (!session) return;
     const graph = $state.snapshot(session.graph) as Graph;
     const label = kind === 'zip' ? `Building ${graph.name}.zip` : `Building ${graph.name}.onnx`;
-    const bytes = await this.runJob(label, (job) => exportWorker.run((api) => (kind === 'zip' ? api.zip(graph) : api.onnx(graph)), job.controller.signal));
-    if (!bytes) return;
     const name = safeFileName(graph.name);
-    if (kind === 'zip') download(`${name}.zip`, bytes, 'application/zip');
-    else download(`${name}.onnx`, bytes, 'application/octet-stream');
+    if (kind === 'onnx') {
+      const bytes = await this.runJob(label, (job) => exportWorker.run((api) => api.onnx(graph), job.controller.signal));
+      if (bytes) download(`${name}.onnx`, bytes, 'application/octet-stream');
+      return;
+    }
+    const zip = await this.runJob(label, (job) => exportWorker.run((api) => api.zip(graph), job.controller.signal));
+    if (!zip) return;
+    download(`${name}.zip`, zip.bytes, 'application/zip');
+    if (zip.omitted) this.notice = `${name}.zip holds graph.json, Keras, PyTorch and a README. ${zip.omitted}`;
   }
 
   /** Shows where something came from in the PDF. */

@@ -3,7 +3,7 @@
  * (shapes and issues), generated code and autosave to the library. Components read its fields and
  * call its methods; they hold no logic of their own.
  */
-import { analyseGraph, type Graph, type ParamValue } from '../../graph/index.ts';
+import { analyseGraph, getSpec, type Graph, type ParamValue } from '../../graph/index.ts';
 import { caffeWorker, CancelledError, codegenWorker, layoutWorker, type GeneratedCode } from '../../pipeline/index.ts';
 import type { DesignRecord, EditLogEntry } from '../../store/index.ts';
 import { NODE_HEIGHT, NODE_WIDTH, structureKey, type Positions } from './flowView.ts';
@@ -114,8 +114,10 @@ export class EditorSession {
   addLayer(type: string, at?: { x: number; y: number }): void {
     const after = this.selected.size === 1 ? [...this.selected][0] : undefined;
     let id = '';
+    // One-input layers go into the chain after the selection; merges (Add, Concat) branch off it.
+    const insert = (getSpec(type)?.arity.max ?? 1) === 1;
     this.edit(`add ${type}${after ? ` after ${after}` : ''}`, (g) => {
-      const added = edits.addLayer(g, type, after);
+      const added = edits.addLayer(g, type, after, insert);
       id = added.id;
       return added.graph;
     });

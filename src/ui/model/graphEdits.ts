@@ -60,8 +60,12 @@ export function freshId(graph: Graph, type: string): string {
   for (let n = 1; ; n++) if (!taken.has(`${base}_${n}`)) return `${base}_${n}`;
 }
 
-/** Adds a layer of `type` with default params, fed by `after` when given (placed right after it). */
-export function addLayer(graph: Graph, type: string, after?: string): { graph: Graph; id: string } {
+/**
+ * Adds a layer of `type` with default params, fed by `after` when given (placed right after it). With
+ * `insert`, the layers `after` fed now read from the new layer instead: a Dropout dropped after a conv
+ * goes into the chain rather than hanging off it.
+ */
+export function addLayer(graph: Graph, type: string, after?: string, insert = false): { graph: Graph; id: string } {
   const id = freshId(graph, type);
   const layer: Layer = { id, type, params: {} };
   if (after === undefined || type === 'Input') {
@@ -71,7 +75,8 @@ export function addLayer(graph: Graph, type: string, after?: string): { graph: G
   findLayer(graph, after);
   layer.inputs = [after];
   const at = graph.layers.findIndex((l) => l.id === after) + 1;
-  return { graph: { ...graph, layers: [...graph.layers.slice(0, at), layer, ...graph.layers.slice(at)] }, id };
+  const rest = graph.layers.slice(at).map((l) => (insert && l.inputs?.includes(after) ? { ...l, inputs: l.inputs.map((i) => (i === after ? id : i)) } : l));
+  return { graph: { ...graph, layers: [...graph.layers.slice(0, at), layer, ...rest] }, id };
 }
 
 /**

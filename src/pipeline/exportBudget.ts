@@ -1,0 +1,62 @@
+/**
+ * How many weights a design has, to decide what a download in the browser can hold. The Caffe and ONNX
+ * files carry seeded weights (4 bytes each): VGG-16's 138 M make two 550 MB files, more than a browser
+ * tab should build in memory.
+ */
+import { analyseGraph, resolveParams, type Graph, type Shape } from '../graph/index.ts';
+
+/** Above this many weights the app's ZIP leaves out the weight-carrying targets (Caffe, ONNX). */
+export const BROWSER_WEIGHT_BUDGET = 30_000_000;
+
+const last = (shape: Shape | undefined): number => shape?.at(-1) ?? 0;
+const area = (v: unknown): number => (Array.isArray(v) ? v.reduce((a: number, b: number) => a * b, 1) : Number(v ?? 1));
+
+/** Weights and biases of the whole graph (approximate where a layer's shapes are unknown). */
+export function countWeights(graph: Graph): number {
+  const { shapes } = analyseGraph(graph);
+  let total = 0;
+  for (const layer of graph.layers) {
+    let p: Record<string, unknown>;
+    try {
+      p = resolveParams(layer);
+    } catch {
+      continue;
+    }
+    const cin = last(shapes.get(layer.inputs?.[0] ?? ''));
+    const out = last(shapes.get(layer.id));
+    const bias = p.use_bias === false ? 0 : out;
+    switch (layer.type) {
+      case 'Conv1D':
+      case 'Conv2D':
+      case 'Conv2DTranspose':
+        total += area(p.kernel) * (cin / Number(p.groups ?? 1)) * Number(p.filters) + bias;
+        break;
+      case 'DepthwiseConv2D':
+        total += area(p.kernel) * out + bias;
+        break;
+      case 'Dense':
+        total += cin * Number(p.units) + bias;
+        break;
+      case 'Embedding':
+        total += Number(p.vocab) * Number(p.dim);
+        break;
+      case 'SimpleRNN':
+      case 'LSTM':
+      case 'GRU':
+      case 'Bidirectional': {
+        const gates = { SimpleRNN: 1, LSTM: 4, GRU: 3 }[(layer.type === 'Bidirectional' ? p.cell : layer.type) as string] ?? 4;
+        const units = Number(p.units);
+        total += gates * (cin * units + units * units + units) * (layer.type === 'Bidirectional' ? 2 : 1);
+        break;
+      }
+      case 'BatchNorm':
+      case 'LayerNorm':
+        total += 2 * out;
+        break;
+      case 'MultiHeadAttention':
+        total += 4 * cin * Number(p.heads) * Number(p.key_dim);
+        break;
+    }
+  }
+  return Math.round(total);
+}

@@ -59,10 +59,10 @@ export function attributeOf(text: string): Attribute | undefined {
   if (/pool\w*\s*stride/.test(t)) return 'poolStride';
   if (/pad/.test(t)) return 'padding';
   if (/^(type|operat\w*|stage|kind|layer type|op)\b/.test(t)) return 'type';
-  if (/(filter|kernel|receptive field|conv\.?|window|patch)\s*(size|shape|dim)|^(kernel|filter)s?$|^k$/.test(t)) return 'kernel';
+  if (/(filter|kernel|receptive field|conv\.?|window|patch)\s*(size|shape|dim)|^kernels?$|^k$/.test(t)) return 'kernel';
   if (/stride|^s$/.test(t)) return 'stride';
   if (/activation|non-?linearity/.test(t)) return 'activation';
-  if (/#\s*(channels|filters|kernels|units|maps)|^(channels|filters|units|neurons|#\s*out\w*|width|feature maps|output channels)$/.test(t)) return 'filters';
+  if (/#\s*(channels|filters|kernels|units|maps)|^(channels|filters?|units|neurons|#\s*out\w*|width|feature maps|output channels)$/.test(t)) return 'filters';
   if (/output/.test(t)) return 'outputSize';
   if (/input/.test(t)) return 'inputSize';
   if (/^(n|repeat\w*|#\s*times|times|#\s*layers)$/.test(t)) return 'repeat';

@@ -6,46 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PdfReadError, readDocument } from '../../src/paper/index.ts';
+import { writePdf, type PdfObject } from './paperPdfWriter.ts';
 import { extractDesigns } from '../../src/pipeline/extract.ts';
 
 const encoder = new TextEncoder();
-
-interface PdfObject {
-  dict: string;
-  stream?: Uint8Array;
-}
-
-/** A small but well-formed PDF writer: numbered objects, a real xref table, optional extra trailer entries. */
-function writePdf(objects: PdfObject[], trailerExtra = ''): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  const push = (chunk: Uint8Array | string) => {
-    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
-    parts.push(bytes);
-    length += bytes.length;
-  };
-  push('%PDF-1.4\n%\xE2\xE3\n');
-  const offsets: number[] = [];
-  objects.forEach((obj, i) => {
-    offsets.push(length);
-    if (obj.stream) {
-      push(`${i + 1} 0 obj\n<< ${obj.dict} /Length ${obj.stream.length} >>\nstream\n`);
-      push(obj.stream);
-      push('\nendstream\nendobj\n');
-    } else push(`${i + 1} 0 obj\n${obj.dict}\nendobj\n`);
-  });
-  const xref = length;
-  push(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`);
-  for (const offset of offsets) push(`${String(offset).padStart(10, '0')} 00000 n \n`);
-  push(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra} >>\nstartxref\n${xref}\n%%EOF\n`);
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** Pages with one line of Helvetica text each; `image` adds a raw RGB image XObject to the first page. */
 function textPdf(lines: string[], image?: { width: number; height: number }): Uint8Array {

@@ -179,7 +179,7 @@ export function drawPipeline(model: SynthModel, rng: Random): DrawnFigure {
   // Often the blocks touch, one strip with an arrow in and out, as in VGG overview figures.
   const touching = rng.chance(0.4);
   const gap = touching ? 0 : rng.int(14, 30);
-  const heights = ctx.graph.layers.map((l) => ctx.svg.textWidth(shortLabel(l, ctx.shapes.get(l.id)), ctx.size) + 20);
+  const heights = ctx.graph.layers.map((l) => ctx.svg.textWidth(shortLabel(l, ctx.shapes.get(l.id)), ctx.size, touching) + 20);
   const blockH = Math.max(...heights);
   const y = 80;
   let x = touching ? 70 : 20;

@@ -1,12 +1,15 @@
 /** A tiny SVG writer for the figures drawn without Graphviz, keeping text boxes as it writes text. */
 import type { Box, TextTruth } from './truth.ts';
 
-/** Families the rasteriser has files for, with a rough average advance (em) used to lay text out. */
+/**
+ * Families the rasteriser has files for, with an average advance (em) used to lay text out: measured on
+ * layer labels and rounded up, so boxes hold their text.
+ */
 export const DRAWN_FONTS = [
-  { family: 'Liberation Sans', em: 0.55 },
-  { family: 'Liberation Serif', em: 0.5 },
-  { family: 'DejaVu Sans', em: 0.6 },
-  { family: 'Liberation Sans Narrow', em: 0.46 },
+  { family: 'Liberation Sans', em: 0.52, boldEm: 0.56 },
+  { family: 'Liberation Serif', em: 0.48, boldEm: 0.5 },
+  { family: 'DejaVu Sans', em: 0.58, boldEm: 0.64 },
+  { family: 'Liberation Sans Narrow', em: 0.43, boldEm: 0.46 },
 ] as const;
 export type DrawnFont = (typeof DRAWN_FONTS)[number];
 
@@ -19,14 +22,14 @@ export class SvgWriter {
 
   constructor(readonly font: DrawnFont) {}
 
-  textWidth(text: string, size: number): number {
-    return text.length * size * this.font.em;
+  textWidth(text: string, size: number, bold = false): number {
+    return text.length * size * (bold ? this.font.boldEm : this.font.em);
   }
 
   /** Write text; returns its box (baseline at y, anchored 'start' | 'middle' | 'end'). */
   text(x: number, y: number, text: string, size: number, opts: { anchor?: 'start' | 'middle' | 'end'; fill?: string; bold?: boolean; rotate?: boolean } = {}): TextTruth {
     const anchor = opts.anchor ?? 'middle';
-    const w = this.textWidth(text, size);
+    const w = this.textWidth(text, size, opts.bold);
     const x0 = anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x;
     const transform = opts.rotate ? ` transform="rotate(-90 ${r(x)} ${r(y)})"` : '';
     this.parts.push(

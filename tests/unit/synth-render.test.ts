@@ -102,8 +102,10 @@ describe('synth renderers: ground truth against the pixels', () => {
       const boxes = r.figure.nodes.flatMap((n) => n.texts.map((t) => scaled(t.box, r.scale)));
       expect(boxes.length, `${r.style}#${r.seed}`).toBeGreaterThan(0);
       const changedIn = boxes.map(() => 0);
+      const nodeBoxes = r.figure.nodes.map((n) => scaled(n.box, r.scale));
       let changed = 0;
       let inside = 0;
+      let outsideNodes = 0;
       for (let y = 0; y < r.image.height; y++) {
         for (let x = 0; x < r.image.width; x++) {
           const i = (y * r.image.width + x) * 4;
@@ -117,8 +119,11 @@ describe('synth renderers: ground truth against the pixels', () => {
             }
           });
           if (hit) inside++;
+          if (!nodeBoxes.some((b) => x >= b[0] - 1 && x <= b[2] + 1 && y >= b[1] - 1 && y <= b[3] + 1)) outsideNodes++;
         }
       }
+      // Where all text belongs to boxed nodes, none of it may spill out of its node.
+      if (BOXED.has(r.style) && r.style !== 'caffe') expect(outsideNodes, `${r.style}#${r.seed}: text pixels outside nodes`).toBe(0);
       // Every line of node text leaves pixels, and nearly all text pixels fall in some truth text box
       // (edge labels of Caffe plots are text outside nodes).
       expect(changedIn.filter((c) => c === 0).length, `${r.style}#${r.seed}: text lines drawing nothing`).toBe(0);

@@ -6,7 +6,7 @@
  */
 import type { Box } from '../paper/index.ts';
 import type { Cell, TableGrid } from './grid.ts';
-import { normaliseLayerText, parseLayerText, sizeOf, typeOfName, type LayerDraft } from './layerText.ts';
+import { normaliseLayerText, parseLayerText, repeatCount, sizeOf, typeOfName, type LayerDraft } from './layerText.ts';
 
 export interface SeqLayer {
   kind: 'layer';
@@ -157,7 +157,12 @@ function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefined {
   let input: number[] | undefined;
   let read = 0;
   let total = 0;
-  for (const row of body) {
+  // A repeat mark on a line of its own ("5×" beside two rows, unruled) repeats the rows it sits against.
+  const markers = body.flat().filter((c) => c.lines.length === 1 && repeatCount(c.text) !== undefined);
+  const markerOf = (box: Box) => markers.find((m) => m.box[1] < box[3] - 0.5 && m.box[3] > box[1] + 0.5);
+  let openBlock: { marker: Cell; block: SeqBlock } | undefined;
+  for (const fullRow of body) {
+    const row = fullRow.filter((c) => !markers.includes(c));
     const anchor = row.find((c) => c.col0 <= typeCol && c.col1 >= typeCol);
     if (!anchor) continue;
     total++;
@@ -180,8 +185,15 @@ function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefined {
     read++;
     const repeatCell = row.find((c) => attrCol.get(c.col0) === 'repeat');
     const stated = repeatCell && /^\d{1,3}$/.test(repeatCell.text.trim()) ? Number(repeatCell.text.trim()) : undefined;
-    const repeat = anchor.repeat ?? stated ?? 1;
-    const band: SeqBand = { items: repeat > 1 ? [{ kind: 'block', style: 'plain', layers: items, repeat, box: anchor.box }] : items };
+    const marker = anchor.repeat === undefined && stated === undefined ? markerOf(anchor.box) : undefined;
+    if (marker && openBlock?.marker === marker) {
+      openBlock.block.layers.push(...items);
+      continue;
+    }
+    const repeat = anchor.repeat ?? stated ?? (marker ? repeatCount(marker.text)! : 1);
+    const block: SeqBlock | undefined = repeat > 1 ? { kind: 'block', style: 'plain', layers: items, repeat, box: anchor.box } : undefined;
+    openBlock = marker && block ? { marker, block } : undefined;
+    const band: SeqBand = { items: block ? [block] : items };
     // A stated input size is the previous row's output size.
     const inputCell = row.find((c) => attrCol.get(c.col0) === 'inputSize');
     const inputSize = inputCell && sizeOf(inputCell.lines[0] ?? '');
@@ -256,9 +268,68 @@ function readCell(cell: Cell, typeHint: string | undefined, style: BlockStyle): 
   return layers;
 }
 
+const centre = (c: Cell) => (c.box[1] + c.box[3]) / 2;
+
+/**
+ * Unruled tables: a lone "×3" beside a bracketed stack is its own cell. Gather the stack — the lines
+ * around the mark, symmetric about it, evenly spaced, within the row its label names — into one cell that
+ * carries the repeat, as a ruled table's cell would.
+ */
+function mergeMarkedBlocks(cells: Cell[], labels: Cell[]): Cell[] {
+  const sorted = [...cells].sort((a, b) => a.box[1] - b.box[1]);
+  const markers = sorted.filter((c) => c.repeat === undefined && c.lines.length === 1 && repeatCount(c.text) !== undefined);
+  if (markers.length === 0) return sorted;
+  const members = sorted.filter((c) => !markers.includes(c) && c.col0 === c.col1);
+  const gaps = members.slice(1).map((c, i) => centre(c) - centre(members[i])).filter((g) => g > 0);
+  const pitch = gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 10;
+  const labelCentres = labels.map(centre).sort((a, b) => a - b);
+  const taken = new Set<Cell>();
+  const merged = new Map<Cell, Cell>();
+  for (const marker of markers) {
+    const m = centre(marker);
+    // The row the mark belongs to: halfway to the labels above and below it.
+    const above = labelCentres.filter((y) => y <= m + pitch * 0.6);
+    const below = labelCentres.filter((y) => y > m + pitch * 0.6);
+    const lo = above.length >= 2 ? (above[above.length - 2] + above[above.length - 1]) / 2 : -Infinity;
+    const hi = below.length ? (above.length ? (above[above.length - 1] + below[0]) / 2 : below[0]) : Infinity;
+    const free = members.filter((c) => !taken.has(c) && centre(c) > lo && centre(c) < hi);
+    const block = free.filter((c) => Math.abs(centre(c) - m) <= 1.05 * pitch);
+    if (block.length === 0) continue;
+    for (;;) {
+      const top = Math.min(...block.map(centre));
+      const bottom = Math.max(...block.map(centre));
+      const up = free.filter((c) => centre(c) < top && top - centre(c) <= 1.5 * pitch).pop();
+      const down = free.find((c) => centre(c) > bottom && centre(c) - bottom <= 1.5 * pitch);
+      if (!up || !down || Math.abs(m - centre(up) - (centre(down) - m)) > 0.5 * pitch) break;
+      block.unshift(up);
+      block.push(down);
+    }
+    block.forEach((c) => taken.add(c));
+    const chunks = block.flatMap((c) => c.chunks);
+    merged.set(block[0], {
+      lines: block.flatMap((c) => c.lines),
+      text: block.map((c) => c.text).join(' '),
+      box: [Math.min(...block.map((c) => c.box[0])), block[0].box[1], Math.max(...block.map((c) => c.box[2])), block[block.length - 1].box[3]],
+      col0: block[0].col0,
+      col1: block[0].col1,
+      chunks,
+      repeat: repeatCount(marker.text),
+    });
+  }
+  return sorted.filter((c) => !markers.includes(c) && (!taken.has(c) || merged.has(c))).map((c) => merged.get(c) ?? c);
+}
+
+/** A column holding nothing but repeat marks ("×2" right of a stack) belongs to the column on its left. */
+function attachMarkColumns(cells: Cell[]): Cell[] {
+  const byColumn = new Map<number, Cell[]>();
+  for (const c of cells) if (c.col0 === c.col1) byColumn.set(c.col0, [...(byColumn.get(c.col0) ?? []), c]);
+  const markOnly = new Set([...byColumn].filter(([col, list]) => col > 0 && list.every((c) => repeatCount(c.text) !== undefined)).map(([col]) => col));
+  return cells.map((c) => (c.col0 === c.col1 && markOnly.has(c.col0) ? { ...c, col0: c.col0 - 1, col1: c.col0 - 1 } : c));
+}
+
 /** Configuration table: each column whose cells read as layers is one network. */
 function readConfigurations(grid: TableGrid, hints: InterpretHints): NetworkDraft[] {
-  const cells = grid.cells.filter((c) => c.text.trim());
+  const cells = attachMarkColumns(grid.cells.filter((c) => c.text.trim()));
   const readable = (c: Cell) => c.lines.some((l) => parseLayerText(l).length > 0);
   // The body starts at the first row where a fair share of cells read as layers (a header's "A-LRN" alone does not).
   const firstBodyRow = rowsOf(cells).find((row) => row.filter(readable).length >= Math.max(1, 0.3 * row.length));
@@ -299,7 +370,8 @@ function readConfigurations(grid: TableGrid, hints: InterpretHints): NetworkDraf
       .map((c) => c.text)
       .join(' ')
       .trim();
-    const covering = body.filter((c) => c.col0 <= col && c.col1 >= col).sort((a, b) => a.box[1] - b.box[1]);
+    const labels = nameCol === undefined ? [] : body.filter((c) => c.col0 === nameCol);
+    const covering = mergeMarkedBlocks(body.filter((c) => c.col0 <= col && c.col1 >= col), labels);
     const sizes = sizeCol === undefined ? [] : body.filter((c) => c.col0 === sizeCol && sizeOf(c.text));
     const bands: SeqBand[] = [];
     let input: number[] | undefined;

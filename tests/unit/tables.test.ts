@@ -99,6 +99,50 @@ describe('layouts', () => {
     expect(graph.layers.find((l) => l.type === 'MaxPool2D')?.params?.pool).toEqual([2, 2]);
   });
 
+  it('repeats the rows a lone "5×" sits against in an unruled row-major table', () => {
+    const items = [
+      ['Type / Stride', 100, 100], ['Filter Shape', 200, 100],
+      ['Conv / s2', 100, 111], ['3×3×3×32', 200, 111],
+      ['Conv dw / s1', 112, 122], ['3×3×32 dw', 200, 122],
+      ['5×', 100, 127.5],
+      ['Conv / s1', 112, 133], ['1×1×32×32', 200, 133],
+      ['FC / s1', 100, 144], ['32×10', 200, 144],
+    ].map(([str, x, y]) => run(str as string, x as number, y as number));
+    const lines = groupLines(items);
+    const grid = buildGrid(lines, [], [100, 100, 300, 155]);
+    const [draft] = interpretTable(grid, { blockStyle: 'plain' });
+    const { graph, errors } = assembleGraph(draft, { name: 't', source: { kind: 'table' } });
+    expect(errors).toEqual([]);
+    expect(graph.layers.filter((l) => l.type === 'DepthwiseConv2D')).toHaveLength(5);
+    expect(graph.layers.filter((l) => l.type === 'Conv2D')).toHaveLength(6);
+  });
+
+  it('gathers an unruled bracketed stack beside its "×2" into a residual block', () => {
+    // ResNet-style rows without rules: labels centred on their rows, the mark centred on its stack.
+    const grid = table(
+      [
+        [['layer', 100], ['output', 160], ['18-layer', 230]],
+        [['conv1', 100], ['112×112', 160], ['7×7, 64, stride 2', 230]],
+        [['3×3 max pool, stride 2', 230]],
+        [['3×3, 64', 230]],
+        [['conv2_x', 100], ['56×56', 160], ['×2', 290]],
+        [['3×3, 64', 230]],
+        [['3×3, 128', 230]],
+        [['conv3_x', 100], ['28×28', 160], ['×2', 290]],
+        [['3×3, 128', 230]],
+        [['average pool, 10-d fc, softmax', 215]],
+      ],
+      100,
+      9,
+    );
+    const [draft] = interpretTable(grid, { blockStyle: 'residual' });
+    const { graph, errors } = assembleGraph(draft, { name: 't', source: { kind: 'table' } });
+    expect(errors).toEqual([]);
+    expect(graph.layers.filter((l) => l.type === 'Add')).toHaveLength(4);
+    expect(graph.layers.filter((l) => l.type === 'Conv2D' && !l.inferred?.includes('*')).map((l) => l.params?.filters)).toEqual([64, 64, 64, 64, 64, 128, 128, 128, 128]);
+    expect(graph.layers.filter((l) => l.type === 'MaxPool2D')).toHaveLength(1);
+  });
+
   it('reads a column-major attribute table', () => {
     const grid = table([
       [['Layer', 100], ['1', 200], ['2', 260], ['3', 320]],

@@ -22,11 +22,16 @@ export function splitSentences(pages: Page[]): Sentence[] {
   for (const page of pages) {
     let text = '';
     const spans: Array<{ start: number; end: number; box: Box }> = [];
+    let prev: Page['texts'][number] | undefined;
     for (const item of page.texts) {
       if (item.rotated) continue;
-      // A hyphen at a line end joins the word ("con- volutional"); otherwise items are separated by a space.
-      if (/[a-z]-$/.test(text) && /^[a-z]/.test(item.str)) text = text.slice(0, -1);
-      else if (text && !text.endsWith(' ')) text += ' ';
+      // Runs that touch on one line are one word (some PDFs give a run per glyph); a hyphen at a line end
+      // joins the word ("con- volutional"); anything else is separated by a space.
+      const sameLine = prev && Math.abs(prev.box[1] - item.box[1]) < 0.3 * item.size && item.box[0] >= prev.box[0];
+      const touching = sameLine && prev && item.box[0] - prev.box[2] < 0.12 * item.size;
+      if (/[a-z]-$/.test(text) && /^[a-z]/.test(item.str) && !sameLine) text = text.slice(0, -1);
+      else if (text && !text.endsWith(' ') && !touching) text += ' ';
+      prev = item;
       spans.push({ start: text.length, end: text.length + item.str.length, box: item.box });
       text += item.str;
     }

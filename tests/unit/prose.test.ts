@@ -73,6 +73,14 @@ describe('prose → graph', () => {
     expect(s[0].page).toBe(4);
   });
 
+  it('joins runs that touch on a line into words (one run per glyph)', () => {
+    const word = 'filters';
+    const p = pageOf([]);
+    p.texts = [...word].map((ch, i) => ({ str: ch, box: [100 + i * 5, 100, 105 + i * 5, 110], size: 10, font: 'F', rotated: false }));
+    p.texts.push({ str: 'of size 3x3.', box: [140, 100, 200, 110], size: 10, font: 'F', rotated: false });
+    expect(splitSentences([p]).map((x) => x.text)).toEqual(['filters of size 3x3.']);
+  });
+
   it('finds no design in text without architecture statements', () => {
     expect(proseToGraphs([pageOf(['We propose a new framework for estimating generative models.', 'The results are shown in Table 1.'])])).toEqual([]);
   });

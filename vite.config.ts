@@ -44,7 +44,6 @@ const RUNTIME_ASSETS: Array<{ from: string; to: string; keep?: (file: string) =>
   { from: 'node_modules/pdfjs-dist/cmaps', to: 'pdfjs/cmaps' },
   { from: 'node_modules/pdfjs-dist/standard_fonts', to: 'pdfjs/standard_fonts', keep: (f) => !f.startsWith('LICENSE') },
   { from: 'node_modules/pdfjs-dist/wasm', to: 'pdfjs/wasm', keep: (f) => f.endsWith('.wasm') },
-  { from: 'node_modules/onnxruntime-web/dist', to: 'ort', keep: (f) => f === 'ort-wasm-simd-threaded.wasm' || f === 'ort-wasm-simd-threaded.mjs' },
   { from: 'node_modules/tesseract.js/dist', to: 'ocr', keep: (f) => f === 'worker.min.js' },
   { from: 'node_modules/tesseract.js-core', to: 'ocr/core', keep: (f) => /^tesseract-core(-simd)?-lstm\.wasm\.js$/.test(f) },
   { from: 'node_modules/@tesseract.js-data/eng/4.0.0_best_int', to: 'ocr/lang', keep: (f) => f === 'eng.traineddata.gz' },
@@ -111,6 +110,8 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  // The browser needs only onnxruntime's CPU (wasm) backend: its bundle brings the 14 MB wasm, not the 28 MB WebGPU one.
+  resolve: { alias: [{ find: /^onnxruntime-web$/, replacement: 'onnxruntime-web/wasm' }] },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 8192 },
   optimizeDeps: { exclude: ['onnxruntime-web'] },

@@ -9,8 +9,6 @@ function base(): string {
 export interface RuntimeAssets {
   /** pdf.js cmaps/, standard_fonts/ and wasm/ folders. */
   pdfjs: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string };
-  /** Folder with ort-wasm-simd-threaded.{mjs,wasm} for `ort.env.wasm.wasmPaths`. */
-  ortWasm: string;
   /** tesseract.js worker script, core folder and the folder holding eng.traineddata.gz. */
   ocr: { workerPath: string; corePath: string; langPath: string };
   /** The models/ folder (figure classifier). */
@@ -21,7 +19,6 @@ export function runtimeAssets(): RuntimeAssets {
   const root = base();
   return {
     pdfjs: { cMapUrl: `${root}pdfjs/cmaps/`, standardFontDataUrl: `${root}pdfjs/standard_fonts/`, wasmUrl: `${root}pdfjs/wasm/` },
-    ortWasm: `${root}ort/`,
     ocr: { workerPath: `${root}ocr/worker.min.js`, corePath: `${root}ocr/core/`, langPath: `${root}ocr/lang` },
     models: `${root}models/`,
   };

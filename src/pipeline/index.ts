@@ -3,6 +3,6 @@ export { caffeWorker, codegenWorker, exportWorker, layoutWorker, pipelineWorker 
 export { openPdf, type Bbox, type PdfDocumentView } from './pdfView.ts';
 export { runtimeAssets, wasmThreads, type RuntimeAssets } from './assets.ts';
 export { callbackForWorker, CancelledError, StageWorker } from './stageWorker.ts';
-export type { CodeTarget, CodegenApi, FoundRegion, GeneratedCode, LayoutApi, NodeBox, PaperReading, PipelineApi, ProgressFn, StageProgress } from './protocol.ts';
+export type { RuntimeCheck, CodeTarget, CodegenApi, FoundRegion, GeneratedCode, LayoutApi, NodeBox, PaperReading, PipelineApi, ProgressFn, StageProgress } from './protocol.ts';
 export { extractDesigns, type ExtractOptions, type Extraction } from './extract.ts';
 export { describesSame, fuse } from './extractFuse.ts';

@@ -31,6 +31,16 @@ export interface PipelineApi {
   readPaper(bytes: Uint8Array, onProgress: ProgressFn): Promise<PaperReading>;
   /** A model file (.prototxt, Keras .json, .onnx, paper2net graph .json) → one graph. */
   openModel(bytes: Uint8Array, fileName: string): Promise<Graph>;
+  /** Runs a tiny ONNX model in onnxruntime-web here, to show the wasm runtime works and how many threads it uses. */
+  runtimeCheck(): Promise<RuntimeCheck>;
+}
+
+export interface RuntimeCheck {
+  crossOriginIsolated: boolean;
+  /** Threads onnxruntime-web was allowed. */
+  ortThreads: number;
+  /** Milliseconds to create the session and run it once. */
+  ms: number;
 }
 
 export type CodeTarget = 'keras' | 'pytorch' | 'caffe';

@@ -58,7 +58,7 @@ export class Library {
     for (const d of designs) byPaper.set(d.paperId, [...(byPaper.get(d.paperId) ?? []), d]);
     return papers
       .sort((a, b) => b.addedAt - a.addedAt)
-      .map((paper) => ({ paper, designs: byPaper.get(paper.id) ?? [] }))
+      .map((paper) => ({ paper, designs: (byPaper.get(paper.id) ?? []).sort((a, b) => a.graph.name.localeCompare(b.graph.name, undefined, { numeric: true })) }))
       .filter(({ paper, designs }) => matchesTitle(paper.title, query) || designs.some((d) => matchesTitle(d.graph.name, query)));
   }
 

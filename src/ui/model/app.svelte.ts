@@ -128,6 +128,9 @@ export class AppState {
     if (this.paper?.id === paper.id) {
       this.paper = paper;
       this.designs = designs;
+      // Take the reader to what was found.
+      const first = designs.find((d) => d.graph.source?.page)?.graph;
+      if (first?.source?.page) this.mark = { page: first.source.page, bbox: first.source.bbox, label: first.name };
     }
     await this.refreshLibrary();
     this.notice = `${designs.length} design${designs.length === 1 ? '' : 's'} found in ${fileName}`;

@@ -4,7 +4,7 @@ import { generateModel, type SynthModel } from './grammar.ts';
 import { drawFigure } from './figures.ts';
 import { createRandom, hashSeed } from './random.ts';
 import { degrade, drawDegradation, type Rasterizer } from './raster.ts';
-import { classOfStyle, scaleBox, scalePoint, type Box, type DrawnFigure, type FigureStyle, type FigureTruth } from './truth.ts';
+import { ARCHITECTURE_KINDS, classOfStyle, scaleBox, scalePoint, type Box, type DrawnFigure, type FigureStyle, type FigureTruth } from './truth.ts';
 
 export interface SampleDeps {
   viz: Viz;
@@ -40,7 +40,9 @@ export async function renderSample(
   const maxSide = options.maxSide ?? 4096;
   const rng = createRandom(hashSeed(seed, `sample:${index}`));
   const style = styles[index % styles.length]!;
-  const model = generateModel(rng.fork('model'));
+  // Papers draw their own figures for compact nets; 40 neuron columns or cuboids would be no paper's figure.
+  const drawnByHand = (ARCHITECTURE_KINDS as readonly string[]).includes(style);
+  const model = generateModel(rng.fork('model'), drawnByHand ? { maxDepth: 16 } : {});
   const figure = drawFigure(style, model, rng.fork('draw'), deps.viz);
   const rasterRng = rng.fork('raster');
   const wanted = rasterRng.pick(SCALES);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, CORPUS, launchChromium, ROOT, serveApp } from './serveApp.ts';
+import { buildApp, CORPUS, launchChromium, ROOT, serveApp, serveStatic } from './serveApp.ts';
 
 const SHOTS = join(ROOT, 'test-artifacts/e2e');
 let browser: Browser;
@@ -74,6 +74,14 @@ describe('paper2net app in Chromium', () => {
     expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
     await page.getByText('Drop a paper here').waitFor();
     await shot('01-empty-library');
+  });
+
+  it('runs onnxruntime-web in the pipeline worker with more than one thread when isolated', async () => {
+    const badge = page.locator('[data-testid=threads-badge]');
+    await badge.click();
+    await expect.poll(() => badge.innerText(), { timeout: 60_000 }).toMatch(/onnxruntime (ok|failed)/);
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(await badge.innerText()).toMatch(cores > 1 ? /onnxruntime ok · [2-4] threads/ : /onnxruntime ok · 1 thread/);
   });
 
   it('reads vgg.pdf dropped on the window and lists its designs', async () => {
@@ -160,5 +168,23 @@ describe('paper2net app in Chromium', () => {
     await shot('08-offline');
     await context.setOffline(false);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('deployed on a static host that sends no headers', () => {
+  it('becomes cross-origin isolated after its service worker takes over (one automatic reload)', async () => {
+    const host = await serveStatic();
+    const fresh = await browser.newContext();
+    try {
+      const tab = await fresh.newPage();
+      await tab.goto(host.url);
+      // The first visit is not isolated; the service worker takes over and the page reloads itself once.
+      await expect.poll(() => tab.evaluate(() => self.crossOriginIsolated).catch(() => false), { timeout: 60_000 }).toBe(true);
+      expect(await tab.evaluate(() => sessionStorage.getItem('paper2net:isolation-reload'))).toBe('1');
+      await tab.getByText('Drop a paper here').waitFor();
+    } finally {
+      await fresh.close();
+      await host.close();
+    }
   });
 });

@@ -1,19 +1,44 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { UnsupportedLayerError, emitKerasJson, emitKerasPython } from '../../src/codegen/index.ts';
+import { UnsupportedLayerError, emitKerasJson, emitKerasPython, emitPytorch } from '../../src/codegen/index.ts';
 import { inferShapes, outputLayers, resolveParams, type Graph } from '../../src/graph/index.ts';
 import { HOSTILE_GRAPHS, mentionsInjectedCode } from '../support/hostile-graphs.ts';
 import { REFERENCE_GRAPHS, alexnet, attentionBlock, imageOddments, vgg16 } from '../support/reference-graphs.ts';
-import { compilePythonFiles, inspectPythonFiles, kerasLrnDifference, predictKerasJson, runPythonFiles, writeTempFiles, type TfjsInput } from '../support/runtime.ts';
+import {
+  compilePythonFiles,
+  forwardPytorch,
+  inspectPythonFiles,
+  kerasLrnDifference,
+  nchwToNhwc,
+  nhwcToNchw,
+  runKerasJson,
+  runPythonFiles,
+  writeTempFiles,
+  type TensorData,
+} from '../support/runtime.ts';
 
-function tfjsInputs(graph: Graph): TfjsInput[] {
+/**
+ * Deterministic channels-last inputs, batch first: images in [0, 1] as after a ReLU or a camera (where
+ * Keras' zero padding of max pools is exact), signed values for sequences, token ids below the vocabulary.
+ */
+function inputsFor(graph: Graph): Array<TensorData & { dtype: 'float32' | 'int32' }> {
   const shapes = inferShapes(graph);
   return graph.layers
     .filter((layer) => layer.type === 'Input')
     .map((input) => {
-      if (resolveParams(input).dtype !== 'int32') return { shape: shapes.get(input.id)! };
-      const vocabs = graph.layers.filter((l) => l.type === 'Embedding' && l.inputs?.[0] === input.id).map((l) => resolveParams(l).vocab as number);
-      return { shape: shapes.get(input.id)!, vocab: Math.min(...vocabs) };
+      const shape = [1, ...shapes.get(input.id)!];
+      const size = shape.reduce((a, b) => a * b, 1);
+      if (resolveParams(input).dtype !== 'int32') {
+        const value = (i: number): number => Math.sin(i * 1.7) * (1 + (i % 5) / 10);
+        const image = shape.length === 4;
+        return { shape, dtype: 'float32' as const, data: Array.from({ length: size }, (_, i) => (image ? 0.5 + value(i) / 2.2 : value(i))) };
+      }
+      const vocab = Math.min(...graph.layers.filter((l) => l.type === 'Embedding' && l.inputs?.[0] === input.id).map((l) => resolveParams(l).vocab as number));
+      return { shape, dtype: 'int32' as const, data: Array.from({ length: size }, (_, i) => (i * 7 + 3) % vocab) };
     });
+}
+
+function hasGroupedConvolution(graph: Graph): boolean {
+  return graph.layers.some((layer) => (layer.type === 'Conv2D' || layer.type === 'Conv1D') && resolveParams(layer).groups !== 1);
 }
 
 function expectedOutputs(graph: Graph): number[][] {
@@ -43,10 +68,35 @@ const tfjsGraphs = [
 ];
 
 describe('Keras JSON, loaded by TensorFlow.js', () => {
-  it.each(tfjsGraphs.map(({ title, graph }) => [title, graph] as const))('%s loads with modelFromJSON and predicts the inferred shapes', async (_title, graph) => {
-    const shapes = await predictKerasJson(emitKerasJson(graph), tfjsInputs(graph));
-    expect(shapes).toEqual(expectedOutputs(graph));
-  });
+  let torchOutputs: Map<Graph, TensorData[]>;
+
+  beforeAll(async () => {
+    const files = writeTempFiles(tfjsGraphs.map(({ graph }, i) => [`same_model_${i}.py`, emitPytorch(graph)]), 'paper2net-keras-vs-torch-');
+    const runs = await forwardPytorch(
+      tfjsGraphs.map(({ graph }, i) => ({
+        file: files[i]!,
+        inputs: inputsFor(graph).map((input) => ({ ...nhwcToNchw(input), dtype: input.dtype === 'int32' ? ('int64' as const) : ('float32' as const) })),
+        uniformWeights: true,
+      })),
+    );
+    torchOutputs = new Map(tfjsGraphs.map(({ graph }, i) => [graph, runs[i]!.outputs.map(nchwToNhwc)]));
+  }, 600_000);
+
+  it.each(tfjsGraphs.map(({ title, graph }) => [title, graph] as const))(
+    '%s loads with modelFromJSON, predicts the inferred shapes, and matches PyTorch given the same weights',
+    async (_title, graph) => {
+      const keras = await runKerasJson(emitKerasJson(graph), inputsFor(graph), { uniformWeights: true });
+      expect(keras.map((output) => output.shape)).toEqual(expectedOutputs(graph));
+      // TensorFlow.js ignores Conv groups, so grouped convolutions only agree in shape.
+      if (hasGroupedConvolution(graph)) return;
+      const torch = torchOutputs.get(graph)!;
+      outputLayers(graph).forEach((layer, i) => {
+        const scale = 1 + keras[i]!.data.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
+        const worst = keras[i]!.data.reduce((max, value, j) => Math.max(max, Math.abs(value - torch[i]!.data[j]!)), 0);
+        expect(worst / scale, `${layer.id}: largest difference`).toBeLessThan(1e-4);
+      });
+    },
+  );
 
   it.each([
     ['LRN', alexnet(), 'norm1'],

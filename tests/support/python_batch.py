@@ -5,8 +5,9 @@ Usage: python_batch.py run|compile|inspect FILE...
   run      executes each file as __main__, capturing its stdout/stderr and any exception
   compile  byte-compiles each file (py_compile) without running it
   inspect  lists what each file imports and which names it calls (for injection checks)
-  forward  for each {"file", "inputs": [{"shape", "dtype", "data"}]} in SPEC, builds the file's
-           nn.Module in eval mode, runs it on exactly those inputs and returns the outputs' data
+  forward  for each {"file", "inputs": [{"shape", "dtype", "data"}], "uniform_weights"?} in SPEC,
+           builds the file's nn.Module in eval mode (optionally with uniform_weights), runs it on
+           exactly those inputs and returns the outputs' data
 """
 import ast
 import contextlib
@@ -53,6 +54,23 @@ def inspect(path):
     return {"file": path, "imports": sorted(imports), "calls": sorted(calls), "names": sorted(names)}
 
 
+def uniform_weights(model):
+    """Weights another framework can reproduce without a converter: each weight 1 / fan-in, biases 0, scales 1."""
+    import torch
+
+    with torch.no_grad():
+        for module in model.modules():
+            for name, parameter in module.named_parameters(recurse=False):
+                if "bias" in name:
+                    parameter.zero_()
+                elif isinstance(module, torch.nn.Embedding):
+                    parameter.fill_(0.1)
+                elif parameter.dim() == 1:
+                    parameter.fill_(1.0)
+                else:
+                    parameter.fill_(parameter.shape[0] / parameter.numel())
+
+
 def forward(job):
     import torch
 
@@ -60,6 +78,8 @@ def forward(job):
         namespace = runpy.run_path(job["file"], run_name="paper2net_model")
         classes = [value for value in namespace.values() if isinstance(value, type) and issubclass(value, torch.nn.Module) and value.__module__ == "paper2net_model"]
         model = classes[0]().eval()
+        if job.get("uniform_weights"):
+            uniform_weights(model)
         dtypes = {"float32": torch.float32, "int64": torch.int64}
         inputs = [torch.tensor(spec["data"], dtype=dtypes[spec["dtype"]]).reshape(spec["shape"]) for spec in job["inputs"]]
         with torch.no_grad():

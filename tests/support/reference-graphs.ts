@@ -153,7 +153,7 @@ export function attentionBlock(): Graph {
   ]);
 }
 
-/** The lowest level of U-Net's expansive path: up-convolution, skip concat, bilinear upsampling. */
+/** The lowest level of U-Net's expansive path: up-convolutions, skip concat, upsampling. */
 export function unetPiece(): Graph {
   return graph('U-Net (bottom)', [
     layer('input', 'Input', [], { shape: [64, 64, 1] }),
@@ -168,7 +168,7 @@ export function unetPiece(): Graph {
     layer('up1_same', 'Conv2DTranspose', ['up1_conv1'], { filters: 8, kernel: 3, stride: 2, padding: 'same' }),
     layer('up1_even', 'Conv2DTranspose', ['up1_same'], { filters: 8, kernel: [4, 2], stride: 1, padding: 'same' }),
     layer('up1_padded', 'Conv2DTranspose', ['up1_even'], { filters: 8, kernel: 3, stride: 1, padding: [1, 1] }),
-    layer('upsample', 'UpSampling2D', ['up1_padded'], { size: [2, 2], interpolation: 'bilinear' }),
+    layer('upsample', 'UpSampling2D', ['up1_padded'], { size: [2, 2] }),
     layer('mask', 'Conv2D', ['upsample'], { filters: 1, kernel: 1, activation: 'sigmoid' }),
   ]);
 }
@@ -235,6 +235,7 @@ export function imageOddments(): Graph {
     layer('to_sequence', 'Reshape', ['swap'], { shape: [-1, 8] }),
     layer('to_image', 'Reshape', ['to_sequence'], { shape: [5, 4, 8] }),
     layer('channels_first', 'Permute', ['to_image'], { dims: [3, 1, 2] }),
+    layer('bilinear', 'UpSampling2D', ['channels_first'], { size: [2, 3], interpolation: 'bilinear' }),
     layer('global_max', 'GlobalMaxPool2D', ['to_image']),
     layer('softmax', 'Activation', ['global_max'], { fn: 'softmax' }),
   ]);
@@ -266,10 +267,9 @@ export function awkwardWindows(): Graph {
     layer('sparse_upconv', 'Conv2DTranspose', ['dilated_strided_valid'], { filters: 5, kernel: [2, 1], stride: [3, 2] }),
     layer('cropped_upconv', 'Conv2DTranspose', ['sparse_upconv'], { filters: 5, kernel: 4, stride: 2, padding: [1, 2], activation: 'leaky_relu' }),
     layer('padded_pool', 'MaxPool2D', ['cropped_upconv'], { pool: 3, stride: 2, padding: [1, 1] }),
-    layer('caffe_avg', 'AvgPool2D', ['padded_pool'], { pool: 3, stride: 2, ceil_mode: true }),
-    layer('flat', 'Flatten', ['caffe_avg']),
-    layer('sequence', 'Reshape', ['flat'], { shape: [-1, 5] }),
-    layer('dilated_strided_1d', 'Conv1D', ['sequence'], { filters: 3, kernel: 2, stride: 2, dilation: 2, padding: 'same' }),
+    layer('caffe_max', 'MaxPool2D', ['padded_pool'], { pool: 3, stride: 2, ceil_mode: true }),
+    layer('sequence', 'Reshape', ['caffe_max'], { shape: [-1, 5] }),
+    layer('dilated_strided_1d', 'Conv1D', ['sequence'], { filters: 3, kernel: 2, stride: 2, dilation: 3, padding: 'same' }),
     layer('same_1d', 'Conv1D', ['dilated_strided_1d'], { filters: 3, kernel: 3, padding: 1 }),
   ]);
 }

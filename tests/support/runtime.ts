@@ -85,11 +85,13 @@ export interface ForwardJob {
   /** A generated PyTorch file; its nn.Module class is built and run in eval mode. */
   file: string;
   inputs: Array<TensorData & { dtype: 'float32' | 'int64' }>;
+  /** Replace random weights by the framework-neutral ones of `uniformWeights` (see runKerasJson). */
+  uniformWeights?: boolean;
 }
 
 /** Runs each file's model on exactly the given inputs (in one interpreter) and returns its outputs. */
 export async function forwardPytorch(jobs: ForwardJob[], timeoutMs = 600_000): Promise<Array<{ file: string; outputs: TensorData[]; error: string | null }>> {
-  const [spec] = writeTempFiles([['forward.json', JSON.stringify(jobs)]], 'paper2net-forward-');
+  const spec = writeTempFiles([['forward.json', JSON.stringify(jobs.map((job) => ({ file: job.file, inputs: job.inputs, uniform_weights: job.uniformWeights ?? false })))]], 'paper2net-forward-')[0];
   return (await batch<{ file: string; outputs: TensorData[]; error: string | null }>('forward', [spec!], timeoutMs)).results;
 }
 
@@ -146,13 +148,50 @@ async function loadTfjs() {
 }
 
 /**
+ * The value every element of a weight takes under `uniformWeights`: 1 / fan-in for kernels, 0 for
+ * biases, 1 for scales. PyTorch's side (python_batch.py) gives the same numbers to the same weights,
+ * so two frameworks' outputs can be compared without converting weights.
+ */
+function uniformValue(name: string, shape: number[]): number {
+  const kind = /(recurrent_kernel|depthwise_kernel|kernel|bias|beta|gamma|moving_mean|moving_variance|alpha|embeddings)(_\d+)?$/.exec(name)?.[1];
+  const size = shape.reduce((a, b) => a * b, 1);
+  switch (kind) {
+    case 'kernel':
+    case 'recurrent_kernel':
+      return shape[shape.length - 1]! / size;
+    case 'depthwise_kernel':
+      return 1 / (shape[0]! * shape[1]!);
+    case 'embeddings':
+      return 0.1;
+    case 'gamma':
+    case 'alpha':
+    case 'moving_variance':
+      return 1;
+    case 'bias':
+    case 'beta':
+    case 'moving_mean':
+      return 0;
+    default:
+      throw new Error(`no uniform value for weight ${name}`);
+  }
+}
+
+/**
  * Loads a Keras `model.to_json()` document with TensorFlow.js (tfjs-layers on the CPU backend) and
  * runs it on the given channels-last inputs (batch first); returns every output.
  */
-export async function runKerasJson(json: string, inputs: Array<TensorData & { dtype: 'float32' | 'int32' }>): Promise<TensorData[]> {
+export async function runKerasJson(json: string, inputs: Array<TensorData & { dtype: 'float32' | 'int32' }>, options: { uniformWeights?: boolean } = {}): Promise<TensorData[]> {
   const { tf, tfl } = await loadTfjs();
   const model = await tfl.models.modelFromJSON(JSON.parse(json));
   try {
+    if (options.uniformWeights) {
+      for (const layer of model.layers) {
+        if (layer.weights.length === 0) continue;
+        const values = layer.weights.map((weight) => tf.fill(weight.shape as number[], uniformValue(weight.name, weight.shape as number[])));
+        layer.setWeights(values);
+        tf.dispose(values);
+      }
+    }
     const tensors = inputs.map((input) => tf.tensor(input.data, input.shape, input.dtype));
     const predicted = model.predict(tensors.length === 1 ? tensors[0]! : tensors);
     const outputs = Array.isArray(predicted) ? predicted : [predicted];

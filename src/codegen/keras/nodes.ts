@@ -8,6 +8,7 @@ import { inferShapes, isUnsupported, getSpec, resolveParams, type Graph, type La
 import { UnsupportedLayerError } from '../errors.ts';
 import { pythonLayerNames } from '../dataflow.ts';
 import { toIdentifier } from '../naming.ts';
+import { samePadding } from '../same-padding.ts';
 import { PyCode, PyTuple, pyComment, pyKwargs, pyValue, type PyValue } from '../python.ts';
 
 export type JsonValue = number | string | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -179,8 +180,16 @@ function conv2d(ctx: LayerContext): KerasNode[] {
   const kernel = pair(p.kernel);
   let stride = pair(p.stride);
   const dilation = pair(p.dilation);
-  const padding = explicitPadding(ctx, chain, p.padding, kernel, stride, dilation);
   const dilatedAndStrided = (dilation[0] > 1 || dilation[1] > 1) && (stride[0] > 1 || stride[1] > 1);
+  let padding: 'valid' | 'same';
+  if (dilatedAndStrided && p.padding === 'same') {
+    // Strided "same" pads differently from the stride-1 "same" convolved below: pad as the strided one would.
+    const input = ctx.inShapes[0]!;
+    chain.add(zeroPadding(ctx.nodeName('pad'), [samePadding(input[0]!, kernel[0], stride[0], dilation[0]), samePadding(input[1]!, kernel[1], stride[1], dilation[1])]));
+    padding = 'valid';
+  } else {
+    padding = explicitPadding(ctx, chain, p.padding, kernel, stride, dilation);
+  }
   const subsample = stride;
   if (dilatedAndStrided) stride = [1, 1];
   const act = activationConfig(ctx);
@@ -234,6 +243,21 @@ function conv1d(ctx: LayerContext): KerasNode[] {
   }
   const subsample = stride;
   const dilatedAndStrided = dilation > 1 && stride > 1;
+  if (dilatedAndStrided && padding === 'same') {
+    // Strided "same" may pad differently from the stride-1 "same" convolved below.
+    const [before, after] = samePadding(ctx.inShapes[0]![0]!, kernel, stride, dilation);
+    if (before !== Math.floor((dilation * (kernel - 1)) / 2)) {
+      chain.add({
+        name: ctx.nodeName('pad'),
+        className: 'ZeroPadding1D',
+        args: [],
+        kwargs: { padding: new PyTuple([before, after]) },
+        config: { padding: [before, after] },
+        jsonUnsupported: 'TensorFlow.js has no ZeroPadding1D layer',
+      });
+      padding = 'valid';
+    }
+  }
   if (dilatedAndStrided) stride = 1;
   const act = activationConfig(ctx);
   chain.add({

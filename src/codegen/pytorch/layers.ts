@@ -215,17 +215,15 @@ function conv1d(ctx: TorchLayerContext): TorchStep {
   return { modules, forward: [...comments, `${ctx.out} = ${expr}`] };
 }
 
-/** Padding and output_padding giving Keras' "same" output size (input × stride), or a crop when none does. */
+/**
+ * Padding and output_padding that reproduce TensorFlow's "same" transposed convolution: the full
+ * output cropped by floor((kernel - stride) / 2) at the start, to size × stride. When that leaves
+ * one row too many (kernel - stride odd), the last row is cropped in forward.
+ */
 function transposeSame(kernel: number, stride: number): { padding: number; outputPadding: number; cropEnd: number } {
-  let padding = kernel >= stride ? Math.floor((kernel - stride) / 2) : 0;
-  let outputPadding = stride - kernel + 2 * padding;
-  if (outputPadding >= 0) return { padding, outputPadding, cropEnd: 0 };
-  if (stride > 1) {
-    padding += 1;
-    outputPadding = 1;
-    return { padding, outputPadding, cropEnd: 0 };
-  }
-  return { padding, outputPadding: 0, cropEnd: 1 };
+  const padding = Math.max(Math.floor((kernel - stride) / 2), 0);
+  const outputPadding = stride - kernel + 2 * padding;
+  return outputPadding < 0 ? { padding, outputPadding: 0, cropEnd: -outputPadding } : { padding, outputPadding, cropEnd: 0 };
 }
 
 function conv2dTranspose(ctx: TorchLayerContext): TorchStep {
@@ -261,7 +259,7 @@ function conv2dTranspose(ctx: TorchLayerContext): TorchStep {
   let conv = `self.${attr}(${ctx.inputs[0]})`;
   const forward: string[] = [];
   if (crop[0] || crop[1]) {
-    forward.push(pyComment('an even kernel with stride 1 overshoots "same" by one row/column: drop the last'));
+    forward.push(pyComment('TensorFlow\'s "same" keeps the first size x stride rows/columns: drop the extra last one'));
     conv += `[:, :, ${crop[0] ? ':-1' : ':'}, ${crop[1] ? ':-1' : ':'}]`;
   }
   forward.push(`${ctx.out} = ${activate(ctx, conv, ctx.outShape, modules)}`);

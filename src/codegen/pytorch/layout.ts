@@ -4,6 +4,8 @@
  */
 import type { Shape } from '../../graph/index.ts';
 
+export { samePadding } from '../same-padding.ts';
+
 /** True when the tensor is an image, which PyTorch stores channels-first. */
 export function isImage(shape: Shape): boolean {
   return shape.length === 3;
@@ -24,16 +26,4 @@ export function torchDim(shape: Shape, axis: number): number {
 /** The PyTorch dim holding the channels / features. */
 export function featureDim(shape: Shape): number {
   return isImage(shape) ? 1 : -1;
-}
-
-/**
- * TensorFlow's "same" padding for one axis: the output is ceil(size / stride), and when the total
- * padding is odd the extra row goes after (bottom / right).
- */
-export function samePadding(size: number, kernel: number, stride: number, dilation = 1): [number, number] {
-  const out = Math.ceil(size / stride);
-  const span = dilation * (kernel - 1) + 1;
-  const total = Math.max((out - 1) * stride + span - size, 0);
-  const before = Math.floor(total / 2);
-  return [before, total - before];
 }

@@ -5,8 +5,18 @@
 import { ACTIVATIONS, type Params, type ParamValue } from '../graph/index.ts';
 import type { GraphBuilder } from './builder.ts';
 import { ImportError, type ImportPosition } from './errors.ts';
+import { evenPadding, type EvenPadding, type Window } from './padding.ts';
 
 export type KerasConfig = Record<string, unknown>;
+
+/** An uneven ZeroPadding2D, held back to be folded into the convolution or pool that reads it. */
+export interface UnevenPad {
+  input: string;
+  begin: [number, number];
+  end: [number, number];
+  text: string;
+  position: ImportPosition;
+}
 
 export interface KerasCall {
   className: string;
@@ -16,6 +26,29 @@ export interface KerasCall {
   position: ImportPosition;
   /** Any layer of the model uses channels-first data (`dim_ordering: "th"`, `data_format: "channels_first"`). */
   channelsFirst: boolean;
+  /** Uneven paddings by the id their consumers see. */
+  unevenPads: Map<string, UnevenPad>;
+}
+
+const WINDOW_LAYERS = new Set(['Conv2D', 'Convolution2D', 'DepthwiseConv2D', 'SeparableConv2D', 'SeparableConvolution2D', 'MaxPooling2D', 'AveragePooling2D', 'MaxPool2D', 'AvgPool2D']);
+
+function unevenPadError(pad: UnevenPad, consumer: string): ImportError {
+  return new ImportError('keras', `ZeroPadding2D: uneven padding ${pad.text} before ${consumer} has no symmetric equivalent`, pad.position);
+}
+
+/**
+ * The input and padding of a convolution or pool, with an uneven ZeroPadding2D before it folded in
+ * when an even padding (or Caffe-style ceil rounding) gives the same output, as Keras ports of
+ * Caffe nets and MobileNet's stride-2 blocks write it.
+ */
+function windowInput(call: KerasCall, b: GraphBuilder, window: Window, padding: 'valid' | 'same'): { input: string } & EvenPadding {
+  const input = call.inputs[0]!;
+  const pad = call.unevenPads.get(input);
+  if (!pad) return { input, padding };
+  const [h, w] = b.shapeOf(pad.input);
+  const even = padding === 'valid' ? evenPadding([h!, w!], pad.begin, pad.end, window) : undefined;
+  if (!even) throw unevenPadError(pad, `${call.className} "${call.id}"`);
+  return { input: pad.input, ...even };
 }
 
 /** Shape-preserving preprocessing and regularisation layers that have no effect on the architecture. */
@@ -106,6 +139,8 @@ export function convertKerasLayer(call: KerasCall, b: GraphBuilder): string {
     if (inputs.length !== 1) fail(call, `expected one input, got ${inputs.length}`);
     return inputs[0]!;
   };
+  const pending = inputs.map((i) => call.unevenPads.get(i)).find((p) => p !== undefined);
+  if (pending && !WINDOW_LAYERS.has(className)) throw unevenPadError(pending, `${className} "${id}" (only a convolution or pool can absorb it)`);
   if (PASS_THROUGH.has(className)) {
     b.warn(`dropped ${className} layer "${id}": it does not change the architecture`);
     return one();
@@ -113,11 +148,15 @@ export function convertKerasLayer(call: KerasCall, b: GraphBuilder): string {
   switch (className) {
     case 'Conv2D':
     case 'Convolution2D': {
-      const params: Params = { filters: required(call, 'filters', 'nb_filter'), kernel: kernelOf(call), stride: stridesOf(call, [1, 1]), padding: paddingOf(call) };
-      const dilation = config.dilation_rate ?? config.atrous_rate;
-      if (dilation !== undefined && dilation !== null && pair(call, dilation, 'dilation_rate').some((d) => d !== 1)) params.dilation = pair(call, dilation, 'dilation_rate');
+      const rate = config.dilation_rate ?? config.atrous_rate;
+      const dilation = rate === undefined || rate === null ? ([1, 1] as [number, number]) : pair(call, rate, 'dilation_rate');
+      const kernel = kernelOf(call);
+      const stride = stridesOf(call, [1, 1]);
+      const { input, padding } = windowInput(call, b, { kernel, stride, dilation, pool: false }, paddingOf(call));
+      const params: Params = { filters: required(call, 'filters', 'nb_filter'), kernel, stride, padding };
+      if (dilation.some((d) => d !== 1)) params.dilation = dilation;
       if ((num(call, 'groups') ?? 1) !== 1) params.groups = num(call, 'groups')!;
-      return add('Conv2D', { ...params, ...fused(call), ...bias(call) });
+      return add('Conv2D', { ...params, ...fused(call), ...bias(call) }, [input]);
     }
     case 'Conv1D':
     case 'Convolution1D': {
@@ -133,11 +172,18 @@ export function convertKerasLayer(call: KerasCall, b: GraphBuilder): string {
       const params: Params = { filters: required(call, 'filters', 'nb_filter'), kernel: kernelOf(call), stride: stridesOf(call, [1, 1]), padding: paddingOf(call) };
       return add('Conv2DTranspose', { ...params, ...fused(call), ...bias(call) });
     }
-    case 'DepthwiseConv2D':
-      return add('DepthwiseConv2D', { kernel: kernelOf(call), stride: stridesOf(call, [1, 1]), padding: paddingOf(call), depth_multiplier: num(call, 'depth_multiplier') ?? 1, ...fused(call), ...bias(call) });
+    case 'DepthwiseConv2D': {
+      const kernel = kernelOf(call);
+      const stride = stridesOf(call, [1, 1]);
+      const { input, padding } = windowInput(call, b, { kernel, stride, dilation: [1, 1], pool: false }, paddingOf(call));
+      return add('DepthwiseConv2D', { kernel, stride, padding, depth_multiplier: num(call, 'depth_multiplier') ?? 1, ...fused(call), ...bias(call) }, [input]);
+    }
     case 'SeparableConv2D':
     case 'SeparableConvolution2D': {
-      const depthwise = add('DepthwiseConv2D', { kernel: kernelOf(call), stride: stridesOf(call, [1, 1]), padding: paddingOf(call), depth_multiplier: num(call, 'depth_multiplier') ?? 1, use_bias: false }, inputs, `${id}_depthwise`);
+      const kernel = kernelOf(call);
+      const stride = stridesOf(call, [1, 1]);
+      const { input, padding } = windowInput(call, b, { kernel, stride, dilation: [1, 1], pool: false }, paddingOf(call));
+      const depthwise = add('DepthwiseConv2D', { kernel, stride, padding, depth_multiplier: num(call, 'depth_multiplier') ?? 1, use_bias: false }, [input], `${id}_depthwise`);
       return add('Conv2D', { filters: required(call, 'filters', 'nb_filter'), kernel: [1, 1], ...fused(call), ...bias(call) }, [depthwise]);
     }
     case 'Dense':
@@ -147,7 +193,9 @@ export function convertKerasLayer(call: KerasCall, b: GraphBuilder): string {
     case 'MaxPool2D':
     case 'AvgPool2D': {
       const pool = config.pool_size === undefined ? ([2, 2] as [number, number]) : pair(call, config.pool_size, 'pool_size');
-      return add(className.startsWith('Max') ? 'MaxPool2D' : 'AvgPool2D', { pool, stride: stridesOf(call, pool), padding: paddingOf(call) });
+      const stride = stridesOf(call, pool);
+      const { input, padding, ceil } = windowInput(call, b, { kernel: pool, stride, dilation: [1, 1], pool: true }, paddingOf(call));
+      return add(className.startsWith('Max') ? 'MaxPool2D' : 'AvgPool2D', { pool, stride, padding, ...(ceil ? { ceil_mode: true } : {}) }, [input]);
     }
     case 'GlobalAveragePooling2D':
     case 'GlobalMaxPooling2D':
@@ -197,8 +245,9 @@ export function convertKerasLayer(call: KerasCall, b: GraphBuilder): string {
       return merge(call, add, b);
     case 'ZeroPadding2D': {
       const [t, bottom, l, r] = fourSides(call, config.padding ?? 1, 'padding');
-      if (t !== bottom || l !== r) fail(call, `asymmetric padding ${JSON.stringify(config.padding)} is not supported`);
-      return add('ZeroPadding2D', { padding: [t, l] });
+      if (t === bottom && l === r) return add('ZeroPadding2D', { padding: [t, l] });
+      call.unevenPads.set(id, { input: one(), begin: [t, l], end: [bottom, r], text: JSON.stringify(config.padding), position });
+      return id;
     }
     case 'Cropping2D':
       return add('Cropping2D', { cropping: fourSides(call, config.cropping ?? 0, 'cropping') });

@@ -6,7 +6,7 @@
 import type { Graph, Shape } from '../graph/index.ts';
 import { GraphBuilder } from './builder.ts';
 import { ImportError, type ImportPosition } from './errors.ts';
-import { convertKerasLayer, type KerasConfig } from './keras-layers.ts';
+import { convertKerasLayer, type KerasConfig, type UnevenPad } from './keras-layers.ts';
 
 interface KerasLayerJson {
   class_name: string;
@@ -50,7 +50,7 @@ export function importKerasJson(text: string, fileName?: string): Graph {
   const channelsFirst = usesChannelsFirst(model);
   if (channelsFirst) b.warn('model uses channels-first data; shapes converted to channels-last (Flatten order differs)');
   const importer = new KerasImporter(b, channelsFirst);
-  importer.model(model, '', undefined);
+  for (const output of importer.model(model, '', undefined)) importer.checkNotPending(output);
   const config = model.config;
   const name = (!Array.isArray(config) && typeof config.name === 'string' && config.name) || baseName(fileName);
   return b.build(name, fileName);
@@ -89,10 +89,18 @@ function layerName(layer: KerasLayerJson, index: number): string {
 type TensorRef = [string, number, number];
 
 class KerasImporter {
+  private readonly unevenPads = new Map<string, UnevenPad>();
+
   constructor(
     private readonly b: GraphBuilder,
     private readonly channelsFirst: boolean,
   ) {}
+
+  /** A model output cannot be an uneven padding waiting for a layer to fold into. */
+  checkNotPending(output: string): void {
+    const pad = this.unevenPads.get(output);
+    if (pad) throw new ImportError('keras', `ZeroPadding2D: uneven padding ${pad.text} at the model output has no symmetric equivalent`, pad.position);
+  }
 
   /** Imports a model; `inputs` are the outer tensors a nested model is called on. Returns its output ids. */
   model(model: KerasLayerJson, prefix: string, inputs: string[] | undefined): string[] {
@@ -180,7 +188,7 @@ class KerasImporter {
     if (MODEL_CLASSES.has(layer.class_name)) return this.model(layer, `${prefix}${name}/`, inputs);
     if (Array.isArray(layer.config)) throw new ImportError('keras', `${layer.class_name} config is a list, expected an object`, position);
     const id = convertKerasLayer(
-      { className: layer.class_name, config: layer.config, id: prefix + name, inputs, position, channelsFirst: this.channelsFirst },
+      { className: layer.class_name, config: layer.config, id: prefix + name, inputs, position, channelsFirst: this.channelsFirst, unevenPads: this.unevenPads },
       this.b,
     );
     return [id];

@@ -9,17 +9,17 @@ import { decodeOnnxModel, type OnnxModel, type OnnxNode, type OnnxValueInfo } fr
 import { GraphBuilder } from './builder.ts';
 import { ImportError, type ImportPosition } from './errors.ts';
 import { attributesOf, constOf, type AttributeValue, type ConstTensor } from './onnx-values.ts';
+import { evenPadding, type EvenPadding, type Window } from './padding.ts';
 
-/** What a tensor name stands for: a graph layer's output, or a constant. */
-type Value = { layer: string } | { constant: ConstTensor };
+/**
+ * What a tensor name stands for: a graph layer's output, or a constant. Image tensors are NCHW unless
+ * `channelsLast` says a Transpose left them NHWC (as writers do around a channels-last Reshape).
+ */
+type Value = { layer: string; channelsLast?: boolean } | { constant: ConstTensor };
 
-/** A sliding window's geometry, for reading its padding. */
-interface Window {
-  kernel: [number, number];
-  stride: [number, number];
-  dilation: [number, number];
-  pool: boolean;
-}
+const TO_CHANNELS_LAST = [0, 2, 3, 1];
+const TO_CHANNELS_FIRST = [0, 3, 1, 2];
+const sameList = (a: number[] | undefined, b: number[]) => a !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
 
 interface NodeContext {
   node: OnnxNode;
@@ -51,11 +51,16 @@ class OnnxImporter {
   private readonly values = new Map<string, Value>();
   /** Layers that can absorb a following constant Mul/Add (BatchNorm, MatMul-made Dense), with the ops absorbed. */
   private readonly folded = new Map<string, Set<string>>();
+  /** Tensor name → the nodes that read it. */
+  private readonly consumers = new Map<string, OnnxNode[]>();
 
   constructor(private readonly opset: number) {}
 
   run(model: OnnxModel, fileName: string | undefined): Graph {
     const graph = model.graph!;
+    for (const node of graph.node!) {
+      for (const input of node.input ?? []) this.consumers.set(input, [...(this.consumers.get(input) ?? []), node]);
+    }
     for (const tensor of graph.initializer ?? []) this.values.set(tensor.name ?? '', { constant: constOf(tensor) });
     (graph.input ?? []).forEach((info, i) => {
       if (!this.values.has(info.name)) this.addInput(info, i);
@@ -77,7 +82,9 @@ class OnnxImporter {
     if (dims.length < 2) throw new ImportError('onnx', `graph input "${info.name}" needs a batch axis and at least one more, got ${JSON.stringify(dims)}`, position);
     const rest = dims.slice(1);
     if (rest.some((d) => d <= 0)) throw new ImportError('onnx', `graph input "${info.name}" has unknown sizes ${JSON.stringify(rest)}`, position);
-    const shape = rest.length === 3 ? [rest[1]!, rest[2]!, rest[0]!] : rest.length === 2 ? [rest[1]!, rest[0]!] : rest;
+    // [N, C, L] when a 1-D convolution reads it; otherwise a batch-major sequence [N, T, F].
+    const channelsFirst1d = rest.length === 2 && (this.consumers.get(info.name) ?? []).some((n) => n.op_type === 'Conv');
+    const shape = rest.length === 3 ? [rest[1]!, rest[2]!, rest[0]!] : channelsFirst1d ? [rest[1]!, rest[0]!] : rest;
     const intIds = tensorType?.elem_type === 6 || tensorType?.elem_type === 7;
     const id = this.b.add({ id: info.name, type: 'Input', params: { shape, ...(intIds ? { dtype: 'int32' } : {}) } }, { name: info.name });
     this.values.set(info.name, { layer: id });
@@ -103,6 +110,9 @@ class OnnxImporter {
   private layerInput(ctx: NodeContext, i: number): string {
     const value = this.value(ctx, i);
     if ('constant' in value) this.fail(ctx, `input ${i} ("${ctx.node.input![i]}") is a constant, expected a computed tensor`);
+    if (value.channelsLast && !['Reshape', 'Flatten', 'Transpose'].includes(ctx.op)) {
+      this.fail(ctx, `input "${ctx.node.input![i]}" is an NHWC (transposed) image; only Reshape, Flatten and Transpose are supported on it`);
+    }
     return value.layer;
   }
 
@@ -166,6 +176,8 @@ class OnnxImporter {
         return this.flatten(ctx, this.layerInput(ctx, 0));
       case 'Reshape':
         return this.reshape(ctx);
+      case 'Transpose':
+        return this.transpose(ctx);
       case 'Squeeze':
       case 'Unsqueeze':
         return this.squeeze(ctx);
@@ -223,38 +235,17 @@ class OnnxImporter {
     this.add(ctx, 'Activation', [input], params);
   }
 
-  /**
-   * ONNX pads are [h_begin, w_begin, h_end, w_end]; the catalog pads symmetrically. Uneven pads are
-   * rewritten when they give the same output: an unused extra end pad (Caffe2's export of Caffe's
-   * ceil rounding → ceil_mode for pools) or TensorFlow's "same" split.
-   */
-  private padding(ctx: NodeContext, input: string, window: Window): { padding: 'valid' | 'same' | [number, number]; ceil?: boolean } {
+  /** ONNX pads are [h_begin, w_begin, h_end, w_end]; uneven ones are rewritten when an even equivalent exists. */
+  private padding(ctx: NodeContext, input: string, window: Window): EvenPadding {
     const auto = ctx.attrs.get('auto_pad');
     if (auto === 'SAME_UPPER' || auto === 'SAME_LOWER') return { padding: 'same' };
     const pads = this.ints(ctx, 'pads') ?? [0, 0, 0, 0];
     if (pads.length !== 4) this.fail(ctx, `pads ${JSON.stringify(pads)}: only 2-D windows are supported`);
     const [t, l, b, r] = pads as [number, number, number, number];
-    const symmetric = (h: number, w: number) => (h === 0 && w === 0 ? 'valid' : ([h, w] as [number, number]));
-    if (t === b && l === r) return { padding: symmetric(t, l) };
     const [height, width] = this.b.shapeOf(input);
-    const sizes = [height!, width!];
-    const begin = [t, l];
-    const end = [b, r];
-    const out = (axis: number, before: number, after: number, ceil = false) => {
-      const span = window.dilation[axis]! * (window.kernel[axis]! - 1) + 1;
-      const room = sizes[axis]! + before + after - span;
-      return (ceil ? Math.ceil(room / window.stride[axis]!) : Math.floor(room / window.stride[axis]!)) + 1;
-    };
-    const wanted = [0, 1].map((a) => out(a, begin[a]!, end[a]!));
-    const matches = (f: (axis: number) => number) => [0, 1].every((a) => f(a) === wanted[a]);
-    if (matches((a) => out(a, begin[a]!, begin[a]!)) && end.every((e, a) => e >= begin[a]!)) return { padding: symmetric(t, l) };
-    if (window.pool && matches((a) => out(a, begin[a]!, begin[a]!, true))) return { padding: symmetric(t, l), ceil: true };
-    const tfSame = [0, 1].every((a) => {
-      const total = begin[a]! + end[a]!;
-      return wanted[a] === Math.ceil(sizes[a]! / window.stride[a]!) && begin[a] === Math.floor(total / 2);
-    });
-    if (tfSame) return { padding: 'same' };
-    this.fail(ctx, `uneven pads ${JSON.stringify(pads)} on a ${height}x${width} input have no symmetric equivalent`);
+    const even = evenPadding([height!, width!], [t, l], [b, r], window);
+    if (!even) this.fail(ctx, `uneven pads ${JSON.stringify(pads)} on a ${height}x${width} input have no symmetric equivalent`);
+    return even;
   }
 
   private pair(ctx: NodeContext, name: string, fallback: [number, number]): [number, number] {
@@ -363,17 +354,37 @@ class OnnxImporter {
     this.add(ctx, 'Flatten', [input]);
   }
 
-  /** Reshape to [N, -1] (or [N, K]) is a Flatten; a 4-D target is an NCHW reshape. */
+  /**
+   * Reshape to [N, K] is a Flatten. Other targets are read in the input's stored order: an NHWC
+   * input, or a 4-D target turned NCHW by the Transpose that follows, is already channels-last.
+   */
   private reshape(ctx: NodeContext): void {
     const input = this.layerInput(ctx, 0);
     const target = this.hasInput(ctx, 1) ? this.constInput(ctx, 1).values : this.ints(ctx, 'shape');
     if (!target) this.fail(ctx, 'the target shape is not a known constant');
     if (target.length === 2) return this.flatten(ctx, input);
     const shape = this.b.shapeOf(input);
-    const nchw = shape.length === 3 ? [1, shape[2]!, shape[0]!, shape[1]!] : [1, ...shape];
-    const dims = target.map((d, i) => (d === 0 ? nchw[i]! : d)).slice(1);
-    const channelsLast = dims.length === 3 ? [dims[1]!, dims[2]!, dims[0]!] : dims.length === 2 ? [dims[1]!, dims[0]!] : dims;
-    this.add(ctx, 'Reshape', [input], { shape: channelsLast });
+    const value = this.value(ctx, 0) as { channelsLast?: boolean };
+    const stored = shape.length === 3 && !value.channelsLast ? [1, shape[2]!, shape[0]!, shape[1]!] : [1, ...shape];
+    const dims = target.map((d, i) => (d === 0 ? stored[i]! : d)).slice(1);
+    const out = ctx.node.output?.[0] ?? '';
+    const readers = this.consumers.get(out) ?? [];
+    const channelsLast = dims.length === 3 && readers.length > 0 && readers.every((n) => n.op_type === 'Transpose' && sameList(attributesOf(n).get('perm') as number[], TO_CHANNELS_FIRST));
+    const graphShape = dims.length === 3 && !channelsLast ? [dims[1]!, dims[2]!, dims[0]!] : dims;
+    const id = this.b.add({ id: ctx.id, type: 'Reshape', inputs: [input], params: { shape: graphShape } }, ctx.position);
+    this.setOutput(ctx, { layer: id, channelsLast });
+  }
+
+  /** NCHW ↔ NHWC transposes change how the tensor is stored, not the graph; other permutations are not supported. */
+  private transpose(ctx: NodeContext): void {
+    const input = this.layerInput(ctx, 0);
+    const value = this.value(ctx, 0) as { channelsLast?: boolean };
+    const perm = this.ints(ctx, 'perm');
+    const rank = this.b.shapeOf(input).length;
+    if (perm && perm.every((p, i) => p === i)) return this.setOutput(ctx, { layer: input, channelsLast: value.channelsLast });
+    if (rank === 3 && !value.channelsLast && sameList(perm, TO_CHANNELS_LAST)) return this.setOutput(ctx, { layer: input, channelsLast: true });
+    if (rank === 3 && value.channelsLast && sameList(perm, TO_CHANNELS_FIRST)) return this.setOutput(ctx, { layer: input });
+    this.fail(ctx, `permutation ${JSON.stringify(perm)} of a ${rank === 3 ? 'NCHW image' : `rank-${rank + 1} tensor`} is not supported`);
   }
 
   /** Squeezing the 1×1 spatial axes left by global pooling: the graph already holds a vector. */

@@ -198,6 +198,30 @@ describe('Keras JSON corpus', () => {
     expect(checkedOutput(keras3)).toEqual([360, 480, 1]);
   });
 
+  it('folds an uneven ZeroPadding2D into the convolution or pool that reads it', () => {
+    const sequential = (size: number, ...layers: Array<[string, Record<string, unknown>]>) =>
+      JSON.stringify({
+        class_name: 'Sequential',
+        config: { name: 's', layers: [
+          { class_name: 'InputLayer', config: { batch_input_shape: [null, size, size, 8], name: 'in' } },
+          ...layers.map(([class_name, config], i) => ({ class_name, config: { name: `l${i}`, ...config } })),
+        ] },
+      });
+    const pad = ['ZeroPadding2D', { padding: [[0, 1], [0, 1]] }] as [string, Record<string, unknown>];
+    // MobileNet's stride-2 blocks: pad the end, then a valid 3x3/2 convolution = TensorFlow's "same".
+    const conv = importKerasJson(sequential(224, pad, ['Conv2D', { filters: 16, kernel_size: [3, 3], strides: [2, 2], padding: 'valid' }]));
+    expect(conv.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D']);
+    expect(conv.layers[1]).toMatchObject({ inputs: ['in'], params: { padding: 'same' } });
+    expect(checkedOutput(conv)).toEqual([112, 112, 16]);
+    // A Keras port of a Caffe pool: the end padding stands for Caffe's upward rounding.
+    const pool = importKerasJson(sequential(56, pad, ['MaxPooling2D', { pool_size: [3, 3], strides: [2, 2], padding: 'valid' }]));
+    expect(pool.layers[1]!.params).toMatchObject({ padding: 'valid', ceil_mode: true });
+    expect(checkedOutput(pool)).toEqual([28, 28, 8]);
+    const stray = positionOf(() => importKerasJson(sequential(8, pad, ['Flatten', {}])));
+    expect(stray.position).toEqual({ index: 1, name: 'l0' });
+    expect(stray.message).toMatch(/uneven padding.*Flatten/);
+  });
+
   it('rejects the MXNet symbol file as Keras, and imports it as MXNet', () => {
     const bytes = read('modeljson', 'mxnet-wip__SqueezeNet.json');
     const text = new TextDecoder().decode(bytes);

@@ -8,11 +8,13 @@ import {
   forwardPytorch,
   inspectPythonFiles,
   kerasLrnDifference,
+  kerasWiring,
   nchwToNhwc,
   nhwcToNchw,
   runKerasJson,
   runPythonFiles,
   writeTempFiles,
+  type KerasWiring,
   type TensorData,
 } from '../support/runtime.ts';
 
@@ -120,6 +122,8 @@ describe('Keras JSON, loaded by TensorFlow.js', () => {
 
 describe('Keras Python', () => {
   let compiled: Array<{ file: string; error: string | null }>;
+  let wiring: KerasWiring[];
+  let hostileWiring: Awaited<ReturnType<typeof kerasWiring>>;
   let hostileRuns: Awaited<ReturnType<typeof runPythonFiles>>;
   let hostileInspected: Awaited<ReturnType<typeof inspectPythonFiles>>;
 
@@ -129,10 +133,12 @@ describe('Keras Python', () => {
       'paper2net-keras-',
     );
     compiled = (await compilePythonFiles(files)).results;
+    wiring = (await kerasWiring(files)).results;
     const hostileFiles = writeTempFiles(HOSTILE_GRAPHS.map((graph, i) => [`hostile_${i}.py`, emitKerasPython(graph)]), 'paper2net-keras-hostile-');
     compiled.push(...(await compilePythonFiles(hostileFiles)).results);
     hostileRuns = await runPythonFiles(hostileFiles);
     hostileInspected = await inspectPythonFiles(hostileFiles);
+    hostileWiring = await kerasWiring(hostileFiles);
   }, 300_000);
 
   it('compiles for every reference graph and every hostile name', () => {
@@ -147,10 +153,40 @@ describe('Keras Python', () => {
       expect(run.error).toMatch(/No module named 'keras'/);
       expect(mentionsInjectedCode(run.stdout + run.stderr)).toBe(false);
     }
+    // On the stand-in for Keras the whole build function runs, hostile names and all.
+    expect(mentionsInjectedCode(hostileWiring.rawStdout + hostileWiring.rawStderr)).toBe(false);
+    for (const built of hostileWiring.results) {
+      expect(built.error).toBeNull();
+      expect(built.layers.length).toBeGreaterThan(4);
+    }
     for (const { imports, names } of hostileInspected.results) {
       expect(imports).toEqual(['keras']);
       expect(names.filter((name) => ['os', 'subprocess', '__import__', 'eval', 'exec'].includes(name))).toEqual([]);
     }
+  });
+
+  it('builds, on a recording stand-in for Keras, exactly the layers and wiring of the JSON', () => {
+    referenceGraphs.forEach(({ title, graph }, i) => {
+      const built = wiring[i]!;
+      expect(built.error, title).toBeNull();
+      expect(built.outputs.length, title).toBe(outputLayers(graph).length);
+      const seen = new Set<string>();
+      for (const layer of built.layers) {
+        expect(layer.inbound.every((name) => seen.has(name)), `${title}: ${layer.name} reads only earlier layers`).toBe(true);
+        seen.add(layer.name);
+      }
+      let json: { config: { layers: Array<{ class_name: string; name: string; inbound_nodes: Array<Array<[string]>> }>; input_layers: Array<[string]>; output_layers: Array<[string]> } };
+      try {
+        json = JSON.parse(emitKerasJson(graph));
+      } catch (error) {
+        if (error instanceof UnsupportedLayerError) return;
+        throw error;
+      }
+      const fromJson = json.config.layers.map((layer) => ({ class_name: layer.class_name, name: layer.name, inbound: (layer.inbound_nodes[0] ?? []).map((node) => node[0]) }));
+      expect(built.layers.map(({ class_name, name, inbound }) => ({ class_name, name, inbound })), title).toEqual(fromJson);
+      expect(built.inputs).toEqual(json.config.input_layers.map((node) => node[0]));
+      expect(built.outputs).toEqual(json.config.output_layers.map((node) => node[0]));
+    });
   });
 
   it.each([3, 4, 5])('defines an LRN layer that computes what PyTorch LocalResponseNorm does (size %i)', async (size) => {

@@ -13,9 +13,9 @@ const INJECTIONS = [
   'ünïcödé 层 \u2028 line separator 🧪',
 ] as const;
 
-/** True when output shows injected code ran. */
+/** True when output shows injected code ran: `echo pwned` prints a line of its own. */
 export function mentionsInjectedCode(output: string): boolean {
-  return /pwned/.test(output.replace(/echo pwned/g, ''));
+  return /^pwned\r?$/m.test(output);
 }
 
 const hostileName = `${INJECTIONS[0]}\n${INJECTIONS[3]}`;

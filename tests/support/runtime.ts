@@ -222,3 +222,21 @@ export async function kerasLrnDifference(file: string, params: { size: number; a
   const { stdout } = await promisify(execFile)(PYTHON, [script, file, ...[params.size, params.alpha, params.beta, params.k].map(String)], { timeout: 120_000 });
   return (JSON.parse(stdout) as { max_difference: number }).max_difference;
 }
+
+export interface KerasWiring {
+  file: string;
+  /** Every layer call of the build function, in order: class, name and the layers feeding it. */
+  layers: Array<{ class_name: string; name: string; inbound: string[] }>;
+  inputs: string[];
+  outputs: string[];
+  name: string | null;
+  error: string | null;
+}
+
+/** Runs each generated Keras file's build function on a recording stand-in for Keras (none is installed). */
+export async function kerasWiring(files: string[], timeoutMs = 300_000): Promise<BatchResult<KerasWiring>> {
+  const script = fileURLToPath(new URL('./python_keras_wiring.py', import.meta.url));
+  const { stdout, stderr } = await promisify(execFile)(PYTHON, [script, ...files], { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  const results = JSON.parse(stdout.slice(stdout.lastIndexOf(RESULTS_MARK) + RESULTS_MARK.length)) as KerasWiring[];
+  return { results, rawStdout: stdout, rawStderr: stderr };
+}

@@ -68,21 +68,35 @@ function usesChannelsFirst(model: KerasLayerJson): boolean {
   });
 }
 
+/** The model's layer entries, each checked to be `{class_name, config}` so later reads need no guards. */
 function layersOf(model: KerasLayerJson): KerasLayerJson[] {
   const config = model.config;
-  const layers = Array.isArray(config) ? config : config.layers;
+  const layers = Array.isArray(config) ? config : isRecord(config) ? config.layers : undefined;
   if (!Array.isArray(layers)) throw new ImportError('keras', `${model.class_name} "${modelName(model)}" has no layers list`);
+  layers.forEach((layer: unknown, index) => {
+    const entry = layer as Record<string, unknown>;
+    if (!isRecord(layer) || typeof entry.class_name !== 'string') throw new ImportError('keras', 'layer entry has no class_name', { index });
+    const name = typeof entry.name === 'string' ? entry.name : undefined;
+    if (!isRecord(entry.config) && !(Array.isArray(entry.config) && MODEL_CLASSES.has(entry.class_name))) {
+      throw new ImportError('keras', `${entry.class_name} has no config object`, { index, name });
+    }
+    if (entry.inbound_nodes !== undefined && !Array.isArray(entry.inbound_nodes)) {
+      throw new ImportError('keras', 'inbound_nodes is not a list', { index, name });
+    }
+  });
   return layers as KerasLayerJson[];
 }
 
 function modelName(model: KerasLayerJson): string {
   const config = model.config;
-  return (Array.isArray(config) ? undefined : (config.name as string | undefined)) ?? model.name ?? model.class_name;
+  const name = isRecord(config) ? config.name : undefined;
+  return (typeof name === 'string' ? name : undefined) ?? model.name ?? model.class_name;
 }
 
 function layerName(layer: KerasLayerJson, index: number): string {
-  const config = Array.isArray(layer.config) ? {} : layer.config;
-  return layer.name ?? (config.name as string | undefined) ?? `layer_${index}`;
+  const configName = isRecord(layer.config) ? layer.config.name : undefined;
+  if (typeof layer.name === 'string') return layer.name;
+  return typeof configName === 'string' ? configName : `layer_${index}`;
 }
 
 /** A tensor reference in inbound nodes: [layer name, node index, tensor index]. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImportError, importCaffePrototxt, importKerasJson, importOnnx } from '../../src/importers/index.ts';
+import { decodeOnnxModel, encodeOnnxModel } from '../../src/proto/index.ts';
 
 const corpus = new URL('../../../shared/corpus/', import.meta.url);
 const text = (path: string) => readFileSync(new URL(path, corpus), 'utf8');
@@ -32,16 +33,24 @@ describe('importers on damaged files', () => {
   });
 
   it('Keras: JSON with layers removed or fields replaced imports or fails with an ImportError', () => {
-    const model = JSON.parse(JSON.parse(text('modeljson/cnn-affect-recognition__resnet18.json')) as string);
-    const layers = model.config.layers as Array<{ config: Record<string, unknown> }>;
-    const junk = fc.constantFrom<unknown>(null, 0, -1, 'same', [], {}, [null], [[1, 2], [3]], 'x');
+    // Keras 1 Sequential, Keras 2 Functional held twice-encoded, Keras 3 Functional with {args, kwargs} nodes.
+    const models = [
+      JSON.parse(text('modeljson/hieroglyphclassifier__model_architecture.json')),
+      JSON.parse(JSON.parse(text('modeljson/cnn-affect-recognition__resnet18.json')) as string),
+      JSON.parse(text('modeljson/u-net-application__unet.json')),
+    ];
+    const layersOf = (model: { config: unknown }) => (Array.isArray(model.config) ? model.config : (model.config as { layers: unknown[] }).layers) as Array<Record<string, unknown>>;
+    const junk = fc.constantFrom<unknown>(null, 0, -1, 'same', [], {}, [null], [[1, 2], [3]], 'x', [['nowhere', 0, 0]]);
     fc.assert(
-      fc.property(fc.nat(layers.length - 1), fc.nat(layers.length - 1), fc.string({ maxLength: 12 }), junk, (drop, edit, key, value) => {
-        const copy = structuredClone(model);
-        const target = copy.config.layers[edit].config;
+      fc.property(fc.nat(models.length - 1), fc.nat(1000), fc.nat(1000), fc.nat(50), junk, fc.boolean(), (which, drop, edit, key, value, inLayer) => {
+        const copy = structuredClone(models[which]);
+        const layers = layersOf(copy);
+        const layer = layers[edit % layers.length]!;
+        // Damage either the layer entry itself (class_name, inbound_nodes, ...) or its config.
+        const target = inLayer ? layer : (layer.config as Record<string, unknown>);
         const keys = Object.keys(target);
-        target[keys[key.length % keys.length]!] = value;
-        copy.config.layers.splice(drop, 1);
+        target[keys[key % keys.length]!] = value;
+        layers.splice(drop % layers.length, 1);
         return importsOrExplains(() => importKerasJson(JSON.stringify(copy)));
       }),
       { numRuns: 300 },
@@ -57,6 +66,27 @@ describe('importers on damaged files', () => {
         return importsOrExplains(() => importOnnx(damaged));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('ONNX: graphs with a node removed or an attribute changed import or fail with an ImportError', () => {
+    const files = ['onnx/onnx__light_inception_v1.onnx', 'onnx/pytorch-__mnist-8.onnx', 'onnx/onnx__light_squeezenet.onnx'];
+    const models = files.map((f) => decodeOnnxModel(new Uint8Array(readFileSync(new URL(f, corpus)))));
+    const junk = fc.constantFrom<number[]>([], [0], [-1], [0, 0, 0, 0, 0, 0, 0, 0], [5, 0, 0, 9], [1, 1], [100000, 3]);
+    fc.assert(
+      fc.property(fc.nat(models.length - 1), fc.nat(5000), fc.nat(5000), fc.nat(20), junk, fc.boolean(), (which, drop, edit, attr, ints, remove) => {
+        const model = structuredClone(models[which]!);
+        const nodes = model.graph!.node!;
+        const node = nodes[edit % nodes.length]!;
+        const attribute = node.attribute?.[attr % Math.max(node.attribute.length, 1)];
+        if (attribute) {
+          attribute.ints = ints;
+          attribute.i = ints[0] ?? 0;
+        }
+        if (remove) nodes.splice(drop % nodes.length, 1);
+        return importsOrExplains(() => importOnnx(encodeOnnxModel(model)));
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -6,6 +6,7 @@ import type { Page } from '../paper/index.ts';
 import { buildGraph } from './build.ts';
 import { decodeImage } from './raster/image.ts';
 import { createOcr, type Ocr, type OcrOptions } from './raster/ocr.ts';
+import type { OpenCvLoader } from './raster/opencv.ts';
 import { readRaster } from './raster/read.ts';
 import type { Box, FigureReading } from './types.ts';
 import { readVector } from './vector.ts';
@@ -14,6 +15,7 @@ export type { Box, DiagramEdge, DiagramNode, FigureReading } from './types.ts';
 export { recognizeLabel, type Recognition } from './labels.ts';
 export { createOcr, type Ocr, type OcrOptions } from './raster/ocr.ts';
 export { decodeImage, type GreyImage } from './raster/image.ts';
+export type { OpenCvLoader } from './raster/opencv.ts';
 
 export type FigureInput =
   /** A PNG or JPEG of one diagram. */
@@ -27,6 +29,8 @@ export type FigureInput =
 export interface ReadFigureOptions {
   /** An OCR engine to reuse across figures, or where to find the traineddata to start one (raster only). */
   ocr?: Ocr | OcrOptions;
+  /** How to load OpenCV.js (raster only); default a dynamic import. Node passes `require`'s copy, wrapped as { module }. */
+  opencv?: OpenCvLoader;
 }
 
 const isEngine = (o: Ocr | OcrOptions): o is Ocr => typeof (o as Ocr).read === 'function';
@@ -50,7 +54,7 @@ function pageHasText(page: Page, bbox: Box): boolean {
 export async function readFigure(input: FigureInput, options: ReadFigureOptions = {}): Promise<FigureReading> {
   if (input.kind === 'image') {
     const image = decodeImage(input.bytes);
-    const found = await withOcr(options, (ocr) => readRaster(image, ocr));
+    const found = await withOcr(options, (ocr) => readRaster(image, ocr, options.opencv));
     const bbox: Box = [0, 0, image.width, image.height];
     const { graph, warnings } = buildGraph(found.nodes, found.edges, { name: input.name ?? 'figure', page: 1, bbox });
     return { graph, nodes: found.nodes, edges: found.edges, warnings: [...found.warnings, ...warnings] };
@@ -63,7 +67,7 @@ export async function readFigure(input: FigureInput, options: ReadFigureOptions 
     const sx = (bbox[2] - bbox[0]) / image.width;
     const sy = (bbox[3] - bbox[1]) / image.height;
     const toPage = (b: Box): Box => [bbox[0] + b[0] * sx, bbox[1] + b[1] * sy, bbox[0] + b[2] * sx, bbox[1] + b[3] * sy];
-    const found = await withOcr(options, (ocr) => readRaster(image, ocr));
+    const found = await withOcr(options, (ocr) => readRaster(image, ocr, options.opencv));
     const { graph, warnings } = buildGraph(found.nodes, found.edges, { ...ctx, toPage });
     return { graph, nodes: found.nodes, edges: found.edges, warnings: [...found.warnings, ...warnings] };
   }

@@ -205,8 +205,23 @@ function findName(rest: string, hit: TypeHit): string | undefined {
   return words.find((w) => w !== hit.token && /^[a-z][a-z0-9_./-]*\d[a-z0-9_]*$|^[a-z]+_[a-z0-9_]+$/i.test(w) && !/^\d/.test(w));
 }
 
+/** "fc8+softmax", "conv + ReLU": a layer with its activation written after a plus. */
+function withActivation(text: string): Recognition | undefined {
+  const parts = text.split('+').map((p) => p.trim());
+  if (parts.length !== 2 || !parts[0] || !parts[1]) return undefined;
+  const layer = recognizeOne(parts[0]);
+  const act = recognizeOne(parts[1]);
+  if (!layer || act?.type !== 'Activation' || !getSpec(layer.type)?.params.some((p) => p.name === 'activation')) return undefined;
+  layer.params.activation = act.params.fn ?? 'relu';
+  return layer;
+}
+
 /** Recognises one node's text (lines joined by "\n"); undefined when no layer type is found. */
 export function recognizeLabel(text: string): Recognition | undefined {
+  return (text.includes('+') ? withActivation(text) : undefined) ?? recognizeOne(text);
+}
+
+function recognizeOne(text: string): Recognition | undefined {
   const { inShape, outShape, rest } = shapeRows(text);
   const hit = findType(rest);
   if (!hit) return undefined;

@@ -5,6 +5,7 @@
  * back to their free labels in reading order.
  */
 import { groupLines, type Page, type PathItem, type TextItem } from '../paper/index.ts';
+import { recognizeLabel } from './labels.ts';
 import type { Box, DiagramEdge, DiagramNode } from './types.ts';
 
 export interface VectorReading {
@@ -63,17 +64,20 @@ export function readVector(page: Page, bbox: Box = [0, 0, page.width, page.heigh
     if (host) owner.set(host, [...(owner.get(host) ?? []), t]);
     else free.push(t);
   }
-  const nodes: DiagramNode[] = [];
-  const boxed = [...owner.entries()].filter(([, items]) => items.length > 0);
-  if (boxed.length >= 2) {
-    for (const [path, items] of boxed) {
-      nodes.push({ id: `n${nodes.length + 1}`, box: path.box, text: textOf(items), shape: path.kind === 'rect' ? 'rect' : 'blob' });
-    }
-  } else {
-    warnings.push('no text boxes in the figure: free labels read in layout order');
-    for (const g of labelNodes(texts, size)) nodes.push({ id: `n${nodes.length + 1}`, box: g.box, text: textOf(g.items), shape: 'label' });
-    return { nodes, edges: [], warnings };
+  const boxed: DiagramNode[] = [...owner.entries()].map(([path, items], i) => ({
+    id: `n${i + 1}`,
+    box: path.box,
+    text: textOf(items),
+    shape: path.kind === 'rect' ? 'rect' : 'blob',
+  }));
+  const labels: DiagramNode[] = labelNodes(texts, size).map((g, i) => ({ id: `n${i + 1}`, box: g.box, text: textOf(g.items), shape: 'label' }));
+  // Text on the faces of drawn blocks (PlotNeuralNet sizes) is not a box label: keep whichever reading names more layers.
+  const named = (list: DiagramNode[]) => list.filter((n) => recognizeLabel(n.text)).length;
+  if (boxed.length < 2 || named(labels) > named(boxed)) {
+    warnings.push('no labelled boxes in the figure: free labels read in layout order');
+    return { nodes: labels, edges: [], warnings };
   }
+  const nodes = boxed;
   // Rect-shaped nodes hold layers; in Graphviz drawings a blob shape can hold one too (draw_net octagons hold blob names).
   if (nodes.every((n) => n.shape === 'blob')) for (const n of nodes) n.shape = 'rect';
 

@@ -4,7 +4,7 @@ import type { DiagramEdge, DiagramNode } from '../types.ts';
 import { findBoxes, findConnectors, type RasterBox } from './detect.ts';
 import { encodeGreyPng, type GreyImage } from './image.ts';
 import type { Ocr } from './ocr.ts';
-import { loadOpenCv, type CV } from './opencv.ts';
+import { loadOpenCv, type CV, type OpenCvLoader } from './opencv.ts';
 
 /** Darker than this is ink; draw_net's coloured fills are lighter. */
 const INK = 110;
@@ -56,8 +56,8 @@ export interface RasterReading {
   warnings: string[];
 }
 
-export async function readRaster(image: GreyImage, ocr: Ocr): Promise<RasterReading> {
-  const { cv } = await loadOpenCv();
+export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoader): Promise<RasterReading> {
+  const { cv } = await loadOpenCv(opencv);
   const warnings: string[] = [];
   const boxes = findBoxes(cv, image);
   if (boxes.length === 0) warnings.push('no boxes found in the image');

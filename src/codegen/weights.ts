@@ -39,6 +39,16 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+/** Protobuf messages, hence .onnx and .caffemodel files, cannot pass 2 GB. */
+export const MAX_WEIGHT_BYTES = 2 ** 31 - 1;
+
+/** Why a model's weights cannot be written, e.g. "4.2 GB of float32 weights, past the 2 GB protobuf limit". */
+export function weightBudgetProblem(totalElements: number): string | undefined {
+  const bytes = totalElements * 4;
+  if (bytes <= MAX_WEIGHT_BYTES) return undefined;
+  return `${(bytes / 1e9).toFixed(1)} GB of float32 weights up to this layer, past the 2 GB a protobuf file can hold`;
+}
+
 export function elementCount(shape: number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }

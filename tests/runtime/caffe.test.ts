@@ -26,6 +26,7 @@ const cases: Array<[string, () => Graph]> = [
   ['Inception block (Concat of four branches)', graphs.inceptionBlock],
   ['MobileNet piece (depthwise as group, folded ZeroPadding2D)', graphs.mobilenetPiece],
   ['U-Net piece (Deconvolution, upsampling as fixed deconvolution, skip Concat)', graphs.unetPiece],
+  ['odds and ends (folded padding, ceil pooling, PReLU, ELU, Eltwise PROD, Reshape, per-step InnerProduct)', graphs.caffeOddsAndEnds],
   ['hostile layer ids', graphs.hostileGraph],
 ];
 
@@ -56,8 +57,9 @@ describe('Caffe emitter', () => {
 
   // Same seeded weights, same input: where Caffe expresses the graph exactly, OpenCV and onnxruntime must agree.
   // (ResNet's strided 'same' conv pads asymmetrically in Keras and ONNX but not in Caffe; U-Net's bilinear
-  // upsampling is FCN's kernel in Caffe, half-pixel Resize in ONNX: both differ at the borders by design.)
-  it.each(cases.filter(([label]) => !/ResNet|U-Net/.test(label)))('%s computes the same values in OpenCV as its ONNX model in onnxruntime', async (label, build) => {
+  // upsampling is FCN's kernel in Caffe, half-pixel Resize in ONNX; Caffe's average pooling counts padding
+  // and its Reshape reads channels first: all differ by design.)
+  it.each(cases.filter(([label]) => !/ResNet|U-Net|odds/.test(label)))('%s computes the same values in OpenCV as its ONNX model in onnxruntime', async (label, build) => {
     const [onnx] = await runOnnx(emitOnnx(build()), { batch: 1 });
     const [caffe] = runs.get(label)!.outputs;
     expect(caffe!.dims).toEqual(onnx!.dims);
@@ -100,20 +102,41 @@ describe('Caffe emitter', () => {
     for (const layer of net.layers) expect(layer.name).toMatch(/^[A-Za-z0-9_]+$/);
   });
 
-  it('says where Caffe rounds pooling up and the graph rounds down', () => {
+  it('slices off the remainder that Caffe\'s upward pooling rounding would add, so floor pooling keeps its size', () => {
     const graph: Graph = {
       format: GRAPH_FORMAT,
       name: 'floor pooling',
       layers: [
-        { id: 'data', type: 'Input', params: { shape: [7, 7, 4] } },
+        { id: 'data', type: 'Input', params: { shape: [7, 9, 4] } },
         { id: 'pool', type: 'MaxPool2D', inputs: ['data'], params: { pool: [2, 2] } },
+        { id: 'pool_avg', type: 'AvgPool2D', inputs: ['data'], params: { pool: [3, 3], stride: [2, 2] } },
+      ],
+    };
+    const output = emitCaffe(graph);
+    expect(output.notes).toEqual([]);
+    const layers = prototxtLayers(output.prototxt).layers;
+    expect(layers.map((layer) => layer.type)).toEqual(['Input', 'Slice', 'Slice', 'Silence', 'Pooling', 'Pooling']);
+    expect(layers[1]!.params).toEqual([['slice_param.axis', '2'], ['slice_param.slice_point', '6']]);
+    expect(layers[2]!.params).toEqual([['slice_param.axis', '3'], ['slice_param.slice_point', '8']]);
+    expect(output.prototxt).toContain('# Caffe rounds pooling up; keep the 6 rows that pool reads when rounding down');
+    const [run] = runCaffeBatch([output]);
+    expect(run!.error).toBeUndefined();
+    expect(sortedDims(run!.outputs.map((o) => o.dims))).toEqual(sortedDims([[1, 4, 3, 4], [1, 4, 3, 4]]));
+    expect(netSpecLayers(output.netspec)).toEqual(prototxtLayers(output.prototxt));
+  });
+
+  it('says where padded floor pooling keeps Caffe\'s extra window', () => {
+    const graph: Graph = {
+      format: GRAPH_FORMAT,
+      name: 'padded floor pooling',
+      layers: [
+        { id: 'data', type: 'Input', params: { shape: [8, 8, 2] } },
+        { id: 'pool', type: 'MaxPool2D', inputs: ['data'], params: { pool: [3, 3], stride: [2, 2], padding: [1, 1] } },
       ],
     };
     const { notes, prototxt } = emitCaffe(graph);
-    expect(notes).toEqual(['pool: Caffe rounds pooling up: Caffe gives 4x4 here where the graph has 3x3']);
-    expect(prototxt).toContain('# Caffe rounds pooling up');
-    const [run] = runCaffeBatch([emitCaffe(graph)]);
-    expect(run!.outputs.map((o) => o.dims)).toEqual([[1, 4, 4, 4]]);
+    expect(notes).toEqual(['pool: Caffe rounds pooling up: Caffe gives 5x5 here where the graph has 4x4']);
+    expect(prototxt).toContain('# Caffe rounds pooling up: Caffe gives 5x5');
   });
 
   it('says where symmetric padding cannot give a transposed convolution\'s "same" size', () => {

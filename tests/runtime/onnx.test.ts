@@ -21,6 +21,7 @@ const cases: Array<[string, () => Graph]> = [
   ['U-Net piece (Conv2DTranspose, UpSampling2D, skip Concat)', graphs.unetPiece],
   ['text model (Embedding, Conv1D, LSTM, attention, bidirectional GRU)', graphs.textModel],
   ['odds and ends (Reshape, Permute, Multiply, PReLU, GELU, ceil pooling)', graphs.oddsAndEnds],
+  ['Caffe odds and ends (per-step Dense, softmax on a sequence, BatchNorm on a vector)', graphs.caffeOddsAndEnds],
   ['hostile layer ids', graphs.hostileGraph],
 ];
 

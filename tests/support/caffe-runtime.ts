@@ -30,7 +30,7 @@ for case in json.load(open(sys.argv[1])):
         net = cv2.dnn.readNetFromCaffe(case["prototxt"], case["caffemodel"])
         for name, dims, path in case["inputs"]:
             net.setInput(np.fromfile(path, dtype="<f4").reshape(dims), name)
-        names = list(net.getUnconnectedOutLayersNames())
+        names = [n for n in net.getUnconnectedOutLayersNames() if n not in case["silenced"]]
         blobs = net.forward(names)
         results.append({"outputs": [{"name": n, "dims": list(b.shape), "data": b.ravel().tolist()} for n, b in zip(names, blobs)]})
     except cv2.error as error:
@@ -44,6 +44,14 @@ export function caffeInputs(prototxt: string): Array<[string, number[]]> {
     .messages('layer')
     .filter((layer) => layer.text('type') === 'Input')
     .map((layer) => [layer.text('top')!, layer.message('input_param')!.message('shape')!.numbers('dim')]);
+}
+
+/** OpenCV reports Silence layers (which swallow unused blobs) as outputs; they are not the net's. */
+function silenceLayers(prototxt: string): string[] {
+  return parsePrototxt(prototxt)
+    .messages('layer')
+    .filter((layer) => layer.text('type') === 'Silence')
+    .map((layer) => layer.text('name')!);
 }
 
 /** Loads and runs each case in one Python process (cv2 import is slow), inputs from sampleValues; results in case order. */
@@ -61,7 +69,7 @@ export function runCaffeBatch(cases: CaffeCase[]): CaffeRunResult[] {
         writeFileSync(path, new Uint8Array(sampleValues(dims.reduce((a, b) => a * b, 1)).buffer));
         return [name, dims, path];
       });
-      return { prototxt, caffemodel, inputs };
+      return { prototxt, caffemodel, inputs, silenced: silenceLayers(c.prototxt) };
     });
     const manifestPath = join(dir, 'cases.json');
     writeFileSync(manifestPath, JSON.stringify(manifest));

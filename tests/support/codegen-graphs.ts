@@ -232,3 +232,28 @@ export function hostileGraph(): Graph {
   chain.add(HOSTILE_IDS[8]!, 'Dense', { units: 3, activation: 'softmax' });
   return chain.graph('evil"} name: "x\n');
 }
+
+/** The layers Caffe can take that the classic networks leave out; recurrent and Permute layers excluded. */
+export function caffeOddsAndEnds(): Graph {
+  return new Chain()
+    .add('data', 'Input', { shape: [15, 15, 6] })
+    .add('pad', 'ZeroPadding2D', { padding: [2, 1] })
+    .add('conv', 'Conv2D', { filters: 8, kernel: [3, 3], activation: 'leaky_relu' })
+    .add('pool_ceil', 'MaxPool2D', { pool: [3, 3], stride: [2, 2], ceil_mode: true })
+    .add('prelu', 'Activation', { fn: 'prelu' }, ['pool_ceil'])
+    .add('elu', 'Activation', { fn: 'elu', alpha: 0.5 }, ['pool_ceil'])
+    .add('product', 'Multiply', {}, ['prelu', 'elu', 'pool_ceil'])
+    .add('avg', 'AvgPool2D', { pool: [3, 3], stride: [1, 1], padding: 'same' })
+    .add('rows', 'Concat', { axis: 0 }, ['avg', 'product'])
+    .add('gmp', 'GlobalMaxPool2D')
+    .add('vector_bn', 'BatchNorm')
+    .add('tanh', 'Activation', { fn: 'tanh' })
+    .add('as_sequence', 'Reshape', { shape: [4, -1] }, ['rows'])
+    .add('per_step', 'Dense', { units: 5 })
+    .add('step_softmax', 'Activation', { fn: 'softmax' })
+    .add('flat', 'Flatten')
+    .add('kept', 'Dropout', { rate: 0.3 }, ['tanh'])
+    .add('joined', 'Concat', {}, ['flat', 'kept', 'tanh'])
+    .add('sig', 'Dense', { units: 4, activation: 'sigmoid', use_bias: false })
+    .graph('Caffe odds and ends');
+}

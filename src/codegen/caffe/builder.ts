@@ -6,6 +6,7 @@
 import { getSpec, inferShapes, isUnsupported, outputLayers, resolveParams, ShapeError, type Graph, type Layer, type Params, type Shape } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { layerIdentifiers, toIdentifier } from '../naming.ts';
+import { elementCount, weightBudgetProblem } from '../weights.ts';
 import type { BlobRef, CaffeLayerPlan, CaffePlan } from './plan.ts';
 
 /** A graph layer's output as Caffe sees it. */
@@ -57,7 +58,7 @@ export class CaffePlanBuilder {
 
   add(layer: CaffeLayerPlan): BlobRef {
     this.layers.push(layer);
-    return { layer: layer.name, blob: layer.top };
+    return { layer: layer.name, blob: layer.tops[0]! };
   }
 
   consumersOf(layerId: string): Layer[] {
@@ -100,6 +101,8 @@ export class CaffePlanBuilder {
       }
       const produced = lowering({ layer, params, name: this.names.get(layer.id)!, inputs, target, builder: this });
       this.produced.set(layer.id, produced);
+      const tooBig = weightBudgetProblem(this.layers.flatMap((plan) => plan.blobs).reduce((sum, blob) => sum + elementCount(blob.shape), 0));
+      if (tooBig) throw new UnsupportedLayerError('caffe', layer.id, layer.type, tooBig);
     }
     return { name: toIdentifier(this.graph.name), seed: this.graph.name, layers: this.layers };
   }

@@ -4,7 +4,7 @@ import { UnsupportedLayerError } from '../errors.ts';
 import type { WeightInit, WeightTensor } from '../weights.ts';
 import type { Lowering, LoweringContext, Produced } from './builder.ts';
 import { CaffeEnum, type BlobRef, type CaffeBlock, type CaffeValue } from './plan.ts';
-import { paddingAxes, planAxis, type Rounding } from './windows.ts';
+import { paddingAxes, planAxis } from './windows.ts';
 
 const RELU_LIKE = new Set(['relu', 'leaky_relu', 'prelu', 'elu', 'gelu']);
 
@@ -48,7 +48,7 @@ function appendActivation(context: LoweringContext, fn: string, alpha: number, s
   const rank = source.shape.length;
   const common = { name, bottoms: [source.ref], blobs: [] as WeightTensor[] };
   const inPlaceOf = (type: string, paramField?: string, params: CaffeBlock = {}, blobs: WeightTensor[] = []): Produced => ({
-    ref: builder.add({ ...common, type, top: inPlace ? source.ref.blob : name, inPlace, paramField, params, blobs }),
+    ref: builder.add({ ...common, type, tops: [inPlace ? source.ref.blob : name], inPlace, paramField, params, blobs }),
     shape: source.shape,
   });
   switch (fn) {
@@ -71,7 +71,7 @@ function appendActivation(context: LoweringContext, fn: string, alpha: number, s
       return inPlaceOf('ELU', alpha === 1 ? undefined : 'elu_param', alpha === 1 ? {} : { alpha });
     case 'softmax': {
       const params: CaffeBlock = rank === 2 ? { axis: 2 } : {};
-      const ref = builder.add({ ...common, type: 'Softmax', top: name, inPlace: false, paramField: rank === 2 ? 'softmax_param' : undefined, params });
+      const ref = builder.add({ ...common, type: 'Softmax', tops: [name], inPlace: false, paramField: rank === 2 ? 'softmax_param' : undefined, params });
       return { ref, shape: source.shape };
     }
     default:
@@ -117,7 +117,7 @@ function convolution(context: LoweringContext, filters: number, group: number): 
     ...(dh === 1 && dw === 1 ? {} : { dilation: dh === dw ? dh : [dh, dw] }),
   };
   const note = mismatchNote('symmetric padding', shape, target);
-  const ref = builder.add({ name, type: 'Convolution', bottoms: [input!.ref], top: name, inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note, differs: !!note });
+  const ref = builder.add({ name, type: 'Convolution', bottoms: [input!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note, differs: !!note });
   return withActivation(context, { ref, shape });
 }
 
@@ -159,9 +159,40 @@ const conv2dTranspose: Lowering = (context) => {
     ...axisFields('stride', [sh, sw], 1),
   };
   const note = mismatchNote('symmetric padding', shape, target);
-  const ref = builder.add({ name, type: 'Deconvolution', bottoms: [input!.ref], top: name, inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note, differs: !!note });
+  const ref = builder.add({ name, type: 'Deconvolution', bottoms: [input!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note, differs: !!note });
   return withActivation(context, { ref, shape });
 };
+
+/**
+ * Caffe rounds pooling up, so with no padding it may add a last window over the remainder that the
+ * graph's floor rounding drops. Slicing the remainder off first gives exactly the graph's windows;
+ * a Silence layer consumes the remainder so it does not become a net output.
+ */
+function cropForFloor(builder: LoweringContext['builder'], name: string, source: BlobRef, crops: Array<[axis: 2 | 3, length: number]>): BlobRef {
+  let cropped = source;
+  const remainders: BlobRef[] = [];
+  for (const [axis, length] of crops) {
+    const slice = builder.unique(`${name}_crop_${axis === 2 ? 'h' : 'w'}`);
+    const rest = builder.unique(`${slice}_rest`);
+    const what = axis === 2 ? 'rows' : 'columns';
+    builder.add({
+      name: slice,
+      type: 'Slice',
+      bottoms: [cropped],
+      tops: [slice, rest],
+      inPlace: false,
+      paramField: 'slice_param',
+      params: { axis, slice_point: length },
+      blobs: [],
+      note: `Caffe rounds pooling up; keep the ${length} ${what} that ${name} reads when rounding down`,
+    });
+    cropped = { layer: slice, blob: slice };
+    remainders.push({ layer: rest, blob: rest });
+  }
+  const silence = builder.unique(`${name}_crop_rest`);
+  builder.add({ name: silence, type: 'Silence', bottoms: remainders, tops: [], inPlace: false, params: {}, blobs: [] });
+  return cropped;
+}
 
 function windowPool(method: 'MAX' | 'AVE'): Lowering {
   return (context) => {
@@ -171,9 +202,18 @@ function windowPool(method: 'MAX' | 'AVE'): Lowering {
     const [kh, kw] = pair(params.pool);
     const [sh, sw] = pair(params.stride);
     const [padH, padW] = paddingAxes(params.padding!);
-    const rounding: Rounding = 'pool';
-    const rows = planAxis({ size: h!, kernel: kh, stride: sh, dilation: 1, padding: padH, extra: 0, target: target[0]! }, rounding);
-    const cols = planAxis({ size: w!, kernel: kw, stride: sw, dilation: 1, padding: padW, extra: 0, target: target[1]! }, rounding);
+    let rows = planAxis({ size: h!, kernel: kh, stride: sh, dilation: 1, padding: padH, extra: 0, target: target[0]! }, 'pool');
+    let cols = planAxis({ size: w!, kernel: kw, stride: sw, dilation: 1, padding: padW, extra: 0, target: target[1]! }, 'pool');
+    const crops: Array<[2 | 3, number]> = [];
+    if (rows.pad === 0 && rows.out > target[0]!) {
+      crops.push([2, (target[0]! - 1) * sh + kh]);
+      rows = { pad: 0, out: target[0]! };
+    }
+    if (cols.pad === 0 && cols.out > target[1]!) {
+      crops.push([3, (target[1]! - 1) * sw + kw]);
+      cols = { pad: 0, out: target[1]! };
+    }
+    const source = crops.length > 0 ? cropForFloor(builder, name, input!.ref, crops) : input!.ref;
     const shape = [rows.out, cols.out, channels!];
     const poolParams: CaffeBlock = {
       pool: new CaffeEnum(method, 'Pooling'),
@@ -182,7 +222,7 @@ function windowPool(method: 'MAX' | 'AVE'): Lowering {
       ...axisFields('pad', [rows.pad, cols.pad], 0),
     };
     const note = mismatchNote('Caffe rounds pooling up', shape, target);
-    const ref = builder.add({ name, type: 'Pooling', bottoms: [input!.ref], top: name, inPlace: false, paramField: 'pooling_param', params: poolParams, blobs: [], note, differs: !!note });
+    const ref = builder.add({ name, type: 'Pooling', bottoms: [source], tops: [name], inPlace: false, paramField: 'pooling_param', params: poolParams, blobs: [], note, differs: !!note });
     return { ref, shape };
   };
 }
@@ -190,12 +230,12 @@ function windowPool(method: 'MAX' | 'AVE'): Lowering {
 function globalPool(method: 'MAX' | 'AVE'): Lowering {
   return ({ layer, name, inputs, target, builder }) => {
     const params: CaffeBlock = { pool: new CaffeEnum(method, 'Pooling'), global_pooling: true };
-    const ref = builder.add({ name, type: 'Pooling', bottoms: [inputs[0]!.ref], top: name, inPlace: false, paramField: 'pooling_param', params, blobs: [] });
+    const ref = builder.add({ name, type: 'Pooling', bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'pooling_param', params, blobs: [] });
     // The pooled blob is N×C×1×1; InnerProduct reads it as is, anything else gets the [C] vector.
     const consumers = builder.consumersOf(layer.id);
     if (consumers.length > 0 && consumers.every((consumer) => consumer.type === 'Dense')) return { ref, shape: target };
     const flat = builder.unique(`${name}_flat`);
-    return { ref: builder.add({ name: flat, type: 'Flatten', bottoms: [ref], top: flat, inPlace: false, params: {}, blobs: [] }), shape: target };
+    return { ref: builder.add({ name: flat, type: 'Flatten', bottoms: [ref], tops: [flat], inPlace: false, params: {}, blobs: [] }), shape: target };
   };
 }
 
@@ -215,18 +255,18 @@ const dense: Lowering = (context) => {
     // Applied per time step on a [T, F] sequence (blob N×T×F).
     ...(input!.shape.length === 2 ? { axis: 2 } : {}),
   };
-  const ref = builder.add({ name, type: 'InnerProduct', bottoms: [input!.ref], top: name, inPlace: false, paramField: 'inner_product_param', params: ipParams, blobs });
+  const ref = builder.add({ name, type: 'InnerProduct', bottoms: [input!.ref], tops: [name], inPlace: false, paramField: 'inner_product_param', params: ipParams, blobs });
   return withActivation(context, { ref, shape: target });
 };
 
 const flatten: Lowering = ({ name, inputs, target, builder }) => ({
-  ref: builder.add({ name, type: 'Flatten', bottoms: [inputs[0]!.ref], top: name, inPlace: false, params: {}, blobs: [] }),
+  ref: builder.add({ name, type: 'Flatten', bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, params: {}, blobs: [] }),
   shape: target,
 });
 
-function inPlaceTop(context: LoweringContext): { top: string; inPlace: boolean } {
+function inPlaceTop(context: LoweringContext): { tops: string[]; inPlace: boolean } {
   const inPlace = context.builder.canWorkInPlace(context.layer);
-  return { top: inPlace ? context.inputs[0]!.ref.blob : context.name, inPlace };
+  return { tops: [inPlace ? context.inputs[0]!.ref.blob : context.name], inPlace };
 }
 
 const dropout: Lowering = (context) => {
@@ -249,14 +289,14 @@ const batchNorm: Lowering = (context) => {
   const bn = builder.add({ name, type: 'BatchNorm', bottoms: [inputs[0]!.ref], ...inPlaceTop(context), paramField: 'batch_norm_param', params: bnParams, blobs });
   const scaleName = builder.unique(`${name}_scale`);
   const scaleBlobs = [ones(`${scaleName}.gamma`, [channels]), zeros(`${scaleName}.beta`, [channels])];
-  const ref = builder.add({ name: scaleName, type: 'Scale', bottoms: [bn], top: bn.blob, inPlace: true, paramField: 'scale_param', params: { bias_term: true }, blobs: scaleBlobs });
+  const ref = builder.add({ name: scaleName, type: 'Scale', bottoms: [bn], tops: [bn.blob], inPlace: true, paramField: 'scale_param', params: { bias_term: true }, blobs: scaleBlobs });
   return { ref, shape: target };
 };
 
 const lrn: Lowering = ({ params, name, inputs, target, builder }) => {
   const k = params.k as number;
   const lrnParams: CaffeBlock = { local_size: params.size as number, alpha: params.alpha as number, beta: params.beta as number, ...(k === 1 ? {} : { k }) };
-  const ref = builder.add({ name, type: 'LRN', bottoms: [inputs[0]!.ref], top: name, inPlace: false, paramField: 'lrn_param', params: lrnParams, blobs: [] });
+  const ref = builder.add({ name, type: 'LRN', bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'lrn_param', params: lrnParams, blobs: [] });
   return { ref, shape: target };
 };
 
@@ -280,7 +320,7 @@ const concat: Lowering = ({ params, name, inputs, target, builder }) => {
     name,
     type: 'Concat',
     bottoms: inputs.map((input) => input.ref),
-    top: name,
+    tops: [name],
     inPlace: false,
     paramField: axis === 1 ? undefined : 'concat_param',
     params: axis === 1 ? {} : { axis },
@@ -292,7 +332,7 @@ const concat: Lowering = ({ params, name, inputs, target, builder }) => {
 function eltwise(operation: 'SUM' | 'PROD'): Lowering {
   return ({ name, inputs, target, builder }) => {
     const params: CaffeBlock = { operation: new CaffeEnum(operation, 'Eltwise') };
-    const ref = builder.add({ name, type: 'Eltwise', bottoms: inputs.map((input) => input.ref), top: name, inPlace: false, paramField: 'eltwise_param', params, blobs: [] });
+    const ref = builder.add({ name, type: 'Eltwise', bottoms: inputs.map((input) => input.ref), tops: [name], inPlace: false, paramField: 'eltwise_param', params, blobs: [] });
     return { ref, shape: target };
   };
 }
@@ -305,7 +345,7 @@ const embedding: Lowering = ({ params, name, inputs, target, builder }) => {
     name,
     type: 'Embed',
     bottoms: [inputs[0]!.ref],
-    top: name,
+    tops: [name],
     inPlace: false,
     paramField: 'embed_param',
     params: { num_output: dim, input_dim: vocab, bias_term: false },
@@ -318,7 +358,7 @@ const reshape: Lowering = ({ name, inputs, target, builder }) => {
   // dim 0 keeps the batch axis.
   const [, ...dims] = caffeDims(target);
   const params: CaffeBlock = { shape: { dim: [0, ...dims] } };
-  const ref = builder.add({ name, type: 'Reshape', bottoms: [inputs[0]!.ref], top: name, inPlace: false, paramField: 'reshape_param', params, blobs: [] });
+  const ref = builder.add({ name, type: 'Reshape', bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'reshape_param', params, blobs: [] });
   return { ref, shape: target };
 };
 
@@ -368,7 +408,7 @@ const upSampling2d: Lowering = ({ params, name, inputs, target, builder }) => {
   };
   const blobs: WeightTensor[] = [{ name: `${name}.weight`, shape: [channels, 1, ...kernel], init: { kind: 'values', values } }];
   const note = `${params.interpolation} upsampling: a depthwise deconvolution with fixed weights`;
-  const ref = builder.add({ name, type: 'Deconvolution', bottoms: [inputs[0]!.ref], top: name, inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note });
+  const ref = builder.add({ name, type: 'Deconvolution', bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, frozen: true, note });
   return { ref, shape: target };
 };
 
@@ -378,7 +418,7 @@ const input: Lowering = ({ params, name, builder }) => {
     name,
     type: 'Input',
     bottoms: [],
-    top: name,
+    tops: [name],
     inPlace: false,
     paramField: 'input_param',
     params: { shape: { dim: caffeDims(shape) } as Record<string, CaffeValue> },

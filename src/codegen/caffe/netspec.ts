@@ -27,8 +27,12 @@ function keywords(block: CaffeBlock): string {
 function layerLine(layer: CaffeLayerPlan): string {
   const args = layer.bottoms.map((bottom) => `net.${bottom.layer}`);
   if (layer.paramField) args.push(takesBareKeywords(layer) ? keywords(layer.params) : `${layer.paramField}=${pyCaffeValue(layer.params)}`);
+  if (layer.frozen) args.push('param=[dict(lr_mult=0, decay_mult=0)]');
   if (layer.inPlace) args.push('in_place=True');
-  const call = `net.${layer.name} = L.${layer.type}(${args.filter(Boolean).join(', ')})`;
+  // NetSpec names a layer after its first top, and returns a tuple for several tops, the layer itself for none.
+  if (layer.tops.length !== 1) args.push(`ntop=${layer.tops.length}`);
+  const targets = layer.tops.length > 1 ? layer.tops.map((top) => `net.${top}`).join(', ') : `net.${layer.name}`;
+  const call = `${targets} = L.${layer.type}(${args.filter(Boolean).join(', ')})`;
   return layer.note ? `${pyComment(layer.note)}\n    ${call}` : call;
 }
 

@@ -31,14 +31,16 @@ export interface CaffeLayerPlan {
   name: string;
   type: string;
   bottoms: BlobRef[];
-  /** Output blob; the bottom's blob for in-place layers. */
-  top: string;
+  /** Output blobs, usually one: the bottom's blob for in-place layers, none for Silence, two for Slice. */
+  tops: string[];
   inPlace: boolean;
   /** e.g. "convolution_param"; absent when the layer has no params. */
   paramField?: string;
   params: CaffeBlock;
   /** Learned blobs in Caffe's order (weights, then bias). */
   blobs: WeightTensor[];
+  /** Blobs hold fixed values (upsampling kernels) that training must not change: `param { lr_mult: 0 }`. */
+  frozen?: boolean;
   /** A remark written above the layer: how it expresses the graph, or why its shape differs. */
   note?: string;
   /** True when Caffe's output shape differs from the graph's (the note says how). */

@@ -43,7 +43,8 @@ function layerText(layer: CaffeLayerPlan): string {
   const body: CaffeBlock = {};
   const lines = [`name: ${quoted(layer.name)}`, `type: ${quoted(layer.type)}`];
   for (const bottom of layer.bottoms) lines.push(`bottom: ${quoted(bottom.blob)}`);
-  lines.push(`top: ${quoted(layer.top)}`);
+  for (const top of layer.tops) lines.push(`top: ${quoted(top)}`);
+  if (layer.frozen) lines.push('param { lr_mult: 0 decay_mult: 0 }');
   if (layer.paramField) body[layer.paramField] = layer.params;
   lines.push(...Object.entries(body).flatMap(([field, value]) => fieldLines(field, value)));
   const note = layer.note ? `# ${layer.note.replace(/[\r\n]+/g, ' ')}\n` : '';

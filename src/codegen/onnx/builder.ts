@@ -1,6 +1,11 @@
 /** Collects ONNX nodes and initializers with readable, unique tensor names. */
 import { OnnxAttributeType, OnnxDataType, type OnnxAttribute, type OnnxNode, type OnnxTensor } from '../../proto/index.ts';
-import { floatBytes, makeWeights, type WeightInit } from '../weights.ts';
+import { elementCount, floatBytes, makeWeights, weightBudgetProblem, type WeightInit } from '../weights.ts';
+
+/** Thrown before allocating a tensor that would take the model past the protobuf size limit. */
+export class WeightBudgetError extends Error {
+  override name = 'WeightBudgetError';
+}
 
 export type AttributeValue = number | number[] | string | { float: number } | { floats: number[] };
 
@@ -18,6 +23,7 @@ export class OnnxGraphBuilder {
   readonly initializers: OnnxTensor[] = [];
   private readonly names = new Set<string>();
   private readonly constants = new Map<string, string>();
+  private weightElements = 0;
 
   constructor(private readonly seed: string) {}
 
@@ -58,6 +64,9 @@ export class OnnxGraphBuilder {
 
   /** A float initializer filled by `init`, seeded by its name. */
   weight(name: string, shape: number[], init: WeightInit): string {
+    this.weightElements += elementCount(shape);
+    const tooBig = weightBudgetProblem(this.weightElements);
+    if (tooBig) throw new WeightBudgetError(tooBig);
     const unique = this.unique(name);
     const values = makeWeights({ name: unique, shape, init }, this.seed);
     this.initializers.push({ name: unique, dims: shape, data_type: OnnxDataType.FLOAT, raw_data: floatBytes(values) });

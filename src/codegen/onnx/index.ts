@@ -6,7 +6,7 @@ import { getSpec, inferShapes, isUnsupported, outputLayers, resolveParams, type 
 import { encodeOnnxModel, OnnxDataType, type OnnxValueInfo } from '../../proto/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { layerIdentifiers } from '../naming.ts';
-import { OnnxGraphBuilder } from './builder.ts';
+import { OnnxGraphBuilder, WeightBudgetError } from './builder.ts';
 import { ONNX_LOWERINGS, type Tensor } from './layers.ts';
 import { storedDims } from './layout.ts';
 
@@ -43,15 +43,20 @@ export function emitOnnx(graph: Graph): Uint8Array {
       throw new UnsupportedLayerError('onnx', layer.id, layer.type, isUnsupported(target) ? target.unsupported : `no ONNX lowering for ${layer.type}`);
     }
     const firstNode = builder.nodes.length;
-    const output = lowering({
-      layer,
-      params,
-      name,
-      inputs: (layer.inputs ?? []).map((id) => tensors.get(id)!),
-      target: shape,
-      builder,
-      tmp: (suffix) => builder.unique(`${name}/${suffix}`),
+    const tmp = (suffix: string) => builder.unique(`${name}/${suffix}`);
+    // Only Embedding reads token ids as ids; any other layer fed by an int32 Input reads them as numbers.
+    const layerInputs = (layer.inputs ?? []).map((id) => {
+      const tensor = tensors.get(id)!;
+      if (!tensor.integer || layer.type === 'Embedding') return tensor;
+      return { name: builder.node('Cast', [tensor.name], tmp('as_float'), { to: OnnxDataType.FLOAT }), shape: tensor.shape };
     });
+    let output: string;
+    try {
+      output = lowering({ layer, params, name, inputs: layerInputs, target: shape, builder, tmp });
+    } catch (error) {
+      if (error instanceof WeightBudgetError) throw new UnsupportedLayerError('onnx', layer.id, layer.type, error.message);
+      throw error;
+    }
     tensors.set(layer.id, { name: builder.rename(output, name, firstNode), shape });
   }
 

@@ -9,6 +9,7 @@ PARAM_FIELDS = {
     "ELU": "elu", "PReLU": "prelu", "Softmax": "softmax", "Concat": "concat", "Eltwise": "eltwise",
     "LRN": "lrn", "Dropout": "dropout", "BatchNorm": "batch_norm", "Scale": "scale", "Input": "input",
     "Reshape": "reshape", "Embed": "embed", "Flatten": "flatten", "Sigmoid": "sigmoid", "TanH": "tanh",
+    "Slice": "slice",
 }
 
 
@@ -37,13 +38,19 @@ class Function:
         self.type_name = type_name
         self.inputs = inputs
         self.in_place = params.pop("in_place", False)
+        self.ntop = params.pop("ntop", 1)
         self.params = params
-        self.top = Top(self)
+        self.tops = tuple(Top(self) for _ in range(self.ntop))
 
 
 class _Layers:
+    """As in net_spec.py: one top is returned as is, several as a tuple, none as the layer itself."""
+
     def __getattr__(self, type_name):
-        return lambda *inputs, **params: Function(type_name, inputs, params).top
+        def layer(*inputs, **params):
+            fn = Function(type_name, inputs, params)
+            return fn if fn.ntop == 0 else fn.tops[0] if fn.ntop == 1 else fn.tops
+        return layer
 
 
 layers = _Layers()
@@ -85,17 +92,30 @@ class NetSpec:
         return self.tops[name]
 
     def to_proto(self):
-        names = {id(top.fn): name for name, top in self.tops.items()}
+        # Like net_spec.py: tops are named by the attributes they were assigned to, a layer by its
+        # first top (or its own attribute when it has none), in-place layers write their bottom.
+        names = {id(value): name for name, value in self.tops.items()}
         blob_of = {}
+        done = set()
         out = []
-        for name, top in self.tops.items():
-            fn = top.fn
-            bottoms = [blob_of[id(inp.fn)] for inp in fn.inputs]
-            blob = bottoms[0] if fn.in_place else names[id(fn)]
-            blob_of[id(fn)] = blob
+
+        def emit(fn):
+            if id(fn) in done:
+                return
+            done.add(id(fn))
+            for inp in fn.inputs:
+                emit(inp.fn)
+            bottoms = [blob_of[id(inp)] for inp in fn.inputs]
+            tops = bottoms[:1] if fn.in_place else [names[id(top)] for top in fn.tops]
+            for top, blob in zip(fn.tops, tops):
+                blob_of[id(top)] = blob
             fields = []
             for key, value in fn.params.items():
                 field = key if key.endswith("param") else PARAM_FIELDS[fn.type_name] + "_param." + key
                 _flatten(field, value, fields)
-            out.append({"name": names[id(fn)], "type": fn.type_name, "bottom": bottoms, "top": [blob], "params": sorted(fields)})
+            name = names[id(fn.tops[0])] if fn.tops else names[id(fn)]
+            out.append({"name": name, "type": fn.type_name, "bottom": bottoms, "top": tops, "params": sorted(fields)})
+
+        for value in self.tops.values():
+            emit(value if isinstance(value, Function) else value.fn)
         return NetProto(out)

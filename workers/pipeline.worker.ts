@@ -3,10 +3,11 @@ import * as Comlink from 'comlink';
 import * as ort from 'onnxruntime-web';
 import * as pdfjs from 'pdfjs-dist';
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { extractDesigns } from '../src/pipeline/extract.ts';
-import { wasmThreads } from '../src/pipeline/assets.ts';
-import { openModelFile } from '../src/pipeline/openModel.ts';
 import { emitOnnx } from '../src/codegen/index.ts';
+// Workers are the pipeline's own entry points: they take small pieces file by file, so no worker bundle
+// pulls in another worker or the UI-side clients.
+import { wasmThreads } from '../src/pipeline/assets.ts';
+import { extractDesigns, openModelFile } from '../src/pipeline/index.ts';
 import type { PaperReading, PipelineApi, ProgressFn } from '../src/pipeline/protocol.ts';
 
 // pdf.js parses in its own (nested) worker; this worker builds the page model and reads the designs.

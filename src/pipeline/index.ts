@@ -1,8 +1,10 @@
-/** Paper → designs, off the main thread; the UI's only door to the workers. */
-export { caffeWorker, codegenWorker, exportWorker, layoutWorker, pipelineWorker } from './clients.ts';
-export { openPdf, type Bbox, type PdfDocumentView } from './pdfView.ts';
-export { runtimeAssets, wasmThreads, type RuntimeAssets } from './assets.ts';
-export { callbackForWorker, CancelledError, StageWorker } from './stageWorker.ts';
-export type { RuntimeCheck, CodeTarget, CodegenApi, FoundRegion, GeneratedCode, LayoutApi, NodeBox, PaperReading, PipelineApi, ProgressFn, StageProgress } from './protocol.ts';
+/**
+ * Paper → designs: the Node-safe core, run by the CLI, the tests and the pipeline worker.
+ * The browser UI uses ./browser.ts instead (worker clients, PDF display).
+ */
+export type { CodeTarget, FoundRegion, GeneratedCode, PaperReading, ProgressFn, RuntimeCheck, StageProgress } from './protocol.ts';
+export { openModelFile } from './openModel.ts';
+export { BROWSER_WEIGHT_BUDGET, countWeights } from './exportBudget.ts';
+export { titleFromFirstPage, type PlacedText } from './titleText.ts';
 export { extractDesigns, type ExtractOptions, type Extraction } from './extract.ts';
 export { describesSame, fuse } from './extractFuse.ts';

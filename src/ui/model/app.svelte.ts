@@ -3,7 +3,7 @@
  * its progress and cancel, the library listing and the design being edited.
  */
 import type { Graph } from '../../graph/index.ts';
-import { callbackForWorker, CancelledError, exportWorker, openPdf, pipelineWorker, type Bbox, type PdfDocumentView, type StageProgress } from '../../pipeline/index.ts';
+import { callbackForWorker, CancelledError, exportWorker, openPdf, pipelineWorker, type Bbox, type PdfDocumentView, type StageProgress } from '../../pipeline/browser.ts';
 import { Library, type DesignRecord, type PaperEntry, type PaperRecord } from '../../store/index.ts';
 import { download, safeFileName } from './download.ts';
 import { EditorSession } from './editorSession.svelte.ts';
@@ -36,7 +36,20 @@ function titleFromFileName(name: string): string {
 }
 
 export class AppState {
-  view = $state<View>('library');
+  #view = $state<View>('library');
+  private libraryStale = false;
+
+  get view(): View {
+    return this.#view;
+  }
+
+  set view(next: View) {
+    this.#view = next;
+    if (next === 'library' && this.libraryStale) {
+      this.libraryStale = false;
+      void this.refreshLibrary();
+    }
+  }
   entries = $state.raw<PaperEntry[]>([]);
   query = $state('');
   paper = $state.raw<PaperRecord | undefined>();
@@ -202,7 +215,9 @@ export class AppState {
   private async saveDesign(design: DesignRecord): Promise<void> {
     await this.library.saveDesign(design);
     this.designs = this.designs.map((d) => (d.id === design.id ? design : d));
-    await this.refreshLibrary();
+    // The listing reads every paper back from IndexedDB: refresh it only where it is shown.
+    if (this.view === 'library') await this.refreshLibrary();
+    else this.libraryStale = true;
   }
 
   async closeEditor(): Promise<void> {
@@ -214,7 +229,7 @@ export class AppState {
   async exportDesign(kind: 'zip' | 'onnx'): Promise<void> {
     const session = this.session;
     if (!session) return;
-    const graph = $state.snapshot(session.graph) as Graph;
+    const graph = session.graph;
     const label = kind === 'zip' ? `Building ${graph.name}.zip` : `Building ${graph.name}.onnx`;
     const name = safeFileName(graph.name);
     if (kind === 'onnx') {

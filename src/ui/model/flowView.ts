@@ -15,6 +15,20 @@ export interface LayerNodeData extends Record<string, unknown> {
 
 export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
 
+/** Node colours by catalog category (the same as the --cat-* CSS variables), for the minimap. */
+export const CATEGORY_COLORS: Record<string, string> = {
+  input: '#34495e',
+  convolution: '#2f6fb0',
+  pooling: '#2a9d8f',
+  core: '#6c7a89',
+  normalization: '#8e5bb5',
+  activation: '#e08e2b',
+  merge: '#3d9a4b',
+  reshape: '#9c6b3f',
+  recurrent: '#c2457a',
+  attention: '#c0392b',
+};
+
 /** The size the layout reserves for a node (the node face is styled to this width). */
 export const NODE_WIDTH = 190;
 export const NODE_HEIGHT = 64;
@@ -50,10 +64,24 @@ export class FlowView {
     this.cache = next;
     return nodes;
   }
-}
 
-export function flowEdges(graph: Graph): Edge[] {
-  return graph.layers.flatMap((layer) => (layer.inputs ?? []).map((input) => ({ id: `${input}->${layer.id}`, source: input, target: layer.id })));
+  private edgeCache = new Map<string, Edge>();
+
+  /** One edge per input; the same objects while the wiring is unchanged. `selected` keeps the flow's edge selection. */
+  edges(graph: Graph, selected: ReadonlySet<string>): Edge[] {
+    const next = new Map<string, Edge>();
+    const edges = graph.layers.flatMap((layer) =>
+      (layer.inputs ?? []).map((input) => {
+        const id = `${input}->${layer.id}`;
+        const old = this.edgeCache.get(id);
+        const edge = old && Boolean(old.selected) === selected.has(id) ? old : { id, source: input, target: layer.id, selected: selected.has(id) };
+        next.set(id, edge);
+        return edge;
+      }),
+    );
+    this.edgeCache = next;
+    return edges;
+  }
 }
 
 /** Which structural facts the layout depends on: changing a param does not move nodes. */

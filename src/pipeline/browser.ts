@@ -1,0 +1,11 @@
+/**
+ * The browser UI's door to the pipeline: the worker clients, PDF display and run-time asset URLs.
+ * Kept apart from index.ts (the Node-safe core: extraction, model files) because these use vite-only
+ * imports (`?url`, `new Worker(new URL(...))`) and because the UI bundle must not pull in the heavy
+ * stages (OpenCV, tesseract) that only the workers run.
+ */
+export { caffeWorker, codegenWorker, exportWorker, layoutWorker, pipelineWorker } from './clients.ts';
+export { openPdf, type Bbox, type PdfDocumentView } from './pdfView.ts';
+export { runtimeAssets, wasmThreads, type RuntimeAssets } from './assets.ts';
+export { callbackForWorker, CancelledError, StageWorker } from './stageWorker.ts';
+export type { CodeTarget, CodegenApi, FoundRegion, GeneratedCode, LayoutApi, NodeBox, PaperReading, PipelineApi, ProgressFn, RuntimeCheck, StageProgress } from './protocol.ts';

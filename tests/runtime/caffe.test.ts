@@ -153,6 +153,30 @@ describe('Caffe emitter', () => {
     expect(runCaffeBatch([output])[0]!.outputs.map((o) => o.dims)).toEqual([[1, 2, 17, 17]]);
   });
 
+  it('writes Embedding as Embed and a per-step Dense as InnerProduct on axis 2 (OpenCV has no Embed: checked through NetSpec and caffemodel)', () => {
+    const graph: Graph = {
+      format: GRAPH_FORMAT,
+      name: 'bag of embeddings',
+      layers: [
+        { id: 'tokens', type: 'Input', params: { shape: [12], dtype: 'int32' } },
+        { id: 'embed', type: 'Embedding', inputs: ['tokens'], params: { vocab: 500, dim: 16 } },
+        { id: 'per_step', type: 'Dense', inputs: ['embed'], params: { units: 8, activation: 'relu' } },
+        { id: 'flat', type: 'Flatten', inputs: ['per_step'] },
+        { id: 'out', type: 'Dense', inputs: ['flat'], params: { units: 2, activation: 'softmax' } },
+      ],
+    };
+    const { prototxt, netspec, caffemodel } = emitCaffe(graph);
+    const layers = prototxtLayers(prototxt).layers;
+    expect(layers.map((layer) => layer.type)).toEqual(['Input', 'Embed', 'InnerProduct', 'ReLU', 'Flatten', 'InnerProduct', 'Softmax']);
+    expect(layers[1]!.params).toEqual([['embed_param.bias_term', 'false'], ['embed_param.input_dim', '500'], ['embed_param.num_output', '16']]);
+    expect(layers[2]!.params).toContainEqual(['inner_product_param.axis', '2']);
+    expect(netSpecLayers(netspec)).toEqual(prototxtLayers(prototxt));
+    const blobs = new Map(decodeCaffeNet(caffemodel).layer!.map((layer) => [layer.name, layer.blobs!.map((b) => b.shape!.dim)]));
+    expect(blobs.get('embed')).toEqual([[500, 16]]);
+    expect(blobs.get('per_step')).toEqual([[8, 16], [8]]);
+    expect(blobs.get('out')).toEqual([[2, 96], [2]]);
+  });
+
   it.each([
     ['LayerNorm', { type: 'LayerNorm' }],
     ['GRU on a sequence', { type: 'GRU' }],

@@ -5,7 +5,8 @@
 import type { Graph } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { toIdentifier } from '../naming.ts';
-import { kerasLayerNames, kerasModel, type JsonValue } from './nodes.ts';
+import { kerasLayerNames, kerasModel } from './model.ts';
+import type { JsonValue } from './node.ts';
 
 const KERAS_VERSION = '2.15.0';
 
@@ -30,7 +31,7 @@ export function emitKerasJson(graph: Graph): string {
     // Self-attention reads its one input as both query and value.
     const sources = node.call === 'positional' && node.inputs.length === 1 ? [node.inputs[0]!, node.inputs[0]!] : node.inputs;
     layers.push({
-      class_name: node.jsonClassName,
+      class_name: node.className,
       config: { name: node.name, trainable: true, dtype: 'float32', ...node.config },
       name: node.name,
       inbound_nodes: [sources.map(inbound)],

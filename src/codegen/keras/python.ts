@@ -3,7 +3,8 @@ import { resolveParams, type Graph } from '../../graph/index.ts';
 import { designOrigin, valueNames } from '../dataflow.ts';
 import { toIdentifier } from '../naming.ts';
 import { PyTuple, pyDocstring, pyKwargs, pyString, pyValue } from '../python.ts';
-import { builderName, kerasLayerNames, kerasModel, type KerasNode } from './nodes.ts';
+import { builderName, kerasLayerNames, kerasModel } from './model.ts';
+import type { KerasNode } from './node.ts';
 
 const INDENT = '    ';
 

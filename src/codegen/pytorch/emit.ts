@@ -4,7 +4,8 @@ import { designOrigin, pythonLayerNames, valueNames } from '../dataflow.ts';
 import { toClassName } from '../naming.ts';
 import { pyDocstring, pyString } from '../python.ts';
 import { torchShape } from './layout.ts';
-import { torchStep, type TorchModule } from './layers.ts';
+import { torchStep } from './layers.ts';
+import type { TorchModule } from './step.ts';
 
 /** Names the generated file uses itself; layer names must not shadow them. */
 const EMITTER_NAMES = ['F', 'nn', 'torch', 'self', 'x', 'model', 'math', 'super'];

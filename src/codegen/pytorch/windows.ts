@@ -1,0 +1,214 @@
+/**
+ * Convolutions and pooling in PyTorch (NCHW): TensorFlow's "same" padding as module padding when
+ * symmetric, else an explicit F.pad; Caffe's ceil rounding; Keras-style transposed "same".
+ */
+import { PyTuple, pyComment, pyValue } from '../python.ts';
+import { samePadding } from './layout.ts';
+import { activate, call, pair, pairValue, type Pair, type TorchLayerContext, type TorchModule, type TorchStep } from './step.ts';
+import type { Shape } from '../../graph/index.ts';
+
+/** How a sliding window is padded in PyTorch: symmetric amounts on the module, or an explicit F.pad. */
+interface WindowPadding {
+  padding: Pair;
+  /** F.pad amounts (left, right, top, bottom) when TensorFlow's "same" padding is uneven. */
+  pad?: [number, number, number, number];
+}
+
+function windowPadding(padding: unknown, input: Shape, kernel: Pair, stride: Pair, dilation: Pair): WindowPadding {
+  if (padding === 'valid') return { padding: [0, 0] };
+  if (padding === 'same') {
+    const [top, bottom] = samePadding(input[0]!, kernel[0], stride[0], dilation[0]);
+    const [left, right] = samePadding(input[1]!, kernel[1], stride[1], dilation[1]);
+    if (top === bottom && left === right) return { padding: [top, left] };
+    return { padding: [0, 0], pad: [left, right, top, bottom] };
+  }
+  return { padding: pair(padding) };
+}
+
+function padded(input: string, padding: WindowPadding, value?: string): string {
+  if (!padding.pad) return input;
+  return `F.pad(${input}, ${pyValue(new PyTuple(padding.pad))}${value ? `, value=${value}` : ''})`;
+}
+
+function paddingComment(padding: WindowPadding): string[] {
+  return padding.pad ? [pyComment('"same" padding is uneven here (TensorFlow puts the extra row/column after), so pad explicitly')] : [];
+}
+
+export function conv2d(ctx: TorchLayerContext): TorchStep {
+  const p = ctx.params;
+  const input = ctx.inShapes[0]!;
+  const kernel = pair(p.kernel);
+  const stride = pair(p.stride);
+  const dilation = pair(p.dilation);
+  const padding = windowPadding(p.padding, input, kernel, stride, dilation);
+  const groups = p.groups as number;
+  const attr = ctx.attr();
+  const modules: TorchModule[] = [
+    {
+      attr,
+      expr: call('nn.Conv2d', [input[2]!, p.filters as number], {
+        kernel_size: pairValue(kernel),
+        stride: stride[0] === 1 && stride[1] === 1 ? undefined : pairValue(stride),
+        padding: padding.padding[0] === 0 && padding.padding[1] === 0 ? undefined : pairValue(padding.padding),
+        dilation: dilation[0] === 1 && dilation[1] === 1 ? undefined : pairValue(dilation),
+        groups: groups === 1 ? undefined : groups,
+        bias: p.use_bias ? undefined : false,
+      }),
+    },
+  ];
+  const expr = activate(ctx, `self.${attr}(${padded(ctx.inputs[0]!, padding)})`, ctx.outShape, modules);
+  return { modules, forward: [...paddingComment(padding), `${ctx.out} = ${expr}`] };
+}
+
+export function depthwiseConv2d(ctx: TorchLayerContext): TorchStep {
+  const p = ctx.params;
+  const input = ctx.inShapes[0]!;
+  const kernel = pair(p.kernel);
+  const stride = pair(p.stride);
+  const padding = windowPadding(p.padding, input, kernel, stride, [1, 1]);
+  const channels = input[2]!;
+  const attr = ctx.attr();
+  const modules: TorchModule[] = [
+    {
+      attr,
+      comments: [pyComment('depthwise: one group per input channel')],
+      expr: call('nn.Conv2d', [channels, channels * (p.depth_multiplier as number)], {
+        kernel_size: pairValue(kernel),
+        stride: stride[0] === 1 && stride[1] === 1 ? undefined : pairValue(stride),
+        padding: padding.padding[0] === 0 && padding.padding[1] === 0 ? undefined : pairValue(padding.padding),
+        groups: channels,
+        bias: p.use_bias ? undefined : false,
+      }),
+    },
+  ];
+  const expr = activate(ctx, `self.${attr}(${padded(ctx.inputs[0]!, padding)})`, ctx.outShape, modules);
+  return { modules, forward: [...paddingComment(padding), `${ctx.out} = ${expr}`] };
+}
+
+export function conv1d(ctx: TorchLayerContext): TorchStep {
+  const p = ctx.params;
+  const input = ctx.inShapes[0]!;
+  const kernel = p.kernel as number;
+  const stride = p.stride as number;
+  const dilation = p.dilation as number;
+  let padding = 0;
+  let pad: [number, number] | undefined;
+  if (p.padding === 'same') {
+    const [before, after] = samePadding(input[0]!, kernel, stride, dilation);
+    if (before === after) padding = before;
+    else pad = [before, after];
+  } else if (typeof p.padding === 'number') {
+    padding = p.padding;
+  }
+  const groups = p.groups as number;
+  const attr = ctx.attr();
+  const modules: TorchModule[] = [
+    {
+      attr,
+      expr: call('nn.Conv1d', [input[1]!, p.filters as number], {
+        kernel_size: kernel,
+        stride: stride === 1 ? undefined : stride,
+        padding: padding === 0 ? undefined : padding,
+        dilation: dilation === 1 ? undefined : dilation,
+        groups: groups === 1 ? undefined : groups,
+        bias: p.use_bias ? undefined : false,
+      }),
+    },
+  ];
+  const channelsFirst = `${ctx.inputs[0]}.transpose(1, 2)`;
+  const source = pad ? `F.pad(${channelsFirst}, ${pyValue(new PyTuple(pad))})` : channelsFirst;
+  // nn.Conv1d wants [N, F, T]; the sequence is [N, T, F].
+  const conv = `self.${attr}(${source}).transpose(1, 2)`;
+  const expr = activate(ctx, conv, ctx.outShape, modules);
+  const comments = pad ? [pyComment('"same" padding is uneven here (TensorFlow puts the extra step after), so pad explicitly')] : [];
+  return { modules, forward: [...comments, `${ctx.out} = ${expr}`] };
+}
+
+/**
+ * Padding and output_padding that reproduce TensorFlow's "same" transposed convolution: the full
+ * output cropped by floor((kernel - stride) / 2) at the start, to size × stride. When that leaves
+ * one row too many (kernel - stride odd), the last row is cropped in forward.
+ */
+function transposeSame(kernel: number, stride: number): { padding: number; outputPadding: number; cropEnd: number } {
+  const padding = Math.max(Math.floor((kernel - stride) / 2), 0);
+  const outputPadding = stride - kernel + 2 * padding;
+  return outputPadding < 0 ? { padding, outputPadding: 0, cropEnd: -outputPadding } : { padding, outputPadding, cropEnd: 0 };
+}
+
+export function conv2dTranspose(ctx: TorchLayerContext): TorchStep {
+  const p = ctx.params;
+  const input = ctx.inShapes[0]!;
+  const kernel = pair(p.kernel);
+  const stride = pair(p.stride);
+  let padding: Pair = [0, 0];
+  let outputPadding: Pair = [0, 0];
+  let crop: Pair = [0, 0];
+  if (p.padding === 'same') {
+    const h = transposeSame(kernel[0], stride[0]);
+    const w = transposeSame(kernel[1], stride[1]);
+    padding = [h.padding, w.padding];
+    outputPadding = [h.outputPadding, w.outputPadding];
+    crop = [h.cropEnd, w.cropEnd];
+  } else if (p.padding !== 'valid') {
+    padding = pair(p.padding);
+  }
+  const attr = ctx.attr();
+  const modules: TorchModule[] = [
+    {
+      attr,
+      expr: call('nn.ConvTranspose2d', [input[2]!, p.filters as number], {
+        kernel_size: pairValue(kernel),
+        stride: pairValue(stride),
+        padding: padding[0] === 0 && padding[1] === 0 ? undefined : pairValue(padding),
+        output_padding: outputPadding[0] === 0 && outputPadding[1] === 0 ? undefined : pairValue(outputPadding),
+        bias: p.use_bias ? undefined : false,
+      }),
+    },
+  ];
+  let conv = `self.${attr}(${ctx.inputs[0]})`;
+  const forward: string[] = [];
+  if (crop[0] || crop[1]) {
+    forward.push(pyComment('TensorFlow\'s "same" keeps the first size x stride rows/columns: drop the extra last one'));
+    conv += `[:, :, ${crop[0] ? ':-1' : ':'}, ${crop[1] ? ':-1' : ':'}]`;
+  }
+  forward.push(`${ctx.out} = ${activate(ctx, conv, ctx.outShape, modules)}`);
+  return { modules, forward };
+}
+
+export function pool2d(ctx: TorchLayerContext, kind: 'max' | 'avg'): TorchStep {
+  const p = ctx.params;
+  const input = ctx.inShapes[0]!;
+  const kernel = pair(p.pool);
+  const stride = pair(p.stride);
+  const padding = windowPadding(p.padding, input, kernel, stride, [1, 1]);
+  const attr = ctx.attr();
+  const sameSymmetric = p.padding === 'same' && !padding.pad && (padding.padding[0] > 0 || padding.padding[1] > 0);
+  const module = call(kind === 'max' ? 'nn.MaxPool2d' : 'nn.AvgPool2d', [pairValue(kernel)], {
+    stride: stride[0] === kernel[0] && stride[1] === kernel[1] ? undefined : pairValue(stride),
+    padding: padding.padding[0] === 0 && padding.padding[1] === 0 ? undefined : pairValue(padding.padding),
+    ceil_mode: p.ceil_mode && p.padding !== 'same' ? true : undefined,
+    // Keras' "same" average ignores the padded zeros; explicit (Caffe) padding counts them.
+    count_include_pad: kind === 'avg' && sameSymmetric ? false : undefined,
+  });
+  const fill = kind === 'max' ? 'float("-inf")' : undefined;
+  const pooled = `self.${attr}(${padded(ctx.inputs[0]!, padding, fill)})`;
+  if (kind === 'avg' && p.padding === 'same' && padding.pad) {
+    const realPixels = `self.${attr}(${padded(`${ctx.inputs[0]}.new_ones((1, 1, ${input[0]}, ${input[1]}))`, padding)})`;
+    return {
+      modules: [{ attr, expr: module }],
+      forward: [
+        pyComment('"same" padding is uneven here; Keras averages only real pixels, so divide by the share of them in each window'),
+        `${ctx.out} = ${pooled} / ${realPixels}`,
+      ],
+    };
+  }
+  return { modules: [{ attr, expr: module }], forward: [...paddingComment(padding), `${ctx.out} = ${pooled}`] };
+}
+
+export function globalPool(ctx: TorchLayerContext, kind: 'max' | 'avg'): TorchStep {
+  const attr = ctx.attr();
+  return {
+    modules: [{ attr, expr: kind === 'max' ? 'nn.AdaptiveMaxPool2d(1)' : 'nn.AdaptiveAvgPool2d(1)' }],
+    forward: [`${ctx.out} = torch.flatten(self.${attr}(${ctx.inputs[0]}), 1)`],
+  };
+}

@@ -1,18 +1,10 @@
 /** Code generation off the main thread: live code for the code panel, Caffe, the ONNX file and the ZIP. */
 import * as Comlink from 'comlink';
-import { bundleZip, emitCaffe, emitKerasPython, emitOnnx, emitPytorch, TARGETS } from '../src/codegen/index.ts';
+import { bundleZip, emitCaffe, emitOnnx, TARGETS } from '../src/codegen/index.ts';
 import { BROWSER_WEIGHT_BUDGET, countWeights } from '../src/pipeline/exportBudget.ts';
-import { serializeGraph, type Graph } from '../src/graph/index.ts';
+import type { Graph } from '../src/graph/index.ts';
+import { emitLiveCode } from '../src/pipeline/liveCode.ts';
 import type { CodegenApi, GeneratedCode } from '../src/pipeline/protocol.ts';
-
-/** One target's code, or why it cannot be written (an invalid graph, a layer the target lacks). */
-function attempt(emit: () => string): { code: string; error?: string } {
-  try {
-    return { code: emit() };
-  } catch (error) {
-    return { code: '', error: (error as Error).message };
-  }
-}
 
 /** Why a weight-carrying file is not built here, or undefined when the design is small enough. */
 function tooHeavy(graph: Graph, what: string): string | undefined {
@@ -24,12 +16,7 @@ function tooHeavy(graph: Graph, what: string): string | undefined {
 
 const api: CodegenApi = {
   async emitLive(graph: Graph): Promise<GeneratedCode> {
-    const keras = attempt(() => emitKerasPython(graph));
-    const pytorch = attempt(() => emitPytorch(graph));
-    const errors: GeneratedCode['errors'] = {};
-    if (keras.error) errors.keras = keras.error;
-    if (pytorch.error) errors.pytorch = pytorch.error;
-    return { keras: keras.code, pytorch: pytorch.code, json: serializeGraph(graph), errors };
+    return emitLiveCode(graph);
   },
   async caffe(graph: Graph): Promise<string> {
     const heavy = tooHeavy(graph, 'the Caffe emitter (prototxt + .caffemodel)');

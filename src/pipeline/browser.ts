@@ -8,4 +8,7 @@ export { caffeWorker, codegenWorker, exportWorker, layoutWorker, pipelineWorker 
 export { openPdf, type Bbox, type PdfDocumentView } from './pdfView.ts';
 export { runtimeAssets, wasmThreads, type RuntimeAssets } from './assets.ts';
 export { callbackForWorker, CancelledError, StageWorker } from './stageWorker.ts';
+
+/** The main-thread emitters for small designs, loaded on first use so they stay out of the cold-load bundle. */
+export const loadLiveCodegen = (): Promise<typeof import('./liveCode.ts')> => import('./liveCode.ts');
 export type { CodeTarget, CodegenApi, FoundRegion, GeneratedCode, LayoutApi, NodeBox, PaperReading, PipelineApi, ProgressFn, RuntimeCheck, StageProgress } from './protocol.ts';

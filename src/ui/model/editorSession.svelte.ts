@@ -4,12 +4,14 @@
  * call its methods; they hold no logic of their own.
  */
 import { analyseGraph, getSpec, type Graph, type ParamValue } from '../../graph/index.ts';
-import { caffeWorker, CancelledError, codegenWorker, layoutWorker, type GeneratedCode } from '../../pipeline/browser.ts';
+import { caffeWorker, CancelledError, codegenWorker, layoutWorker, loadLiveCodegen, type GeneratedCode } from '../../pipeline/browser.ts';
 import type { DesignRecord, EditLogEntry } from '../../store/index.ts';
 import { NODE_HEIGHT, NODE_WIDTH, structureKey, type Positions } from './flowView.ts';
 import * as edits from './graphEdits.ts';
 import { History } from './history.ts';
 import { formatParam } from './paramText.ts';
+
+const liveCodegen = loadLiveCodegen();
 
 export class EditorSession {
   graph = $state.raw<Graph>() as Graph;
@@ -193,7 +195,8 @@ export class EditorSession {
     const graph = this.graph;
     this.caffeRun?.abort();
     try {
-      const code = await codegenWorker.run((api) => api.emitLive(graph));
+      const live = await liveCodegen;
+      const code = graph.layers.length <= live.MAIN_THREAD_CODEGEN_LAYERS ? live.emitLiveCode(graph) : await codegenWorker.run((api) => api.emitLive(graph));
       if (request !== this.codeRequest) return;
       this.code = { ...code, caffe: undefined };
     } catch (error) {

@@ -1,0 +1,29 @@
+/**
+ * The code panel's Keras and PyTorch code and graph JSON. Small designs are emitted right on the main
+ * thread (a few milliseconds, so the code follows an edit within the frame); big ones in the codegen
+ * worker, where a 200-layer emit cannot stall the editor.
+ */
+import { emitKerasPython, emitPytorch } from '../codegen/index.ts';
+import { serializeGraph, type Graph } from '../graph/index.ts';
+import type { GeneratedCode } from './protocol.ts';
+
+/** Up to this many layers, code is emitted on the main thread. */
+export const MAIN_THREAD_CODEGEN_LAYERS = 80;
+
+/** One target's code, or why it cannot be written (an invalid graph, a layer the target lacks). */
+function attempt(emit: () => string): { code: string; error?: string } {
+  try {
+    return { code: emit() };
+  } catch (error) {
+    return { code: '', error: (error as Error).message };
+  }
+}
+
+export function emitLiveCode(graph: Graph): GeneratedCode {
+  const keras = attempt(() => emitKerasPython(graph));
+  const pytorch = attempt(() => emitPytorch(graph));
+  const errors: GeneratedCode['errors'] = {};
+  if (keras.error) errors.keras = keras.error;
+  if (pytorch.error) errors.pytorch = pytorch.error;
+  return { keras: keras.code, pytorch: pytorch.code, json: serializeGraph(graph), errors };
+}

@@ -136,7 +136,7 @@ export interface TfjsInput {
   vocab?: number;
 }
 
-async function loadTfjs() {
+export async function loadTfjs() {
   const tf = await import('@tensorflow/tfjs-core');
   await import('@tensorflow/tfjs-backend-cpu');
   const tfl = await import('@tensorflow/tfjs-layers');

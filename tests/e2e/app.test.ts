@@ -160,12 +160,35 @@ describe('paper2net app in Chromium', () => {
     expect(names).toEqual(expect.arrayContaining(['graph.json', 'README.md', 'keras/model_keras.py', 'pytorch/model_pytorch.py', 'caffe/deploy.prototxt', 'caffe/weights.caffemodel', 'onnx/model.onnx']));
   });
 
+  it('keeps ratings and notes across a reload, searches by title and exports the library as one JSON file', async () => {
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    const design = page.locator('[data-testid=library-design]', { hasText: 'edited' }).first();
+    await design.getByRole('radio', { name: '4 stars' }).click();
+    await design.getByRole('textbox').fill('filters changed to 77 for the e2e test');
+    await design.getByRole('textbox').blur();
+    await page.waitForTimeout(300);
+    await page.reload();
+    const again = page.locator('[data-testid=library-design]', { hasText: 'edited' }).first();
+    await expect.poll(() => again.getByRole('radio', { name: '4 stars' }).getAttribute('aria-checked')).toBe('true');
+    expect(await again.getByRole('textbox').inputValue()).toBe('filters changed to 77 for the e2e test');
+    await page.getByRole('searchbox', { name: 'Search by title' }).fill('lenet');
+    await expect.poll(() => page.locator('[data-testid=library-paper]').count()).toBe(1);
+    expect(await page.locator('[data-testid=library-paper]').innerText()).toContain('LeNet');
+    await page.getByRole('searchbox', { name: 'Search by title' }).fill('');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export library' }).click()]);
+    const library = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(library.format).toBe('paper2net.library/1');
+    expect(library.papers.length).toBe(2);
+    expect(library.designs.find((d: { note: string }) => d.note.includes('77')).rating).toBe(4);
+    await shot('08-library-rated');
+  });
+
   it('loads again with the network off', async () => {
     await context.setOffline(true);
     await page.reload();
     await page.locator('[data-testid=library-design]').first().waitFor();
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
-    await shot('08-offline');
+    await shot('09-offline');
     await context.setOffline(false);
     expect(pageErrors).toEqual([]);
   });

@@ -6,11 +6,25 @@ import { validateGraph, type Graph } from '../graph/index.ts';
 import { findRegions, readDocument, type ReadOptions, type Region } from '../paper/index.ts';
 import { tableToGraphs, type BlockStyle } from '../tables/index.ts';
 import { proseToGraphs } from '../prose/index.ts';
+import { readFigure } from '../diagrams/index.ts';
 import { describesSame, fuse } from './extractFuse.ts';
 import type { FoundRegion, ProgressFn } from './protocol.ts';
 
 export interface ExtractOptions extends ReadOptions {
   onProgress?: ProgressFn;
+  /** Read vector figures as diagrams too (default true); kept only when the reading is convincing. */
+  figures?: boolean;
+}
+
+/**
+ * A figure reading is kept as a design only when it is one connected network (one Input) with at least
+ * three layers with weights and the diagram reader is fairly sure of it; plots and photos read as
+ * diagrams produce stray boxes, which must not become designs.
+ */
+function convincingFigure(graph: Graph): boolean {
+  const inputs = graph.layers.filter((l) => l.type === 'Input').length;
+  const weights = graph.layers.filter((l) => /^(Conv|Dense|DepthwiseConv)/.test(l.type)).length;
+  return inputs === 1 && weights >= 3 && (graph.confidence ?? 0) >= 0.6;
 }
 
 export interface Extraction {
@@ -45,11 +59,15 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
   const style = blockStyleOf(doc.pages.map((p) => p.texts.map((t) => t.str).join(' ')).join(' '));
   const regions: FoundRegion[] = [];
   const tableDesigns: Graph[] = [];
+  const figureRegions: Array<{ page: (typeof doc.pages)[number]; region: Region }> = [];
   doc.pages.forEach((page, i) => {
     progress({ stage: 'regions', fraction: (i + 1) / doc.pages.length, message: `page ${page.number}` });
     for (const region of findRegions(page)) {
       regions.push(describeRegion(region));
-      if (region.kind !== 'table') continue;
+      if (region.kind === 'figure') {
+        if (options.figures !== false && region.vector && !region.raster) figureRegions.push({ page, region });
+        continue;
+      }
       const reading = tableToGraphs(region, page, style);
       for (const design of reading.designs) {
         if (design.errors.length) {
@@ -62,8 +80,21 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
       }
     }
   });
+  progress({ stage: 'figures', message: `reading ${figureRegions.length} vector figure(s)` });
+  const figureDesigns: Graph[] = [];
+  for (const { page, region } of figureRegions) {
+    try {
+      const { graph } = await readFigure({ kind: 'page', page, bbox: region.box, caption: region.caption.text, name: region.caption.label });
+      if (convincingFigure(graph) && validateGraph(graph).every((i) => i.severity !== 'error')) {
+        graph.source = { ...graph.source, page: page.number, kind: 'figure', caption: region.caption.text, bbox: round(region.box) };
+        figureDesigns.push(graph);
+      }
+    } catch (error) {
+      warnings.push(`page ${page.number}, ${region.caption.label}: the figure could not be read (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
   progress({ stage: 'text', message: 'reading architecture sentences' });
-  const designs = [...tableDesigns];
+  const designs = [...tableDesigns, ...figureDesigns];
   for (const prose of proseToGraphs(doc.pages)) {
     if (prose.errors.length) {
       warnings.push(`page ${prose.graph.source?.page}, text: left out, it does not validate: ${prose.errors.slice(0, 2).join('; ')}`);

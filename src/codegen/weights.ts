@@ -69,8 +69,11 @@ export function makeWeights(tensor: WeightTensor, netSeed: string): Float32Array
   return out;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(Float32Array.of(1).buffer)[3] === 0x3f;
+
 /** Little-endian float32 bytes, as both protobuf `packed float` and ONNX `raw_data` store them. */
 export function floatBytes(values: Float32Array): Uint8Array {
+  if (LITTLE_ENDIAN) return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
   const bytes = new Uint8Array(values.length * 4);
   const view = new DataView(bytes.buffer);
   for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i]!, true);

@@ -3,9 +3,10 @@
  * seeded random initializers, ready for onnxruntime.
  */
 import { getSpec, inferShapes, isUnsupported, outputLayers, resolveParams, type Graph } from '../../graph/index.ts';
-import { encodeOnnxModel, OnnxDataType, type OnnxValueInfo } from '../../proto/index.ts';
+import { encodeOnnxModel, onnxRoot, OnnxDataType, type OnnxGraph, type OnnxModel, type OnnxTensor, type OnnxValueInfo } from '../../proto/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { layerIdentifiers } from '../naming.ts';
+import { join, lengthDelimited } from '../wire.ts';
 import { OnnxGraphBuilder, WeightBudgetError } from './builder.ts';
 import { ONNX_LOWERINGS, type Tensor } from './layers.ts';
 import { storedDims } from './layout.ts';
@@ -73,11 +74,37 @@ export function emitOnnx(graph: Graph): Uint8Array {
     outputs.push(valueInfo(outputName, tensor.shape, elemType));
   }
 
-  return encodeOnnxModel({
-    ir_version: ONNX_IR_VERSION,
-    opset_import: [{ domain: '', version: ONNX_OPSET }],
-    producer_name: 'paper2net',
-    producer_version: '0.1.0',
-    graph: { name: graph.name, node: builder.nodes, initializer: builder.initializers, input: inputs, output: outputs },
-  });
+  return encodeModel(
+    {
+      ir_version: ONNX_IR_VERSION,
+      opset_import: [{ domain: '', version: ONNX_OPSET }],
+      producer_name: 'paper2net',
+      producer_version: '0.1.0',
+    },
+    { name: graph.name, node: builder.nodes, input: inputs, output: outputs },
+    builder.initializers,
+  );
+}
+
+// Field numbers from onnx.proto.
+const MODEL_GRAPH = 7;
+const GRAPH_INITIALIZER = 5;
+const TENSOR_RAW_DATA = 9;
+
+/**
+ * protobufjs writes everything but the initializers' raw_data, which is appended by hand: a field
+ * may come anywhere in its message, and this avoids protobufjs' slow byte-by-byte copy.
+ */
+function encodeModel(model: OnnxModel, graph: OnnxGraph, initializers: OnnxTensor[]): Uint8Array {
+  const GraphProto = onnxRoot.lookupType('onnx.GraphProto');
+  const TensorProto = onnxRoot.lookupType('onnx.TensorProto');
+  const encode = (type: typeof GraphProto, value: object): Uint8Array => {
+    const problem = type.verify(value);
+    if (problem) throw new Error(`ONNX ${type.name} does not fit onnx.proto: ${problem}`);
+    return type.encode(type.fromObject(value)).finish();
+  };
+  const tensors = initializers.flatMap(({ raw_data: raw, ...rest }) =>
+    lengthDelimited(GRAPH_INITIALIZER, [encode(TensorProto, rest), ...(raw ? lengthDelimited(TENSOR_RAW_DATA, [raw]) : [])]),
+  );
+  return join([encodeOnnxModel(model), ...lengthDelimited(MODEL_GRAPH, [encode(GraphProto, graph), ...tensors])]);
 }

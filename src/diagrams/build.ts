@@ -36,6 +36,13 @@ const ESSENTIAL: Record<string, string[]> = {
 
 const DEFAULT_INPUT_SHAPE = [224, 224, 3];
 
+/** An input the figure does not size: the consumer's input row, else token ids for an Embedding, else an image. */
+function inputGuess(consumer: Recognition | undefined, self: Recognition | undefined): { shape: number[]; dtype?: string } {
+  const shape = self?.inShape ?? consumer?.inShape;
+  if (consumer?.type === 'Embedding') return { shape: shape ?? [100], dtype: 'int32' };
+  return { shape: shape ?? DEFAULT_INPUT_SHAPE };
+}
+
 const centre = (b: Box): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
 
 /** Main flow direction from the edges (or the node spread when there are none): +1 along y or x. */
@@ -110,7 +117,11 @@ function topologicalOrder(adj: Adjacency, position: (id: string) => number, warn
   const done = new Set<string>();
   while (order.length < indegree.size) {
     const ready = [...indegree].filter(([id, d]) => d === 0 && !done.has(id)).map(([id]) => id);
-    let next = ready.sort((a, b) => position(a) - position(b))[0];
+    ready.sort((a, b) => position(a) - position(b));
+    // Depth first: follow the branch just emitted to its end before starting the next (as model files list layers).
+    let next: string | undefined;
+    for (let k = order.length - 1; k >= 0 && !next; k--) next = ready.find((id) => adj.pred.get(id)!.has(order[k]!));
+    next ??= ready[0];
     if (!next) {
       next = [...indegree.keys()].filter((id) => !done.has(id)).sort((a, b) => position(a) - position(b))[0]!;
       warnings.push(`the connectors form a cycle; it was broken at node ${next}`);
@@ -227,16 +238,15 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
     preds.sort((a, b) => centre(byId.get(a)!.box)[1 - axis] - centre(byId.get(b)!.box)[1 - axis]);
     const layer: Layer = { id: uniqueId(rec.name ?? rec.type.toLowerCase(), used), type: rec.type };
     if (rec.type !== 'Input' && preds.length === 0) {
-      const shape = rec.inShape ?? DEFAULT_INPUT_SHAPE;
-      const input: Layer = { id: uniqueId('input', used), type: 'Input', params: { shape }, inferred: ['*'], source: sourceOf(node) };
+      const input: Layer = { id: uniqueId('input', used), type: 'Input', params: inputGuess(rec, rec), inferred: ['*'], source: sourceOf(node) };
       layers.push(input);
       preds = [];
       layer.inputs = [input.id];
     } else if (preds.length > 0) layer.inputs = preds.map((p) => ids.get(p)!);
     if (rec.type === 'Input' && rec.params.shape === undefined) {
-      const next = [...adj.succ.get(nodeId)!].map((s) => recs.get(s)?.inShape).find(Boolean);
-      rec.params.shape = next ?? DEFAULT_INPUT_SHAPE;
-      rec.inferred.push('shape');
+      const consumers = [...adj.succ.get(nodeId)!].map((s) => recs.get(s)).filter((r): r is Recognition => !!r);
+      Object.assign(rec.params, inputGuess(consumers.find((c) => c.inShape) ?? consumers[0], undefined));
+      rec.inferred.push(...Object.keys(rec.params));
     }
     const inferred = new Set(rec.inferred);
     for (const p of ESSENTIAL[rec.type] ?? []) if (rec.params[p] === undefined) inferred.add(p);

@@ -45,13 +45,18 @@ function shapeRows(text: string): { inShape?: number[]; outShape?: number[]; res
     const shape = match[1]!.split(/[,.\s]+/).filter(Boolean).map(Number);
     if (shape.every((n) => Number.isInteger(n) && n > 0)) tuples.push({ at: match.index, shape });
   }
-  const rest = text.replace(SHAPE_TUPLE, ' ').replace(/[[\]]/g, ' ');
+  // The row labels "input:" / "output:" name no layer (an OCR typo of them must not read as Input).
+  const rest = text.replace(SHAPE_TUPLE, ' ').replace(/[[\]]/g, ' ').replace(/\b[a-z]{0,2}(?:in|out)?put\s*:/gi, ' ');
   if (tuples.length === 0) return { rest };
   const inAt = text.search(/\binput\s*:/i);
   const outAt = text.search(/\boutput\s*:/i);
-  const after = (at: number) => tuples.find((t) => t.at > at)?.shape;
-  const inShape = inAt >= 0 ? after(inAt) : tuples[0]!.shape;
-  const outShape = outAt >= 0 ? after(outAt) : tuples[tuples.length - 1]!.shape;
+  const after = (at: number) => tuples.findIndex((t) => t.at > at);
+  const inIndex = inAt >= 0 ? after(inAt) : 0;
+  let outIndex = outAt >= 0 ? after(outAt) : tuples.length - 1;
+  // Both row labels before both shapes (a record read column by column): the shapes come in row order.
+  if (outIndex === inIndex && tuples.length > 1) outIndex = inIndex + 1;
+  const inShape = tuples[inIndex]?.shape;
+  const outShape = tuples[outIndex]?.shape ?? inShape;
   return { inShape, outShape, rest };
 }
 
@@ -225,12 +230,14 @@ function recognizeOne(text: string): Recognition | undefined {
   const { inShape, outShape, rest } = shapeRows(text);
   const hit = findType(rest);
   if (!hit) return undefined;
-  const rec: Recognition = { type: hit.type, params: { ...hit.params }, inferred: [], score: hit.score };
+  // "Pooling / avg, 13x13/1": the pooling kind is a word of its own.
+  const type = hit.type === 'MaxPool2D' && /\bav(?:e|g|erage)\b/i.test(rest) ? 'AvgPool2D' : hit.type;
+  const rec: Recognition = { type, params: { ...hit.params }, inferred: [], score: hit.score };
   const name = findName(rest, hit);
   if (name) rec.name = name;
   if (inShape) rec.inShape = inShape;
   if (outShape) rec.outShape = outShape;
-  labelParams(hit.type, rest, rec.params, outShape !== undefined);
+  labelParams(type, rest, rec.params, outShape !== undefined);
   shapeParams(rec);
   return rec;
 }

@@ -72,7 +72,8 @@ export function readVector(page: Page, bbox: Box = [0, 0, page.width, page.heigh
   }));
   const labels: DiagramNode[] = labelNodes(texts, size).map((g, i) => ({ id: `n${i + 1}`, box: g.box, text: textOf(g.items), shape: 'label' }));
   // Text on the faces of drawn blocks (PlotNeuralNet sizes) is not a box label: keep whichever reading names more layers.
-  const named = (list: DiagramNode[]) => list.filter((n) => recognizeLabel(n.text)).length;
+  // Sizes ("96x109x109") read as Input shapes; they do not count as naming a layer.
+  const named = (list: DiagramNode[]) => list.filter((n) => (recognizeLabel(n.text)?.type ?? 'Input') !== 'Input').length;
   if (boxed.length < 2 || named(labels) > named(boxed)) {
     warnings.push('no labelled boxes in the figure: free labels read in layout order');
     return { nodes: labels, edges: [], warnings };

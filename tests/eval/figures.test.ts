@@ -152,7 +152,7 @@ describe.skipIf(synthCount === 0)('raster: synthetic Keras and Caffe renders (sr
   const totals = new Map<string, { matched: number; read: number; truth: number; exact: number; n: number; ms: number }>();
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'figures-eval-'));
-    execFileSync('npx', ['tsx', 'src/cli/main.ts', 'synth', '--count', String(synthCount), '--seed', '2026', '--out', dir, '--styles', 'keras2,keras3,caffe', '--max-side', '2048', '--jobs', '1'], { cwd: root, stdio: 'ignore' });
+    execFileSync('npx', ['tsx', 'src/cli/main.ts', 'synth', '--count', String(synthCount), '--seed', '2026', '--out', dir, '--styles', 'keras2,keras3,caffe', '--jobs', '1'], { cwd: root, stdio: 'ignore' });
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { samples: Array<{ image: string; truth: string; style: string }> };
     samples = manifest.samples.map((s) => ({ png: join(dir, String(s.image)), json: join(dir, String(s.truth)), style: String(s.style) }));
   });

@@ -17,15 +17,28 @@ export interface RasterEdge {
   from: number;
   to: number;
   directed: boolean;
+  /** Bounding box of the connector's ink. */
+  box: Box;
 }
 
-/** Ink: darker than this counts as a drawn line (coloured fills of draw_net boxes stay lighter). */
-const INK = 110;
+export interface Connectors {
+  edges: RasterEdge[];
+  /** Small ink pieces touching no box: characters of text written beside connectors. */
+  specks: Box[];
+}
 
-function binaryInk(cv: CV, image: GreyImage) {
+/**
+ * Ink levels. LIGHT_INK: anything clearly darker than white paper, so thin anti-aliased grey lines stay
+ * whole; it also turns coloured fills (draw_net) into solid blocks glued to their connectors, so boxes are
+ * looked for at DARK_INK too, where a filled box is its black border around a clean hole.
+ */
+const LIGHT_INK = 200;
+const DARK_INK = 110;
+
+function binaryInk(cv: CV, image: GreyImage, level = LIGHT_INK) {
   const grey = cv.matFromArray(image.height, image.width, cv.CV_8UC1, image.data);
   const ink = new cv.Mat();
-  cv.threshold(grey, ink, INK, 255, cv.THRESH_BINARY_INV);
+  cv.threshold(grey, ink, level, 255, cv.THRESH_BINARY_INV);
   grey.delete();
   return ink;
 }
@@ -36,7 +49,11 @@ const union = (a: Box, b: Box): Box => [Math.min(a[0], b[0]), Math.min(a[1], b[1
 
 /** Rectangle-like and blob-like closed contours, merged into node boxes. */
 export function findBoxes(cv: CV, image: GreyImage): RasterBox[] {
-  const ink = binaryInk(cv, image);
+  return mergeBoxes([...boxContours(cv, image, LIGHT_INK), ...boxContours(cv, image, DARK_INK)]);
+}
+
+function boxContours(cv: CV, image: GreyImage, level: number): RasterBox[] {
+  const ink = binaryInk(cv, image, level);
   const contours = new cv.MatVector();
   const hierarchy = new cv.Mat();
   cv.findContours(ink, contours, hierarchy, cv.RETR_LIST, cv.CHAIN_APPROX_SIMPLE);
@@ -61,7 +78,7 @@ export function findBoxes(cv: CV, image: GreyImage): RasterBox[] {
   contours.delete();
   hierarchy.delete();
   ink.delete();
-  return mergeBoxes(found);
+  return found;
 }
 
 /** Cells of one record (and a border's inner and outer contour) become one node box. */
@@ -86,7 +103,7 @@ function mergeBoxes(found: RasterBox[]): RasterBox[] {
 }
 
 /** Connectors between boxes, from the ink left once the boxes are blanked. */
-export function findConnectors(cv: CV, image: GreyImage, boxes: RasterBox[]): RasterEdge[] {
+export function findConnectors(cv: CV, image: GreyImage, boxes: RasterBox[]): Connectors {
   const ink = binaryInk(cv, image);
   const pad = 2;
   for (const { box } of boxes) {
@@ -97,7 +114,11 @@ export function findConnectors(cv: CV, image: GreyImage, boxes: RasterBox[]): Ra
     cv.rectangle(ink, new cv.Point(x0, y0), new cv.Point(x1 - 1, y1 - 1), new cv.Scalar(0), -1);
   }
   const labels = new cv.Mat();
-  const count = cv.connectedComponents(ink, labels, 8, cv.CV_32S);
+  const stats = new cv.Mat();
+  const centroids = new cv.Mat();
+  const count = cv.connectedComponentsWithStats(ink, labels, stats, centroids, 8, cv.CV_32S);
+  const st = stats.data32S;
+  const boxOf = (l: number): Box => [st[l * 5]!, st[l * 5 + 1]!, st[l * 5]! + st[l * 5 + 2]!, st[l * 5 + 1]! + st[l * 5 + 3]!];
   const lab = labels.data32S;
   const w = image.width;
   const h = image.height;
@@ -139,17 +160,37 @@ export function findConnectors(cv: CV, image: GreyImage, boxes: RasterBox[]): Ra
   labels.delete();
   ink.delete();
   const edges: RasterEdge[] = [];
+  const specks: Box[] = [];
   for (let l = 1; l < count; l++) {
     const ends = boxes.map((_, i) => i).filter((i) => reaches[i]!.has(l));
+    const box = boxOf(l);
+    if (ends.length === 0 && box[3] - box[1] >= 5 && box[3] - box[1] <= 40 && box[2] - box[0] <= 60) specks.push(box);
     if (ends.length < 2) continue;
     const weight = ends.map((i) => touches[i]!.get(l) ?? 0);
     const heaviest = Math.max(...weight);
     const heads = ends.filter((_, k) => weight[k]! >= heaviest * 0.75 && weight[k]! > 1.6 * Math.min(...weight));
     if (heads.length > 0 && heads.length < ends.length) {
-      for (const to of heads) for (const from of ends) if (!heads.includes(from)) edges.push({ from, to, directed: true });
+      for (const to of heads) for (const from of ends) if (!heads.includes(from)) edges.push({ from, to, directed: true, box });
     } else if (ends.length === 2) {
-      edges.push({ from: ends[0]!, to: ends[1]!, directed: false });
+      edges.push({ from: ends[0]!, to: ends[1]!, directed: false, box });
     }
   }
-  return edges;
+  stats.delete();
+  centroids.delete();
+  return { edges, specks };
+}
+
+/** Characters side by side on one baseline → word boxes. */
+export function groupSpecks(specks: Box[]): Box[] {
+  const words: Box[] = [];
+  for (const s of [...specks].sort((a, b) => a[0] - b[0])) {
+    const h = s[3] - s[1];
+    const word = words.find((w) => {
+      const overlap = Math.min(w[3], s[3]) - Math.max(w[1], s[1]);
+      return overlap > 0.5 * Math.min(h, w[3] - w[1]) && s[0] - w[2] < 0.6 * Math.max(h, w[3] - w[1]) && s[0] >= w[0];
+    });
+    if (word) [word[0], word[1], word[2], word[3]] = [Math.min(word[0], s[0]), Math.min(word[1], s[1]), Math.max(word[2], s[2]), Math.max(word[3], s[3])];
+    else words.push([...s] as Box);
+  }
+  return words;
 }

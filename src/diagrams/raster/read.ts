@@ -1,7 +1,7 @@
 /** A bitmap diagram → nodes (boxes with their OCR'd text) and edges. */
 import { hasParenthesisedType } from '../labels.ts';
 import type { DiagramEdge, DiagramNode } from '../types.ts';
-import { findBoxes, findConnectors, type RasterBox } from './detect.ts';
+import { findBoxes, findConnectors, groupSpecks, type RasterBox } from './detect.ts';
 import { encodeGreyPng, type GreyImage } from './image.ts';
 import type { Ocr } from './ocr.ts';
 import { loadOpenCv, type CV, type OpenCvLoader } from './opencv.ts';
@@ -9,32 +9,93 @@ import { loadOpenCv, type CV, type OpenCvLoader } from './opencv.ts';
 /** Darker than this is ink; draw_net's coloured fills are lighter. */
 const INK = 110;
 
-/** Tesseract reads best at ~30 px capitals; small plot_model text is scaled up. */
-const TARGET_ROW = 36;
+/** Tesseract reads best with text lines ~30 px tall; small plot_model text is scaled up. */
+const TARGET_ROW = 30;
+
+/** Median height of the runs of rows holding ink: the height of a text line. */
+function textLineHeight(data: Uint8Array, w: number, h: number): number {
+  // Ink relative to the paper, so a coloured fill is not taken for one tall line.
+  const level = Math.min(128, paperOf(data) - 60);
+  const runs: number[] = [];
+  let run = 0;
+  for (let y = 0; y <= h; y++) {
+    let ink = false;
+    for (let x = 0; y < h && x < w && !ink; x++) ink = data[y * w + x]! < level;
+    if (ink) run++;
+    else if (run > 0) {
+      if (run >= 4) runs.push(run);
+      run = 0;
+    }
+  }
+  return runs.length ? runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)]! : 24;
+}
+
+/** The paper level of a grey buffer: a low quantile would be ink, the median is the background or fill. */
+const paperOf = (data: Uint8Array) => [...data.filter((_, i) => i % 5 === 0)].sort((a, b) => a - b)[Math.floor(data.length / 10)] ?? 255;
 
 /**
- * The inside of one box, ready for OCR: borders and table rules (rows or columns that are mostly ink)
- * are whitened so they do not read as "|" or "_", then the crop is scaled up.
+ * Whitens rows and columns that are mostly ink (borders, table rules) in a w×h grey buffer. Rules may be
+ * light anti-aliased greys, so any pixel clearly darker than the box's own fill counts.
+ */
+function whitenRules(data: Uint8Array, w: number, h: number): number[] {
+  const RULE_INK = Math.min(200, paperOf(data) - 50);
+  const ruleColumns: number[] = [];
+  for (let y = 0; y < h; y++) {
+    let dark = 0;
+    for (let x = 0; x < w; x++) if (data[y * w + x]! < RULE_INK) dark++;
+    if (dark > 0.85 * w) data.fill(255, y * w, y * w + w);
+  }
+  for (let x = 0; x < w; x++) {
+    let dark = 0;
+    for (let y = 0; y < h; y++) if (data[y * w + x]! < RULE_INK) dark++;
+    if (dark > 0.85 * h) {
+      ruleColumns.push(x);
+      for (let y = 0; y < h; y++) data[y * w + x] = 255;
+    }
+  }
+  return ruleColumns;
+}
+
+/**
+ * A record's cells side by side (Keras "name | input: | shape" over "class | output: | shape") are
+ * stacked one under another, so the single-block OCR reads each column's rows in order instead of
+ * mixing a vertically centred cell with its neighbours' two rows.
+ */
+function stackColumns(data: Uint8Array, w: number, h: number, rules: number[]): { data: Uint8Array; w: number; h: number } {
+  const cuts = [-1, ...rules, w];
+  const strips: Array<[number, number]> = [];
+  for (let i = 1; i < cuts.length; i++) if (cuts[i]! - cuts[i - 1]! > 8) strips.push([cuts[i - 1]! + 1, cuts[i]!]);
+  if (strips.length < 2) return { data, w, h };
+  const gap = 6;
+  const sw = Math.max(...strips.map(([a, b]) => b - a));
+  const sh = strips.length * (h + gap);
+  const out = new Uint8Array(sw * sh).fill(255);
+  strips.forEach(([a, b], k) => {
+    const part = new Uint8Array((b - a) * h);
+    for (let y = 0; y < h; y++) part.set(data.subarray(y * w + a, y * w + b), y * (b - a));
+    // Rules inside one cell column (the input/output split) are whole rows of that strip only.
+    whitenRules(part, b - a, h);
+    for (let y = 0; y < h; y++) out.set(part.subarray(y * (b - a), (y + 1) * (b - a)), (k * (h + gap) + y) * sw);
+  });
+  return { data: out, w: sw, h: sh };
+}
+
+/**
+ * The inside of one box, ready for OCR: borders and table rules are whitened so they do not read as "|"
+ * or "_", record columns are stacked, then the crop is scaled up.
  */
 function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox): GreyImage {
   const inset = 2;
   const x0 = Math.max(0, box[0] + inset);
   const y0 = Math.max(0, box[1] + inset);
-  const w = Math.max(1, Math.min(image.width, box[2] - inset) - x0);
-  const h = Math.max(1, Math.min(image.height, box[3] - inset) - y0);
-  const data = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) data.set(image.data.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x0 + w), y * w);
-  for (let y = 0; y < h; y++) {
-    let dark = 0;
-    for (let x = 0; x < w; x++) if (data[y * w + x]! < INK) dark++;
-    if (dark > 0.6 * w) data.fill(255, y * w, y * w + w);
-  }
-  for (let x = 0; x < w; x++) {
-    let dark = 0;
-    for (let y = 0; y < h; y++) if (data[y * w + x]! < INK) dark++;
-    if (dark > 0.6 * h) for (let y = 0; y < h; y++) data[y * w + x] = 255;
-  }
-  const scale = Math.min(4, Math.max(1, TARGET_ROW / Math.min(h, 24)));
+  const cw = Math.max(1, Math.min(image.width, box[2] - inset) - x0);
+  const ch = Math.max(1, Math.min(image.height, box[3] - inset) - y0);
+  const raw = new Uint8Array(cw * ch);
+  for (let y = 0; y < ch; y++) raw.set(image.data.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x0 + cw), y * cw);
+  const rules = whitenRules(raw, cw, ch);
+  const { data, w, h } = stackColumns(raw, cw, ch, rules);
+  const glyphs = textLineHeight(data, w, h);
+  const scale = Math.min(4, Math.max(1, TARGET_ROW / glyphs));
   // A white margin: tesseract misses glyphs that touch the image edge.
   const margin = 10;
   const src = cv.matFromArray(h, w, cv.CV_8UC1, data);
@@ -42,8 +103,11 @@ function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox): GreyImage {
   cv.resize(src, big, new cv.Size(Math.round(w * scale), Math.round(h * scale)), 0, 0, cv.INTER_CUBIC);
   const framed = new cv.Mat();
   cv.copyMakeBorder(big, framed, margin, margin, margin, margin, cv.BORDER_CONSTANT, new cv.Scalar(255));
-  // Black text on coloured fills (draw_net's red, orange, blue boxes): keep only the ink.
-  const out = { width: framed.cols, height: framed.rows, data: new Uint8Array(framed.data).map((v) => (v < INK ? 0 : 255)) };
+  // Black text on coloured fills (draw_net's red, orange, blue boxes): keep only the ink. Text on white
+  // keeps its anti-aliased grey edges, which tesseract reads better than a hard threshold of thin strokes.
+  const pixels = new Uint8Array(framed.data);
+  const paper = [...pixels.filter((_, i) => i % 7 === 0)].sort((a, b) => a - b)[Math.floor(pixels.length / 14)]!;
+  const out = { width: framed.cols, height: framed.rows, data: paper < 200 ? pixels.map((v) => (v < INK ? 0 : 255)) : pixels };
   src.delete();
   big.delete();
   framed.delete();
@@ -69,6 +133,19 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
   // In a draw_net figure (layers say "(Type)") the other shapes are data blobs: their names are not needed.
   const caffeStyle = rects.filter((i) => hasParenthesisedType(nodes[i]!.text)).length >= 2;
   if (!caffeStyle) for (const [i, b] of boxes.entries()) if (b.shape !== 'rect') await read(i);
-  const edges = found.map((e) => ({ from: nodes[e.from]!.id, to: nodes[e.to]!.id, directed: e.directed }));
+  const edges: DiagramEdge[] = found.edges.map((e) => ({ from: nodes[e.from]!.id, to: nodes[e.to]!.id, directed: e.directed }));
+  // Words lying on a connector (draw_net's num_output): read only those, the smallest connector around each wins.
+  for (const word of groupSpecks(found.specks).slice(0, 80)) {
+    const [cx, cy] = [(word[0] + word[2]) / 2, (word[1] + word[3]) / 2];
+    const m = 6;
+    const around = found.edges
+      .map((e, i) => ({ e, i }))
+      .filter(({ e }) => cx >= e.box[0] - m && cx <= e.box[2] + m && cy >= e.box[1] - m && cy <= e.box[3] + m)
+      .sort((a, b) => (a.e.box[2] - a.e.box[0]) * (a.e.box[3] - a.e.box[1]) - (b.e.box[2] - b.e.box[0]) * (b.e.box[3] - b.e.box[1]));
+    if (around.length === 0) continue;
+    const text = await ocr.read(encodeGreyPng(cropForOcr(cv, image, { box: [word[0] - 3, word[1] - 3, word[2] + 3, word[3] + 3], shape: 'rect' })));
+    const label = text.replace(/\s+/g, ' ').trim();
+    if (label) for (const { i } of around.filter((a) => a.e.box === around[0]!.e.box)) edges[i]!.label ??= label;
+  }
   return { nodes, edges, warnings };
 }

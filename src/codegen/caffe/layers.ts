@@ -231,9 +231,9 @@ function globalPool(method: 'MAX' | 'AVE'): Lowering {
   return ({ layer, name, inputs, target, builder }) => {
     const params: CaffeBlock = { pool: new CaffeEnum(method, 'Pooling'), global_pooling: true };
     const ref = builder.add({ name, type: 'Pooling', bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'pooling_param', params, blobs: [] });
-    // The pooled blob is N×C×1×1; InnerProduct reads it as is, anything else gets the [C] vector.
+    // The pooled blob is N×C×1×1; InnerProduct and Flatten read it as is, anything else gets the [C] vector.
     const consumers = builder.consumersOf(layer.id);
-    if (consumers.length > 0 && consumers.every((consumer) => consumer.type === 'Dense')) return { ref, shape: target };
+    if (consumers.length > 0 && consumers.every((consumer) => consumer.type === 'Dense' || consumer.type === 'Flatten')) return { ref, shape: target };
     const flat = builder.unique(`${name}_flat`);
     return { ref: builder.add({ name: flat, type: 'Flatten', bottoms: [ref], tops: [flat], inPlace: false, params: {}, blobs: [] }), shape: target };
   };

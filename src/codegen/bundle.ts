@@ -26,27 +26,26 @@ export interface Bundle {
 
 export const TARGETS: readonly TargetName[] = ['keras', 'caffe', 'pytorch', 'onnx'];
 
-/** The files one target writes for a graph; throws UnsupportedLayerError when the target cannot express it. */
-export function emitTarget(graph: Graph, target: TargetName): GeneratedFile[] {
-  switch (target) {
-    case 'keras':
-      return [
-        { path: 'keras/model_keras.py', contents: emitKerasPython(graph) },
-        { path: 'keras/model.json', contents: emitKerasJson(graph) },
-      ];
-    case 'caffe': {
-      const caffe = emitCaffe(graph);
+/** The files one target writes for a graph, each emitted on its own so one refusal doesn't cost the others. */
+const TARGET_FILES: Record<TargetName, Array<(graph: Graph) => GeneratedFile[]>> = {
+  keras: [(g) => [{ path: 'keras/model_keras.py', contents: emitKerasPython(g) }], (g) => [{ path: 'keras/model.json', contents: emitKerasJson(g) }]],
+  caffe: [
+    (g) => {
+      const caffe = emitCaffe(g);
       return [
         { path: 'caffe/deploy.prototxt', contents: caffe.prototxt },
         { path: 'caffe/netspec.py', contents: caffe.netspec },
         { path: 'caffe/weights.caffemodel', contents: caffe.caffemodel },
       ];
-    }
-    case 'pytorch':
-      return [{ path: 'pytorch/model_pytorch.py', contents: emitPytorch(graph) }];
-    case 'onnx':
-      return [{ path: 'onnx/model.onnx', contents: emitOnnx(graph) }];
-  }
+    },
+  ],
+  pytorch: [(g) => [{ path: 'pytorch/model_pytorch.py', contents: emitPytorch(g) }]],
+  onnx: [(g) => [{ path: 'onnx/model.onnx', contents: emitOnnx(g) }]],
+};
+
+/** The files of one target; throws UnsupportedLayerError when the target cannot express the graph at all. */
+export function emitTarget(graph: Graph, target: TargetName): GeneratedFile[] {
+  return TARGET_FILES[target].flatMap((emit) => emit(graph));
 }
 
 /** graph.json, every requested target that can express the graph, and a README on running each. */
@@ -55,11 +54,13 @@ export function bundleFiles(graph: Graph, targets: readonly TargetName[] = TARGE
   const files: GeneratedFile[] = [{ path: 'graph.json', contents: `${serializeGraph(graph)}\n` }];
   const failures: TargetFailure[] = [];
   for (const target of targets) {
-    try {
-      files.push(...emitTarget(graph, target));
-    } catch (error) {
-      if (!(error instanceof UnsupportedLayerError)) throw error;
-      failures.push({ target, message: error.message });
+    for (const emit of TARGET_FILES[target]) {
+      try {
+        files.push(...emit(graph));
+      } catch (error) {
+        if (!(error instanceof UnsupportedLayerError)) throw error;
+        failures.push({ target, message: error.message });
+      }
     }
   }
   files.push({ path: 'README.md', contents: bundleReadme(graph, files.map((f) => f.path), failures) });

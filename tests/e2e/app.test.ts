@@ -84,6 +84,14 @@ describe('paper2net app in Chromium', () => {
     expect(await badge.innerText()).toMatch(cores > 1 ? /onnxruntime ok · [2-4] threads/ : /onnxruntime ok · 1 thread/);
   });
 
+  it('cancels reading a paper: the worker stops and nothing is stored', async () => {
+    await dropFile(join(CORPUS, 'pdf/vgg.pdf'), 'vgg.pdf', 'application/pdf');
+    await page.getByRole('button', { name: 'Cancel' }).first().click();
+    await page.getByRole('status').filter({ hasText: 'cancelled' }).waitFor();
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    expect(await page.locator('[data-testid=library-paper]').count()).toBe(0);
+  });
+
   it('reads vgg.pdf dropped on the window and lists its designs', async () => {
     await dropFile(join(CORPUS, 'pdf/vgg.pdf'), 'vgg.pdf', 'application/pdf');
     await page.locator('[data-testid=design-card]').first().waitFor({ timeout: 240_000 });

@@ -62,6 +62,8 @@ export class AppState {
   mark = $state.raw<PdfMark | undefined>();
   /** The paper whose designs are being read right now. */
   readingPaperId = $state<string | undefined>();
+  /** A paper on screen whose reading was cancelled or failed (not in the library). */
+  unreadPaperId = $state<string | undefined>();
 
   private library!: Library;
   private jobCount = 0;
@@ -133,7 +135,10 @@ export class AppState {
       return pipelineWorker.run((api) => api.readPaper(bytes, callbackForWorker(onProgress)), job.controller.signal);
     });
     this.readingPaperId = undefined;
-    if (!result) return;
+    if (!result) {
+      if (this.paper?.id === draft.id) this.unreadPaperId = draft.id;
+      return;
+    }
     const title = result.title?.trim() || (await pdf.title().catch(() => undefined)) || draft.title;
     const paper: PaperRecord = { ...draft, title, regions: result.regions, warnings: result.warnings };
     const designs = await Promise.all(result.designs.map((graph) => this.newDesign(paper.id, graph, pdf)));
@@ -168,7 +173,14 @@ export class AppState {
     return { id: newId(), paperId, original: graph, graph, rating: 0, note: '', edits: [], updatedAt: Date.now(), thumbnail };
   }
 
+  /** Reads the paper on screen again after a cancelled or failed reading. */
+  async readAgain(): Promise<void> {
+    const paper = this.paper;
+    if (paper?.bytes && this.unreadPaperId === paper.id) await this.readPaper(paper.fileName, paper.bytes);
+  }
+
   private async showPaper(paper: PaperRecord, designs: DesignRecord[], pdf: PdfDocumentView | undefined): Promise<void> {
+    this.unreadPaperId = undefined;
     if (this.pdf && this.pdf !== pdf) await this.pdf.destroy();
     this.paper = paper;
     this.designs = designs;

@@ -11,7 +11,8 @@ import * as edits from './graphEdits.ts';
 import { History } from './history.ts';
 import { formatParam } from './paramText.ts';
 
-const liveCodegen = loadLiveCodegen();
+/** The main-thread emitters, fetched when the first design is opened. */
+let liveCodegen: ReturnType<typeof loadLiveCodegen> | undefined;
 
 export class EditorSession {
   graph = $state.raw<Graph>() as Graph;
@@ -195,7 +196,7 @@ export class EditorSession {
     const graph = this.graph;
     this.caffeRun?.abort();
     try {
-      const live = await liveCodegen;
+      const live = await (liveCodegen ??= loadLiveCodegen());
       const code = graph.layers.length <= live.MAIN_THREAD_CODEGEN_LAYERS ? live.emitLiveCode(graph) : await codegenWorker.run((api) => api.emitLive(graph));
       if (request !== this.codeRequest) return;
       this.code = { ...code, caffe: undefined };

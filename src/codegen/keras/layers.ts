@@ -183,6 +183,11 @@ export function layerNodes(ctx: LayerContext): KerasNode[] {
       const [ph, pw] = pair(p.padding);
       return new NodeChain(ctx).add(zeroPadding(ctx.nodeName(), [[ph, ph], [pw, pw]])).nodes;
     }
+    case 'Cropping2D': {
+      const [top, bottom, left, right] = p.cropping as number[];
+      const cropping = new PyTuple([new PyTuple([top!, bottom!]), new PyTuple([left!, right!])]);
+      return simple(ctx, 'Cropping2D', [cropping], {}, { cropping: [[top!, bottom!], [left!, right!]], data_format: 'channels_last' });
+    }
     case 'UpSampling2D': {
       const size = pair(p.size);
       const interpolation = p.interpolation as string;

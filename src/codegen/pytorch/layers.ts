@@ -238,6 +238,11 @@ export function torchStep(ctx: TorchLayerContext): TorchStep {
       const [ph, pw] = pair(p.padding);
       return simpleModule(ctx, call('nn.ZeroPad2d', [new PyTuple([pw, pw, ph, ph])]));
     }
+    case 'Cropping2D': {
+      const [top, , left] = p.cropping as number[];
+      const [height, width] = ctx.outShape;
+      return { modules: [], forward: [`${ctx.out} = ${ctx.inputs[0]}[:, :, ${top}:${top! + height!}, ${left}:${left! + width!}]`] };
+    }
     case 'UpSampling2D': {
       const bilinear = p.interpolation === 'bilinear';
       return simpleModule(

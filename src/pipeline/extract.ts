@@ -5,9 +5,9 @@
 import { validateGraph, type Graph } from '../graph/index.ts';
 import { findRegions, readDocument, type ReadOptions, type Region } from '../paper/index.ts';
 import { tableToGraphs, type BlockStyle } from '../tables/index.ts';
-import { proseToGraphs } from '../prose/index.ts';
+import { proseToGraphs, readConventions, splitSentences, type Conventions } from '../prose/index.ts';
 import { readFigure } from '../diagrams/index.ts';
-import { describesSame, fuse } from './extractFuse.ts';
+import { applyConventions, describesSame, fuse, type StatedConvention } from './extractFuse.ts';
 import type { FoundRegion, ProgressFn } from './protocol.ts';
 
 export interface ExtractOptions extends ReadOptions {
@@ -42,6 +42,17 @@ function blockStyleOf(text: string): BlockStyle {
   const dense = (text.match(/dense block|densely connected|\bdensenet/gi) ?? []).length;
   if (dense > residual && dense >= 2) return 'dense';
   return residual >= 2 ? 'residual' : 'plain';
+}
+
+function statedConventions(c: Conventions): StatedConvention | undefined {
+  const sentences = [c.pool?.sentence, c.samePadding?.sentence, c.batchNormAfterConv?.sentence].filter((s) => s !== undefined);
+  if (sentences.length === 0) return undefined;
+  return {
+    ...(c.pool ? { pool: { pool: c.pool.pool, ...(c.pool.stride ? { stride: c.pool.stride } : {}) } } : {}),
+    ...(c.samePadding ? { samePadding: true } : {}),
+    ...(c.batchNormAfterConv ? { batchNormAfterConv: true } : {}),
+    sources: [...new Set(sentences)].map((s) => ({ page: s.page, text: s.text, bbox: round(s.box) })),
+  };
 }
 
 const round = (b: number[]) => b.map((v) => Math.round(v * 10) / 10) as [number, number, number, number];
@@ -106,8 +117,10 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
     if (match >= 0) designs[match] = fuse(designs[match], prose.graph);
     else designs.push(prose.graph);
   }
+  const stated = statedConventions(readConventions(splitSentences(doc.pages)));
+  const withConventions = stated ? designs.map((d) => (d.source?.kind === 'table' ? applyConventions(d, stated) : d)) : designs;
   // Belt and braces: nothing that fails validation leaves the pipeline.
-  const valid = designs.filter((d) => validateGraph(d).every((issue) => issue.severity !== 'error'));
+  const valid = withConventions.filter((d) => validateGraph(d).every((issue) => issue.severity !== 'error'));
   progress({ stage: 'done', fraction: 1, message: `${valid.length} design(s)` });
   return { designs: valid, regions, warnings, pagesRead: doc.pages.length, pageCount: doc.pageCount };
 }

@@ -58,3 +58,64 @@ export function fuse(table: Graph, text: Graph): Graph {
   fused.confidence = Math.min(1, Math.max(table.confidence ?? 0, text.confidence ?? 0) + 0.1);
   return fused;
 }
+
+const CONV_TYPES = new Set(['Conv2D', 'DepthwiseConv2D', 'Conv2DTranspose']);
+
+export interface StatedConvention {
+  /** What to change, and the sentence that states it. */
+  pool?: { pool: [number, number]; stride?: [number, number] };
+  samePadding?: boolean;
+  batchNormAfterConv?: boolean;
+  sources: Array<{ page: number; text: string; bbox: [number, number, number, number] }>;
+}
+
+/**
+ * Applies conventions the paper states in its text to a design read from a table: params the table left
+ * to inference become stated; "batch normalization after each convolution" inserts BatchNorm between each
+ * convolution and its activation. The sentences join `source.also`.
+ */
+export function applyConventions(graph: Graph, stated: StatedConvention): Graph {
+  let used = false;
+  const layers: Layer[] = [];
+  const renamed = new Map<string, string>();
+  const ids = new Set(graph.layers.map((l) => l.id));
+  const fresh = (base: string) => {
+    let id = base;
+    for (let i = 2; ids.has(id); i++) id = `${base}${i}`;
+    ids.add(id);
+    return id;
+  };
+  const drop = (layer: Layer, param: string) => {
+    if (!layer.inferred?.includes(param)) return;
+    layer.inferred = layer.inferred.filter((p) => p !== param);
+    if (layer.inferred.length === 0) delete layer.inferred;
+    used = true;
+  };
+  for (const original of graph.layers) {
+    const layer: Layer = { ...original, params: { ...original.params }, ...(original.inputs ? { inputs: original.inputs.map((i) => renamed.get(i) ?? i) } : {}) };
+    if (stated.pool && layer.type === 'MaxPool2D' && layer.inferred?.includes('pool')) {
+      layer.params = { ...layer.params, pool: stated.pool.pool, ...(stated.pool.stride ? { stride: stated.pool.stride } : {}) };
+      drop(layer, 'pool');
+    }
+    if (stated.samePadding && CONV_TYPES.has(layer.type) && layer.params?.padding === 'same') drop(layer, 'padding');
+    layers.push(layer);
+    if (stated.batchNormAfterConv && CONV_TYPES.has(layer.type)) {
+      const activation = String(layer.params?.activation ?? 'linear');
+      const activationInferred = layer.inferred?.includes('activation');
+      layer.params = { ...layer.params, activation: 'linear' };
+      drop(layer, 'activation');
+      used = true;
+      const bn = fresh(`${layer.id}_bn`);
+      layers.push({ id: bn, type: 'BatchNorm', inputs: [layer.id] });
+      let last = bn;
+      if (activation !== 'linear') {
+        last = fresh(`${layer.id}_act`);
+        layers.push({ id: last, type: 'Activation', inputs: [bn], params: { fn: activation }, ...(activationInferred ? { inferred: ['fn'] } : {}) });
+      }
+      renamed.set(layer.id, last);
+    }
+  }
+  if (!used) return graph;
+  const also = stated.sources.map((s) => ({ page: s.page, kind: 'text' as const, caption: s.text.slice(0, 300), bbox: s.bbox }));
+  return { ...graph, layers, source: { ...(graph.source ?? { kind: 'table' }), also: [...(graph.source?.also ?? []), ...also] } };
+}

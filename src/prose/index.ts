@@ -2,3 +2,4 @@
 export { splitSentences, type Sentence } from './sentences.ts';
 export { mentionsIn, inputMention, type Mention } from './mentions.ts';
 export { proseToGraphs, type ProseDesign } from './proseToGraphs.ts';
+export { readConventions, type Conventions } from './conventions.ts';

@@ -72,10 +72,18 @@ describe('vgg.pdf: Table 1, configurations in columns', () => {
     expect(ofType(byName(result, 'A-LRN')!, 'LRN')).toHaveLength(1);
   });
 
-  it('marks what the table leaves implicit as inferred', () => {
-    const conv = ofType(byName(result, 'A')!, 'Conv2D')[0];
-    expect(conv.inferred).toEqual(expect.arrayContaining(['padding', 'activation']));
+  it('marks what the table leaves implicit as inferred, and takes what the text states from the text', () => {
+    const a = byName(result, 'A')!;
+    const conv = ofType(a, 'Conv2D')[0];
+    expect(conv.inferred).toEqual(['activation']);
+    expect(conv.params?.padding).toBe('same');
     expect(conv.source?.text).toBe('conv3-64');
+    // Section 2.1: "Max-pooling is performed over a 2 × 2 pixel window, with stride 2."
+    const pool = ofType(a, 'MaxPool2D')[0];
+    expect(pool.params).toMatchObject({ pool: [2, 2], stride: [2, 2] });
+    expect(pool.inferred).toBeUndefined();
+    expect(a.source?.also?.map((s) => s.kind)).toEqual(['text', 'text']);
+    expect(a.source?.also?.[0].caption).toMatch(/2 × 2 pixel window/);
     expectValid(result);
   });
 });
@@ -102,6 +110,9 @@ describe('resnet.pdf: Table 1, bracketed blocks ×n', () => {
       expect(ofType(g, 'Conv2D').filter(stated), name).toHaveLength(convs);
       expect(ofType(g, 'Add'), name).toHaveLength(adds);
       expect(units(g), name).toEqual([1000]);
+      // "We adopt batch normalization (BN) right after each convolution and before activation."
+      expect(ofType(g, 'BatchNorm'), name).toHaveLength(ofType(g, 'Conv2D').length);
+      for (const conv of ofType(g, 'Conv2D')) expect(g.layers.find((l) => l.inputs?.includes(conv.id))?.type).toBe('BatchNorm');
     }
   });
 
@@ -132,6 +143,9 @@ describe('mobilenet_v1.pdf: Table 1, one layer per row with a 5× row', () => {
     expect(convs).toHaveLength(14);
     expect(convs.slice(1).every((l) => (l.params?.kernel as number[])[0] === 1)).toBe(true);
     expect(convs.map((l) => l.params?.filters)).toEqual([32, 64, 128, 128, 256, 256, 512, 512, 512, 512, 512, 512, 1024, 1024]);
+    // "All layers are followed by a batchnorm and ReLU nonlinearity" (the FC excepted).
+    expect(ofType(g, 'BatchNorm')).toHaveLength(27);
+    expect(ofType(g, 'Activation')).toHaveLength(27);
   });
 
   it('keeps the strides of the table, and the sizes it states', () => {

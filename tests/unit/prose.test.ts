@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { GRAPH_FORMAT, validateGraph, type Graph } from '../../src/graph/index.ts';
 import type { Page } from '../../src/paper/index.ts';
-import { mentionsIn, proseToGraphs, splitSentences } from '../../src/prose/index.ts';
-import { describesSame, fuse } from '../../src/pipeline/extractFuse.ts';
+import { mentionsIn, proseToGraphs, readConventions, splitSentences } from '../../src/prose/index.ts';
+import { applyConventions, describesSame, fuse } from '../../src/pipeline/extractFuse.ts';
 
 /** A page whose text runs are the given strings, one per line. */
 function pageOf(lines: string[], number = 1): Page {
@@ -118,5 +118,44 @@ describe('fusion', () => {
   it('does not fuse different networks', () => {
     const other = { ...text, layers: [text.layers[0], conv('c1', 64), conv('c2', 128)] };
     expect(describesSame(table, other)).toBe(false);
+  });
+});
+
+describe('conventions stated once in the text', () => {
+  it('reads pooling windows, preserved resolution and batch normalization after convolutions', () => {
+    const c = readConventions(
+      splitSentences([
+        pageOf([
+          'The convolution stride is fixed to 1 pixel; the spatial padding is such that the spatial resolution is preserved after convolution.',
+          'Max-pooling is performed over a 2 × 2 pixel window, with stride 2.',
+          'We adopt batch normalization (BN) [16] right after each convolution and before activation.',
+        ]),
+      ]),
+    );
+    expect(c.pool).toMatchObject({ pool: [2, 2], stride: [2, 2] });
+    expect(c.samePadding).toBeDefined();
+    expect(c.batchNormAfterConv?.sentence.text).toMatch(/^We adopt/);
+    expect(readConventions(splitSentences([pageOf(['Batch normalization did not help our results.'])]))).toEqual({});
+  });
+
+  it('inserts BatchNorm between each convolution and its activation and cites the sentence', () => {
+    const g: Graph = {
+      format: GRAPH_FORMAT,
+      name: 't',
+      layers: [
+        { id: 'input', type: 'Input', params: { shape: [8, 8, 3] } },
+        { id: 'c1', type: 'Conv2D', inputs: ['input'], params: { filters: 4, kernel: [3, 3], padding: 'same', activation: 'relu' }, inferred: ['padding', 'activation'] },
+        { id: 'p1', type: 'MaxPool2D', inputs: ['c1'], params: { pool: [2, 2] }, inferred: ['pool'] },
+      ],
+      source: { kind: 'table', page: 1 },
+    };
+    const out = applyConventions(g, { batchNormAfterConv: true, pool: { pool: [3, 3], stride: [2, 2] }, sources: [{ page: 2, text: 'We adopt BN after each convolution.', bbox: [0, 0, 1, 1] }] });
+    expect(out.layers.map((l) => `${l.id}:${l.type}`)).toEqual(['input:Input', 'c1:Conv2D', 'c1_bn:BatchNorm', 'c1_act:Activation', 'p1:MaxPool2D']);
+    expect(out.layers[1].params?.activation).toBe('linear');
+    expect(out.layers[3]).toMatchObject({ params: { fn: 'relu' }, inferred: ['fn'] });
+    expect(out.layers[4]).toMatchObject({ inputs: ['c1_act'], params: { pool: [3, 3], stride: [2, 2] } });
+    expect(out.layers[4].inferred).toBeUndefined();
+    expect(out.source?.also?.[0]).toMatchObject({ kind: 'text', page: 2 });
+    expect(validateGraph(out).filter((i) => i.severity === 'error')).toEqual([]);
   });
 });

@@ -209,3 +209,39 @@ describe('Caffe emitter', () => {
     expect(() => emitCaffe(graph)).toThrow(/pad.*feeds pool \(MaxPool2D\)/);
   });
 });
+
+describe('pooling rounding in Caffe and ONNX', () => {
+  // [input size, window, stride, explicit pad, ceil_mode]: floor cases Caffe must crop for, ceil cases
+  // whose last window would start in the padding (dropped by Caffe and the graph, kept by onnxruntime's ceil_mode).
+  const windows: Array<[number, number, number, number, boolean]> = [
+    [7, 2, 2, 0, false],
+    [9, 3, 2, 0, false],
+    [10, 3, 3, 0, false],
+    [7, 2, 2, 1, true],
+    [7, 3, 2, 1, true],
+    [10, 4, 3, 1, true],
+    [11, 5, 3, 2, true],
+  ];
+  const graphOf = ([size, pool, stride, pad, ceil]: (typeof windows)[number]): Graph => ({
+    format: GRAPH_FORMAT,
+    name: `pool ${size} ${pool} ${stride} ${pad} ${ceil}`,
+    layers: [
+      { id: 'data', type: 'Input', params: { shape: [size, size + 1, 3] } },
+      { id: 'max', type: 'MaxPool2D', inputs: ['data'], params: { pool: [pool, pool], stride: [stride, stride], padding: [pad, pad], ceil_mode: ceil } },
+    ],
+  });
+  let caffeRuns: CaffeRunResult[] = [];
+  beforeAll(() => {
+    caffeRuns = runCaffeBatch(windows.map((window) => emitCaffe(graphOf(window))));
+  });
+
+  it.each(windows.map((window, i) => [window.join(' '), window, i] as const))('max pool %s: both give the graph\'s size and the same values', async (_label, window, i) => {
+    const graph = graphOf(window);
+    const expected = nchw(inferShapes(graph).get('max')!);
+    const [onnx] = await runOnnx(emitOnnx(graph), { batch: 1 });
+    const [caffe] = caffeRuns[i]!.outputs;
+    expect(onnx!.dims).toEqual(expected);
+    expect(caffe!.dims).toEqual(expected);
+    expect(caffe!.data).toEqual(Array.from(onnx!.data));
+  });
+});

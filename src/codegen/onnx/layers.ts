@@ -182,20 +182,25 @@ const conv2dTranspose: Lowering = (context) => {
   return withActivation(context, deconv);
 };
 
+/**
+ * Pads [begin, end] that give the graph's pooled size with ONNX's floor rounding. Ceil rounding (as in
+ * Caffe) becomes extra end padding: onnxruntime's ceil_mode keeps a last window starting in the
+ * padding, which Caffe and the graph drop, and padding is never part of a max or (count_include_pad=0) average.
+ */
+function poolPads(size: number, kernel: number, stride: number, padding: unknown, target: number): [number, number] {
+  const [begin, end] = axisPads(size, kernel, stride, 1, padding);
+  return [begin, Math.max(end, (target - 1) * stride + kernel - size - begin)];
+}
+
 function windowPool(op: 'MaxPool' | 'AveragePool'): Lowering {
-  return ({ params, inputs, builder, tmp }) => {
+  return ({ params, inputs, target, builder, tmp }) => {
     const [h, w] = inputs[0]!.shape;
     const [kh, kw] = pair(params.pool);
     const [sh, sw] = pair(params.stride);
     const [padH, padW] = perAxisPadding(params.padding);
-    const [top, bottom] = axisPads(h!, kh, sh, 1, padH);
-    const [left, right] = axisPads(w!, kw, sw, 1, padW);
-    return builder.node(op, [inputs[0]!.name], tmp('pool'), {
-      kernel_shape: [kh, kw],
-      strides: [sh, sw],
-      pads: [top, left, bottom, right],
-      ceil_mode: params.ceil_mode ? 1 : undefined,
-    });
+    const [top, bottom] = poolPads(h!, kh, sh, padH, target[0]!);
+    const [left, right] = poolPads(w!, kw, sw, padW, target[1]!);
+    return builder.node(op, [inputs[0]!.name], tmp('pool'), { kernel_shape: [kh, kw], strides: [sh, sw], pads: [top, left, bottom, right] });
   };
 }
 

@@ -17,7 +17,7 @@ export function resolveParamsFor(spec: LayerSpec, given: Params = {}): Params {
   for (const param of spec.params) {
     if (resolved[param.name] !== undefined) continue;
     const fallback = typeof param.default === 'function' ? param.default(resolved) : param.default;
-    resolved[param.name] = coerce(param, structuredClone(fallback));
+    resolved[param.name] = coerce(param, Array.isArray(fallback) ? [...fallback] : fallback);
   }
   return resolved;
 }

@@ -27,6 +27,7 @@ const cases: Array<[string, () => Graph]> = [
   ['MobileNet piece (depthwise as group, folded ZeroPadding2D)', graphs.mobilenetPiece],
   ['U-Net piece (Deconvolution, upsampling as fixed deconvolution, skip Concat)', graphs.unetPiece],
   ['odds and ends (folded padding, ceil pooling, PReLU, ELU, Eltwise PROD, Reshape, per-step InnerProduct)', graphs.caffeOddsAndEnds],
+  ['convolution variety (non-square, dilation, groups, depth multiplier, deconvolution, W-axis Concat)', graphs.convolutionVariety],
   ['hostile layer ids', graphs.hostileGraph],
 ];
 
@@ -85,6 +86,23 @@ describe('Caffe emitter', () => {
     expect(prototxt).toMatch(/name: "drop6"\n {2}type: "Dropout"\n {2}bottom: "fc6"\n {2}top: "fc6"/);
     expect(prototxt).toMatch(/num_output: 256\n\s+pad: 2\n\s+kernel_size: 5\n\s+group: 2/);
     expect(prototxt).toMatch(/lrn_param \{\n\s+local_size: 5\n\s+alpha: 0.0001\n\s+beta: 0.75/);
+  });
+
+  it('writes LRN\'s k when it is not 1 (OpenCV 4.6 ignores it, so the agreement tests keep k = 1)', () => {
+    const graph: Graph = {
+      format: GRAPH_FORMAT,
+      name: 'lrn',
+      layers: [
+        { id: 'data', type: 'Input', params: { shape: [8, 8, 16] } },
+        { id: 'norm', type: 'LRN', inputs: ['data'], params: { size: 3, alpha: 2e-4, beta: 0.5, k: 2 } },
+      ],
+    };
+    expect(prototxtLayers(emitCaffe(graph).prototxt).layers[1]!.params).toEqual([
+      ['lrn_param.alpha', '0.0002'],
+      ['lrn_param.beta', '0.5'],
+      ['lrn_param.k', '2'],
+      ['lrn_param.local_size', '3'],
+    ]);
   });
 
   it('folds a ZeroPadding2D into the following convolution pad', () => {

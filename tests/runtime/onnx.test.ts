@@ -22,6 +22,7 @@ const cases: Array<[string, () => Graph]> = [
   ['text model (Embedding, Conv1D, LSTM, attention, bidirectional GRU)', graphs.textModel],
   ['odds and ends (Reshape, Permute, Multiply, PReLU, GELU, ceil pooling)', graphs.oddsAndEnds],
   ['Caffe odds and ends (per-step Dense, softmax on a sequence, BatchNorm on a vector)', graphs.caffeOddsAndEnds],
+  ['convolution variety (non-square, dilation, groups, depth multiplier, transposed, W-axis Concat)', graphs.convolutionVariety],
   ['hostile layer ids', graphs.hostileGraph],
 ];
 

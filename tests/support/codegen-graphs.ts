@@ -257,3 +257,19 @@ export function caffeOddsAndEnds(): Graph {
     .add('sig', 'Dense', { units: 4, activation: 'sigmoid', use_bias: false })
     .graph('Caffe odds and ends');
 }
+
+/** Convolution params the classic networks keep simple: non-square kernels, strides and pads, dilation, groups, depth multiplier. */
+export function convolutionVariety(): Graph {
+  return new Chain()
+    .add('data', 'Input', { shape: [20, 17, 4] })
+    .add('wide', 'Conv2D', { filters: 6, kernel: [3, 5], stride: [2, 1], padding: [1, 2], dilation: [1, 2], activation: 'leaky_relu' })
+    .add('dw', 'DepthwiseConv2D', { kernel: [3, 3], padding: 'same', depth_multiplier: 2, activation: 'elu' })
+    .add('grouped', 'Conv2D', { filters: 8, kernel: [1, 1], groups: 4 })
+    .add('bn', 'BatchNorm', { epsilon: 1e-3 })
+    .add('norm', 'LRN', { size: 3, alpha: 2e-4, beta: 0.5 })
+    .add('up', 'Conv2DTranspose', { filters: 3, kernel: [3, 4], stride: [2, 3], padding: [1, 1], activation: 'tanh' })
+    .add('side', 'Conv2D', { filters: 3, kernel: [1, 1], activation: 'sigmoid' }, ['up'])
+    .add('side_by_side', 'Concat', { axis: 1 }, ['up', 'side'])
+    .add('avg', 'AvgPool2D', { pool: [2, 3], stride: [2, 3] })
+    .graph('Convolution variety');
+}

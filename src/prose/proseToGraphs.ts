@@ -15,6 +15,8 @@ export interface ProseDesign extends Assembled {
 
 /** Sentences apart before a run of mentions is considered finished. */
 const MAX_GAP = 16;
+/** Sentences around a run where its separately stated classifier may be. */
+const OUTPUT_REACH = 30;
 
 function runsOf(mentions: Mention[]): Mention[][] {
   const runs: Mention[][] = [];
@@ -36,7 +38,17 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
   const sentences = splitSentences(pages);
   const mentions = sentences.flatMap((s, i) => mentionsIn(s, sentences.slice(i + 1, i + 3)));
   const designs: ProseDesign[] = [];
-  for (const run of runsOf(mentions)) {
+  // The classifier is often stated on its own ("fed to a 1000-way softmax"), before or after the layers.
+  const outputs = mentions.filter((m) => m.draft.type === 'Dense' && m.draft.params.activation === 'softmax');
+  for (const found of runsOf(mentions)) {
+    const run = [...found];
+    const last = run[run.length - 1];
+    if (!(last.draft.type === 'Dense' && last.draft.params.activation === 'softmax')) {
+      const from = run[0].sentence.index - OUTPUT_REACH;
+      const to = last.sentence.index + OUTPUT_REACH;
+      const output = outputs.find((o) => !run.includes(o) && o.sentence.index >= from && o.sentence.index <= to);
+      if (output && run.some((m) => m.draft.type === 'Conv2D' || m.draft.type === 'Dense')) run.push(output);
+    }
     const weights = run.reduce((n, m) => n + (m.draft.type === 'Conv2D' || m.draft.type === 'Dense' ? m.count : 0), 0);
     if (weights < 2) continue;
     const used = [...new Set(run.map((m) => m.sentence))];

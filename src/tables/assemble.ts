@@ -86,8 +86,12 @@ function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraSt
         inferred.push('stride');
       }
       if (params.padding === undefined) (params.padding = 'same'), inferred.push('padding');
-      if (!opts.nextIsActivation) {
-        params.activation = opts.linear ? 'linear' : 'relu';
+      // The last convolution of a residual branch stays linear (the ReLU comes after the Add).
+      if (opts.linear) {
+        if (params.activation !== 'linear') inferred.push('activation');
+        params.activation = 'linear';
+      } else if (!opts.nextIsActivation && params.activation === undefined) {
+        params.activation = 'relu';
         inferred.push('activation');
       }
       b.add(d.type, params, inferred, origin);
@@ -130,7 +134,7 @@ function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraSt
         b.add('Flatten', {}, ['*']);
         b.rank = 1;
       }
-      if (!opts.nextIsActivation) (params.activation = 'relu'), inferred.push('activation');
+      if (!opts.nextIsActivation && params.activation === undefined) (params.activation = 'relu'), inferred.push('activation');
       b.add('Dense', params, inferred, origin);
       b.channels = Number(params.units);
       return true;

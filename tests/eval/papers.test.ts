@@ -204,7 +204,10 @@ describe('prose: alexnet.pdf, lenet5.pdf, unet.pdf', () => {
     expect(filters(text)).toEqual([96, 256, 384, 384, 256]);
     expect(ofType(text, 'Conv2D').map((l) => (l.params?.kernel as number[])[0])).toEqual([11, 5, 3, 3, 3]);
     expect(text.layers[0].params?.shape).toEqual([224, 224, 3]);
-    expect(units(text)[0]).toBe(4096);
+    // "The fully-connected layers have 4096 neurons each" and, stated earlier, "fed to a 1000-way softmax".
+    expect(units(text)).toEqual([4096, 4096, 1000]);
+    expect(text.layers.at(-1)?.params?.activation).toBe('softmax');
+    expect(text.layers.at(-1)?.inferred).toBeUndefined();
     expectValid(result);
   });
 

@@ -40,6 +40,10 @@ const DEFAULT_INPUT_SHAPE = [224, 224, 3];
 function inputGuess(consumer: Recognition | undefined, self: Recognition | undefined): { shape: number[]; dtype?: string } {
   const shape = self?.inShape ?? consumer?.inShape;
   if (consumer?.type === 'Embedding') return { shape: shape ?? [100], dtype: 'int32' };
+  // A Dense straight on the input reads a vector (a Flatten would otherwise be invented).
+  if (consumer?.type === 'Dense' || consumer?.type === 'LSTM' || consumer?.type === 'GRU' || consumer?.type === 'SimpleRNN') {
+    return { shape: shape ?? (consumer.type === 'Dense' ? [1024] : [100, 32]) };
+  }
   return { shape: shape ?? DEFAULT_INPUT_SHAPE };
 }
 

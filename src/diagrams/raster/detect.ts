@@ -44,7 +44,6 @@ function binaryInk(cv: CV, image: GreyImage, level = LIGHT_INK) {
 }
 
 const overlapsOrTouches = (a: Box, b: Box, gap: number) => a[0] <= b[2] + gap && b[0] <= a[2] + gap && a[1] <= b[3] + gap && b[1] <= a[3] + gap;
-const contains = (a: Box, b: Box, slack = 2) => b[0] >= a[0] - slack && b[1] >= a[1] - slack && b[2] <= a[2] + slack && b[3] <= a[3] + slack;
 const union = (a: Box, b: Box): Box => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 
 /** Rectangle-like and blob-like closed contours, merged into node boxes. */
@@ -81,23 +80,31 @@ function boxContours(cv: CV, image: GreyImage, level: number): RasterBox[] {
   return found;
 }
 
-/** Cells of one record (and a border's inner and outer contour) become one node box. */
+/**
+ * Cells of one record (and a border's inner and outer contour, at both ink levels) become one node box.
+ * A clean rectangle anywhere in the group makes the node a rect with the rectangles' extent: at the light
+ * ink level a filled box glued to its arrow heads looks like a blob.
+ */
 function mergeBoxes(found: RasterBox[]): RasterBox[] {
-  const merged: RasterBox[] = [];
-  for (const item of [...found].sort((a, b) => (b.box[2] - b.box[0]) * (b.box[3] - b.box[1]) - (a.box[2] - a.box[0]) * (a.box[3] - a.box[1]))) {
-    const host = merged.find((m) => overlapsOrTouches(m.box, item.box, 3));
-    if (!host) merged.push({ box: [...item.box] as Box, shape: item.shape });
-    else {
-      // A rectangle cell inside a rect node keeps it a rect; a blob's own contours keep it a blob.
-      if (!contains(host.box, item.box)) host.box = union(host.box, item.box);
-    }
+  const groups: RasterBox[][] = [];
+  const extent = (items: RasterBox[]) => items.map((i) => i.box).reduce(union);
+  const bySize = [...found].sort((a, b) => (b.box[2] - b.box[0]) * (b.box[3] - b.box[1]) - (a.box[2] - a.box[0]) * (a.box[3] - a.box[1]));
+  for (const item of bySize) {
+    const group = groups.find((g) => overlapsOrTouches(extent(g), item.box, 3));
+    if (group) group.push(item);
+    else groups.push([item]);
   }
-  // Unions may now touch other nodes: one more pass.
+  const nodes = groups.map((g): RasterBox => {
+    const rects = g.filter((i) => i.shape === 'rect');
+    return rects.length ? { box: extent(rects), shape: 'rect' } : { box: extent(g), shape: 'blob' };
+  });
+  // Extents may now touch other nodes: one more pass.
   const final: RasterBox[] = [];
-  for (const m of merged) {
+  for (const m of nodes) {
     const host = final.find((f) => overlapsOrTouches(f.box, m.box, 1));
-    if (host) host.box = union(host.box, m.box);
-    else final.push(m);
+    if (!host) final.push(m);
+    else if (host.shape === m.shape || m.shape === 'blob') host.box = union(host.box, m.box);
+    else Object.assign(host, { box: union(host.box, m.box), shape: 'rect' });
   }
   return final;
 }

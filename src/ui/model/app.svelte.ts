@@ -7,6 +7,7 @@ import { callbackForWorker, CancelledError, exportWorker, openPdf, pipelineWorke
 import { Library, type DesignRecord, type PaperEntry, type PaperRecord } from '../../store/index.ts';
 import { download, safeFileName } from './download.ts';
 import { EditorSession } from './editorSession.svelte.ts';
+import { graphThumbnail } from './thumbnail.ts';
 
 export type View = 'library' | 'paper' | 'editor';
 
@@ -170,7 +171,7 @@ export class AppState {
     if (pdf && source?.page && source.bbox) {
       thumbnail = await pdf.renderCrop(source.page, source.bbox, 240).catch(() => undefined);
     }
-    return { id: newId(), paperId, original: graph, graph, rating: 0, note: '', edits: [], updatedAt: Date.now(), thumbnail };
+    return { id: newId(), paperId, original: graph, graph, rating: 0, note: '', edits: [], updatedAt: Date.now(), thumbnail: thumbnail ?? graphThumbnail(graph) };
   }
 
   /** Reads the paper on screen again after a cancelled or failed reading. */

@@ -4,7 +4,7 @@
  */
 import type { Box } from '../paper/index.ts';
 import type { Cell, TableGrid } from './grid.ts';
-import { normaliseLayerText, parseLayerText, repeatCount, sizeOf, type LayerDraft } from './layerText.ts';
+import { labelType, normaliseLayerText, parseLayerText, repeatCount, sizeOf, type LayerDraft } from './layerText.ts';
 import { layerOf, type NetworkDraft, type SeqBand, type SeqBlock, type SeqLayer } from './sequence.ts';
 
 export type Attribute = 'type' | 'filters' | 'kernel' | 'stride' | 'poolSize' | 'poolStride' | 'padding' | 'inputSize' | 'outputSize' | 'repeat' | 'name' | 'activation';
@@ -123,7 +123,10 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
         const dims = sizeOf(attrs.get('inputSize')!);
         if (dims) input = [dims[0], dims[1], dims[2] ?? 3];
       }
-      const drafts = applyAttributes(parseLayerText(line), attrs);
+      // "conv1", "fc6": a layer name in the type column still says the type; the attributes say the rest.
+      const named = parseLayerText(line);
+      const type = named.length ? undefined : labelType(line);
+      const drafts = applyAttributes(named.length ? named : type ? [{ type, params: {}, inferred: [], text: line }] : [], attrs);
       for (const d of drafts) items.push(layerOf(d, anchor.box));
     });
     if (items.length === 0) continue;

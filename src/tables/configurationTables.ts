@@ -4,7 +4,7 @@
  */
 import type { Box } from '../paper/index.ts';
 import type { Cell, TableGrid } from './grid.ts';
-import { normaliseLayerText, parseLayerText, repeatCount, sizeOf, typeOfName } from './layerText.ts';
+import { labelType, normaliseLayerText, parseLayerText, repeatCount, sizeOf } from './layerText.ts';
 import { attributeOf, type Attribute } from './attributeTables.ts';
 import { layerOf, overlapY, rowsOf, type BlockStyle, type InterpretHints, type NetworkDraft, type SeqBand, type SeqBlock, type SeqItem, type SeqLayer } from './sequence.ts';
 
@@ -17,15 +17,6 @@ function inlineBlock(line: string, typeHint: string | undefined, style: BlockSty
   const layers = m[1].split(/\s*;\s*/).flatMap((part) => parseLayerText(part, typeHint)).map((d) => layerOf(d, box));
   if (layers.length === 0) return undefined;
   return { kind: 'block', style: layers.length >= 2 ? style : 'plain', layers, repeat: Number(m[2]), box };
-}
-
-/** A row label's layer type: "conv2_x" (a name) or a bare layer word such as "Convolution" or "Pooling". */
-function labelType(text: string): string | undefined {
-  const named = typeOfName(text);
-  if (named) return named;
-  if (/\d/.test(text.replace(/\([^)]*\)/g, ''))) return undefined;
-  const drafts = parseLayerText(text);
-  return drafts.length === 1 && Object.keys(drafts[0].params).length === 0 ? drafts[0].type : undefined;
 }
 
 /** Reads a cell into sequence items; a cell with a repeat mark and several layers is a block. */

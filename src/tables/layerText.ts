@@ -209,3 +209,12 @@ export function sizeOf(text: string): number[] | undefined {
   const m = /^(\d+)x(\d+)(?:x(\d+))?$/.exec(t);
   return m ? m.slice(1).filter((d) => d !== undefined).map(Number) : undefined;
 }
+
+/** A row label's layer type: "conv2_x" (a name) or a bare layer word such as "Convolution" or "Pooling". */
+export function labelType(text: string): string | undefined {
+  const named = typeOfName(text);
+  if (named) return named;
+  if (/\d/.test(text.replace(/\([^)]*\)/g, ''))) return undefined;
+  const drafts = parseLayerText(text);
+  return drafts.length === 1 && Object.keys(drafts[0].params).length === 0 ? drafts[0].type : undefined;
+}

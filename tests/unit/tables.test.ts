@@ -99,6 +99,23 @@ describe('layouts', () => {
     expect(graph.layers.find((l) => l.type === 'MaxPool2D')?.params?.pool).toEqual([2, 2]);
   });
 
+  it('reads layer names in the type column (AlexNet-style "conv1 | 11×11 | 4 | 96")', () => {
+    const grid = table([
+      [['Layer', 100], ['Kernel size', 180], ['Stride', 260], ['Channels', 320]],
+      [['conv1', 100], ['11×11', 180], ['4', 260], ['96', 320]],
+      [['pool1', 100], ['3×3', 180], ['2', 260], ['-', 320]],
+      [['conv2', 100], ['5×5', 180], ['1', 260], ['256', 320]],
+      [['fc6', 100], ['-', 180], ['-', 260], ['4096', 320]],
+    ]);
+    const [draft] = interpretTable(grid, { blockStyle: 'plain' });
+    const { graph, errors } = assembleGraph(draft, { name: 't', source: { kind: 'table' } });
+    expect(errors).toEqual([]);
+    expect(graph.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Conv2D', 'Flatten', 'Dense']);
+    expect(graph.layers[1].params).toMatchObject({ filters: 96, kernel: [11, 11], stride: [4, 4] });
+    expect(graph.layers[2].params).toMatchObject({ pool: [3, 3], stride: [2, 2] });
+    expect(graph.layers[5].params?.units).toBe(4096);
+  });
+
   it('repeats the rows a lone "5×" sits against in an unruled row-major table', () => {
     const items = [
       ['Type / Stride', 100, 100], ['Filter Shape', 200, 100],

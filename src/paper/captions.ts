@@ -17,7 +17,7 @@ export interface Caption {
   page: number;
 }
 
-const LABEL = /^(fig(?:ure)?s?\.?|table)\s*([0-9]+|[IVXL]+)(?:\s*[:.|—–-](?!\d)|$)/i;
+const LABEL = /^(fig(?:ure)?s?\.?|tab(?:le|\.))\s*([0-9]+|[IVXL]+)(?:\s*[:.|—–-](?!\d)|$)/i;
 /** IEEE style: "TABLE I" alone on its line, title on the next line(s). */
 const SHOUTED = /^(FIGURE|FIG\.|TABLE)\s+([0-9]+|[IVXL]+)\s*$/;
 

@@ -127,7 +127,7 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
 
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;
 
-const CAPTIONED = /\b(fig(ure)?s?\.?|table)\s*([0-9]+|[IVXL]+)\b/i;
+const CAPTIONED = /\b(fig(ure)?s?\.?|tab(le|\.))\s*([0-9]+|[IVXL]+)\b/i;
 
 async function readPage(pdfPage: PdfPage, number: number, OPS: Pdfjs['OPS'], drawings: 'captioned' | 'all' | 'none'): Promise<Page> {
   const viewport = pdfPage.getViewport({ scale: 1 });

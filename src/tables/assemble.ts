@@ -236,6 +236,7 @@ export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assemb
   b.add('Input', { shape: inputShape }, inputInferred);
   b.channels = inputShape[2] ?? 3;
   b.spatial = inputShape[0];
+  const flat = draft.bands.flatMap((band) => band.items);
   for (const band of draft.bands) {
     // A stated output size the band's own strides do not reach: the first strided op was left implicit.
     let extra = 1;
@@ -245,8 +246,11 @@ export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assemb
       if (factor >= 2 && (factor & (factor - 1)) === 0) extra = factor;
       else if (reached < band.outputSize) relaxStride(band, b);
     }
-    band.items.forEach((item, index) => {
-      const next = band.items[index + 1];
+    band.items.forEach((item) => {
+      // A stated activation row right after (past a BatchNorm row) is this layer's activation.
+      let ahead = flat.indexOf(item) + 1;
+      while (flat[ahead]?.kind === 'layer' && (flat[ahead] as SeqLayer).draft.type === 'BatchNorm') ahead++;
+      const next = flat[ahead];
       const nextIsActivation = next?.kind === 'layer' && next.draft.type === 'Activation' && next.draft.params.fn !== 'softmax';
       if (item.kind === 'block') {
         emitBlock(b, item, extra);

@@ -127,7 +127,15 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
       const named = parseLayerText(line);
       const type = named.length ? undefined : labelType(line);
       const drafts = applyAttributes(named.length ? named : type ? [{ type, params: {}, inferred: [], text: line }] : [], attrs);
-      for (const d of drafts) items.push(layerOf(d, anchor.box));
+      for (const d of drafts) {
+        // An "Input" row states the input shape in whichever size column it has.
+        if (d.type === 'Input') {
+          const dims = (d.params.shape as number[] | undefined) ?? [...attrs.values()].map((v) => sizeOf(v)).find((x) => x && x.length >= 2);
+          if (dims && !input) input = [dims[0], dims[1], dims[2] ?? 3];
+          continue;
+        }
+        items.push(layerOf(d, anchor.box));
+      }
     });
     if (items.length === 0) continue;
     read++;

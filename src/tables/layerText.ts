@@ -18,6 +18,7 @@ export interface LayerDraft {
 export function normaliseLayerText(text: string): string {
   return text
     .replace(/(\d+)\s*²/g, '$1x$1')
+    .normalize('NFKC')
     .replace(/[×✕⨯∗*]/g, 'x')
     .replace(/(\d)\s*[xX]\s*(?=\d)/g, '$1x')
     .replace(/[‐‑‒–—−]/g, '-')

@@ -116,6 +116,23 @@ describe('layouts', () => {
     expect(graph.layers[5].params?.units).toBe(4096);
   });
 
+  it('takes the input shape from an Input row, and a ReLU row after BN as the activation', () => {
+    const grid = table([
+      [['Type', 100], ['Kernel', 180], ['Filters', 240], ['Output size', 300]],
+      [['Input', 100], ['-', 180], ['-', 240], ['32×32×1', 300]],
+      [['Conv', 100], ['3×3', 180], ['16', 240], ['32×32×16', 300]],
+      [['BN', 100], ['-', 180], ['-', 240], ['32×32×16', 300]],
+      [['ReLU', 100], ['-', 180], ['-', 240], ['32×32×16', 300]],
+      [['ﬁnal FC', 100], ['-', 180], ['10', 240], ['10', 300]],
+    ]);
+    const [draft] = interpretTable(grid, { blockStyle: 'plain' });
+    expect(draft.input).toEqual([32, 32, 1]);
+    const { graph, errors } = assembleGraph(draft, { name: 't', source: { kind: 'table' } });
+    expect(errors).toEqual([]);
+    expect(graph.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'BatchNorm', 'Activation', 'Flatten', 'Dense']);
+    expect(graph.layers[1].params?.activation).toBeUndefined();
+  });
+
   it('repeats the rows a lone "5×" sits against in an unruled row-major table', () => {
     const items = [
       ['Type / Stride', 100, 100], ['Filter Shape', 200, 100],

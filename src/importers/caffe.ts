@@ -7,6 +7,7 @@
 import type { Graph, Params, Shape } from '../graph/index.ts';
 import { GraphBuilder } from './builder.ts';
 import { ImportError, type ImportPosition } from './errors.ts';
+import { SpatialSlices, type PoolWindow } from './caffe-slices.ts';
 import { parsePrototxt, TextMessage } from './prototxt.ts';
 
 /** V1 `type: INNER_PRODUCT` enum → V2 type string. */
@@ -23,7 +24,7 @@ const V1_TYPES: Record<string, string> = {
 };
 
 const DATA_FROM_STORAGE = new Set(['Data', 'ImageData', 'HDF5Data', 'WindowData', 'AnnotatedData', 'VideoData']);
-const TRAINING_ONLY = new Set(['Accuracy', 'Silence', 'HDF5Output']);
+const TRAINING_ONLY = new Set(['Accuracy', 'HDF5Output']);
 
 /** NCHW dims (batch first) → channels-last shape without batch. */
 function channelsLast(dims: number[]): Shape {
@@ -51,6 +52,8 @@ interface LayerContext {
   name: string;
   position: ImportPosition;
   inputs: string[];
+  /** Pool with floor rounding: a Slice before it trimmed what Caffe's upward rounding would add. */
+  floor?: boolean;
 }
 
 /** Reads a [h, w] pair from `kernel_size: 3` / `kernel_size: 3 kernel_size: 5` / `kernel_h: 3 kernel_w: 5`. */
@@ -76,6 +79,8 @@ export function importCaffePrototxt(text: string, fileName?: string): Graph {
   const blobs = new Map<string, string>();
   /** blob name → why it has no graph layer (a Data layer's label, a dropped loss) */
   const missing = new Map<string, string>();
+
+  const slices = new SpatialSlices(b);
 
   addNetInputs(root, b, blobs);
 
@@ -106,9 +111,25 @@ export function importCaffePrototxt(text: string, fileName?: string): Graph {
       addInputLayer(layer, type, name, tops, position, b, blobs);
       return;
     }
+    // Silence only swallows blobs nobody else reads (such as a Slice's remainder).
+    if (type === 'Silence') return;
+    if (type === 'Slice' && bottoms.length === 1) {
+      const input = slices.has(bottoms[0]!) ? { crop: bottoms[0]! } : { layer: blobs.get(bottoms[0]!) ?? '' };
+      if ('layer' in input && !input.layer) throw new ImportError('caffe', `bottom "${bottoms[0]}" is not produced by any earlier layer or input`, position);
+      slices.slice(layer, name, position, input, tops);
+      return;
+    }
+    const window = type === 'Pooling' && bottoms.length === 1 ? poolWindow(layer, position) : undefined;
+    const floorSource = window ? slices.floorSource(bottoms[0]!, window) : undefined;
     const inputs = bottoms.map((bottom) => {
+      if (floorSource !== undefined) return floorSource;
       const id = blobs.get(bottom);
       if (id !== undefined) return id;
+      if (slices.has(bottom)) {
+        const cropped = slices.layerFor(bottom);
+        blobs.set(bottom, cropped);
+        return cropped;
+      }
       const why = missing.get(bottom);
       throw new ImportError('caffe', why ? `bottom "${bottom}" cannot be used: ${why}` : `bottom "${bottom}" is not produced by any earlier layer or input`, position);
     });
@@ -121,7 +142,7 @@ export function importCaffePrototxt(text: string, fileName?: string): Graph {
       if (tops[0] !== undefined) blobs.set(tops[0], inputs[0]!);
       return;
     }
-    const id = convertLayer({ layer, type, name, position, inputs }, b);
+    const id = convertLayer({ layer, type, name, position, inputs, floor: floorSource !== undefined }, b);
     if (tops.length > 1) throw new ImportError('caffe', `${type} with ${tops.length} tops is not supported`, position);
     blobs.set(tops[0] ?? name, id);
   });
@@ -298,7 +319,16 @@ function convolution({ layer, type, name, position, inputs }: LayerContext, b: G
   return b.add({ id: name, type: 'Conv2D', inputs: [input], params: { ...params, ...bias } }, position);
 }
 
-function pooling({ layer, name, position, inputs }: LayerContext, b: GraphBuilder): string {
+/** Window and stride of a non-global, unpadded pool (the only kind a Slice-crop can be folded into). */
+function poolWindow(layer: TextMessage, position: ImportPosition): PoolWindow | undefined {
+  const p = layer.message('pooling_param');
+  if (p?.bool('global_pooling') || !isZero(pairOf(p, 'pad', 'pad_h', 'pad_w', 0, position))) return undefined;
+  return { pool: pairOf(p, 'kernel_size', 'kernel_h', 'kernel_w', undefined, position), stride: pairOf(p, 'stride', 'stride_h', 'stride_w', 1, position) };
+}
+
+const isZero = (pair: [number, number]) => pair[0] === 0 && pair[1] === 0;
+
+function pooling({ layer, name, position, inputs, floor }: LayerContext, b: GraphBuilder): string {
   const p = layer.message('pooling_param');
   const method = p?.text('pool') ?? 'MAX';
   if (method !== 'MAX' && method !== 'AVE') throw new ImportError('caffe', `pooling method ${method} is not supported`, position);
@@ -308,7 +338,7 @@ function pooling({ layer, name, position, inputs }: LayerContext, b: GraphBuilde
   const pool = pairOf(p, 'kernel_size', 'kernel_h', 'kernel_w', undefined, position);
   const stride = pairOf(p, 'stride', 'stride_h', 'stride_w', 1, position);
   const pad = pairOf(p, 'pad', 'pad_h', 'pad_w', 0, position);
-  const ceil = p?.text('round_mode') !== 'FLOOR';
+  const ceil = !floor && p?.text('round_mode') !== 'FLOOR';
   const params = { pool, stride, padding: padding(pad), ceil_mode: ceil };
   return b.add({ id: name, type: method === 'MAX' ? 'MaxPool2D' : 'AvgPool2D', inputs, params }, position);
 }

@@ -9,17 +9,19 @@ import { decodeOnnxModel, type OnnxModel, type OnnxNode, type OnnxValueInfo } fr
 import { GraphBuilder } from './builder.ts';
 import { ImportError, type ImportPosition } from './errors.ts';
 import { attributesOf, constOf, type AttributeValue, type ConstTensor } from './onnx-values.ts';
+import { moveLayout, TO_CHANNELS_FIRST, type Layout } from './onnx-layouts.ts';
 import { evenPadding, type EvenPadding, type Window } from './padding.ts';
 
-/**
- * What a tensor name stands for: a graph layer's output, or a constant. Image tensors are NCHW unless
- * `channelsLast` says a Transpose left them NHWC (as writers do around a channels-last Reshape).
- */
-type Value = { layer: string; channelsLast?: boolean } | { constant: ConstTensor };
+/** What a tensor name stands for: a graph layer's output stored in some layout, or a constant. */
+type Computed = { layer: string; layout?: Layout; directions?: number };
+type Value = Computed | { constant: ConstTensor };
 
-const TO_CHANNELS_LAST = [0, 2, 3, 1];
-const TO_CHANNELS_FIRST = [0, 3, 1, 2];
-const sameList = (a: number[] | undefined, b: number[]) => a !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
+/** Ops that read a tensor in a layout other than the standard one. */
+const READS_LAYOUT: Partial<Record<Layout, string[]>> = {
+  nhwc: ['Reshape', 'Flatten', 'Transpose', 'LayerNormalization'],
+  'time-major': ['Transpose', 'LSTM', 'GRU', 'RNN'],
+};
+const RECURRENT: Record<string, { cell: string; gates: number }> = { LSTM: { cell: 'LSTM', gates: 4 }, GRU: { cell: 'GRU', gates: 3 }, RNN: { cell: 'SimpleRNN', gates: 1 } };
 
 interface NodeContext {
   node: OnnxNode;
@@ -107,11 +109,18 @@ class OnnxImporter {
     return name !== undefined && name !== '';
   }
 
-  private layerInput(ctx: NodeContext, i: number): string {
+  private computed(ctx: NodeContext, i: number): Computed {
     const value = this.value(ctx, i);
     if ('constant' in value) this.fail(ctx, `input ${i} ("${ctx.node.input![i]}") is a constant, expected a computed tensor`);
-    if (value.channelsLast && !['Reshape', 'Flatten', 'Transpose'].includes(ctx.op)) {
-      this.fail(ctx, `input "${ctx.node.input![i]}" is an NHWC (transposed) image; only Reshape, Flatten and Transpose are supported on it`);
+    return value;
+  }
+
+  /** A computed input in the standard layout (or one this op reads). */
+  private layerInput(ctx: NodeContext, i: number): string {
+    const value = this.computed(ctx, i);
+    const layout = value.layout ?? 'standard';
+    if (layout !== 'standard' && !READS_LAYOUT[layout]?.includes(ctx.op)) {
+      this.fail(ctx, `input "${ctx.node.input![i]}" is stored ${layout}; ${ctx.op} on it is not supported`);
     }
     return value.layer;
   }
@@ -146,7 +155,7 @@ class OnnxImporter {
 
   private convert(ctx: NodeContext): void {
     const { op } = ctx;
-    if (this.foldConstants(ctx)) return;
+    if (this.foldConstants(ctx) || this.moveData(ctx)) return;
     if (op in ACTIVATIONS) return this.activation(ctx);
     switch (op) {
       case 'Conv':
@@ -177,7 +186,18 @@ class OnnxImporter {
       case 'Reshape':
         return this.reshape(ctx);
       case 'Transpose':
-        return this.transpose(ctx);
+        return this.fail(ctx, `permutation ${JSON.stringify(this.ints(ctx, 'perm'))} is not supported`);
+      case 'LSTM':
+      case 'GRU':
+      case 'RNN':
+        return this.recurrent(ctx);
+      case 'LayerNormalization':
+        return this.layerNorm(ctx);
+      case 'Resize':
+      case 'Upsample':
+        return this.resize(ctx);
+      case 'Gather':
+        return this.gather(ctx);
       case 'Squeeze':
       case 'Unsqueeze':
         return this.squeeze(ctx);
@@ -360,31 +380,99 @@ class OnnxImporter {
    */
   private reshape(ctx: NodeContext): void {
     const input = this.layerInput(ctx, 0);
-    const target = this.hasInput(ctx, 1) ? this.constInput(ctx, 1).values : this.ints(ctx, 'shape');
+    const target = this.reshapeTarget(ctx);
     if (!target) this.fail(ctx, 'the target shape is not a known constant');
     if (target.length === 2) return this.flatten(ctx, input);
     const shape = this.b.shapeOf(input);
-    const value = this.value(ctx, 0) as { channelsLast?: boolean };
-    const stored = shape.length === 3 && !value.channelsLast ? [1, shape[2]!, shape[0]!, shape[1]!] : [1, ...shape];
+    const nhwc = this.computed(ctx, 0).layout === 'nhwc';
+    const stored = shape.length === 3 && !nhwc ? [1, shape[2]!, shape[0]!, shape[1]!] : [1, ...shape];
     const dims = target.map((d, i) => (d === 0 ? stored[i]! : d)).slice(1);
-    const out = ctx.node.output?.[0] ?? '';
-    const readers = this.consumers.get(out) ?? [];
-    const channelsLast = dims.length === 3 && readers.length > 0 && readers.every((n) => n.op_type === 'Transpose' && sameList(attributesOf(n).get('perm') as number[], TO_CHANNELS_FIRST));
+    const readers = this.consumers.get(ctx.node.output?.[0] ?? '') ?? [];
+    const toFirst = (n: OnnxNode) => n.op_type === 'Transpose' && String(attributesOf(n).get('perm')) === String(TO_CHANNELS_FIRST);
+    const channelsLast = dims.length === 3 && readers.length > 0 && readers.every(toFirst);
     const graphShape = dims.length === 3 && !channelsLast ? [dims[1]!, dims[2]!, dims[0]!] : dims;
     const id = this.b.add({ id: ctx.id, type: 'Reshape', inputs: [input], params: { shape: graphShape } }, ctx.position);
-    this.setOutput(ctx, { layer: id, channelsLast });
+    this.setOutput(ctx, channelsLast ? { layer: id, layout: 'nhwc' } : { layer: id });
   }
 
-  /** NCHW ↔ NHWC transposes change how the tensor is stored, not the graph; other permutations are not supported. */
-  private transpose(ctx: NodeContext): void {
+  private reshapeTarget(ctx: NodeContext): number[] | undefined {
+    return this.hasInput(ctx, 1) ? this.constInput(ctx, 1).values : this.ints(ctx, 'shape');
+  }
+
+  /** Transposes, squeezes and reductions that only change how a tensor is stored (see onnx-layouts.ts). */
+  private moveData(ctx: NodeContext): boolean {
+    if (!['Transpose', 'Squeeze', 'ReduceSum', 'Reshape'].includes(ctx.op)) return false;
+    const value = this.value(ctx, 0);
+    if ('constant' in value) return false;
+    const axesInput = this.hasInput(ctx, 1) && ctx.op !== 'Reshape' ? this.constInput(ctx, 1).values : undefined;
+    const layout = moveLayout(value.layout ?? 'standard', {
+      op: ctx.op,
+      rank: this.b.shapeOf(value.layer).length,
+      directions: value.directions ?? 1,
+      perm: this.ints(ctx, 'perm'),
+      axes: this.ints(ctx, 'axes') ?? axesInput,
+      keepdims: this.num(ctx, 'keepdims', 1),
+      target: ctx.op === 'Reshape' ? this.reshapeTarget(ctx) : undefined,
+    });
+    if (layout === undefined) return false;
+    this.setOutput(ctx, { layer: value.layer, layout, directions: value.directions });
+    return true;
+  }
+
+  /**
+   * LSTM/GRU/RNN: one graph layer (Bidirectional for two directions). Whether it returns sequences
+   * and how directions merge are read from what consumes its outputs.
+   */
+  private recurrent(ctx: NodeContext): void {
+    const { cell, gates } = RECURRENT[ctx.op]!;
+    const value = this.computed(ctx, 0);
+    const batchMajor = this.num(ctx, 'layout', 0) === 1;
+    if ((value.layout ?? 'standard') !== (batchMajor ? 'standard' : 'time-major')) this.fail(ctx, `input must be ${batchMajor ? 'batch' : 'time'}-major`);
+    const weight = this.constInput(ctx, 1).dims;
+    const units = this.num(ctx, 'hidden_size', (weight[1] ?? 0) / gates);
+    const direction = ctx.attrs.get('direction') ?? 'forward';
+    if (direction === 'reverse') this.fail(ctx, 'reverse-only recurrence is not supported');
+    const directions = direction === 'bidirectional' ? 2 : 1;
+    const [y, yH, yC] = ctx.node.output ?? [];
+    const readers = (name: string | undefined) => (name ? (this.consumers.get(name) ?? []) : []);
+    const sequences = readers(y).length > 0;
+    const params: Params = directions === 2 ? { cell, units, return_sequences: sequences } : { units, return_sequences: sequences };
+    if (directions === 2) params.merge = readers(sequences ? y : yH).some((n) => n.op_type === 'ReduceSum') ? 'sum' : 'concat';
+    const id = this.b.add({ id: ctx.id, type: directions === 2 ? 'Bidirectional' : cell, inputs: [value.layer], params }, ctx.position);
+    if (y) this.values.set(y, { layer: id, layout: 'rnn-y', directions });
+    for (const state of [yH, yC]) if (state) this.values.set(state, { layer: id, layout: 'rnn-h', directions });
+  }
+
+  /** LayerNormalization over the last (channel) axis of a channels-last tensor. */
+  private layerNorm(ctx: NodeContext): void {
     const input = this.layerInput(ctx, 0);
-    const value = this.value(ctx, 0) as { channelsLast?: boolean };
-    const perm = this.ints(ctx, 'perm');
-    const rank = this.b.shapeOf(input).length;
-    if (perm && perm.every((p, i) => p === i)) return this.setOutput(ctx, { layer: input, channelsLast: value.channelsLast });
-    if (rank === 3 && !value.channelsLast && sameList(perm, TO_CHANNELS_LAST)) return this.setOutput(ctx, { layer: input, channelsLast: true });
-    if (rank === 3 && value.channelsLast && sameList(perm, TO_CHANNELS_FIRST)) return this.setOutput(ctx, { layer: input });
-    this.fail(ctx, `permutation ${JSON.stringify(perm)} of a ${rank === 3 ? 'NCHW image' : `rank-${rank + 1} tensor`} is not supported`);
+    const axis = this.num(ctx, 'axis', -1);
+    const channelsLast = this.computed(ctx, 0).layout === 'nhwc' || this.b.shapeOf(input).length < 3;
+    if (axis !== -1 || !channelsLast) this.fail(ctx, 'only normalisation over the channel axis of a channels-last tensor is supported');
+    const id = this.b.add({ id: ctx.id, type: 'LayerNorm', inputs: [input], params: { epsilon: this.num(ctx, 'epsilon', 1e-5) } }, ctx.position);
+    this.setOutput(ctx, { layer: id, layout: this.computed(ctx, 0).layout });
+  }
+
+  /** Resize/Upsample of an NCHW image by constant integer scales on H and W. */
+  private resize(ctx: NodeContext): void {
+    const input = this.layerInput(ctx, 0);
+    const scalesIndex = ctx.op === 'Upsample' ? 1 : 2;
+    const scales = this.hasInput(ctx, scalesIndex) ? this.constInput(ctx, scalesIndex).values : (ctx.attrs.get('scales') as number[] | undefined);
+    const shape = this.b.shapeOf(input);
+    const sizes = this.hasInput(ctx, 3) ? this.constInput(ctx, 3).values : undefined;
+    const factors = scales?.length === 4 ? scales.slice(2) : sizes?.length === 4 && shape.length === 3 ? [sizes[2]! / shape[0]!, sizes[3]! / shape[1]!] : undefined;
+    if (!factors || !factors.every((f) => Number.isInteger(f) && f >= 1) || (scales && (scales[0] !== 1 || scales[1] !== 1))) {
+      this.fail(ctx, 'only constant integer scaling of H and W is supported');
+    }
+    const mode = String(ctx.attrs.get('mode') ?? 'nearest');
+    this.add(ctx, 'UpSampling2D', [input], { size: factors, interpolation: mode === 'nearest' ? 'nearest' : 'bilinear' });
+  }
+
+  /** Gather rows of a constant [vocab, dim] table by token ids is an Embedding. */
+  private gather(ctx: NodeContext): void {
+    const table = this.constInput(ctx, 0).dims;
+    if (table.length !== 2 || this.num(ctx, 'axis', 0) !== 0) this.fail(ctx, 'only row lookups in a constant [vocab, dim] table (an embedding) are supported');
+    this.add(ctx, 'Embedding', [this.layerInput(ctx, 1)], { vocab: table[0]!, dim: table[1]! });
   }
 
   /** Squeezing the 1×1 spatial axes left by global pooling: the graph already holds a vector. */
@@ -399,7 +487,8 @@ class OnnxImporter {
     const rank = this.b.shapeOf(inputs[0]!).length;
     const onnxAxis = this.num(ctx, 'axis', 1);
     const axis = onnxAxis < 0 ? onnxAxis + rank + 1 : onnxAxis;
-    const mapped = axis === 1 ? -1 : rank === 3 && (axis === 2 || axis === 3) ? axis - 2 : undefined;
+    // NCHW images: C, H, W → -1, 0, 1; batch-major sequences and vectors keep their order.
+    const mapped = rank === 3 ? ({ 1: -1, 2: 0, 3: 1 } as Record<number, number>)[axis] : axis >= 1 && axis <= rank ? (axis === rank ? -1 : axis - 1) : undefined;
     if (mapped === undefined) this.fail(ctx, `concatenation on ONNX axis ${onnxAxis} is not supported`);
     this.add(ctx, 'Concat', inputs, { axis: mapped });
   }

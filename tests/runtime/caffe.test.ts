@@ -26,7 +26,7 @@ const cases: Array<[string, () => Graph]> = [
   ['Inception block (Concat of four branches)', graphs.inceptionBlock],
   ['MobileNet piece (depthwise as group, folded ZeroPadding2D)', graphs.mobilenetPiece],
   ['U-Net piece (Deconvolution, upsampling as fixed deconvolution, skip Concat)', graphs.unetPiece],
-  ['odds and ends (folded padding, ceil pooling, PReLU, ELU, Eltwise PROD, Reshape, per-step InnerProduct)', graphs.caffeOddsAndEnds],
+  ['odds and ends (folded padding, Cropping2D as Slice, ceil pooling, PReLU, ELU, Eltwise PROD, Reshape, per-step InnerProduct)', graphs.caffeOddsAndEnds],
   ['convolution variety (non-square, dilation, groups, depth multiplier, deconvolution, W-axis Concat)', graphs.convolutionVariety],
   ['hostile layer ids', graphs.hostileGraph],
 ];
@@ -136,7 +136,7 @@ describe('Caffe emitter', () => {
     expect(layers.map((layer) => layer.type)).toEqual(['Input', 'Slice', 'Slice', 'Silence', 'Pooling', 'Pooling']);
     expect(layers[1]!.params).toEqual([['slice_param.axis', '2'], ['slice_param.slice_point', '6']]);
     expect(layers[2]!.params).toEqual([['slice_param.axis', '3'], ['slice_param.slice_point', '8']]);
-    expect(output.prototxt).toContain('# Caffe rounds pooling up; keep the 6 rows that pool reads when rounding down');
+    expect(output.prototxt).toContain('# Caffe rounds pooling up; keep the 6 rows and 8 columns that pool reads when rounding down');
     const [run] = runCaffeBatch([output]);
     expect(run!.error).toBeUndefined();
     expect(sortedDims(run!.outputs.map((o) => o.dims))).toEqual(sortedDims([[1, 4, 3, 4], [1, 4, 3, 4]]));

@@ -239,6 +239,8 @@ export function caffeOddsAndEnds(): Graph {
     .add('data', 'Input', { shape: [15, 15, 6] })
     .add('pad', 'ZeroPadding2D', { padding: [2, 1] })
     .add('conv', 'Conv2D', { filters: 8, kernel: [3, 3], activation: 'leaky_relu' })
+    .add('crop', 'Cropping2D', { cropping: [1, 0, 2, 1] })
+    .add('crop_rows', 'Cropping2D', { cropping: [0, 1, 0, 0] })
     .add('pool_ceil', 'MaxPool2D', { pool: [3, 3], stride: [2, 2], ceil_mode: true })
     .add('prelu', 'Activation', { fn: 'prelu' }, ['pool_ceil'])
     .add('elu', 'Activation', { fn: 'elu', alpha: 0.5 }, ['pool_ceil'])

@@ -16,6 +16,8 @@ export interface Produced {
   shape: Shape;
   /** Zeros a folded ZeroPadding2D owes on each side [h, w]: `shape` includes them, the blob does not. */
   extraPad?: [number, number];
+  /** The blob is an earlier layer's, passed through unchanged, and may have other readers. */
+  shared?: boolean;
 }
 
 export interface LoweringContext {
@@ -74,7 +76,8 @@ export class CaffePlanBuilder {
     const [inputId] = layer.inputs ?? [];
     if (inputId === undefined || (layer.inputs ?? []).length !== 1) return false;
     const input = this.graph.layers.find((other) => other.id === inputId)!;
-    return input.type !== 'Input' && this.consumersOf(inputId).length === 1 && !this.produced.get(inputId)?.extraPad;
+    const produced = this.produced.get(inputId);
+    return input.type !== 'Input' && this.consumersOf(inputId).length === 1 && !produced?.extraPad && !produced?.shared;
   }
 
   lower(lowerings: Readonly<Record<string, Lowering>>, gaps: Readonly<Record<string, string>>): CaffePlan {

@@ -163,35 +163,46 @@ const conv2dTranspose: Lowering = (context) => {
   return withActivation(context, { ref, shape });
 };
 
+/** Rows (axis 2) or columns (axis 3) [begin, begin + length) to keep out of `size`. */
+interface Window {
+  axis: 2 | 3;
+  begin: number;
+  length: number;
+  size: number;
+}
+
 /**
- * Caffe rounds pooling up, so with no padding it may add a last window over the remainder that the
- * graph's floor rounding drops. Slicing the remainder off first gives exactly the graph's windows;
- * a Silence layer consumes the remainder so it does not become a net output.
+ * Caffe's Crop needs a reference blob of the wanted size; a Slice per axis keeps a window of a blob
+ * without one. A Silence layer consumes the cut parts so they do not become net outputs.
+ * The last kept blob is named `finalName` when given.
  */
-function cropForFloor(builder: LoweringContext['builder'], name: string, source: BlobRef, crops: Array<[axis: 2 | 3, length: number]>): BlobRef {
-  let cropped = source;
-  const remainders: BlobRef[] = [];
-  for (const [axis, length] of crops) {
-    const slice = builder.unique(`${name}_crop_${axis === 2 ? 'h' : 'w'}`);
-    const rest = builder.unique(`${slice}_rest`);
-    const what = axis === 2 ? 'rows' : 'columns';
+function keepWindows(builder: LoweringContext['builder'], base: string, source: BlobRef, windows: Window[], note: string, finalName?: string): BlobRef {
+  let kept = source;
+  const cuts: BlobRef[] = [];
+  windows.forEach(({ axis, begin, length, size }, i) => {
+    const points = [begin, begin + length].filter((point) => point > 0 && point < size);
+    const keptIndex = begin > 0 ? 1 : 0;
+    const final = i === windows.length - 1 ? finalName : undefined;
+    const name = keptIndex === 0 && final ? final : builder.unique(`${base}_crop_${axis === 2 ? 'h' : 'w'}`);
+    const tops = points.concat(size).map((_, part) =>
+      part === 0 ? name : part === keptIndex ? (final ?? builder.unique(`${name}_kept`)) : builder.unique(`${name}_${part < keptIndex ? 'head' : 'rest'}`),
+    );
     builder.add({
-      name: slice,
+      name,
       type: 'Slice',
-      bottoms: [cropped],
-      tops: [slice, rest],
+      bottoms: [kept],
+      tops,
       inPlace: false,
       paramField: 'slice_param',
-      params: { axis, slice_point: length },
+      params: { axis, slice_point: points },
       blobs: [],
-      note: `Caffe rounds pooling up; keep the ${length} ${what} that ${name} reads when rounding down`,
+      note: i === 0 ? note : undefined,
     });
-    cropped = { layer: slice, blob: slice };
-    remainders.push({ layer: rest, blob: rest });
-  }
-  const silence = builder.unique(`${name}_crop_rest`);
-  builder.add({ name: silence, type: 'Silence', bottoms: remainders, tops: [], inPlace: false, params: {}, blobs: [] });
-  return cropped;
+    kept = { layer: tops[keptIndex]!, blob: tops[keptIndex]! };
+    cuts.push(...tops.filter((_, part) => part !== keptIndex).map((top) => ({ layer: top, blob: top })));
+  });
+  builder.add({ name: builder.unique(`${base}_cut`), type: 'Silence', bottoms: cuts, tops: [], inPlace: false, params: {}, blobs: [] });
+  return kept;
 }
 
 function windowPool(method: 'MAX' | 'AVE'): Lowering {
@@ -204,16 +215,20 @@ function windowPool(method: 'MAX' | 'AVE'): Lowering {
     const [padH, padW] = paddingAxes(params.padding!);
     let rows = planAxis({ size: h!, kernel: kh, stride: sh, dilation: 1, padding: padH, extra: 0, target: target[0]! }, 'pool');
     let cols = planAxis({ size: w!, kernel: kw, stride: sw, dilation: 1, padding: padW, extra: 0, target: target[1]! }, 'pool');
-    const crops: Array<[2 | 3, number]> = [];
+    // Caffe rounds pooling up: with no padding it may add a last window over the remainder that the
+    // graph's floor rounding drops, so slice the remainder off first.
+    const windows: Window[] = [];
     if (rows.pad === 0 && rows.out > target[0]!) {
-      crops.push([2, (target[0]! - 1) * sh + kh]);
+      windows.push({ axis: 2, begin: 0, length: (target[0]! - 1) * sh + kh, size: h! });
       rows = { pad: 0, out: target[0]! };
     }
     if (cols.pad === 0 && cols.out > target[1]!) {
-      crops.push([3, (target[1]! - 1) * sw + kw]);
+      windows.push({ axis: 3, begin: 0, length: (target[1]! - 1) * sw + kw, size: w! });
       cols = { pad: 0, out: target[1]! };
     }
-    const source = crops.length > 0 ? cropForFloor(builder, name, input!.ref, crops) : input!.ref;
+    const kept = windows.map(({ axis, length }) => `${length} ${axis === 2 ? 'rows' : 'columns'}`).join(' and ');
+    const cropNote = `Caffe rounds pooling up; keep the ${kept} that ${name} reads when rounding down`;
+    const source = windows.length > 0 ? keepWindows(builder, name, input!.ref, windows, cropNote) : input!.ref;
     const shape = [rows.out, cols.out, channels!];
     const poolParams: CaffeBlock = {
       pool: new CaffeEnum(method, 'Pooling'),
@@ -362,6 +377,18 @@ const reshape: Lowering = ({ name, inputs, target, builder }) => {
   return { ref, shape: target };
 };
 
+/** Keras' Cropping2D as Slice layers (Caffe's own Crop needs a reference blob of the cropped size). */
+const cropping2d: Lowering = ({ params, name, inputs, target, builder }) => {
+  const [top, bottom, left, right] = params.cropping as number[];
+  const [h, w] = inputs[0]!.shape;
+  const windows: Window[] = [];
+  if (top! + bottom! > 0) windows.push({ axis: 2, begin: top!, length: target[0]!, size: h! });
+  if (left! + right! > 0) windows.push({ axis: 3, begin: left!, length: target[1]!, size: w! });
+  if (windows.length === 0) return { ...inputs[0]!, shared: true };
+  const note = `${name}: keep rows ${top}..${top! + target[0]! - 1} and columns ${left}..${left! + target[1]! - 1}`;
+  return { ref: keepWindows(builder, name, inputs[0]!.ref, windows, note, name), shape: target };
+};
+
 const FOLDS_PADDING = new Set(['Conv2D', 'DepthwiseConv2D', 'ZeroPadding2D']);
 
 /** Caffe has no padding layer, but a convolution's own pad is the same zeros: fold it there. */
@@ -456,4 +483,5 @@ export const CAFFE_LOWERINGS: Readonly<Record<string, Lowering>> = {
   Reshape: reshape,
   ZeroPadding2D: zeroPadding2d,
   UpSampling2D: upSampling2d,
+  Cropping2D: cropping2d,
 };

@@ -296,6 +296,13 @@ const upSampling2d: Lowering = ({ params, inputs, builder, tmp }) => {
   });
 };
 
+const cropping2d: Lowering = ({ params, inputs, target, builder, tmp }) => {
+  const [top, , left] = params.cropping as number[];
+  const starts = builder.int64s([top!, left!]);
+  const ends = builder.int64s([top! + target[0]!, left! + target[1]!]);
+  return builder.node('Slice', [inputs[0]!.name, starts, ends, builder.int64s([2, 3])], tmp('crop'));
+};
+
 const concat: Lowering = ({ params, inputs, builder, tmp }) =>
   builder.node(
     'Concat',
@@ -421,6 +428,7 @@ export const ONNX_LOWERINGS: Readonly<Record<string, Lowering>> = {
   Activation: activation,
   ZeroPadding2D: zeroPadding2d,
   UpSampling2D: upSampling2d,
+  Cropping2D: cropping2d,
   Concat: concat,
   Add: add,
   Multiply: multiply,

@@ -64,6 +64,13 @@ describe('editor graph edits on a real imported model', () => {
     expect(disconnect(joined, last, id).layers.find((l) => l.id === id)!.inputs).toEqual([graph.layers[1]!.id]);
   });
 
+  it('connecting onto a single-input layer rewires it instead of adding a second input', () => {
+    const graph = lenet();
+    const [input, , , third] = graph.layers;
+    const rewired = connect(graph, input!.id, third!.id, true);
+    expect(rewired.layers.find((l) => l.id === third!.id)!.inputs).toEqual([input!.id]);
+  });
+
   it('renaming updates every reference and refuses a taken name', () => {
     const graph = lenet();
     const [a, b] = [graph.layers[1]!.id, graph.layers[2]!.id];

@@ -139,7 +139,9 @@ export class EditorSession {
   }
 
   connect(source: string, target: string): void {
-    this.edit(`connect ${source} → ${target}`, (g) => edits.connect(g, source, target));
+    const type = this.graph.layers.find((l) => l.id === target)?.type;
+    const single = type !== undefined && getSpec(type)?.arity.max === 1;
+    this.edit(`connect ${source} → ${target}`, (g) => edits.connect(g, source, target, single));
   }
 
   select(ids: Iterable<string>): void {

@@ -105,12 +105,15 @@ export function removeLayers(graph: Graph, ids: Iterable<string>): Graph {
   return { ...graph, layers };
 }
 
-/** Feeds `target` from `source` (appended as its last input). */
-export function connect(graph: Graph, source: string, target: string): Graph {
+/**
+ * Feeds `target` from `source`: appended as its last input, or — when `target` takes a single input —
+ * replacing the one it had (rewiring, as dragging a new wire onto an occupied socket means).
+ */
+export function connect(graph: Graph, source: string, target: string, singleInput = false): Graph {
   if (source === target) throw new EditError(`"${source}" cannot feed itself`);
   findLayer(graph, source);
   const updated = replaceLayer(graph, target, (layer) =>
-    layer.inputs?.includes(source) ? layer : { ...layer, inputs: [...(layer.inputs ?? []), source] },
+    layer.inputs?.includes(source) ? layer : { ...layer, inputs: singleInput ? [source] : [...(layer.inputs ?? []), source] },
   );
   return { ...updated, layers: topoSort(updated.layers) };
 }

@@ -86,7 +86,8 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
           continue;
         }
         const coverage = design.draft.totalCells ? design.draft.readCells / design.draft.totalCells : 0;
-        design.graph.confidence = Math.round(Math.min(1, 0.35 + 0.4 * reading.classification.score + 0.25 * coverage) * 100) / 100;
+        // A table reading is never certain: 0.95 at most, for a table classified surely and read in full.
+        design.graph.confidence = Math.round(Math.min(0.95, 0.3 + 0.4 * reading.classification.score + 0.25 * coverage) * 100) / 100;
         tableDesigns.push(design.graph);
       }
     }

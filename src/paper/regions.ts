@@ -105,7 +105,8 @@ export function findRegions(page: Page): Region[] {
       let graphicsBox: Box | undefined;
       for (const e of sorted) {
         const gap = dir === 1 ? e.box[1] - frontier : frontier - e.box[3];
-        const maxGap = graphicsBox ? 28 : Math.max(3 * caption.size, 22);
+        // Figures leave more air between drawing, sub-figure labels and caption than tables do.
+        const maxGap = caption.kind === 'figure' ? 40 : graphicsBox ? 28 : Math.max(3 * caption.size, 22);
         if (gap > maxGap) break;
         if (hitsCaption(e.box)) break;
         const insideGraphics = graphicsBox && e.box[1] >= graphicsBox[1] - 2 && e.box[3] <= graphicsBox[3] + 2;

@@ -60,4 +60,20 @@ describe('a generated two-column page', () => {
     expect(g.layers.at(-1)?.params).toMatchObject({ units: 10, activation: 'softmax' });
     expect(g.layers[0].inferred).toEqual(['shape']);
   });
+
+  it('keeps sub-figures (a) and (b) in one figure region, across the full width of a one-column page', async () => {
+    const texts: PageSpec['texts'] = [];
+    for (let i = 0; i < 6; i++) texts.push({ str: BODY, x: 72, y: 60 + i * 12 });
+    texts.push({ str: '(a) plain block', x: 120, y: 300, size: 9 }, { str: '(b) residual block', x: 380, y: 300, size: 9 });
+    texts.push({ str: 'Figure 2: Two building blocks.', x: 72, y: 330 });
+    for (let i = 0; i < 6; i++) texts.push({ str: BODY, x: 72, y: 360 + i * 12 });
+    // Left sub-figure at x 100–250, right one at 360–510, both between y 150 and 290 (top-left coordinates).
+    const drawing = ['100 612 150 30 re S', '100 522 150 30 re S', '175 582 m 175 552 l S', '360 612 150 30 re S', '360 522 150 30 re S', '435 582 m 435 552 l S', '520 597 m 520 537 l S'].join(' ');
+    const doc = await readDocument(pagesPdf([{ texts, drawing }]));
+    const figure = findRegions(doc.pages[0]).find((r) => r.kind === 'figure')!;
+    expect(figure.box[0]).toBeLessThanOrEqual(100);
+    expect(figure.box[2]).toBeGreaterThanOrEqual(510);
+    expect(figure.lines.map((l) => l.text).join(' ')).toMatch(/\(a\) plain block.*\(b\) residual block/);
+    expect(figure.box[1]).toBeGreaterThan(130);
+  });
 });

@@ -48,14 +48,23 @@ const union = (a: Box, b: Box): Box => [Math.min(a[0], b[0]), Math.min(a[1], b[1
 
 /** Rectangle-like and blob-like closed contours, merged into node boxes. */
 export function findBoxes(cv: CV, image: GreyImage): RasterBox[] {
-  return mergeBoxes([...boxContours(cv, image, LIGHT_INK), ...boxContours(cv, image, DARK_INK)]);
+  return mergeBoxes([...boxContours(cv, image, LIGHT_INK), ...boxContours(cv, image, DARK_INK), ...boxContours(cv, image, LIGHT_INK, true)]);
 }
 
-function boxContours(cv: CV, image: GreyImage, level: number): RasterBox[] {
+/**
+ * Closed contours that look like boxes or blobs. `solid`: thin strokes (connectors, text) are opened away
+ * first, so filled areas (Keras 3 headers, draw_net fills) stand alone as clean rectangles.
+ */
+function boxContours(cv: CV, image: GreyImage, level: number, solid = false): RasterBox[] {
   const ink = binaryInk(cv, image, level);
+  if (solid) {
+    const kernel = cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(7, 7));
+    cv.morphologyEx(ink, ink, cv.MORPH_OPEN, kernel);
+    kernel.delete();
+  }
   const contours = new cv.MatVector();
   const hierarchy = new cv.Mat();
-  cv.findContours(ink, contours, hierarchy, cv.RETR_LIST, cv.CHAIN_APPROX_SIMPLE);
+  cv.findContours(ink, contours, hierarchy, solid ? cv.RETR_EXTERNAL : cv.RETR_LIST, cv.CHAIN_APPROX_SIMPLE);
   const minSide = Math.max(14, Math.round(Math.min(image.width, image.height) * 0.012));
   const found: RasterBox[] = [];
   for (let i = 0; i < contours.size(); i++) {
@@ -89,8 +98,16 @@ function mergeBoxes(found: RasterBox[]): RasterBox[] {
   const groups: RasterBox[][] = [];
   const extent = (items: RasterBox[]) => items.map((i) => i.box).reduce(union);
   const bySize = [...found].sort((a, b) => (b.box[2] - b.box[0]) * (b.box[3] - b.box[1]) - (a.box[2] - a.box[0]) * (a.box[3] - a.box[1]));
-  for (const item of bySize) {
+  // Rectangles first; a blob-like contour over a rectangle is that box glued to its connectors, not a node.
+  for (const item of bySize.filter((i) => i.shape === 'rect')) {
     const group = groups.find((g) => overlapsOrTouches(extent(g), item.box, 3));
+    if (group) group.push(item);
+    else groups.push([item]);
+  }
+  const rectGroups = groups.length;
+  for (const item of bySize.filter((i) => i.shape !== 'rect')) {
+    if (groups.slice(0, rectGroups).some((g) => overlapsOrTouches(extent(g), item.box, 3))) continue;
+    const group = groups.slice(rectGroups).find((g) => overlapsOrTouches(extent(g), item.box, 3));
     if (group) group.push(item);
     else groups.push([item]);
   }

@@ -6,8 +6,6 @@ import { encodeGreyPng, type GreyImage } from './image.ts';
 import type { Ocr } from './ocr.ts';
 import { loadOpenCv, type CV, type OpenCvLoader } from './opencv.ts';
 
-/** Darker than this is ink; draw_net's coloured fills are lighter. */
-const INK = 110;
 
 /** Tesseract reads best with text lines ~30 px tall; small plot_model text is scaled up. */
 const TARGET_ROW = 30;
@@ -19,8 +17,10 @@ function textLineHeight(data: Uint8Array, w: number, h: number): number {
   const runs: number[] = [];
   let run = 0;
   for (let y = 0; y <= h; y++) {
-    let ink = false;
-    for (let x = 0; y < h && x < w && !ink; x++) ink = data[y * w + x]! < level;
+    // Vertical rules put a few dark pixels on every row; a text line puts many.
+    let count = 0;
+    for (let x = 0; y < h && x < w; x++) if (data[y * w + x]! < level) count++;
+    const ink = count >= Math.max(4, 0.02 * w);
     if (ink) run++;
     else if (run > 0) {
       if (run >= 4) runs.push(run);
@@ -54,6 +54,37 @@ function whitenRules(data: Uint8Array, w: number, h: number): number[] {
     }
   }
   return ruleColumns;
+}
+
+/**
+ * Keras 3 writes white text on a dark header: bands of rows darker than paper whose text is lighter than
+ * the band (not darker, as on draw_net's coloured fills) are inverted.
+ */
+function invertDarkBands(data: Uint8Array, w: number, h: number): void {
+  const medians = Array.from({ length: h }, (_, y) => [...data.subarray(y * w, y * w + w)].sort((a, b) => a - b)[w >> 1]!);
+  for (let y = 0; y < h; ) {
+    if (medians[y]! >= 160) {
+      y++;
+      continue;
+    }
+    let end = y;
+    while (end < h && medians[end]! < 160) end++;
+    // A header is a band, not the densest row of a line of bold text.
+    if (end - y < Math.max(8, h * 0.15)) {
+      y = end;
+      continue;
+    }
+    const band = data.subarray(y * w, end * w);
+    const level = [...medians.slice(y, end)].sort((a, b) => a - b)[(end - y) >> 1]!;
+    let brighter = 0;
+    let darker = 0;
+    for (const v of band) {
+      if (v > level + 80) brighter++;
+      else if (v < level - 80) darker++;
+    }
+    if (brighter > darker) for (let i = 0; i < band.length; i++) band[i] = 255 - band[i]!;
+    y = end;
+  }
 }
 
 /**
@@ -92,6 +123,7 @@ function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox): GreyImage {
   const ch = Math.max(1, Math.min(image.height, box[3] - inset) - y0);
   const raw = new Uint8Array(cw * ch);
   for (let y = 0; y < ch; y++) raw.set(image.data.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x0 + cw), y * cw);
+  invertDarkBands(raw, cw, ch);
   const rules = whitenRules(raw, cw, ch);
   const { data, w, h } = stackColumns(raw, cw, ch, rules);
   const glyphs = textLineHeight(data, w, h);
@@ -103,11 +135,12 @@ function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox): GreyImage {
   cv.resize(src, big, new cv.Size(Math.round(w * scale), Math.round(h * scale)), 0, 0, cv.INTER_CUBIC);
   const framed = new cv.Mat();
   cv.copyMakeBorder(big, framed, margin, margin, margin, margin, cv.BORDER_CONSTANT, new cv.Scalar(255));
-  // Black text on coloured fills (draw_net's red, orange, blue boxes): keep only the ink. Text on white
-  // keeps its anti-aliased grey edges, which tesseract reads better than a hard threshold of thin strokes.
-  const pixels = new Uint8Array(framed.data);
-  const paper = [...pixels.filter((_, i) => i % 7 === 0)].sort((a, b) => a - b)[Math.floor(pixels.length / 14)]!;
-  const out = { width: framed.cols, height: framed.rows, data: paper < 200 ? pixels.map((v) => (v < INK ? 0 : 255)) : pixels };
+  // Text on white, on coloured fills (draw_net) and on inverted grey headers (Keras 3): a local threshold
+  // leaves black glyphs on white whatever the fill, which tesseract's global one does not.
+  const binary = new cv.Mat();
+  cv.adaptiveThreshold(framed, binary, 255, cv.ADAPTIVE_THRESH_MEAN_C, cv.THRESH_BINARY, 31, 20);
+  const out = { width: binary.cols, height: binary.rows, data: new Uint8Array(binary.data) };
+  binary.delete();
   src.delete();
   big.delete();
   framed.delete();

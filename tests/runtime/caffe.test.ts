@@ -214,17 +214,26 @@ describe('Caffe emitter', () => {
     expect(() => emitCaffe(graph)).toThrow(/odd one/);
   });
 
-  it('reports a ZeroPadding2D that feeds a pooling layer, which Caffe cannot pad with zeros', () => {
+  it('pads with a fixed 1x1 depthwise convolution where no convolution follows to take the padding', async () => {
     const graph: Graph = {
       format: GRAPH_FORMAT,
       name: 'pad then pool',
       layers: [
         { id: 'data', type: 'Input', params: { shape: [8, 8, 3] } },
-        { id: 'pad', type: 'ZeroPadding2D', inputs: ['data'] },
-        { id: 'pool', type: 'MaxPool2D', inputs: ['pad'] },
+        { id: 'pad', type: 'ZeroPadding2D', inputs: ['data'], params: { padding: [2, 1] } },
+        { id: 'pool', type: 'MaxPool2D', inputs: ['pad'], params: { pool: [2, 2] } },
       ],
     };
-    expect(() => emitCaffe(graph)).toThrow(/pad.*feeds pool \(MaxPool2D\)/);
+    const output = emitCaffe(graph);
+    const [, pad] = prototxtLayers(output.prototxt).layers;
+    expect(pad!.type).toBe('Convolution');
+    expect(pad!.params).toContainEqual(['convolution_param.group', '3']);
+    expect(pad!.params).toContainEqual(['param.lr_mult', '0']);
+    const [caffe] = runCaffeBatch([output])[0]!.outputs;
+    expect(caffe!.dims).toEqual([1, 3, 6, 5]);
+    // Zero padding then max pooling: the border windows see the zeros, as in onnxruntime.
+    const [onnx] = await runOnnx(emitOnnx(graph), { batch: 1 });
+    expect(caffe!.data).toEqual(Array.from(onnx!.data));
   });
 });
 

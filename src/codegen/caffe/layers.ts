@@ -1,5 +1,5 @@
 /** One lowering per graph layer type: the Caffe layers, params and learned blobs that express it. */
-import type { Layer, Shape } from '../../graph/index.ts';
+import type { Shape } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import type { WeightInit, WeightTensor } from '../weights.ts';
 import type { Lowering, LoweringContext, Produced } from './builder.ts';
@@ -391,17 +391,29 @@ const cropping2d: Lowering = ({ params, name, inputs, target, builder }) => {
 
 const FOLDS_PADDING = new Set(['Conv2D', 'DepthwiseConv2D', 'ZeroPadding2D']);
 
-/** Caffe has no padding layer, but a convolution's own pad is the same zeros: fold it there. */
-const zeroPadding2d: Lowering = ({ layer, params, inputs, target, builder }) => {
-  const consumers: Layer[] = builder.consumersOf(layer.id);
-  const blocker = builder.isOutput(layer.id) ? 'is a net output' : consumers.find((c) => !FOLDS_PADDING.has(c.type));
-  if (blocker) {
-    const what = typeof blocker === 'string' ? blocker : `feeds ${blocker.id} (${blocker.type})`;
-    throw new UnsupportedLayerError('caffe', layer.id, layer.type, `Caffe has no padding layer; it can only be folded into a following convolution, but it ${what}`);
-  }
+/**
+ * Caffe has no padding layer, but a convolution's own pad adds the same zeros: fold the padding into
+ * the convolutions it feeds, or else pad with a 1×1 depthwise convolution of fixed unit weights.
+ */
+const zeroPadding2d: Lowering = ({ layer, params, name, inputs, target, builder }) => {
   const [ph, pw] = pair(params.padding);
   const [eh, ew] = inputs[0]!.extraPad ?? [0, 0];
-  return { ref: inputs[0]!.ref, shape: target, extraPad: [eh + ph, ew + pw] };
+  const consumers = builder.consumersOf(layer.id);
+  if (!builder.isOutput(layer.id) && consumers.every((c) => FOLDS_PADDING.has(c.type))) {
+    return { ref: inputs[0]!.ref, shape: target, extraPad: [eh + ph, ew + pw] };
+  }
+  const channels = target[2]!;
+  const convParams: CaffeBlock = {
+    num_output: channels,
+    bias_term: false,
+    ...axisFields('pad', [eh + ph, ew + pw], 0),
+    kernel_size: 1,
+    group: channels,
+  };
+  const blobs: WeightTensor[] = [ones(`${name}.weight`, [channels, 1, 1, 1])];
+  const note = 'zero padding: a 1x1 depthwise convolution with unit weights';
+  const ref = builder.add({ name, type: 'Convolution', bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, frozen: true, note });
+  return { ref, shape: target };
 };
 
 /** Bilinear upsampling kernel of FCN (Long et al.), one per channel. */

@@ -53,7 +53,8 @@ export function emitOnnx(graph: Graph): Uint8Array {
     });
     let output: string;
     try {
-      output = lowering({ layer, params, name, inputs: layerInputs, target: shape, builder, tmp });
+      const consumerTypes = graph.layers.filter((other) => other.inputs?.includes(layer.id)).map((other) => other.type);
+      output = lowering({ layer, params, name, inputs: layerInputs, target: shape, builder, tmp, consumerTypes });
     } catch (error) {
       if (error instanceof WeightBudgetError) throw new UnsupportedLayerError('onnx', layer.id, layer.type, error.message);
       throw error;

@@ -23,6 +23,8 @@ export interface LoweringContext {
   builder: OnnxGraphBuilder;
   /** A fresh intermediate tensor name `<name>/<suffix>`. */
   tmp: (suffix: string) => string;
+  /** Types of the layers that read this layer's output. */
+  consumerTypes: string[];
 }
 
 /** Returns the tensor holding the layer's output. */
@@ -280,9 +282,21 @@ const lrn: Lowering = ({ params, inputs, builder, tmp }) =>
 const activation: Lowering = (context) =>
   applyActivation(context, context.params.fn as string, context.params.alpha as number, context.inputs[0]!.name, context.target);
 
-const zeroPadding2d: Lowering = ({ params, inputs, builder, tmp }) => {
+const POOLS = new Set(['MaxPool2D', 'AvgPool2D']);
+
+/**
+ * Pad with zeros. Before a pooling layer, a fixed 1×1 depthwise Conv does the padding instead:
+ * onnxruntime fuses Pad into a following pool, where MaxPool then pads with -inf rather than zeros
+ * and any pool fails to load once the pad reaches the window size.
+ */
+const zeroPadding2d: Lowering = ({ params, name, inputs, target, builder, tmp, consumerTypes }) => {
   const [ph, pw] = pair(params.padding);
-  return builder.node('Pad', [inputs[0]!.name, builder.int64s([0, 0, ph, pw, 0, 0, ph, pw])], tmp('pad'), { mode: 'constant' });
+  if (!consumerTypes.some((type) => POOLS.has(type))) {
+    return builder.node('Pad', [inputs[0]!.name, builder.int64s([0, 0, ph, pw, 0, 0, ph, pw])], tmp('pad'), { mode: 'constant' });
+  }
+  const channels = target[2]!;
+  const ones = builder.weight(`${name}.weight`, [channels, 1, 1, 1], { kind: 'constant', value: 1 });
+  return builder.node('Conv', [inputs[0]!.name, ones], tmp('pad'), { kernel_shape: [1, 1], pads: [ph, pw, ph, pw], group: channels });
 };
 
 /** Keras' nearest repeats pixels (asymmetric, floor); its bilinear samples pixel centres (half_pixel). */

@@ -66,7 +66,10 @@ export function pyComment(text: string): string {
  */
 export function pyDocstring(lines: readonly string[], indent = ''): string {
   const body = lines.map((line) => {
-    const escaped = pyString(line.replace(/[\r\n\u2028\u2029]+/g, ' ')).slice(1, -1);
+    const strict = pyString(line.replace(/[\r\n\u2028\u2029]+/g, ' ')).slice(1, -1);
+    // A lone quote reads better unescaped; only a run of quotes could close the docstring.
+    const relaxed = strict.replace(/\\"/g, '"');
+    const escaped = relaxed.includes('""') ? strict : relaxed;
     return escaped === '' ? '' : indent + escaped;
   });
   return `${indent}"""${body.join('\n').trimStart()}\n${indent}"""`;

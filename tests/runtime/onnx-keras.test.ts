@@ -9,7 +9,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitOnnx } from '../../src/codegen/index.ts';
 import { GRAPH_FORMAT, type Graph } from '../../src/graph/index.ts';
-import { decodeOnnxModel } from '../../src/proto/index.ts';
+import { decodeOnnxModel, encodeOnnxModel } from '../../src/proto/index.ts';
 import { runOnnx } from '../support/onnx-runtime.ts';
 import { sampleValues } from '../support/sample-input.ts';
 
@@ -28,6 +28,16 @@ function initializers(bytes: Uint8Array): Map<string, tf.Tensor> {
 function lstmKernel(onnx: tf.Tensor): tf.Tensor {
   const [i, o, f, c] = tf.split(onnx, 4, 0);
   return tf.transpose(tf.concat([i!, f!, c!, o!], 0));
+}
+
+/** The model with the named float initializers replaced by `values` (e.g. non-trivial BatchNorm statistics). */
+function withInitializers(bytes: Uint8Array, values: Record<string, Float32Array>): Uint8Array {
+  const model = decodeOnnxModel(bytes);
+  for (const tensor of model.graph!.initializer!) {
+    const replacement = values[tensor.name!];
+    if (replacement) tensor.raw_data = new Uint8Array(replacement.buffer.slice(0));
+  }
+  return encodeOnnxModel(model);
 }
 
 function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -83,7 +93,7 @@ describe('ONNX models compute what Keras computes', () => {
   });
 
   // tfjs-layers has no reset-after GRU (Keras' default, which the ONNX GRU follows), so GRU is checked for shapes only.
-  it('sequence layers: Embedding, Conv1D, LSTM, bidirectional LSTM, Dense', async () => {
+  it('sequence layers: Embedding, Conv1D, LSTM, LayerNorm and BatchNorm over features, bidirectional LSTM, Dense', async () => {
     const graph: Graph = {
       format: GRAPH_FORMAT,
       name: 'keras sequence semantics',
@@ -92,22 +102,29 @@ describe('ONNX models compute what Keras computes', () => {
         { id: 'embed', type: 'Embedding', inputs: ['tokens'], params: { vocab: 30, dim: 8 } },
         { id: 'conv', type: 'Conv1D', inputs: ['embed'], params: { filters: 5, kernel: 4, padding: 'same', activation: 'relu' } },
         { id: 'lstm', type: 'LSTM', inputs: ['conv'], params: { units: 7, return_sequences: true } },
-        { id: 'bi', type: 'Bidirectional', inputs: ['lstm'], params: { cell: 'LSTM', units: 3, return_sequences: true } },
+        { id: 'norm', type: 'LayerNorm', inputs: ['lstm'] },
+        { id: 'bn', type: 'BatchNorm', inputs: ['norm'] },
+        { id: 'bi', type: 'Bidirectional', inputs: ['bn'], params: { cell: 'LSTM', units: 3, return_sequences: true } },
         { id: 'last', type: 'LSTM', inputs: ['bi'], params: { units: 4 } },
         { id: 'out', type: 'Dense', inputs: ['last'], params: { units: 2, activation: 'softmax' } },
       ],
     };
-    const bytes = emitOnnx(graph);
+    // Per-feature statistics and scales that differ, so normalising the wrong axis shows.
+    const ramp = (from: number, step: number) => Float32Array.from({ length: 7 }, (_, i) => from + step * i);
+    const stats = { 'norm.gamma': ramp(0.5, 0.2), 'norm.beta': ramp(-0.3, 0.1), 'bn.gamma': ramp(1.5, -0.1), 'bn.beta': ramp(0.2, 0.05), 'bn.running_mean': ramp(-0.2, 0.07), 'bn.running_var': ramp(0.6, 0.15) };
+    const bytes = withInitializers(emitOnnx(graph), stats);
     const w = initializers(bytes);
     const input = tfl.input({ shape: [6] });
     const embed = tfl.layers.embedding({ inputDim: 30, outputDim: 8 });
     const conv = tfl.layers.conv1d({ filters: 5, kernelSize: 4, padding: 'same', activation: 'relu' });
     const lstm = tfl.layers.lstm({ units: 7, returnSequences: true, recurrentActivation: 'sigmoid' });
+    const norm = tfl.layers.layerNormalization({ epsilon: 1e-5 });
+    const bn = tfl.layers.batchNormalization({ epsilon: 1e-5 });
     const bi = tfl.layers.bidirectional({ layer: tfl.layers.lstm({ units: 3, returnSequences: true, recurrentActivation: 'sigmoid' }) as tfl.RNN, mergeMode: 'concat' });
     const last = tfl.layers.lstm({ units: 4, recurrentActivation: 'sigmoid' });
     const dense = tfl.layers.dense({ units: 2, activation: 'softmax' });
     let x = embed.apply(input) as tfl.SymbolicTensor;
-    for (const layer of [conv, lstm, bi, last, dense]) x = layer.apply(x) as tfl.SymbolicTensor;
+    for (const layer of [conv, lstm, norm, bn, bi, last, dense]) x = layer.apply(x) as tfl.SymbolicTensor;
     const model = tfl.model({ inputs: input, outputs: x });
     embed.setWeights([w.get('embed.weight')!]);
     conv.setWeights([tf.transpose(w.get('conv.weight')!, [2, 1, 0]), w.get('conv.bias')!]);
@@ -119,6 +136,8 @@ describe('ONNX models compute what Keras computes', () => {
     lstm.setWeights(lstmWeights('lstm', 0, 7));
     bi.setWeights([...lstmWeights('bi', 0, 3), ...lstmWeights('bi', 1, 3)]);
     last.setWeights(lstmWeights('last', 0, 4));
+    norm.setWeights([w.get('norm.gamma')!, w.get('norm.beta')!]);
+    bn.setWeights([w.get('bn.gamma')!, w.get('bn.beta')!, w.get('bn.running_mean')!, w.get('bn.running_var')!]);
     dense.setWeights([tf.transpose(w.get('out.weight')!), w.get('out.bias')!]);
 
     const [onnx] = await runOnnx(bytes, { batch: 1, maxTokenId: 29 });
@@ -126,5 +145,38 @@ describe('ONNX models compute what Keras computes', () => {
     const keras = (model.predict(tokens) as tf.Tensor).dataSync();
     expect(onnx!.dims).toEqual([1, 2]);
     expect(maxDifference(onnx!.data, keras)).toBeLessThan(1e-5);
+  });
+
+  it('MultiHeadAttention: scaled dot-product attention per head, as Keras defines it (self and cross attention)', async () => {
+    const heads = 2;
+    const keyDim = 3;
+    const graph: Graph = {
+      format: GRAPH_FORMAT,
+      name: 'attention semantics',
+      layers: [
+        { id: 'query', type: 'Input', params: { shape: [4, 6] } },
+        { id: 'memory', type: 'Input', params: { shape: [7, 6] } },
+        { id: 'own', type: 'MultiHeadAttention', inputs: ['query'], params: { heads, key_dim: keyDim } },
+        { id: 'cross', type: 'MultiHeadAttention', inputs: ['query', 'memory'], params: { heads, key_dim: keyDim } },
+      ],
+    };
+    const bytes = emitOnnx(graph);
+    const w = initializers(bytes);
+    // Reference: softmax(Q Kᵀ / √d) V per head on unbatched [T, F] tensors, heads concatenated, then the output projection.
+    const attend = (layer: string, query: tf.Tensor2D, value: tf.Tensor2D): tf.Tensor => {
+      const project = (x: tf.Tensor2D, what: string) => tf.add(tf.matMul(x, w.get(`${layer}.${what}.weight`) as tf.Tensor2D), w.get(`${layer}.${what}.bias`)!);
+      const split = (x: tf.Tensor) => tf.transpose(tf.reshape(x, [x.shape[0]!, heads, keyDim]), [1, 0, 2]) as tf.Tensor3D;
+      const [q, k, v] = [split(project(query, 'query')), split(project(value, 'key')), split(project(value, 'value'))];
+      const weights = tf.softmax(tf.div(tf.matMul(q, k, false, true), Math.sqrt(keyDim)));
+      const mixed = tf.reshape(tf.transpose(tf.matMul(weights, v), [1, 0, 2]), [query.shape[0], heads * keyDim]) as tf.Tensor2D;
+      return project(mixed, 'output');
+    };
+    const query = tf.tensor2d(sampleValues(4 * 6), [4, 6]);
+    const memory = tf.tensor2d(sampleValues(7 * 6), [7, 6]);
+    const [self, cross] = await runOnnx(bytes, { batch: 1 });
+    expect(self!.dims).toEqual([1, 4, 6]);
+    expect(cross!.dims).toEqual([1, 4, 6]);
+    expect(maxDifference(self!.data, attend('own', query, query).dataSync())).toBeLessThan(1e-5);
+    expect(maxDifference(cross!.data, attend('cross', query, memory).dataSync())).toBeLessThan(1e-5);
   });
 });

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitOnnx } from '../../src/codegen/index.ts';
 import { GRAPH_FORMAT, type Graph } from '../../src/graph/index.ts';
@@ -178,5 +179,43 @@ describe('ONNX models compute what Keras computes', () => {
     expect(cross!.dims).toEqual([1, 4, 6]);
     expect(maxDifference(self!.data, attend('own', query, query).dataSync())).toBeLessThan(1e-5);
     expect(maxDifference(cross!.data, attend('cross', query, memory).dataSync())).toBeLessThan(1e-5);
+  });
+
+  // tfjs-layers has no reset-after GRU; PyTorch's GRU is that GRU (Keras' default), so torch is the reference here.
+  it('GRU (reset after) and SimpleRNN compute what torch.nn.GRU and torch.nn.RNN compute', async () => {
+    const graph: Graph = {
+      format: GRAPH_FORMAT,
+      name: 'recurrent semantics',
+      layers: [
+        { id: 'data', type: 'Input', params: { shape: [5, 4] } },
+        { id: 'gru', type: 'GRU', inputs: ['data'], params: { units: 3, return_sequences: true } },
+        { id: 'rnn', type: 'SimpleRNN', inputs: ['gru'], params: { units: 2 } },
+      ],
+    };
+    const bytes = emitOnnx(graph);
+    const w = initializers(bytes);
+    const weights = Object.fromEntries(['gru.W', 'gru.R', 'rnn.W', 'rnn.R'].map((name) => [name, Array.from(w.get(name)!.dataSync())]));
+    const script = `
+import json, sys, torch
+w = json.loads(sys.argv[1])
+def onnx_gates(name, rows, cols):
+    z, r, h = torch.tensor(w[name]).reshape(3, rows, cols)
+    return torch.cat([r, z, h])  # torch orders the gates r, z, n
+gru = torch.nn.GRU(4, 3, batch_first=True)
+rnn = torch.nn.RNN(3, 2, batch_first=True)
+with torch.no_grad():
+    gru.weight_ih_l0.copy_(onnx_gates("gru.W", 3, 4)); gru.weight_hh_l0.copy_(onnx_gates("gru.R", 3, 3))
+    rnn.weight_ih_l0.copy_(torch.tensor(w["rnn.W"]).reshape(2, 3)); rnn.weight_hh_l0.copy_(torch.tensor(w["rnn.R"]).reshape(2, 2))
+    for p in (gru.bias_ih_l0, gru.bias_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0): p.zero_()
+    x = torch.tensor(w["input"]).reshape(1, 5, 4)
+    _, last = rnn(gru(x)[0])
+print(json.dumps(last[0].flatten().tolist()))
+`;
+    const input = Array.from(sampleValues(5 * 4));
+    const stdout = execFileSync('/usr/bin/python3', ['-c', script, JSON.stringify({ ...weights, input })]).toString();
+    const torchOut = JSON.parse(stdout) as number[];
+    const [onnx] = await runOnnx(bytes, { batch: 1 });
+    expect(onnx!.dims).toEqual([1, 2]);
+    expect(maxDifference(onnx!.data, torchOut)).toBeLessThan(1e-5);
   });
 });

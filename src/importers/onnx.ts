@@ -198,6 +198,8 @@ class OnnxImporter {
         return this.resize(ctx);
       case 'Gather':
         return this.gather(ctx);
+      case 'Slice':
+        return this.slice(ctx);
       case 'Squeeze':
       case 'Unsqueeze':
         return this.squeeze(ctx);
@@ -466,6 +468,30 @@ class OnnxImporter {
     }
     const mode = String(ctx.attrs.get('mode') ?? 'nearest');
     this.add(ctx, 'UpSampling2D', [input], { size: factors, interpolation: mode === 'nearest' ? 'nearest' : 'bilinear' });
+  }
+
+  /** Slicing rows and columns of an NCHW image (step 1) is a Cropping2D. */
+  private slice(ctx: NodeContext): void {
+    const input = this.layerInput(ctx, 0);
+    const shape = this.b.shapeOf(input);
+    const read = (i: number, attr: string) => (this.hasInput(ctx, i) ? this.constInput(ctx, i).values : this.ints(ctx, attr));
+    const starts = read(1, 'starts');
+    const ends = read(2, 'ends');
+    const axes = read(3, 'axes') ?? starts?.map((_, i) => i);
+    const steps = read(4, 'steps');
+    if (shape.length !== 3 || !starts || !ends || !axes || steps?.some((step) => step !== 1)) {
+      this.fail(ctx, 'only a step-1 slice of the rows and columns of an image is supported');
+    }
+    const [h, w] = shape as [number, number, number];
+    const cropping = [0, 0, 0, 0];
+    axes.forEach((axis, i) => {
+      const size = axis === 2 ? h : axis === 3 ? w : this.fail(ctx, `slicing along axis ${axis} is not supported (only H and W)`);
+      const clamp = (v: number) => Math.min(Math.max(v < 0 ? v + size : v, 0), size);
+      const [from, to] = [clamp(starts[i]!), clamp(ends[i]!)];
+      cropping[axis === 2 ? 0 : 2] = from;
+      cropping[axis === 2 ? 1 : 3] = size - to;
+    });
+    this.add(ctx, 'Cropping2D', [input], { cropping });
   }
 
   /** Gather rows of a constant [vocab, dim] table by token ids is an Embedding. */

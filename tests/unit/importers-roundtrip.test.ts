@@ -1,21 +1,29 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emitCaffe, emitKerasJson, emitOnnx, UnsupportedLayerError } from '../../src/codegen/index.ts';
-import { inferShapes, outputLayers, type Graph } from '../../src/graph/index.ts';
+import { inferShapes, outputLayers, resolveParams, type Graph } from '../../src/graph/index.ts';
 import { importCaffePrototxt, importKerasJson, importModel, importOnnx } from '../../src/importers/index.ts';
 import { decodeCaffeNet } from '../../src/proto/index.ts';
+import { generateModel } from '../../src/synth/index.ts';
 
 const corpus = new URL('../../../shared/corpus/', import.meta.url);
 const models = ['prototxt', 'modeljson', 'onnx'].flatMap((dir) => readdirSync(new URL(`${dir}/`, corpus)).sort().map((file) => ({ dir, file })));
 const load = ({ dir, file }: { dir: string; file: string }) => importModel(new Uint8Array(readFileSync(new URL(`${dir}/${file}`, corpus))), file);
 
-const STRUCTURAL = ['Conv2D', 'DepthwiseConv2D', 'Conv2DTranspose', 'Dense', 'MaxPool2D', 'AvgPool2D', 'GlobalAvgPool2D', 'GlobalMaxPool2D', 'BatchNorm', 'LRN', 'Concat', 'Add', 'Multiply'];
+const STRUCTURAL = [
+  'Conv1D', 'Conv2D', 'DepthwiseConv2D', 'Conv2DTranspose', 'Dense', 'MaxPool2D', 'AvgPool2D', 'GlobalAvgPool2D', 'GlobalMaxPool2D',
+  'BatchNorm', 'LayerNorm', 'LRN', 'Concat', 'Add', 'Multiply', 'Embedding', 'SimpleRNN', 'LSTM', 'GRU', 'Bidirectional', 'UpSampling2D',
+  'MultiHeadAttention',
+];
 
 /** The layers that carry the architecture, with their sizes, as a sorted list (writers may order branches differently). */
 function signature(graph: Graph): string[] {
   return graph.layers
     .filter((l) => STRUCTURAL.includes(l.type))
-    .map((l) => `${l.type} ${JSON.stringify([l.params?.filters ?? l.params?.units, l.params?.kernel ?? l.params?.pool, l.params?.stride])}`)
+    .map((l) => {
+      const p = resolveParams(l);
+      return `${l.type} ${JSON.stringify([p.filters ?? p.units ?? p.dim, p.kernel ?? p.pool ?? p.size, p.stride])}`;
+    })
     .sort();
 }
 
@@ -53,20 +61,20 @@ function roundTrip(graph: Graph, write: (g: Graph) => ReadBack): ReadBack | unde
   }
 }
 
-describe('corpus models written by the code generators read back the same', () => {
-  const targets: Array<[string, (g: Graph) => ReadBack]> = [
-    ['Keras JSON', (g) => ({ back: importKerasJson(emitKerasJson(g)), exactShapes: true })],
-    [
-      'Caffe prototxt',
-      (g) => {
-        // Caffe rounds pooling up; the emitter notes where that changes a shape the graph states.
-        const { prototxt, notes } = emitCaffe(g);
-        return { back: importCaffePrototxt(prototxt), exactShapes: !notes.some((n) => /rounds pooling up/.test(n)) };
-      },
-    ],
-    ['ONNX', (g) => ({ back: importOnnx(emitOnnx(g)), exactShapes: true })],
-  ];
+const targets: Array<[string, (g: Graph) => ReadBack]> = [
+  ['Keras JSON', (g) => ({ back: importKerasJson(emitKerasJson(g)), exactShapes: true })],
+  [
+    'Caffe prototxt',
+    (g) => {
+      // Caffe rounds pooling up; the emitter notes where that changes a shape the graph states.
+      const { prototxt, notes } = emitCaffe(g);
+      return { back: importCaffePrototxt(prototxt), exactShapes: !notes.some((n) => /rounds pooling up/.test(n)) };
+    },
+  ],
+  ['ONNX', (g) => ({ back: importOnnx(emitOnnx(g)), exactShapes: true })],
+];
 
+describe('corpus models written by the code generators read back the same', () => {
   it('covers a good part of the corpus', () => {
     expect(smallModels.length).toBeGreaterThanOrEqual(12);
   });
@@ -99,4 +107,25 @@ describe('corpus models written by the code generators read back the same', () =
       if (layer.type === 'Conv2D') expect(dims.slice(2)).toEqual(layer.params!.kernel);
     }
   });
+});
+
+describe('grammar models written by the code generators read back the same', () => {
+  // The writers fill weights with random values; small nets keep this test quick.
+  const graphs = Array.from({ length: 60 }, (_, seed) => generateModel(seed).graph).filter((graph) => weightCount(graph) < 1_000_000);
+  it('has enough small grammar models to test with', () => {
+    expect(graphs.length).toBeGreaterThanOrEqual(15);
+  });
+  for (const [target, write] of targets) {
+    it(`${target}: same layers, sizes and output shape`, () => {
+      let compared = 0;
+      graphs.forEach((graph) => {
+        const result = roundTrip(graph, write);
+        if (!result) return;
+        compared++;
+        expect(signature(result.back), `${graph.name} via ${target}`).toEqual(signature(graph));
+        if (result.exactShapes) expect(outputShape(result.back), `${graph.name} via ${target}`).toEqual(outputShape(graph));
+      });
+      expect(compared).toBeGreaterThan(0);
+    });
+  }
 });

@@ -1,4 +1,4 @@
-/** Constant tensors and node attributes of an ONNX graph, decoded just enough to read shapes and small values. */
+/** Constant tensors and node attributes of an ONNX graph, decoded just enough to read shapes and small values, and the shape arithmetic done on them. */
 import { OnnxAttributeType, OnnxDataType, type OnnxAttribute, type OnnxNode, type OnnxTensor } from '../proto/index.ts';
 
 /** A tensor known at import time: its dims always, its values when small enough to matter (shapes, axes, scales). */
@@ -69,5 +69,45 @@ function attributeValue(attr: OnnxAttribute): AttributeValue {
       if (attr.t) return constOf(attr.t);
       if (attr.s?.length) return decoder.decode(attr.s);
       return attr.i ?? attr.f;
+  }
+}
+
+/** Shape arithmetic on constants: enough for weight stand-ins and PyTorch's flatten-by-Reshape pattern. */
+export function evaluateConstant(op: string, inputs: ConstTensor[], attrs: Map<string, AttributeValue>): ConstTensor | undefined {
+  const [first] = inputs;
+  if (!first) return undefined;
+  switch (op) {
+    case 'ConstantOfShape': {
+      if (!first.values?.every((d) => Number.isInteger(d) && d >= 0)) return undefined;
+      const value = attrs.get('value');
+      const fill = typeof value === 'object' && !Array.isArray(value) ? value.values?.[0] : 0;
+      const count = first.values.reduce((a, b) => a * b, 1);
+      return { dims: first.values, values: count <= 4096 ? new Array<number>(count).fill(fill ?? 0) : undefined };
+    }
+    case 'Identity':
+    case 'Cast':
+      return first;
+    case 'Unsqueeze':
+    case 'Squeeze': {
+      const axes = (attrs.get('axes') as number[] | undefined) ?? inputs[1]?.values ?? [];
+      let dims = [...first.dims];
+      if (op === 'Unsqueeze') for (const a of [...axes].sort((x, y) => x - y)) dims.splice(a < 0 ? a + dims.length + 1 : a, 0, 1);
+      else dims = axes.length ? dims.filter((_, i) => !axes.includes(i) && !axes.includes(i - dims.length)) : dims.filter((d) => d !== 1);
+      return { dims, values: first.values };
+    }
+    case 'Gather': {
+      const indices = inputs[1]?.values;
+      if (!first.values || !indices || first.dims.length !== 1) return undefined;
+      return { dims: inputs[1]!.dims, values: indices.map((i) => first.values![i < 0 ? i + first.values!.length : i]!) };
+    }
+    case 'Concat': {
+      if (!inputs.every((t) => t.values && t.dims.length <= 1)) return undefined;
+      const values = inputs.flatMap((t) => t.values!);
+      return { dims: [values.length], values };
+    }
+    case 'Reshape':
+      return inputs[1]?.values ? { dims: inputs[1].values, values: first.values } : undefined;
+    default:
+      return undefined;
   }
 }

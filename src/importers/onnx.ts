@@ -1,14 +1,16 @@
 /**
  * ONNX model (binary protobuf) → paper2net graph. NCHW tensors become channels-last shapes. Weights are
  * only read for their shapes: from initializers, Constant nodes, or the ConstantOfShape stand-ins of
- * the ONNX "light" test models. Per-channel Mul/Add after a BatchNormalization (Caffe2's Scale) and an
- * Add of a bias after MatMul are folded into the layer they follow.
+ * the ONNX "light" test models; nodes on constants only are evaluated, not imported. Per-channel
+ * Mul/Add after a BatchNormalization (Caffe2's Scale) and an Add of a bias after MatMul are folded into
+ * the layer they follow; layout-only nodes (NHWC and time-major transposes, recurrent-output squeezes)
+ * are followed, not imported (onnx-layouts.ts).
  */
 import type { Graph, Params } from '../graph/index.ts';
 import { decodeOnnxModel, type OnnxModel, type OnnxNode, type OnnxValueInfo } from '../proto/index.ts';
 import { GraphBuilder } from './builder.ts';
 import { ImportError, type ImportPosition } from './errors.ts';
-import { attributesOf, constOf, type AttributeValue, type ConstTensor } from './onnx-values.ts';
+import { attributesOf, constOf, evaluateConstant, type AttributeValue, type ConstTensor } from './onnx-values.ts';
 import { moveLayout, TO_CHANNELS_FIRST, type Layout } from './onnx-layouts.ts';
 import { evenPadding, type EvenPadding, type Window } from './padding.ts';
 
@@ -237,7 +239,7 @@ class OnnxImporter {
     }
     if (inputs.length === 0 || !inputs.every((v) => v && 'constant' in v)) return false;
     const consts = inputs.map((v) => (v as { constant: ConstTensor }).constant);
-    const result = evaluateConstant(op, consts, ctx);
+    const result = evaluateConstant(op, consts, ctx.attrs);
     if (!result) this.fail(ctx, 'cannot evaluate this operator on constant inputs');
     this.setOutput(ctx, { constant: result });
     return true;
@@ -562,46 +564,6 @@ class OnnxImporter {
     const [n0, c0, t, l, n1, c1, b, r] = pads as number[];
     if (n0 || c0 || n1 || c1 || t !== b || l !== r) this.fail(ctx, `padding ${JSON.stringify(pads)} is not symmetric on H and W`);
     this.add(ctx, 'ZeroPadding2D', [this.layerInput(ctx, 0)], { padding: [t!, l!] });
-  }
-}
-
-/** Shape arithmetic on constants: enough for weight stand-ins and PyTorch's flatten-by-Reshape pattern. */
-function evaluateConstant(op: string, inputs: ConstTensor[], ctx: NodeContext): ConstTensor | undefined {
-  const [first] = inputs;
-  if (!first) return undefined;
-  switch (op) {
-    case 'ConstantOfShape': {
-      if (!first.values?.every((d) => Number.isInteger(d) && d >= 0)) return undefined;
-      const value = ctx.attrs.get('value');
-      const fill = typeof value === 'object' && !Array.isArray(value) ? value.values?.[0] : 0;
-      const count = first.values.reduce((a, b) => a * b, 1);
-      return { dims: first.values, values: count <= 4096 ? new Array<number>(count).fill(fill ?? 0) : undefined };
-    }
-    case 'Identity':
-    case 'Cast':
-      return first;
-    case 'Unsqueeze':
-    case 'Squeeze': {
-      const axes = (ctx.attrs.get('axes') as number[] | undefined) ?? inputs[1]?.values ?? [];
-      let dims = [...first.dims];
-      if (op === 'Unsqueeze') for (const a of [...axes].sort((x, y) => x - y)) dims.splice(a < 0 ? a + dims.length + 1 : a, 0, 1);
-      else dims = axes.length ? dims.filter((_, i) => !axes.includes(i) && !axes.includes(i - dims.length)) : dims.filter((d) => d !== 1);
-      return { dims, values: first.values };
-    }
-    case 'Gather': {
-      const indices = inputs[1]?.values;
-      if (!first.values || !indices || first.dims.length !== 1) return undefined;
-      return { dims: inputs[1]!.dims, values: indices.map((i) => first.values![i < 0 ? i + first.values!.length : i]!) };
-    }
-    case 'Concat': {
-      if (!inputs.every((t) => t.values && t.dims.length <= 1)) return undefined;
-      const values = inputs.flatMap((t) => t.values!);
-      return { dims: [values.length], values };
-    }
-    case 'Reshape':
-      return inputs[1]?.values ? { dims: inputs[1].values, values: first.values } : undefined;
-    default:
-      return undefined;
   }
 }
 

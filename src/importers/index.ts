@@ -32,7 +32,7 @@ export function detectFormat(bytes: Uint8Array, fileName: string): Exclude<Impor
     if (/(^|\n)\s*(layers?\s*\{|name\s*:|input\s*:)/.test(text)) return 'caffe';
   }
   if (bytes[0] === 0x08) return 'onnx'; // ModelProto starts with ir_version (field 1, varint)
-  throw new ImportError('unknown', `cannot tell the format of ${fileName || 'the file'}: expected Keras JSON, Caffe prototxt or ONNX`);
+  throw new ImportError('unknown', `cannot tell the format of ${fileName || 'the file'}: expected Keras JSON, Caffe prototxt, ONNX or an MXNet symbol`);
 }
 
 /** UTF-8 text if the bytes are text, else undefined. */

@@ -36,8 +36,8 @@ const CAFFE_TYPES: Record<string, { type: string; params?: Params }> = {
   scale: { type: 'BatchNorm' },
 };
 
-/** "(None, 28, 28, 32)" — OCR often misreads None ("Mone", "Nore"), so any short word is accepted. */
-const SHAPE_TUPLE = /\(\s*[A-Za-z]{2,5}\s*[,.]\s*([\d\s,.]*\d)\s*\)/g;
+/** "(None, 28, 28, 32)" — OCR misreads None ("Mone", "Nore") and drops the opening bracket. */
+const SHAPE_TUPLE = /\(?\s*\b[A-Za-z]{2,5}\s*[,.]\s*([\d\s,.]*\d)\s*\)/g;
 
 function shapeRows(text: string): { inShape?: number[]; outShape?: number[]; rest: string } {
   const tuples: Array<{ at: number; shape: number[] }> = [];

@@ -98,8 +98,13 @@ describe('raster: real plot_model and draw_net images', () => {
 
   it('kaijin1995__Net.png (Caffe draw_net) matches the VGG-Face prototxt', async () => {
     const { reading, ms } = await readImage('images/arch/kaijin1995__Net.png');
-    const s = score(reading.graph, truthOf('prototxt/mtcnn-vgg-face__VGG_FACE_deploy.prototxt'));
-    report('kaijin1995__Net.png (raster, Caffe)', s, ms);
+    const truth = truthOf('prototxt/mtcnn-vgg-face__VGG_FACE_deploy.prototxt');
+    const s = score(reading.graph, truth);
+    // num_output is written on the connectors: how many convolutions got their filters from there.
+    const filters = (g: Graph) => g.layers.filter((l) => l.type === 'Conv2D').map((l) => l.params?.filters);
+    const read = filters(reading.graph);
+    const right = filters(truth).filter((f, i) => read[i] === f).length;
+    report('kaijin1995__Net.png (raster, Caffe)', s, ms, `conv filters right ${right}/${filters(truth).length}`);
     expect(s.recall).toBeGreaterThan(0.8);
     expect(reading.graph.layers.filter((l) => l.type === 'Conv2D')).toHaveLength(13);
   });

@@ -27,6 +27,11 @@ describe('Keras plot_model records', () => {
     expect(rec?.params.filters).toBe(64);
   });
 
+  it('reads shape rows stacked column by column, even with a lost opening bracket', () => {
+    const rec = recognizeLabel('conv2d_14\nConv2D\ninput:\noutput:\n(None, 14, 14, 32)\nNone, 14, 14, 64)');
+    expect(rec).toMatchObject({ type: 'Conv2D', inShape: [14, 14, 32], outShape: [14, 14, 64], params: { filters: 64 } });
+  });
+
   it('accepts OCR misspellings of None and reads pooling windows from shapes', () => {
     const rec = recognizeLabel('max_pooling2d_6 input: (Mone, 28, 28, 32)\nMaxPooling2D output: (None, 14, 14, 32)');
     expect(rec).toMatchObject({ type: 'MaxPool2D', params: { pool: [2, 2] } });

@@ -6,7 +6,6 @@ import { encodeGreyPng, type GreyImage } from './image.ts';
 import type { Ocr } from './ocr.ts';
 import { loadOpenCv, type CV, type OpenCvLoader } from './opencv.ts';
 
-
 /** Tesseract reads best with text lines ~30 px tall; small plot_model text is scaled up. */
 const TARGET_ROW = 30;
 

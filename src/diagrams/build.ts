@@ -191,7 +191,9 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
   const caffeStyle = nodes.filter((n) => hasParenthesisedType(n.text)).length >= 2;
   const recs = new Map<string, Recognition>();
   for (const node of nodes) {
-    if (node.shape === 'blob' || (caffeStyle && !hasParenthesisedType(node.text))) continue;
+    // In a draw_net figure blobs (octagons) hold data, not layers. OCR may lose a layer's "(Type)"
+    // brackets, so there the drawn shape decides; elsewhere an ellipse may well name a layer.
+    if (node.shape === 'blob' && caffeStyle) continue;
     const rec = recognizeLabel(node.text);
     if (rec) recs.set(node.id, rec);
     else if (node.shape !== 'label' && node.text.trim()) warnings.push(`node ${node.id} ("${node.text.replace(/\s+/g, ' ').slice(0, 40)}") is not a known layer; bridged over`);
@@ -268,7 +270,7 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
   const issues = analyseGraph(graph).issues;
   const errors = issues.filter((i) => i.severity === 'error');
   for (const i of errors) warnings.push(i.message);
-  const textNodes = nodes.filter((n) => n.shape !== 'blob' && n.text.trim() && !(caffeStyle && !hasParenthesisedType(n.text)));
+  const textNodes = nodes.filter((n) => !(n.shape === 'blob' && caffeStyle) && n.text.trim());
   const recognised = textNodes.length ? recs.size / textNodes.length : 0;
   const meanScore = recs.size ? [...recs.values()].reduce((s, r) => s + r.score, 0) / recs.size : 0;
   const headed = edges.length ? directed.length / edges.length : 0.5;

@@ -43,15 +43,28 @@ export function fittedSize(width: number, height: number, size = INPUT_SIZE): [n
  * input cell by how much of it falls inside. Works for shrinking (averaging) and growing (copying) alike.
  */
 function resampleRows(src: Float64Array, rows: number, n: number, m: number): Float64Array {
-  const out = new Float64Array(rows * m);
   const s = n / m;
+  const first = new Int32Array(m);
+  const weights: Float64Array[] = [];
   for (let i = 0; i < m; i++) {
     const lo = i * s;
     const hi = (i + 1) * s;
-    for (let j = Math.floor(lo); j < Math.min(n, Math.ceil(hi)); j++) {
-      const w = (Math.min(j + 1, hi) - Math.max(j, lo)) / s;
-      if (w <= 0) continue;
-      for (let r = 0; r < rows; r++) out[r * m + i] += w * src[r * n + j]!;
+    first[i] = Math.floor(lo);
+    const w = new Float64Array(Math.min(n, Math.ceil(hi)) - first[i]!);
+    for (let k = 0; k < w.length; k++) {
+      const j = first[i]! + k;
+      w[k] = Math.max(0, Math.min(j + 1, hi) - Math.max(j, lo)) / s;
+    }
+    weights.push(w);
+  }
+  const out = new Float64Array(rows * m);
+  for (let r = 0; r < rows; r++) {
+    const base = r * n;
+    for (let i = 0; i < m; i++) {
+      const w = weights[i]!;
+      let acc = 0;
+      for (let k = 0; k < w.length; k++) acc += w[k]! * src[base + first[i]! + k]!;
+      out[r * m + i] = acc;
     }
   }
   return out;

@@ -37,7 +37,7 @@ describe('Caffe emitter', () => {
 
   beforeAll(() => {
     for (const [label, build] of cases) emitted.set(label, emitCaffe(build()));
-    const results = runCaffeBatch([...emitted.values()]);
+    const results = runCaffeBatch([...emitted.values()], { values: true });
     [...emitted.keys()].forEach((label, i) => runs.set(label, results[i]!));
   });
 
@@ -229,7 +229,7 @@ describe('Caffe emitter', () => {
     expect(pad!.type).toBe('Convolution');
     expect(pad!.params).toContainEqual(['convolution_param.group', '3']);
     expect(pad!.params).toContainEqual(['param.lr_mult', '0']);
-    const [caffe] = runCaffeBatch([output])[0]!.outputs;
+    const [caffe] = runCaffeBatch([output], { values: true })[0]!.outputs;
     expect(caffe!.dims).toEqual([1, 3, 6, 5]);
     // Zero padding then max pooling: the border windows see the zeros, as in onnxruntime.
     const [onnx] = await runOnnx(emitOnnx(graph), { batch: 1 });
@@ -259,7 +259,7 @@ describe('pooling rounding in Caffe and ONNX', () => {
   });
   let caffeRuns: CaffeRunResult[] = [];
   beforeAll(() => {
-    caffeRuns = runCaffeBatch(windows.map((window) => emitCaffe(graphOf(window))));
+    caffeRuns = runCaffeBatch(windows.map((window) => emitCaffe(graphOf(window))), { values: true });
   });
 
   it.each(windows.map((window, i) => [window.join(' '), window, i] as const))('max pool %s: both give the graph\'s size and the same values', async (_label, window, i) => {

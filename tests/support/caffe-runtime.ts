@@ -16,7 +16,7 @@ export interface CaffeCase {
 }
 
 export interface CaffeRunResult {
-  /** Every unconsumed output blob, named by its last layer, dims batch first, values in C order. */
+  /** Every output blob of the net (by blob name), dims batch first, values in C order (empty unless asked for). */
   outputs: Array<{ name: string; dims: number[]; data: number[] }>;
   /** OpenCV's message when loading or forward failed. */
   error?: string;
@@ -30,9 +30,13 @@ for case in json.load(open(sys.argv[1])):
         net = cv2.dnn.readNetFromCaffe(case["prototxt"], case["caffemodel"])
         for name, dims, path in case["inputs"]:
             net.setInput(np.fromfile(path, dtype="<f4").reshape(dims), name)
-        names = [n for n in net.getUnconnectedOutLayersNames() if n not in case["silenced"]]
-        blobs = net.forward(names)
-        results.append({"outputs": [{"name": n, "dims": list(b.shape), "data": b.ravel().tolist()} for n, b in zip(names, blobs)]})
+        layers = sorted({layer for _, layer, _ in case["outputs"]})
+        blobs = dict(zip(layers, net.forwardAndRetrieve(layers)))
+        outputs = []
+        for blob, layer, index in case["outputs"]:
+            b = blobs[layer][index]
+            outputs.append({"name": blob, "dims": list(b.shape), "data": b.ravel().tolist() if case["values"] else []})
+        results.append({"outputs": outputs})
     except cv2.error as error:
         results.append({"outputs": [], "error": str(error).strip().splitlines()[-1]})
 print(json.dumps(results))
@@ -46,16 +50,25 @@ export function caffeInputs(prototxt: string): Array<[string, number[]]> {
     .map((layer) => [layer.text('top')!, layer.message('input_param')!.message('shape')!.numbers('dim')]);
 }
 
-/** OpenCV reports Silence layers (which swallow unused blobs) as outputs; they are not the net's. */
-function silenceLayers(prototxt: string): string[] {
-  return parsePrototxt(prototxt)
-    .messages('layer')
-    .filter((layer) => layer.text('type') === 'Silence')
-    .map((layer) => layer.text('name')!);
+/**
+ * The net's output blobs as Caffe defines them: tops no later layer reads (in-place layers rewrite
+ * rather than read), each with the last layer writing it and its top index. OpenCV's own list of
+ * unconnected layers misses a Slice whose other tops are consumed, and forward() returns only first tops.
+ */
+export function caffeOutputs(prototxt: string): Array<[blob: string, layer: string, topIndex: number]> {
+  const layers = parsePrototxt(prototxt).messages('layer');
+  const read = new Set<string>();
+  const writer = new Map<string, [string, number]>();
+  for (const layer of layers) {
+    const tops = layer.scalars('top').map((s) => String(s.value));
+    for (const bottom of layer.scalars('bottom').map((s) => String(s.value))) if (!tops.includes(bottom)) read.add(bottom);
+    tops.forEach((top, index) => writer.set(top, [layer.text('name')!, index]));
+  }
+  return [...writer].filter(([blob]) => !read.has(blob)).map(([blob, [layer, index]]) => [blob, layer, index]);
 }
 
-/** Loads and runs each case in one Python process (cv2 import is slow), inputs from sampleValues; results in case order. */
-export function runCaffeBatch(cases: CaffeCase[]): CaffeRunResult[] {
+/** Loads and runs each case in one Python process (cv2 import is slow), inputs from sampleValues; results in case order, output values only with `values: true`. */
+export function runCaffeBatch(cases: CaffeCase[], options: { values?: boolean } = {}): CaffeRunResult[] {
   const dir = mkdtempSync(join(tmpdir(), 'p2n-caffe-'));
   try {
     const manifest = cases.map((c, i) => {
@@ -69,11 +82,11 @@ export function runCaffeBatch(cases: CaffeCase[]): CaffeRunResult[] {
         writeFileSync(path, new Uint8Array(sampleValues(dims.reduce((a, b) => a * b, 1)).buffer));
         return [name, dims, path];
       });
-      return { prototxt, caffemodel, inputs, silenced: silenceLayers(c.prototxt) };
+      return { prototxt, caffemodel, inputs, outputs: caffeOutputs(c.prototxt), values: options.values ?? false };
     });
     const manifestPath = join(dir, 'cases.json');
     writeFileSync(manifestPath, JSON.stringify(manifest));
-    const stdout = execFileSync('/usr/bin/python3', ['-c', FORWARD_SCRIPT, manifestPath], { maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = execFileSync('/usr/bin/python3', ['-c', FORWARD_SCRIPT, manifestPath], { maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
     return JSON.parse(stdout.toString()) as CaffeRunResult[];
   } finally {
     rmSync(dir, { recursive: true, force: true });

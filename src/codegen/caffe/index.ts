@@ -7,12 +7,15 @@ import { writeNetSpec } from './netspec.ts';
 import type { CaffePlan } from './plan.ts';
 import { writePrototxt } from './prototxt.ts';
 
-export interface CaffeOutput {
+export interface CaffeText {
   prototxt: string;
   netspec: string;
-  caffemodel: Uint8Array;
   /** Where Caffe's symmetric padding or upward pooling rounding changes a shape the graph states. */
   notes: string[];
+}
+
+export interface CaffeOutput extends CaffeText {
+  caffemodel: Uint8Array;
 }
 
 /** The graph as a Caffe plan; throws UnsupportedLayerError naming the first layer Caffe cannot express. */
@@ -20,12 +23,20 @@ export function planCaffe(graph: Graph): CaffePlan {
   return new CaffePlanBuilder(graph).lower(CAFFE_LOWERINGS, CAFFE_GAPS);
 }
 
-export function emitCaffe(graph: Graph): CaffeOutput {
-  const plan = planCaffe(graph);
+function textOf(plan: CaffePlan): CaffeText {
   return {
     prototxt: writePrototxt(plan),
     netspec: writeNetSpec(plan),
-    caffemodel: writeCaffemodel(plan),
     notes: plan.layers.flatMap((layer) => (layer.differs ? [`${layer.name}: ${layer.note}`] : [])),
   };
+}
+
+/** prototxt and NetSpec without weights: cheap enough to redo on every edit, whatever the net's size. */
+export function emitCaffeText(graph: Graph): CaffeText {
+  return textOf(planCaffe(graph));
+}
+
+export function emitCaffe(graph: Graph): CaffeOutput {
+  const plan = planCaffe(graph);
+  return { ...textOf(plan), caffemodel: writeCaffemodel(plan) };
 }

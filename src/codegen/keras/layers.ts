@@ -112,7 +112,7 @@ export function layerNodes(ctx: LayerContext): KerasNode[] {
   const p = ctx.params;
   const type = ctx.layer.type;
   const spec = getSpec(type);
-  if (spec && isUnsupported(spec.targets.keras) && type !== 'LRN') {
+  if (spec && isUnsupported(spec.targets.keras)) {
     throw new UnsupportedLayerError('keras', ctx.layer.id, type, spec.targets.keras.unsupported);
   }
   switch (type) {

@@ -67,7 +67,8 @@ export const lrn: LayerSpec = {
     return [...input!];
   },
   targets: {
-    keras: { unsupported: 'Keras has no LRN layer; written as a Lambda around tf.nn.local_response_normalization' },
+    // Keras has no LRN layer: the generated file defines this small custom layer.
+    keras: { className: 'LocalResponseNormalization' },
     caffe: { type: 'LRN' },
     pytorch: { module: 'LocalResponseNorm' },
     onnx: { op: 'LRN' },

@@ -27,16 +27,19 @@ function recurrent(type: string, doc: string, aliases: string[], targets: LayerT
   };
 }
 
+// Caffe's RNN and LSTM layers read time-major input plus a second sequence-continuation blob; not generated.
+const CAFFE_RECURRENT = 'Caffe recurrent layers need time-major input and a sequence-continuation input, which the graph does not have';
+
 export const simpleRnn = recurrent('SimpleRNN', 'Fully connected recurrent layer (Elman RNN)', ['rnn', 'simplernn', 'simple rnn', 'recurrent', 'elman'], {
   keras: { className: 'SimpleRNN' },
-  caffe: { type: 'RNN' },
+  caffe: { unsupported: CAFFE_RECURRENT },
   pytorch: { module: 'RNN' },
   onnx: { op: 'RNN' },
 });
 
 export const lstm = recurrent('LSTM', 'Long short-term memory layer', ['lstm', 'long short-term memory', 'long short term memory', 'LSTM cell'], {
   keras: { className: 'LSTM' },
-  caffe: { type: 'LSTM' },
+  caffe: { unsupported: CAFFE_RECURRENT },
   pytorch: { module: 'LSTM' },
   onnx: { op: 'LSTM' },
 });

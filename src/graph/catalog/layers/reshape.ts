@@ -68,7 +68,8 @@ export const zeroPadding2d: LayerSpec = {
   },
   targets: {
     keras: { className: 'ZeroPadding2D' },
-    caffe: { unsupported: 'Caffe pads inside Convolution/Pooling only; there is no padding layer' },
+    // Caffe has no padding layer: folded into the next convolution's pad, else a fixed 1×1 depthwise convolution.
+    caffe: { type: 'Convolution' },
     pytorch: { module: 'ZeroPad2d' },
     onnx: { op: 'Pad' },
   },
@@ -91,7 +92,8 @@ export const upSampling2d: LayerSpec = {
   },
   targets: {
     keras: { className: 'UpSampling2D' },
-    caffe: { unsupported: 'Caffe has no upsampling layer (use Deconvolution with fixed bilinear weights)' },
+    // Caffe has no upsampling layer: a Deconvolution with fixed (nearest or bilinear) weights.
+    caffe: { type: 'Deconvolution' },
     pytorch: { module: 'Upsample' },
     onnx: { op: 'Resize' },
   },
@@ -116,7 +118,8 @@ export const cropping2d: LayerSpec = {
   },
   targets: {
     keras: { className: 'Cropping2D' },
-    caffe: { type: 'Crop' },
+    // Caffe's Crop takes its size from a reference blob; Slice gives the exact rows and columns.
+    caffe: { type: 'Slice' },
     pytorch: {},
     onnx: { op: 'Slice' },
   },

@@ -134,8 +134,12 @@ export function layerNodes(ctx: LayerContext): KerasNode[] {
       return simple(ctx, 'GlobalMaxPooling2D', [], {}, { data_format: 'channels_last', keepdims: false });
     case 'Dense':
       return dense(ctx);
-    case 'Flatten':
+    case 'Flatten': {
+      // tfjs-layers refuses Flatten on a vector (min_ndim 3); a Reshape to the same vector says it exactly.
+      const input = ctx.inShapes[0]!;
+      if (input.length === 1) return simple(ctx, 'Reshape', [new PyTuple(input)], {}, { target_shape: input });
       return simple(ctx, 'Flatten', [], {}, { data_format: 'channels_last' });
+    }
     case 'Dropout':
       return simple(ctx, 'Dropout', [p.rate as number], {}, { rate: p.rate as number, noise_shape: null, seed: null });
     case 'BatchNorm':

@@ -38,8 +38,8 @@ let ocrMs = 0;
 let ocrCalls = 0;
 // Counts the time inside tesseract to separate it from OpenCV and graph building.
 const ocr: Ocr = {
-  async read(png) {
-    const [text, ms] = await timed(() => ocrEngine.read(png));
+  async read(png, layout) {
+    const [text, ms] = await timed(() => ocrEngine.read(png, layout));
     ocrMs += ms;
     ocrCalls++;
     return text;

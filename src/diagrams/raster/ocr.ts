@@ -14,8 +14,8 @@ export interface OcrOptions {
 }
 
 export interface Ocr {
-  /** Text of one encoded image (PNG bytes), lines separated by "\n". */
-  read(png: Uint8Array): Promise<string>;
+  /** Text of one encoded image (PNG bytes), lines separated by "\n"; 'line' for a single word or line. */
+  read(png: Uint8Array, layout?: 'block' | 'line'): Promise<string>;
   terminate(): Promise<void>;
 }
 
@@ -28,10 +28,15 @@ export async function createOcr(options: OcrOptions): Promise<Ocr> {
     ...(options.workerPath ? { workerPath: options.workerPath } : {}),
     ...(options.corePath ? { corePath: options.corePath } : {}),
   });
-  // A node's label is one block of lines.
+  // A node's label is one block of lines; a connector's label one line.
+  let current: 'block' | 'line' = 'block';
   await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, preserve_interword_spaces: '1' });
   return {
-    async read(png) {
+    async read(png, layout = 'block') {
+      if (layout !== current) {
+        await worker.setParameters({ tessedit_pageseg_mode: layout === 'line' ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK });
+        current = layout;
+      }
       const { data } = await worker.recognize(png as unknown as ImageLike);
       return data.text.replace(/\n{2,}/g, '\n').trim();
     },

@@ -114,7 +114,7 @@ function stackColumns(data: Uint8Array, w: number, h: number, rules: number[]): 
  * The inside of one box, ready for OCR: borders and table rules are whitened so they do not read as "|"
  * or "_", record columns are stacked, then the crop is scaled up.
  */
-function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox): GreyImage {
+function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true): GreyImage {
   const inset = 2;
   const x0 = Math.max(0, box[0] + inset);
   const y0 = Math.max(0, box[1] + inset);
@@ -122,8 +122,9 @@ function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox): GreyImage {
   const ch = Math.max(1, Math.min(image.height, box[3] - inset) - y0);
   const raw = new Uint8Array(cw * ch);
   for (let y = 0; y < ch; y++) raw.set(image.data.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x0 + cw), y * cw);
-  invertDarkBands(raw, cw, ch);
-  const rules = whitenRules(raw, cw, ch);
+  // A loose word (a connector's label) has no rules: in a tight crop a "1" would pass for one.
+  if (asBox) invertDarkBands(raw, cw, ch);
+  const rules = asBox ? whitenRules(raw, cw, ch) : [];
   const { data, w, h } = stackColumns(raw, cw, ch, rules);
   const glyphs = textLineHeight(data, w, h);
   const scale = Math.min(4, Math.max(1, TARGET_ROW / glyphs));
@@ -169,13 +170,14 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
   // Words lying on a connector (draw_net's num_output): read only those, the smallest connector around each wins.
   for (const word of groupSpecks(found.specks).slice(0, 80)) {
     const [cx, cy] = [(word[0] + word[2]) / 2, (word[1] + word[3]) / 2];
-    const m = 6;
+    // Labels sit just above or beside their line: within about one text height of its ink.
+    const m = word[3] - word[1] + 4;
     const around = found.edges
       .map((e, i) => ({ e, i }))
       .filter(({ e }) => cx >= e.box[0] - m && cx <= e.box[2] + m && cy >= e.box[1] - m && cy <= e.box[3] + m)
       .sort((a, b) => (a.e.box[2] - a.e.box[0]) * (a.e.box[3] - a.e.box[1]) - (b.e.box[2] - b.e.box[0]) * (b.e.box[3] - b.e.box[1]));
     if (around.length === 0) continue;
-    const text = await ocr.read(encodeGreyPng(cropForOcr(cv, image, { box: [word[0] - 3, word[1] - 3, word[2] + 3, word[3] + 3], shape: 'rect' })));
+    const text = await ocr.read(encodeGreyPng(cropForOcr(cv, image, { box: [word[0] - 3, word[1] - 3, word[2] + 3, word[3] + 3], shape: 'rect' }, false)), 'line');
     const label = text.replace(/\s+/g, ' ').trim();
     if (label) for (const { i } of around.filter((a) => a.e.box === around[0]!.e.box)) edges[i]!.label ??= label;
   }

@@ -54,7 +54,10 @@ export function readVector(page: Page, bbox: Box = [0, 0, page.width, page.heigh
   const paths = page.paths.filter((p) => contains(bbox, p.box, 2));
   const size = texts.length ? texts.map((t) => t.size).sort((a, b) => a - b)[Math.floor(texts.length / 2)]! : 8;
   const figureArea = area(bbox);
-  const shapes = paths.filter((p) => p.kind !== 'line' && width(p.box) > size * 1.2 && height(p.box) > size * 0.9 && area(p.box) < figureArea * 0.5);
+  // Node outlines: rectangles, closed shapes and filled curves. An unfilled curve is a connector whose
+  // bounding box merely happens to hold its label ("128x54x54" beside a Graphviz spline).
+  const outline = (p: PathItem) => p.kind === 'rect' || p.kind === 'shape' || (p.kind === 'curve' && p.filled);
+  const shapes = paths.filter((p) => outline(p) && width(p.box) > size * 1.2 && height(p.box) > size * 0.9 && area(p.box) < figureArea * 0.5);
 
   // Each text item joins the smallest shape around it.
   const owner = new Map<PathItem, TextItem[]>();

@@ -51,7 +51,7 @@ const ACTIVATION_FNS = ['relu', 'leaky_relu', 'sigmoid', 'tanh', 'elu', 'softmax
 function imageStep(b: Builder, from: string): string | undefined {
   const channels = b.shape(from)[2]!;
   const padding = b.pick(['valid', 'same', [b.int(0, 2), b.int(0, 2)]] as const);
-  const choice = b.int(0, 15);
+  const choice = b.int(0, 16);
   switch (choice) {
     case 0:
     case 1:
@@ -86,6 +86,8 @@ function imageStep(b: Builder, from: string): string | undefined {
       return b.tryAdd('LRN', [from], { size: b.pick([3, 5]) });
     case 12:
       return b.tryAdd('Dropout', [from], { rate: 0.25 });
+    case 13:
+      return b.tryAdd('Cropping2D', [from], { cropping: [b.int(0, 2), b.int(0, 2), b.int(0, 2), b.int(0, 2)] });
     default:
       return imageBranch(b, from);
   }

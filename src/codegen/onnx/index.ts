@@ -21,6 +21,16 @@ function valueInfo(name: string, shape: number[], elemType: number): OnnxValueIn
   };
 }
 
+/**
+ * The types of the layers reading `id`, looking through Dropouts: onnxruntime removes those at load time,
+ * so what follows them is what its fusions see.
+ */
+function consumerTypesOf(graph: Graph, id: string): string[] {
+  return graph.layers
+    .filter((other) => other.inputs?.includes(id))
+    .flatMap((other) => (other.type === 'Dropout' ? consumerTypesOf(graph, other.id) : [other.type]));
+}
+
 export function emitOnnx(graph: Graph): Uint8Array {
   const shapes = inferShapes(graph);
   const names = layerIdentifiers(graph);
@@ -53,7 +63,7 @@ export function emitOnnx(graph: Graph): Uint8Array {
     });
     let output: string;
     try {
-      const consumerTypes = graph.layers.filter((other) => other.inputs?.includes(layer.id)).map((other) => other.type);
+      const consumerTypes = consumerTypesOf(graph, layer.id);
       output = lowering({ layer, params, name, inputs: layerInputs, target: shape, builder, tmp, consumerTypes });
     } catch (error) {
       if (error instanceof WeightBudgetError) throw new UnsupportedLayerError('onnx', layer.id, layer.type, error.message);

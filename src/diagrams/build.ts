@@ -138,10 +138,15 @@ function topologicalOrder(adj: Adjacency, position: (id: string) => number, warn
   return order;
 }
 
-/** Caffe draw_net writes a convolution's num_output on its outgoing connector. */
+/**
+ * Caffe draw_net writes a convolution's num_output on its outgoing connector; MXNet writes the tensor
+ * shape channels-first ("96x109x109"), which becomes the layer's output shape [H, W, C].
+ */
 function applyEdgeLabels(edges: DiagramEdge[], recs: Map<string, Recognition>): void {
   for (const e of edges) {
     const rec = recs.get(e.from);
+    const dims = e.label?.match(/^\s*(\d+)\s*x\s*(\d+)\s*x\s*(\d+)\s*$/);
+    if (rec && dims && !rec.outShape) rec.outShape = [Number(dims[2]), Number(dims[3]), Number(dims[1])];
     const n = e.label?.match(/^\s*(\d{1,5})\s*$/)?.[1];
     if (!rec || !n) continue;
     if ((rec.type === 'Conv2D' || rec.type === 'Conv2DTranspose') && rec.params.filters === undefined) rec.params.filters = Number(n);
@@ -166,6 +171,22 @@ function insertFlattens(graph: Graph, used: Set<string>): void {
  * Branches that must meet in a Concat/Add but differ in size: a figure that says "3x3" rarely says the
  * padding, and "same" is what makes the branches meet. Set it (inferred) on the convolution feeding the merge.
  */
+/**
+ * Pooling that the figure's shape labels show rounding up (27 where flooring gives 26): Caffe and MXNet
+ * round pooling outputs up, so ceil_mode is set (inferred) where that makes the drawn shape come out.
+ */
+function roundPoolingLikeLabels(graph: Graph, stated: Map<string, number[]>): void {
+  for (const layer of graph.layers) {
+    const want = stated.get(layer.id);
+    if (!want || (layer.type !== 'MaxPool2D' && layer.type !== 'AvgPool2D') || layer.params?.ceil_mode !== undefined) continue;
+    const got = analyseGraph(graph).shapes.get(layer.id);
+    if (!got || got.length !== 3 || got[0] === want[0]) continue;
+    layer.params = { ...layer.params, ceil_mode: true };
+    if (analyseGraph(graph).shapes.get(layer.id)?.[0] === want[0]) layer.inferred = [...(layer.inferred ?? []), 'ceil_mode'];
+    else delete layer.params.ceil_mode;
+  }
+}
+
 function padMergedBranches(graph: Graph): void {
   const byId = new Map(graph.layers.map((l) => [l.id, l]));
   for (let pass = 0; pass < 8; pass++) {
@@ -175,7 +196,8 @@ function padMergedBranches(graph: Graph): void {
     for (const start of byId.get(bad.layerId!)!.inputs ?? []) {
       let layer = byId.get(start);
       while (layer && layer.type !== 'Conv2D' && layer.inputs?.length === 1) layer = byId.get(layer.inputs[0]!);
-      if (layer?.type === 'Conv2D' && layer.params?.padding === undefined) {
+      const pointwise = JSON.stringify(layer?.params?.kernel) === '[1,1]';
+      if (layer?.type === 'Conv2D' && layer.params?.padding === undefined && !pointwise) {
         layer.params = { ...layer.params, padding: 'same' };
         layer.inferred = [...(layer.inferred ?? []), 'padding'];
         fixed = true;
@@ -266,7 +288,10 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
   if (ctx.bbox) graph.source!.bbox = ctx.bbox;
   if (ctx.caption) graph.source!.caption = ctx.caption;
   insertFlattens(graph, used);
+  const stated = new Map([...ids].flatMap(([nodeId, layerId]) => (recs.get(nodeId)?.outShape ? [[layerId, recs.get(nodeId)!.outShape!] as const] : [])));
+  // Branch sizes first (shapes downstream of a merge exist only once it agrees), then pooling rounding.
   padMergedBranches(graph);
+  roundPoolingLikeLabels(graph, stated);
   const issues = analyseGraph(graph).issues;
   const errors = issues.filter((i) => i.severity === 'error');
   for (const i of errors) warnings.push(i.message);

@@ -109,8 +109,8 @@ export function readVector(page: Page, bbox: Box = [0, 0, page.width, page.heigh
     let edge: DiagramEdge;
     if (headAt[0] !== headAt[1]) edge = headAt[1] ? { from: pair[0].id, to: pair[1].id, directed: true } : { from: pair[1].id, to: pair[0].id, directed: true };
     else edge = { from: pair[0].id, to: pair[1].id, directed: false };
-    // Caffe draw_net writes num_output on the connector.
-    const label = free.find((t) => /^\s*\d{1,5}\s*$/.test(t.str) && gap(t.box, c.box) <= size * 0.8);
+    // Caffe draw_net writes num_output on the connector, MXNet the tensor shape ("96x109x109").
+    const label = free.find((t) => /^\s*\d{1,5}(?:\s*x\s*\d{1,5}){0,3}\s*$/.test(t.str) && gap(t.box, c.box) <= size * 0.8);
     if (label) edge.label = label.str.trim();
     const key = `${edge.from}>${edge.to}`;
     if (!seen.has(key)) {

@@ -281,8 +281,16 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
     if (Object.keys(rec.params).length) layer.params = rec.params;
     if (inferred.size) layer.inferred = [...inferred];
     layer.source = sourceOf(node);
-    ids.set(nodeId, layer.id);
     layers.push(layer);
+    // A block of like layers ("64 64" over "conv1"): one layer per width, chained.
+    let last = layer;
+    for (const width of rec.widths?.slice(1) ?? []) {
+      const param = rec.type === 'Dense' ? 'units' : 'filters';
+      const next: Layer = { ...last, id: uniqueId(layer.id, used), inputs: [last.id], params: { ...last.params, [param]: width } };
+      layers.push(next);
+      last = next;
+    }
+    ids.set(nodeId, last.id);
   }
   const graph: Graph = { format: GRAPH_FORMAT, name: ctx.name, layers, source: { kind: 'figure', page: ctx.page } };
   if (ctx.bbox) graph.source!.bbox = ctx.bbox;

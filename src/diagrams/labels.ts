@@ -19,6 +19,8 @@ export interface Recognition {
   outShape?: number[];
   /** 1 for an exact spelling, lower for OCR-typo matches. */
   score: number;
+  /** Widths of a block of like layers written as one row ("64 64" over "conv1"): one layer each. */
+  widths?: number[];
 }
 
 /** Words that a drawing tool writes around the type, never the type itself. */
@@ -237,7 +239,11 @@ function recognizeOne(text: string): Recognition | undefined {
   if (name) rec.name = name;
   if (inShape) rec.inShape = inShape;
   if (outShape) rec.outShape = outShape;
-  labelParams(type, rest, rec.params, outShape !== undefined);
+  const row = rest.split('\n').map((l) => l.trim()).find((l) => /^\d+(?:\s+\d+)+$/.test(l));
+  if (row && !outShape && (type === 'Conv2D' || type === 'Dense')) {
+    rec.widths = row.split(/\s+/).map(Number);
+    rec.params[type === 'Dense' ? 'units' : 'filters'] = rec.widths[0]!;
+  } else labelParams(type, rest, rec.params, outShape !== undefined);
   shapeParams(rec);
   return rec;
 }

@@ -39,7 +39,10 @@ function labelNodes(items: TextItem[], size: number): Array<{ box: Box; items: T
   const lines = groupLines(items.map((t) => ({ ...t, rotated: false })), 0.8).flatMap((l) => l.chunks);
   const groups: Array<{ box: Box; items: TextItem[] }> = [];
   for (const chunk of lines.sort((a, b) => a.box[1] - b.box[1])) {
-    const below = groups.find((g) => chunk.box[1] - g.box[3] < size * 0.6 && chunk.box[1] >= g.box[1] && Math.abs(centre(g.box)[0] - centre(chunk.box)[0]) < size * 2);
+    // A row of widths ("64 64") sits a little further from its block's name than a label's own lines.
+    const widths = (t: string) => /^\d+(?:\s+\d+)+$/.test(t.trim());
+    const reach = (g: { items: TextItem[] }) => (widths(chunk.text) || widths(g.items.map((i) => i.str).join(' ')) ? 1.2 : 0.6);
+    const below = groups.find((g) => chunk.box[1] - g.box[3] < size * reach(g) && chunk.box[1] >= g.box[1] && Math.abs(centre(g.box)[0] - centre(chunk.box)[0]) < size * 2);
     if (below) {
       below.items.push(...chunk.items);
       below.box = [Math.min(below.box[0], chunk.box[0]), below.box[1], Math.max(below.box[2], chunk.box[2]), Math.max(below.box[3], chunk.box[3])];

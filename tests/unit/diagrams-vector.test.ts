@@ -94,12 +94,14 @@ describe('vector figures', () => {
       number: 2,
       width: 500,
       height: 200,
-      texts: [text('conv1', 20, 150), text('224', 30, 60), text('conv2', 120, 150), text('fc6', 300, 150), text('fc7', 380, 150)],
+      texts: [text('64 64', 18, 133), text('conv1', 20, 150), text('224', 30, 60), text('conv2', 120, 150), text('fc6', 300, 150), text('fc7', 380, 150)],
       paths: [rect([10, 40, 60, 140], 'shape'), rect([110, 50, 150, 140], 'shape')],
       images: [],
     };
     const { graph, warnings } = await readFigure({ kind: 'page', page });
-    expect(graph.layers.filter((l) => !l.inferred?.includes('*')).map((l) => l.type)).toEqual(['Conv2D', 'Conv2D', 'Dense', 'Dense']);
+    const read = graph.layers.filter((l) => !l.inferred?.includes('*'));
+    // "64 64" over "conv1": a block of two convolutions of 64 filters.
+    expect(read.map((l) => `${l.type}:${l.params?.filters ?? ''}`)).toEqual(['Conv2D:64', 'Conv2D:64', 'Conv2D:', 'Dense:', 'Dense:']);
     expect(warnings.join(' ')).toMatch(/free labels/);
   });
 });

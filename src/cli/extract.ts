@@ -1,10 +1,11 @@
 /**
  * `paper2net extract paper.pdf [--out dir] [--json] [--max-pages N]` — the designs a paper describes.
  * --json prints {"designs": [...], "warnings": [...]} on stdout; otherwise a readable summary.
- * --out also writes each design's graph JSON (and its code bundle when the code generator provides one).
+ * --out also writes each design's graph JSON and its code bundle (ZIP).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { bundleZip } from '../codegen/index.ts';
 import { serializeGraph, type Graph } from '../graph/index.ts';
 // The pipeline index also exports browser worker clients (vite `?url` imports); Node takes the extractor directly.
 import { extractDesigns } from '../pipeline/extract.ts';
@@ -22,13 +23,6 @@ function summary(graph: Graph, index: number): string {
   const where = src ? `page ${src.page ?? '?'}, ${src.kind}${src.also?.length ? ` + ${src.also.map((a) => a.kind).join(' + ')}` : ''}` : 'unknown source';
   const caption = src?.caption ? `\n    ${src.caption.slice(0, 100)}${src.caption.length > 100 ? '…' : ''}` : '';
   return `${index + 1}. ${graph.name} (${where}; confidence ${graph.confidence ?? '?'})${caption}\n    ${graph.layers.length} layers: ${kinds}`;
-}
-
-/** The code bundle, when src/codegen exports one (it may not yet). */
-async function bundleFor(graph: Graph): Promise<Uint8Array | undefined> {
-  const codegen = (await import('../codegen/index.ts')) as Record<string, unknown>;
-  const bundleZip = codegen.bundleZip as ((g: Graph) => Promise<Uint8Array> | Uint8Array) | undefined;
-  return bundleZip ? await bundleZip(graph) : undefined;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -76,7 +70,7 @@ export async function run(args: string[]): Promise<number> {
     for (const [i, graph] of designs.entries()) {
       const base = join(out, `${String(i + 1).padStart(2, '0')}-${slug(graph.name)}`);
       await writeFile(`${base}.json`, `${serializeGraph(graph)}\n`);
-      const zip = await bundleFor(graph).catch((error: Error) => {
+      const zip = await bundleZip(graph).catch((error: Error) => {
         process.stderr.write(`warning: ${graph.name}: no code bundle (${error.message})\n`);
         return undefined;
       });

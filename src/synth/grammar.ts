@@ -4,6 +4,7 @@
  */
 import { GRAPH_FORMAT, getSpec, resolveParamsFor, type Graph, type Layer, type Params, type Shape } from '../graph/index.ts';
 import { createRandom, type Random } from './random.ts';
+import { KERAS_NAME } from './keras-plot.ts';
 
 /** The grammar state of a layer: what its next layer may be is decided by this. */
 export type GrammarState = 'Input' | 'Dense' | 'Conv2D' | 'Flatten' | 'Pool' | 'RNNLast' | 'RNNSeq' | 'Embed';
@@ -80,19 +81,6 @@ interface Node {
 /** A layer drawn but not yet added to the model. */
 type Planned = Omit<Node, 'layer'> & { type: string; params: Params };
 
-const KERAS_BASE_NAMES: Record<string, string> = {
-  Input: 'input',
-  Conv2D: 'conv2d',
-  MaxPool2D: 'max_pooling2d',
-  AvgPool2D: 'average_pooling2d',
-  Dense: 'dense',
-  Dropout: 'dropout',
-  Flatten: 'flatten',
-  Concat: 'concatenate',
-  Embedding: 'embedding',
-  SimpleRNN: 'simple_rnn',
-  LSTM: 'lstm',
-};
 
 /** The layer's output shape by the catalog's rule, or undefined when the params do not fit the input. */
 function tryOutputShape(type: string, params: Params, inputs: Shape[]): Shape | undefined {
@@ -146,7 +134,7 @@ class ModelBuilder {
   constructor(private readonly rng: Random) {}
 
   name(type: string): string {
-    const base = KERAS_BASE_NAMES[type] ?? type.toLowerCase();
+    const base = KERAS_NAME[type] ?? type.toLowerCase();
     const n = (this.counters.get(base) ?? 0) + 1;
     this.counters.set(base, n);
     return `${base}_${n}`;

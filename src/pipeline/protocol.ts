@@ -48,18 +48,15 @@ export type CodeTarget = 'keras' | 'pytorch' | 'caffe';
 export interface GeneratedCode {
   keras: string;
   pytorch: string;
-  /** Filled in a second step: Caffe's emitter also seeds weights, slow for big nets. */
-  caffe?: string;
+  caffe: string;
   json: string;
   /** Per target: why it could not be generated (the graph is invalid for it, or a layer it lacks). */
   errors: Partial<Record<CodeTarget, string>>;
 }
 
 export interface CodegenApi {
-  /** Keras and PyTorch code and the graph JSON: fast, called on every edit. */
+  /** Keras, PyTorch and Caffe code and the graph JSON: fast, called on every edit. */
   emitLive(graph: Graph): Promise<GeneratedCode>;
-  /** deploy.prototxt; throws when Caffe cannot express the graph. */
-  caffe(graph: Graph): Promise<string>;
   /** The ONNX file; throws when its seeded weights are too big to build in the browser. */
   onnx(graph: Graph): Promise<Uint8Array>;
   /** graph.json, every target and a README; `omitted` says why Caffe/ONNX were left out of a very big design. */

@@ -4,7 +4,7 @@
  * call its methods; they hold no logic of their own.
  */
 import { analyseGraph, getSpec, type Graph, type ParamValue } from '../../graph/index.ts';
-import { caffeWorker, CancelledError, codegenWorker, layoutWorker, loadLiveCodegen, type GeneratedCode } from '../../pipeline/browser.ts';
+import { codegenWorker, layoutWorker, loadLiveCodegen, type GeneratedCode } from '../../pipeline/browser.ts';
 import type { DesignRecord, EditLogEntry } from '../../store/index.ts';
 import { NODE_HEIGHT, NODE_WIDTH, structureKey, type Positions } from './flowView.ts';
 import * as edits from './graphEdits.ts';
@@ -37,7 +37,6 @@ export class EditorSession {
   private editLog: EditLogEntry[];
   private laidOut = '';
   private codeRequest = 0;
-  private caffeRun: AbortController | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -188,38 +187,26 @@ export class EditorSession {
   }
 
   /**
-   * Regenerates the code: Keras and PyTorch at once in the codegen worker, then Caffe in its own worker
-   * (its emitter seeds weights, slow for big nets), restarted when a newer edit arrives. A newer edit's
-   * code always wins over an older one's.
+   * Regenerates the code (Keras, PyTorch, Caffe): on the main thread for small designs, in the codegen
+   * worker for big ones. A newer edit's code always wins over an older one's.
    */
   private async regenerate(started: number): Promise<void> {
     const request = ++this.codeRequest;
     // The graph is immutable ($state.raw), so it goes to the worker as is: no deep snapshot per keystroke.
     const graph = this.graph;
-    this.caffeRun?.abort();
     try {
       const live = await (liveCodegen ??= loadLiveCodegen());
       const code = graph.layers.length <= live.MAIN_THREAD_CODEGEN_LAYERS ? live.emitLiveCode(graph) : await codegenWorker.run((api) => api.emitLive(graph));
       if (request !== this.codeRequest) return;
-      this.code = { ...code, caffe: undefined };
+      this.code = code;
     } catch (error) {
       if (request !== this.codeRequest) return;
       const message = (error as Error).message;
-      this.code = { keras: '', pytorch: '', json: JSON.stringify(graph, null, 2), errors: { keras: message, pytorch: message } };
+      this.code = { keras: '', pytorch: '', caffe: '', json: JSON.stringify(graph, null, 2), errors: { keras: message, pytorch: message, caffe: message } };
     }
     this.codeLatency = performance.now() - started;
     // Shows up in the browser's performance timeline (and bench/app.ts): edit → Keras/PyTorch code ready.
     performance.measure('paper2net:edit-to-code', { start: started });
-    const run = new AbortController();
-    this.caffeRun = run;
-    try {
-      const caffe = await caffeWorker.run((api) => api.caffe(graph), run.signal);
-      if (request === this.codeRequest && this.code) this.code = { ...this.code, caffe };
-    } catch (error) {
-      if (request === this.codeRequest && this.code && !(error instanceof CancelledError)) {
-        this.code = { ...this.code, caffe: '', errors: { ...this.code.errors, caffe: (error as Error).message } };
-      }
-    }
   }
 
   private scheduleSave(): void {

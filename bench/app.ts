@@ -9,11 +9,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Graph, Layer } from '../src/graph/index.ts';
 import { buildApp, CORPUS, launchChromium, serveApp } from '../tests/e2e/serveApp.ts';
+import { median } from './lib/measure.ts';
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** A residual conv net of exactly `count` layers (conv-bn-relu blocks with skip connections). */
 export function residualGraph(count: number): Graph {

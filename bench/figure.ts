@@ -8,16 +8,11 @@ import { readFileSync } from 'node:fs';
 import { nodeOcrOptions, nodeOpenCv } from '../src/cli/figure.ts';
 import { createOcr, readFigure, type Ocr } from '../src/diagrams/index.ts';
 import { readDocument } from '../src/paper/index.ts';
+import { median, timed } from './lib/measure.ts';
 
 const corpus = new URL('../../shared/corpus/', import.meta.url);
 const bytesOf = (path: string) => new Uint8Array(readFileSync(new URL(path, corpus)));
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const value = await fn();
-  return [value, performance.now() - start];
-}
 
 const rows: string[] = [];
 for (const [file, pageNumber] of [['pdf/mxnet_squeezenet_graph.pdf', 1], ['pdf/plotneuralnet_vgg16.pdf', 1], ['pdf/unet.pdf', 2]] as const) {

@@ -6,16 +6,11 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { readDocument } from '../src/paper/index.ts';
+import { median, timed } from './lib/measure.ts';
 import { extractDesigns } from '../src/pipeline/extract.ts';
 
 const corpus = new URL('../../shared/corpus/pdf/', import.meta.url);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const value = await fn();
-  return [value, performance.now() - start];
-}
 
 const rows: string[] = [];
 let totalPages = 0;

@@ -3,39 +3,13 @@
  * vgg.pdf, and edit-to-code latency on a 200-layer graph. Prints the figures (medians).
  * Run: `npx tsx bench/app.ts` (also called by `npm run bench`).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Graph, Layer } from '../src/graph/index.ts';
 import { buildApp, CORPUS, launchChromium, serveApp } from '../tests/e2e/serveApp.ts';
+import { residualGraph } from '../tests/support/residual-graph.ts';
 import { median } from './lib/measure.ts';
 
-
-/** A residual conv net of exactly `count` layers (conv-bn-relu blocks with skip connections). */
-export function residualGraph(count: number): Graph {
-  const layers: Layer[] = [{ id: 'input', type: 'Input', params: { shape: [32, 32, 32] } }];
-  let last = 'input';
-  let block = 0;
-  while (layers.length + 7 <= count) {
-    block++;
-    const b = `b${block}`;
-    layers.push(
-      { id: `${b}_conv1`, type: 'Conv2D', inputs: [last], params: { filters: 32, kernel: [3, 3], padding: 'same' } },
-      { id: `${b}_bn1`, type: 'BatchNorm', inputs: [`${b}_conv1`] },
-      { id: `${b}_relu1`, type: 'Activation', inputs: [`${b}_bn1`], params: { fn: 'relu' } },
-      { id: `${b}_conv2`, type: 'Conv2D', inputs: [`${b}_relu1`], params: { filters: 32, kernel: [3, 3], padding: 'same' } },
-      { id: `${b}_bn2`, type: 'BatchNorm', inputs: [`${b}_conv2`] },
-      { id: `${b}_add`, type: 'Add', inputs: [`${b}_bn2`, last] },
-      { id: `${b}_out`, type: 'Activation', inputs: [`${b}_add`], params: { fn: 'relu' } },
-    );
-    last = `${b}_out`;
-  }
-  layers.push({ id: 'pool', type: 'GlobalAvgPool2D', inputs: [last] });
-  while (layers.length < count - 1) layers.push({ id: `fc${layers.length}`, type: 'Dense', inputs: [layers.at(-1)!.id], params: { units: 64, activation: 'relu' } });
-  layers.push({ id: 'logits', type: 'Dense', inputs: [layers.at(-1)!.id], params: { units: 10, activation: 'softmax' } });
-  return { format: 'paper2net.graph/1', name: `residual${count}`, layers };
-}
 
 const dropScript = ({ base64, name, type }: { base64: string; name: string; type: string }): void => {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -45,41 +19,62 @@ const dropScript = ({ base64, name, type }: { base64: string; name: string; type
 };
 
 /**
- * Edit → code, `count` times on the selected Conv2D: from the inspector's change event to the first frame
- * painted with the new Keras code (`median`, `max`), and to the code being ready in the page
- * (`readyMedian`, the app's own performance measure: worker round trip included, painting not).
+ * Edit → code, `count` times on the selected Conv2D, each made like an input event (a task between two
+ * frames): the time to the first frame painted with the new Keras code (`median`, `max`), how many frames
+ * that is (`frames`: 1 means the very next frame shows it), and the time until the code is ready in the
+ * page (`readyMedian`, the app's own performance measure, painting not included).
  */
-async function editToCode(page: Page, count: number): Promise<{ median: number; max: number; readyMedian: number }> {
+async function editToCode(page: Page, count: number): Promise<{ median: number; max: number; frames: number; maxFrames: number; readyMedian: number }> {
   const result = await page.evaluate(async (n) => {
     const code = document.querySelector('[data-testid=code-keras]')!;
     const painted: number[] = [];
+    const frames: number[] = [];
     const ready: number[] = [];
+    // (No named function values in here: the bench's TypeScript loader would wrap them in a helper the page lacks.)
     for (let i = 0; i < n; i++) {
       const value = String(40 + i);
       const field = document.querySelector<HTMLInputElement>('[data-testid=param-filters] input')!;
       const before = code.textContent;
+      await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => setTimeout(r, 0));
       const started = performance.now();
-      const changed = new Promise<void>((resolve) => {
+      const counter = { frames: 0, counting: true };
+      void (async () => {
+        while (counter.counting) {
+          await new Promise((r) => requestAnimationFrame(r));
+          if (counter.counting) counter.frames++;
+        }
+      })();
+      const changed = new Promise<number>((resolve) => {
         const observer = new MutationObserver(() => {
           if (code.textContent !== before && code.textContent?.includes(value)) {
             observer.disconnect();
-            resolve();
+            resolve(counter.frames);
           }
         });
         observer.observe(code, { subtree: true, childList: true, characterData: true });
       });
       field.value = value;
       field.dispatchEvent(new Event('change', { bubbles: true }));
-      await changed;
-      await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+      const framesBefore = await changed;
+      // The code changed after `framesBefore` frames, so the next frame is the one that paints it.
+      await new Promise((r) => requestAnimationFrame(r));
+      counter.counting = false;
       painted.push(performance.now() - started);
+      frames.push(framesBefore + 1);
       ready.push(performance.getEntriesByName('paper2net:edit-to-code').at(-1)!.duration);
       await new Promise((r) => setTimeout(r, 100));
     }
-    return { painted, ready };
+    return { painted, frames, ready };
   }, count);
   const round = (x: number): number => Math.round(x * 10) / 10;
-  return { median: round(median(result.painted)), max: round(Math.max(...result.painted)), readyMedian: round(median(result.ready)) };
+  return {
+    median: round(median(result.painted)),
+    max: round(Math.max(...result.painted)),
+    frames: median(result.frames),
+    maxFrames: Math.max(...result.frames),
+    readyMedian: round(median(result.ready)),
+  };
 }
 
 export async function benchApp(): Promise<Record<string, number>> {
@@ -122,11 +117,7 @@ export async function benchApp(): Promise<Record<string, number>> {
     figures.vggDropToFirstDesignMs = Date.now() - t0;
     figures.vggDesigns = await page.locator('[data-testid=design-card]').count();
 
-    const graph = residualGraph(200);
-    const dir = mkdtempSync(join(tmpdir(), 'paper2net-bench-'));
-    writeFileSync(join(dir, 'residual200.json'), JSON.stringify(graph));
-    const base64 = readFileSync(join(dir, 'residual200.json')).toString('base64');
-    rmSync(dir, { recursive: true });
+    const base64 = Buffer.from(JSON.stringify(residualGraph(200))).toString('base64');
     const tOpen = Date.now();
     await page.evaluate(dropScript, { base64, name: 'residual200.json', type: 'application/json' });
     await page.locator('[data-testid=layer-node]').first().waitFor();
@@ -137,6 +128,8 @@ export async function benchApp(): Promise<Record<string, number>> {
     const big = await editToCode(page, 15);
     figures.graph200EditToCodeMedianMs = big.median;
     figures.graph200EditToCodeMaxMs = big.max;
+    figures.graph200EditToCodeFrames = big.frames;
+    figures.graph200EditToCodeMaxFrames = big.maxFrames;
     figures.graph200EditToCodeReadyMedianMs = big.readyMedian;
 
     // The same on a design read from the paper (VGG A, ~20 layers): the everyday case.
@@ -146,6 +139,7 @@ export async function benchApp(): Promise<Record<string, number>> {
     const small = await editToCode(page, 15);
     figures.vggDesignEditToCodeMedianMs = small.median;
     figures.vggDesignEditToCodeMaxMs = small.max;
+    figures.vggDesignEditToCodeFrames = small.frames;
     await context.close();
   } finally {
     await browser.close();

@@ -1,10 +1,10 @@
-/** Code generation off the main thread: live code for the code panel, Caffe, the ONNX file and the ZIP. */
+/** Code generation off the main thread: the code panel's tab for very big designs, the ONNX file and the ZIP. */
 import * as Comlink from 'comlink';
 import { bundleZip, emitOnnx, TARGETS } from '../src/codegen/index.ts';
 import { BROWSER_WEIGHT_BUDGET, countWeights } from '../src/pipeline/exportBudget.ts';
 import type { Graph } from '../src/graph/index.ts';
 import { emitLiveCode } from '../src/pipeline/liveCode.ts';
-import type { CodegenApi, GeneratedCode } from '../src/pipeline/protocol.ts';
+import type { CodeTab, CodegenApi, LiveCode } from '../src/pipeline/protocol.ts';
 
 /** Why a weight-carrying file is not built here, or undefined when the design is small enough. */
 function tooHeavy(graph: Graph, what: string): string | undefined {
@@ -15,8 +15,8 @@ function tooHeavy(graph: Graph, what: string): string | undefined {
 }
 
 const api: CodegenApi = {
-  async emitLive(graph: Graph): Promise<GeneratedCode> {
-    return emitLiveCode(graph);
+  async emitLive(graph: Graph, tab: CodeTab): Promise<LiveCode> {
+    return emitLiveCode(graph, tab);
   },
   async onnx(graph: Graph): Promise<Uint8Array> {
     const heavy = tooHeavy(graph, 'the ONNX file');

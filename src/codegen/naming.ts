@@ -14,6 +14,8 @@ const PYTHON_RESERVED = new Set(
 
 /** One layer id → a Python/Caffe-safe identifier (not yet unique). */
 export function toIdentifier(text: string): string {
+  // Most ids already are identifiers (`conv1`, `b3_bn2`): skip the rewriting.
+  if (text.length <= 48 && /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*$/.test(text)) return PYTHON_RESERVED.has(text) ? `${text}_` : text;
   const ascii = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -2,7 +2,7 @@
  * Paper → designs: the Node-safe core, run by the CLI, the tests and the pipeline worker.
  * The browser UI uses ./browser.ts instead (worker clients, PDF display).
  */
-export type { CodeTarget, FoundRegion, GeneratedCode, PaperReading, ProgressFn, RuntimeCheck, StageProgress } from './protocol.ts';
+export type { CodeTarget, FoundRegion, CodeTab, LiveCode, PaperReading, ProgressFn, RuntimeCheck, StageProgress } from './protocol.ts';
 export { openModelFile } from './openModel.ts';
 export { BROWSER_WEIGHT_BUDGET, countWeights } from './exportBudget.ts';
 export { titleFromFirstPage, type PlacedText } from './titleText.ts';

@@ -45,18 +45,19 @@ export interface RuntimeCheck {
 
 export type CodeTarget = 'keras' | 'pytorch' | 'caffe';
 
-export interface GeneratedCode {
-  keras: string;
-  pytorch: string;
-  caffe: string;
-  json: string;
-  /** Per target: why it could not be generated (the graph is invalid for it, or a layer it lacks). */
-  errors: Partial<Record<CodeTarget, string>>;
+/** A tab of the code panel: one target's code, or the graph JSON. */
+export type CodeTab = CodeTarget | 'json';
+
+/** One tab's code, or why it cannot be written (the graph is invalid for the target, or a layer it lacks). */
+export interface LiveCode {
+  tab: CodeTab;
+  text: string;
+  error?: string;
 }
 
 export interface CodegenApi {
-  /** Keras, PyTorch and Caffe code and the graph JSON: fast, called on every edit. */
-  emitLive(graph: Graph): Promise<GeneratedCode>;
+  /** The code panel's shown tab: called on every edit of a design too big to emit on the main thread. */
+  emitLive(graph: Graph, tab: CodeTab): Promise<LiveCode>;
   /** The ONNX file; throws when its seeded weights are too big to build in the browser. */
   onnx(graph: Graph): Promise<Uint8Array>;
   /** graph.json, every target and a README; `omitted` says why Caffe/ONNX were left out of a very big design. */

@@ -2,9 +2,13 @@
 import { CaffeEnum, type CaffeBlock, type CaffeLayerPlan, type CaffePlan, type CaffeValue } from './plan.ts';
 
 /** A protobuf text-format string: anything but plain ASCII becomes octal escapes of its UTF-8 bytes. */
+const utf8 = new TextEncoder();
+
 function quoted(text: string): string {
+  // Nearly every name is plain ASCII: no bytes to escape.
+  if (/^[A-Za-z0-9_./ -]*$/.test(text)) return `"${text}"`;
   let out = '';
-  for (const byte of new TextEncoder().encode(text)) {
+  for (const byte of utf8.encode(text)) {
     const char = String.fromCharCode(byte);
     out += /[A-Za-z0-9_./ -]/.test(char) ? char : `\\${byte.toString(8).padStart(3, '0')}`;
   }

@@ -4,7 +4,7 @@
  * call its methods; they hold no logic of their own.
  */
 import { analyseGraph, getSpec, type Graph, type ParamValue } from '../../graph/index.ts';
-import { codegenWorker, layoutWorker, loadLiveCodegen, type GeneratedCode } from '../../pipeline/browser.ts';
+import { codegenWorker, layoutWorker, loadLiveCodegen, type CodeTab, type LiveCode } from '../../pipeline/browser.ts';
 import type { DesignRecord, EditLogEntry } from '../../store/index.ts';
 import { NODE_HEIGHT, NODE_WIDTH, structureKey, type Positions } from './flowView.ts';
 import * as edits from './graphEdits.ts';
@@ -19,15 +19,15 @@ export class EditorSession {
   selected = $state.raw<ReadonlySet<string>>(new Set());
   positions = $state.raw<Positions>({});
   analysis = $derived(analyseGraph(this.graph));
-  code = $state.raw<GeneratedCode | undefined>();
+  /** The code panel's shown tab, and its code for the current graph (or the last graph while that is written). */
+  codeTab = $state<CodeTab>('keras');
+  code = $state.raw<LiveCode | undefined>();
   /** Why the last edit was refused (a cycle, a duplicate name), shown until the next edit. */
   editError = $state<string | undefined>();
   undoLabel = $state<string | undefined>();
   redoLabel = $state<string | undefined>();
   rating = $state(0);
   note = $state('');
-  /** Milliseconds from the last edit to its code being ready. */
-  codeLatency = $state<number | undefined>();
   /** Bumped after every layout so the view can fit it on screen. */
   layoutVersion = $state(0);
   /** A layer the view should bring to the centre (set when arriving from the PDF). */
@@ -48,7 +48,7 @@ export class EditorSession {
     this.note = design.note;
     this.editLog = [...design.edits];
     this.history = new History(design.graph);
-    void this.regenerate(performance.now());
+    void this.regenerate();
     void this.layout();
   }
 
@@ -186,27 +186,33 @@ export class EditorSession {
     }
   }
 
+  showCode(tab: CodeTab): void {
+    if (tab === this.codeTab) return;
+    this.codeTab = tab;
+    void this.regenerate();
+  }
+
   /**
-   * Regenerates the code (Keras, PyTorch, Caffe): on the main thread for small designs, in the codegen
-   * worker for big ones. A newer edit's code always wins over an older one's.
+   * Writes the shown tab's code again: on the main thread for designs up to a few hundred layers, in the
+   * codegen worker for bigger ones. A newer request's code always wins over an older one's. `editStarted`
+   * (an edit's start) times the edit → code latency.
    */
-  private async regenerate(started: number): Promise<void> {
+  private async regenerate(editStarted?: number): Promise<void> {
     const request = ++this.codeRequest;
     // The graph is immutable ($state.raw), so it goes to the worker as is: no deep snapshot per keystroke.
     const graph = this.graph;
+    const tab = this.codeTab;
     try {
       const live = await (liveCodegen ??= loadLiveCodegen());
-      const code = graph.layers.length <= live.MAIN_THREAD_CODEGEN_LAYERS ? live.emitLiveCode(graph) : await codegenWorker.run((api) => api.emitLive(graph));
+      const code = graph.layers.length <= live.MAIN_THREAD_CODEGEN_LAYERS ? live.emitLiveCode(graph, tab) : await codegenWorker.run((api) => api.emitLive(graph, tab));
       if (request !== this.codeRequest) return;
       this.code = code;
     } catch (error) {
       if (request !== this.codeRequest) return;
-      const message = (error as Error).message;
-      this.code = { keras: '', pytorch: '', caffe: '', json: JSON.stringify(graph, null, 2), errors: { keras: message, pytorch: message, caffe: message } };
+      this.code = { tab, text: '', error: (error as Error).message };
     }
-    this.codeLatency = performance.now() - started;
-    // Shows up in the browser's performance timeline (and bench/app.ts): edit → Keras/PyTorch code ready.
-    performance.measure('paper2net:edit-to-code', { start: started });
+    // Shows up in the browser's performance timeline (and bench/app.ts): edit → the shown tab's code ready.
+    if (editStarted !== undefined) performance.measure('paper2net:edit-to-code', { start: editStarted });
   }
 
   private scheduleSave(): void {

@@ -38,7 +38,13 @@ export type Positions = Record<string, { x: number; y: number }>;
 export class FlowView {
   private cache = new Map<string, { key: unknown[]; node: LayerFlowNode }>();
 
-  nodes(graph: Graph, positions: Positions, shapes: Map<string, Shape>, issues: Issue[], selected: ReadonlySet<string>): LayerFlowNode[] {
+  /**
+   * `current` is the flow's own node list: once the flow has measured a node it hands back a copy that
+   * carries the size. Reusing that copy (not our first object) is what lets the flow skip the node; given
+   * a measure-less object it would render and measure it again, off-screen ones included.
+   */
+  nodes(graph: Graph, positions: Positions, shapes: Map<string, Shape>, issues: Issue[], selected: ReadonlySet<string>, current: readonly LayerFlowNode[] = []): LayerFlowNode[] {
+    const shown = new Map(current.map((n) => [n.id, n]));
     const byLayer = new Map<string, Issue[]>();
     for (const issue of issues) if (issue.layerId) byLayer.set(issue.layerId, [...(byLayer.get(issue.layerId) ?? []), issue]);
     const next = new Map<string, { key: unknown[]; node: LayerFlowNode }>();
@@ -50,7 +56,7 @@ export class FlowView {
       const old = this.cache.get(layer.id);
       const node =
         old && old.key.every((k, j) => k === key[j])
-          ? old.node
+          ? (shown.get(layer.id) ?? old.node)
           : {
               id: layer.id,
               type: 'layer' as const,

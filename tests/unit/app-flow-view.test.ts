@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { analyseGraph, type Graph } from '../../src/graph/index.ts';
+import { FlowView, type LayerFlowNode } from '../../src/ui/model/flowView.ts';
+import { setParam } from '../../src/ui/model/graphEdits.ts';
+import { residualGraph } from '../support/residual-graph.ts';
+
+/** The nodes for a graph, as the editor computes them. */
+function nodesOf(view: FlowView, graph: Graph, current: LayerFlowNode[] = []): LayerFlowNode[] {
+  const analysis = analyseGraph(graph);
+  return view.nodes(graph, {}, analysis.shapes, analysis.issues, new Set(), current);
+}
+
+describe('editor nodes after an edit', () => {
+  it('hands the flow back the same node objects for every layer the edit did not touch', () => {
+    const view = new FlowView();
+    const graph = residualGraph(200);
+    const first = nodesOf(view, graph);
+    // The flow measures nodes and hands back copies that carry their size; those must be the ones kept.
+    const measured = first.map((n) => ({ ...n, measured: { width: 190, height: 64 } }));
+    const edited = setParam(graph, 'b1_conv1', 'filters', 40);
+    const next = nodesOf(view, edited, measured);
+    const changed = next.filter((n, i) => n !== measured[i]).map((n) => n.id);
+    // The conv itself, and the two layers whose output shape it changes.
+    expect(changed).toEqual(['b1_conv1', 'b1_bn1', 'b1_relu1']);
+    expect(next.find((n) => n.id === 'b1_conv1')!.data.layer.params?.filters).toBe(40);
+    expect(next.find((n) => n.id === 'b1_bn1')!.data.shape).toEqual([32, 32, 40]);
+  });
+});

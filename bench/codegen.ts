@@ -4,6 +4,7 @@
  */
 import { emitCaffe, emitCaffeText, emitKerasJson, emitKerasPython, emitOnnx, emitPytorch } from '../src/codegen/index.ts';
 import { GRAPH_FORMAT, inferShapes, validateGraph, type Graph, type Layer } from '../src/graph/index.ts';
+import { median } from './lib/measure.ts';
 
 /** Stem, then residual and inception blocks until the graph has `size` layers, then a classifier head. */
 export function branchedGraph(size: number): Graph {
@@ -46,7 +47,8 @@ export function branchedGraph(size: number): Graph {
   return { format: GRAPH_FORMAT, name: 'branched200', layers };
 }
 
-function median(run: () => unknown, repeats: number): number {
+/** Median milliseconds of `run` over `repeats` runs, after three warm-up runs. */
+function medianMs(run: () => unknown, repeats: number): number {
   for (let i = 0; i < 3; i++) run();
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
@@ -54,26 +56,27 @@ function median(run: () => unknown, repeats: number): number {
     run();
     times.push(performance.now() - start);
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+  return median(times);
 }
 
 const graph = branchedGraph(200);
 const validation = validateGraph(graph);
 if (validation.length > 0) throw new Error(validation.map((i) => i.message).join('\n'));
 const figures: Array<[string, number]> = [
-  ['validate + infer shapes', median(() => (validateGraph(graph), inferShapes(graph)), 50)],
-  ['Keras Python', median(() => emitKerasPython(graph), 30)],
-  ['Keras JSON', median(() => emitKerasJson(graph), 30)],
-  ['PyTorch', median(() => emitPytorch(graph), 30)],
-  ['Caffe prototxt + NetSpec (no weights)', median(() => emitCaffeText(graph), 30)],
-  ['Caffe prototxt + NetSpec + caffemodel', median(() => emitCaffe(graph), 10)],
-  ['ONNX (with weights)', median(() => emitOnnx(graph), 10)],
+  ['validate + infer shapes', medianMs(() => (validateGraph(graph), inferShapes(graph)), 50)],
+  ['Keras Python', medianMs(() => emitKerasPython(graph), 30)],
+  ['Keras JSON', medianMs(() => emitKerasJson(graph), 30)],
+  ['PyTorch', medianMs(() => emitPytorch(graph), 30)],
+  ['Caffe prototxt + NetSpec (no weights)', medianMs(() => emitCaffeText(graph), 30)],
+  ['Caffe prototxt + NetSpec + caffemodel', medianMs(() => emitCaffe(graph), 10)],
+  ['ONNX (with weights)', medianMs(() => emitOnnx(graph), 10)],
+  ['ONNX (placeholder weights)', medianMs(() => emitOnnx(graph, { weights: 'placeholder' }), 10)],
 ];
 const sum = (names: string[]) => figures.filter(([name]) => names.includes(name)).reduce((total, [, ms]) => total + ms, 0);
-// What the editor regenerates on every edit: the code tabs. Weights are only built for a download.
-const codeTabs = sum(['Keras Python', 'PyTorch', 'Caffe prototxt + NetSpec (no weights)']);
+// What the editor regenerates on every edit: the shown code tab (at worst Caffe). Weights are only built for a download.
+const shownTab = Math.max(...figures.filter(([name]) => ['Keras Python', 'PyTorch', 'Caffe prototxt + NetSpec (no weights)'].includes(name)).map(([, ms]) => ms));
 const allTargets = sum(['Keras Python', 'Keras JSON', 'PyTorch', 'Caffe prototxt + NetSpec + caffemodel', 'ONNX (with weights)']);
 console.log(`codegen on a ${graph.layers.length}-layer branched graph (median ms):`);
 for (const [name, ms] of figures) console.log(`  ${name.padEnd(40)} ${ms.toFixed(2)}`);
-console.log(`  ${'code tabs: Keras + PyTorch + Caffe'.padEnd(40)} ${codeTabs.toFixed(2)}   (goal ≤ 16 ms: one frame)`);
+console.log(`  ${'an edit: the shown code tab (slowest)'.padEnd(40)} ${shownTab.toFixed(2)}   (goal: within one 16 ms frame)`);
 console.log(`  ${'all four targets, with seeded weights'.padEnd(40)} ${allTargets.toFixed(2)}`);

@@ -1,10 +1,10 @@
 /** All targets for one graph as a list of files, and the ZIP a user downloads. */
 import JSZip from 'jszip';
 import { inferShapes, serializeGraph, type Graph } from '../graph/index.ts';
-import { emitCaffe } from './caffe/index.ts';
+import { emitCaffe, emitCaffeText } from './caffe/index.ts';
 import { UnsupportedLayerError, type TargetName } from './errors.ts';
 import { emitKerasJson, emitKerasPython } from './keras/index.ts';
-import { emitOnnx } from './onnx/index.ts';
+import { emitOnnx, type OnnxWeights } from './onnx/index.ts';
 import { emitPytorch } from './pytorch/index.ts';
 import { bundleReadme } from './readme.ts';
 
@@ -26,11 +26,29 @@ export interface Bundle {
 
 export const TARGETS: readonly TargetName[] = ['keras', 'caffe', 'pytorch', 'onnx'];
 
+export interface BundleOptions {
+  /**
+   * `seeded` (default): the .caffemodel and .onnx carry seeded random weights. `placeholder`, for designs
+   * too big for that (VGG-16: two 550 MB files): no .caffemodel, and an ONNX file whose big tensors are
+   * constant-filled ConstantOfShape nodes (kilobytes, still runs).
+   */
+  weights?: OnnxWeights;
+}
+
+type Emit = (graph: Graph, options: BundleOptions) => GeneratedFile[];
+
 /** The files one target writes for a graph, each emitted on its own so one refusal doesn't cost the others. */
-const TARGET_FILES: Record<TargetName, Array<(graph: Graph) => GeneratedFile[]>> = {
+const TARGET_FILES: Record<TargetName, Emit[]> = {
   keras: [(g) => [{ path: 'keras/model_keras.py', contents: emitKerasPython(g) }], (g) => [{ path: 'keras/model.json', contents: emitKerasJson(g) }]],
   caffe: [
-    (g) => {
+    (g, { weights }) => {
+      if (weights === 'placeholder') {
+        const caffe = emitCaffeText(g);
+        return [
+          { path: 'caffe/deploy.prototxt', contents: caffe.prototxt },
+          { path: 'caffe/netspec.py', contents: caffe.netspec },
+        ];
+      }
       const caffe = emitCaffe(g);
       return [
         { path: 'caffe/deploy.prototxt', contents: caffe.prototxt },
@@ -40,30 +58,30 @@ const TARGET_FILES: Record<TargetName, Array<(graph: Graph) => GeneratedFile[]>>
     },
   ],
   pytorch: [(g) => [{ path: 'pytorch/model_pytorch.py', contents: emitPytorch(g) }]],
-  onnx: [(g) => [{ path: 'onnx/model.onnx', contents: emitOnnx(g) }]],
+  onnx: [(g, { weights }) => [{ path: 'onnx/model.onnx', contents: emitOnnx(g, { weights }) }]],
 };
 
 /** The files of one target; throws UnsupportedLayerError when the target cannot express the graph at all. */
-export function emitTarget(graph: Graph, target: TargetName): GeneratedFile[] {
-  return TARGET_FILES[target].flatMap((emit) => emit(graph));
+export function emitTarget(graph: Graph, target: TargetName, options: BundleOptions = {}): GeneratedFile[] {
+  return TARGET_FILES[target].flatMap((emit) => emit(graph, options));
 }
 
 /** graph.json, every requested target that can express the graph, and a README on running each. */
-export function bundleFiles(graph: Graph, targets: readonly TargetName[] = TARGETS): Bundle {
+export function bundleFiles(graph: Graph, targets: readonly TargetName[] = TARGETS, options: BundleOptions = {}): Bundle {
   inferShapes(graph);
   const files: GeneratedFile[] = [{ path: 'graph.json', contents: `${serializeGraph(graph)}\n` }];
   const failures: TargetFailure[] = [];
   for (const target of targets) {
     for (const emit of TARGET_FILES[target]) {
       try {
-        files.push(...emit(graph));
+        files.push(...emit(graph, options));
       } catch (error) {
         if (!(error instanceof UnsupportedLayerError)) throw error;
         failures.push({ target, message: error.message });
       }
     }
   }
-  files.push({ path: 'README.md', contents: bundleReadme(graph, files.map((f) => f.path), failures) });
+  files.push({ path: 'README.md', contents: bundleReadme(graph, files.map((f) => f.path), failures, options.weights ?? 'seeded') });
   return { files, failures };
 }
 
@@ -76,6 +94,6 @@ export async function zipFiles(files: readonly GeneratedFile[]): Promise<Uint8Ar
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-export async function bundleZip(graph: Graph, targets: readonly TargetName[] = TARGETS): Promise<Uint8Array> {
-  return zipFiles(bundleFiles(graph, targets).files);
+export async function bundleZip(graph: Graph, targets: readonly TargetName[] = TARGETS, options: BundleOptions = {}): Promise<Uint8Array> {
+  return zipFiles(bundleFiles(graph, targets, options).files);
 }

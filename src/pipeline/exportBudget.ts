@@ -3,10 +3,25 @@
  * files carry seeded weights (4 bytes each): VGG-16's 138 M make two 550 MB files, more than a browser
  * tab should build in memory.
  */
+import type { OnnxWeights } from '../codegen/index.ts';
 import { analyseGraph, resolveParams, type Graph, type Shape } from '../graph/index.ts';
 
-/** Above this many weights the app's ZIP leaves out the weight-carrying targets (Caffe, ONNX). */
+/** Above this many weights the app's downloads carry placeholder weights instead of seeded ones. */
 export const BROWSER_WEIGHT_BUDGET = 30_000_000;
+
+/** Which weights the app's ONNX file and ZIP get, and why when they are placeholders. */
+export function browserExportWeights(graph: Graph): { weights: OnnxWeights; reason?: string } {
+  const count = countWeights(graph);
+  if (count <= BROWSER_WEIGHT_BUDGET) return { weights: 'seeded' };
+  const megabytes = Math.round((count * 4) / 1e6);
+  return {
+    weights: 'placeholder',
+    reason:
+      `${graph.name} has ${(count / 1e6).toFixed(1)} M weights: seeded ones would make ${megabytes} MB files, too much to build in a browser tab, ` +
+      'so the ONNX file has constant placeholder weights and Caffe comes without a .caffemodel. ' +
+      'For seeded weights use the command line: paper2net codegen graph.json --target all --out dir',
+  };
+}
 
 const last = (shape: Shape | undefined): number => shape?.at(-1) ?? 0;
 const area = (v: unknown): number => (Array.isArray(v) ? v.reduce((a: number, b: number) => a * b, 1) : Number(v ?? 1));

@@ -4,7 +4,7 @@
  */
 export type { CodeTarget, FoundRegion, CodeTab, LiveCode, PaperReading, ProgressFn, RuntimeCheck, StageProgress } from './protocol.ts';
 export { openModelFile } from './openModel.ts';
-export { BROWSER_WEIGHT_BUDGET, countWeights } from './exportBudget.ts';
+export { BROWSER_WEIGHT_BUDGET, browserExportWeights, countWeights } from './exportBudget.ts';
 export { titleFromFirstPage, type PlacedText } from './titleText.ts';
 export { extractDesigns, type ExtractOptions, type Extraction } from './extract.ts';
 export { describesSame, fuse } from './extractFuse.ts';

@@ -17,6 +17,11 @@ export interface FoundRegion {
   kind: string;
   bbox: [number, number, number, number];
   caption?: string;
+  /**
+   * For a bitmap figure: the figure classifier's verdict. `architecture` = P(architecture drawing); `kind` its
+   * most likely kind, or 'other'; `read` = it was passed to the bitmap reader (a design only if convincing).
+   */
+  classified?: { architecture: number; kind: string; read: boolean };
 }
 
 export interface PaperReading {
@@ -55,13 +60,18 @@ export interface LiveCode {
   error?: string;
 }
 
+export interface ExportedFile {
+  bytes: Uint8Array;
+  placeholder?: string;
+}
+
 export interface CodegenApi {
   /** The code panel's shown tab: called on every edit of a design too big to emit on the main thread. */
   emitLive(graph: Graph, tab: CodeTab): Promise<LiveCode>;
-  /** The ONNX file; throws when its seeded weights are too big to build in the browser. */
-  onnx(graph: Graph): Promise<Uint8Array>;
-  /** graph.json, every target and a README; `omitted` says why Caffe/ONNX were left out of a very big design. */
-  zip(graph: Graph): Promise<{ bytes: Uint8Array; omitted?: string }>;
+  /** The ONNX file; `placeholder` says why a very big design got placeholder weights instead of seeded ones. */
+  onnx(graph: Graph): Promise<ExportedFile>;
+  /** graph.json, every target and a README; `placeholder` as for onnx(). */
+  zip(graph: Graph): Promise<ExportedFile>;
 }
 
 export interface NodeBox {

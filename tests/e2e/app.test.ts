@@ -135,17 +135,21 @@ describe('paper2net app in Chromium', () => {
     await shot('05-layer-added');
   });
 
-  it('downloads a ZIP with graph.json, Keras, PyTorch and a README (VGG is too big for seeded Caffe/ONNX weights in a tab)', async () => {
+  it('downloads a ZIP with graph.json, every target and a README (VGG gets placeholder weights: seeded ones are too big for a tab)', async () => {
     const files = await downloadZip();
     const names = Object.keys(files.files);
-    expect(names).toEqual(expect.arrayContaining(['graph.json', 'README.md', 'keras/model_keras.py', 'pytorch/model_pytorch.py']));
+    expect(names).toEqual(
+      expect.arrayContaining(['graph.json', 'README.md', 'keras/model_keras.py', 'keras/model.json', 'pytorch/model_pytorch.py', 'caffe/deploy.prototxt', 'caffe/netspec.py', 'onnx/model.onnx']),
+    );
     const graph = JSON.parse(await files.file('graph.json')!.async('string'));
     expect(graph.layers.find((l: { id: string }) => l.id === editedLayer).params.filters).toBe(newFilters);
     expect(graph.layers.some((l: { type: string }) => l.type === 'Dropout')).toBe(true);
     expect(await files.file('keras/model_keras.py')!.async('string')).toContain(String(newFilters));
-    // 130 M+ weights: the app says why the weight-carrying targets are not in this ZIP.
-    expect(names.some((n) => n.endsWith('.caffemodel') || n.endsWith('.onnx'))).toBe(false);
-    await page.getByRole('status').filter({ hasText: 'M weights' }).waitFor();
+    // 130 M+ weights: no .caffemodel, an ONNX file of kilobytes, and the app says why.
+    expect(names.some((n) => n.endsWith('.caffemodel'))).toBe(false);
+    expect((await files.file('onnx/model.onnx')!.async('uint8array')).length).toBeLessThan(64 * 1024);
+    expect(await files.file('caffe/deploy.prototxt')!.async('string')).toContain(`num_output: ${newFilters}`);
+    await page.getByRole('status').filter({ hasText: 'placeholder weights' }).waitFor();
   });
 
   it('finds the edited design in the library after a reload', async () => {

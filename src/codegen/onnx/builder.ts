@@ -7,7 +7,7 @@ export class WeightBudgetError extends Error {
   override name = 'WeightBudgetError';
 }
 
-export type AttributeValue = number | number[] | string | { float: number } | { floats: number[] };
+export type AttributeValue = number | number[] | string | { float: number } | { floats: number[] } | { tensor: OnnxTensor };
 
 /** Attribute values: integers and integer lists by default; `{ float: x }` when ONNX wants a float. */
 function attribute(name: string, value: AttributeValue): OnnxAttribute {
@@ -15,7 +15,22 @@ function attribute(name: string, value: AttributeValue): OnnxAttribute {
   if (typeof value === 'number') return { name, type: OnnxAttributeType.INT, i: value };
   if (Array.isArray(value)) return { name, type: OnnxAttributeType.INTS, ints: value };
   if ('float' in value) return { name, type: OnnxAttributeType.FLOAT, f: value.float };
+  if ('tensor' in value) return { name, type: OnnxAttributeType.TENSOR, t: value.tensor };
   return { name, type: OnnxAttributeType.FLOATS, floats: value.floats };
+}
+
+/**
+ * How weight tensors are stored. `seeded`: initializers of seeded random values. `placeholder`: each a
+ * ConstantOfShape node, kernels filled with 1/fan-in (activations keep their scale), biases and norms with
+ * their usual constants, so a VGG-sized model is kilobytes instead of 550 MB and still runs.
+ */
+export type OnnxWeights = 'seeded' | 'placeholder';
+
+/** The one value a placeholder tensor is filled with. */
+function placeholderValue(init: WeightInit): number {
+  if (init.kind === 'constant') return init.value;
+  if (init.kind === 'values') throw new Error('explicit values have no placeholder');
+  return 1 / Math.max(1, init.fanIn);
 }
 
 export class OnnxGraphBuilder {
@@ -25,7 +40,10 @@ export class OnnxGraphBuilder {
   private readonly constants = new Map<string, string>();
   private weightElements = 0;
 
-  constructor(private readonly seed: string) {}
+  constructor(
+    private readonly seed: string,
+    private readonly weights: OnnxWeights = 'seeded',
+  ) {}
 
   /** `base`, or `base_2`, ... when taken. */
   unique(base: string): string {
@@ -64,6 +82,10 @@ export class OnnxGraphBuilder {
 
   /** A float initializer filled by `init`, seeded by its name. */
   weight(name: string, shape: number[], init: WeightInit): string {
+    if (this.weights === 'placeholder' && init.kind !== 'values') {
+      const value = { tensor: { dims: [1], data_type: OnnxDataType.FLOAT, raw_data: floatBytes(Float32Array.of(placeholderValue(init))) } };
+      return this.node('ConstantOfShape', [this.int64s(shape)], this.unique(name), { value });
+    }
     this.weightElements += elementCount(shape);
     const tooBig = weightBudgetProblem(this.weightElements);
     if (tooBig) throw new WeightBudgetError(tooBig);

@@ -1,13 +1,15 @@
 /**
  * ONNX target: a ModelProto (IR 8, opset 17) with NCHW image tensors, a symbolic batch axis "N" and
- * seeded random initializers, ready for onnxruntime.
+ * seeded random initializers (or, for designs too big to carry them, placeholder weights), ready for onnxruntime.
  */
 import { getSpec, inferShapes, isUnsupported, outputLayers, resolveParams, type Graph } from '../../graph/index.ts';
 import { encodeOnnxModel, onnxRoot, OnnxDataType, type OnnxGraph, type OnnxModel, type OnnxTensor, type OnnxValueInfo } from '../../proto/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { layerIdentifiers } from '../naming.ts';
 import { join, lengthDelimited } from '../wire.ts';
-import { OnnxGraphBuilder, WeightBudgetError } from './builder.ts';
+import { OnnxGraphBuilder, WeightBudgetError, type OnnxWeights } from './builder.ts';
+
+export type { OnnxWeights } from './builder.ts';
 import { ONNX_LOWERINGS, type Tensor } from './layers.ts';
 import { storedDims } from './layout.ts';
 
@@ -31,10 +33,14 @@ function consumerTypesOf(graph: Graph, id: string): string[] {
     .flatMap((other) => (other.type === 'Dropout' ? consumerTypesOf(graph, other.id) : [other.type]));
 }
 
-export function emitOnnx(graph: Graph): Uint8Array {
+export interface OnnxOptions {
+  weights?: OnnxWeights;
+}
+
+export function emitOnnx(graph: Graph, options: OnnxOptions = {}): Uint8Array {
   const shapes = inferShapes(graph);
   const names = layerIdentifiers(graph);
-  const builder = new OnnxGraphBuilder(graph.name);
+  const builder = new OnnxGraphBuilder(graph.name, options.weights);
   const tensors = new Map<string, Tensor>();
   const inputs: OnnxValueInfo[] = [];
 

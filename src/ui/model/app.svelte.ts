@@ -246,14 +246,16 @@ export class AppState {
     const label = kind === 'zip' ? `Building ${graph.name}.zip` : `Building ${graph.name}.onnx`;
     const name = safeFileName(graph.name);
     if (kind === 'onnx') {
-      const bytes = await this.runJob(label, (job) => exportWorker.run((api) => api.onnx(graph), job.controller.signal));
-      if (bytes) download(`${name}.onnx`, bytes, 'application/octet-stream');
+      const onnx = await this.runJob(label, (job) => exportWorker.run((api) => api.onnx(graph), job.controller.signal));
+      if (!onnx) return;
+      download(`${name}.onnx`, onnx.bytes, 'application/octet-stream');
+      if (onnx.placeholder) this.notice = onnx.placeholder;
       return;
     }
     const zip = await this.runJob(label, (job) => exportWorker.run((api) => api.zip(graph), job.controller.signal));
     if (!zip) return;
     download(`${name}.zip`, zip.bytes, 'application/zip');
-    if (zip.omitted) this.notice = `${name}.zip holds graph.json, Keras, PyTorch and a README. ${zip.omitted}`;
+    if (zip.placeholder) this.notice = zip.placeholder;
   }
 
   /** Shows where something came from in the PDF. */

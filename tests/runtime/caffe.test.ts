@@ -7,7 +7,8 @@ import { emitCaffe, emitOnnx, UnsupportedLayerError, type CaffeOutput } from '..
 import { GRAPH_FORMAT, inferShapes, outputLayers, type Graph, type Shape } from '../../src/graph/index.ts';
 import { decodeCaffeNet } from '../../src/proto/index.ts';
 import { compilePython, netSpecLayers, prototxtLayers, runCaffeBatch, type CaffeRunResult } from '../support/caffe-runtime.ts';
-import * as graphs from '../support/codegen-graphs.ts';
+import { hostileGraph } from '../support/hostile-graphs.ts';
+import * as graphs from '../support/reference-graphs.ts';
 import { runOnnx } from '../support/onnx-runtime.ts';
 
 function nchw(shape: Shape): number[] {
@@ -19,16 +20,16 @@ function sortedDims(dims: number[][]): string[] {
 }
 
 const cases: Array<[string, () => Graph]> = [
-  ['LeNet', graphs.lenet],
-  ['AlexNet (groups 2, LRN)', graphs.alexnet],
-  ['VGG-16', graphs.vgg16],
-  ['ResNet blocks (Eltwise SUM, BatchNorm + Scale, projection shortcut)', graphs.resnetBlocks],
-  ['Inception block (Concat of four branches)', graphs.inceptionBlock],
-  ['MobileNet piece (depthwise as group, folded ZeroPadding2D)', graphs.mobilenetPiece],
-  ['U-Net piece (Deconvolution, upsampling as fixed deconvolution, skip Concat)', graphs.unetPiece],
+  ['LeNet', graphs.mnistLenet],
+  ['AlexNet (groups 2, LRN)', () => graphs.alexnet(1024)],
+  ['VGG-16', () => graphs.vgg16(32, 10, 512)],
+  ['ResNet blocks (Eltwise SUM, BatchNorm + Scale, projection shortcut)', () => graphs.resnetBlocks('same')],
+  ['Inception block (Concat of four branches)', () => graphs.inception3a('same')],
+  ['MobileNet piece (depthwise as group, folded ZeroPadding2D)', graphs.mobilenetZeroPadded],
+  ['U-Net piece (Deconvolution, upsampling as fixed deconvolution, skip Concat)', graphs.unetInterpolated],
   ['odds and ends (folded padding, Cropping2D as Slice, ceil pooling, PReLU, ELU, Eltwise PROD, Reshape, per-step InnerProduct)', graphs.caffeOddsAndEnds],
   ['convolution variety (non-square, dilation, groups, depth multiplier, deconvolution, W-axis Concat)', graphs.convolutionVariety],
-  ['hostile layer ids', graphs.hostileGraph],
+  ['hostile layer ids', hostileGraph],
 ];
 
 describe('Caffe emitter', () => {

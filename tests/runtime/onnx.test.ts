@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { emitOnnx } from '../../src/codegen/index.ts';
 import { inferShapes, outputLayers, type Graph, type Shape } from '../../src/graph/index.ts';
 import { decodeOnnxModel } from '../../src/proto/index.ts';
-import * as graphs from '../support/codegen-graphs.ts';
+import { hostileGraph } from '../support/hostile-graphs.ts';
+import * as graphs from '../support/reference-graphs.ts';
 import { checkOnnxModel, runOnnx } from '../support/onnx-runtime.ts';
 
 /** The graph's channels-last shape as ONNX stores it: NCHW for images, batch first. */
@@ -12,18 +13,18 @@ function nchw(batch: number, shape: Shape): number[] {
 }
 
 const cases: Array<[string, () => Graph]> = [
-  ['LeNet', graphs.lenet],
-  ['AlexNet (groups 2, LRN)', graphs.alexnet],
-  ['VGG-16', graphs.vgg16],
-  ['ResNet blocks (Add, BatchNorm, projection shortcut)', graphs.resnetBlocks],
-  ['Inception block (Concat of four branches)', graphs.inceptionBlock],
-  ['MobileNet piece (depthwise, ZeroPadding2D)', graphs.mobilenetPiece],
-  ['U-Net piece (Conv2DTranspose, UpSampling2D, skip Concat)', graphs.unetPiece],
+  ['LeNet', graphs.mnistLenet],
+  ['AlexNet (groups 2, LRN)', () => graphs.alexnet(1024)],
+  ['VGG-16', () => graphs.vgg16(32, 10, 512)],
+  ['ResNet blocks (Add, BatchNorm, projection shortcut)', () => graphs.resnetBlocks('same')],
+  ['Inception block (Concat of four branches)', () => graphs.inception3a('same')],
+  ['MobileNet piece (depthwise, ZeroPadding2D)', graphs.mobilenetZeroPadded],
+  ['U-Net piece (Conv2DTranspose, UpSampling2D, skip Concat)', graphs.unetInterpolated],
   ['text model (Embedding, Conv1D, LSTM, attention, bidirectional GRU)', graphs.textModel],
   ['odds and ends (Reshape, Permute, Multiply, PReLU, GELU, ceil pooling)', graphs.oddsAndEnds],
   ['Caffe odds and ends (per-step Dense, softmax on a sequence, BatchNorm on a vector)', graphs.caffeOddsAndEnds],
   ['convolution variety (non-square, dilation, groups, depth multiplier, transposed, W-axis Concat)', graphs.convolutionVariety],
-  ['hostile layer ids', graphs.hostileGraph],
+  ['hostile layer ids', hostileGraph],
 ];
 
 describe('ONNX emitter', () => {
@@ -38,7 +39,7 @@ describe('ONNX emitter', () => {
   });
 
   it('writes IR 8, opset 17, producer paper2net, NCHW input with a symbolic batch', () => {
-    const model = decodeOnnxModel(emitOnnx(graphs.lenet()));
+    const model = decodeOnnxModel(emitOnnx(graphs.mnistLenet()));
     expect(model.ir_version).toBe(8);
     expect(model.opset_import!.map((o) => [o.domain ?? '', o.version])).toEqual([['', 17]]);
     expect(model.producer_name).toBe('paper2net');
@@ -48,21 +49,21 @@ describe('ONNX emitter', () => {
   });
 
   it('is deterministic: the same graph gives the same bytes, and weights are seeded per tensor', () => {
-    const first = emitOnnx(graphs.resnetBlocks());
-    expect(Buffer.compare(emitOnnx(graphs.resnetBlocks()), first)).toBe(0);
+    const first = emitOnnx(graphs.resnetBlocks('same'));
+    expect(Buffer.compare(emitOnnx(graphs.resnetBlocks('same')), first)).toBe(0);
     const weights = decodeOnnxModel(first).graph!.initializer!.filter((t) => t.name!.endsWith('.weight'));
     const [a, b] = [weights[0]!.raw_data!, weights[1]!.raw_data!];
     expect(Buffer.from(a.slice(0, 64)).equals(Buffer.from(b.slice(0, 64)))).toBe(false);
   });
 
   it('pads Keras "same" asymmetrically, as Keras does: odd total padding goes at the bottom and right', () => {
-    const model = decodeOnnxModel(emitOnnx(graphs.resnetBlocks()));
-    const strided = model.graph!.node!.find((node) => node.output![0] === 'res3a_branch2a/conv' || node.name === 'res3a_branch2a/conv')!;
+    const model = decodeOnnxModel(emitOnnx(graphs.resnetBlocks('same')));
+    const strided = model.graph!.node!.find((node) => node.name === 'res3a_conv1')!;
     expect(strided.attribute!.find((a) => a.name === 'pads')!.ints).toEqual([0, 0, 1, 1]);
   });
 
   it('names each layer output after the layer and keeps hostile ids out of tensor names', () => {
-    const model = decodeOnnxModel(emitOnnx(graphs.hostileGraph()));
+    const model = decodeOnnxModel(emitOnnx(hostileGraph()));
     const names = [...model.graph!.node!.flatMap((n) => [...n.input!, ...n.output!]), ...model.graph!.initializer!.map((t) => t.name!)];
     for (const name of names) expect(name).toMatch(/^[A-Za-z0-9_./]*$/);
     expect(model.graph!.input![0]!.name).toBe('input_');

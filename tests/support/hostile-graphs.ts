@@ -52,3 +52,38 @@ export const HOSTILE_GRAPHS: Graph[] = [
     ],
   },
 ];
+
+/** Layer ids as they might come out of a PDF, for the Caffe and ONNX emitters: code, quotes, backslashes, braces, newlines, unicode. */
+const HOSTILE_IDS = [
+  'x"); import os; os.system("echo pwned") #',
+  'conv\nlayer { name: "evil" }',
+  'back\\slash \\" quote',
+  '}} {{',
+  'Faltung 3×3 – größer ü',
+  '卷积层',
+  "'''",
+  '"""',
+  'net',
+  'input',
+] as const;
+
+/** A small residual classifier whose name and every layer id is one of HOSTILE_IDS. */
+export function hostileGraph(): Graph {
+  const [code, prototxt, backslash, braces, german, chinese, quotes, docstring, net, input] = HOSTILE_IDS;
+  return {
+    format: GRAPH_FORMAT,
+    name: 'evil"} name: "x\n',
+    layers: [
+      { id: input, type: 'Input', params: { shape: [16, 16, 3] } },
+      { id: code, type: 'Conv2D', inputs: [input], params: { filters: 8, kernel: [3, 3], padding: 'same', activation: 'relu' } },
+      { id: prototxt, type: 'BatchNorm', inputs: [code], params: {} },
+      { id: backslash, type: 'MaxPool2D', inputs: [prototxt], params: { pool: [2, 2] } },
+      { id: braces, type: 'Conv2D', inputs: [backslash], params: { filters: 8, kernel: [1, 1] } },
+      { id: german, type: 'Add', inputs: [backslash, braces], params: {} },
+      { id: chinese, type: 'Flatten', inputs: [german], params: {} },
+      { id: quotes, type: 'Dense', inputs: [chinese], params: { units: 16, activation: 'relu' } },
+      { id: docstring, type: 'Dropout', inputs: [quotes], params: {} },
+      { id: net, type: 'Dense', inputs: [docstring], params: { units: 3, activation: 'softmax' } },
+    ],
+  };
+}

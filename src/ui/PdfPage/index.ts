@@ -1,1 +1,2 @@
 export { default as PdfPage } from './PdfPage.svelte';
+export type { PageBox } from './PdfPage.svelte';

@@ -27,3 +27,29 @@ export function stringOption(parsed: ParsedArgs, name: string): string | undefin
   const value = parsed.options.get(name);
   return typeof value === 'string' ? value : undefined;
 }
+
+export interface FileCommandArgs extends ParsedArgs {
+  /** The first positional: the file the command reads. */
+  file: string;
+}
+
+/**
+ * Parses the arguments of a command that reads one file. On a flag without its value, no file, or more
+ * than `maxPositionals` positionals, writes the problem and `usage` to stderr and returns undefined:
+ * the command then exits with 2.
+ */
+export function parseFileCommand(args: string[], usage: string, switches: readonly string[], maxPositionals = Infinity): FileCommandArgs | undefined {
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseArgs(args, switches);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    return undefined;
+  }
+  const [file] = parsed.positionals;
+  if (!file || parsed.positionals.length > maxPositionals) {
+    process.stderr.write(`${usage}\n`);
+    return undefined;
+  }
+  return { ...parsed, file };
+}

@@ -9,7 +9,7 @@ import { bundleZip } from '../codegen/index.ts';
 import { serializeGraph, type Graph } from '../graph/index.ts';
 // The pipeline index also exports browser worker clients (vite `?url` imports); Node takes the extractor directly.
 import { extractDesigns } from '../pipeline/extract.ts';
-import { parseArgs, stringOption } from './args.ts';
+import { parseFileCommand, stringOption } from './args.ts';
 
 const USAGE = 'usage: paper2net extract paper.pdf [--out dir] [--json] [--max-pages N]';
 
@@ -26,18 +26,9 @@ function summary(graph: Graph, index: number): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(args, ['json']);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parseFileCommand(args, USAGE, ['json'], 1);
+  if (!parsed) return 2;
+  const { file } = parsed;
   const maxPages = stringOption(parsed, 'max-pages');
   if (maxPages !== undefined && !/^\d+$/.test(maxPages)) {
     process.stderr.write(`--max-pages must be a whole number, got "${maxPages}"\n`);

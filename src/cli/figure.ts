@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readFigure, type Box, type FigureReading, type OcrOptions, type OpenCvLoader } from '../diagrams/index.ts';
 import { findRegions, readDocument } from '../paper/index.ts';
-import { parseArgs, stringOption } from './args.ts';
+import { parseFileCommand, stringOption } from './args.ts';
 
 const USAGE = 'usage: paper2net figure image.png|image.jpg [--json]\n       paper2net figure paper.pdf --page N [--bbox x0,y0,x1,y1] [--json]';
 
@@ -58,18 +58,9 @@ async function readPdfFigure(bytes: Uint8Array, pageNumber: number, bbox: Box | 
 }
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(args, ['json']);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  const [file] = parsed.positionals;
-  if (!file) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parseFileCommand(args, USAGE, ['json']);
+  if (!parsed) return 2;
+  const { file } = parsed;
   const bytes = new Uint8Array(await readFile(file));
   let reading: FigureReading;
   if (/\.pdf$/i.test(file)) {

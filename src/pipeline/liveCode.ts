@@ -4,7 +4,7 @@
  * MAIN_THREAD_CODEGEN_LAYERS are emitted right on the main thread (a few milliseconds, so the code follows
  * an edit within the frame); bigger ones in the codegen worker, where the emit cannot stall the editor.
  */
-import { emitCaffeText, emitKerasPython, emitPytorch } from '../codegen/index.ts';
+import { emitCaffePrototxt, emitKerasPython, emitPytorch } from '../codegen/index.ts';
 import { serializeGraph, type Graph } from '../graph/index.ts';
 import type { CodeTab, LiveCode } from './protocol.ts';
 
@@ -15,7 +15,7 @@ const EMITTERS: Record<CodeTab, (graph: Graph) => string> = {
   keras: emitKerasPython,
   pytorch: emitPytorch,
   // The prototxt alone, without seeded weights: as cheap as the other two, whatever the net's size.
-  caffe: (graph) => emitCaffeText(graph).prototxt,
+  caffe: emitCaffePrototxt,
   json: serializeGraph,
 };
 

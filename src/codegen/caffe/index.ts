@@ -36,6 +36,11 @@ export function emitCaffeText(graph: Graph): CaffeText {
   return textOf(planCaffe(graph));
 }
 
+/** The prototxt alone (the editor's Caffe tab). */
+export function emitCaffePrototxt(graph: Graph): string {
+  return writePrototxt(planCaffe(graph));
+}
+
 export function emitCaffe(graph: Graph): CaffeOutput {
   const plan = planCaffe(graph);
   return { ...textOf(plan), caffemodel: writeCaffemodel(plan) };

@@ -1,2 +1,2 @@
 export { default as PdfPage } from './PdfPage.svelte';
-export type { PageBox } from './PdfPage.svelte';
+export type { PageBox } from './pageBox.ts';

@@ -1,0 +1,10 @@
+import type { Bbox } from '../../pipeline/browser.ts';
+
+/** A box drawn over a PDF page. */
+export interface PageBox {
+  bbox: Bbox;
+  /** region: a figure/table found; design: a design's source; layer: one layer's source; mark: what to look at. */
+  kind: 'region' | 'design' | 'layer' | 'mark';
+  label: string;
+  onclick?: () => void;
+}

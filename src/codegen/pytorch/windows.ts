@@ -34,24 +34,24 @@ function paddingComment(padding: WindowPadding): string[] {
   return padding.pad ? [pyComment('"same" padding is uneven here (TensorFlow puts the extra row/column after), so pad explicitly')] : [];
 }
 
-export function conv2d(ctx: TorchLayerContext): TorchStep {
+/** One nn.Conv2d over the layer's input; `groups` undefined leaves PyTorch's default of 1 unwritten. */
+function convolution(ctx: TorchLayerContext, filters: number, groups: number | undefined, dilation: Pair, comments?: string[]): TorchStep {
   const p = ctx.params;
   const input = ctx.inShapes[0]!;
   const kernel = pair(p.kernel);
   const stride = pair(p.stride);
-  const dilation = pair(p.dilation);
   const padding = windowPadding(p.padding, input, kernel, stride, dilation);
-  const groups = p.groups as number;
   const attr = ctx.attr();
   const modules: TorchModule[] = [
     {
       attr,
-      expr: call('nn.Conv2d', [input[2]!, p.filters as number], {
+      ...(comments ? { comments } : {}),
+      expr: call('nn.Conv2d', [input[2]!, filters], {
         kernel_size: pairValue(kernel),
         stride: stride[0] === 1 && stride[1] === 1 ? undefined : pairValue(stride),
         padding: padding.padding[0] === 0 && padding.padding[1] === 0 ? undefined : pairValue(padding.padding),
         dilation: dilation[0] === 1 && dilation[1] === 1 ? undefined : pairValue(dilation),
-        groups: groups === 1 ? undefined : groups,
+        groups,
         bias: p.use_bias ? undefined : false,
       }),
     },
@@ -60,29 +60,14 @@ export function conv2d(ctx: TorchLayerContext): TorchStep {
   return { modules, forward: [...paddingComment(padding), `${ctx.out} = ${expr}`] };
 }
 
+export function conv2d(ctx: TorchLayerContext): TorchStep {
+  const groups = ctx.params.groups as number;
+  return convolution(ctx, ctx.params.filters as number, groups === 1 ? undefined : groups, pair(ctx.params.dilation));
+}
+
 export function depthwiseConv2d(ctx: TorchLayerContext): TorchStep {
-  const p = ctx.params;
-  const input = ctx.inShapes[0]!;
-  const kernel = pair(p.kernel);
-  const stride = pair(p.stride);
-  const padding = windowPadding(p.padding, input, kernel, stride, [1, 1]);
-  const channels = input[2]!;
-  const attr = ctx.attr();
-  const modules: TorchModule[] = [
-    {
-      attr,
-      comments: [pyComment('depthwise: one group per input channel')],
-      expr: call('nn.Conv2d', [channels, channels * (p.depth_multiplier as number)], {
-        kernel_size: pairValue(kernel),
-        stride: stride[0] === 1 && stride[1] === 1 ? undefined : pairValue(stride),
-        padding: padding.padding[0] === 0 && padding.padding[1] === 0 ? undefined : pairValue(padding.padding),
-        groups: channels,
-        bias: p.use_bias ? undefined : false,
-      }),
-    },
-  ];
-  const expr = activate(ctx, `self.${attr}(${padded(ctx.inputs[0]!, padding)})`, ctx.outShape, modules);
-  return { modules, forward: [...paddingComment(padding), `${ctx.out} = ${expr}`] };
+  const channels = ctx.inShapes[0]![2]!;
+  return convolution(ctx, channels * (ctx.params.depth_multiplier as number), channels, [1, 1], [pyComment('depthwise: one group per input channel')]);
 }
 
 export function conv1d(ctx: TorchLayerContext): TorchStep {

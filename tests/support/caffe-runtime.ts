@@ -3,11 +3,11 @@
  * prototxt + caffemodel and runs forward; a pycaffe stand-in runs the NetSpec script.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePrototxt, TextMessage } from '../../src/importers/index.ts';
+import { PYTHON, inTempDir } from './runtime.ts';
 import { sampleValues } from './sample-input.ts';
 
 export interface CaffeCase {
@@ -69,8 +69,7 @@ export function caffeOutputs(prototxt: string): Array<[blob: string, layer: stri
 
 /** Loads and runs each case in one Python process (cv2 import is slow), inputs from sampleValues; results in case order, output values only with `values: true`. */
 export function runCaffeBatch(cases: CaffeCase[], options: { values?: boolean } = {}): CaffeRunResult[] {
-  const dir = mkdtempSync(join(tmpdir(), 'p2n-caffe-'));
-  try {
+  return inTempDir('p2n-caffe-', (dir) => {
     const manifest = cases.map((c, i) => {
       const prototxt = join(dir, `${i}.prototxt`);
       const caffemodel = join(dir, `${i}.caffemodel`);
@@ -86,11 +85,9 @@ export function runCaffeBatch(cases: CaffeCase[], options: { values?: boolean } 
     });
     const manifestPath = join(dir, 'cases.json');
     writeFileSync(manifestPath, JSON.stringify(manifest));
-    const stdout = execFileSync('/usr/bin/python3', ['-c', FORWARD_SCRIPT, manifestPath], { maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = execFileSync(PYTHON, ['-c', FORWARD_SCRIPT, manifestPath], { maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
     return JSON.parse(stdout.toString()) as CaffeRunResult[];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** A layer reduced to what both prototxt and NetSpec state: names, blobs and every param as path=value. */
@@ -134,32 +131,28 @@ export function prototxtLayers(prototxt: string): { name: string; layers: Canoni
 
 /** Runs the NetSpec script against the pycaffe stand-in; its layers in canonical form (numbers as Python floats). */
 export function netSpecLayers(netspec: string): { name: string; layers: CanonicalLayer[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'p2n-netspec-'));
-  try {
+  return inTempDir('p2n-netspec-', (dir) => {
     const script = join(dir, 'netspec.py');
     writeFileSync(script, netspec);
     const stub = fileURLToPath(new URL('./pycaffe-stub/', import.meta.url));
-    const stdout = execFileSync('/usr/bin/python3', [script], { env: { ...process.env, PYTHONPATH: stub }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = execFileSync(PYTHON, [script], { env: { ...process.env, PYTHONPATH: stub }, stdio: ['ignore', 'pipe', 'pipe'] });
     const net = JSON.parse(stdout.toString()) as { name: string; layers: CanonicalLayer[] };
     for (const layer of net.layers) layer.params = layer.params.map(([path, value]) => [path, canonicalValue(value)] as [string, string]).sort();
     return net;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** `python3 -m py_compile` on the script; '' when it compiles, else Python's message. */
 export function compilePython(source: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'p2n-py-'));
-  try {
+  return inTempDir('p2n-py-', (dir) => {
     const path = join(dir, 'script.py');
     writeFileSync(path, source);
-    execFileSync('/usr/bin/python3', ['-m', 'py_compile', path], { stdio: ['ignore', 'pipe', 'pipe'] });
-    return '';
-  } catch (error) {
-    return (error as { stderr?: Buffer }).stderr?.toString().trim() ?? String(error);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    try {
+      execFileSync(PYTHON, ['-m', 'py_compile', path], { stdio: ['ignore', 'pipe', 'pipe'] });
+      return '';
+    } catch (error) {
+      return (error as { stderr?: Buffer }).stderr?.toString().trim() ?? String(error);
+    }
+  });
 }
 

@@ -3,12 +3,12 @@
  * reference `onnx.checker` of Debian's Python.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-web';
 import { decodeOnnxModel, OnnxDataType } from '../../src/proto/index.ts';
+import { PYTHON, inTempDir } from './runtime.ts';
 import { sampleValues } from './sample-input.ts';
 
 ort.env.wasm.numThreads = 1;
@@ -54,17 +54,16 @@ export async function runOnnx(bytes: Uint8Array, options: { batch?: number; maxT
 
 /** `onnx.checker.check_model(full_check=True)` from /usr/bin/python3; returns '' when the model passes, else the checker's message. */
 export function checkOnnxModel(bytes: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'p2n-onnx-'));
-  try {
+  return inTempDir('p2n-onnx-', (dir) => {
     const path = join(dir, 'model.onnx');
     writeFileSync(path, bytes);
     const script = 'import onnx, sys\nonnx.checker.check_model(onnx.load(sys.argv[1]), full_check=True)\n';
-    execFileSync('/usr/bin/python3', ['-c', script, path], { stdio: ['ignore', 'pipe', 'pipe'] });
-    return '';
-  } catch (error) {
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
-    return stderr.trim().split('\n').slice(-3).join('\n');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    try {
+      execFileSync(PYTHON, ['-c', script, path], { stdio: ['ignore', 'pipe', 'pipe'] });
+      return '';
+    } catch (error) {
+      const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
+      return stderr.trim().split('\n').slice(-3).join('\n');
+    }
+  });
 }

@@ -3,7 +3,7 @@
  * `/usr/bin/python3` process (torch imports once), read back the printed output shapes.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,16 @@ export function writeTempFiles(files: Array<[string, string]>, prefix = 'paper2n
     writeFileSync(path, contents);
     return path;
   });
+}
+
+/** Calls `use` with a fresh temp dir, then removes the dir, whether `use` returned or threw. */
+export function inTempDir<T>(prefix: string, use: (dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    return use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function batch<T>(mode: 'run' | 'compile' | 'inspect' | 'forward', files: string[], timeoutMs: number): Promise<BatchResult<T>> {

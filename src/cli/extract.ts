@@ -1,7 +1,9 @@
 /**
- * `paper2net extract paper.pdf [--out dir] [--json] [--max-pages N]` — the designs a paper describes.
- * --json prints {"designs": [...], "warnings": [...]} on stdout; otherwise a readable summary.
+ * `paper2net extract paper.pdf [--out dir] [--json] [--max-pages N] [--no-bitmaps]` — the designs a paper describes.
+ * --json prints {"designs": [...], "regions": [...], "warnings": [...]} on stdout; otherwise a readable summary.
  * --out also writes each design's graph JSON and its code bundle (ZIP).
+ * Bitmap figures are rendered and classified, and those the classifier calls architecture drawings are read by
+ * OCR (seconds each); --no-bitmaps skips them.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,8 +12,9 @@ import { serializeGraph, type Graph } from '../graph/index.ts';
 // The pipeline index also exports browser worker clients (vite `?url` imports); Node takes the extractor directly.
 import { extractDesigns } from '../pipeline/extract.ts';
 import { parseFileCommand, stringOption } from './args.ts';
+import { nodeBitmapFigures } from './bitmaps.ts';
 
-const USAGE = 'usage: paper2net extract paper.pdf [--out dir] [--json] [--max-pages N]';
+const USAGE = 'usage: paper2net extract paper.pdf [--out dir] [--json] [--max-pages N] [--no-bitmaps]';
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'design';
 
@@ -26,7 +29,7 @@ function summary(graph: Graph, index: number): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseFileCommand(args, USAGE, ['json'], 1);
+  const parsed = parseFileCommand(args, USAGE, ['json', 'no-bitmaps'], 1);
   if (!parsed) return 2;
   const { file } = parsed;
   const maxPages = stringOption(parsed, 'max-pages');
@@ -42,17 +45,26 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   let result;
+  const bitmaps = parsed.options.has('no-bitmaps') ? undefined : nodeBitmapFigures(bytes);
   try {
-    result = await extractDesigns(bytes, maxPages ? { maxPages: Number(maxPages) } : {});
+    result = await extractDesigns(bytes, { ...(maxPages ? { maxPages: Number(maxPages) } : {}), ...(bitmaps ? { bitmaps } : {}) });
   } catch (error) {
     process.stderr.write(`paper2net extract: ${file}: ${(error as Error).message}\n`);
     return 1;
+  } finally {
+    await bitmaps?.close();
   }
-  const { designs, warnings } = result;
-  if (parsed.options.has('json')) process.stdout.write(`${JSON.stringify({ designs, warnings })}\n`);
+  const { designs, regions, warnings } = result;
+  if (parsed.options.has('json')) process.stdout.write(`${JSON.stringify({ designs, regions, warnings })}\n`);
   else {
     process.stdout.write(`${file}: ${designs.length} design(s) from ${result.pagesRead} of ${result.pageCount} page(s)\n`);
     designs.forEach((graph, i) => process.stdout.write(`${summary(graph, i)}\n`));
+    const classified = regions.filter((r) => r.classified);
+    if (classified.length) {
+      const read = classified.filter((r) => r.classified!.read).length;
+      const fromBitmaps = designs.filter((d) => d.source?.kind === 'figure' && classified.some((r) => r.page === d.source?.page && r.bbox.join() === d.source?.bbox?.join())).length;
+      process.stdout.write(`${classified.length} bitmap figure(s): ${read} classified as architecture drawings and read, ${fromBitmaps} became designs\n`);
+    }
   }
   for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   const out = stringOption(parsed, 'out');

@@ -23,6 +23,8 @@ export type FigureInput =
   /**
    * A figure on a PDF page. `bbox` (PDF points) limits it to the figure; `caption` is copied into
    * graph.source. A bitmap figure needs `render`: a PNG/JPEG of exactly the bbox, which is then read by OCR.
+   * A render is read whenever it is given: the caller has decided the figure is a picture (text near a placed
+   * image, such as sub-figure labels, would otherwise send it to the vector reader).
    */
   | { kind: 'page'; page: Page; bbox?: Box; caption?: string; name?: string; render?: Uint8Array };
 
@@ -62,7 +64,7 @@ export async function readFigure(input: FigureInput, options: ReadFigureOptions 
   const { page } = input;
   const bbox: Box = input.bbox ?? [0, 0, page.width, page.height];
   const ctx = { name: input.name ?? `figure_p${page.number}`, page: page.number, bbox, ...(input.caption ? { caption: input.caption } : {}) };
-  if (!pageHasText(page, bbox) && input.render) {
+  if (input.render) {
     const image = decodeImage(input.render);
     const sx = (bbox[2] - bbox[0]) / image.width;
     const sy = (bbox[3] - bbox[1]) / image.height;

@@ -6,25 +6,21 @@ import { validateGraph, type Graph } from '../graph/index.ts';
 import { findRegions, readDocument, type ReadOptions, type Region } from '../paper/index.ts';
 import { tableToGraphs, type BlockStyle } from '../tables/index.ts';
 import { proseToGraphs, readConventions, splitSentences, type Conventions } from '../prose/index.ts';
-import { readFigure } from '../diagrams/index.ts';
 import { applyConventions, describesSame, fuse, type StatedConvention } from './extractFuse.ts';
+import { hasText, readBitmapFigures, readVectorFigures, type BitmapFigures, type BitmapTiming, type FigureCandidate } from './extractFigures.ts';
 import type { FoundRegion, ProgressFn } from './protocol.ts';
+
+export type { BitmapFigures, BitmapTiming } from './extractFigures.ts';
 
 export interface ExtractOptions extends ReadOptions {
   onProgress?: ProgressFn;
-  /** Read vector figures as diagrams too (default true); kept only when the reading is convincing. */
+  /** Read figures as diagrams too (default true); a reading is kept only when it is convincing. */
   figures?: boolean;
-}
-
-/**
- * A figure reading is kept as a design only when it is one connected network (one Input) with at least
- * three layers with weights and the diagram reader is fairly sure of it; plots and photos read as
- * diagrams produce stray boxes, which must not become designs.
- */
-function convincingFigure(graph: Graph): boolean {
-  const inputs = graph.layers.filter((l) => l.type === 'Input').length;
-  const weights = graph.layers.filter((l) => /^(Conv|Dense|DepthwiseConv)/.test(l.type)).length;
-  return inputs === 1 && weights >= 3 && (graph.confidence ?? 0) >= 0.6;
+  /**
+   * How to read bitmap figures (placed images, or drawings whose labels are outlines, not text): render,
+   * classify, OCR. Without it those figures are listed as regions but not read.
+   */
+  bitmaps?: BitmapFigures;
 }
 
 export interface Extraction {
@@ -34,6 +30,8 @@ export interface Extraction {
   /** Pages read / pages in the file. */
   pagesRead: number;
   pageCount: number;
+  /** Time spent per bitmap figure (render, classify, read), for benchmarks. */
+  bitmapTimings: BitmapTiming[];
 }
 
 /** How the paper's bracketed blocks connect, from its own words. */
@@ -70,13 +68,18 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
   const style = blockStyleOf(doc.pages.map((p) => p.texts.map((t) => t.str).join(' ')).join(' '));
   const regions: FoundRegion[] = [];
   const tableDesigns: Graph[] = [];
-  const figureRegions: Array<{ page: (typeof doc.pages)[number]; region: Region }> = [];
+  const vectorFigures: FigureCandidate[] = [];
+  const bitmapFigures: FigureCandidate[] = [];
   doc.pages.forEach((page, i) => {
     progress({ stage: 'regions', fraction: (i + 1) / doc.pages.length, message: `page ${page.number}` });
     for (const region of findRegions(page)) {
-      regions.push(describeRegion(region));
+      const found = describeRegion(region);
+      regions.push(found);
       if (region.kind === 'figure') {
-        if (options.figures !== false && region.vector && !region.raster) figureRegions.push({ page, region });
+        if (options.figures === false) continue;
+        // A drawing without any text in it has nothing for the vector reader: its labels are pixels or outlines.
+        if (region.raster || !hasText(page, region.box)) bitmapFigures.push({ page, region, found });
+        else if (region.vector) vectorFigures.push({ page, region, found });
         continue;
       }
       const reading = tableToGraphs(region, page, style);
@@ -92,18 +95,15 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
       }
     }
   });
-  progress({ stage: 'figures', message: `reading ${figureRegions.length} vector figure(s)` });
-  const figureDesigns: Graph[] = [];
-  for (const { page, region } of figureRegions) {
-    try {
-      const { graph } = await readFigure({ kind: 'page', page, bbox: region.box, caption: region.caption.text, name: region.caption.label });
-      if (convincingFigure(graph) && validateGraph(graph).every((i) => i.severity !== 'error')) {
-        graph.source = { ...graph.source, page: page.number, kind: 'figure', caption: region.caption.text, bbox: round(region.box) };
-        figureDesigns.push(graph);
-      }
-    } catch (error) {
-      warnings.push(`page ${page.number}, ${region.caption.label}: the figure could not be read (${error instanceof Error ? error.message : String(error)})`);
-    }
+  progress({ stage: 'figures', message: `reading ${vectorFigures.length} vector figure(s)` });
+  const figureDesigns = await readVectorFigures(vectorFigures, warnings);
+  let bitmapTimings: BitmapTiming[] = [];
+  if (options.bitmaps && bitmapFigures.length) {
+    progress({ stage: 'bitmaps', fraction: 0, message: `classifying ${bitmapFigures.length} bitmap figure(s)` });
+    const onFigure = (done: number) => progress({ stage: 'bitmaps', fraction: done / bitmapFigures.length, message: `bitmap figure ${done} of ${bitmapFigures.length}` });
+    const read = await readBitmapFigures(bitmapFigures, options.bitmaps, warnings, onFigure);
+    figureDesigns.push(...read.designs);
+    bitmapTimings = read.timings;
   }
   progress({ stage: 'text', message: 'reading architecture sentences' });
   const designs = [...tableDesigns, ...figureDesigns];
@@ -123,5 +123,5 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
   // Belt and braces: nothing that fails validation leaves the pipeline.
   const valid = withConventions.filter((d) => validateGraph(d).every((issue) => issue.severity !== 'error'));
   progress({ stage: 'done', fraction: 1, message: `${valid.length} design(s)` });
-  return { designs: valid, regions, warnings, pagesRead: doc.pages.length, pageCount: doc.pageCount };
+  return { designs: valid, regions, warnings, pagesRead: doc.pages.length, pageCount: doc.pageCount, bitmapTimings };
 }

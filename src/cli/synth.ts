@@ -135,21 +135,28 @@ function parseArgs(args: string[]): SynthArgs {
 
 type ManifestEntry = Record<string, string | number | boolean>;
 
-/** A share of the dataset for one thread: every `stride`-th index from `first`. */
+/**
+ * Figures one worker thread renders before a fresh thread takes over. resvg-js 2.6 keeps each render's
+ * pixels until its thread exits (thx/resvg-js#216: about 7 MB a figure, 15 GB for 2,000), so long runs
+ * go through threads that each live for a bounded share.
+ */
+const FIGURES_PER_THREAD = 200;
+
+/** A share of the dataset for one thread: every `stride`-th index from `first`, below `end`. */
 interface Job {
   kind: 'paper2net-synth-job';
   seed: number;
   out: string;
   styles: FigureStyle[];
   maxSide: number;
-  count: number;
   first: number;
   stride: number;
+  end: number;
 }
 
 async function runJob(job: Job, done: (entry: ManifestEntry) => void): Promise<void> {
   const viz = await getViz();
-  for (let index = job.first; index < job.count; index += job.stride) {
+  for (let index = job.first; index < job.end; index += job.stride) {
     const sample = await renderSample(job.seed, index, job.styles, { viz, rasterizer: resvgRasterizer }, { maxSide: job.maxSide });
     const stem = `${String(index).padStart(6, '0')}-${sample.style}`;
     writeFileSync(join(job.out, `${stem}.png`), sample.png);
@@ -170,7 +177,7 @@ async function runJob(job: Job, done: (entry: ManifestEntry) => void): Promise<v
   }
 }
 
-// A worker thread started by run() with --jobs > 1 runs its share and reports each entry.
+// A worker thread started by run() runs its share and reports each entry.
 if (!isMainThread && (workerData as Job | undefined)?.kind === 'paper2net-synth-job') {
   await runJob(workerData as Job, (entry) => parentPort!.postMessage(entry));
 }
@@ -191,10 +198,17 @@ export async function run(args: string[]): Promise<number> {
   mkdirSync(out, { recursive: true });
   const entries: ManifestEntry[] = [];
   const started = performance.now();
-  const job = (first: number, stride: number): Job => ({ kind: 'paper2net-synth-job', seed, out, styles, maxSide, count, first, stride });
+  const job = (first: number, stride: number, end: number): Job => ({ kind: 'paper2net-synth-job', seed, out, styles, maxSide, first, stride, end });
   const collect = (entry: ManifestEntry): void => void entries.push(entry);
-  if (jobs === 1) await runJob(job(0, 1), collect);
-  else await Promise.all(Array.from({ length: Math.min(jobs, count) }, (_, k) => runInWorker(job(k, Math.min(jobs, count)), collect)));
+  if (jobs === 1 && count <= FIGURES_PER_THREAD) await runJob(job(0, 1, count), collect);
+  else {
+    // Batches of `jobs` threads, each thread taking every jobs-th figure of its batch.
+    for (let start = 0; start < count; start += jobs * FIGURES_PER_THREAD) {
+      const end = Math.min(count, start + jobs * FIGURES_PER_THREAD);
+      const threads = Math.min(jobs, end - start);
+      await Promise.all(Array.from({ length: threads }, (_, k) => runInWorker(job(start + k, threads, end), collect)));
+    }
+  }
   entries.sort((a, b) => Number(a.index) - Number(b.index));
   const seconds = (performance.now() - started) / 1000;
   const manifest = { format: 'paper2net.synth/1', seed, count, styles, maxSide, samples: entries };

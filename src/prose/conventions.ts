@@ -1,8 +1,9 @@
 /**
  * Paper-wide conventions stated once in the text and left out of the tables: "Max-pooling is performed
- * over a 2 × 2 pixel window, with stride 2", "the spatial resolution is preserved after convolution",
- * "We adopt batch normalization (BN) right after each convolution", "All layers are followed by a
- * batchnorm and ReLU".
+ * over a 2 × 2 pixel window, with stride 2", pooling "spaced s pixels apart … of size z × z … with s = 2 and
+ * z = 3", "the spatial resolution is preserved after convolution", "We adopt batch normalization (BN) right
+ * after each convolution", the normalization constants "k = 2, n = 5, α = 10−4, and β = 0.75", dropout
+ * "with probability 0.5", the number of classes, and whether the images are grey-level.
  */
 import type { Sentence } from './sentences.ts';
 import { normaliseLayerText } from '../tables/index.ts';
@@ -11,13 +12,82 @@ export interface Conventions {
   pool?: { pool: [number, number]; stride?: [number, number]; sentence: Sentence };
   samePadding?: { sentence: Sentence };
   batchNormAfterConv?: { sentence: Sentence };
+  /** Local response normalization constants, in the catalog's names (size = n). */
+  lrn?: { params: { size?: number; alpha?: number; beta?: number; k?: number }; sentence: Sentence };
+  dropout?: { rate: number; sentence: Sentence };
+  /** "one of the ten classes", "1000 class labels": every class count the paper states, in text order. */
+  classes?: Array<{ count: number; sentence: Sentence }>;
+  /** Input channels the paper's image descriptions imply (1 for grey-level or binary images, 3 for colour). */
+  channels?: { count: 1 | 3; sentence: Sentence };
 }
 
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20, hundred: 100, thousand: 1000 };
 const strip = (s: Sentence) => normaliseLayerText(s.text).replace(/\[\d+(?:\s*,\s*\d+)*\]\s*/g, '');
+/** How far (in sentences) a symbol's definition reaches: "spaced s pixels apart" … "with s = 2". */
+const SYMBOL_REACH = 6;
+
+/** "0.75", "10-4" (10⁻⁴ with the superscript flattened), "1e-4", "10^-4". */
+function numberOf(text: string): number | undefined {
+  const power = /^10\s*(?:\^\s*)?-\s*(\d)\b/.exec(text);
+  if (power) return Number(`1e-${power[1]}`);
+  const m = /^(\d+(?:\.\d+)?(?:e-?\d+)?)/i.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Numeric assignments in a sentence: "k = 2, n = 5, α = 10-4" → {k: 2, n: 5, α: 0.0001}. */
+function assignments(text: string): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const m of text.matchAll(/(?:^|[\s,(;])([a-zα-ω]|alpha|beta)\s*=\s*([\d.^e-]+)/gi)) {
+    const value = numberOf(m[2]);
+    if (value !== undefined && Number.isFinite(value)) found.set(m[1].toLowerCase(), value);
+  }
+  return found;
+}
+
+/** "spaced s pixels apart" / "a neighborhood of size z x z": the letters a paper uses for pooling stride and window. */
+function poolSymbols(t: string): { stride?: string; window?: string } {
+  const stride = /spaced\s+([a-z])\s+(?:pixels?|units?)\s+apart|\bstride\s+(?:of\s+)?([a-z])\b(?!\s*\d)/i.exec(t);
+  const window = /(?:neighbou?rhood|window|region)\s+(?:of\s+)?(?:size\s+)?([a-z])\s*x\s*([a-z])\b/i.exec(t);
+  return {
+    ...(stride ? { stride: (stride[1] ?? stride[2]).toLowerCase() } : {}),
+    ...(window && window[1].toLowerCase() === window[2].toLowerCase() ? { window: window[1].toLowerCase() } : {}),
+  };
+}
+
+/** The first later sentence that gives both pooling letters numbers, preferring the one the authors say they use. */
+function poolFromSymbols(sentences: Sentence[], at: number, symbols: { stride: string; window: string }): Conventions['pool'] {
+  const near = sentences.slice(at, at + SYMBOL_REACH).map((sentence) => ({ sentence, values: assignments(strip(sentence)) }));
+  const stated = near.filter(({ values }) => values.has(symbols.stride) && values.has(symbols.window));
+  const chosen = stated.find(({ sentence }) => /\bwe\s+(?:use|set|choose|adopt)|\bour\s+(?:network|model|net)|throughout/i.test(sentence.text)) ?? stated[0];
+  if (!chosen) return undefined;
+  const z = chosen.values.get(symbols.window)!;
+  const s = chosen.values.get(symbols.stride)!;
+  if (!Number.isInteger(z) || !Number.isInteger(s) || z < 1 || z > 8 || s < 1 || s > 8) return undefined;
+  return { pool: [z, z], stride: [s, s], sentence: chosen.sentence };
+}
+
+const LRN_SYMBOLS: Record<string, 'size' | 'alpha' | 'beta' | 'k'> = { n: 'size', α: 'alpha', alpha: 'alpha', β: 'beta', beta: 'beta', k: 'k' };
+
+/** "we used k = 2, n = 5, α = 10-4, and β = 0.75" near a sentence about response normalization. */
+function lrnConstants(sentences: Sentence[], i: number): Conventions['lrn'] {
+  const values = assignments(strip(sentences[i]));
+  const params: NonNullable<Conventions['lrn']>['params'] = {};
+  for (const [symbol, value] of values) if (LRN_SYMBOLS[symbol]) params[LRN_SYMBOLS[symbol]] = value;
+  if (Object.keys(params).length < 3) return undefined;
+  const context = sentences.slice(Math.max(0, i - 4), i + 3).some((s) => /response[- ]?normali[sz]|\blrn\b|local\s+(?:response|contrast|brightness)\s+normali[sz]/i.test(s.text));
+  if (!context || (params.size !== undefined && (!Number.isInteger(params.size) || params.size < 1 || params.size > 15))) return undefined;
+  return { params, sentence: sentences[i] };
+}
+
+const GREY = /\bgr[ae]y[- ]?(?:levels?|scale)|\bgrayscale\b|\bblack[- ]and[- ]white\b|\bbi-?level\b|\bbinary\s+images?\b|\bmonochrome\b/gi;
+const COLOUR = /\bRGB\b|\bcolou?r\s+(?:images?|channels?|photographs?)\b|\bthree[- ](?:colou?r[- ])?channels?\b/gi;
 
 export function readConventions(sentences: Sentence[]): Conventions {
   const found: Conventions = {};
-  for (const sentence of sentences) {
+  const classes: NonNullable<Conventions['classes']> = [];
+  let grey: { n: number; sentence?: Sentence } = { n: 0 };
+  let colour: { n: number; sentence?: Sentence } = { n: 0 };
+  sentences.forEach((sentence, i) => {
     const t = strip(sentence);
     if (!found.pool && /max[- ]?pool/i.test(t)) {
       const window = /(\d+)x(\d+)\s+(?:pixel\s+)?(?:window|region|neighbou?rhood)/i.exec(t);
@@ -25,6 +95,10 @@ export function readConventions(sentences: Sentence[]): Conventions {
       if (window && Number(window[1]) <= 8) {
         found.pool = { pool: [Number(window[1]), Number(window[2])], sentence, ...(stride ? { stride: [Number(stride[1]), Number(stride[1])] as [number, number] } : {}) };
       }
+    }
+    if (!found.pool && /pool/i.test(t)) {
+      const symbols = poolSymbols(t);
+      if (symbols.stride && symbols.window) found.pool = poolFromSymbols(sentences, i, { stride: symbols.stride, window: symbols.window });
     }
     if (!found.samePadding && /pad/i.test(t) && /(resolution|spatial size|size)\s+is\s+preserved|"same"\s+padding|\bsame\s+padding/i.test(t)) found.samePadding = { sentence };
     if (
@@ -34,6 +108,22 @@ export function readConventions(sentences: Sentence[]): Conventions {
     ) {
       found.batchNormAfterConv = { sentence };
     }
-  }
+    if (!found.lrn && /=/.test(t)) found.lrn = lrnConstants(sentences, i);
+    if (!found.dropout && /drop-?out/i.test(t)) {
+      const rate = /(?:probability|rate|ratio|\bp\s*=)\s*(?:of\s+)?(0?\.\d+)/i.exec(t);
+      if (rate && Number(rate[1]) > 0 && Number(rate[1]) < 1) found.dropout = { rate: Number(rate[1]), sentence };
+    }
+    for (const m of t.matchAll(/\b(\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)\s+(?:object\s+|image\s+|output\s+)?class(?:es|\s+labels)\b/gi)) {
+      const count = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
+      if (count >= 2) classes.push({ count, sentence });
+    }
+    const g = t.match(GREY)?.length ?? 0;
+    const c = t.match(COLOUR)?.length ?? 0;
+    if (g) grey = { n: grey.n + g, sentence: grey.sentence ?? sentence };
+    if (c) colour = { n: colour.n + c, sentence: colour.sentence ?? sentence };
+  });
+  if (classes.length) found.classes = classes;
+  if (grey.n > colour.n && grey.sentence) found.channels = { count: 1, sentence: grey.sentence };
+  else if (colour.n > grey.n && colour.sentence) found.channels = { count: 3, sentence: colour.sentence };
   return found;
 }

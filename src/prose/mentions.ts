@@ -11,6 +11,8 @@ export interface Mention {
   /** How many such layers the clause states ("two fully connected layers"). */
   count: number;
   sentence: Sentence;
+  /** Side of the layer's output maps, where the text states it ("six feature maps of size 14x14"). */
+  outputSize?: number;
 }
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -78,17 +80,26 @@ function poolMention(clause: string): LayerDraft | undefined {
   return { type: /max/i.test(kind) ? 'MaxPool2D' : 'AvgPool2D', params, inferred: [], text: m[0] };
 }
 
-/** "224×224×3 input image", "input of size 84x84x4": the input shape. */
-export function inputMention(text: string): number[] | undefined {
+export interface InputMention {
+  shape: number[];
+  /** False when the sentence gives only the size (channels then default to 3, or what the paper implies). */
+  channelsStated: boolean;
+}
+
+/** "224×224×3 input image", "input of size 84x84x4", "a 32x32 grayscale image": the input shape. */
+export function inputMention(text: string): InputMention | undefined {
   const t = normaliseLayerText(text);
   const m = /(\d+)x(\d+)(?:x(\d+))?\s+(?:rgb\s+|gr[ae]y(?:scale)?\s+|colou?r\s+|pixels?\s+)?(?:input|image)/i.exec(t) ?? /input\s+(?:image\s+)?(?:of\s+)?(?:size\s+)?(\d+)x(\d+)(?:x(\d+))?/i.exec(t);
   // The × glyph is sometimes lost in extraction ("a 32 32 pixel image"): accept it for square sizes only.
   const square = /\b(\d{2,4})\s+(\d{2,4})\s+(?:pixels?\s+)?(?:input|image)/i.exec(t);
-  if (!m && square && square[1] === square[2]) return [Number(square[1]), Number(square[1]), /gr[ae]y/i.test(t) ? 1 : 3];
-  if (!m) return undefined;
-  const h = Number(m[1]);
+  const stated = m ?? (square && square[1] === square[2] ? square : undefined);
+  if (!stated) return undefined;
+  const h = Number(stated[1]);
   if (h < 8 || h > 4096) return undefined;
-  return [h, Number(m[2]), m[3] ? Number(m[3]) : /gr[ae]y/i.test(m[0]) ? 1 : 3];
+  const grey = /gr[ae]y|\bmonochrome\b|\bbinary\b/i.test(t);
+  const colour = /\brgb\b|\bcolou?r\b/i.test(t);
+  const channels = stated[3] ? Number(stated[3]) : grey ? 1 : 3;
+  return { shape: [h, Number(stated[2]), channels], channelsStated: Boolean(stated[3]) || grey || colour };
 }
 
 const digits = (text: string) =>
@@ -100,20 +111,44 @@ function neighbourhood(text: string): [number, number] | undefined {
   return m && Number(m[1]) === Number(m[2]) ? pair(m[1], m[2]) : undefined;
 }
 
+/** "feature maps of size 14x14", "The size of the feature maps is 28 28", "the size of C5's feature maps is 1x1". */
+function mapSize(text: string): number | undefined {
+  const t = normaliseLayerText(text);
+  const m = /feature\s+maps?\s+(?:of\s+size|of|is|are)\s+(\d{1,4})\s*(x?)\s*(\d{1,4})\b/i.exec(t) ?? /size\s+of\s+(?:the\s+)?[\w'’]*\s*feature\s+maps?\s+(?:is|are)\s+(\d{1,4})\s*(x?)\s*(\d{1,4})\b/i.exec(t);
+  // Square maps only: without the × glyph ("28 28") two different numbers are more likely two other things.
+  return m && m[1] === m[3] ? Number(m[1]) : undefined;
+}
+
+const STARTS_LAYER = /\b(?:convolutional|sub-?sampling|pooling)\s+layer\s+with\s+\d+\s+feature\s+maps|\blayer\s+[A-Z]\d\b/;
+
 /**
- * "Layer C1 is a convolutional layer with 6 feature maps. Each unit … is connected to a 5x5 neighborhood":
- * the layer's kind and width in one sentence, its window in the next ones.
+ * "Layer C1 is a convolutional layer with 6 feature maps. Each unit … is connected to a 5x5 neighborhood.
+ * The size of the feature maps is 28x28": the layer's kind and width in one sentence, its window and output
+ * size in the next ones (up to the sentence that describes the next layer).
  */
-function describedLayer(clause: string, following: Sentence[]): LayerDraft | undefined {
+function describedLayer(clause: string, following: Sentence[]): { draft: LayerDraft; outputSize?: number } | undefined {
   const m = /\b(convolutional|sub-?sampling|pooling)\s+layer\s+with\s+(\d+)\s+feature\s+maps/i.exec(clause);
   if (!m) return undefined;
-  const window = neighbourhood(clause) ?? following.map((s) => neighbourhood(s.text)).find(Boolean);
+  const next = following.findIndex((s) => STARTS_LAYER.test(digits(s.text)));
+  const own = next < 0 ? following : following.slice(0, next);
+  const window = neighbourhood(clause) ?? own.map((s) => neighbourhood(s.text)).find(Boolean);
+  const size = mapSize(clause) ?? own.map((s) => mapSize(s.text)).find((n) => n !== undefined);
+  const outputSize = size !== undefined ? { outputSize: size } : {};
   if (/conv/i.test(m[1])) {
     const params: LayerDraft['params'] = { filters: Number(m[2]) };
     if (window) params.kernel = window;
-    return { type: 'Conv2D', params, inferred: window ? [] : ['kernel'], text: m[0] };
+    return { draft: { type: 'Conv2D', params, inferred: window ? [] : ['kernel'], text: m[0] }, ...outputSize };
   }
-  return { type: 'AvgPool2D', params: { pool: window ?? [2, 2] }, inferred: window ? [] : ['pool'], text: m[0] };
+  return { draft: { type: 'AvgPool2D', params: { pool: window ?? [2, 2] }, inferred: window ? [] : ['pool'], text: m[0] }, ...outputSize };
+}
+
+/**
+ * "the output layer is composed of Euclidean RBF units, one for each class": an output layer as wide as the
+ * number of classes the paper states elsewhere.
+ */
+export function classOutputMention(sentence: Sentence, classes: number): Mention | undefined {
+  const m = /\boutput\s+layer\b[^.]*?\bone\s+(?:unit\s+|neuron\s+)?(?:for|per)\s+(?:each\s+|every\s+)?class\b/i.exec(sentence.text);
+  return m ? { draft: { type: 'Dense', params: { units: classes }, inferred: [], text: m[0] }, count: 1, sentence } : undefined;
 }
 
 /** The layer mentions of one sentence, in order; `following` are the next sentences, for details stated there. */
@@ -124,7 +159,7 @@ export function mentionsIn(sentence: Sentence, following: Sentence[] = []): Ment
   for (const clause of clauses) {
     const described = describedLayer(clause, following);
     if (described) {
-      mentions.push({ draft: described, count: 1, sentence });
+      mentions.push({ ...described, count: 1, sentence });
       continue;
     }
     const conv = convMention(clause);

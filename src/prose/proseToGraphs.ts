@@ -1,13 +1,20 @@
 /**
  * Paper text → network drafts: runs of architecture sentences close together in the text, read in order.
  * A run must state at least two layers with weights (a convolution or a fully connected layer with its
- * numbers) to count as a design; a convolution after a fully connected layer ends the run, since a network
- * description reads from input to output.
+ * numbers), and a convolution or the input, to count as a design; a convolution after a fully connected
+ * layer ends the run, since a network description reads from input to output. Layers the text places
+ * rather than lists ("max-pooling layers follow …", "dropout in the first two fully-connected layers") are
+ * put where the statements near the run say, with the paper's stated constants; stated feature-map sizes
+ * decide paddings.
  */
 import { boxOf, type Box, type Page } from '../paper/index.ts';
-import { assembleGraph, type Assembled, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
-import { inputMention, mentionsIn, type Mention } from './mentions.ts';
+import type { Layer } from '../graph/index.ts';
+import { assembleGraph, type Assembled, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
+import { readConventions, type Conventions } from './conventions.ts';
+import { classOutputMention, inputMention, mentionsIn, type Mention } from './mentions.ts';
+import { placementIn, type Placement, type Selector } from './placements.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
+import { paddingFromSizes } from './statedSizes.ts';
 
 export interface ProseDesign extends Assembled {
   sentences: Sentence[];
@@ -17,6 +24,16 @@ export interface ProseDesign extends Assembled {
 const MAX_GAP = 16;
 /** Sentences around a run where its separately stated classifier may be. */
 const OUTPUT_REACH = 30;
+/** Sentences before and after a run where placement statements about it may be (a section around it). */
+const PLACEMENT_BEFORE = 20;
+const PLACEMENT_AFTER = 40;
+
+/** One layer of a design being put together, with the sentence that states it. */
+interface Planned {
+  draft: LayerDraft;
+  sentence: Sentence;
+  outputSize?: number;
+}
 
 function runsOf(mentions: Mention[]): Mention[][] {
   const runs: Mention[][] = [];
@@ -34,9 +51,111 @@ function runsOf(mentions: Mention[]): Mention[][] {
   return runs;
 }
 
+function selected(layers: Planned[], types: string[], select: Selector): Planned[] {
+  const ofKind = layers.filter((l) => types.includes(l.draft.type));
+  if ('all' in select) return ofKind;
+  if ('sole' in select) return ofKind.length === 1 ? ofKind : [];
+  return select.positions.map((p) => ofKind[p > 0 ? p - 1 : ofKind.length + p]).filter((l) => l !== undefined);
+}
+
+/** The params a placed layer takes from the paper's conventions; what they do not give stays inferred. */
+function placedDraft(p: Placement, conventions: Conventions): LayerDraft {
+  const text = p.text;
+  if (p.draft) return { ...p.draft, params: { ...p.draft.params }, inferred: [...p.draft.inferred], text };
+  switch (p.type) {
+    case 'MaxPool2D':
+    case 'AvgPool2D': {
+      const pool = conventions.pool;
+      return pool ? { type: p.type, params: { pool: pool.pool, ...(pool.stride ? { stride: pool.stride } : {}) }, inferred: [], text } : { type: p.type, params: {}, inferred: [], text };
+    }
+    case 'LRN': {
+      const params = conventions.lrn?.params ?? {};
+      return { type: 'LRN', params: { ...params }, inferred: ['size', 'alpha', 'beta', 'k'].filter((k) => !(k in params)), text };
+    }
+    case 'Dropout':
+      return conventions.dropout ? { type: 'Dropout', params: { rate: conventions.dropout.rate }, inferred: [], text } : { type: 'Dropout', params: { rate: 0.5 }, inferred: ['rate'], text };
+    default:
+      return { type: p.type, params: {}, inferred: [], text };
+  }
+}
+
+/**
+ * Applies placement statements in text order. One whose targets are not all there yet (pooling after the
+ * normalization layers another statement adds) waits for the others; what still waits at the end is applied
+ * to the targets that are there. Returns the statements used.
+ */
+function applyPlacements(layers: Planned[], placements: Placement[], conventions: Conventions): Placement[] {
+  const used: Placement[] = [];
+  const place = (p: Placement, targets: Planned[]) => {
+    used.push(p);
+    for (const target of targets) {
+      if (p.how === 'activation') {
+        const weighted = target.draft.type === 'Conv2D' || target.draft.type === 'Dense';
+        if (p.fn && weighted && target.draft.params.activation === undefined) target.draft.params = { ...target.draft.params, activation: p.fn };
+        continue;
+      }
+      const at = layers.indexOf(target);
+      if (layers[at + 1]?.draft.type === p.type) continue;
+      layers.splice(at + 1, 0, { draft: placedDraft(p, conventions), sentence: p.sentence });
+    }
+  };
+  let pending = [...placements];
+  for (const partial of [false, true]) {
+    for (let progress = true; progress && pending.length; ) {
+      progress = false;
+      for (const p of [...pending]) {
+        const each = p.targets.map((t) => selected(layers, t.types, t.select));
+        if (partial ? each.every((t) => !t.length) : each.some((t) => !t.length)) continue;
+        pending = pending.filter((q) => q !== p);
+        progress = true;
+        place(p, each.flat());
+      }
+    }
+  }
+  return used;
+}
+
+/** Layer sources carry the page of their own sentence (a description can run over a page break). */
+function pageEachLayer(layers: Layer[], planned: Planned[]): void {
+  const queue = [...planned];
+  for (const layer of layers) {
+    if (!layer.source) continue;
+    const at = queue.findIndex((p) => p.draft.text.slice(0, 120) === layer.source!.text && p.sentence.box.every((v, i) => Math.abs(v - layer.source!.bbox![i]) < 0.1));
+    if (at < 0) continue;
+    layer.source.page = queue[at].sentence.page;
+    queue.splice(at, 1);
+  }
+}
+
+/**
+ * The class count stated nearest to a sentence; "two classes" only when the paper states no other ("the
+ * convex hulls of the two classes" is more often an aside than the task).
+ */
+function classCountNear(conventions: Conventions, sentence: Sentence): number | undefined {
+  const all = conventions.classes ?? [];
+  const counts = all.some((c) => c.count > 2) ? all.filter((c) => c.count > 2) : all;
+  const distance = (c: { sentence: Sentence }) => Math.abs(c.sentence.index - sentence.index);
+  return [...counts].sort((a, b) => distance(a) - distance(b))[0]?.count;
+}
+
+const roundBox = (b: Box) => b.map((v) => Math.round(v * 10) / 10) as Box;
+
 export function proseToGraphs(pages: Page[]): ProseDesign[] {
   const sentences = splitSentences(pages);
-  const mentions = sentences.flatMap((s, i) => mentionsIn(s, sentences.slice(i + 1, i + 3)));
+  const conventions = readConventions(sentences);
+  const placements = sentences.map(placementIn);
+  const mentions = sentences.flatMap((s, i) => {
+    const stated = mentionsIn(s, sentences.slice(i + 1, i + 3));
+    // A layer a statement places ("each convolution is followed by a 2x2 max-pooling") is not listed in
+    // order: its numbers go with the placement.
+    const placed = placements[i];
+    const own = placed && stated.find((m) => m.draft.type === placed.type);
+    if (placed && own) placed.draft = own.draft;
+    const listed = placed ? stated.filter((m) => m.draft.type !== placed.type) : stated;
+    const classes = classCountNear(conventions, s);
+    const output = classes ? classOutputMention(s, classes) : undefined;
+    return output ? [...listed, output] : listed;
+  });
   const designs: ProseDesign[] = [];
   // The classifier is often stated on its own ("fed to a 1000-way softmax"), before or after the layers.
   const outputs = mentions.filter((m) => m.draft.type === 'Dense' && m.draft.params.activation === 'softmax');
@@ -51,26 +170,42 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
     }
     const weights = run.reduce((n, m) => n + (m.draft.type === 'Conv2D' || m.draft.type === 'Dense' ? m.count : 0), 0);
     if (weights < 2) continue;
-    const used = [...new Set(run.map((m) => m.sentence))];
-    const window = sentences.slice(Math.max(0, used[0].index - 8), used[used.length - 1].index + 1);
-    const input = window.map((s) => inputMention(s.text)).find(Boolean);
-    const items: SeqLayer[] = [];
-    for (const m of run) {
-      for (let i = 0; i < m.count; i++) {
-        const draft = { ...m.draft, params: { ...m.draft.params }, inferred: i > 0 ? ['*'] : [...m.draft.inferred] };
-        items.push({ kind: 'layer', draft, box: m.sentence.box });
-      }
-    }
-    const draft: NetworkDraft = { name: '', layout: 'rows', input, bands: [{ items }], readCells: run.length, totalCells: run.length };
+    const listed = [...new Set(run.map((m) => m.sentence))].sort((a, b) => a.index - b.index);
+    const window = sentences.slice(Math.max(0, listed[0].index - 8), listed[listed.length - 1].index + 1);
+    const input = window.map((s) => ({ sentence: s, mention: inputMention(s.text) })).find((s) => s.mention);
+    // Two fully connected layers and nothing about the input is too little to call a network design.
+    if (!input && !run.some((m) => m.draft.type === 'Conv2D')) continue;
+    const shape = input?.mention?.shape.slice();
+    if (shape && input && !input.mention!.channelsStated && conventions.channels) shape[2] = conventions.channels.count;
+
+    const planned: Planned[] = run.flatMap((m) =>
+      Array.from({ length: m.count }, (_, i) => ({
+        draft: { ...m.draft, params: { ...m.draft.params }, inferred: i > 0 ? ['*'] : [...m.draft.inferred] },
+        sentence: m.sentence,
+        ...(i === m.count - 1 && m.outputSize !== undefined ? { outputSize: m.outputSize } : {}),
+      })),
+    );
+    const from = listed[0].index - PLACEMENT_BEFORE;
+    const to = listed[listed.length - 1].index + PLACEMENT_AFTER;
+    const near = placements.filter((p): p is Placement => p !== undefined && p.sentence.index >= from && p.sentence.index <= to);
+    const placedBy = applyPlacements(planned, near, conventions);
+    if (shape) paddingFromSizes(planned, shape[0]);
+
+    const items: SeqLayer[] = planned.map((p) => ({ kind: 'layer', draft: p.draft, box: p.sentence.box }));
+    const used = [...new Set([...listed, ...placedBy.map((p) => p.sentence)])].sort((a, b) => a.index - b.index);
+    const draft: NetworkDraft = { name: '', layout: 'rows', input: shape, bands: [{ items }], readCells: run.length, totalCells: run.length };
     const first = used[0];
     const samePage = used.filter((s) => s.page === first.page);
-    const bbox = boxOf(samePage.map((s) => s.box)).map((v) => Math.round(v * 10) / 10) as Box;
+    const bbox = roundBox(boxOf(samePage.map((s) => s.box)));
     const caption = used.map((s) => s.text).join(' ').slice(0, 300);
     const assembled = assembleGraph(draft, {
       name: `Text, page ${first.page}`,
       page: first.page,
       source: { page: first.page, kind: 'text', caption, bbox },
     });
+    pageEachLayer(assembled.graph.layers, planned);
+    const inputLayer = assembled.graph.layers[0];
+    if (input && inputLayer?.type === 'Input') inputLayer.source = { page: input.sentence.page, bbox: roundBox(input.sentence.box), text: input.sentence.text.slice(0, 120) };
     if (assembled.weightLayers >= 2) designs.push({ ...assembled, sentences: used });
   }
   return designs;

@@ -208,14 +208,23 @@ describe('prose: alexnet.pdf, lenet5.pdf, unet.pdf', () => {
     expect(units(text)).toEqual([4096, 4096, 1000]);
     expect(text.layers.at(-1)?.params?.activation).toBe('softmax');
     expect(text.layers.at(-1)?.inferred).toBeUndefined();
+    // "Response-normalization layers follow the first and second convolutional layers. Max-pooling layers …
+    // follow both response-normalization layers as well as the fifth convolutional layer."
+    expect(ofType(text, 'LRN')).toHaveLength(2);
+    expect(ofType(text, 'MaxPool2D')).toHaveLength(3);
+    // "We use dropout in the first two fully-connected layers."
+    expect(ofType(text, 'Dropout')).toHaveLength(2);
     expectValid(result);
   });
 
-  it('lenet5.pdf: C1, C3, C5 and F6 from the layer descriptions', async () => {
+  it('lenet5.pdf: C1, C3, C5, F6 and the output layer from the layer descriptions, and nothing else', async () => {
     const result = await extract('lenet5.pdf');
     const text = result.designs.find((d) => filters(d).join() === '6,16,120');
     expect(text).toBeDefined();
-    expect(units(text!)).toContain(84);
+    expect(units(text!)).toEqual([84, 10]);
+    // "The input is a 32x32 pixel image", of grey levels.
+    expect(text!.layers[0].params?.shape).toEqual([32, 32, 1]);
+    expect(result.designs.filter((d) => d.source?.kind === 'text')).toHaveLength(1);
     expectValid(result);
   });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { GRAPH_FORMAT, validateGraph, type Graph } from '../../src/graph/index.ts';
 import type { Page } from '../../src/paper/index.ts';
-import { mentionsIn, proseToGraphs, readConventions, splitSentences } from '../../src/prose/index.ts';
+import { mentionsIn, placementIn, proseToGraphs, readConventions, splitSentences } from '../../src/prose/index.ts';
 import { applyConventions, describesSame, fuse } from '../../src/pipeline/extractFuse.ts';
 
 /** A page whose text runs are the given strings, one per line. */
@@ -138,6 +138,30 @@ describe('conventions stated once in the text', () => {
     expect(readConventions(splitSentences([pageOf(['Batch normalization did not help our results.'])]))).toEqual({});
   });
 
+  it('reads pooling in s/z notation, normalization constants, dropout rate, class counts and grey-level images', () => {
+    const c = readConventions(
+      splitSentences([
+        pageOf([
+          'A pooling layer consists of pooling units spaced s pixels apart, each summarizing a neighborhood of size z × z.',
+          'If we set s = z, we obtain traditional local pooling.',
+          'This is what we use throughout our network, with s = 2 and z = 3.',
+          'Compared with the non-overlapping scheme s = 2, z = 2, it reduces error.',
+          'We apply local response normalization; we used k = 2, n = 5, α = 10−4, and β = 0.75.',
+          'Dropout sets the output of each hidden neuron to zero with probability 0.5.',
+          'The images are binary images of handwritten digits in one of the ten classes.',
+        ]),
+      ]),
+    );
+    expect(c.pool).toMatchObject({ pool: [3, 3], stride: [2, 2] });
+    expect(c.pool?.sentence.text).toMatch(/^This is what we use/);
+    expect(c.lrn?.params).toEqual({ k: 2, size: 5, alpha: 0.0001, beta: 0.75 });
+    expect(c.dropout?.rate).toBe(0.5);
+    expect(c.classes?.map((x) => x.count)).toEqual([10]);
+    expect(c.channels?.count).toBe(1);
+    // Constants with no normalization nearby are not normalization constants.
+    expect(readConventions(splitSentences([pageOf(['We used k = 2, n = 5, α = 0.1, and β = 0.75 for the loss.'])])).lrn).toBeUndefined();
+  });
+
   it('inserts BatchNorm between each convolution and its activation and cites the sentence', () => {
     const g: Graph = {
       format: GRAPH_FORMAT,
@@ -157,5 +181,105 @@ describe('conventions stated once in the text', () => {
     expect(out.layers[4].inferred).toBeUndefined();
     expect(out.source?.also?.[0]).toMatchObject({ kind: 'text', page: 2 });
     expect(validateGraph(out).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('placement statements', () => {
+  const placed = (text: string) => placementIn(sentence(text));
+
+  it('reads what follows which layers, by ordinal, count or quantifier', () => {
+    expect(placed('Response-normalization layers follow the first and second convolutional layers.')).toMatchObject({ type: 'LRN', how: 'after', targets: [{ types: ['Conv2D'], select: { positions: [1, 2] } }] });
+    expect(placed('Max-pooling layers, of the kind described in Section 3.4, follow both response-normalization layers as well as the fifth convolutional layer.')).toMatchObject({
+      type: 'MaxPool2D',
+      targets: [
+        { types: ['LRN'], select: { all: true } },
+        { types: ['Conv2D'], select: { positions: [5] } },
+      ],
+    });
+    expect(placed('We use dropout in the first two fully-connected layers of Figure 2.')).toMatchObject({ type: 'Dropout', targets: [{ types: ['Dense'], select: { positions: [1, 2] } }] });
+    expect(placed('Each convolutional layer is followed by a 2x2 max-pooling layer.')).toMatchObject({ type: 'MaxPool2D', targets: [{ types: ['Conv2D'], select: { all: true } }] });
+    expect(placed('The last two convolutional layers are followed by batch normalization.')).toMatchObject({ type: 'BatchNorm', targets: [{ select: { positions: [-1, -2] } }] });
+  });
+
+  it('reads an activation applied to several kinds as the activation of those layers', () => {
+    expect(placed('The ReLU non-linearity is applied to the output of every convolutional and fully-connected layer.')).toMatchObject({
+      type: 'Activation',
+      fn: 'relu',
+      how: 'activation',
+      targets: [
+        { types: ['Conv2D'], select: { all: true } },
+        { types: ['Dense'], select: { all: true } },
+      ],
+    });
+  });
+
+  it('ignores sentences that name layers without placing them', () => {
+    for (const text of ['Max-pooling layers reduce the resolution of the maps.', 'To reduce overfitting in the fully-connected layers we employed dropout.', 'The third, fourth, and fifth convolutional layers are connected to one another without any intervening pooling or normalization layers.']) {
+      expect(placed(text), text).toBeUndefined();
+    }
+  });
+});
+
+describe('prose → graph: placed layers, stated sizes, evidence', () => {
+  it('puts placed layers where the statements say, with the constants the paper states, each citing its sentence and page', () => {
+    const designs = proseToGraphs([
+      pageOf([
+        'A pooling layer is a grid of pooling units spaced s pixels apart, each summarizing a neighborhood of size z × z.',
+        'We use overlapping pooling throughout our network, with s = 2 and z = 3.',
+        'Response normalization uses the constants k = 2, n = 5, α = 10−4, and β = 0.75.',
+        'Response-normalization layers follow the first convolutional layer.',
+        'Max-pooling layers follow the response-normalization layer as well as the second convolutional layer.',
+        'The first convolutional layer filters the 64×64×3 input image with 32 kernels of size 5 × 5.',
+      ], 3),
+      pageOf([
+        'The second convolutional layer has 64 kernels of size 3 × 3.',
+        'The fully-connected layer has 256 neurons, and is followed by a 10-way softmax.',
+        'Dropout sets each hidden neuron to zero with probability 0.4.',
+        'We use dropout in the first fully-connected layer.',
+      ], 4),
+    ]);
+    expect(designs).toHaveLength(1);
+    const g = designs[0].graph;
+    expect(g.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'LRN', 'MaxPool2D', 'Conv2D', 'MaxPool2D', 'Flatten', 'Dense', 'Dropout', 'Dense']);
+    const [lrn] = g.layers.filter((l) => l.type === 'LRN');
+    expect(lrn).toMatchObject({ params: { size: 5, alpha: 0.0001, beta: 0.75, k: 2 }, source: { page: 3 } });
+    expect(lrn.inferred).toBeUndefined();
+    for (const pool of g.layers.filter((l) => l.type === 'MaxPool2D')) expect(pool.params).toMatchObject({ pool: [3, 3], stride: [2, 2] });
+    expect(g.layers.find((l) => l.type === 'Dropout')).toMatchObject({ params: { rate: 0.4 }, source: { page: 4, text: 'We use dropout in the first fully-connected layer' } });
+    expect(g.layers.filter((l) => l.type === 'Conv2D').map((l) => l.source?.page)).toEqual([3, 4]);
+    expect(g.layers[0].source?.text).toMatch(/64×64×3 input image/);
+    expect(validateGraph(g).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('sets paddings from stated feature-map sizes, channels from grey-level images, and the output from the class count', () => {
+    const [design] = proseToGraphs([
+      pageOf([
+        'The digits are grey-level images of ten classes.',
+        'The input is a 32 32 pixel image.',
+        'Layer C1 is a convolutional layer with six feature maps.',
+        'Each unit in each feature map is connected to a 5 5 neighborhood in the input.',
+        'The size of the feature maps is 28 28.',
+        'Layer S2 is a subsampling layer with six feature maps of size 14 14.',
+        'Each unit is connected to a 2 2 neighborhood in C1.',
+        'Layer C3 is a convolutional layer with 16 feature maps.',
+        'Each unit is connected to a 3 3 neighborhood in S2.',
+        'Layer F4 contains 50 units and is fully connected to C3.',
+        'The output layer has one unit for each class.',
+      ]),
+    ]);
+    const g = design.graph;
+    expect(g.layers[0].params?.shape).toEqual([32, 32, 1]);
+    const convs = g.layers.filter((l) => l.type === 'Conv2D');
+    expect(convs[0].params?.padding).toBe('valid');
+    expect(convs[0].inferred).not.toContain('padding');
+    // C3 has no stated size: its padding stays the usual, marked inferred.
+    expect(convs[1]).toMatchObject({ params: { padding: 'same' }, inferred: expect.arrayContaining(['padding']) });
+    expect(g.layers.filter((l) => l.type === 'Dense').map((l) => l.params?.units)).toEqual([50, 10]);
+  });
+
+  it('does not call two fully connected layers without a stated input a design', () => {
+    const lenet4 = 'It contains four feature maps, followed by a fully connected layer with 120 units, followed by the output layer (ten units).';
+    expect(proseToGraphs([pageOf([lenet4])])).toEqual([]);
+    expect(proseToGraphs([pageOf(['The 28x28 input image feeds a fully connected layer with 300 units, followed by a layer with 100 units and an output layer of 10 units.'])])).toHaveLength(1);
   });
 });

@@ -1,0 +1,74 @@
+/**
+ * Paddings fixed by the feature-map sizes a text states: "a 5x5 convolution … the size of the feature maps
+ * is 28x28" on a 32x32 input means no padding. Between two stated sizes, every choice of 'same'/'valid' for
+ * the layers whose padding is not stated is tried; the one that reaches the stated size with the fewest
+ * departures from the usual defaults (convolutions 'same', pooling 'valid', overlapping pooling 'same') wins.
+ */
+import type { LayerDraft } from '../tables/index.ts';
+
+export interface SizedLayer {
+  draft: LayerDraft;
+  outputSize?: number;
+}
+
+type Padding = 'same' | 'valid';
+const WINDOWED = new Set(['Conv2D', 'DepthwiseConv2D', 'MaxPool2D', 'AvgPool2D']);
+/** 2^10 combinations at most between two stated sizes. */
+const MAX_OPEN = 10;
+
+const pair = (v: unknown, fallback: number): number => (Array.isArray(v) ? Number(v[0]) : typeof v === 'number' ? v : fallback);
+const isPool = (d: LayerDraft) => /Pool2D$/.test(d.type);
+
+function windowOf(d: LayerDraft): { kernel: number; stride: number } {
+  const kernel = pair(isPool(d) ? d.params.pool : d.params.kernel, isPool(d) ? 2 : 3);
+  return { kernel, stride: pair(d.params.stride, isPool(d) ? kernel : 1) };
+}
+
+/** The padding the assembler would choose for a layer the text gives none. */
+function usual(d: LayerDraft): Padding {
+  if (!isPool(d)) return 'same';
+  const { kernel, stride } = windowOf(d);
+  return stride > 1 && stride < kernel ? 'same' : 'valid';
+}
+
+function sideAfter(d: LayerDraft, side: number, padding: unknown): number | undefined {
+  if (!WINDOWED.has(d.type)) return d.type === 'Dense' || d.type === 'Flatten' ? undefined : side;
+  const { kernel, stride } = windowOf(d);
+  if (padding === 'same') return Math.ceil(side / stride);
+  const p = Array.isArray(padding) ? Number(padding[0]) : 0;
+  const out = Math.floor((side + 2 * p - kernel) / stride) + 1;
+  return out >= 1 ? out : undefined;
+}
+
+/** Sets `padding` on the drafts whose padding the stated sizes decide; returns how many were set. */
+export function paddingFromSizes(layers: SizedLayer[], inputSide: number): number {
+  let decided = 0;
+  let start = 0;
+  let startSide: number | undefined = inputSide;
+  layers.forEach((layer, i) => {
+    if (layer.outputSize === undefined || startSide === undefined) return;
+    const segment = layers.slice(start, i + 1);
+    const open = segment.filter((l) => WINDOWED.has(l.draft.type) && l.draft.params.padding === undefined);
+    let best: { choice: Padding[]; departures: number } | undefined;
+    if (open.length <= MAX_OPEN) {
+      for (let mask = 0; mask < 1 << open.length; mask++) {
+        const choice = open.map((_, k): Padding => (mask & (1 << k) ? 'valid' : 'same'));
+        let side: number | undefined = startSide;
+        for (const l of segment) {
+          const k = open.indexOf(l);
+          side = side === undefined ? undefined : sideAfter(l.draft, side, k >= 0 ? choice[k] : l.draft.params.padding);
+        }
+        if (side !== layer.outputSize) continue;
+        const departures = open.filter((l, k) => choice[k] !== usual(l.draft)).length;
+        if (!best || departures < best.departures) best = { choice, departures };
+      }
+    }
+    if (best) {
+      open.forEach((l, k) => (l.draft.params = { ...l.draft.params, padding: best.choice[k] }));
+      decided += open.length;
+    }
+    start = i + 1;
+    startSide = layer.outputSize;
+  });
+  return decided;
+}

@@ -1,0 +1,141 @@
+/**
+ * The architecture-prose reader on real papers: the design read from the text, layer by layer, against the
+ * network the paper describes (reference sequences written from the papers themselves), compared in order
+ * (longest common subsequence → precision / recall). Numbers per paper are printed for the report.
+ * Reads ../shared/corpus/pdf; figures are not read here, only tables and text.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inferShapes, validateGraph, type Graph, type Layer } from '../../src/graph/index.ts';
+import { extractDesigns, type Extraction } from '../../src/pipeline/extract.ts';
+
+const corpus = new URL('../../../shared/corpus/pdf/', import.meta.url);
+
+async function extract(name: string): Promise<Extraction> {
+  return extractDesigns(new Uint8Array(readFileSync(new URL(name, corpus))), { figures: false });
+}
+
+/** Length of the longest common subsequence of two sequences. */
+function lcs(a: string[], b: string[]): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (const x of a) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = x === b[j - 1] ? diagonal + 1 : Math.max(row[j], row[j - 1]);
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+function score(read: string[], truth: string[]): { precision: number; recall: number } {
+  const common = lcs(read, truth);
+  return { precision: read.length ? common / read.length : 0, recall: common / truth.length };
+}
+
+const types = (g: Graph) => g.layers.map((l) => l.type);
+const ofType = (g: Graph, type: string) => g.layers.filter((l) => l.type === type);
+const textDesigns = (r: Extraction) => r.designs.filter((d) => d.source?.kind === 'text');
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function report(name: string, g: Graph, truth: string[]): { precision: number; recall: number } {
+  const s = score(types(g), truth);
+  console.log(`${name}: ${g.name} — LCS precision ${pct(s.precision)}, recall ${pct(s.recall)}\n  read:  ${types(g).join(' ')}\n  truth: ${truth.join(' ')}`);
+  return s;
+}
+
+function expectSourced(g: Graph): void {
+  expect(validateGraph(g).filter((i) => i.severity === 'error'), g.name).toEqual([]);
+  expect(() => inferShapes(g), g.name).not.toThrow();
+  // Every layer the text states points at its sentence, on the page it is on.
+  for (const layer of g.layers.filter((l: Layer) => !l.inferred?.includes('*') && l.type !== 'Input')) {
+    expect(layer.source?.text, `${g.name} ${layer.id}`).toBeTruthy();
+    expect(layer.source?.bbox, `${g.name} ${layer.id}`).toHaveLength(4);
+    expect(layer.source?.page, `${g.name} ${layer.id}`).toBeGreaterThan(0);
+  }
+}
+
+describe('alexnet.pdf: section 3.5 (with 3.3, 3.4 and 4.2)', () => {
+  // Section 3.5: conv1 → LRN → max-pool, conv2 → LRN → max-pool, conv3, conv4, conv5 → max-pool, then three
+  // fully connected layers (4096, 4096, 1000-way softmax); section 4.2: dropout in the first two of them.
+  const truth = ['Input', 'Conv2D', 'LRN', 'MaxPool2D', 'Conv2D', 'LRN', 'MaxPool2D', 'Conv2D', 'Conv2D', 'Conv2D', 'MaxPool2D', 'Flatten', 'Dense', 'Dropout', 'Dense', 'Dropout', 'Dense'];
+  let g: Graph;
+  beforeAll(async () => {
+    const designs = textDesigns(await extract('alexnet.pdf'));
+    expect(designs).toHaveLength(1);
+    g = designs[0];
+  });
+
+  it('reads the layer sequence in order', () => {
+    const s = report('alexnet.pdf', g, truth);
+    expect(s.recall).toBeGreaterThanOrEqual(0.95);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('takes pooling, normalization, dropout and ReLU from the sentences that state them', () => {
+    // Section 3.4: "s = 2 and z = 3" with s the spacing and z the window.
+    for (const pool of ofType(g, 'MaxPool2D')) {
+      expect(pool.params, pool.id).toMatchObject({ pool: [3, 3], stride: [2, 2] });
+      expect(pool.inferred ?? [], pool.id).not.toContain('pool');
+      expect(pool.source?.text, pool.id).toMatch(/follow/);
+    }
+    // Section 3.3: "k = 2, n = 5, α = 10−4, and β = 0.75".
+    expect(ofType(g, 'LRN')[0].params).toMatchObject({ size: 5, alpha: 0.0001, beta: 0.75, k: 2 });
+    // Section 4.2: "setting to zero the output of each hidden neuron with probability 0.5".
+    expect(ofType(g, 'Dropout').map((l) => l.params?.rate)).toEqual([0.5, 0.5]);
+    // "The ReLU non-linearity is applied to the output of every convolutional and fully-connected layer."
+    for (const layer of [...ofType(g, 'Conv2D'), ...ofType(g, 'Dense').slice(0, 2)]) {
+      expect(layer.params?.activation, layer.id).toBe('relu');
+      expect(layer.inferred ?? [], layer.id).not.toContain('activation');
+    }
+    expect(g.layers.at(-1)?.params).toMatchObject({ units: 1000, activation: 'softmax' });
+    expectSourced(g);
+  });
+});
+
+describe('lenet5.pdf: section II-B, layers C1 to F6 and the output layer', () => {
+  // "The input is a 32x32 pixel image" of grey levels; C1 (6 maps, 5×5, 28×28), S2 (14×14), C3 (16), S4
+  // (5×5), C5 (120, 1×1), F6 (84 units), an output layer of one RBF unit per class (ten classes).
+  const truth = ['Input', 'Conv2D', 'AvgPool2D', 'Conv2D', 'AvgPool2D', 'Conv2D', 'Flatten', 'Dense', 'Dense'];
+  let designs: Graph[];
+  let g: Graph;
+  beforeAll(async () => {
+    designs = textDesigns(await extract('lenet5.pdf'));
+    g = designs.find((d) => ofType(d, 'Conv2D').length >= 3)!;
+  });
+
+  it('reads one design, in order', () => {
+    expect(g).toBeDefined();
+    const s = report('lenet5.pdf', g, truth);
+    console.log(`lenet5.pdf: ${designs.length} text design(s): ${designs.map((d) => d.name).join('; ')}`);
+    expect(designs).toHaveLength(1);
+    expect(s.recall).toBeGreaterThanOrEqual(0.95);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('takes the input, the paddings and the output width from what the text states', () => {
+    expect(g.layers[0].params?.shape).toEqual([32, 32, 1]);
+    // 5×5 convolutions whose stated maps are 28×28 (from 32) and 1×1 (from 5): no padding.
+    const shapes = inferShapes(g);
+    for (const conv of ofType(g, 'Conv2D')) {
+      expect(conv.params?.padding, conv.id).toBe('valid');
+      expect(conv.inferred ?? [], conv.id).not.toContain('padding');
+    }
+    expect(ofType(g, 'Conv2D').map((l) => shapes.get(l.id)?.[0])).toEqual([28, 10, 1]);
+    expect(ofType(g, 'AvgPool2D').map((l) => shapes.get(l.id)?.[0])).toEqual([14, 5]);
+    expect(ofType(g, 'Dense').map((l) => l.params?.units)).toEqual([84, 10]);
+    expectSourced(g);
+  });
+});
+
+describe('the prose reader on papers whose designs come from tables', () => {
+  it('adds no text design of its own, and gan_negative.pdf none at all', async () => {
+    for (const name of ['vgg.pdf', 'resnet.pdf', 'mobilenet_v1.pdf', 'overfeat.pdf', 'unet.pdf', 'gan_negative.pdf']) {
+      const result = await extract(name);
+      const fused = result.designs.filter((d) => d.source?.also?.some((a) => a.kind === 'text')).length;
+      console.log(`${name}: ${result.designs.length} design(s), ${textDesigns(result).length} from text alone, ${fused} with text fused in`);
+      expect(textDesigns(result), name).toEqual([]);
+    }
+  });
+});

@@ -17,6 +17,11 @@ export interface Conventions {
   dropout?: { rate: number; sentence: Sentence };
   /** "one of the ten classes", "1000 class labels": every class count the paper states, in text order. */
   classes?: Array<{ count: number; sentence: Sentence }>;
+  /**
+   * "the number of neurons in the network's remaining layers is given by 253,440–186,624–…–1000": neurons per
+   * layer, in order, for every such statement.
+   */
+  neuronCounts?: Array<{ counts: number[]; sentence: Sentence }>;
   /** Input channels the paper's image descriptions imply (1 for grey-level or binary images, 3 for colour). */
   channels?: { count: 1 | 3; sentence: Sentence };
 }
@@ -85,6 +90,7 @@ const COLOUR = /\bRGB\b|\bcolou?r\s+(?:images?|channels?|photographs?)\b|\bthree
 export function readConventions(sentences: Sentence[]): Conventions {
   const found: Conventions = {};
   const classes: NonNullable<Conventions['classes']> = [];
+  const neuronCounts: NonNullable<Conventions['neuronCounts']> = [];
   let grey: { n: number; sentence?: Sentence } = { n: 0 };
   let colour: { n: number; sentence?: Sentence } = { n: 0 };
   sentences.forEach((sentence, i) => {
@@ -117,12 +123,15 @@ export function readConventions(sentences: Sentence[]): Conventions {
       const count = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
       if (count >= 2) classes.push({ count, sentence });
     }
+    const counts = /\b(?:number\s+of\s+)?(?:neurons|units)\s+(?:in|of)\s+[^.]{0,60}?\blayers\b[^.\d]{0,30}?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*-\s*(?:\d{1,3}(?:,\d{3})+|\d+)){3,})/i.exec(t);
+    if (counts) neuronCounts.push({ counts: counts[1].split(/\s*-\s*/).map((n) => Number(n.replace(/,/g, ''))), sentence });
     const g = t.match(GREY)?.length ?? 0;
     const c = t.match(COLOUR)?.length ?? 0;
     if (g) grey = { n: grey.n + g, sentence: grey.sentence ?? sentence };
     if (c) colour = { n: colour.n + c, sentence: colour.sentence ?? sentence };
   });
   if (classes.length) found.classes = classes;
+  if (neuronCounts.length) found.neuronCounts = neuronCounts;
   if (grey.n > colour.n && grey.sentence) found.channels = { count: 1, sentence: grey.sentence };
   else if (colour.n > grey.n && colour.sentence) found.channels = { count: 3, sentence: colour.sentence };
   return found;

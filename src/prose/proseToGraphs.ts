@@ -14,7 +14,7 @@ import { readConventions, type Conventions } from './conventions.ts';
 import { classOutputMention, inputMention, mentionsIn, type Mention } from './mentions.ts';
 import { placementIn, type Placement, type Selector } from './placements.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
-import { paddingFromSizes } from './statedSizes.ts';
+import { paddingFromSizes, sizesFromNeuronCounts } from './statedSizes.ts';
 
 export interface ProseDesign extends Assembled {
   sentences: Sentence[];
@@ -115,6 +115,20 @@ function applyPlacements(layers: Planned[], placements: Placement[], conventions
   return used;
 }
 
+/**
+ * Layers one statement places are one kind ("max-pooling layers, of the kind described in Section 3.4"):
+ * where stated sizes fixed the padding of some, the others take it too, marked inferred.
+ */
+function shareSiblingPadding(layers: Planned[]): void {
+  for (const layer of layers) {
+    if (layer.draft.params.padding !== undefined) continue;
+    const sibling = layers.find((l) => l !== layer && l.sentence === layer.sentence && l.draft.text === layer.draft.text && l.draft.type === layer.draft.type && l.draft.params.padding !== undefined);
+    if (!sibling) continue;
+    layer.draft.params = { ...layer.draft.params, padding: sibling.draft.params.padding };
+    layer.draft.inferred = [...layer.draft.inferred, 'padding'];
+  }
+}
+
 /** Layer sources carry the page of their own sentence (a description can run over a page break). */
 function pageEachLayer(layers: Layer[], planned: Planned[]): void {
   const queue = [...planned];
@@ -189,7 +203,10 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
     const to = listed[listed.length - 1].index + PLACEMENT_AFTER;
     const near = placements.filter((p): p is Placement => p !== undefined && p.sentence.index >= from && p.sentence.index <= to);
     const placedBy = applyPlacements(planned, near, conventions);
+    const counts = conventions.neuronCounts?.find((c) => c.sentence.index >= from && c.sentence.index <= to);
+    if (counts) sizesFromNeuronCounts(planned, counts.counts);
     if (shape) paddingFromSizes(planned, shape[0]);
+    shareSiblingPadding(planned);
 
     const items: SeqLayer[] = planned.map((p) => ({ kind: 'layer', draft: p.draft, box: p.sentence.box }));
     const used = [...new Set([...listed, ...placedBy.map((p) => p.sentence)])].sort((a, b) => a.index - b.index);

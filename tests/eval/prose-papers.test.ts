@@ -92,6 +92,21 @@ describe('alexnet.pdf: section 3.5 (with 3.3, 3.4 and 4.2)', () => {
     expect(g.layers.at(-1)?.params).toMatchObject({ units: 1000, activation: 'softmax' });
     expectSourced(g);
   });
+
+  it('keeps the map sizes the neuron counts state (27×27×256 after conv2, 13×13 after conv3 to conv5)', () => {
+    // "… the number of neurons in the network's remaining layers is given by 253,440–186,624–64,896–64,896–43,264–4096–4096–1000."
+    const shapes = inferShapes(g);
+    expect(ofType(g, 'Conv2D').slice(1).map((l) => shapes.get(l.id))).toEqual([
+      [27, 27, 256],
+      [13, 13, 384],
+      [13, 13, 384],
+      [13, 13, 256],
+    ]);
+    // conv2's padding is fixed by those sizes; conv1's and pool1's are not (two choices fit), so stay inferred.
+    const [conv1, conv2] = ofType(g, 'Conv2D');
+    expect(conv2.inferred ?? []).not.toContain('padding');
+    expect(conv1.inferred).toContain('padding');
+  });
 });
 
 describe('lenet5.pdf: section II-B, layers C1 to F6 and the output layer', () => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { GRAPH_FORMAT, validateGraph, type Graph } from '../../src/graph/index.ts';
 import type { Page } from '../../src/paper/index.ts';
-import { mentionsIn, placementIn, proseToGraphs, readConventions, splitSentences } from '../../src/prose/index.ts';
+import { mentionsIn, paddingFromSizes, placementIn, proseToGraphs, readConventions, sizesFromNeuronCounts, splitSentences } from '../../src/prose/index.ts';
+import type { LayerDraft } from '../../src/tables/index.ts';
 import { applyConventions, describesSame, fuse } from '../../src/pipeline/extractFuse.ts';
 
 /** A page whose text runs are the given strings, one per line. */
@@ -149,6 +150,7 @@ describe('conventions stated once in the text', () => {
           'We apply local response normalization; we used k = 2, n = 5, α = 10−4, and β = 0.75.',
           'Dropout sets the output of each hidden neuron to zero with probability 0.5.',
           'The images are binary images of handwritten digits in one of the ten classes.',
+          'The number of neurons in the remaining layers is given by 253,440–186,624–4096–10.',
         ]),
       ]),
     );
@@ -158,6 +160,7 @@ describe('conventions stated once in the text', () => {
     expect(c.dropout?.rate).toBe(0.5);
     expect(c.classes?.map((x) => x.count)).toEqual([10]);
     expect(c.channels?.count).toBe(1);
+    expect(c.neuronCounts?.map((x) => x.counts)).toEqual([[253440, 186624, 4096, 10]]);
     // Constants with no normalization nearby are not normalization constants.
     expect(readConventions(splitSentences([pageOf(['We used k = 2, n = 5, α = 0.1, and β = 0.75 for the loss.'])])).lrn).toBeUndefined();
   });
@@ -275,6 +278,29 @@ describe('prose → graph: placed layers, stated sizes, evidence', () => {
     // C3 has no stated size: its padding stays the usual, marked inferred.
     expect(convs[1]).toMatchObject({ params: { padding: 'same' }, inferred: expect.arrayContaining(['padding']) });
     expect(g.layers.filter((l) => l.type === 'Dense').map((l) => l.params?.units)).toEqual([50, 10]);
+  });
+
+  it('decides paddings only where one choice fits the stated sizes', () => {
+    const draft = (type: string, params: LayerDraft['params']): LayerDraft => ({ type, params, inferred: [], text: type });
+    const layers = [
+      { draft: draft('Conv2D', { filters: 8, kernel: [11, 11], stride: [4, 4] }) },
+      { draft: draft('MaxPool2D', { pool: [3, 3], stride: [2, 2] }) },
+      { draft: draft('Conv2D', { filters: 16, kernel: [5, 5] }), outputSize: 27 },
+      { draft: draft('MaxPool2D', { pool: [3, 3], stride: [2, 2] }) },
+      { draft: draft('Conv2D', { filters: 16, kernel: [3, 3] }), outputSize: 13 },
+    ];
+    // 224 → 56 → 27 (same, valid) or 224 → 54 → 27 (valid, same): the first two stay guesses.
+    expect(paddingFromSizes(layers, 224)).toBe(3);
+    expect(layers.map((l) => l.draft.params.padding)).toEqual(['same', 'valid', 'same', 'valid', 'same']);
+    expect(layers.map((l) => l.draft.inferred.includes('padding'))).toEqual([true, true, false, false, false]);
+  });
+
+  it('reads output sides from per-layer neuron counts that agree with the stated widths', () => {
+    const draft = (type: string, params: LayerDraft['params']): LayerDraft => ({ type, params, inferred: [], text: type });
+    const layers: Array<{ draft: LayerDraft; outputSize?: number }> = [{ draft: draft('Conv2D', { filters: 96 }) }, { draft: draft('Conv2D', { filters: 256 }) }, { draft: draft('Dense', { units: 10 }) }];
+    expect(sizesFromNeuronCounts(layers, [253440, 186624, 10])).toBe(1);
+    expect(layers.map((l) => l.outputSize)).toEqual([undefined, 27, undefined]);
+    expect(sizesFromNeuronCounts(layers.map((l) => ({ draft: l.draft })), [290400, 186624, 12])).toBe(0);
   });
 
   it('does not call two fully connected layers without a stated input a design', () => {

@@ -15,7 +15,7 @@ const USAGE = `usage: paper2net <command> [options]
   codegen  graph.json|- --target keras|caffe|pytorch|onnx|all --out dir|x.zip
   import   model.prototxt|model.json|model.onnx         graph JSON on stdout
   synth    --count N --seed S --out dir [--styles ...]
-  eval     <suite> ...`;
+  eval     papers|figures|classify [input=reference ...] [--corpus DIR] [--json] [--out DIR]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;

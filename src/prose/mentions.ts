@@ -13,6 +13,8 @@ export interface Mention {
   sentence: Sentence;
   /** Side of the layer's output maps, where the text states it ("six feature maps of size 14x14"). */
   outputSize?: number;
+  /** "two convolutional layers …, each followed by a 2x2 max-pooling layer": one after each layer of the mention before. */
+  afterEach?: boolean;
 }
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -154,30 +156,38 @@ export function classOutputMention(sentence: Sentence, classes: number): Mention
 /** The layer mentions of one sentence, in order; `following` are the next sentences, for details stated there. */
 export function mentionsIn(sentence: Sentence, following: Sentence[] = []): Mention[] {
   const text = digits(normaliseLayerText(sentence.text));
-  const clauses = text.split(/;\s+|,\s+(?:and|while|whereas|then)\s+|\.\s+|,\s+followed\s+by\s+|\s+followed\s+by\s+/i);
+  // "… with 512 units and a 10-way softmax": the classifier is a layer of its own.
+  const clauses = text.split(/;\s+|,\s+(?:and|while|whereas|then)\s+|\.\s+|,\s+followed\s+by\s+|\s+followed\s+by\s+|\s+and\s+(?=(?:an?\s+|the\s+)?(?:final\s+)?\d+[- ]way\s+soft-?max)/i);
   const mentions: Mention[] = [];
-  for (const clause of clauses) {
-    const described = describedLayer(clause, following);
-    if (described) {
-      mentions.push({ ...described, count: 1, sentence });
-      continue;
-    }
-    const conv = convMention(clause);
-    if (conv) {
-      mentions.push({ draft: conv, count: countIn(clause, /conv\w*\s+layers/), sentence });
-      continue;
-    }
-    const pool = poolMention(clause);
-    if (pool) mentions.push({ draft: pool, count: 1, sentence });
-    const dense = denseMention(clause);
-    if (dense) {
-      // "The fully-connected layers have 4096 neurons each": plural with "each" means more than one.
-      const plural = /fully[- ]?connected\s+layers\b|hidden\s+layers\b/i.test(clause) && /\beach\b/i.test(clause);
-      const stated = countIn(clause, /(?:fully[- ]?connected|hidden|dense|fc)\s+layers/);
-      // "three fully-connected layers with a final 1000-way softmax": the count is not the softmax's.
-      const count = dense.params.activation === 'softmax' ? 1 : stated > 1 ? stated : plural ? 2 : 1;
-      mentions.push({ draft: dense, count, sentence });
-    }
-  }
+  clauses.forEach((clause, i) => {
+    const before = mentions.length;
+    readClause(clause, sentence, following, mentions);
+    if (i > 0 && /\beach,?$/i.test(clauses[i - 1].trim())) for (const m of mentions.slice(before)) m.afterEach = true;
+  });
   return mentions;
+}
+
+/** The layers one clause states, added to `mentions`. */
+function readClause(clause: string, sentence: Sentence, following: Sentence[], mentions: Mention[]): void {
+  const described = describedLayer(clause, following);
+  if (described) {
+    mentions.push({ ...described, count: 1, sentence });
+    return;
+  }
+  const conv = convMention(clause);
+  if (conv) {
+    mentions.push({ draft: conv, count: countIn(clause, /conv\w*\s+layers/), sentence });
+    return;
+  }
+  const pool = poolMention(clause);
+  if (pool) mentions.push({ draft: pool, count: 1, sentence });
+  const dense = denseMention(clause);
+  if (dense) {
+    // "The fully-connected layers have 4096 neurons each": plural with "each" means more than one.
+    const plural = /fully[- ]?connected\s+layers\b|hidden\s+layers\b/i.test(clause) && /\beach\b/i.test(clause);
+    const stated = countIn(clause, /(?:fully[- ]?connected|hidden|dense|fc)\s+layers/);
+    // "three fully-connected layers with a final 1000-way softmax": the count is not the softmax's.
+    const count = dense.params.activation === 'softmax' ? 1 : stated > 1 ? stated : plural ? 2 : 1;
+    mentions.push({ draft: dense, count, sentence });
+  }
 }

@@ -111,8 +111,8 @@ export function placementIn(sentence: Sentence): Placement | undefined {
       { re: new RegExp(`(?:${k})(?:\\s+(?:layers?|units?|operations?))?(?:,[^,]{0,60},)?\\s+(?:immediately\\s+|directly\\s+)?follows?\\s+([^.;]+)`, 'i'), how: 'after', targets: 1 },
       // "<targets> (is|are) (each) followed by (a) <kind>"
       { re: new RegExp(`((?:the|every|each|all|both)\\s+[^.;]{0,80}?)\\s+(?:is|are)\\s+(?:each\\s+|all\\s+|always\\s+)?followed\\s+by\\s+(?:an?\\s+)?(?:\\d+x\\d+\\s+)?(?:${k})`, 'i'), how: 'after', targets: 1 },
-      // "<kind> is applied to the output of / after <targets>", "we use <kind> in/after <targets>"
-      { re: new RegExp(`(?:${k})(?:\\s+(?:non-?linearity|function|activation|layers?))?\\s+(?:is|are)\\s+(?:also\\s+)?applied\\s+(?:to\\s+the\\s+outputs?\\s+of|after|in)\\s+([^.;]+)`, 'i'), how: 'after', targets: 1 },
+      // "<kind> is applied to the output of / used after <targets>", "we use <kind> in/after <targets>"
+      { re: new RegExp(`(?:${k})(?:\\s+(?:non-?linearity|function|activation|layers?))?(?:\\s*\\([^)]{0,40}\\)|\\s+with\\s+(?:[^.;]|\\.\\d){0,40}?)?\\s+(?:is|are)\\s+(?:also\\s+)?(?:applied|used|employed|added|inserted|placed)\\s+(?:to\\s+the\\s+outputs?\\s+of|after|in|for|on)\\s+([^.;]+)`, 'i'), how: 'after', targets: 1 },
       { re: new RegExp(`\\bwe\\s+(?:use|apply|employ|add|insert)\\s+(?:an?\\s+)?(?:${k})(?:\\s+layers?)?\\s+(?:in|after|to|on)\\s+([^.;]+)`, 'i'), how: 'after', targets: 1 },
     ];
     for (const form of forms) {

@@ -51,6 +51,31 @@ function runsOf(mentions: Mention[]): Mention[][] {
   return runs;
 }
 
+/** A mention's layers: repeats marked as such ('*'); "…, each followed by" layers interleaved with the ones before. */
+function plannedLayers(run: Mention[]): Planned[] {
+  const planned: Planned[] = [];
+  const copies = (m: Mention): Planned[] =>
+    Array.from({ length: m.count }, (_, i) => ({
+      draft: { ...m.draft, params: { ...m.draft.params }, inferred: i > 0 ? ['*'] : [...m.draft.inferred] },
+      sentence: m.sentence,
+      ...(i === m.count - 1 && m.outputSize !== undefined ? { outputSize: m.outputSize } : {}),
+    }));
+  run.forEach((m, k) => {
+    const previous = run[k - 1];
+    if (!m.afterEach || !previous || previous.sentence !== m.sentence || previous.count < 2) {
+      planned.push(...copies(m));
+      return;
+    }
+    const earlier = planned.splice(planned.length - previous.count, previous.count);
+    earlier.forEach((layer, i) => {
+      const copy = copies({ ...m, count: 1 })[0];
+      if (i > 0) copy.draft.inferred = ['*'];
+      planned.push(layer, copy);
+    });
+  });
+  return planned;
+}
+
 function selected(layers: Planned[], types: string[], select: Selector): Planned[] {
   const ofKind = layers.filter((l) => types.includes(l.draft.type));
   if ('all' in select) return ofKind;
@@ -72,8 +97,12 @@ function placedDraft(p: Placement, conventions: Conventions): LayerDraft {
       const params = conventions.lrn?.params ?? {};
       return { type: 'LRN', params: { ...params }, inferred: ['size', 'alpha', 'beta', 'k'].filter((k) => !(k in params)), text };
     }
-    case 'Dropout':
+    case 'Dropout': {
+      // "dropout with a rate of 0.3 is applied after …": the statement's own rate first.
+      const own = /(?:rate|ratio|probability|\bp\s*=)\s*(?:of\s+)?(0?\.\d+)/i.exec(p.sentence.text);
+      if (own) return { type: 'Dropout', params: { rate: Number(own[1]) }, inferred: [], text };
       return conventions.dropout ? { type: 'Dropout', params: { rate: conventions.dropout.rate }, inferred: [], text } : { type: 'Dropout', params: { rate: 0.5 }, inferred: ['rate'], text };
+    }
     default:
       return { type: p.type, params: {}, inferred: [], text };
   }
@@ -187,18 +216,15 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
     const listed = [...new Set(run.map((m) => m.sentence))].sort((a, b) => a.index - b.index);
     const window = sentences.slice(Math.max(0, listed[0].index - 8), listed[listed.length - 1].index + 1);
     const input = window.map((s) => ({ sentence: s, mention: inputMention(s.text) })).find((s) => s.mention);
-    // Two fully connected layers and nothing about the input is too little to call a network design.
-    if (!input && !run.some((m) => m.draft.type === 'Conv2D')) continue;
+    // Fully connected layers alone are a design only with a stated input, and only when the sentences do
+    // not also speak of convolutions or feature maps the reader could not read (those would go missing).
+    if (!run.some((m) => m.draft.type === 'Conv2D')) {
+      if (!input || listed.some((s) => /\bconv\w*|feature\s+maps?|sub-?sampling|pool\w*/i.test(s.text))) continue;
+    }
     const shape = input?.mention?.shape.slice();
     if (shape && input && !input.mention!.channelsStated && conventions.channels) shape[2] = conventions.channels.count;
 
-    const planned: Planned[] = run.flatMap((m) =>
-      Array.from({ length: m.count }, (_, i) => ({
-        draft: { ...m.draft, params: { ...m.draft.params }, inferred: i > 0 ? ['*'] : [...m.draft.inferred] },
-        sentence: m.sentence,
-        ...(i === m.count - 1 && m.outputSize !== undefined ? { outputSize: m.outputSize } : {}),
-      })),
-    );
+    const planned = plannedLayers(run);
     const from = listed[0].index - PLACEMENT_BEFORE;
     const to = listed[listed.length - 1].index + PLACEMENT_AFTER;
     const near = placements.filter((p): p is Placement => p !== undefined && p.sentence.index >= from && p.sentence.index <= to);

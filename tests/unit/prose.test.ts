@@ -202,6 +202,8 @@ describe('placement statements', () => {
     expect(placed('We use dropout in the first two fully-connected layers of Figure 2.')).toMatchObject({ type: 'Dropout', targets: [{ types: ['Dense'], select: { positions: [1, 2] } }] });
     expect(placed('Each convolutional layer is followed by a 2x2 max-pooling layer.')).toMatchObject({ type: 'MaxPool2D', targets: [{ types: ['Conv2D'], select: { all: true } }] });
     expect(placed('The last two convolutional layers are followed by batch normalization.')).toMatchObject({ type: 'BatchNorm', targets: [{ select: { positions: [-1, -2] } }] });
+    expect(placed('Batch normalization is used after every convolutional layer.')).toMatchObject({ type: 'BatchNorm', targets: [{ types: ['Conv2D'], select: { all: true } }] });
+    expect(placed('Dropout with a rate of 0.3 is applied after each fully connected layer.')).toMatchObject({ type: 'Dropout', targets: [{ types: ['Dense'], select: { all: true } }] });
   });
 
   it('reads an activation applied to several kinds as the activation of those layers', () => {
@@ -237,8 +239,8 @@ describe('prose → graph: placed layers, stated sizes, evidence', () => {
       pageOf([
         'The second convolutional layer has 64 kernels of size 3 × 3.',
         'The fully-connected layer has 256 neurons, and is followed by a 10-way softmax.',
-        'Dropout sets each hidden neuron to zero with probability 0.4.',
-        'We use dropout in the first fully-connected layer.',
+        'Dropout sets each hidden neuron to zero with probability 0.5.',
+        'Dropout with a rate of 0.4 is applied after the first fully-connected layer.',
       ], 4),
     ]);
     expect(designs).toHaveLength(1);
@@ -248,7 +250,7 @@ describe('prose → graph: placed layers, stated sizes, evidence', () => {
     expect(lrn).toMatchObject({ params: { size: 5, alpha: 0.0001, beta: 0.75, k: 2 }, source: { page: 3 } });
     expect(lrn.inferred).toBeUndefined();
     for (const pool of g.layers.filter((l) => l.type === 'MaxPool2D')) expect(pool.params).toMatchObject({ pool: [3, 3], stride: [2, 2] });
-    expect(g.layers.find((l) => l.type === 'Dropout')).toMatchObject({ params: { rate: 0.4 }, source: { page: 4, text: 'We use dropout in the first fully-connected layer' } });
+    expect(g.layers.find((l) => l.type === 'Dropout')).toMatchObject({ params: { rate: 0.4 }, source: { page: 4, text: 'Dropout with a rate of 0.4 is applied after the first fully-connected layer' } });
     expect(g.layers.filter((l) => l.type === 'Conv2D').map((l) => l.source?.page)).toEqual([3, 4]);
     expect(g.layers[0].source?.text).toMatch(/64×64×3 input image/);
     expect(validateGraph(g).filter((i) => i.severity === 'error')).toEqual([]);
@@ -303,9 +305,39 @@ describe('prose → graph: placed layers, stated sizes, evidence', () => {
     expect(sizesFromNeuronCounts(layers.map((l) => ({ draft: l.draft })), [290400, 186624, 12])).toBe(0);
   });
 
+  it('interleaves layers stated as "each followed by" with the layers before them', () => {
+    const [design] = proseToGraphs([
+      pageOf(['The network takes a 32x32x3 input image.', 'It has two convolutional layers with 32 filters of size 3x3, each followed by a 2x2 max-pooling layer, then a fully connected layer with 512 units and a 10-way softmax.']),
+    ]);
+    expect(design.graph.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Conv2D', 'MaxPool2D', 'Flatten', 'Dense', 'Dense']);
+    expect(design.graph.layers.filter((l) => l.type === 'Dense').map((l) => l.params?.units)).toEqual([512, 10]);
+    // The second convolution and pooling are the sentence's repeats, not separately stated layers.
+    expect(design.graph.layers.map((l) => l.inferred?.includes('*') ?? false)).toEqual([false, false, false, true, true, true, false, false]);
+  });
+
+  it('reads the Nature DQN wording ("32 filters of 8 × 8 with stride 4")', () => {
+    const [design] = proseToGraphs([
+      pageOf([
+        'The input to the neural network consists of an 84 × 84 × 4 image produced by the preprocessing map.',
+        'The first hidden layer convolves 32 filters of 8 × 8 with stride 4 with the input image and applies a rectifier nonlinearity.',
+        'The second hidden layer convolves 64 filters of 4 × 4 with stride 2, again followed by a rectifier nonlinearity.',
+        'This is followed by a third convolutional layer that convolves 64 filters of 3 × 3 with stride 1 followed by a rectifier.',
+        'The final hidden layer is fully-connected and consists of 512 rectifier units.',
+      ]),
+    ]);
+    const convs = design.graph.layers.filter((l) => l.type === 'Conv2D');
+    expect(convs.map((l) => [l.params?.filters, (l.params?.kernel as number[])[0], (l.params?.stride as number[])[0]])).toEqual([
+      [32, 8, 4],
+      [64, 4, 2],
+      [64, 3, 1],
+    ]);
+  });
+
   it('does not call two fully connected layers without a stated input a design', () => {
     const lenet4 = 'It contains four feature maps, followed by a fully connected layer with 120 units, followed by the output layer (ten units).';
     expect(proseToGraphs([pageOf([lenet4])])).toEqual([]);
+    // A stated input does not make up for the feature maps the reader could not read.
+    expect(proseToGraphs([pageOf(['The images are centered in the 28x28 input layer.', lenet4])])).toEqual([]);
     expect(proseToGraphs([pageOf(['The 28x28 input image feeds a fully connected layer with 300 units, followed by a layer with 100 units and an output layer of 10 units.'])])).toHaveLength(1);
   });
 });

@@ -22,6 +22,8 @@ export interface Conventions {
    * layer, in order, for every such statement.
    */
   neuronCounts?: Array<{ counts: number[]; sentence: Sentence }>;
+  /** "The squashing function is a scaled hyperbolic tangent", "we use ReLU as the activation function": every such statement. */
+  activations?: Array<{ fn: string; sentence: Sentence }>;
   /** Input channels the paper's image descriptions imply (1 for grey-level or binary images, 3 for colour). */
   channels?: { count: 1 | 3; sentence: Sentence };
 }
@@ -84,6 +86,29 @@ function lrnConstants(sentences: Sentence[], i: number): Conventions['lrn'] {
   return { params, sentence: sentences[i] };
 }
 
+const FUNCTIONS: Array<[RegExp, string]> = [
+  [/hyperbolic\s+tangent|\btanh\b/i, 'tanh'],
+  [/leaky\s+relu|leaky\s+rectifi/i, 'leaky_relu'],
+  [/\brelu\b|rectified\s+linear|rectifier/i, 'relu'],
+  [/\bsigmoid\b|logistic/i, 'sigmoid'],
+  [/\belu\b|exponential\s+linear/i, 'elu'],
+];
+const NAMES = '(?:a\\s+|the\\s+)?(?:scaled\\s+)?(hyperbolic\\s+tangent|tanh|leaky\\s+relu|relu|rectified\\s+linear(?:\\s+units?)?|sigmoid|logistic(?:\\s+function)?|elu)';
+const ACTIVATION_STATEMENTS = [
+  // "The squashing function is a scaled hyperbolic tangent", "the activation function used is ReLU"
+  new RegExp(`\\b(?:squashing|activation|transfer|non-?linear(?:ity)?)\\s+function\\s+(?:used\\s+)?(?:is|was)\\s+${NAMES}`, 'i'),
+  // "All hidden layers are equipped with the rectification (ReLU) non-linearity", "all hidden layers use tanh"
+  new RegExp(`\\b(?:all|every|each)\\s+hidden\\s+(?:layers?|units?)\\s+(?:are\\s+equipped\\s+with|use|uses|have|apply)\\s+(?:the\\s+)?(?:rectification\\s+\\(\\s*)?${NAMES}`, 'i'),
+  // "We use ReLU as the activation function", "using tanh as non-linearity"
+  new RegExp(`\\b(?:we\\s+use|using)\\s+${NAMES}\\s+(?:as\\s+(?:the\\s+|our\\s+)?)(?:activation|non-?linearity|squashing)`, 'i'),
+];
+
+/** The activation function a sentence says the network uses, in the catalog's names. */
+function activationStated(t: string): string | undefined {
+  const m = ACTIVATION_STATEMENTS.map((re) => re.exec(t)).find(Boolean);
+  return m ? FUNCTIONS.find(([re]) => re.test(m[1]))?.[1] : undefined;
+}
+
 const GREY = /\bgr[ae]y[- ]?(?:levels?|scale)|\bgrayscale\b|\bblack[- ]and[- ]white\b|\bbi-?level\b|\bbinary\s+images?\b|\bmonochrome\b/gi;
 const COLOUR = /\bRGB\b|\bcolou?r\s+(?:images?|channels?|photographs?)\b|\bthree[- ](?:colou?r[- ])?channels?\b/gi;
 
@@ -91,6 +116,7 @@ export function readConventions(sentences: Sentence[]): Conventions {
   const found: Conventions = {};
   const classes: NonNullable<Conventions['classes']> = [];
   const neuronCounts: NonNullable<Conventions['neuronCounts']> = [];
+  const activations: NonNullable<Conventions['activations']> = [];
   let grey: { n: number; sentence?: Sentence } = { n: 0 };
   let colour: { n: number; sentence?: Sentence } = { n: 0 };
   sentences.forEach((sentence, i) => {
@@ -125,6 +151,8 @@ export function readConventions(sentences: Sentence[]): Conventions {
     }
     const counts = /\b(?:number\s+of\s+)?(?:neurons|units)\s+(?:in|of)\s+[^.]{0,60}?\blayers\b[^.\d]{0,30}?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*-\s*(?:\d{1,3}(?:,\d{3})+|\d+)){3,})/i.exec(t);
     if (counts) neuronCounts.push({ counts: counts[1].split(/\s*-\s*/).map((n) => Number(n.replace(/,/g, ''))), sentence });
+    const fn = activationStated(t);
+    if (fn) activations.push({ fn, sentence });
     const g = t.match(GREY)?.length ?? 0;
     const c = t.match(COLOUR)?.length ?? 0;
     if (g) grey = { n: grey.n + g, sentence: grey.sentence ?? sentence };
@@ -132,6 +160,7 @@ export function readConventions(sentences: Sentence[]): Conventions {
   });
   if (classes.length) found.classes = classes;
   if (neuronCounts.length) found.neuronCounts = neuronCounts;
+  if (activations.length) found.activations = activations;
   if (grey.n > colour.n && grey.sentence) found.channels = { count: 1, sentence: grey.sentence };
   else if (colour.n > grey.n && colour.sentence) found.channels = { count: 3, sentence: colour.sentence };
   return found;

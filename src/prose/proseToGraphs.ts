@@ -144,6 +144,13 @@ function applyPlacements(layers: Planned[], placements: Placement[], conventions
   return used;
 }
 
+/** "The squashing function is a hyperbolic tangent": the activation of every hidden layer with weights that has none stated. */
+function hiddenActivation(layers: Planned[], fn: string): void {
+  const weighted = layers.filter((l) => l.draft.type === 'Conv2D' || l.draft.type === 'Dense');
+  // The last layer is the classifier (its softmax, if unstated, is the assembler's to infer).
+  for (const layer of weighted.slice(0, -1)) if (layer.draft.params.activation === undefined) layer.draft.params = { ...layer.draft.params, activation: fn };
+}
+
 /**
  * Layers one statement places are one kind ("max-pooling layers, of the kind described in Section 3.4"):
  * where stated sizes fixed the padding of some, the others take it too, marked inferred.
@@ -229,6 +236,8 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
     const to = listed[listed.length - 1].index + PLACEMENT_AFTER;
     const near = placements.filter((p): p is Placement => p !== undefined && p.sentence.index >= from && p.sentence.index <= to);
     const placedBy = applyPlacements(planned, near, conventions);
+    const activation = conventions.activations?.find((a) => a.sentence.index >= from && a.sentence.index <= to);
+    if (activation) hiddenActivation(planned, activation.fn);
     const counts = conventions.neuronCounts?.find((c) => c.sentence.index >= from && c.sentence.index <= to);
     if (counts) sizesFromNeuronCounts(planned, counts.counts);
     if (shape) paddingFromSizes(planned, shape[0]);

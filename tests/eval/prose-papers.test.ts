@@ -140,6 +140,8 @@ describe('lenet5.pdf: section II-B, layers C1 to F6 and the output layer', () =>
     expect(ofType(g, 'Conv2D').map((l) => shapes.get(l.id)?.[0])).toEqual([28, 10, 1]);
     expect(ofType(g, 'AvgPool2D').map((l) => shapes.get(l.id)?.[0])).toEqual([14, 5]);
     expect(ofType(g, 'Dense').map((l) => l.params?.units)).toEqual([84, 10]);
+    // "units in layers up to F6 … The squashing function is a scaled hyperbolic tangent".
+    expect([...ofType(g, 'Conv2D'), ofType(g, 'Dense')[0]].map((l) => l.params?.activation)).toEqual(['tanh', 'tanh', 'tanh', 'tanh']);
     expectSourced(g);
   });
 });

@@ -161,6 +161,14 @@ describe('conventions stated once in the text', () => {
     expect(c.classes?.map((x) => x.count)).toEqual([10]);
     expect(c.channels?.count).toBe(1);
     expect(c.neuronCounts?.map((x) => x.counts)).toEqual([[253440, 186624, 4096, 10]]);
+  });
+
+  it('reads the activation function a paper says its hidden layers use', () => {
+    const fns = (text: string) => readConventions(splitSentences([pageOf([text])])).activations?.map((a) => a.fn);
+    expect(fns('The squashing function is a scaled hyperbolic tangent.')).toEqual(['tanh']);
+    expect(fns('All hidden layers are equipped with the rectification (ReLU) non-linearity.')).toEqual(['relu']);
+    expect(fns('We use leaky ReLU as the activation function.')).toEqual(['leaky_relu']);
+    expect(fns('ReLU units train several times faster than their equivalents with tanh units.')).toBeUndefined();
     // Constants with no normalization nearby are not normalization constants.
     expect(readConventions(splitSentences([pageOf(['We used k = 2, n = 5, α = 0.1, and β = 0.75 for the loss.'])])).lrn).toBeUndefined();
   });

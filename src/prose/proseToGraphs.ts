@@ -190,14 +190,12 @@ function classCountNear(conventions: Conventions, sentence: Sentence): number | 
 
 const roundBox = (b: Box) => b.map((v) => Math.round(v * 10) / 10) as Box;
 
-export function proseToGraphs(pages: Page[]): ProseDesign[] {
-  const sentences = splitSentences(pages);
-  const conventions = readConventions(sentences);
-  const placements = sentences.map(placementIn);
-  const mentions = sentences.flatMap((s, i) => {
+/** Every sentence's layer mentions, in text order; a layer a placement statement places is left to it. */
+function mentionsOf(sentences: Sentence[], placements: Array<Placement | undefined>, conventions: Conventions): Mention[] {
+  return sentences.flatMap((s, i) => {
     const stated = mentionsIn(s, sentences.slice(i + 1, i + 3));
-    // A layer a statement places ("each convolution is followed by a 2x2 max-pooling") is not listed in
-    // order: its numbers go with the placement.
+    // "Each convolution is followed by a 2x2 max-pooling": the pooling is not listed in order; its numbers
+    // go with the placement.
     const placed = placements[i];
     const own = placed && stated.find((m) => m.draft.type === placed.type);
     if (placed && own) placed.draft = own.draft;
@@ -206,9 +204,62 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
     const output = classes ? classOutputMention(s, classes) : undefined;
     return output ? [...listed, output] : listed;
   });
-  const designs: ProseDesign[] = [];
+}
+
+interface Context {
+  sentences: Sentence[];
+  placements: Array<Placement | undefined>;
+  conventions: Conventions;
+}
+
+/** One run of mentions → a design, or undefined when the run is too thin to be one. */
+function designOf(run: Mention[], { sentences, placements, conventions }: Context): ProseDesign | undefined {
+  const weights = run.reduce((n, m) => n + (m.draft.type === 'Conv2D' || m.draft.type === 'Dense' ? m.count : 0), 0);
+  if (weights < 2) return undefined;
+  const listed = [...new Set(run.map((m) => m.sentence))].sort((a, b) => a.index - b.index);
+  const window = sentences.slice(Math.max(0, listed[0].index - 8), listed[listed.length - 1].index + 1);
+  const input = window.map((s) => ({ sentence: s, mention: inputMention(s.text) })).find((s) => s.mention);
+  // Fully connected layers alone are a design only with a stated input, and only when the sentences do
+  // not also speak of convolutions or feature maps the reader could not read (those would go missing).
+  if (!run.some((m) => m.draft.type === 'Conv2D')) {
+    if (!input || listed.some((s) => /\bconv\w*|feature\s+maps?|sub-?sampling|pool\w*/i.test(s.text))) return undefined;
+  }
+  const shape = input?.mention?.shape.slice();
+  if (shape && !input?.mention?.channelsStated && conventions.channels) shape[2] = conventions.channels.count;
+
+  const planned = plannedLayers(run);
+  const from = listed[0].index - PLACEMENT_BEFORE;
+  const to = listed[listed.length - 1].index + PLACEMENT_AFTER;
+  const near = <T extends { sentence: Sentence }>(x: T | undefined): x is T => x !== undefined && x.sentence.index >= from && x.sentence.index <= to;
+  const placedBy = applyPlacements(planned, placements.filter(near), conventions);
+  const activation = conventions.activations?.find(near);
+  if (activation) hiddenActivation(planned, activation.fn);
+  const counts = conventions.neuronCounts?.find(near);
+  if (counts) sizesFromNeuronCounts(planned, counts.counts);
+  if (shape) paddingFromSizes(planned, shape[0]);
+  shareSiblingPadding(planned);
+
+  const items: SeqLayer[] = planned.map((p) => ({ kind: 'layer', draft: p.draft, box: p.sentence.box }));
+  const used = [...new Set([...listed, ...placedBy.map((p) => p.sentence)])].sort((a, b) => a.index - b.index);
+  const draft: NetworkDraft = { name: '', layout: 'rows', input: shape, bands: [{ items }], readCells: run.length, totalCells: run.length };
+  const first = used[0];
+  const bbox = roundBox(boxOf(used.filter((s) => s.page === first.page).map((s) => s.box)));
+  const caption = used.map((s) => s.text).join(' ').slice(0, 300);
+  const assembled = assembleGraph(draft, { name: `Text, page ${first.page}`, page: first.page, source: { page: first.page, kind: 'text', caption, bbox } });
+  pageEachLayer(assembled.graph.layers, planned);
+  const inputLayer = assembled.graph.layers[0];
+  if (input && inputLayer?.type === 'Input') inputLayer.source = { page: input.sentence.page, bbox: roundBox(input.sentence.box), text: input.sentence.text.slice(0, 120) };
+  return assembled.weightLayers >= 2 ? { ...assembled, sentences: used } : undefined;
+}
+
+export function proseToGraphs(pages: Page[]): ProseDesign[] {
+  const sentences = splitSentences(pages);
+  const conventions = readConventions(sentences);
+  const placements = sentences.map(placementIn);
+  const mentions = mentionsOf(sentences, placements, conventions);
   // The classifier is often stated on its own ("fed to a 1000-way softmax"), before or after the layers.
   const outputs = mentions.filter((m) => m.draft.type === 'Dense' && m.draft.params.activation === 'softmax');
+  const designs: ProseDesign[] = [];
   for (const found of runsOf(mentions)) {
     const run = [...found];
     const last = run[run.length - 1];
@@ -218,47 +269,8 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
       const output = outputs.find((o) => !run.includes(o) && o.sentence.index >= from && o.sentence.index <= to);
       if (output && run.some((m) => m.draft.type === 'Conv2D' || m.draft.type === 'Dense')) run.push(output);
     }
-    const weights = run.reduce((n, m) => n + (m.draft.type === 'Conv2D' || m.draft.type === 'Dense' ? m.count : 0), 0);
-    if (weights < 2) continue;
-    const listed = [...new Set(run.map((m) => m.sentence))].sort((a, b) => a.index - b.index);
-    const window = sentences.slice(Math.max(0, listed[0].index - 8), listed[listed.length - 1].index + 1);
-    const input = window.map((s) => ({ sentence: s, mention: inputMention(s.text) })).find((s) => s.mention);
-    // Fully connected layers alone are a design only with a stated input, and only when the sentences do
-    // not also speak of convolutions or feature maps the reader could not read (those would go missing).
-    if (!run.some((m) => m.draft.type === 'Conv2D')) {
-      if (!input || listed.some((s) => /\bconv\w*|feature\s+maps?|sub-?sampling|pool\w*/i.test(s.text))) continue;
-    }
-    const shape = input?.mention?.shape.slice();
-    if (shape && input && !input.mention!.channelsStated && conventions.channels) shape[2] = conventions.channels.count;
-
-    const planned = plannedLayers(run);
-    const from = listed[0].index - PLACEMENT_BEFORE;
-    const to = listed[listed.length - 1].index + PLACEMENT_AFTER;
-    const near = placements.filter((p): p is Placement => p !== undefined && p.sentence.index >= from && p.sentence.index <= to);
-    const placedBy = applyPlacements(planned, near, conventions);
-    const activation = conventions.activations?.find((a) => a.sentence.index >= from && a.sentence.index <= to);
-    if (activation) hiddenActivation(planned, activation.fn);
-    const counts = conventions.neuronCounts?.find((c) => c.sentence.index >= from && c.sentence.index <= to);
-    if (counts) sizesFromNeuronCounts(planned, counts.counts);
-    if (shape) paddingFromSizes(planned, shape[0]);
-    shareSiblingPadding(planned);
-
-    const items: SeqLayer[] = planned.map((p) => ({ kind: 'layer', draft: p.draft, box: p.sentence.box }));
-    const used = [...new Set([...listed, ...placedBy.map((p) => p.sentence)])].sort((a, b) => a.index - b.index);
-    const draft: NetworkDraft = { name: '', layout: 'rows', input: shape, bands: [{ items }], readCells: run.length, totalCells: run.length };
-    const first = used[0];
-    const samePage = used.filter((s) => s.page === first.page);
-    const bbox = roundBox(boxOf(samePage.map((s) => s.box)));
-    const caption = used.map((s) => s.text).join(' ').slice(0, 300);
-    const assembled = assembleGraph(draft, {
-      name: `Text, page ${first.page}`,
-      page: first.page,
-      source: { page: first.page, kind: 'text', caption, bbox },
-    });
-    pageEachLayer(assembled.graph.layers, planned);
-    const inputLayer = assembled.graph.layers[0];
-    if (input && inputLayer?.type === 'Input') inputLayer.source = { page: input.sentence.page, bbox: roundBox(input.sentence.box), text: input.sentence.text.slice(0, 120) };
-    if (assembled.weightLayers >= 2) designs.push({ ...assembled, sentences: used });
+    const design = designOf(run, { sentences, placements, conventions });
+    if (design) designs.push(design);
   }
   return designs;
 }

@@ -1,11 +1,11 @@
 /**
  * Paper text → network drafts: runs of architecture sentences close together in the text, read in order.
  * A run must state at least two layers with weights (a convolution or a fully connected layer with its
- * numbers), and a convolution or the input, to count as a design; a convolution after a fully connected
- * layer ends the run, since a network description reads from input to output. Layers the text places
- * rather than lists ("max-pooling layers follow …", "dropout in the first two fully-connected layers") are
- * put where the statements near the run say, with the paper's stated constants; stated feature-map sizes
- * decide paddings.
+ * numbers), and its input too if it is one sentence or has no convolution, to count as a design; a
+ * convolution after a fully connected layer ends the run, since a network description reads from input to
+ * output. Layers the text places rather than lists ("max-pooling layers follow …", "dropout in the first
+ * two fully-connected layers") are put where the statements near the run say, with the paper's stated
+ * constants; stated feature-map sizes decide paddings.
  */
 import { boxOf, type Box, type Page } from '../paper/index.ts';
 import type { Layer } from '../graph/index.ts';
@@ -219,6 +219,8 @@ function designOf(run: Mention[], { sentences, placements, conventions }: Contex
   const listed = [...new Set(run.map((m) => m.sentence))].sort((a, b) => a.index - b.index);
   const window = sentences.slice(Math.max(0, listed[0].index - 8), listed[listed.length - 1].index + 1);
   const input = window.map((s) => ({ sentence: s, mention: inputMention(s.text) })).find((s) => s.mention);
+  // One sentence ("the net of [12] has 96 kernels of size 11x11 and 4096 neurons") is a design only with its input.
+  if (listed.length < 2 && !input) return undefined;
   // Fully connected layers alone are a design only with a stated input, and only when the sentences do
   // not also speak of convolutions or feature maps the reader could not read (those would go missing).
   if (!run.some((m) => m.draft.type === 'Conv2D')) {

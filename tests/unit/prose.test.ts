@@ -341,9 +341,10 @@ describe('prose → graph: placed layers, stated sizes, evidence', () => {
     ]);
   });
 
-  it('does not call two fully connected layers without a stated input a design', () => {
+  it('does not call one sentence without its input, or fully connected layers alone without theirs, a design', () => {
     const lenet4 = 'It contains four feature maps, followed by a fully connected layer with 120 units, followed by the output layer (ten units).';
     expect(proseToGraphs([pageOf([lenet4])])).toEqual([]);
+    expect(proseToGraphs([pageOf(['The network of [12] has 96 kernels of size 11x11 and 4096 neurons in its last layer.'])])).toEqual([]);
     // A stated input does not make up for the feature maps the reader could not read.
     expect(proseToGraphs([pageOf(['The images are centered in the 28x28 input layer.', lenet4])])).toEqual([]);
     expect(proseToGraphs([pageOf(['The 28x28 input image feeds a fully connected layer with 300 units, followed by a layer with 100 units and an output layer of 10 units.'])])).toHaveLength(1);

@@ -3,22 +3,96 @@ import * as Comlink from 'comlink';
 import * as ort from 'onnxruntime-web';
 import * as pdfjs from 'pdfjs-dist';
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { createFigureClassifier, type FigureClassifier } from '../src/classify/index.ts';
 import { emitOnnx } from '../src/codegen/index.ts';
+import { createOcr, type Ocr } from '../src/diagrams/index.ts';
 // Workers are the pipeline's own entry points: they take small pieces file by file, so no worker bundle
 // pulls in another worker or the UI-side clients.
-import { wasmThreads } from '../src/pipeline/assets.ts';
-import { extractDesigns, openModelFile } from '../src/pipeline/index.ts';
+import { runtimeAssets, wasmThreads } from '../src/pipeline/assets.ts';
+import { extractDesigns, openModelFile, type BitmapFigures } from '../src/pipeline/index.ts';
 import type { PaperReading, PipelineApi, ProgressFn } from '../src/pipeline/protocol.ts';
+import { createRegionRenderer } from '../src/pipeline/regionRender.ts';
 
 // pdf.js parses in its own (nested) worker; this worker builds the page model and reads the designs.
 pdfjs.GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
 // onnxruntime (figure classifier) may use threads only when cross-origin isolated.
 ort.env.wasm.numThreads = wasmThreads();
 
+/** pdf.js paints bitmap figures with this: a worker has no document to make <canvas> elements from. */
+class OffscreenCanvasFactory {
+  create(width: number, height: number) {
+    const canvas = new OffscreenCanvas(width, height);
+    return { canvas, context: canvas.getContext('2d', { willReadFrequently: true }) };
+  }
+  reset(target: { canvas: OffscreenCanvas }, width: number, height: number): void {
+    target.canvas.width = width;
+    target.canvas.height = height;
+  }
+  destroy(target: { canvas: OffscreenCanvas | null; context: unknown }): void {
+    if (target.canvas) target.canvas.width = target.canvas.height = 0;
+    target.canvas = null;
+    target.context = null;
+  }
+}
+
+// The classifier and the OCR engine start on the first bitmap figure that needs them and serve every later paper.
+let classifier: Promise<FigureClassifier> | undefined;
+let ocr: Promise<Ocr> | undefined;
+const assets = runtimeAssets();
+
+function loadClassifier(): Promise<FigureClassifier> {
+  classifier ??= fetch(`${assets.models}figure-classifier.onnx`)
+    .then((response) => {
+      if (!response.ok) throw new Error(`figure classifier: ${response.status} fetching ${response.url}`);
+      return response.arrayBuffer();
+    })
+    .then((model) => createFigureClassifier(new Uint8Array(model), { numThreads: wasmThreads() }));
+  classifier.catch(() => (classifier = undefined));
+  return classifier;
+}
+
+/**
+ * tesseract.js picks its core by the browser's features (relaxed SIMD on Chromium), but the build ships only the
+ * SIMD and plain LSTM cores (vite.config.ts RUNTIME_ASSETS): name the SIMD one, which every current browser runs.
+ */
+const ocrOptions = { ...assets.ocr, corePath: `${assets.ocr.corePath}tesseract-core-simd-lstm.wasm.js` };
+
+/** An OCR engine that starts on its first read (the first accepted bitmap figure) and then serves every paper. */
+const lazyOcr: Ocr = {
+  async read(png, layout) {
+    ocr ??= createOcr(ocrOptions);
+    ocr.catch(() => (ocr = undefined));
+    return (await ocr).read(png, layout);
+  },
+  // Kept for the next paper; the worker's end ends it.
+  terminate: async () => {},
+};
+
+/** Bitmap figures of one paper: rendered from its own pdf.js document into OffscreenCanvases. */
+function browserBitmapFigures(bytes: Uint8Array): BitmapFigures & { close(): Promise<void> } {
+  // useWorkerFetch stated outright: left to itself, pdf.js decides it by reading document.baseURI, absent here.
+  const documentParams = { ...assets.pdfjs, cMapPacked: true, useWorkerFetch: true, CanvasFactory: OffscreenCanvasFactory };
+  const renderer = createRegionRenderer(bytes, pdfjs, { documentParams });
+  return {
+    render: (pageNumber, bbox, scale) => renderer.render(pageNumber, bbox, scale),
+    async classify(image) {
+      const [verdict] = await (await loadClassifier()).classify([image]);
+      return verdict!;
+    },
+    reader: { ocr: lazyOcr },
+    close: () => renderer.close(),
+  };
+}
+
 const api: PipelineApi = {
   async readPaper(bytes: Uint8Array, onProgress: ProgressFn): Promise<PaperReading> {
-    const { designs, regions, warnings } = await extractDesigns(bytes, { pdfjs, onProgress: (p) => void onProgress(p) });
-    return { designs, regions, warnings };
+    const bitmaps = browserBitmapFigures(bytes);
+    try {
+      const { designs, regions, warnings } = await extractDesigns(bytes, { pdfjs, onProgress: (p) => void onProgress(p), bitmaps });
+      return { designs, regions, warnings };
+    } finally {
+      await bitmaps.close();
+    }
   },
   async openModel(bytes, fileName) {
     return openModelFile(bytes, fileName);

@@ -99,9 +99,7 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
   const figureDesigns = await readVectorFigures(vectorFigures, warnings);
   let bitmapTimings: BitmapTiming[] = [];
   if (options.bitmaps && bitmapFigures.length) {
-    progress({ stage: 'bitmaps', fraction: 0, message: `classifying ${bitmapFigures.length} bitmap figure(s)` });
-    const onFigure = (done: number) => progress({ stage: 'bitmaps', fraction: done / bitmapFigures.length, message: `bitmap figure ${done} of ${bitmapFigures.length}` });
-    const read = await readBitmapFigures(bitmapFigures, options.bitmaps, warnings, onFigure);
+    const read = await readBitmapFigures(bitmapFigures, options.bitmaps, warnings, progress);
     figureDesigns.push(...read.designs);
     bitmapTimings = read.timings;
   }

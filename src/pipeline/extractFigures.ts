@@ -9,7 +9,7 @@ import type { Classification, RgbaImage } from '../classify/index.ts';
 import { createOcr, readFigure, type Ocr, type ReadFigureOptions } from '../diagrams/index.ts';
 import { validateGraph, type Graph } from '../graph/index.ts';
 import type { Box, Page, Region } from '../paper/index.ts';
-import type { FoundRegion } from './protocol.ts';
+import type { FoundRegion, ProgressFn } from './protocol.ts';
 
 export interface BitmapFigures {
   /** The bbox (PDF points) of page `pageNumber` as RGBA pixels, at `scale` pixels per point. */
@@ -103,7 +103,7 @@ export async function readBitmapFigures(
   candidates: FigureCandidate[],
   bitmaps: BitmapFigures,
   warnings: string[],
-  onFigure: (done: number) => void = () => {},
+  progress: ProgressFn = () => {},
 ): Promise<{ designs: Graph[]; timings: BitmapTiming[] }> {
   const threshold = bitmaps.threshold ?? 0.5;
   const designs: Graph[] = [];
@@ -120,10 +120,13 @@ export async function readBitmapFigures(
     for (const [i, candidate] of candidates.entries()) {
       const { page, region, found } = candidate;
       const where = `page ${page.number}, ${region.caption.label}`;
+      const step = (message: string) => progress({ stage: 'bitmaps', fraction: i / candidates.length, message: `${where}: ${message}` });
       try {
+        step('rendering');
         const t0 = performance.now();
         const image = await bitmaps.render(page.number, region.box, renderScale(page, region.box));
         const t1 = performance.now();
+        step('classifying');
         const verdict = await bitmaps.classify(image);
         const t2 = performance.now();
         const accepted = verdict.architecture >= threshold;
@@ -131,6 +134,7 @@ export async function readBitmapFigures(
         const timing: BitmapTiming = { page: page.number, label: region.caption.label, pixels: [image.width, image.height], renderMs: t1 - t0, classifyMs: t2 - t1 };
         timings.push(timing);
         if (!accepted) continue;
+        step(`reading an architecture drawing (${verdict.kind}) by OCR`);
         const render = encodePng({ width: image.width, height: image.height, data: image.data, channels: 4, depth: 8 });
         const reading = await readFigure(
           { kind: 'page', page, bbox: region.box, caption: region.caption.text, name: region.caption.label, render },
@@ -142,8 +146,6 @@ export async function readBitmapFigures(
         if (design) designs.push(design);
       } catch (error) {
         warnings.push(`${where}: the bitmap figure could not be read (${describeError(error)})`);
-      } finally {
-        onFigure(i + 1);
       }
     }
   } finally {

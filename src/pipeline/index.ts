@@ -6,5 +6,5 @@ export type { CodeTarget, FoundRegion, CodeTab, LiveCode, PaperReading, Progress
 export { openModelFile } from './openModel.ts';
 export { BROWSER_WEIGHT_BUDGET, browserExportWeights, countWeights } from './exportBudget.ts';
 export { titleFromFirstPage, type PlacedText } from './titleText.ts';
-export { extractDesigns, type ExtractOptions, type Extraction } from './extract.ts';
+export { extractDesigns, type BitmapFigures, type BitmapTiming, type ExtractOptions, type Extraction } from './extract.ts';
 export { describesSame, fuse } from './extractFuse.ts';

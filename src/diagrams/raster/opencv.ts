@@ -11,7 +11,7 @@ export type CV = typeof cvModule;
 /** Returns the OpenCV.js module wrapped as { module } (never bare: a bare thenable would be adopted). */
 export type OpenCvLoader = () => Promise<{ module: unknown }> | { module: unknown };
 
-const defaultLoader: OpenCvLoader = () => import('@techstark/opencv-js').then((ns) => ({ module: (ns as { default?: unknown }).default ?? ns }));
+const defaultLoader: OpenCvLoader = () => import('./opencvModule.ts').then((m) => m.opencv);
 
 let ready: Promise<{ cv: CV }> | undefined;
 

@@ -1,12 +1,13 @@
 /**
  * The architecture-prose reader on real papers: the design read from the text, layer by layer, against the
- * network the paper describes (reference sequences written from the papers themselves), compared in order
- * (longest common subsequence → precision / recall). Numbers per paper are printed for the report.
+ * network the paper describes (reference layers written from the papers themselves), compared in order
+ * (longest common subsequence → precision / recall of layer types; then, over the aligned layers, the share of
+ * the params and map sizes the paper states that were read right). Numbers per paper are printed for the report.
  * Reads ../shared/corpus/pdf; figures are not read here, only tables and text.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inferShapes, validateGraph, type Graph, type Layer } from '../../src/graph/index.ts';
+import { inferShapes, resolveParams, validateGraph, type Graph, type Layer } from '../../src/graph/index.ts';
 import { extractDesigns, type Extraction } from '../../src/pipeline/extract.ts';
 
 const corpus = new URL('../../../shared/corpus/pdf/', import.meta.url);
@@ -15,23 +16,55 @@ async function extract(name: string): Promise<Extraction> {
   return extractDesigns(new Uint8Array(readFileSync(new URL(name, corpus))), { figures: false });
 }
 
-/** Length of the longest common subsequence of two sequences. */
-function lcs(a: string[], b: string[]): number {
-  const row = new Array<number>(b.length + 1).fill(0);
-  for (const x of a) {
-    let diagonal = 0;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = x === b[j - 1] ? diagonal + 1 : Math.max(row[j], row[j - 1]);
-      diagonal = above;
-    }
-  }
-  return row[b.length];
+/** A layer of the network a paper describes: its type, the params the paper states, its output side if stated. */
+interface TruthLayer {
+  type: string;
+  params?: Record<string, number | string | number[]>;
+  side?: number;
 }
 
-function score(read: string[], truth: string[]): { precision: number; recall: number } {
-  const common = lcs(read, truth);
-  return { precision: read.length ? common / read.length : 0, recall: common / truth.length };
+/** Longest common subsequence of two type sequences, as aligned index pairs. */
+function align(a: string[], b: string[]): Array<[number, number]> {
+  const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+  }
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) pairs.push([i++, j++]);
+    else if (table[i + 1][j] >= table[i][j + 1]) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+interface Score {
+  precision: number;
+  recall: number;
+  /** Stated params and sides of the truth found equal in the aligned layer (missing layers count as misses). */
+  params: number;
+}
+
+function score(g: Graph, truth: TruthLayer[]): Score {
+  const read = types(g);
+  const pairs = align(read, truth.map((t) => t.type));
+  const shapes = inferShapes(g);
+  let total = 0;
+  let right = 0;
+  truth.forEach((t, j) => {
+    const pair = pairs.find(([, b]) => b === j);
+    const layer = pair ? g.layers[pair[0]] : undefined;
+    const params = layer ? resolveParams(layer) : {};
+    for (const [name, value] of Object.entries(t.params ?? {})) {
+      total++;
+      if (layer && JSON.stringify(params[name]) === JSON.stringify(value)) right++;
+    }
+    if (t.side !== undefined) {
+      total++;
+      if (layer && shapes.get(layer.id)?.[0] === t.side) right++;
+    }
+  });
+  return { precision: read.length ? pairs.length / read.length : 0, recall: pairs.length / truth.length, params: total ? right / total : 1 };
 }
 
 const types = (g: Graph) => g.layers.map((l) => l.type);
@@ -39,9 +72,11 @@ const ofType = (g: Graph, type: string) => g.layers.filter((l) => l.type === typ
 const textDesigns = (r: Extraction) => r.designs.filter((d) => d.source?.kind === 'text');
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-function report(name: string, g: Graph, truth: string[]): { precision: number; recall: number } {
-  const s = score(types(g), truth);
-  console.log(`${name}: ${g.name} — LCS precision ${pct(s.precision)}, recall ${pct(s.recall)}\n  read:  ${types(g).join(' ')}\n  truth: ${truth.join(' ')}`);
+function report(name: string, g: Graph, truth: TruthLayer[]): Score {
+  const s = score(g, truth);
+  console.log(
+    `${name}: ${g.name} — LCS precision ${pct(s.precision)}, recall ${pct(s.recall)}, stated params right ${pct(s.params)}\n  read:  ${types(g).join(' ')}\n  truth: ${truth.map((t) => t.type).join(' ')}`,
+  );
   return s;
 }
 
@@ -58,8 +93,31 @@ function expectSourced(g: Graph): void {
 
 describe('alexnet.pdf: section 3.5 (with 3.3, 3.4 and 4.2)', () => {
   // Section 3.5: conv1 → LRN → max-pool, conv2 → LRN → max-pool, conv3, conv4, conv5 → max-pool, then three
-  // fully connected layers (4096, 4096, 1000-way softmax); section 4.2: dropout in the first two of them.
-  const truth = ['Input', 'Conv2D', 'LRN', 'MaxPool2D', 'Conv2D', 'LRN', 'MaxPool2D', 'Conv2D', 'Conv2D', 'Conv2D', 'MaxPool2D', 'Flatten', 'Dense', 'Dropout', 'Dense', 'Dropout', 'Dense'];
+  // fully connected layers (4096, 4096, 1000-way softmax), ReLU after every one but the last; section 3.3:
+  // k = 2, n = 5, α = 1e-4, β = 0.75; section 3.4: pooling s = 2, z = 3; section 4.2: dropout (0.5) in the
+  // first two fully connected layers. Map sides from the neuron counts in Figure 2's caption (27, 13, 13, 13).
+  const relu = { activation: 'relu' };
+  const lrn: TruthLayer = { type: 'LRN', params: { size: 5, alpha: 0.0001, beta: 0.75, k: 2 } };
+  const pool: TruthLayer = { type: 'MaxPool2D', params: { pool: [3, 3], stride: [2, 2] } };
+  const truth: TruthLayer[] = [
+    { type: 'Input', params: { shape: [224, 224, 3] } },
+    { type: 'Conv2D', params: { filters: 96, kernel: [11, 11], stride: [4, 4], ...relu } },
+    lrn,
+    pool,
+    { type: 'Conv2D', params: { filters: 256, kernel: [5, 5], stride: [1, 1], ...relu }, side: 27 },
+    lrn,
+    pool,
+    { type: 'Conv2D', params: { filters: 384, kernel: [3, 3], stride: [1, 1], ...relu }, side: 13 },
+    { type: 'Conv2D', params: { filters: 384, kernel: [3, 3], stride: [1, 1], ...relu }, side: 13 },
+    { type: 'Conv2D', params: { filters: 256, kernel: [3, 3], stride: [1, 1], ...relu }, side: 13 },
+    pool,
+    { type: 'Flatten' },
+    { type: 'Dense', params: { units: 4096, ...relu } },
+    { type: 'Dropout', params: { rate: 0.5 } },
+    { type: 'Dense', params: { units: 4096, ...relu } },
+    { type: 'Dropout', params: { rate: 0.5 } },
+    { type: 'Dense', params: { units: 1000, activation: 'softmax' } },
+  ];
   let g: Graph;
   beforeAll(async () => {
     const designs = textDesigns(await extract('alexnet.pdf'));
@@ -71,6 +129,7 @@ describe('alexnet.pdf: section 3.5 (with 3.3, 3.4 and 4.2)', () => {
     const s = report('alexnet.pdf', g, truth);
     expect(s.recall).toBeGreaterThanOrEqual(0.95);
     expect(s.precision).toBeGreaterThanOrEqual(0.95);
+    expect(s.params).toBeGreaterThanOrEqual(0.95);
   });
 
   it('takes pooling, normalization, dropout and ReLU from the sentences that state them', () => {
@@ -110,9 +169,21 @@ describe('alexnet.pdf: section 3.5 (with 3.3, 3.4 and 4.2)', () => {
 });
 
 describe('lenet5.pdf: section II-B, layers C1 to F6 and the output layer', () => {
-  // "The input is a 32x32 pixel image" of grey levels; C1 (6 maps, 5×5, 28×28), S2 (14×14), C3 (16), S4
-  // (5×5), C5 (120, 1×1), F6 (84 units), an output layer of one RBF unit per class (ten classes).
-  const truth = ['Input', 'Conv2D', 'AvgPool2D', 'Conv2D', 'AvgPool2D', 'Conv2D', 'Flatten', 'Dense', 'Dense'];
+  // "The input is a 32x32 pixel image" of grey levels; C1 (6 maps, 5×5, 28×28), S2 (2×2, 14×14), C3 (16, 5×5),
+  // S4 (2×2, 5×5), C5 (120, 5×5, 1×1), F6 (84 units), units up to F6 squashed by a scaled tanh; an output
+  // layer of one RBF unit per class (ten classes), read as a dense layer of 10.
+  const tanh = { activation: 'tanh' };
+  const truth: TruthLayer[] = [
+    { type: 'Input', params: { shape: [32, 32, 1] } },
+    { type: 'Conv2D', params: { filters: 6, kernel: [5, 5], ...tanh }, side: 28 },
+    { type: 'AvgPool2D', params: { pool: [2, 2] }, side: 14 },
+    { type: 'Conv2D', params: { filters: 16, kernel: [5, 5], ...tanh }, side: 10 },
+    { type: 'AvgPool2D', params: { pool: [2, 2] }, side: 5 },
+    { type: 'Conv2D', params: { filters: 120, kernel: [5, 5], ...tanh }, side: 1 },
+    { type: 'Flatten' },
+    { type: 'Dense', params: { units: 84, ...tanh } },
+    { type: 'Dense', params: { units: 10 } },
+  ];
   let designs: Graph[];
   let g: Graph;
   beforeAll(async () => {
@@ -127,6 +198,7 @@ describe('lenet5.pdf: section II-B, layers C1 to F6 and the output layer', () =>
     expect(designs).toHaveLength(1);
     expect(s.recall).toBeGreaterThanOrEqual(0.95);
     expect(s.precision).toBeGreaterThanOrEqual(0.95);
+    expect(s.params).toBeGreaterThanOrEqual(0.95);
   });
 
   it('takes the input, the paddings and the output width from what the text states', () => {

@@ -13,8 +13,11 @@ export interface Mention {
   sentence: Sentence;
   /** Side of the layer's output maps, where the text states it ("six feature maps of size 14x14"). */
   outputSize?: number;
-  /** "two convolutional layers …, each followed by a 2x2 max-pooling layer": one after each layer of the mention before. */
-  afterEach?: boolean;
+  /**
+   * "two convolutional layers …, each followed by a 2x2 max-pooling layer": the mentions of the clause
+   * before, this layer coming once after each of their layers.
+   */
+  afterEach?: Mention[];
 }
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -24,6 +27,34 @@ const pair = (a: string, b?: string): [number, number] => [Number(a), Number(b ?
 function strideIn(clause: string): [number, number] | undefined {
   const m = /\bstride\s+(?:of\s+)?(\d+)(?:\s*x\s*(\d+))?/i.exec(clause);
   return m ? pair(m[1], m[2]) : undefined;
+}
+
+/** "zero-padding of 2 pixels", "padding 1", "unpadded convolutions", "'same' padding". */
+function paddingIn(clause: string): 'same' | 'valid' | [number, number] | undefined {
+  if (/\bunpadded\b|\bwithout\s+(?:any\s+)?(?:zero[- ])?padding|\bno\s+(?:zero[- ])?padding|\bvalid\s+(?:padding|convolutions?)\b/i.test(clause)) return 'valid';
+  if (/["'“”‘’]?same["'“”‘’]?\s+padding|\bpadded\s+to\s+(?:keep|preserve)/i.test(clause)) return 'same';
+  const m = /\b(?:zero[- ])?padding\s+(?:of\s+)?(\d)\b(?!\s*x)|\bpadded\s+(?:by|with)\s+(\d)\s+(?:pixels?|zeros?)/i.exec(clause);
+  return m ? pair(m[1] ?? m[2]) : undefined;
+}
+
+/**
+ * "3 convolutional layers with 32, 64 and 128 filters of size 3x3 (respectively)", "two fully connected
+ * layers with 512 and 256 units": one layer per listed number, the rest of the clause shared. Empty when
+ * the clause contradicts itself; undefined when it is no such list.
+ */
+function listedLayers(clause: string): LayerDraft[] | undefined {
+  const list = /\b(\d+(?:\s*,\s*\d+)*\s*,?\s+and\s+\d+)\s+(?=(?:convolutional\s+)?(?:kernels|filters|feature\s+maps|channels)\b|(?:hidden\s+|output\s+)?(?:units|neurons|nodes)\b)/i.exec(clause);
+  if (!list) return undefined;
+  const numbers = list[1].split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map(Number);
+  if (numbers.length < 2 || numbers.some((n) => !Number.isInteger(n) || n < 1 || n > 8192)) return undefined;
+  const count = /\b(\d+)\s+(?:more\s+|consecutive\s+|hidden\s+)?(?:conv\w*|fully[- ]?connected|dense|hidden|fc)\s+layers\b/i.exec(clause);
+  // "two convolutional layers with 32, 64 and 128 filters" contradicts itself: read nothing rather than guess.
+  if (count && Number(count[1]) !== numbers.length) return [];
+  const single = clause.replace(list[1], String(numbers[0]));
+  const first = convMention(single) ?? denseMention(single);
+  if (!first) return undefined;
+  const key = first.type === 'Conv2D' ? 'filters' : 'units';
+  return numbers.map((n) => ({ ...first, params: { ...first.params, [key]: n } }));
 }
 
 function countIn(clause: string, noun: RegExp): number {
@@ -52,6 +83,8 @@ function convMention(clause: string): LayerDraft | undefined {
     const params: LayerDraft['params'] = { filters, kernel };
     const stride = strideIn(clause);
     if (stride) params.stride = stride;
+    const padding = paddingIn(clause);
+    if (padding !== undefined) params.padding = padding;
     if (/\bconv\w*\b|\bfilters?\b|\bkernels?\b|\bconvolves?\b/i.test(clause)) return { type: 'Conv2D', params, inferred: [], text: m[0] };
   }
   return undefined;
@@ -159,10 +192,13 @@ export function mentionsIn(sentence: Sentence, following: Sentence[] = []): Ment
   // "… with 512 units and a 10-way softmax": the classifier is a layer of its own.
   const clauses = text.split(/;\s+|,\s+(?:and|while|whereas|then)\s+|\.\s+|,\s+followed\s+by\s+|\s+followed\s+by\s+|\s+and\s+(?=(?:an?\s+|the\s+)?(?:final\s+)?\d+[- ]way\s+soft-?max)/i);
   const mentions: Mention[] = [];
+  let previous: Mention[] = [];
   clauses.forEach((clause, i) => {
     const before = mentions.length;
     readClause(clause, sentence, following, mentions);
-    if (i > 0 && /\beach,?$/i.test(clauses[i - 1].trim())) for (const m of mentions.slice(before)) m.afterEach = true;
+    const added = mentions.slice(before);
+    if (i > 0 && previous.length && /\beach,?$/i.test(clauses[i - 1].trim())) for (const m of added) m.afterEach = previous;
+    previous = added;
   });
   return mentions;
 }
@@ -172,6 +208,11 @@ function readClause(clause: string, sentence: Sentence, following: Sentence[], m
   const described = describedLayer(clause, following);
   if (described) {
     mentions.push({ ...described, count: 1, sentence });
+    return;
+  }
+  const listed = listedLayers(clause);
+  if (listed) {
+    for (const draft of listed) mentions.push({ draft, count: 1, sentence });
     return;
   }
   const conv = convMention(clause);

@@ -53,27 +53,22 @@ function runsOf(mentions: Mention[]): Mention[][] {
 
 /** A mention's layers: repeats marked as such ('*'); "…, each followed by" layers interleaved with the ones before. */
 function plannedLayers(run: Mention[]): Planned[] {
-  const planned: Planned[] = [];
-  const copies = (m: Mention): Planned[] =>
-    Array.from({ length: m.count }, (_, i) => ({
-      draft: { ...m.draft, params: { ...m.draft.params }, inferred: i > 0 ? ['*'] : [...m.draft.inferred] },
-      sentence: m.sentence,
-      ...(i === m.count - 1 && m.outputSize !== undefined ? { outputSize: m.outputSize } : {}),
-    }));
-  run.forEach((m, k) => {
-    const previous = run[k - 1];
-    if (!m.afterEach || !previous || previous.sentence !== m.sentence || previous.count < 2) {
-      planned.push(...copies(m));
-      return;
-    }
-    const earlier = planned.splice(planned.length - previous.count, previous.count);
-    earlier.forEach((layer, i) => {
-      const copy = copies({ ...m, count: 1 })[0];
-      if (i > 0) copy.draft.inferred = ['*'];
-      planned.push(layer, copy);
-    });
+  const planned: Array<Planned & { from: Mention }> = [];
+  const copy = (m: Mention, i: number, last: boolean) => ({
+    draft: { ...m.draft, params: { ...m.draft.params }, inferred: i > 0 ? ['*'] : [...m.draft.inferred] },
+    sentence: m.sentence,
+    from: m,
+    ...(last && m.outputSize !== undefined ? { outputSize: m.outputSize } : {}),
   });
-  return planned;
+  for (const m of run) {
+    const after = m.afterEach ? planned.filter((p) => m.afterEach!.includes(p.from)) : [];
+    if (after.length < 2) {
+      for (let i = 0; i < m.count; i++) planned.push(copy(m, i, i === m.count - 1));
+      continue;
+    }
+    after.forEach((layer, i) => planned.splice(planned.indexOf(layer) + 1, 0, copy(m, i, true)));
+  }
+  return planned.map(({ from: _, ...layer }) => layer);
 }
 
 function selected(layers: Planned[], types: string[], select: Selector): Planned[] {

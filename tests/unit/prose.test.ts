@@ -41,6 +41,21 @@ describe('mentions', () => {
     expect(out).toMatchObject({ count: 1, draft: { params: { units: 1000, activation: 'softmax' } } });
   });
 
+  it('reads lists of widths as one layer each, and stated paddings', () => {
+    const convs = mentionsIn(sentence('It has three convolutional layers with 32, 64 and 128 filters of size 3x3 respectively.'));
+    expect(convs.map((m) => [m.draft.params.filters, m.count])).toEqual([
+      [32, 1],
+      [64, 1],
+      [128, 1],
+    ]);
+    expect(convs.every((m) => JSON.stringify(m.draft.params.kernel) === '[3,3]')).toBe(true);
+    expect(mentionsIn(sentence('Then two fully connected layers with 512 and 256 units.')).map((m) => m.draft.params.units)).toEqual([512, 256]);
+    // A stated count that disagrees with the list: nothing is read rather than a guess.
+    expect(mentionsIn(sentence('It has two convolutional layers with 32, 64 and 128 filters of size 3x3.'))).toEqual([]);
+    expect(mentionsIn(sentence('The first layer has 20 filters of size 5x5 without padding.'))[0].draft.params.padding).toBe('valid');
+    expect(mentionsIn(sentence('The second has 50 filters of size 5 × 5 with zero-padding of 2 pixels.'))[0].draft.params.padding).toEqual([2, 2]);
+  });
+
   it('ignores sentences about results and training', () => {
     for (const text of ['Our model achieves 24.4% top-1 error with 60 million parameters.', 'We trained for 90 epochs with a batch size of 256.', 'The generator nets used a mixture of rectifier linear activations.']) {
       expect(mentionsIn(sentence(text)), text).toEqual([]);
@@ -321,6 +336,10 @@ describe('prose → graph: placed layers, stated sizes, evidence', () => {
     expect(design.graph.layers.filter((l) => l.type === 'Dense').map((l) => l.params?.units)).toEqual([512, 10]);
     // The second convolution and pooling are the sentence's repeats, not separately stated layers.
     expect(design.graph.layers.map((l) => l.inferred?.includes('*') ?? false)).toEqual([false, false, false, true, true, true, false, false]);
+    const [listed] = proseToGraphs([
+      pageOf(['The network takes 32x32x3 input images.', 'It has three convolutional layers with 32, 64 and 128 filters of size 3x3, each followed by a 2x2 max-pooling layer.']),
+    ]);
+    expect(listed.graph.layers.map((l) => `${l.type}${l.params?.filters ?? ''}`)).toEqual(['Input', 'Conv2D32', 'MaxPool2D', 'Conv2D64', 'MaxPool2D', 'Conv2D128', 'MaxPool2D']);
   });
 
   it('reads the Nature DQN wording ("32 filters of 8 × 8 with stride 4")', () => {

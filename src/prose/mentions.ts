@@ -91,9 +91,10 @@ function convMention(clause: string): LayerDraft | undefined {
 }
 
 function denseMention(clause: string): LayerDraft | undefined {
-  const way = /(\d+)[- ]way\s+soft-?max/i.exec(clause);
+  // "a 1000-way softmax", "a softmax (layer) over the 10 classes"
+  const way = /(\d+)[- ]way\s+soft-?max/i.exec(clause) ?? /soft-?max\s+(?:layer\s+|classifier\s+)?(?:over|across|for)\s+(?:the\s+)?(\d+)\s+(?:classes|categories|outputs)\b/i.exec(clause);
   if (way) return { type: 'Dense', params: { units: Number(way[1]), activation: 'softmax' }, inferred: [], text: way[0] };
-  if (!/fully[- ]?connected|\bdense\b|\bfc\b|hidden\s+layer|linear\s+layer|output\s+layer/i.test(clause)) return undefined;
+  if (!/fully[- ]?connected|\bdense\b|\bfc\b|hidden\s+layer|linear\s+layer|output\s+layer|soft-?max\s+(?:layer|classifier)/i.test(clause)) return undefined;
   const units = /(\d+)\s+(?:rectifier\s+|hidden\s+|output\s+|relu\s+|sigmoid\s+|tanh\s+)?(?:units|neurons|nodes|outputs)\b/i.exec(clause) ?? /\bfully[- ]?connected\s+layers?\s+(?:of|with)\s+(?:size\s+)?(\d+)\b/i.exec(clause);
   if (!units) return undefined;
   const n = Number(units[1]);

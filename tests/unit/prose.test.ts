@@ -39,6 +39,9 @@ describe('mentions', () => {
     expect(two.count).toBe(2);
     const [out] = mentionsIn(sentence('It ends with three fully-connected layers with a final 1000-way softmax.'));
     expect(out).toMatchObject({ count: 1, draft: { params: { units: 1000, activation: 'softmax' } } });
+    for (const text of ['The last layer is a softmax layer with 10 outputs.', 'It is followed by a softmax over the 10 classes.']) {
+      expect(mentionsIn(sentence(text)).map((m) => m.draft.params), text).toEqual([{ units: 10, activation: 'softmax' }]);
+    }
   });
 
   it('reads lists of widths as one layer each, and stated paddings', () => {

@@ -99,28 +99,28 @@ export function targetsIn(phrase: string): Target[] {
   return targets;
 }
 
-const PLACED = (k: (typeof KINDS)[number]) => k.pattern.source;
+/** The ways a statement places a kind (its pattern source `k`); the captured group is the target phrase. */
+const FORMS = (k: string): RegExp[] => [
+  // "<kind> layers, of the kind …, follow <targets>"
+  new RegExp(`(?:${k})(?:\\s+(?:layers?|units?|operations?))?(?:,[^,]{0,60},)?\\s+(?:immediately\\s+|directly\\s+)?follows?\\s+([^.;]+)`, 'i'),
+  // "<targets> (is|are) (each) followed by (a) <kind>"
+  new RegExp(`((?:the|every|each|all|both)\\s+[^.;]{0,80}?)\\s+(?:is|are)\\s+(?:each\\s+|all\\s+|always\\s+)?followed\\s+by\\s+(?:an?\\s+)?(?:\\d+x\\d+\\s+)?(?:${k})`, 'i'),
+  // "<kind> (with a rate of 0.3) is applied to the output of / used after <targets>"
+  new RegExp(`(?:${k})(?:\\s+(?:non-?linearity|function|activation|layers?))?(?:\\s*\\([^)]{0,40}\\)|\\s+with\\s+(?:[^.;]|\\.\\d){0,40}?)?\\s+(?:is|are)\\s+(?:also\\s+)?(?:applied|used|employed|added|inserted|placed)\\s+(?:to\\s+the\\s+outputs?\\s+of|after|in|for|on)\\s+([^.;]+)`, 'i'),
+  // "we use <kind> in/after <targets>"
+  new RegExp(`\\bwe\\s+(?:use|apply|employ|add|insert)\\s+(?:an?\\s+)?(?:${k})(?:\\s+layers?)?\\s+(?:in|after|to|on)\\s+([^.;]+)`, 'i'),
+];
 
-/** One statement per sentence at most: the first pattern that reads it. */
+/** One statement per sentence at most: the first kind and form that read it. */
 export function placementIn(sentence: Sentence): Placement | undefined {
   const t = normaliseLayerText(sentence.text).replace(/\[\d+(?:\s*,\s*\d+)*\]\s*/g, '');
   for (const kind of KINDS) {
-    const k = PLACED(kind);
-    const forms: Array<{ re: RegExp; how: Placement['how']; targets: number }> = [
-      // "<kind> layers, of the kind …, follow <targets>"
-      { re: new RegExp(`(?:${k})(?:\\s+(?:layers?|units?|operations?))?(?:,[^,]{0,60},)?\\s+(?:immediately\\s+|directly\\s+)?follows?\\s+([^.;]+)`, 'i'), how: 'after', targets: 1 },
-      // "<targets> (is|are) (each) followed by (a) <kind>"
-      { re: new RegExp(`((?:the|every|each|all|both)\\s+[^.;]{0,80}?)\\s+(?:is|are)\\s+(?:each\\s+|all\\s+|always\\s+)?followed\\s+by\\s+(?:an?\\s+)?(?:\\d+x\\d+\\s+)?(?:${k})`, 'i'), how: 'after', targets: 1 },
-      // "<kind> is applied to the output of / used after <targets>", "we use <kind> in/after <targets>"
-      { re: new RegExp(`(?:${k})(?:\\s+(?:non-?linearity|function|activation|layers?))?(?:\\s*\\([^)]{0,40}\\)|\\s+with\\s+(?:[^.;]|\\.\\d){0,40}?)?\\s+(?:is|are)\\s+(?:also\\s+)?(?:applied|used|employed|added|inserted|placed)\\s+(?:to\\s+the\\s+outputs?\\s+of|after|in|for|on)\\s+([^.;]+)`, 'i'), how: 'after', targets: 1 },
-      { re: new RegExp(`\\bwe\\s+(?:use|apply|employ|add|insert)\\s+(?:an?\\s+)?(?:${k})(?:\\s+layers?)?\\s+(?:in|after|to|on)\\s+([^.;]+)`, 'i'), how: 'after', targets: 1 },
-    ];
-    for (const form of forms) {
-      const m = form.re.exec(t);
+    for (const form of FORMS(kind.pattern.source)) {
+      const m = form.exec(t);
       if (!m) continue;
-      const targets = targetsIn(m[form.targets]).filter((target) => !target.types.includes(kind.type));
+      const targets = targetsIn(m[1]).filter((target) => !target.types.includes(kind.type));
       if (!targets.length) continue;
-      return { type: kind.type, ...(kind.fn ? { fn: kind.fn } : {}), how: kind.type === 'Activation' ? 'activation' : form.how, targets, sentence, text: m[0] };
+      return { type: kind.type, ...(kind.fn ? { fn: kind.fn } : {}), how: kind.type === 'Activation' ? 'activation' : 'after', targets, sentence, text: m[0] };
     }
   }
   return undefined;

@@ -41,13 +41,16 @@ let ocr: Promise<Ocr> | undefined;
 const assets = runtimeAssets();
 
 function loadClassifier(): Promise<FigureClassifier> {
-  classifier ??= fetch(`${assets.models}figure-classifier.onnx`)
-    .then((response) => {
-      if (!response.ok) throw new Error(`figure classifier: ${response.status} fetching ${response.url}`);
-      return response.arrayBuffer();
-    })
-    .then((model) => createFigureClassifier(new Uint8Array(model), { numThreads: wasmThreads() }));
-  classifier.catch(() => (classifier = undefined));
+  if (!classifier) {
+    classifier = fetch(`${assets.models}figure-classifier.onnx`)
+      .then((response) => {
+        if (!response.ok) throw new Error(`figure classifier: ${response.status} fetching ${response.url}`);
+        return response.arrayBuffer();
+      })
+      .then((model) => createFigureClassifier(new Uint8Array(model), { numThreads: wasmThreads() }));
+    // A failed start is tried again on the next figure.
+    classifier.catch(() => (classifier = undefined));
+  }
   return classifier;
 }
 
@@ -60,8 +63,10 @@ const ocrOptions = { ...assets.ocr, corePath: `${assets.ocr.corePath}tesseract-c
 /** An OCR engine that starts on its first read (the first accepted bitmap figure) and then serves every paper. */
 const lazyOcr: Ocr = {
   async read(png, layout) {
-    ocr ??= createOcr(ocrOptions);
-    ocr.catch(() => (ocr = undefined));
+    if (!ocr) {
+      ocr = createOcr(ocrOptions);
+      ocr.catch(() => (ocr = undefined));
+    }
     return (await ocr).read(png, layout);
   },
   // Kept for the next paper; the worker's end ends it.

@@ -130,7 +130,8 @@ export function readConventions(sentences: Sentence[]): Conventions {
     }
     if (!found.pool && /pool/i.test(t)) {
       const symbols = poolSymbols(t);
-      if (symbols.stride && symbols.window) found.pool = poolFromSymbols(sentences, i, { stride: symbols.stride, window: symbols.window });
+      const pool = symbols.stride && symbols.window ? poolFromSymbols(sentences, i, { stride: symbols.stride, window: symbols.window }) : undefined;
+      if (pool) found.pool = pool;
     }
     if (!found.samePadding && /pad/i.test(t) && /(resolution|spatial size|size)\s+is\s+preserved|"same"\s+padding|\bsame\s+padding/i.test(t)) found.samePadding = { sentence };
     if (
@@ -140,7 +141,8 @@ export function readConventions(sentences: Sentence[]): Conventions {
     ) {
       found.batchNormAfterConv = { sentence };
     }
-    if (!found.lrn && /=/.test(t)) found.lrn = lrnConstants(sentences, i);
+    const lrn = !found.lrn && /=/.test(t) ? lrnConstants(sentences, i) : undefined;
+    if (lrn) found.lrn = lrn;
     if (!found.dropout && /drop-?out/i.test(t)) {
       const rate = /(?:probability|rate|ratio|\bp\s*=)\s*(?:of\s+)?(0?\.\d+)/i.exec(t);
       if (rate && Number(rate[1]) > 0 && Number(rate[1]) < 1) found.dropout = { rate: Number(rate[1]), sentence };

@@ -154,7 +154,7 @@ describe('conventions stated once in the text', () => {
     expect(c.pool).toMatchObject({ pool: [2, 2], stride: [2, 2] });
     expect(c.samePadding).toBeDefined();
     expect(c.batchNormAfterConv?.sentence.text).toMatch(/^We adopt/);
-    expect(readConventions(splitSentences([pageOf(['Batch normalization did not help our results.'])]))).toEqual({});
+    expect(readConventions(splitSentences([pageOf(['Batch normalization did not help our results.', 'We set x = 1, y = 2 and z = 3.'])]))).toStrictEqual({});
   });
 
   it('reads pooling in s/z notation, normalization constants, dropout rate, class counts and grey-level images', () => {

@@ -4,6 +4,7 @@
  */
 import type { Box, ImageItem, Page, PaperDocument, PathItem, PathKind, TextItem } from './types.ts';
 import { loadDefaultPdfjs, type Pdfjs } from './pdfjs.ts';
+import { looksLikeDrawingPage } from './drawingPage.ts';
 
 export interface ReadOptions {
   /** Pages scanned from the start (default 60). */
@@ -147,7 +148,7 @@ async function readPage(pdfPage: PdfPage, number: number, OPS: Pdfjs['OPS'], dra
   }
   const paths: PathItem[] = [];
   const images: ImageItem[] = [];
-  const wanted = drawings === 'all' || (drawings === 'captioned' && texts.some((t) => CAPTIONED.test(t.str)));
+  const wanted = drawings === 'all' || (drawings === 'captioned' && (texts.some((t) => CAPTIONED.test(t.str)) || looksLikeDrawingPage(texts)));
   if (wanted) await readDrawing(pdfPage, view, OPS, paths, images);
   return { number, width: viewport.width, height: viewport.height, texts, paths, images };
 }

@@ -5,6 +5,7 @@
 import type { Box, Page } from './types.ts';
 import { bodyFontSize, boxOf, groupLines, type Line } from './lines.ts';
 import { findCaptions, type Caption, type CaptionKind } from './captions.ts';
+import { looksLikeDrawingPage } from './drawingPage.ts';
 
 export interface Region {
   kind: CaptionKind;
@@ -77,7 +78,7 @@ function resolveConflicts(candidates: Candidate[]): void {
 export function findRegions(page: Page): Region[] {
   const allLines = groupLines(page.texts);
   const captions = findCaptions(page, allLines);
-  if (captions.length === 0) return [];
+  if (captions.length === 0) return drawingPageRegion(page);
   const body = bodyFontSize(allLines);
   const single = isSingleColumn(page, allLines, body);
   const pageArea = page.width * page.height;
@@ -146,4 +147,14 @@ export function findRegions(page: Page): Region[] {
     regions.push({ kind: caption.kind, page: page.number, caption, box, lines: regionLines, vector, raster });
   }
   return regions;
+}
+
+/** A caption-less page that is all drawing: one vector figure region around everything on it. */
+function drawingPageRegion(page: Page): Region[] {
+  if (!looksLikeDrawingPage(page.texts) || page.paths.length + page.images.length === 0) return [];
+  const box = boxOf([...page.texts.map((t) => t.box), ...page.paths.map((p) => p.box), ...page.images.map((i) => i.box)]);
+  const caption: Caption = { kind: 'figure', label: `Drawing on page ${page.number}`, text: '', box: [box[0], box[3], box[0], box[3]], size: 0, page: page.number };
+  const imageArea = page.images.reduce((s, i) => s + (i.box[2] - i.box[0]) * (i.box[3] - i.box[1]), 0);
+  const raster = imageArea > 0.3 * Math.max(1, (box[2] - box[0]) * (box[3] - box[1]));
+  return [{ kind: 'figure', page: page.number, caption, box, lines: groupLines(page.texts), vector: !raster || page.paths.length > 0, raster }];
 }

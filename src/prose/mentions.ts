@@ -180,11 +180,12 @@ function describedLayer(clause: string, following: Sentence[]): { draft: LayerDr
 
 /**
  * "the output layer is composed of Euclidean RBF units, one for each class": an output layer as wide as the
- * number of classes the paper states elsewhere.
+ * number of classes the paper states elsewhere (`classes` finds the count that goes with the sentence).
  */
-export function classOutputMention(sentence: Sentence, classes: number): Mention | undefined {
+export function classOutputMention(sentence: Sentence, classes: (sentence: Sentence) => number | undefined): Mention | undefined {
   const m = /\boutput\s+layer\b[^.]*?\bone\s+(?:unit\s+|neuron\s+)?(?:for|per)\s+(?:each\s+|every\s+)?class\b/i.exec(sentence.text);
-  return m ? { draft: { type: 'Dense', params: { units: classes }, inferred: [], text: m[0] }, count: 1, sentence } : undefined;
+  const units = m ? classes(sentence) : undefined;
+  return m && units ? { draft: { type: 'Dense', params: { units }, inferred: [], text: m[0] }, count: 1, sentence } : undefined;
 }
 
 /** The layer mentions of one sentence, in order; `following` are the next sentences, for details stated there. */

@@ -111,11 +111,17 @@ const FORMS = (k: string): RegExp[] => [
   new RegExp(`\\bwe\\s+(?:use|apply|employ|add|insert)\\s+(?:an?\\s+)?(?:${k})(?:\\s+layers?)?\\s+(?:in|after|to|on)\\s+([^.;]+)`, 'i'),
 ];
 
+const KIND_FORMS = KINDS.map((kind) => ({ kind, forms: FORMS(kind.pattern.source) }));
+/** Words every placement statement has; sentences without any are not read further. */
+const PLACING = /\bfollow|\bapplied\b|\bused\b|\bemployed\b|\badded\b|\binserted\b|\bplaced\b|\bwe\s+(?:use|apply|employ|add|insert)\b/i;
+
 /** One statement per sentence at most: the first kind and form that read it. */
 export function placementIn(sentence: Sentence): Placement | undefined {
+  if (!PLACING.test(sentence.text)) return undefined;
   const t = normaliseLayerText(sentence.text).replace(/\[\d+(?:\s*,\s*\d+)*\]\s*/g, '');
-  for (const kind of KINDS) {
-    for (const form of FORMS(kind.pattern.source)) {
+  for (const { kind, forms } of KIND_FORMS) {
+    if (!kind.pattern.test(t)) continue;
+    for (const form of forms) {
       const m = form.exec(t);
       if (!m) continue;
       const targets = targetsIn(m[1]).filter((target) => !target.types.includes(kind.type));

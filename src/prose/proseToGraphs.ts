@@ -195,8 +195,7 @@ function mentionsOf(sentences: Sentence[], placements: Array<Placement | undefin
     const own = placed && stated.find((m) => m.draft.type === placed.type);
     if (placed && own) placed.draft = own.draft;
     const listed = placed ? stated.filter((m) => m.draft.type !== placed.type) : stated;
-    const classes = classCountNear(conventions, s);
-    const output = classes ? classOutputMention(s, classes) : undefined;
+    const output = classOutputMention(s, (near) => classCountNear(conventions, near));
     return output ? [...listed, output] : listed;
   });
 }

@@ -20,14 +20,25 @@ export interface Ocr {
 }
 
 export async function createOcr(options: OcrOptions): Promise<Ocr> {
-  const worker: Worker = await createWorker('eng', OEM.LSTM_ONLY, {
+  // The worker starts without a language, which is loaded next: tesseract.js's createWorker('eng') never
+  // settles when the language fails to load, and would leave a worker we could not stop.
+  const worker: Worker = await createWorker([], OEM.LSTM_ONLY, {
     langPath: options.langPath,
     gzip: true,
     cacheMethod: 'none',
     ...(options.cachePath ? { cachePath: options.cachePath } : {}),
     ...(options.workerPath ? { workerPath: options.workerPath } : {}),
     ...(options.corePath ? { corePath: options.corePath } : {}),
+    // A failed job rejects its own promise; without a handler tesseract.js also throws the error out of
+    // its message listener, where nothing can catch it.
+    errorHandler: () => {},
   });
+  try {
+    await worker.reinitialize('eng', OEM.LSTM_ONLY);
+  } catch (error) {
+    await worker.terminate();
+    throw new Error(`OCR: cannot load the English traineddata from ${options.langPath} (${error instanceof Error ? error.message : String(error)})`);
+  }
   // A node's label is one block of lines; a connector's label one line.
   let current: 'block' | 'line' = 'block';
   await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, preserve_interword_spaces: '1' });

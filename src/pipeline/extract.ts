@@ -43,12 +43,16 @@ function blockStyleOf(text: string): BlockStyle {
 }
 
 function statedConventions(c: Conventions): StatedConvention | undefined {
-  const sentences = [c.pool?.sentence, c.samePadding?.sentence, c.batchNormAfterConv?.sentence].filter((s) => s !== undefined);
+  // One activation for the hidden layers, when every statement of one names the same function.
+  const activationFns = new Set(c.activations?.map((a) => a.fn));
+  const activation = activationFns.size === 1 ? c.activations![0]! : undefined;
+  const sentences = [c.pool?.sentence, c.samePadding?.sentence, c.batchNormAfterConv?.sentence, activation?.sentence].filter((s) => s !== undefined);
   if (sentences.length === 0) return undefined;
   return {
     ...(c.pool ? { pool: { pool: c.pool.pool, ...(c.pool.stride ? { stride: c.pool.stride } : {}) } } : {}),
     ...(c.samePadding ? { samePadding: true } : {}),
     ...(c.batchNormAfterConv ? { batchNormAfterConv: true } : {}),
+    ...(activation ? { hiddenActivation: activation.fn } : {}),
     sources: [...new Set(sentences)].map((s) => ({ page: s.page, text: s.text, bbox: round(s.box) })),
   };
 }

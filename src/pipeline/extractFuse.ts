@@ -66,6 +66,8 @@ export interface StatedConvention {
   pool?: { pool: [number, number]; stride?: [number, number] };
   samePadding?: boolean;
   batchNormAfterConv?: boolean;
+  /** The activation the text states for hidden layers ("All hidden layers are equipped with ReLU"). */
+  hiddenActivation?: string;
   sources: Array<{ page: number; text: string; bbox: [number, number, number, number] }>;
 }
 
@@ -91,8 +93,14 @@ export function applyConventions(graph: Graph, stated: StatedConvention): Graph 
     if (layer.inferred.length === 0) delete layer.inferred;
     used = true;
   };
+  const consumed = new Set(graph.layers.flatMap((l) => l.inputs ?? []));
   for (const original of graph.layers) {
     const layer: Layer = { ...original, params: { ...original.params }, ...(original.inputs ? { inputs: original.inputs.map((i) => renamed.get(i) ?? i) } : {}) };
+    const hidden = consumed.has(original.id);
+    if (stated.hiddenActivation && hidden && (CONV_TYPES.has(layer.type) || layer.type === 'Dense') && layer.inferred?.includes('activation')) {
+      layer.params = { ...layer.params, activation: stated.hiddenActivation };
+      drop(layer, 'activation');
+    }
     if (stated.pool && layer.type === 'MaxPool2D' && layer.inferred?.includes('pool')) {
       layer.params = { ...layer.params, pool: stated.pool.pool, ...(stated.pool.stride ? { stride: stated.pool.stride } : {}) };
       drop(layer, 'pool');

@@ -75,14 +75,17 @@ describe('vgg.pdf: Table 1, configurations in columns', () => {
   it('marks what the table leaves implicit as inferred, and takes what the text states from the text', () => {
     const a = byName(result, 'A')!;
     const conv = ofType(a, 'Conv2D')[0];
-    expect(conv.inferred).toEqual(['activation']);
+    // Section 2.1: "All hidden layers are equipped with the rectification (ReLU ...) non-linearity."
+    expect(conv.params?.activation).toBe('relu');
+    expect(conv.inferred).toBeUndefined();
+    expect(a.source?.also?.map((s) => s.caption)).toContainEqual(expect.stringMatching(/^All hidden layers are equipped with the rectification/));
     expect(conv.params?.padding).toBe('same');
     expect(conv.source?.text).toBe('conv3-64');
     // Section 2.1: "Max-pooling is performed over a 2 × 2 pixel window, with stride 2."
     const pool = ofType(a, 'MaxPool2D')[0];
     expect(pool.params).toMatchObject({ pool: [2, 2], stride: [2, 2] });
     expect(pool.inferred).toBeUndefined();
-    expect(a.source?.also?.map((s) => s.kind)).toEqual(['text', 'text']);
+    expect(a.source?.also?.map((s) => s.kind)).toEqual(['text', 'text', 'text']);
     expect(a.source?.also?.[0].caption).toMatch(/2 × 2 pixel window/);
     expectValid(result);
   });

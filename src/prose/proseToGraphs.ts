@@ -15,6 +15,7 @@ import { classOutputMention, inputMention, mentionsIn, type Mention } from './me
 import { placementIn, type Placement, type Selector } from './placements.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { paddingFromSizes, sizesFromNeuronCounts } from './statedSizes.ts';
+import { stepDesigns } from './stepGraph.ts';
 
 export interface ProseDesign extends Assembled {
   sentences: Sentence[];
@@ -268,5 +269,9 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
     const design = designOf(run, { sentences, placements, conventions });
     if (design) designs.push(design);
   }
-  return designs;
+  // A network described by its repeated steps (U-Net and its kind) is read whole; layer runs in its
+  // sentences are parts of it.
+  const stepwise = stepDesigns(sentences, conventions);
+  const inSteps = new Set(stepwise.flatMap((d) => d.sentences));
+  return [...designs.filter((d) => !d.sentences.some((s) => inSteps.has(s))), ...stepwise];
 }

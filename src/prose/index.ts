@@ -5,3 +5,5 @@ export { placementIn, targetsIn, type Placement, type Target, type Selector } fr
 export { paddingFromSizes, sizesFromNeuronCounts, type SizedLayer } from './statedSizes.ts';
 export { proseToGraphs, type ProseDesign } from './proseToGraphs.ts';
 export { readConventions, type Conventions } from './conventions.ts';
+export { contractingStepIn, expandingStepIn, widthRuleIn, totalConvsIn, finalConvIn, lowestResolutionIn, stepCountIn, firstWidthIn } from './steps.ts';
+export { stepDesigns, type StepDesign } from './stepGraph.ts';

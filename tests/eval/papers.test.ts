@@ -231,9 +231,21 @@ describe('prose: alexnet.pdf, lenet5.pdf, unet.pdf', () => {
     expectValid(result);
   });
 
-  it('unet.pdf: whatever comes out validates', async () => {
+  it('unet.pdf: the contracting and expanding steps of section 2, 572 in and 388 out', async () => {
     const result = await extract('unet.pdf');
     expect(result.regions.filter((r) => r.kind.startsWith('figure')).length).toBeGreaterThan(0);
+    const text = result.designs.filter((d) => d.source?.kind === 'text');
+    expect(text).toHaveLength(1);
+    const g = text[0];
+    // "At each downsampling step we double the number of feature channels", from the 64 the final layer maps from.
+    expect(ofType(g, 'Conv2D').map((l) => l.params?.filters).slice(0, 10)).toEqual([64, 64, 128, 128, 256, 256, 512, 512, 1024, 1024]);
+    expect(ofType(g, 'Conv2DTranspose').map((l) => l.params?.filters)).toEqual([512, 256, 128, 64]);
+    // "In total the network has 23 convolutional layers"; the skips are the "correspondingly cropped" maps.
+    expect(ofType(g, 'Conv2D', 'Conv2DTranspose')).toHaveLength(23);
+    expect(ofType(g, 'Cropping2D')).toHaveLength(4);
+    const shapes = inferShapes(g);
+    expect(shapes.get('input')?.slice(0, 2)).toEqual([572, 572]);
+    expect(shapes.get(g.layers.at(-1)!.id)?.slice(0, 2)).toEqual([388, 388]);
     expectValid(result);
   });
 });

@@ -218,9 +218,62 @@ describe('lenet5.pdf: section II-B, layers C1 to F6 and the output layer', () =>
   });
 });
 
+describe('unet.pdf: section 2 (with the caption of Fig. 1)', () => {
+  // Section 2: repeated steps of two unpadded 3x3 convolutions with ReLU and a 2x2 max pooling with stride 2,
+  // channels doubled per downsampling step; each expanding step a 2x2 up-convolution halving the channels, a
+  // concatenation with the cropped contracting map, two 3x3 convolutions with ReLU; a final 1x1 convolution
+  // from 64 channels; 23 convolutional layers in all. Fig. 1: 32x32 at the lowest resolution, 572 in, 388 out.
+  const conv = (filters: number, side?: number): TruthLayer => ({ type: 'Conv2D', params: { filters, kernel: [3, 3], padding: 'valid', activation: 'relu' }, ...(side ? { side } : {}) });
+  const pool: TruthLayer = { type: 'MaxPool2D', params: { pool: [2, 2], stride: [2, 2] } };
+  const up = (filters: number, side: number): TruthLayer[] => [
+    { type: 'Conv2DTranspose', params: { filters, kernel: [2, 2], stride: [2, 2] }, side },
+    { type: 'Cropping2D', side },
+    { type: 'Concat' },
+  ];
+  const truth: TruthLayer[] = [
+    { type: 'Input', side: 572 },
+    conv(64, 570), conv(64, 568), pool,
+    conv(128, 282), conv(128, 280), pool,
+    conv(256, 138), conv(256, 136), pool,
+    conv(512, 66), conv(512, 64), { ...pool, side: 32 },
+    conv(1024, 30), conv(1024, 28),
+    ...up(512, 56), conv(512, 54), conv(512, 52),
+    ...up(256, 104), conv(256, 102), conv(256, 100),
+    ...up(128, 200), conv(128, 198), conv(128, 196),
+    ...up(64, 392), conv(64, 390), conv(64, 388),
+    { type: 'Conv2D', params: { kernel: [1, 1] }, side: 388 },
+  ];
+  let g: Graph;
+  beforeAll(async () => {
+    const designs = textDesigns(await extract('unet.pdf'));
+    expect(designs).toHaveLength(1);
+    g = designs[0];
+  });
+
+  it('reads the contracting and expanding steps, in order, with the sizes of Fig. 1', () => {
+    const s = report('unet.pdf', g, truth);
+    expect(s.recall).toBeGreaterThanOrEqual(0.95);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+    expect(s.params).toBeGreaterThanOrEqual(0.95);
+    expectSourced(g);
+  });
+
+  it('marks what the text leaves open and says where the rest came from', () => {
+    // "In total the network has 23 convolutional layers": 4 steps; "64-component feature vector": first width.
+    expect(ofType(g, 'Conv2D').length + ofType(g, 'Conv2DTranspose').length).toBe(23);
+    expect(g.warnings?.join(' ')).toMatch(/4 steps.*23 convolutional layers/);
+    expect(ofType(g, 'Conv2D')[0].inferred ?? []).not.toContain('filters');
+    // The input size is derived from "32x32 pixels in the lowest resolution"; the class count is not stated.
+    expect(g.layers[0].inferred).toContain('shape');
+    expect(g.layers[0].source?.text).toMatch(/lowest resolution/);
+    expect(g.layers.at(-1)?.inferred).toContain('filters');
+    for (const crop of ofType(g, 'Cropping2D')) expect(crop.source?.text, crop.id).toMatch(/cropped feature map/);
+  });
+});
+
 describe('the prose reader on papers whose designs come from tables', () => {
   it('adds no text design of its own, and gan_negative.pdf none at all', async () => {
-    for (const name of ['vgg.pdf', 'resnet.pdf', 'mobilenet_v1.pdf', 'overfeat.pdf', 'unet.pdf', 'gan_negative.pdf']) {
+    for (const name of ['vgg.pdf', 'resnet.pdf', 'mobilenet_v1.pdf', 'overfeat.pdf', 'gan_negative.pdf']) {
       const result = await extract(name);
       const fused = result.designs.filter((d) => d.source?.also?.some((a) => a.kind === 'text')).length;
       console.log(`${name}: ${result.designs.length} design(s), ${textDesigns(result).length} from text alone, ${fused} with text fused in`);

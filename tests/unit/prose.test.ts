@@ -1,8 +1,8 @@
 /** Architecture sentences → layer mentions → graphs; fusion of a table and the text describing it. */
 import { describe, expect, it } from 'vitest';
-import { GRAPH_FORMAT, validateGraph, type Graph } from '../../src/graph/index.ts';
+import { GRAPH_FORMAT, inferShapes, validateGraph, type Graph } from '../../src/graph/index.ts';
 import type { Page } from '../../src/paper/index.ts';
-import { mentionsIn, paddingFromSizes, placementIn, proseToGraphs, readConventions, sizesFromNeuronCounts, splitSentences } from '../../src/prose/index.ts';
+import { contractingStepIn, expandingStepIn, mentionsIn, paddingFromSizes, placementIn, proseToGraphs, readConventions, sizesFromNeuronCounts, splitSentences, totalConvsIn, widthRuleIn } from '../../src/prose/index.ts';
 import type { LayerDraft } from '../../src/tables/index.ts';
 import { applyConventions, describesSame, fuse } from '../../src/pipeline/extractFuse.ts';
 
@@ -370,5 +370,93 @@ describe('prose → graph: placed layers, stated sizes, evidence', () => {
     // A stated input does not make up for the feature maps the reader could not read.
     expect(proseToGraphs([pageOf(['The images are centered in the 28x28 input layer.', lenet4])])).toEqual([]);
     expect(proseToGraphs([pageOf(['The 28x28 input image feeds a fully connected layer with 300 units, followed by a layer with 100 units and an output layer of 10 units.'])])).toHaveLength(1);
+  });
+});
+
+describe('prose → graph: networks described by their repeated steps', () => {
+  // Own wording of an encoder–decoder, not the U-Net paper's: 3 steps follow from 18 = 3·2 + 2 + 3·(1 + 2) + 1.
+  const encoderDecoder = [
+    'The network is made of an encoder path and a decoder path.',
+    'The encoder repeats a block of two 3x3 convolutions without padding, each followed by a ReLU, and a 2x2 max pooling with stride 2.',
+    'The number of feature channels is doubled after every downsampling step.',
+    'Each step in the decoder path consists of a 2x2 up-convolution that halves the number of channels, a concatenation with the cropped feature map from the encoder path, and two 3x3 convolutions, each followed by a ReLU.',
+    'A final 1x1 convolution maps each 32-channel feature vector to the three output classes.',
+    'Altogether the network has 18 convolutional layers.',
+    'The network takes a 188x188 input image.',
+  ];
+
+  it('reads the step statements on their own', () => {
+    expect(contractingStepIn(sentence(encoderDecoder[1]))).toMatchObject({ count: 2, kernel: [3, 3], padding: 'valid', activation: 'relu', pool: { type: 'MaxPool2D', pool: [2, 2], stride: [2, 2] } });
+    expect(widthRuleIn(sentence(encoderDecoder[2]))?.value).toBe(2);
+    expect(expandingStepIn(sentence(encoderDecoder[3]))).toMatchObject({ up: { kernel: [2, 2], halves: true }, cropped: true, convs: { count: 2, kernel: [3, 3] } });
+    expect(totalConvsIn(sentence(encoderDecoder[5]))?.value).toBe(18);
+    expect(totalConvsIn(sentence('In total the network has 23 convolutional layers.'))?.value).toBe(23);
+  });
+
+  it('builds contracting steps, a bottom, expanding steps with cropped skips and a final convolution, citing the sentences', () => {
+    const designs = proseToGraphs([pageOf(encoderDecoder, 2)]);
+    expect(designs).toHaveLength(1);
+    const g = designs[0].graph;
+    const convs = g.layers.filter((l) => l.type === 'Conv2D');
+    expect(convs.map((l) => l.params?.filters)).toEqual([32, 32, 64, 64, 128, 128, 256, 256, 128, 128, 64, 64, 32, 32, 3]);
+    expect(convs.length + g.layers.filter((l) => l.type === 'Conv2DTranspose').length).toBe(18);
+    expect(g.layers.filter((l) => l.type === 'MaxPool2D')).toHaveLength(3);
+    expect(g.layers.filter((l) => l.type === 'Conv2DTranspose').map((l) => l.params?.filters)).toEqual([128, 64, 32]);
+    // Each concatenation joins the up-convolution with the matching encoder step's last convolution, cropped.
+    const concats = g.layers.filter((l) => l.type === 'Concat');
+    const encoderOutputs = g.layers.filter((l) => l.type === 'MaxPool2D').map((p) => p.inputs![0]);
+    expect(concats.map((c) => g.layers.find((l) => l.id === c.inputs![1])?.inputs)).toEqual(encoderOutputs.reverse().map((id) => [id]));
+    expect(validateGraph(g).filter((i) => i.severity === 'error')).toEqual([]);
+    const shapes = inferShapes(g);
+    // Unpadded: 188 → 184 → 92 → … → 20 at the bottom (16 after its convolutions) → 100 out.
+    expect(shapes.get(g.layers.at(-1)!.id)).toEqual([100, 100, 3]);
+    expect(g.layers[0]).toMatchObject({ params: { shape: [188, 188, 3] }, source: { page: 2 } });
+    // The step count came from the stated total: a note says so; the widths and the class count were stated.
+    expect(g.warnings?.join(' ')).toMatch(/3 steps.*18 convolutional layers/);
+    expect(convs[0].inferred ?? []).not.toContain('filters');
+    expect(convs.at(-1)!.inferred ?? []).not.toContain('filters');
+    for (const layer of g.layers.filter((l) => l.type !== 'Input')) {
+      expect(layer.source?.page, layer.id).toBe(2);
+      expect(layer.source?.text, layer.id).toBeTruthy();
+    }
+  });
+
+  it('takes a stated step count and first width, and marks what it had to assume', () => {
+    const [design] = proseToGraphs([
+      pageOf([
+        'Every encoder block has four downsampling steps, starting with 16 feature channels.',
+        'It consists of the repeated application of two 3x3 convolutions with same padding and a 2x2 max pooling operation.',
+        'At each downsampling step the number of filters is doubled.',
+        'Every step in the expanding path consists of a 2x2 transposed convolution, a concatenation with the feature map from the contracting path, and two 3x3 convolutions.',
+      ]),
+    ]);
+    const g = design.graph;
+    expect(g.layers.filter((l) => l.type === 'MaxPool2D')).toHaveLength(4);
+    expect(g.layers.filter((l) => l.type === 'Cropping2D')).toEqual([]);
+    expect(g.layers.filter((l) => l.type === 'Conv2D').map((l) => l.params?.filters).slice(0, 10)).toEqual([16, 16, 32, 32, 64, 64, 128, 128, 256, 256]);
+    // No input size and no class count in the text: both assumed, and marked.
+    expect(g.layers[0].inferred).toContain('shape');
+    expect(g.layers.at(-1)!.inferred).toContain('filters');
+    expect(g.layers.filter((l) => l.type === 'Conv2D')[0].inferred).toEqual(expect.arrayContaining(['activation']));
+    expect(validateGraph(g).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('builds nothing from sentences that only repeat or double other things', () => {
+    expect(
+      proseToGraphs([
+        pageOf([
+          'Results are averaged over repeated experiments with two random seeds.',
+          'At each step we double the learning rate.',
+          'Every step in the expanding path of the schedule consists of a concatenation with the contracting path.',
+          'In total the network has 23 convolutional layers.',
+        ]),
+      ]),
+    ).toEqual([]);
+    expect(contractingStepIn(sentence('Results are averaged over repeated experiments with two 3x3 patches.'))).toBeUndefined();
+    // Convolutions without the pooling that ends a step are no contracting step.
+    expect(contractingStepIn(sentence('It consists of the repeated application of two 3x3 convolutions.'))).toBeUndefined();
+    // A contracting path with no expanding path stated is not read as an encoder–decoder.
+    expect(proseToGraphs([pageOf(['It consists of the repeated application of two 3x3 convolutions and a 2x2 max pooling operation with stride 2.', 'At each downsampling step we double the number of feature channels.'])])).toEqual([]);
+    expect(widthRuleIn(sentence('We double the number of feature channels compared to [3].'))).toBeUndefined();
   });
 });

@@ -62,11 +62,10 @@ interface Plan {
   inputSide: number;
   channels: number;
   classes: number;
-  finalKernel: [number, number];
-  inferred: { steps: boolean; firstWidth: boolean; factor: boolean; input: boolean; classes: boolean };
+  inferred: { firstWidth: boolean; input: boolean; classes: boolean };
   notes: string[];
   used: Sentence[];
-  stated: { final?: { sentence: Sentence; text: string }; input?: { sentence: Sentence; text: string } };
+  stated: { final?: { sentence: Sentence; text: string; kernel: [number, number] }; input?: { sentence: Sentence; text: string } };
 }
 
 const sideAfterConvs = (side: number, unit: ConvUnit, padding: 'valid' | 'same') => (padding === 'valid' ? side - unit.count * (unit.kernel[0] - 1) : side);
@@ -78,6 +77,19 @@ function inputForLowest(lowest: number, steps: number, down: ContractingStep, pa
   return side;
 }
 
+/**
+ * Steps that make a stated total of convolutional layers: d contracting steps, the bottom, d expanding steps
+ * and the final layers. The up-convolution counts as a convolution (U-Net's 23 = 4·2 + 2 + 4·3 + 1); papers
+ * that do not count it are tried second.
+ */
+function stepsForTotal(total: number, down: ContractingStep, up: ExpandingStep, finalConvs: number): number | undefined {
+  const rest = total - down.count - finalConvs;
+  for (const perStep of [down.count + up.convs.count + 1, down.count + up.convs.count]) {
+    if (rest >= perStep && rest % perStep === 0) return rest / perStep;
+  }
+  return undefined;
+}
+
 function planOf(sentences: Sentence[], down: ContractingStep, conventions: Conventions): Plan | undefined {
   const i = down.sentence.index;
   const up = nearest(sentences, i, i + 1, i + REACH, expandingStepIn);
@@ -87,19 +99,16 @@ function planOf(sentences: Sentence[], down: ContractingStep, conventions: Conve
   const within = <T>(read: (s: Sentence) => T | undefined, before = 3, after = REACH) => nearest(sentences, i, i - before, i + after, read);
 
   const final = within(finalConvIn);
-  const finalConvs = final ? 1 : 0;
-  // Every expanding step has its up-convolution besides its convolutions.
-  const perStep = down.count + up.convs.count + 1;
   const total = within(totalConvsIn, 0, REACH + 4);
   const count = within(stepCountIn, 10);
   let steps = count?.value;
   if (count) used.push(count.sentence);
-  if (steps === undefined && total && (total.value - down.count - finalConvs) % perStep === 0 && total.value - down.count - finalConvs >= perStep) {
-    steps = (total.value - down.count - finalConvs) / perStep;
+  const fromTotal = steps === undefined && total ? stepsForTotal(total.value, down, up, final ? 1 : 0) : undefined;
+  if (total && fromTotal) {
+    steps = fromTotal;
     used.push(total.sentence);
     notes.push(`${steps} steps: the number that gives the stated "${total.text}"`);
   }
-  const stepsInferred = steps === undefined;
   if (steps === undefined) {
     steps = DEFAULT_STEPS;
     notes.push(`${steps} steps: not stated, the usual number assumed`);
@@ -117,14 +126,21 @@ function planOf(sentences: Sentence[], down: ContractingStep, conventions: Conve
   if (final) used.push(final.sentence);
 
   const padding = down.padding ?? 'same';
-  const stated = sentences.slice(Math.max(0, i - 10), i + REACH + 1).find((s) => inputMention(s.text));
+  // An input stated near the description wins; else the size whose maps reach the stated lowest resolution.
+  const stated = sentences
+    .slice(Math.max(0, i - 10), i + REACH + 1)
+    .map((sentence) => ({ sentence, mention: inputMention(sentence.text) }))
+    .find((s) => s.mention);
   const lowest = stated ? undefined : nearest(sentences, i, 0, sentences.length - 1, lowestResolutionIn);
-  const inputSide = stated ? inputMention(stated.text)!.shape[0] : inputForLowest(lowest?.value ?? DEFAULT_LOWEST, steps, down, padding);
-  if (lowest) notes.push(`input ${inputSide}×${inputSide}: the size whose maps are ${lowest.value}×${lowest.value} after ${steps} downsamplings ("${lowest.text}")`);
+  const inputSide = stated?.mention?.shape[0] ?? inputForLowest(lowest?.value ?? DEFAULT_LOWEST, steps, down, padding);
+  if (stated) used.push(stated.sentence);
+  if (lowest) {
+    used.push(lowest.sentence);
+    notes.push(`input ${inputSide}×${inputSide}: the size whose maps are ${lowest.value}×${lowest.value} after ${steps} downsamplings ("${lowest.text}")`);
+  }
   if (!stated && !lowest) notes.push(`input ${inputSide}×${inputSide}: not stated, chosen so that every step fits`);
-  if (lowest) used.push(lowest.sentence);
-  if (stated) used.push(stated);
-  const channels = (stated && inputMention(stated.text)!.channelsStated ? inputMention(stated.text)!.shape[2] : conventions.channels?.count) ?? 3;
+  const channelsStated = Boolean(stated?.mention?.channelsStated);
+  const channels = (channelsStated ? stated?.mention?.shape[2] : conventions.channels?.count) ?? 3;
 
   const classCounts = conventions.classes ?? [];
   const classes = classCounts.length ? [...classCounts].sort((a, b) => Math.abs(a.sentence.index - i) - Math.abs(b.sentence.index - i))[0].count : DEFAULT_CLASSES;
@@ -137,13 +153,12 @@ function planOf(sentences: Sentence[], down: ContractingStep, conventions: Conve
     inputSide,
     channels,
     classes,
-    finalKernel: final?.value.kernel ?? [1, 1],
-    inferred: { steps: stepsInferred, firstWidth: !first && !final?.value.width, factor: !rule, input: !stated || !inputMention(stated.text)!.channelsStated, classes: !classCounts.length },
+    inferred: { firstWidth: !first && !final?.value.width, input: !stated || (!channelsStated && !conventions.channels), classes: !classCounts.length },
     notes,
     used: [...new Set(used)].sort((a, b) => a.index - b.index),
     stated: {
-      ...(final ? { final: { sentence: final.sentence, text: final.text } } : {}),
-      ...(stated ? { input: { sentence: stated, text: stated.text } } : lowest ? { input: { sentence: lowest.sentence, text: lowest.text } } : {}),
+      ...(final ? { final: { sentence: final.sentence, text: final.text, kernel: final.value.kernel } } : {}),
+      ...(stated ? { input: { sentence: stated.sentence, text: stated.sentence.text } } : lowest ? { input: { sentence: lowest.sentence, text: lowest.text } } : {}),
     },
   };
 }
@@ -195,7 +210,7 @@ function buildLayers(plan: Plan): Layer[] | undefined {
   for (let s = plan.steps - 1; s >= 0; s--) {
     const repeat = s < plan.steps - 1;
     const upParams = { filters: width(s), kernel: up.up.kernel, stride: up.up.kernel, padding: 'valid' };
-    const inferred = [...(repeat ? ['*'] : []), ...(up.up.halves || plan.factor === 1 ? [] : ['filters'])];
+    const inferred = [...(repeat ? ['*'] : []), ...(up.up.halves || plan.factor === 1 || repeat ? [] : ['filters'])];
     const upId = add('upconv', 'Conv2DTranspose', upParams, { sentence: up.sentence, text: up.up.text }, inferred);
     side *= up.up.kernel[0];
     const skip = skips[s];
@@ -212,8 +227,9 @@ function buildLayers(plan: Plan): Layer[] | undefined {
     side = sideAfterConvs(side, up.convs, up.convs.padding ?? padding);
     if (side < 1) return undefined;
   }
+  // The final layer only where the text states one (a stated total counted without it).
   const final = plan.stated.final;
-  add('conv', 'Conv2D', { filters: plan.classes, kernel: plan.finalKernel, stride: [1, 1], padding: 'valid' }, final, [...(final ? [] : ['*']), ...(plan.inferred.classes ? ['filters'] : [])]);
+  if (final) add('conv', 'Conv2D', { filters: plan.classes, kernel: final.kernel, stride: [1, 1], padding: 'valid' }, final, plan.inferred.classes ? ['filters'] : []);
   return layers;
 }
 

@@ -68,7 +68,10 @@ function activationOf(clause: string): string | undefined {
 
 /** "two 3x3 convolutions (unpadded convolutions), each followed by a ReLU" at the start of `clause`. */
 function convUnit(clause: string, sentence: Sentence): ConvUnit | undefined {
-  const m = new RegExp(`\\b${COUNT}\\s+(\\d+)x(\\d+)\\s+conv(?:olution(?:al)?)?s?\\b(?:\\s+layers)?`, 'i').exec(clause);
+  // "two 3x3 convolutions", "two convolutional layers with 3x3 kernels"
+  const m =
+    new RegExp(`\\b${COUNT}\\s+(\\d+)x(\\d+)\\s+conv(?:olution(?:al)?)?s?\\b(?:\\s+layers)?`, 'i').exec(clause) ??
+    new RegExp(`\\b${COUNT}\\s+conv(?:olution(?:al)?)?s?(?:\\s+layers)?\\s+(?:with|of)\\s+(?:size\\s+)?(\\d+)x(\\d+)(?:\\s+(?:kernels|filters))?`, 'i').exec(clause);
   if (!m || m[2] !== m[3] || Number(m[2]) > 11) return undefined;
   // What follows the convolutions up to the next operation belongs to them ("(unpadded …), each followed by a ReLU").
   const rest = clause.slice(m.index);
@@ -122,7 +125,7 @@ export function expandingStepIn(sentence: Sentence): ExpandingStep | undefined {
   const up =
     /\bup-?sampling\b[^,;]*?\bfollowed\s+by\s+an?\s+(\d+)x(\d+)\s+conv\w*/i.exec(before) ??
     /\b(\d+)x(\d+)\s+(?:up-?conv\w*|transposed\s+conv\w*|de-?conv\w*)/i.exec(before) ??
-    /\b(?:up-?conv\w*|transposed\s+conv\w*|de-?conv\w*)\s+(?:with\s+a\s+|of\s+)?(?:kernel\s+(?:size\s+)?)?(\d+)x(\d+)/i.exec(before);
+    /\b(?:up-?conv\w*|transposed\s+conv\w*|de-?conv\w*)\s+(?:with\s+(?:an?\s+)?|of\s+)?(?:(?:kernel|filter)\s+(?:size\s+)?(?:of\s+)?)?(\d+)x(\d+)/i.exec(before);
   if (!up || up[1] !== up[2]) return undefined;
   const after = t.slice(concat.index);
   const convs = convUnit(after, sentence);

@@ -391,6 +391,34 @@ describe('prose → graph: networks described by their repeated steps', () => {
     expect(expandingStepIn(sentence(encoderDecoder[3]))).toMatchObject({ up: { kernel: [2, 2], halves: true }, cropped: true, convs: { count: 2, kernel: [3, 3] } });
     expect(totalConvsIn(sentence(encoderDecoder[5]))?.value).toBe(18);
     expect(totalConvsIn(sentence('In total the network has 23 convolutional layers.'))?.value).toBe(23);
+    // Other wordings of the same steps.
+    expect(contractingStepIn(sentence('Each block in the encoder path consists of two convolutional layers with 5x5 kernels and a 3x3 max-pooling layer with stride 2.'))).toMatchObject({
+      count: 2,
+      kernel: [5, 5],
+      pool: { pool: [3, 3], stride: [2, 2] },
+    });
+    expect(expandingStepIn(sentence('Every step in the decoder path applies a transposed convolution with kernel size 4x4, a concatenation with the features of the encoder path and three 3x3 convolutions.'))).toMatchObject({
+      up: { kernel: [4, 4], halves: false },
+      cropped: false,
+      convs: { count: 3 },
+    });
+  });
+
+  it('takes the step count from a total that does not count the up-convolutions when the usual count does not fit', () => {
+    // 14 = 3·2 + 2 + 3·2 (no up-convolutions counted, no final layer stated): 3 steps.
+    const [design] = proseToGraphs([
+      pageOf([
+        'It consists of the repeated application of two 3x3 convolutions and a 2x2 max pooling operation with stride 2.',
+        'At each downsampling step we double the number of feature channels.',
+        'Every step in the expansive path consists of a 2x2 up-convolution that halves the number of feature channels, a concatenation with the feature map from the contracting path, and two 3x3 convolutions.',
+        'In total the network has 14 convolutional layers.',
+      ]),
+    ]);
+    const g = design.graph;
+    expect(g.layers.filter((l) => l.type === 'MaxPool2D')).toHaveLength(3);
+    expect(g.layers.filter((l) => l.type === 'Conv2D')).toHaveLength(14);
+    // No final layer stated: the network ends with the last expanding step, back at the first width.
+    expect(g.layers.at(-1)).toMatchObject({ type: 'Conv2D', params: { filters: 64, kernel: [3, 3] } });
   });
 
   it('builds contracting steps, a bottom, expanding steps with cropped skips and a final convolution, citing the sentences', () => {
@@ -428,6 +456,7 @@ describe('prose → graph: networks described by their repeated steps', () => {
         'It consists of the repeated application of two 3x3 convolutions with same padding and a 2x2 max pooling operation.',
         'At each downsampling step the number of filters is doubled.',
         'Every step in the expanding path consists of a 2x2 transposed convolution, a concatenation with the feature map from the contracting path, and two 3x3 convolutions.',
+        'The output layer is a 1x1 convolution that gives the segmentation.',
       ]),
     ]);
     const g = design.graph;

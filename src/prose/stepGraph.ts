@@ -209,10 +209,14 @@ function buildLayers(plan: Plan): Layer[] | undefined {
   side = sideAfterConvs(side, down, padding);
   for (let s = plan.steps - 1; s >= 0; s--) {
     const repeat = s < plan.steps - 1;
-    const upParams = { filters: width(s), kernel: up.up.kernel, stride: up.up.kernel, padding: 'valid' };
-    const inferred = [...(repeat ? ['*'] : []), ...(up.up.halves || plan.factor === 1 || repeat ? [] : ['filters'])];
+    // The up-convolution undoes one pooling: its stride is the pooling's; with a window other than the stride,
+    // 'same' padding keeps the size exactly doubled (a choice the text does not state).
+    const stride = down.pool.stride;
+    const exact = up.up.kernel[0] === stride[0];
+    const upParams = { filters: width(s), kernel: up.up.kernel, stride, padding: exact ? 'valid' : 'same' };
+    const inferred = repeat ? ['*'] : ['stride', ...(exact ? [] : ['padding']), ...(up.up.halves || plan.factor === 1 ? [] : ['filters'])];
     const upId = add('upconv', 'Conv2DTranspose', upParams, { sentence: up.sentence, text: up.up.text }, inferred);
-    side *= up.up.kernel[0];
+    side *= stride[0];
     const skip = skips[s];
     const extra = skip.side - side;
     if (extra < 0) return undefined;

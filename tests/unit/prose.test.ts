@@ -455,13 +455,15 @@ describe('prose → graph: networks described by their repeated steps', () => {
         'Every encoder block has four downsampling steps, starting with 16 feature channels.',
         'It consists of the repeated application of two 3x3 convolutions with same padding and a 2x2 max pooling operation.',
         'At each downsampling step the number of filters is doubled.',
-        'Every step in the expanding path consists of a 2x2 transposed convolution, a concatenation with the feature map from the contracting path, and two 3x3 convolutions.',
+        'Every step in the expanding path consists of a 3x3 transposed convolution, a concatenation with the feature map from the contracting path, and two 3x3 convolutions.',
         'The output layer is a 1x1 convolution that gives the segmentation.',
       ]),
     ]);
     const g = design.graph;
     expect(g.layers.filter((l) => l.type === 'MaxPool2D')).toHaveLength(4);
     expect(g.layers.filter((l) => l.type === 'Cropping2D')).toEqual([]);
+    // A 3x3 transposed convolution undoing a stride-2 pooling: stride and padding are the reader's choices.
+    expect(g.layers.find((l) => l.type === 'Conv2DTranspose')).toMatchObject({ params: { kernel: [3, 3], stride: [2, 2], padding: 'same' }, inferred: ['stride', 'padding', 'filters'] });
     expect(g.layers.filter((l) => l.type === 'Conv2D').map((l) => l.params?.filters).slice(0, 10)).toEqual([16, 16, 32, 32, 64, 64, 128, 128, 256, 256]);
     // No input size and no class count in the text: both assumed, and marked.
     expect(g.layers[0].inferred).toContain('shape');

@@ -5,7 +5,8 @@
  * convolution after a fully connected layer ends the run, since a network description reads from input to
  * output. Layers the text places rather than lists ("max-pooling layers follow …", "dropout in the first
  * two fully-connected layers") are put where the statements near the run say, with the paper's stated
- * constants; stated feature-map sizes decide paddings.
+ * constants; stated feature-map sizes decide paddings. Networks described by their repeated steps
+ * (contracting and expanding paths) are read whole by stepGraph.ts.
  */
 import { boxOf, type Box, type Page } from '../paper/index.ts';
 import type { Layer } from '../graph/index.ts';

@@ -5,6 +5,7 @@
  */
 import { analyseGraph, getSpec, GRAPH_FORMAT, type Graph, type Layer } from '../graph/index.ts';
 import { hasParenthesisedType, recognizeLabel, type Recognition } from './labels.ts';
+import { pairOperations } from './tensorOps.ts';
 import type { Box, DiagramEdge, DiagramNode } from './types.ts';
 
 export interface BuildContext {
@@ -207,6 +208,39 @@ function padMergedBranches(graph: Graph): void {
   }
 }
 
+/**
+ * Pieces of the drawing that no connector joins (VGG strips separated by gaps or dashed lines) but that
+ * follow one another along the flow: the last layer of each piece feeds the first of the next.
+ */
+function chainComponents(adj: Adjacency, position: (id: string) => number, warnings: string[]): void {
+  const seen = new Set<string>();
+  const parts: string[][] = [];
+  for (const start of adj.succ.keys()) {
+    if (seen.has(start)) continue;
+    const part: string[] = [];
+    const stack = [start];
+    seen.add(start);
+    while (stack.length) {
+      const id = stack.pop()!;
+      part.push(id);
+      for (const next of [...adj.succ.get(id)!, ...adj.pred.get(id)!]) if (!seen.has(next)) seen.add(next), stack.push(next);
+    }
+    parts.push(part.sort((a, b) => position(a) - position(b)));
+  }
+  if (parts.length < 2) return;
+  parts.sort((a, b) => position(a[0]!) - position(b[0]!));
+  for (let k = 1; k < parts.length; k++) {
+    const [before, after] = [parts[k - 1]!, parts[k]!];
+    // Only pieces that lie wholly one after the other: side-by-side pieces may be separate networks.
+    if (position(before[before.length - 1]!) >= position(after[0]!)) continue;
+    const sink = [...before].reverse().find((id) => adj.succ.get(id)!.size === 0);
+    const source = after.find((id) => adj.pred.get(id)!.size === 0);
+    if (!sink || !source) continue;
+    adj.add(sink, source);
+    warnings.push(`nodes ${sink} and ${source} have no connector between them: joined in reading order`);
+  }
+}
+
 export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: BuildContext): { graph: Graph; warnings: string[] } {
   const warnings: string[] = [];
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -220,6 +254,8 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
     if (rec) recs.set(node.id, rec);
     else if (node.shape !== 'label' && node.text.trim()) warnings.push(`node ${node.id} ("${node.text.replace(/\s+/g, ' ').slice(0, 40)}") is not a known layer; bridged over`);
   }
+  // Free labels only: tensor labels may be typed by the operation labels written between them.
+  if (edges.length === 0 && nodes.every((n) => n.shape === 'label')) pairOperations(nodes, recs);
   applyEdgeLabels(edges, recs);
   const directed = edges.filter((e) => e.directed);
   const { axis, sign } = flowAxis(byId, directed.length ? directed : edges);
@@ -246,6 +282,7 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
   const inPlaceOrder = (a: string, b: string) => stage(a) - stage(b) || position(a) - position(b);
   for (const node of [...nodes].sort((a, b) => position(a.id) - position(b.id))) if (!recs.has(node.id)) bridge(adj, node.id, inPlaceOrder);
 
+  chainComponents(adj, position, warnings);
   const order = topologicalOrder(adj, position, warnings);
   const used = new Set<string>();
   const ids = new Map<string, string>();

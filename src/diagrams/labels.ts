@@ -36,6 +36,8 @@ const CAFFE_TYPES: Record<string, { type: string; params?: Params }> = {
   memorydata: { type: 'Input' },
   deconvolution: { type: 'Conv2DTranspose' },
   scale: { type: 'BatchNorm' },
+  // LeCun's subsampling layers average their window (LeNet-5, section II.B).
+  subsampling: { type: 'AvgPool2D' },
 };
 
 /** "(None, 28, 28, 32)" — OCR misreads None ("Mone", "Nore") and drops the opening bracket. */
@@ -165,7 +167,7 @@ function labelParams(type: string, rest: string, params: Params, hasShapes: bool
 const spatial = (s: number[] | undefined) => (s && s.length === 3 ? s : undefined);
 
 /** Params a label leaves out, recovered from its input/output shapes (marked inferred). */
-function shapeParams(rec: Recognition): void {
+export function shapeParams(rec: Recognition): void {
   const { type, params, inferred, inShape, outShape } = rec;
   const set = (name: string, value: Params[string]) => {
     if (params[name] !== undefined || !getSpec(type)?.params.some((p) => p.name === name)) return;
@@ -228,7 +230,38 @@ export function recognizeLabel(text: string): Recognition | undefined {
   return (text.includes('+') ? withActivation(text) : undefined) ?? recognizeOne(text);
 }
 
+/**
+ * Paper figures label the tensors between layers: "C1: feature maps 6@28x28", "S2: f. maps", "F6: layer 84",
+ * "OUTPUT 10". A map count at a size reads as a convolution's output, a bare count as a dense layer's.
+ */
+function tensorLabel(text: string): Recognition | undefined {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const maps = flat.match(/(\d+)\s*@\s*(\d+)\s*[x×*]\s*(\d+)/);
+  if (maps) {
+    const [c, h, w] = [Number(maps[1]), Number(maps[2]), Number(maps[3])];
+    return { type: 'Conv2D', params: { filters: c }, inferred: [], outShape: [h, w, c], score: 0.7 };
+  }
+  if (/\b(?:feature|f\.)\s*maps?\b/i.test(flat)) return { type: 'Conv2D', params: {}, inferred: [], score: 0.6 };
+  const count = flat.match(/\b(?:layer|output|units?)\s*:?\s*(\d{1,5})$/i);
+  if (count) return { type: 'Dense', params: { units: Number(count[1]) }, inferred: [], outShape: [Number(count[1])], score: 0.6 };
+  return undefined;
+}
+
 function recognizeOne(text: string): Recognition | undefined {
+  // "Conv 1-1", "conv3-2": a block and position index, no size.
+  text = text.replace(/\b(\d{1,2})\s*[-_.]\s*(\d{1,2})\b(?!\s*[x×@])/g, ' ');
+  if (/@|\b(?:feature|f\.)\s*maps?\b|\b(?:layer|output)\s*:?\s*\d+\s*$/i.test(text)) {
+    const tensor = tensorLabel(text);
+    if (tensor) {
+      // A type word beside the sizes ("Input 1@28×28", "AvgPool 16@5×5") decides; the sizes are its output.
+      const named = recognizeOne(text.replace(/\d+\s*@\s*\d+\s*[x×*]\s*\d+|\b(?:feature|f\.)\s*maps?\b|\b(?:layer|output|units?)\s*:?\s*\d+\s*$/gi, ' '));
+      if (!named || named.type === tensor.type) return { ...tensor, score: named?.score ?? tensor.score };
+      named.outShape ??= tensor.outShape;
+      if (named.type === 'Input' && tensor.outShape) named.params.shape ??= tensor.outShape;
+      shapeParams(named);
+      return named;
+    }
+  }
   const { inShape, outShape, rest } = shapeRows(text);
   const hit = findType(rest);
   if (!hit) return undefined;

@@ -13,9 +13,17 @@ export interface OcrOptions {
   corePath?: string;
 }
 
+export interface OcrWord {
+  text: string;
+  box: [number, number, number, number];
+  confidence: number;
+}
+
 export interface Ocr {
   /** Text of one encoded image (PNG bytes), lines separated by "\n"; 'line' for a single word or line. */
   read(png: Uint8Array, layout?: 'block' | 'line'): Promise<string>;
+  /** Words scattered over a whole figure (free labels), each with its box in the image's pixels. */
+  readWords(png: Uint8Array): Promise<OcrWord[]>;
   terminate(): Promise<void>;
 }
 
@@ -40,16 +48,28 @@ export async function createOcr(options: OcrOptions): Promise<Ocr> {
     throw new Error(`OCR: cannot load the English traineddata from ${options.langPath} (${error instanceof Error ? error.message : String(error)})`);
   }
   // A node's label is one block of lines; a connector's label one line.
-  let current: 'block' | 'line' = 'block';
+  // Free labels over a whole figure: sparse text, every word on its own.
+  let current: 'block' | 'line' | 'sparse' = 'block';
+  const PSMS = { block: PSM.SINGLE_BLOCK, line: PSM.SINGLE_LINE, sparse: PSM.SPARSE_TEXT };
+  const use = async (layout: 'block' | 'line' | 'sparse') => {
+    if (layout === current) return;
+    await worker.setParameters({ tessedit_pageseg_mode: PSMS[layout] });
+    current = layout;
+  };
   await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, preserve_interword_spaces: '1' });
   return {
     async read(png, layout = 'block') {
-      if (layout !== current) {
-        await worker.setParameters({ tessedit_pageseg_mode: layout === 'line' ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK });
-        current = layout;
-      }
+      await use(layout);
       const { data } = await worker.recognize(png as unknown as ImageLike);
       return data.text.replace(/\n{2,}/g, '\n').trim();
+    },
+    async readWords(png) {
+      await use('sparse');
+      const { data } = await worker.recognize(png as unknown as ImageLike, {}, { blocks: true });
+      const words = (data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
+      return words
+        .filter((w) => w.text.trim())
+        .map((w) => ({ text: w.text.trim(), box: [w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1] as [number, number, number, number], confidence: w.confidence }));
     },
     async terminate() {
       await worker.terminate();

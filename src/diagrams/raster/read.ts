@@ -1,7 +1,8 @@
 /** A bitmap diagram → nodes (boxes with their OCR'd text) and edges. */
-import { hasParenthesisedType } from '../labels.ts';
+import { hasParenthesisedType, recognizeLabel } from '../labels.ts';
 import type { DiagramEdge, DiagramNode } from '../types.ts';
 import { findBoxes, findConnectors, groupSpecks, type RasterBox } from './detect.ts';
+import { readFreeLabels } from './freeLabels.ts';
 import { encodeGreyPng, type GreyImage } from './image.ts';
 import type { Ocr } from './ocr.ts';
 import { loadOpenCv, type CV, type OpenCvLoader } from './opencv.ts';
@@ -114,14 +115,15 @@ function stackColumns(data: Uint8Array, w: number, h: number, rules: number[]): 
  * The inside of one box, ready for OCR: borders and table rules are whitened so they do not read as "|"
  * or "_", record columns are stacked, then the crop is scaled up.
  */
-function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true): GreyImage {
+function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true, turn?: 'cw' | 'ccw'): GreyImage {
   const inset = 2;
   const x0 = Math.max(0, box[0] + inset);
   const y0 = Math.max(0, box[1] + inset);
-  const cw = Math.max(1, Math.min(image.width, box[2] - inset) - x0);
-  const ch = Math.max(1, Math.min(image.height, box[3] - inset) - y0);
-  const raw = new Uint8Array(cw * ch);
-  for (let y = 0; y < ch; y++) raw.set(image.data.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x0 + cw), y * cw);
+  const cropW = Math.max(1, Math.min(image.width, box[2] - inset) - x0);
+  const cropH = Math.max(1, Math.min(image.height, box[3] - inset) - y0);
+  const upright = new Uint8Array(cropW * cropH);
+  for (let y = 0; y < cropH; y++) upright.set(image.data.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x0 + cropW), y * cropW);
+  const { data: raw, w: cw, h: ch } = turn ? quarterTurn(upright, cropW, cropH, turn) : { data: upright, w: cropW, h: cropH };
   // A loose word (a connector's label) has no rules: in a tight crop a "1" would pass for one.
   if (asBox) invertDarkBands(raw, cw, ch);
   const rules = asBox ? whitenRules(raw, cw, ch) : [];
@@ -147,6 +149,58 @@ function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true):
   return out;
 }
 
+/** A w×h buffer turned a quarter clockwise (text written bottom-to-top comes out level) or back. */
+function quarterTurn(data: Uint8Array, w: number, h: number, turn: 'cw' | 'ccw'): { data: Uint8Array; w: number; h: number } {
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const [nx, ny] = turn === 'cw' ? [h - 1 - y, x] : [y, w - 1 - x];
+      out[ny * h + nx] = data[y * w + x]!;
+    }
+  }
+  return { data: out, w: h, h: w };
+}
+
+/** Columns of a box that are mostly ink: the walls between cells of a strip of touching blocks. */
+function cellsOf(image: GreyImage, box: [number, number, number, number]): Array<[number, number, number, number]> {
+  const [x0, y0, x1, y1] = box;
+  const h = y1 - y0;
+  const walls: number[] = [];
+  for (let x = x0; x < x1; x++) {
+    let dark = 0;
+    for (let y = y0; y < y1; y++) if (image.data[y * image.width + x]! < 160) dark++;
+    if (dark > 0.85 * h) walls.push(x);
+  }
+  const cuts = [x0, ...walls, x1];
+  const cells: Array<[number, number, number, number]> = [];
+  for (let i = 1; i < cuts.length; i++) if (cuts[i]! - cuts[i - 1]! > 8) cells.push([cuts[i - 1]!, y0, cuts[i]!, y1]);
+  return cells;
+}
+
+const names = (text: string) => (recognizeLabel(text)?.type ?? 'Input') !== 'Input';
+
+/**
+ * Upright blocks with their labels turned a quarter (VGG-style overview strips), read cell by cell: a
+ * strip of touching blocks is one box to the contour finder, its inner walls part it. Undefined when the
+ * turned reading names no more layers than the level one did.
+ */
+async function readTurnedCells(cv: CV, image: GreyImage, ocr: Ocr, node: DiagramNode): Promise<DiagramNode[] | undefined> {
+  const cells = cellsOf(image, node.box);
+  if (cells.length === 0 || cells.some((c) => c[3] - c[1] < 1.5 * (c[2] - c[0]))) return undefined;
+  const texts: string[] = [];
+  for (const cell of cells) {
+    let text = '';
+    for (const turn of ['cw', 'ccw'] as const) {
+      text = await ocr.read(encodeGreyPng(cropForOcr(cv, image, { box: cell, shape: 'rect' }, true, turn)));
+      if (names(text)) break;
+    }
+    texts.push(text);
+  }
+  const named = texts.filter(names).length;
+  if (named === 0 || named < cells.length / 2 || (names(node.text) && cells.length === 1)) return undefined;
+  return cells.map((box, k) => ({ id: cells.length === 1 ? node.id : `${node.id}_${k + 1}`, box, text: texts[k]!, shape: 'rect' }));
+}
+
 export interface RasterReading {
   nodes: DiagramNode[];
   edges: DiagramEdge[];
@@ -166,7 +220,26 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
   // In a draw_net figure (layers say "(Type)") the other shapes are data blobs: their names are not needed.
   const caffeStyle = rects.filter((i) => hasParenthesisedType(nodes[i]!.text)).length >= 2;
   if (!caffeStyle) for (const [i, b] of boxes.entries()) if (b.shape !== 'rect') await read(i);
-  const edges: DiagramEdge[] = found.edges.map((e) => ({ from: nodes[e.from]!.id, to: nodes[e.to]!.id, directed: e.directed }));
+  let edges: DiagramEdge[] = found.edges.map((e) => ({ from: nodes[e.from]!.id, to: nodes[e.to]!.id, directed: e.directed }));
+  // Tall boxes whose level reading names no layer may hold turned labels; a strip of cells becomes a chain.
+  for (const node of rects.map((i) => nodes[i]!)) {
+    if (names(node.text)) continue;
+    const cells = await readTurnedCells(cv, image, ocr, node);
+    if (!cells) continue;
+    node.text = cells[0]!.text;
+    if (cells.length === 1) continue;
+    const [first, last] = [cells[0]!, cells[cells.length - 1]!];
+    const cx = (b: DiagramNode['box']) => (b[0] + b[2]) / 2;
+    // Connectors to the strip land on its first cell from the left, on its last from the right.
+    edges = edges.map((e) => {
+      const other = e.from === node.id ? e.to : e.to === node.id ? e.from : undefined;
+      if (!other) return e;
+      const end = cx(nodes.find((n) => n.id === other)!.box) < cx(node.box) ? first.id : last.id;
+      return e.from === node.id ? { ...e, from: end } : { ...e, to: end };
+    });
+    for (let k = 1; k < cells.length; k++) edges.push({ from: cells[k - 1]!.id, to: cells[k]!.id, directed: false });
+    nodes.splice(nodes.indexOf(node), 1, ...cells);
+  }
   // Words lying on a connector (draw_net's num_output): read only those, the smallest connector around each wins.
   for (const word of groupSpecks(found.specks).slice(0, 80)) {
     const [cx, cy] = [(word[0] + word[2]) / 2, (word[1] + word[3]) / 2];
@@ -180,6 +253,15 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
     const text = await ocr.read(encodeGreyPng(cropForOcr(cv, image, { box: [word[0] - 3, word[1] - 3, word[2] + 3, word[3] + 3], shape: 'rect' }, false)), 'line');
     const label = text.replace(/\s+/g, ' ').trim();
     if (label) for (const { i } of around.filter((a) => a.e.box === around[0]!.e.box)) edges[i]!.label ??= label;
+  }
+  // Few layers named inside boxes: the names may be written beside the drawing instead.
+  const namedInBoxes = nodes.filter((n) => names(n.text)).length;
+  if (namedInBoxes < 3) {
+    const labels = await readFreeLabels(cv, image, ocr);
+    if (labels.filter((n) => names(n.text)).length > namedInBoxes) {
+      warnings.push('no labelled boxes in the figure: free labels read in layout order');
+      return { nodes: labels, edges: [], warnings };
+    }
   }
   return { nodes, edges, warnings };
 }

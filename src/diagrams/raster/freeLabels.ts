@@ -1,0 +1,75 @@
+/**
+ * Free labels of a bitmap figure: text written beside the drawing rather than inside boxes (captions over
+ * LeNet-style feature-map stacks, names under 3-D blocks). The whole image is read as sparse text; words
+ * on one baseline make a line, lines stacked closely in one column make one label node.
+ */
+import type { Box, DiagramNode } from '../types.ts';
+import { encodeGreyPng, type GreyImage } from './image.ts';
+import type { Ocr, OcrWord } from './ocr.ts';
+import type { CV } from './opencv.ts';
+
+/** Words tesseract itself doubts are mostly pieces of the drawing (hatching, strokes of a sample digit). */
+const MIN_CONFIDENCE = 30;
+
+interface Line {
+  box: Box;
+  words: OcrWord[];
+}
+
+const height = (b: Box) => b[3] - b[1];
+const union = (a: Box, b: Box): Box => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+
+function wordsToLines(words: OcrWord[]): Line[] {
+  const lines: Line[] = [];
+  for (const word of [...words].sort((a, b) => a.box[0] - b.box[0])) {
+    const h = height(word.box);
+    const line = lines.find((l) => {
+      const overlap = Math.min(l.box[3], word.box[3]) - Math.max(l.box[1], word.box[1]);
+      return overlap > 0.5 * Math.min(h, height(l.box)) && word.box[0] - l.box[2] < 0.8 * Math.max(h, height(l.box)) && word.box[0] >= l.box[0];
+    });
+    if (line) {
+      line.words.push(word);
+      line.box = union(line.box, word.box);
+    } else lines.push({ box: [...word.box] as Box, words: [word] });
+  }
+  return lines;
+}
+
+/** Lines one under another (a gap under ~0.8 line height) whose spans overlap form one label. */
+function linesToLabels(lines: Line[]): Line[][] {
+  const labels: Array<{ box: Box; lines: Line[] }> = [];
+  for (const line of [...lines].sort((a, b) => a.box[1] - b.box[1])) {
+    const h = height(line.box);
+    const above = labels.find((g) => {
+      const last = g.lines[g.lines.length - 1]!;
+      const gap = line.box[1] - last.box[3];
+      const shared = Math.min(line.box[2], last.box[2]) - Math.max(line.box[0], last.box[0]);
+      return gap > -0.3 * h && gap < 0.8 * Math.max(h, height(last.box)) && shared > 0.3 * Math.min(line.box[2] - line.box[0], last.box[2] - last.box[0]);
+    });
+    if (above) {
+      above.lines.push(line);
+      above.box = union(above.box, line.box);
+    } else labels.push({ box: [...line.box] as Box, lines: [line] });
+  }
+  return labels.map((g) => g.lines);
+}
+
+export async function readFreeLabels(cv: CV, image: GreyImage, ocr: Ocr): Promise<DiagramNode[]> {
+  // Paper figures are often small: tesseract wants glyphs of ~20-30 px.
+  const scale = Math.min(3, Math.max(1, 2000 / image.width));
+  const src = cv.matFromArray(image.height, image.width, cv.CV_8UC1, image.data);
+  const big = new cv.Mat();
+  cv.resize(src, big, new cv.Size(Math.round(image.width * scale), Math.round(image.height * scale)), 0, 0, cv.INTER_CUBIC);
+  const png = encodeGreyPng({ width: big.cols, height: big.rows, data: new Uint8Array(big.data) });
+  src.delete();
+  big.delete();
+  const words = (await ocr.readWords(png))
+    .filter((w) => w.confidence >= MIN_CONFIDENCE && /[A-Za-z0-9]/.test(w.text))
+    .map((w) => ({ ...w, box: w.box.map((v) => v / scale) as Box }));
+  return linesToLabels(wordsToLines(words)).map((lines, i) => ({
+    id: `t${i + 1}`,
+    box: lines.map((l) => l.box).reduce(union),
+    text: lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n'),
+    shape: 'label',
+  }));
+}

@@ -127,8 +127,11 @@ function findType(rest: string): TypeHit | undefined {
   for (let i = 0; i + 1 < words.length; i++) push(lookup(`${words[i]} ${words[i + 1]}`, 1));
   if (hits.length === 0) for (const word of words) push(stemOf(word));
   hits.sort((a, b) => b.rank - a.rank || b.score - a.score || b.token.length - a.token.length);
-  const best = hits[0];
+  let best = hits[0];
   if (!best) return undefined;
+  // "FC 10, softmax": the activation is the layer's own, not a layer of its own.
+  const host = best.type === 'Activation' ? hits.find((h) => h.rank >= best!.rank && getSpec(h.type)?.params.some((p) => p.name === 'activation')) : undefined;
+  if (host && typeof best.params.fn === 'string') best = { ...host, params: { ...host.params, activation: best.params.fn } };
   // "Activation / relu": params implied by other spellings of the same type fill the gaps.
   const params = { ...best.params };
   for (const hit of hits) if (hit.type === best.type) for (const [k, v] of Object.entries(hit.params)) params[k] ??= v;

@@ -136,7 +136,8 @@ function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true, 
   const big = new cv.Mat();
   cv.resize(src, big, new cv.Size(Math.round(w * scale), Math.round(h * scale)), 0, 0, cv.INTER_CUBIC);
   const framed = new cv.Mat();
-  cv.copyMakeBorder(big, framed, margin, margin, margin, margin, cv.BORDER_CONSTANT, new cv.Scalar(255));
+  // A turned cell is all fill: a margin of that fill keeps the threshold from drawing a frame round it.
+  cv.copyMakeBorder(big, framed, margin, margin, margin, margin, cv.BORDER_CONSTANT, new cv.Scalar(turn ? paperOf(data) : 255));
   // Text on white, on coloured fills (draw_net) and on inverted grey headers (Keras 3): a local threshold
   // leaves black glyphs on white whatever the fill, which tesseract's global one does not.
   const binary = new cv.Mat();
@@ -161,21 +162,31 @@ function quarterTurn(data: Uint8Array, w: number, h: number, turn: 'cw' | 'ccw')
   return { data: out, w: h, h: w };
 }
 
-/** Columns of a box that are mostly ink: the walls between cells of a strip of touching blocks. */
+/**
+ * Columns of a box drawn as lines (darker than the pixels a few columns either side, whatever the fills):
+ * the walls between cells of a strip of touching blocks.
+ */
 function cellsOf(image: GreyImage, box: [number, number, number, number]): Array<[number, number, number, number]> {
   const [x0, y0, x1, y1] = box;
   const h = y1 - y0;
+  const at = (x: number, y: number) => image.data[y * image.width + Math.max(0, Math.min(image.width - 1, x))]!;
   const walls: number[] = [];
   for (let x = x0; x < x1; x++) {
-    let dark = 0;
-    for (let y = y0; y < y1; y++) if (image.data[y * image.width + x]! < 160) dark++;
-    if (dark > 0.85 * h) walls.push(x);
+    let line = 0;
+    for (let y = y0; y < y1; y++) if (at(x, y) < Math.min(at(x - 3, y), at(x + 3, y)) - 25 || at(x, y) < 60) line++;
+    if (line > 0.85 * h) walls.push(x);
   }
   const cuts = [x0, ...walls, x1];
   const cells: Array<[number, number, number, number]> = [];
   for (let i = 1; i < cuts.length; i++) if (cuts[i]! - cuts[i - 1]! > 8) cells.push([cuts[i - 1]!, y0, cuts[i]!, y1]);
   return cells;
 }
+
+/** Turned text read level comes out as a column of one- and two-letter scraps; a real label does not. */
+const levelLike = (text: string) => {
+  const lines = text.split('\n').filter((l) => l.trim());
+  return lines.length <= 3 || lines.join('').length / lines.length >= 5;
+};
 
 const names = (text: string) => (recognizeLabel(text)?.type ?? 'Input') !== 'Input';
 
@@ -190,14 +201,21 @@ async function readTurnedCells(cv: CV, image: GreyImage, ocr: Ocr, node: Diagram
   const texts: string[] = [];
   for (const cell of cells) {
     let text = '';
+    // Bottom-to-top writing first (the usual way), then top-to-bottom.
     for (const turn of ['cw', 'ccw'] as const) {
-      text = await ocr.read(encodeGreyPng(cropForOcr(cv, image, { box: cell, shape: 'rect' }, true, turn)));
-      if (names(text)) break;
+      const read = await ocr.read(encodeGreyPng(cropForOcr(cv, image, { box: cell, shape: 'rect' }, true, turn)), 'line');
+      if (recognizeLabel(read)) {
+        text = read;
+        break;
+      }
     }
     texts.push(text);
   }
-  const named = texts.filter(names).length;
-  if (named === 0 || named < cells.length / 2 || (names(node.text) && cells.length === 1)) return undefined;
+  const named = texts.filter((t) => recognizeLabel(t)).length;
+  if (named === 0 || named < cells.length / 2) return undefined;
+  // One block: the turned reading must read better than the level one (an OCR typo match scores below 1).
+  const score = (text: string) => (names(text) ? recognizeLabel(text)!.score : 0);
+  if (cells.length === 1 && score(texts[0]!) <= (levelLike(node.text) ? score(node.text) : 0)) return undefined;
   return cells.map((box, k) => ({ id: cells.length === 1 ? node.id : `${node.id}_${k + 1}`, box, text: texts[k]!, shape: 'rect' }));
 }
 
@@ -223,7 +241,7 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
   let edges: DiagramEdge[] = found.edges.map((e) => ({ from: nodes[e.from]!.id, to: nodes[e.to]!.id, directed: e.directed }));
   // Tall boxes whose level reading names no layer may hold turned labels; a strip of cells becomes a chain.
   for (const node of rects.map((i) => nodes[i]!)) {
-    if (names(node.text)) continue;
+    if (names(node.text) && levelLike(node.text) && recognizeLabel(node.text)!.score === 1) continue;
     const cells = await readTurnedCells(cv, image, ocr, node);
     if (!cells) continue;
     node.text = cells[0]!.text;

@@ -5,7 +5,7 @@
  *   figures   the figure reader on diagram images, against the model each was drawn from
  *   classify  the figure classifier on the corpus images (images/arch vs images/other)
  * Without pairs, the suites use ../shared/corpus (or --corpus) and its known reference models; a reference is
- * a model file (.prototxt, Keras/MXNet .json, .onnx, graph .json) or `builtin:lenet5`.
+ * a model file (.prototxt, Keras/MXNet .json, .onnx, graph .json) or `builtin:lenet5` / `builtin:unet` (from the papers).
  * Prints a Markdown table (or JSON with --json); --out DIR also writes <suite>.md, <suite>.json and <suite>.svg.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -39,9 +39,9 @@ const PAPER_PAIRS: Pair[] = [
   { input: 'pdf/mobilenet_v1.pdf', reference: 'prototxt/mobilenet-caffe__mobilenet_deploy.prototxt', network: 'MobileNet v1' },
   { input: 'pdf/alexnet.pdf', reference: 'prototxt/caffe__models_bvlc_alexnet_deploy.prototxt', network: 'AlexNet (BVLC deploy)' },
   { input: 'pdf/lenet5.pdf', reference: 'builtin:lenet5', network: 'LeNet-5' },
-  { input: 'pdf/unet.pdf', reference: 'modeljson/u-net-application__unet.json', network: 'U-Net (a Keras port)' },
+  { input: 'pdf/unet.pdf', reference: 'builtin:unet', network: 'U-Net' },
   { input: 'pdf/plotneuralnet_vgg16.pdf', reference: 'modeljson/deep-learning-models__vgg16.json', network: 'VGG-16 (PlotNeuralNet)' },
-  { input: 'pdf/plotneuralnet_unet.pdf', reference: 'modeljson/u-net-application__unet.json', network: 'U-Net (PlotNeuralNet)' },
+  { input: 'pdf/plotneuralnet_unet.pdf', reference: 'builtin:unet', network: 'U-Net (PlotNeuralNet)' },
   { input: 'pdf/tikz_lenet5.pdf', reference: 'builtin:lenet5', network: 'LeNet-5 (TikZ)' },
   { input: 'pdf/mxnet_squeezenet_graph.pdf', reference: 'modeljson/mxnet-wip__SqueezeNet.json', network: 'SqueezeNet (MXNet graph)' },
 ];

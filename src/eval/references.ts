@@ -3,7 +3,7 @@
  * LeNet-5 (LeCun et al. 1998, section II.B): C1–C5 are 5×5 valid convolutions, S2/S4 2×2 subsampling,
  * F6 has 84 units, the output layer 10 (Gaussian connections, fairly a Dense 10).
  */
-import { GRAPH_FORMAT, type Graph } from '../graph/index.ts';
+import { GRAPH_FORMAT, type Graph, type Layer } from '../graph/index.ts';
 
 export const LENET5_PAPER: Graph = {
   format: GRAPH_FORMAT,
@@ -21,5 +21,43 @@ export const LENET5_PAPER: Graph = {
   ],
 };
 
+/**
+ * U-Net (Ronneberger et al. 2015, section 2 and Fig. 1): four contracting steps of two unpadded 3×3 convolutions
+ * and a 2×2 max pool, channels doubling from 64; two convolutions at 1024; four expanding steps of a 2×2
+ * up-convolution halving the channels, a crop of the matching contracting map, a concatenation and two 3×3
+ * convolutions; a final 1×1 convolution to 2 classes. 572×572×1 in, 388×388×2 out, 23 convolutions.
+ */
+function unetPaper(): Graph {
+  const layers: Layer[] = [{ id: 'input', type: 'Input', params: { shape: [572, 572, 1] } }];
+  let last = 'input';
+  const add = (layer: Omit<Layer, 'inputs'>, inputs: string[] = [last]): string => {
+    layers.push({ ...layer, inputs });
+    last = layer.id;
+    return last;
+  };
+  const convs = (name: string, filters: number) => {
+    add({ id: `${name}_conv1`, type: 'Conv2D', params: { filters, kernel: [3, 3], padding: 'valid', activation: 'relu' } });
+    return add({ id: `${name}_conv2`, type: 'Conv2D', params: { filters, kernel: [3, 3], padding: 'valid', activation: 'relu' } });
+  };
+  // Contracting map sides 568, 280, 136, 64 are cropped to the expanding sides 392, 200, 104, 56.
+  const skips: Array<{ id: string; crop: number }> = [];
+  [64, 128, 256, 512].forEach((filters, step) => {
+    skips.push({ id: convs(`down${step + 1}`, filters), crop: [88, 40, 16, 4][step]! });
+    add({ id: `down${step + 1}_pool`, type: 'MaxPool2D', params: { pool: [2, 2], stride: [2, 2] } });
+  });
+  convs('bottom', 1024);
+  [512, 256, 128, 64].forEach((filters, step) => {
+    const skip = skips[3 - step]!;
+    const up = add({ id: `up${step + 1}_upconv`, type: 'Conv2DTranspose', params: { filters, kernel: [2, 2], stride: [2, 2] } });
+    const crop = add({ id: `up${step + 1}_crop`, type: 'Cropping2D', params: { cropping: [skip.crop, skip.crop, skip.crop, skip.crop] } }, [skip.id]);
+    add({ id: `up${step + 1}_concat`, type: 'Concat' }, [crop, up]);
+    convs(`up${step + 1}`, filters);
+  });
+  add({ id: 'output', type: 'Conv2D', params: { filters: 2, kernel: [1, 1] } });
+  return { format: GRAPH_FORMAT, name: 'U-Net (Ronneberger et al. 2015)', layers };
+}
+
+export const UNET_PAPER: Graph = unetPaper();
+
 /** Built-in references by the name an eval pair uses (`lenet5.pdf=builtin:lenet5`). */
-export const BUILTIN_REFERENCES: Record<string, Graph> = { lenet5: LENET5_PAPER };
+export const BUILTIN_REFERENCES: Record<string, Graph> = { lenet5: LENET5_PAPER, unet: UNET_PAPER };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, bestMatch, LENET5_PAPER, markdownTable, sequenceScore, structuralTokens } from '../../src/eval/index.ts';
-import { validateGraph, type Graph, type Layer } from '../../src/graph/index.ts';
+import { barChartSvg, bestMatch, LENET5_PAPER, markdownTable, sequenceScore, structuralTokens, UNET_PAPER } from '../../src/eval/index.ts';
+import { analyseGraph, validateGraph, type Graph, type Layer } from '../../src/graph/index.ts';
 
 const graph = (name: string, layers: Layer[]): Graph => ({ format: 'paper2net.graph/1', name, layers });
 
@@ -23,6 +23,14 @@ const lenetImplementation = graph('impl', [
 describe('design vs reference scores', () => {
   it('the built-in LeNet-5 reference is a valid graph', () => {
     expect(validateGraph(LENET5_PAPER).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it("the built-in U-Net reference is the paper's: 23 convolutions, 572×572×1 in, 388×388×2 out", () => {
+    const { shapes, issues } = analyseGraph(UNET_PAPER);
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(shapes.get('output')).toEqual([388, 388, 2]);
+    expect(UNET_PAPER.layers.filter((l) => l.type === 'Conv2D' || l.type === 'Conv2DTranspose')).toHaveLength(23);
+    expect(UNET_PAPER.layers.filter((l) => l.type === 'Concat')).toHaveLength(4);
   });
 
   it('ignores what implementations add or fold (ReLU layers, BatchNorm, Dropout, Flatten): the same net scores 1', () => {

@@ -340,7 +340,8 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
   const issues = analyseGraph(graph).issues;
   const errors = issues.filter((i) => i.severity === 'error');
   for (const i of errors) warnings.push(i.message);
-  const textNodes = nodes.filter((n) => !(n.shape === 'blob' && caffeStyle) && n.text.trim());
+  // A free label of numbers only ("224", "64 64") gives sizes, never a layer's name: it is not a miss.
+  const textNodes = nodes.filter((n) => !(n.shape === 'blob' && caffeStyle) && n.text.trim() && (n.shape !== 'label' || /[a-z]{2}/i.test(n.text) || recs.has(n.id)));
   const recognised = textNodes.length ? recs.size / textNodes.length : 0;
   const meanScore = recs.size ? [...recs.values()].reduce((s, r) => s + r.score, 0) / recs.size : 0;
   const headed = edges.length ? directed.length / edges.length : 0.5;

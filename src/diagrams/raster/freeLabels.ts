@@ -25,7 +25,7 @@ function wordsToLines(words: OcrWord[]): Line[] {
     const h = height(word.box);
     const line = lines.find((l) => {
       const overlap = Math.min(l.box[3], word.box[3]) - Math.max(l.box[1], word.box[1]);
-      return overlap > 0.5 * Math.min(h, height(l.box)) && word.box[0] - l.box[2] < 0.8 * Math.max(h, height(l.box)) && word.box[0] >= l.box[0];
+      return overlap > 0.5 * Math.min(h, height(l.box)) && word.box[0] - l.box[2] < 0.6 * Math.max(h, height(l.box)) && word.box[0] >= l.box[0];
     });
     if (line) {
       line.words.push(word);

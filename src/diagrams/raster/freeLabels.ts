@@ -19,13 +19,15 @@ interface Line {
 const height = (b: Box) => b[3] - b[1];
 const union = (a: Box, b: Box): Box => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 
-function wordsToLines(words: OcrWord[]): Line[] {
+/** `unit`: the figure's usual word height, so one odd word box does not stretch the reach. */
+function wordsToLines(words: OcrWord[], unit: number): Line[] {
   const lines: Line[] = [];
   for (const word of [...words].sort((a, b) => a.box[0] - b.box[0])) {
     const h = height(word.box);
     const line = lines.find((l) => {
-      const overlap = Math.min(l.box[3], word.box[3]) - Math.max(l.box[1], word.box[1]);
-      return overlap > 0.5 * Math.min(h, height(l.box)) && word.box[0] - l.box[2] < 0.6 * Math.max(h, height(l.box)) && word.box[0] >= l.box[0];
+      const last = l.words[l.words.length - 1]!.box;
+      const overlap = Math.min(last[3], word.box[3]) - Math.max(last[1], word.box[1]);
+      return overlap > 0.5 * Math.min(h, height(last)) && word.box[0] - l.box[2] < 0.6 * unit && word.box[0] >= l.box[0];
     });
     if (line) {
       line.words.push(word);
@@ -36,7 +38,7 @@ function wordsToLines(words: OcrWord[]): Line[] {
 }
 
 /** Lines one under another (a gap under ~0.8 line height) whose spans overlap form one label. */
-function linesToLabels(lines: Line[]): Line[][] {
+function linesToLabels(lines: Line[], unit: number): Line[][] {
   const labels: Array<{ box: Box; lines: Line[] }> = [];
   for (const line of [...lines].sort((a, b) => a.box[1] - b.box[1])) {
     const h = height(line.box);
@@ -44,7 +46,7 @@ function linesToLabels(lines: Line[]): Line[][] {
       const last = g.lines[g.lines.length - 1]!;
       const gap = line.box[1] - last.box[3];
       const shared = Math.min(line.box[2], last.box[2]) - Math.max(line.box[0], last.box[0]);
-      return gap > -0.3 * h && gap < 0.8 * Math.max(h, height(last.box)) && shared > 0.3 * Math.min(line.box[2] - line.box[0], last.box[2] - last.box[0]);
+      return gap > -0.3 * h && gap < 0.8 * unit && shared > 0.3 * Math.min(line.box[2] - line.box[0], last.box[2] - last.box[0]);
     });
     if (above) {
       above.lines.push(line);
@@ -63,10 +65,14 @@ export async function readFreeLabels(cv: CV, image: GreyImage, ocr: Ocr): Promis
   const png = encodeGreyPng({ width: big.cols, height: big.rows, data: new Uint8Array(big.data) });
   src.delete();
   big.delete();
-  const words = (await ocr.readWords(png))
+  const read = (await ocr.readWords(png))
     .filter((w) => w.confidence >= MIN_CONFIDENCE && /[A-Za-z0-9]/.test(w.text))
     .map((w) => ({ ...w, box: w.box.map((v) => v / scale) as Box }));
-  return linesToLabels(wordsToLines(words)).map((lines, i) => ({
+  const heights = read.map((w) => height(w.box)).sort((a, b) => a - b);
+  const unit = heights[heights.length >> 1] ?? 12;
+  // A word box far taller than the text around it is a drawn bar or two lines read as one: not a label.
+  const words = read.filter((w) => height(w.box) <= 2 * unit);
+  return linesToLabels(wordsToLines(words, unit), unit).map((lines, i) => ({
     id: `t${i + 1}`,
     box: lines.map((l) => l.box).reduce(union),
     text: lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n'),

@@ -178,7 +178,7 @@ function cellsOf(image: GreyImage, box: [number, number, number, number]): Array
   }
   const cuts = [x0, ...walls, x1];
   const cells: Array<[number, number, number, number]> = [];
-  for (let i = 1; i < cuts.length; i++) if (cuts[i]! - cuts[i - 1]! > 8) cells.push([cuts[i - 1]!, y0, cuts[i]!, y1]);
+  for (let i = 1; i < cuts.length; i++) if (cuts[i]! - cuts[i - 1]! > 12) cells.push([cuts[i - 1]!, y0, cuts[i]!, y1]);
   return cells;
 }
 

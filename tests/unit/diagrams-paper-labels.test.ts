@@ -54,6 +54,18 @@ describe('tensor labels typed by the operation row beneath them', () => {
     expect(graph.layers[4]!.params).toMatchObject({ units: 84 });
   });
 
+  it('keeps operations past the last readable tensor label as layers of their own', () => {
+    const more = [...nodes, label('op4', 530, 200, 'Full connection')];
+    const { graph } = buildGraph(more, [], { name: 'lenet', page: 1 });
+    expect(graph.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'AvgPool2D', 'Flatten', 'Dense', 'Dense']);
+  });
+
+  it('does not pair rows that do not line up (an operation left of the tensor it would follow)', () => {
+    const shifted = nodes.map((n) => (n.id === 'op2' ? label('op2', 100, 200, 'Subsampling') : n));
+    const { graph } = buildGraph(shifted, [], { name: 'lenet', page: 1 });
+    expect(graph.layers.some((l) => l.type === 'Conv2D' && (l.params?.kernel as number[] | undefined)?.[0] === 5)).toBe(false);
+  });
+
   it('leaves the tensors to their own labels when the operations do not fit between them', () => {
     const { graph } = buildGraph(nodes.slice(0, 5), [], { name: 'lenet', page: 1 });
     expect(graph.layers.filter((l) => l.type === 'AvgPool2D')).toHaveLength(0);

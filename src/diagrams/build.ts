@@ -241,6 +241,9 @@ function chainComponents(adj: Adjacency, position: (id: string) => number, warni
   }
 }
 
+/** "224", "64 64", "55×55", "13": dimensions written on a drawing. */
+const isSizeLabel = (text: string) => /\d/.test(text) && /^[\d\s×x*@,/]+$/.test(text);
+
 export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: BuildContext): { graph: Graph; warnings: string[] } {
   const warnings: string[] = [];
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -341,7 +344,7 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
   const errors = issues.filter((i) => i.severity === 'error');
   for (const i of errors) warnings.push(i.message);
   // A free label of numbers only ("224", "64 64") gives sizes, never a layer's name: it is not a miss.
-  const textNodes = nodes.filter((n) => !(n.shape === 'blob' && caffeStyle) && n.text.trim() && (n.shape !== 'label' || /[a-z]{2}/i.test(n.text) || recs.has(n.id)));
+  const textNodes = nodes.filter((n) => !(n.shape === 'blob' && caffeStyle) && n.text.trim() && (n.shape !== 'label' || !isSizeLabel(n.text) || recs.has(n.id)));
   const recognised = textNodes.length ? recs.size / textNodes.length : 0;
   const meanScore = recs.size ? [...recs.values()].reduce((s, r) => s + r.score, 0) / recs.size : 0;
   const headed = edges.length ? directed.length / edges.length : 0.5;

@@ -39,6 +39,12 @@ const ocr: Ocr = {
     ocrCalls++;
     return text;
   },
+  async readWords(png) {
+    const [words, ms] = await timed(() => ocrEngine.readWords(png));
+    ocrMs += ms;
+    ocrCalls++;
+    return words;
+  },
   terminate: () => ocrEngine.terminate(),
 };
 rows.push(`raster  tesseract worker start-up ${startMs.toFixed(0)} ms`);

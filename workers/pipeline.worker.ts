@@ -61,14 +61,17 @@ function loadClassifier(): Promise<FigureClassifier> {
 const ocrOptions = { ...assets.ocr, corePath: `${assets.ocr.corePath}tesseract-core-simd-lstm.wasm.js` };
 
 /** An OCR engine that starts on its first read (the first accepted bitmap figure) and then serves every paper. */
+function startedOcr(): Promise<Ocr> {
+  if (!ocr) {
+    ocr = createOcr(ocrOptions);
+    ocr.catch(() => (ocr = undefined));
+  }
+  return ocr;
+}
+
 const lazyOcr: Ocr = {
-  async read(png, layout) {
-    if (!ocr) {
-      ocr = createOcr(ocrOptions);
-      ocr.catch(() => (ocr = undefined));
-    }
-    return (await ocr).read(png, layout);
-  },
+  read: async (png, layout) => (await startedOcr()).read(png, layout),
+  readWords: async (png) => (await startedOcr()).readWords(png),
   // Kept for the next paper; the worker's end ends it.
   terminate: async () => {},
 };

@@ -1,13 +1,15 @@
 """A small PIL generator of figures for the classifier, independent of src/synth (a second drawing hand adds variety).
 
 Draws the five architecture kinds DLPaper2Code found in papers (neurons, flow2d, stacked2d, cuboids3d, pipeline),
-Keras/Caffe-like box chains, and negatives (line/bar charts, scatter/embeddings, confusion matrices, sample grids,
-photo-like and segmentation images, heatmaps). Every image is drawn from its own seeded RNG, so
+Keras/Caffe-like box chains, paper block diagrams (branches), and negatives (line/bar charts, scatter/embeddings,
+confusion matrices, sample grids, photo-like and segmentation images, heatmaps, and the looks of real figures:
+matplotlib training curves with legends, grids of feature-map panels, MNIST digit strips, flat-colour blobs). Every image is drawn from its own seeded RNG, so
 `gen_figures.py --out DIR --count N --seed S` is reproducible.
 
 Usage: /usr/bin/python3 models/gen_figures.py --out /tmp/clsdata/pil --count 3000 --seed 1
 """
 import argparse
+import io
 import json
 import math
 import os
@@ -24,8 +26,10 @@ FONTS = [
 ]
 _font_cache = {}
 
-ARCH_KINDS = ["neurons", "flow2d", "stacked2d", "cuboids3d", "pipeline", "keras", "caffe"]
-NEG_KINDS = ["linechart", "barchart", "scatter", "confusion", "samplegrid", "photo", "segmap", "heatmap"]
+# "branches" (paper block diagrams: Inception / ResNet / ShuffleNet units) is trained as flow2d.
+ARCH_KINDS = ["neurons", "flow2d", "stacked2d", "cuboids3d", "pipeline", "keras", "caffe", "branches"]
+NEG_KINDS = ["linechart", "barchart", "scatter", "confusion", "samplegrid", "photo", "segmap", "heatmap",
+             "mplcurves", "featuregrid", "digitstrip", "blobs"]
 
 LAYER_WORDS = [
     "conv", "Conv", "CONV", "conv3-64", "conv3-128", "conv3-256", "conv3-512", "conv1x1", "Conv 3x3", "3x3 conv, 64",
@@ -619,24 +623,345 @@ def draw_heatmap(rng):
     return im
 
 
+# ---------------------------------------------------------------- the looks of real figures (matplotlib, papers)
+
+# matplotlib's default colour cycle: real training curves are drawn in these.
+TAB10 = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75),
+         (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
+VIRIDIS = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)]
+CAPTION_WORDS = ["Figure", "The", "network", "architecture", "of", "our", "proposed", "model", "with", "and", "the",
+                 "convolution", "layers", "units", "a)", "b)", "training", "results", "shows", "each", "block", "is"]
+
+
+def colormap(rng):
+    """A lookup table (256, 3) like matplotlib's viridis / gray / hot / coolwarm."""
+    kind = rng.integers(4)
+    anchors = VIRIDIS if kind == 0 else [(0, 0, 0), (255, 255, 255)] if kind == 1 else \
+        [(10, 0, 0), (230, 30, 0), (255, 210, 0), (255, 255, 255)] if kind == 2 else [(59, 76, 192), (221, 221, 221), (180, 4, 38)]
+    t = np.linspace(0, len(anchors) - 1, 256)
+    a = np.array(anchors, dtype=float)
+    lo = np.floor(t).astype(int).clip(0, len(anchors) - 2)
+    f = (t - lo)[:, None]
+    return ((1 - f) * a[lo] + f * a[lo + 1]).astype(np.uint8)
+
+
+def mpl_axes(rng, im, d, box, f, title, log_y):
+    """matplotlib default axes: a thin full frame, outward ticks, tick labels, axis labels, sometimes a grid."""
+    x0, y0, x1, y1 = box
+    grid = rng.random() < 0.3
+    n = int(rng.integers(4, 9))
+    xmax = float(rng.choice([10, 20, 35, 50, 100, 200, 1000]))
+    for k in range(n):
+        gx = x0 + (k + 0.3) / n * (x1 - x0)
+        if grid:
+            d.line([(gx, y0), (gx, y1)], fill=(176, 176, 176) if rng.random() < 0.5 else (230, 230, 230))
+        d.line([(gx, y1), (gx, y1 + 5)], fill=(0, 0, 0))
+        text_centered(d, (gx, y1 + 14), "%g" % round(k * xmax / n), f, (0, 0, 0))
+    for k in range(int(rng.integers(3, 9))):
+        gy = y1 - (k + 0.2) / 7 * (y1 - y0)
+        if gy < y0:
+            break
+        if grid:
+            d.line([(x0, gy), (x1, gy)], fill=(176, 176, 176) if rng.random() < 0.5 else (230, 230, 230))
+        d.line([(x0 - 5, gy), (x0, gy)], fill=(0, 0, 0))
+        label = "10$^{%d}$" % (k - 3) if log_y else "%.1f" % (k * 0.1 + rng.choice([0, 0.3]))
+        label = label.replace("$^{", "").replace("}$", "") if log_y else label
+        box_ = d.textbbox((0, 0), label, font=f)
+        d.text((x0 - 9 - (box_[2] - box_[0]), gy - (box_[3] - box_[1]) / 2 - box_[1]), label, font=f, fill=(0, 0, 0))
+    d.rectangle([x0, y0, x1, y1], outline=(0, 0, 0), width=1)
+    text_centered(d, ((x0 + x1) / 2, y1 + 32), ["Epoch", "epoch", "Iteration", "steps", "Epochs"][rng.integers(5)], f, (0, 0, 0))
+    ylab = ["Loss", "Accuracy", "loss", "accuracy", "Error", "MSE"][rng.integers(6)]
+    tmp = Image.new("L", (d.textbbox((0, 0), ylab, font=f)[2] + 4, f.size + 6), 0)
+    ImageDraw.Draw(tmp).text((2, 1), ylab, font=f, fill=255)
+    tmp = tmp.rotate(90, expand=True)
+    im.paste((0, 0, 0), (int(max(0, x0 - 60)), int((y0 + y1) / 2 - tmp.height / 2)), tmp)
+    if title:
+        text_centered(d, ((x0 + x1) / 2, y0 - 14), "Model " + ylab.lower() if rng.random() < 0.5 else " ".join(
+            WORDS[k] for k in rng.integers(len(WORDS), size=2)), font(rng, f.size + 2), (0, 0, 0))
+
+
+def mpl_figure(rng, panels_max=3):
+    """A matplotlib figure canvas with its default margins: 12.5 % left, 10 % right, 11 % bottom, 12 % top."""
+    cols = int(rng.integers(1, panels_max + 1))
+    rows = 1 if cols > 1 or rng.random() < 0.8 else 2
+    w = int(cols * rng.integers(380, 720))
+    h = int(rows * rng.integers(300, 520))
+    im, d = canvas(rng, w, h)
+    left, right, bottom, top = (rng.uniform(0.06, 0.14), rng.uniform(0.88, 0.97), rng.uniform(0.85, 0.92), rng.uniform(0.06, 0.13))
+    gap = rng.uniform(0.05, 0.1)
+    boxes = []
+    pw = (right - left - gap * (cols - 1)) / cols
+    ph = (bottom - top - gap * 1.5 * (rows - 1)) / rows
+    for r in range(rows):
+        for c in range(cols):
+            bx0 = (left + c * (pw + gap)) * w
+            by0 = (top + r * (ph + gap * 1.5)) * h
+            boxes.append((bx0, by0, bx0 + pw * w, by0 + ph * h))
+    return im, d, boxes
+
+
+def training_curve(rng, n):
+    t = np.linspace(0, 1, n)
+    rate = rng.uniform(2, 25)
+    kind = rng.integers(4)
+    if kind == 0:  # loss
+        y = np.exp(-t * rate) * rng.uniform(0.5, 0.95) + rng.uniform(0, 0.1)
+    elif kind == 1:  # accuracy
+        y = 1 - np.exp(-t * rate) * rng.uniform(0.3, 0.8) - rng.uniform(0, 0.1)
+    elif kind == 2:  # log-scale loss: fast drop then slow
+        y = 0.9 - 0.3 * np.log1p(t * rate * 10) / np.log1p(rate * 10) * rng.uniform(1, 2.5)
+    else:
+        y = np.cumsum(rng.normal(0, 0.03, n)) + 0.5
+    y = y + rng.normal(0, rng.uniform(0, 0.03), n)
+    if rng.random() < 0.4:  # a few spikes
+        idx = rng.integers(0, n, int(rng.integers(1, 5)))
+        y[idx] += rng.uniform(-0.1, 0.15, len(idx))
+    return t, np.clip(y, 0.01, 0.99)
+
+
+def draw_mplcurves(rng):
+    """Training curves as matplotlib draws them: 1-3 panels, tab10 lines in train/val pairs, legend box, titles."""
+    im, d, boxes = mpl_figure(rng)
+    f = font(rng, rng.integers(10, 15))
+    log_y = rng.random() < 0.3
+    for box in boxes:
+        mpl_axes(rng, im, d, box, f, rng.random() < 0.7, log_y)
+        x0, y0, x1, y1 = box
+        n_lines = int(rng.choice([1, 2, 2, 2, 3, 4]))
+        n = int(rng.choice([10, 20, 35, 50, 100, 300]))
+        lw = int(rng.choice([1, 1, 2, 2, 3]))
+        markers = rng.random() < 0.25
+        names = []
+        for k in range(n_lines):
+            t, y = training_curve(rng, n)
+            pts = [(x0 + 0.04 * (x1 - x0) + a * 0.92 * (x1 - x0), y1 - (0.04 + 0.92 * b) * (y1 - y0)) for a, b in zip(t, y)]
+            col = TAB10[k % 10] if rng.random() < 0.85 else colour(rng)
+            if rng.random() < 0.15:  # dashed
+                for a, b in zip(pts[::2], pts[1::2]):
+                    d.line([a, b], fill=col, width=lw)
+            else:
+                d.line(pts, fill=col, width=lw)
+            if markers:
+                r = 2 + lw
+                for (px, py) in pts[::max(1, n // 15)]:
+                    d.ellipse([px - r, py - r, px + r, py + r], fill=col) if rng.random() < 0.7 else d.rectangle([px - r, py - r, px + r, py + r], fill=col)
+            names.append(["Training", "Validation", "Test", "train", "val", "baseline", "ours"][rng.integers(7)] + " " + ["Loss", "Accuracy", "loss", "acc", ""][rng.integers(5)])
+        if rng.random() < 0.75:  # legend
+            lf = font(rng, f.size - 1)
+            lw_ = max(d.textbbox((0, 0), s, font=lf)[2] for s in names) + 50
+            lh = 22 * len(names) + 8
+            corner = rng.integers(4)
+            lx = x1 - lw_ - 8 if corner in (0, 1) else x0 + 8
+            ly = y0 + 8 if corner in (0, 2) else y1 - lh - 8
+            d.rounded_rectangle([lx, ly, lx + lw_, ly + lh], radius=3, outline=(204, 204, 204), fill=(255, 255, 255))
+            for k, s in enumerate(names):
+                cy = ly + 15 + 22 * k
+                d.line([(lx + 8, cy), (lx + 36, cy)], fill=TAB10[k % 10], width=lw)
+                d.text((lx + 42, cy - lf.size / 2 - 2), s, font=lf, fill=(0, 0, 0))
+    return im
+
+
+def draw_featuregrid(rng):
+    """A matplotlib grid of small image panels (feature maps, filters, samples), widely spaced, with big margins."""
+    rows, cols = int(rng.integers(2, 7)), int(rng.integers(2, 9))
+    pw, ph = int(rng.integers(30, 110)), int(rng.integers(30, 110))
+    sx, sy = int(pw * rng.uniform(0.1, 1.2)), int(ph * rng.uniform(0.1, 0.8))
+    title = rng.random() < 0.4
+    ty = 16 if title else 0
+    mx, my = int(rng.uniform(0.05, 0.2) * cols * (pw + sx)) + 10, int(rng.uniform(0.05, 0.2) * rows * (ph + sy)) + 10
+    w, h = 2 * mx + cols * (pw + sx), 2 * my + rows * (ph + sy + ty)
+    im, d = canvas(rng, w, h)
+    lut = colormap(rng)
+    f = font(rng, 10)
+    filled = rows * cols - (int(rng.integers(0, cols)) if rng.random() < 0.4 else 0)
+    style = rng.integers(3)
+    for k in range(filled):
+        r, c = divmod(k, cols)
+        x, y = mx + c * (pw + sx), my + r * (ph + sy + ty) + ty
+        if style == 0:  # smooth activations
+            v = np.asarray(texture(rng, pw, ph).convert("L")).astype(float)
+        elif style == 1:  # sparse, stripy maps like the activations of a 1-D model
+            cols_v = rng.exponential(0.3, (1, max(2, pw // int(rng.integers(2, 6)))))
+            v = np.repeat(cols_v, ph, axis=0) * 255 + rng.exponential(20, (ph, cols_v.shape[1]))
+            v = np.asarray(Image.fromarray(v.clip(0, 255).astype(np.uint8)).resize((pw, ph), Image.NEAREST)).astype(float)
+        else:  # pixel noise, filters
+            small = rng.random((int(rng.integers(3, 12)), int(rng.integers(3, 12)))) * 255
+            v = np.asarray(Image.fromarray(small.astype(np.uint8)).resize((pw, ph), Image.NEAREST)).astype(float)
+        v = (v - v.min()) / max(1e-6, np.ptp(v)) * 255
+        im.paste(Image.fromarray(lut[v.astype(np.uint8)]), (x, y))
+        if title:
+            text_centered(d, (x + pw / 2, y - 8), ["%d" % k, "filter %d" % k, "ch %d" % k, "pred: %d" % rng.integers(10)][rng.integers(4)], f, (0, 0, 0))
+    if rng.random() < 0.3:
+        text_centered(d, (w / 2, my / 2), " ".join(WORDS[k] for k in rng.integers(len(WORDS), size=3)), font(rng, 14), (0, 0, 0))
+    return im
+
+
+def mnist_digit(rng, s):
+    """A handwritten-looking digit: thick white strokes on black, jittered and blurred."""
+    big = Image.new("L", (s * 2, s * 2), 0)
+    bd = ImageDraw.Draw(big)
+    f = ImageFont.truetype(os.path.join(FONT_DIR, ["dejavu/DejaVuSans-Bold.ttf", "liberation/LiberationSans-Bold.ttf", "dejavu/DejaVuSerif.ttf"][rng.integers(3)]), int(s * 1.3))
+    text_centered(bd, (s, s), str(rng.integers(10)), f, 255)
+    big = big.rotate(float(rng.uniform(-20, 20)), resample=Image.BILINEAR)
+    big = big.filter(ImageFilter.MaxFilter(int(rng.choice([1, 3, 5]))))
+    return big.resize((s, s), Image.BILINEAR).filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 1.2)))
+
+
+def draw_digitstrip(rng):
+    """MNIST samples as matplotlib shows them: black tiles with white digits in a row (or a few), titled."""
+    rows = 1 if rng.random() < 0.6 else int(rng.integers(2, 5))
+    cols = int(rng.integers(4, 16))
+    s = int(rng.integers(28, 90))
+    gap = int(s * rng.uniform(0.05, 0.5))
+    title = rng.random() < 0.7
+    ty = int(s * 0.3) if title else 0
+    w, h = cols * (s + gap) + 2 * gap, rows * (s + gap + ty) + gap
+    im, d = canvas(rng, w, h)
+    f = font(rng, max(7, ty * 0.7) if title else 8)
+    inverted = rng.random() < 0.15
+    for r in range(rows):
+        for c in range(cols):
+            x, y = gap + c * (s + gap), gap // 2 + r * (s + gap + ty) + ty
+            tile = mnist_digit(rng, s)
+            if inverted:
+                tile = Image.eval(tile, lambda v: 255 - v)
+            im.paste(tile.convert("RGB"), (x, y))
+            if title:
+                text_centered(d, (x + s / 2, y - ty / 2), ["Label: %d", "%d", "pred %d", "y=%d"][rng.integers(4)] % rng.integers(10), f, (0, 0, 0))
+    return im
+
+
+def draw_blobs(rng):
+    """A segmentation output: a few large flat-coloured smooth regions, on black or on white."""
+    w, h = int(rng.integers(250, 700)), int(rng.integers(250, 700))
+    bg = np.array((0, 0, 0) if rng.random() < 0.6 else (255, 255, 255), dtype=np.uint8)
+    out = np.tile(bg, (h, w, 1))
+    for _ in range(int(rng.integers(1, 4))):
+        small = rng.random((int(rng.integers(3, 9)), int(rng.integers(3, 9))))
+        field = np.asarray(Image.fromarray((small * 255).astype(np.uint8)).resize((w, h), Image.BICUBIC)).astype(float) / 255
+        field += np.asarray(texture(rng, w, h).convert("L")).astype(float) / 255 * rng.uniform(0, 0.3)
+        mask = field > rng.uniform(0.55, 0.8)
+        out[mask] = colour(rng) if rng.random() < 0.5 else pastel(rng)
+    im = Image.fromarray(out)
+    return im.filter(ImageFilter.GaussianBlur(rng.uniform(0, 1))) if rng.random() < 0.5 else im
+
+
+def unit_column(rng, d, x, top, bottom, width, f, line, fills, shadow):
+    """One vertical column of labelled boxes with arrows; returns (top box, bottom box) rectangles."""
+    n = int(rng.integers(1, 4))
+    bw = int(min(rng.integers(70, 130), width * 0.85))
+    bh = int(min(40, (bottom - top) / (2 * n + 1)))
+    rects = []
+    for k in range(n):
+        cy = top + (k + 0.5) * (bottom - top) / n
+        rect = [x - bw / 2, cy - bh / 2, x + bw / 2, cy + bh / 2]
+        if shadow:
+            d.rectangle([rect[0] + 3, rect[1] + 3, rect[2] + 3, rect[3] + 3], fill=(170, 170, 170))
+        fill = fills[rng.integers(len(fills))]
+        outline = tuple(max(0, int(c * 0.6)) for c in fill) if rng.random() < 0.5 else line
+        d.rectangle(rect, fill=fill, outline=outline, width=int(rng.integers(1, 3)))
+        text_centered(d, (x, cy), layer_label(rng).split("\n")[0], f, (0, 0, 0))
+        if k > 0:
+            arrow(d, (x, rects[-1][3]), (x, rect[1]), line, int(rng.integers(1, 3)), 6)
+            if rng.random() < 0.3:
+                d.text((x + 6, (rects[-1][3] + rect[1]) / 2 - 6), ["BN ReLU", "BN", "ReLU", "stride 2"][rng.integers(4)], font=f, fill=line)
+        rects.append(rect)
+    return rects[0], rects[-1]
+
+
+def draw_branches(rng):
+    """Paper-style block diagrams (Inception / ResNet / ShuffleNet units): 1-3 panels, each a split into parallel
+    columns of coloured boxes that merge again, with (a), (b) labels."""
+    panels = int(rng.integers(1, 4))
+    pw, h = int(rng.integers(220, 420)), int(rng.integers(260, 520))
+    w = panels * pw
+    im, d = canvas(rng, w, h)
+    f = font(rng, rng.integers(9, 15))
+    line = ink(rng)
+    fills = [pastel(rng) for _ in range(int(rng.integers(1, 5)))] if rng.random() < 0.85 else [(255, 255, 255)]
+    shadow = rng.random() < 0.2
+    for p in range(panels):
+        cx0 = p * pw
+        top_y, bot_y = 28, h - (45 if panels > 1 else 28)
+        node = "circle" if rng.random() < 0.4 else "box"
+        ends = []
+        for yy in (top_y, bot_y):
+            c = (cx0 + pw / 2, yy)
+            if node == "circle":
+                d.ellipse([c[0] - 9, yy - 9, c[0] + 9, yy + 9], fill=pastel(rng), outline=line)
+            else:
+                d.rectangle([c[0] - 55, yy - 14, c[0] + 55, yy + 14], fill=fills[0], outline=line)
+                text_centered(d, c, ["Filter concat", "Concat", "Add", "Previous layer", "Input", "+"][rng.integers(6)], f, (0, 0, 0))
+            ends.append(c)
+        k = int(rng.integers(1, 5))
+        for b in range(k):
+            x = cx0 + (b + 0.5) * pw / k
+            first, last = unit_column(rng, d, x, top_y + 35, bot_y - 35, pw / k, f if k < 4 else font(rng, 9), line, fills, shadow)
+            # flow goes top → bottom or bottom → top
+            src, dst = (ends[0], ends[1]) if rng.random() < 0.5 else (ends[1], ends[0])
+            (a, z) = ((first[0] + first[2]) / 2, first[1]), ((last[0] + last[2]) / 2, last[3])
+            if src[1] < dst[1]:
+                arrow(d, (src[0], src[1] + 10), a, line, 1, 6)
+                arrow(d, z, (dst[0], dst[1] - 12), line, 1, 6)
+            else:
+                arrow(d, (src[0], src[1] - 10), z, line, 1, 6)
+                arrow(d, a, (dst[0], dst[1] + 12), line, 1, 6)
+        if rng.random() < 0.4:  # identity shortcut drawn around the side
+            sx = cx0 + 8
+            d.line([(ends[0][0], ends[0][1]), (sx, ends[0][1] + 20), (sx, ends[1][1] - 20), (ends[1][0], ends[1][1])], fill=line, width=2)
+        if panels > 1:
+            text_centered(d, (cx0 + pw / 2, h - 12), "(%s)" % "abc"[p], f, line)
+    return im
+
+
+def add_caption(rng, im):
+    """A paper's caption under the figure, 1-3 lines of small text across its width (any kind may have one)."""
+    f = font(rng, max(9, min(18, im.width // 60 + int(rng.integers(0, 5)))))
+    n = int(rng.integers(1, 4))
+    lh = f.size + 4
+    out = Image.new("RGB", (im.width, im.height + n * lh + 10), (255, 255, 255))
+    out.paste(im, (0, 0))
+    d = ImageDraw.Draw(out)
+    for k in range(n):
+        words, x = [], 0
+        limit = im.width * (rng.uniform(0.3, 1) if k == n - 1 else 0.97)
+        s = "Figure %d." % rng.integers(1, 9) if k == 0 else ""
+        while d.textbbox((0, 0), s, font=f)[2] < limit - 40:
+            s += " " + CAPTION_WORDS[rng.integers(len(CAPTION_WORDS))]
+        d.text((5, im.height + 5 + k * lh), s.strip(), font=f, fill=(0, 0, 0))
+    return out
+
+
 DRAWERS = {
     "neurons": draw_neurons, "flow2d": draw_flow2d, "stacked2d": draw_stacked2d, "cuboids3d": draw_cuboids3d,
     "pipeline": draw_pipeline, "keras": lambda rng: draw_keras_like(rng, caffe=False),
     "caffe": lambda rng: draw_keras_like(rng, caffe=True), "linechart": draw_linechart, "barchart": draw_barchart,
     "scatter": draw_scatter, "confusion": draw_confusion, "samplegrid": draw_samplegrid, "photo": draw_photo,
-    "segmap": draw_segmap, "heatmap": draw_heatmap,
+    "segmap": draw_segmap, "heatmap": draw_heatmap, "branches": draw_branches, "mplcurves": draw_mplcurves,
+    "featuregrid": draw_featuregrid, "digitstrip": draw_digitstrip, "blobs": draw_blobs,
 }
 
 
 def degrade(rng, im):
-    """Print-and-scan wear: rescale, blur, JPEG-like smoothing, a caption-free margin."""
-    if rng.random() < 0.5:
+    """How figures reach us from papers: a caption below, rescaled (often small), blurred, JPEG, white margins."""
+    if rng.random() < 0.2:
+        im = add_caption(rng, im)
+    r = rng.random()
+    if r < 0.2:  # a small figure: the longer side 150-400 px, text barely legible
+        s = rng.uniform(150, 400) / max(im.width, im.height)
+        if s < 1:
+            im = im.resize((max(8, int(im.width * s)), max(8, int(im.height * s))), Image.LANCZOS)
+    elif r < 0.6:
         s = rng.uniform(0.4, 1.0)
         im = im.resize((max(8, int(im.width * s)), max(8, int(im.height * s))), Image.BILINEAR)
     if rng.random() < 0.3:
         im = im.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 1.2)))
+    if rng.random() < 0.25:
+        buf = io.BytesIO()
+        im.convert("RGB").save(buf, "JPEG", quality=int(rng.integers(30, 90)))
+        im = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
     if rng.random() < 0.4:
-        m = int(rng.integers(0, 40))
+        m = int(rng.integers(0, 40)) if rng.random() < 0.7 else int(max(im.size) * rng.uniform(0.05, 0.2))
         bg = Image.new("RGB", (im.width + 2 * m, im.height + 2 * m), (255, 255, 255))
         bg.paste(im, (m, m))
         im = bg

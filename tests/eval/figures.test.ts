@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeOcrOptions, nodeOpenCv } from '../../src/cli/figure.ts';
 import { createOcr, readFigure, type FigureReading, type Ocr } from '../../src/diagrams/index.ts';
+import { BUILTIN_REFERENCES } from '../../src/eval/index.ts';
 import { validateGraph, type Graph } from '../../src/graph/index.ts';
 import { importModel } from '../../src/importers/index.ts';
 import { findRegions, readDocument } from '../../src/paper/index.ts';
@@ -119,6 +120,33 @@ describe('raster: real plot_model and draw_net images', () => {
     rows.push(`${'amitesh-pa__model_plot.png (raster, U-Net)'.padEnd(44)} ${counts}; Concat with 2 inputs: ${twoInputs}; ${(ms / 1000).toFixed(1)} s`);
     expect(merges.length).toBeGreaterThanOrEqual(3);
     expect(twoInputs).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('raster: paper-style drawings (labels turned, or written beside the drawing)', () => {
+  it('ju-mcse-ai__vgg16.png (touching blocks with turned labels) reads the VGG-16 sequence', async () => {
+    const { reading, ms } = await readImage('images/arch/ju-mcse-ai__vgg16.png');
+    const s = score(reading.graph, truthOf('prototxt/vgg-benchmarks__vgg16_deploy.prototxt'), ['Activation', 'Dropout', 'Flatten']);
+    report('ju-mcse-ai__vgg16.png (raster, turned labels)', s, ms);
+    const count = (t: string) => reading.graph.layers.filter((l) => l.type === t).length;
+    // One chain: the strips between dashed gaps are joined, so a single Input.
+    expect(count('Input')).toBe(1);
+    expect(count('MaxPool2D')).toBe(5);
+    expect(count('Dense')).toBe(3);
+    expect(count('Conv2D')).toBeGreaterThanOrEqual(12);
+    expect(s.precision).toBeGreaterThan(0.9);
+  });
+
+  it('busyboxs__lenet.png (LeNet-5 paper figure) types its feature maps by the operations beneath', async () => {
+    const { reading, ms } = await readImage('images/arch/busyboxs__lenet.png');
+    const s = score(reading.graph, BUILTIN_REFERENCES.lenet5!, ['Flatten']);
+    report('busyboxs__lenet.png (raster, free labels)', s, ms);
+    const layers = reading.graph.layers.filter((l) => l.type === 'Conv2D' || l.type === 'AvgPool2D');
+    expect(layers.map((l) => l.type)).toEqual(['Conv2D', 'AvgPool2D', 'Conv2D', 'AvgPool2D']);
+    // "6@28x28" after a 32x32 input: 6 filters of 5x5 (inferred from the sizes).
+    expect(layers[0]!.params).toMatchObject({ filters: 6, kernel: [5, 5] });
+    expect(layers[2]!.params).toMatchObject({ filters: 16, kernel: [5, 5] });
+    expect(s.recall).toBeGreaterThan(0.7);
   });
 });
 

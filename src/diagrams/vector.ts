@@ -34,9 +34,27 @@ function isArrowHead(p: PathItem, fontSize: number): boolean {
   return p.filled && (p.kind === 'shape' || p.kind === 'rect' || p.kind === 'curve') && width(p.box) < fontSize * 1.6 && height(p.box) < fontSize * 1.6 && area(p.box) > 0.5;
 }
 
+type Chunk = ReturnType<typeof groupLines>[number]['chunks'][number];
+
+/**
+ * Bare numbers spaced along one line ("512   512   512" over "conv4", one per drawn block) are one row
+ * of widths, not separate labels.
+ */
+function joinWidthRow(chunks: Chunk[], size: number): Chunk[] {
+  const out: Chunk[] = [];
+  const bare = (c: Chunk) => /^\d+(?:\s+\d+)*$/.test(c.text.trim());
+  for (const chunk of [...chunks].sort((a, b) => a.box[0] - b.box[0])) {
+    const last = out[out.length - 1];
+    if (last && bare(last) && bare(chunk) && chunk.box[0] - last.box[2] < size * 3) {
+      out[out.length - 1] = { ...last, text: `${last.text} ${chunk.text}`, box: [last.box[0], Math.min(last.box[1], chunk.box[1]), chunk.box[2], Math.max(last.box[3], chunk.box[3])], items: [...last.items, ...chunk.items] };
+    } else out.push(chunk);
+  }
+  return out;
+}
+
 /** Free labels in label mode: lines stacked closely in one column form one node ("Convolution" / "7x7/2, 96"). */
 function labelNodes(items: TextItem[], size: number): Array<{ box: Box; items: TextItem[] }> {
-  const lines = groupLines(items.map((t) => ({ ...t, rotated: false })), 0.8).flatMap((l) => l.chunks);
+  const lines = groupLines(items.map((t) => ({ ...t, rotated: false })), 0.8).flatMap((l) => joinWidthRow(l.chunks, size));
   const groups: Array<{ box: Box; items: TextItem[] }> = [];
   for (const chunk of lines.sort((a, b) => a.box[1] - b.box[1])) {
     // A row of widths ("64 64") sits a little further from its block's name than a label's own lines.

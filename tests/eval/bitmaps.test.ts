@@ -13,6 +13,7 @@ import { nodeBitmapFigures } from '../../src/cli/bitmaps.ts';
 import { DEFAULT_MODEL, decodeImage } from '../../src/cli/classify.ts';
 import { nodeOcrOptions, nodeOpenCv } from '../../src/cli/figure.ts';
 import { createOcr, readFigure, type Ocr } from '../../src/diagrams/index.ts';
+import { lcsLength } from '../../src/eval/index.ts';
 import { validateGraph, type Graph } from '../../src/graph/index.ts';
 import { importModel } from '../../src/importers/index.ts';
 import { findRegions, readDocument, type Box } from '../../src/paper/index.ts';
@@ -219,16 +220,6 @@ describe('vector figures: would the classifier as a gate change which become des
 
 const types = (g: Graph) => g.layers.map((l) => l.type).filter((t) => t !== 'Input');
 
-function lcs(a: string[], b: string[]): number {
-  let prev = new Array<number>(b.length + 1).fill(0);
-  for (const x of a) {
-    const cur = [0];
-    for (let j = 1; j <= b.length; j++) cur[j] = x === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 describe("the papers' own architecture drawings, read whatever the classifier says", () => {
   it.each([
     ['alexnet.pdf', 5, 'prototxt/caffe__models_bvlc_alexnet_deploy.prototxt'],
@@ -245,7 +236,7 @@ describe("the papers' own architecture drawings, read whatever the classifier sa
     const { graph } = await readFigure({ kind: 'page', page, bbox: region.box, render: encodePng({ width: image.width, height: image.height, data: image.data, channels: 4, depth: 8 }) }, { ocr, opencv: nodeOpenCv });
     const ms = performance.now() - started;
     const truth = importModel(bytesOf(truthFile), truthFile);
-    const matched = lcs(types(graph), types(truth));
+    const matched = lcsLength(types(graph), types(truth));
     rows.push(`${paper} p${pageNumber} Figure 2 read by OCR: ${types(graph).length} layers [${types(graph).join(' ')}] vs ${types(truth).length} in ${truthFile.replace(/^.*\//, '')}; ${matched} in order; convincing ${convincingFigure(graph)}; ${(ms / 1000).toFixed(1)} s`);
     // Cuboid and feature-map drawings are not what the box-and-label reader knows: whatever it reads must be real.
     if (types(graph).length > 0) expect(matched / types(graph).length).toBeGreaterThanOrEqual(0.5);
@@ -265,7 +256,7 @@ describe('a real figure image placed in a PDF', () => {
     expect(designs).toHaveLength(1);
     const design = designs[0]!;
     const truth = importModel(bytesOf('modeljson/cnn-handwriting__model_architecture.json'), 'cnn-handwriting__model_architecture.json');
-    const matched = lcs(types(design), types(truth));
+    const matched = lcsLength(types(design), types(truth));
     const precision = matched / types(design).length;
     const recall = matched / types(truth).length;
     rows.push(`  read ${types(design).length} layers vs ${types(truth).length} in the model file: precision ${precision.toFixed(2)}, recall ${recall.toFixed(2)}`);

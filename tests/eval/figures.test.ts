@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeOcrOptions, nodeOpenCv } from '../../src/cli/figure.ts';
 import { createOcr, readFigure, type FigureReading, type Ocr } from '../../src/diagrams/index.ts';
-import { BUILTIN_REFERENCES } from '../../src/eval/index.ts';
+import { BUILTIN_REFERENCES, lcsLength } from '../../src/eval/index.ts';
 import { validateGraph, type Graph } from '../../src/graph/index.ts';
 import { importModel } from '../../src/importers/index.ts';
 import { findRegions, readDocument } from '../../src/paper/index.ts';
@@ -31,20 +31,10 @@ interface Score {
 
 const types = (g: Graph, ignore: string[] = []) => g.layers.map((l) => l.type).filter((t) => t !== 'Input' && !ignore.includes(t));
 
-function lcs(a: string[], b: string[]): number {
-  let prev = new Array<number>(b.length + 1).fill(0);
-  for (const x of a) {
-    const cur = [0];
-    for (let j = 1; j <= b.length; j++) cur[j] = x === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 function score(read: Graph, truth: Graph, ignore: string[] = []): Score {
   const a = types(read, ignore);
   const b = types(truth, ignore);
-  const matched = lcs(a, b);
+  const matched = lcsLength(a, b);
   return { precision: a.length ? matched / a.length : 0, recall: b.length ? matched / b.length : 0, matched, read: a.length, truth: b.length };
 }
 

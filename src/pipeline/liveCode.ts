@@ -8,7 +8,7 @@ import { emitCaffePrototxt, emitKerasPython, emitPytorch } from '../codegen/inde
 import { serializeGraph, type Graph } from '../graph/index.ts';
 import type { CodeTab, LiveCode } from './protocol.ts';
 
-/** Up to this many layers, the shown tab is emitted on the main thread (about 2 ms per 200 layers). */
+/** Up to this many layers, the shown tab is emitted on the main thread (2–6 ms per 200 layers, Caffe the slowest). */
 export const MAIN_THREAD_CODEGEN_LAYERS = 400;
 
 const EMITTERS: Record<CodeTab, (graph: Graph) => string> = {

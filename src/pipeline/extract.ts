@@ -5,7 +5,8 @@
 import { validateGraph, type Graph } from '../graph/index.ts';
 import { findRegions, readDocument, type ReadOptions, type Region } from '../paper/index.ts';
 import { tableToGraphs, type BlockStyle } from '../tables/index.ts';
-import { proseToGraphs, readConventions, splitSentences, type Conventions } from '../prose/index.ts';
+import { proseToGraphs, readConventions, splitSentences, type Conventions, type Sentence } from '../prose/index.ts';
+import { classCountsIn, proseForm } from '../reading/index.ts';
 import { applyConventions, describesSame, fuse, type StatedConvention } from './extractFuse.ts';
 import { hasText, readBitmapFigures, readVectorFigures, type BitmapFigures, type BitmapTiming, type FigureCandidate } from './extractFigures.ts';
 import type { FoundRegion, ProgressFn } from './protocol.ts';
@@ -42,6 +43,13 @@ function blockStyleOf(text: string): BlockStyle {
   return residual >= 2 ? 'residual' : 'plain';
 }
 
+/** The class count the paper states most often: the output width of networks stated without it. */
+function taskOutputsOf(sentences: Sentence[]): number | undefined {
+  const tally = new Map<number, number>();
+  for (const s of sentences) for (const n of classCountsIn(proseForm(s.text))) tally.set(n, (tally.get(n) ?? 0) + 1);
+  return [...tally].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 function statedConventions(c: Conventions): StatedConvention | undefined {
   // One activation for the hidden layers, when every statement of one names the same function.
   const activationFns = new Set(c.activations?.map((a) => a.fn));
@@ -70,6 +78,8 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
   const doc = await readDocument(bytes, options);
   const warnings = [...doc.warnings];
   const style = blockStyleOf(doc.pages.map((p) => p.texts.map((t) => t.str).join(' ')).join(' '));
+  const sentences = splitSentences(doc.pages);
+  const taskOutputs = taskOutputsOf(sentences);
   const regions: FoundRegion[] = [];
   const tableDesigns: Graph[] = [];
   const vectorFigures: FigureCandidate[] = [];
@@ -86,7 +96,7 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
         else if (region.vector) vectorFigures.push({ page, region, found });
         continue;
       }
-      const reading = tableToGraphs(region, page, style);
+      const reading = tableToGraphs(region, page, style, taskOutputs);
       for (const design of reading.designs) {
         if (design.errors.length) {
           warnings.push(`page ${page.number}, ${region.caption.label} (${design.graph.name}): left out, it does not validate: ${design.errors.slice(0, 2).join('; ')}`);
@@ -120,7 +130,7 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
     if (match >= 0) designs[match] = fuse(designs[match], prose.graph);
     else designs.push(prose.graph);
   }
-  const stated = statedConventions(readConventions(splitSentences(doc.pages)));
+  const stated = statedConventions(readConventions(sentences));
   const withConventions = stated ? designs.map((d) => (d.source?.kind === 'table' ? applyConventions(d, stated) : d)) : designs;
   // Belt and braces: nothing that fails validation leaves the pipeline.
   const valid = withConventions.filter((d) => validateGraph(d).every((issue) => issue.severity !== 'error'));

@@ -17,6 +17,7 @@ import { placementIn, type Placement, type Selector } from './placements.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { paddingFromSizes, sizesFromNeuronCounts } from './statedSizes.ts';
 import { stepDesigns } from './stepGraph.ts';
+import { statedDesigns } from './statedDesigns.ts';
 
 export interface ProseDesign extends Assembled {
   sentences: Sentence[];
@@ -250,6 +251,11 @@ function designOf(run: Mention[], { sentences, placements, conventions }: Contex
   return assembled.weightLayers >= 2 ? { ...assembled, sentences: used } : undefined;
 }
 
+/** Layers with weights whose width the text states (not inferred). */
+function statedWeights(design: ProseDesign): number {
+  return design.graph.layers.filter((l) => (l.type === 'Conv2D' || l.type === 'Dense') && !l.inferred?.some((p) => p === '*' || p === 'filters' || p === 'units')).length;
+}
+
 export function proseToGraphs(pages: Page[]): ProseDesign[] {
   const sentences = splitSentences(pages);
   const conventions = readConventions(sentences);
@@ -274,5 +280,16 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
   // sentences are parts of it.
   const stepwise = stepDesigns(sentences, conventions);
   const inSteps = new Set(stepwise.flatMap((d) => d.sentences));
-  return [...designs.filter((d) => !d.sentences.some((s) => inSteps.has(s))), ...stepwise];
+  const read = [...designs.filter((d) => !d.sentences.some((s) => inSteps.has(s))), ...stepwise];
+  // Networks stated group by group, as chains or as families. Where a design above read the same sentences,
+  // the reading with more stated weight layers stands.
+  const kept = [...read];
+  for (const design of statedDesigns(sentences)) {
+    if (design.weightLayers < 2 || design.errors.length) continue;
+    const rivals = kept.filter((d) => read.includes(d) && d.sentences.some((s) => design.sentences.includes(s)));
+    if (rivals.some((r) => statedWeights(r) >= statedWeights(design))) continue;
+    for (const r of rivals) kept.splice(kept.indexOf(r), 1);
+    kept.push(design);
+  }
+  return kept;
 }

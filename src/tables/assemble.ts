@@ -236,6 +236,8 @@ export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assemb
   b.add('Input', { shape: inputShape }, inputInferred);
   b.channels = inputShape[2] ?? 3;
   b.spatial = inputShape[0];
+  // A vector input (a layer-size chain's first number) goes straight into fully connected layers.
+  if (inputShape.length === 1) b.rank = 1;
   const flat = draft.bands.flatMap((band) => band.items);
   for (const band of draft.bands) {
     // A stated output size the band's own strides do not reach: the first strided op was left implicit.

@@ -4,28 +4,10 @@
  * "Conv dw / s2", "3×3×32 dw", "soft-max", "input (224 × 224 RGB image)".
  */
 import { resolveAlias, type Params } from '../graph/index.ts';
+import { normaliseLayerText, type LayerDraft } from '../reading/index.ts';
 
-export interface LayerDraft {
-  type: string;
-  params: Params;
-  /** Params filled in by the reader rather than read from the text. */
-  inferred: string[];
-  /** The text it was read from. */
-  text: string;
-}
+export { normaliseLayerText, type LayerDraft };
 
-/** Times signs and the letter x between numbers become "x"; dashes and spaces are normalised. */
-export function normaliseLayerText(text: string): string {
-  return text
-    .replace(/(\d+)\s*²/g, '$1x$1')
-    .normalize('NFKC')
-    .replace(/[×✕⨯∗*]/g, 'x')
-    .replace(/(\d)\s*[xX]\s*(?=\d)/g, '$1x')
-    .replace(/[‐‑‒–—−]/g, '-')
-    .replace(/[⟨⟩]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 interface TypeRule {
   pattern: RegExp;

@@ -5,6 +5,7 @@ import { buildGrid, type TableGrid } from './grid.ts';
 import { classifyTable, type TableClass } from './classify.ts';
 import { interpretTable, type BlockStyle, type NetworkDraft } from './interpret.ts';
 import { assembleGraph } from './assemble.ts';
+import { cellNetworks } from './cellNetworks.ts';
 
 export interface TableDesign {
   graph: Graph;
@@ -21,11 +22,15 @@ export interface TableReading {
 
 const round = (b: number[]) => b.map((v) => Math.round(v * 10) / 10) as [number, number, number, number];
 
-export function tableToGraphs(region: Region, page: Page, blockStyle: BlockStyle): TableReading {
+/**
+ * `taskOutputs`: how many outputs the paper's task has (its class count), for networks a table states
+ * without their classifier.
+ */
+export function tableToGraphs(region: Region, page: Page, blockStyle: BlockStyle, taskOutputs?: number): TableReading {
   const grid = buildGrid(region.lines, page.paths, region.box);
   const classification = classifyTable(grid, region.caption.text);
-  if (!classification.architecture) return { grid, classification, designs: [] };
-  const drafts = interpretTable(grid, { blockStyle });
+  // A results table may still name whole networks in single cells ("3 layers, 1024 units").
+  const drafts = classification.architecture ? interpretTable(grid, { blockStyle }) : cellNetworks(grid, taskOutputs);
   const designs: TableDesign[] = [];
   // "Table 1. MobileNet Body Architecture" → "MobileNet Body Architecture": the caption's first sentence.
   const title = region.caption.text

@@ -38,6 +38,16 @@ export interface AliasPattern {
   params: (match: RegExpMatchArray) => Params;
 }
 
+/**
+ * How running text names a layer type: the words written before "layer(s)" ("three fully connected layers",
+ * "a max-pooling layer") and, for types with a width, the nouns that count it ("96 filters", "512 units")
+ * with the param they set. Prose, table cells and figure labels all read these through src/reading.
+ */
+export interface ProseWords {
+  kinds: readonly string[];
+  width?: { param: string; nouns: readonly string[] };
+}
+
 export type LayerCategory =
   | 'input'
   | 'convolution'
@@ -69,6 +79,7 @@ export interface LayerSpec {
   doc: string;
   aliases: Alias[];
   patterns?: AliasPattern[];
+  prose?: ProseWords;
   params: ParamSpec[];
   /** How many inputs the layer takes. */
   arity: { min: number; max: number };

@@ -46,6 +46,10 @@ export const dense: LayerSpec = {
     { text: 'ip' },
     { text: 'fcn' },
   ],
+  prose: {
+    kinds: ['fully connected', 'fully-connected', 'fullyconnected', 'fc', 'dense', 'densely connected', 'densely-connected', 'hidden', 'fully connected hidden', 'linear', 'affine', 'inner product', 'maxout', 'densely connected maxout', 'feed-forward', 'feedforward'],
+    width: { param: 'units', nouns: ['units', 'hidden units', 'neurons', 'nodes', 'hidden nodes', 'outputs', 'rectified linear units', 'relus', 'relu units', 'sigmoid units', 'logistic units', 'tanh units', 'maxout units'] },
+  },
   patterns: [
     // "FC-4096", "fc4096", "FC 1000"
     { pattern: /^(?:fc|dense|full)\s*-?\s*(\d+)$/i, params: (m) => ({ units: Number(m[1]) }) },

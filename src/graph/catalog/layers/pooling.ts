@@ -30,12 +30,13 @@ function poolOutput(input: Shape, params: Params, what: string): Shape {
   return [h, w, input[2]!];
 }
 
-function windowPool(type: string, kind: 'max' | 'average', aliases: string[], targets: LayerTargets): LayerSpec {
+function windowPool(type: string, kind: 'max' | 'average', aliases: string[], kinds: string[], targets: LayerTargets): LayerSpec {
   return {
     type,
     category: 'pooling',
     doc: `${kind === 'max' ? 'Max' : 'Average'} pooling over [H, W, C]`,
     aliases: aliases.map((text) => ({ text })),
+    prose: { kinds },
     patterns: [
       // "3x3 max pool, /2" and "2×2 max pool, stride 2" as in table cells.
       {
@@ -53,14 +54,17 @@ function windowPool(type: string, kind: 'max' | 'average', aliases: string[], ta
 export const maxPool2d = windowPool(
   'MaxPool2D',
   'max',
-  ['maxpool', 'max pool', 'max-pool', 'max pooling', 'max-pooling', 'mpool', 'maxpooling2d', 'MaxPooling2D', 'pool', 'pooling', 'subsampling'],
+  ['maxpool', 'max pool', 'max-pool', 'max pooling', 'max-pooling', 'mpool', 'maxpooling2d', 'MaxPooling2D', 'pool', 'pooling'],
+  ['max-pooling', 'max pooling', 'maxpooling', 'max-pool', 'max pool', 'pooling', 'spatial pooling', 'maxpool'],
   { keras: { className: 'MaxPooling2D' }, caffe: { type: 'Pooling' }, pytorch: { module: 'MaxPool2d' }, onnx: { op: 'MaxPool' } },
 );
 
 export const avgPool2d = windowPool(
   'AvgPool2D',
   'average',
-  ['avgpool', 'avg pool', 'avg-pool', 'average pool', 'average pooling', 'avg pooling', 'apool', 'averagepooling2d', 'AveragePooling2D', 'mean pooling'],
+  // Subsampling layers (the older name) average their window, as in the networks that named them.
+  ['avgpool', 'avg pool', 'avg-pool', 'average pool', 'average pooling', 'avg pooling', 'apool', 'averagepooling2d', 'AveragePooling2D', 'mean pooling', 'subsampling', 'sub-sampling'],
+  ['average pooling', 'average-pooling', 'avg pooling', 'avg-pooling', 'mean pooling', 'mean-pooling', 'subsampling', 'sub-sampling'],
   { keras: { className: 'AveragePooling2D' }, caffe: { type: 'Pooling' }, pytorch: { module: 'AvgPool2d' }, onnx: { op: 'AveragePool' } },
 );
 

@@ -1,0 +1,13 @@
+/**
+ * The reading core: one layer vocabulary (from the catalog) and one phrase grammar, used by the table,
+ * prose and figure-label front ends alike.
+ */
+export { NUMBER_WORDS, ORDINALS, wordsToDigits, numberOf, numbersIn, NUMBER_LIST } from './numbers.ts';
+export { normaliseLayerText, proseForm } from './text.ts';
+export { KIND_WORDS, kindNamed, widthNouns, widthParam, typeCountedBy, type LayerKind } from './vocabulary.ts';
+export { classCountsIn, TASK_SIZED_OUTPUT } from './classes.ts';
+export { mlpStatements, bareChain, type MlpStatement } from './mlpForms.ts';
+export { statedNetworks, type StatedNetwork, type StatedLayer } from './statedNetworks.ts';
+export { groupClauses, type GroupClause, type GroupRef } from './layerGroups.ts';
+export { transformerStatements, type TransformerConfig } from './transformerStatements.ts';
+export type { TextUnit, LayerDraft } from './types.ts';

@@ -1,0 +1,73 @@
+/**
+ * Whole fully connected networks stated in one phrase: a layer-size chain ("784-1024-1024-2048-10"), a
+ * family ("2, 3, and 4 layer networks with 1024 and 2048 units in each layer": one network per
+ * combination), a table cell ("3 layers, 1024 units"), "a single hidden layer of 256 units".
+ */
+import { NUMBER_LIST, numbersIn } from './numbers.ts';
+
+export interface MlpStatement {
+  /** Widths of the hidden layers, input to output. */
+  hidden: number[];
+  /** The output width when the phrase states it (the last number of a chain). */
+  output?: number;
+  /** The input width when the phrase states it (the first number of a chain). */
+  input?: number;
+  text: string;
+}
+
+const NET_NOUN = String.raw`(?:networks?|nets?|mlps?|perceptrons?|nns?|autoencoders?|auto-encoders?|models?)`;
+const LAYERS = String.raw`(?<layers>${NUMBER_LIST}|single|one)[- ](?<hiddenWord>hidden[- ])?layers?`;
+const UNITS = String.raw`(?<units>${NUMBER_LIST})\s+(?:[a-z-]+\s+){0,3}?units\b|\(?(?<pieces>\d+)x(?<pieceUnits>\d+)\)?\s+units\b|\bunits\s+(?:of\s+)?(?:size\s+)?(?<unitsAfter>\d+)`;
+const FORMS = [
+  // "2 and 3 layer nets having 4096 and 8192 units", "a 3 layer MLP with 50 units on each hidden layer"
+  new RegExp(String.raw`${LAYERS}\s+(?:[a-z-]+\s+){0,3}?${NET_NOUN}\b[^.;]*?(?:${UNITS})`, 'i'),
+  // "a neural net with 2 layers and 8192 units per layer", "networks with 2 hidden layers of 800 units"
+  new RegExp(String.raw`${NET_NOUN}\s+(?:with|having|of)\s+${LAYERS}\s*(?:,|and|with|of|each\s+with|having)?\s*(?:${UNITS})`, 'i'),
+  // a table cell: "3 layers, 1024 units"; "a single hidden layer of 256 rectified linear units"
+  new RegExp(String.raw`^(?:an?\s+)?${LAYERS}\s*(?:,|and|with|of|having)\s*(?:${UNITS})`, 'i'),
+  new RegExp(String.raw`\b(?:an?\s+)?(?<layers>single|one|${NUMBER_LIST})\s+(?<hiddenWord>hidden\s+)layers?\s+(?:of|with|having)\s+(?:${UNITS})`, 'i'),
+];
+const CHAIN = /(?<![\d.,x-])(\d{1,6}(?:\s*-\s*\d{1,6}){2,})(?![\d.,x]|\s*-\s*\d)/g;
+const CHAIN_CONTEXT = /\b(?:architectures?|networks?|nets?|mlps?|layers?|units|neurons|autoencoders?|models?)\b/i;
+
+function chainsIn(sentence: string): MlpStatement[] {
+  if (!CHAIN_CONTEXT.test(sentence)) return [];
+  const out: MlpStatement[] = [];
+  for (const m of sentence.matchAll(CHAIN)) {
+    const sizes = m[1].split(/\s*-\s*/).map(Number);
+    // Years, page ranges and dates are not layer sizes.
+    if (sizes.some((n) => n < 1) || sizes.every((n) => n >= 1900 && n <= 2100) || Math.max(...sizes) < 10) continue;
+    out.push({ input: sizes[0], hidden: sizes.slice(1, -1), output: sizes[sizes.length - 1], text: m[0] });
+  }
+  return out;
+}
+
+export function mlpStatements(sentence: string): MlpStatement[] {
+  const chains = chainsIn(sentence);
+  if (chains.length) return chains;
+  for (const form of FORMS) {
+    const m = form.exec(sentence);
+    if (!m) continue;
+    const g = m.groups!;
+    // "2 to 4 hidden layers with 1024 to 2048 units": a range, not a list of networks.
+    if (/\bto\s+\d+\s+(?:hidden[- ])?layers?\b|\d+\s+to\s+\d+\s+(?:[a-z-]+\s+){0,3}?units\b/i.test(m[0])) continue;
+    const layerCounts = /^(?:single|one)$/i.test(g.layers) ? [1] : numbersIn(g.layers);
+    const widths = g.pieceUnits ? [Number(g.pieceUnits)] : numbersIn(g.units ?? g.unitsAfter ?? '');
+    if (!widths.length || layerCounts.some((n) => n < 1 || n > 30) || widths.some((w) => w < 2 || w > 100000)) continue;
+    // "a 3 layer MLP with 50 units on each hidden layer": the count includes the output layer.
+    const said = sentence.slice(m.index, m.index + m[0].length + 40);
+    const countsOutput = !g.hiddenWord && /\bmlps?\b|perceptrons?/i.test(m[0]) && /\bhidden\b/i.test(said);
+    const zipped = layerCounts.length === widths.length && layerCounts.length > 1 && /\brespectively\b/i.test(sentence);
+    const combos = zipped ? layerCounts.map((n, i) => [n, widths[i]]) : layerCounts.flatMap((n) => widths.map((w) => [n, w]));
+    return combos.map(([n, w]) => ({ hidden: Array(Math.max(1, countsOutput ? n - 1 : n)).fill(w), text: m[0] }));
+  }
+  return [];
+}
+
+/** A cell or label that is only a layer-size chain ("500-500-2000"): its sizes, all of them hidden layers. */
+export function bareChain(text: string): number[] | undefined {
+  const m = /^\(?(\d{1,6}(?:\s*-\s*\d{1,6}){2,})\)?$/.exec(text.trim());
+  if (!m) return undefined;
+  const sizes = m[1].split(/\s*-\s*/).map(Number);
+  return sizes.every((n) => n >= 2) && !sizes.every((n) => n >= 1900 && n <= 2100) && Math.max(...sizes) >= 10 ? sizes : undefined;
+}

@@ -1,0 +1,221 @@
+/**
+ * Running text → networks stated group by group. Sentences close together that speak of layer groups
+ * ("3 convolutional layers followed by 2 fully connected layers. The first convolutional layer has …")
+ * build one network; later sentences fill in what earlier ones left open (widths, windows, strides, the
+ * layer after each). A convolution after a fully connected layer starts a new network, since a network is
+ * described from input to output. Whole fully connected networks stated in one phrase (chains, families)
+ * come from mlpForms.ts. A classifier the text sizes by the task ("10 classes", "one output per action")
+ * ends a network whose last stated layers are hidden or not fully connected.
+ */
+import { getSpec, type Params } from '../graph/index.ts';
+import { classCountsIn, TASK_SIZED_OUTPUT } from './classes.ts';
+import { groupClauses, type GroupClause } from './layerGroups.ts';
+import { mlpStatements } from './mlpForms.ts';
+import { proseForm } from './text.ts';
+import type { LayerDraft, TextUnit } from './types.ts';
+import { widthParam } from './vocabulary.ts';
+
+export interface StatedLayer extends LayerDraft {
+  unit: TextUnit;
+}
+
+export interface StatedNetwork {
+  layers: StatedLayer[];
+  /** The text units it was read from, in order. */
+  units: TextUnit[];
+  /** Input width, when the text states it (the first number of a layer-size chain). */
+  inputWidth?: number;
+}
+
+/** Sentences without a layer group that may separate two sentences of one description. */
+const GAP = 4;
+/** How far (in sentences) a class count may be from the network it sizes. */
+const CLASS_REACH = 60;
+
+interface Slot extends StatedLayer {
+  hidden: boolean;
+}
+
+interface Building {
+  slots: Slot[];
+  units: TextUnit[];
+  last: number;
+}
+
+const windowParam = (type: string) => (/Pool/.test(type) ? 'pool' : 'kernel');
+
+function setStated(slot: Slot, clause: GroupClause, width: number | undefined): void {
+  const param = widthParam(slot.type);
+  const params: Params = { ...slot.params };
+  if (param && width !== undefined) params[param] = width;
+  if (clause.kernel) params[windowParam(slot.type)] = clause.kernel;
+  if (clause.stride) params.stride = clause.stride;
+  slot.params = params;
+  if (clause.hidden) slot.hidden = true;
+}
+
+function newSlot(type: string, clause: GroupClause, unit: TextUnit): Slot {
+  return { type, params: {}, inferred: [], text: clause.text.slice(0, 120), unit, hidden: clause.hidden };
+}
+
+/** Puts a layer of `type` after each of `targets` that is not already followed by one. */
+function followEach(b: Building, targets: Slot[], type: string, clause: GroupClause, unit: TextUnit): void {
+  for (const target of targets) {
+    const at = b.slots.indexOf(target);
+    if (b.slots[at + 1]?.type === type) continue;
+    b.slots.splice(at + 1, 0, { ...newSlot(type, clause, unit), hidden: false });
+  }
+}
+
+/** Applies one clause; false when it does not belong to the network being built. */
+function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
+  const ofType = b.slots.filter((s) => s.type === clause.type);
+  const widths = clause.widths ?? [];
+  if (clause.ref.kind === 'new') {
+    const count = clause.ref.count ?? 1;
+    if (count > 30) return false;
+    // "3 convolutional layers followed by 2 fully connected layers. … a fully connected layer with 512 units":
+    // a single layer stated with its width is the first of the counted ones still without a width.
+    const param = widthParam(clause.type);
+    const open = param && count === 1 && widths.length === 1 ? ofType.find((s) => s.params[param] === undefined) : undefined;
+    if (open) {
+      setStated(open, clause, widths[0]);
+      return true;
+    }
+    const added: Slot[] = [];
+    for (let k = 0; k < count; k++) {
+      const slot = newSlot(clause.type, clause, unit);
+      setStated(slot, clause, widths.length === count ? widths[k] : widths.length === 1 ? widths[0] : undefined);
+      b.slots.push(slot);
+      added.push(slot);
+    }
+    if (clause.eachFollowedBy) followEach(b, added, clause.eachFollowedBy, clause, unit);
+    return true;
+  }
+  if (clause.ref.kind === 'all') {
+    if (!ofType.length) return false;
+    // "96, 128 and 256 filters respectively": one width per layer, the last ones if there are more layers.
+    const targets = widths.length > 1 ? ofType.slice(-widths.length) : ofType;
+    targets.forEach((slot, k) => setStated(slot, clause, widths.length > 1 ? widths[k] : widths[0]));
+    if (clause.eachFollowedBy) followEach(b, targets, clause.eachFollowedBy, clause, unit);
+    return Boolean(widths.length || clause.kernel || clause.stride || clause.eachFollowedBy);
+  }
+  const { position } = clause.ref;
+  // "the first convolutional layer has …, the second …": an enumeration may introduce its layers.
+  if (position === ofType.length + 1) {
+    const slot = newSlot(clause.type, clause, unit);
+    b.slots.push(slot);
+    ofType.push(slot);
+  }
+  const slot = position > 0 ? ofType[position - 1] : ofType[ofType.length + position];
+  if (!slot) return false;
+  setStated(slot, clause, widths[0]);
+  return true;
+}
+
+const WEIGHTED = (s: StatedLayer) => widthParam(s.type) !== undefined;
+
+/** "the depth is doubled at every layer", "halving the number of channels": the width rule of a stack. */
+const WIDTH_RULE = /\b(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)|kernels)|channels|filters|feature\s+maps)\s+(?:is\s+|are\s+)?(doubled|halved|doubles|halves)|\b(doubling|halving)\s+(?:the\s+)?(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)))/i;
+/** "brings the depth from 1 to 128 channels", "starting with 64 filters": where a width rule starts. */
+const FIRST_WIDTH = /\bfrom\s+\d+\s+to\s+(\d+)\s+(?:channels|filters|feature\s+maps)|\bstart(?:s|ing)?\s+(?:with|from|at)\s+(\d+)\s+(?:channels|filters|feature\s+maps)/i;
+
+/** Widths of a stack whose text states the first width and a doubling (or halving) rule. */
+function applyWidthRule(b: Building, text: string): boolean {
+  const rule = WIDTH_RULE.exec(text);
+  const first = FIRST_WIDTH.exec(text);
+  if (!rule || !first) return false;
+  const factor = /doubl/i.test(rule[1] ?? rule[2]) ? 2 : 0.5;
+  const stack = b.slots.filter((s) => s.type === b.slots.find(WEIGHTED)?.type);
+  let width = Number(first[1] ?? first[2]);
+  for (const slot of stack) {
+    if (slot.params.filters === undefined) slot.params = { ...slot.params, filters: width };
+    width = Math.max(1, Math.round(width * factor));
+  }
+  return stack.length > 0;
+}
+
+/** A network is kept when it states at least two layers with weights and some of their widths. */
+function finished(b: Building): StatedNetwork | undefined {
+  const weighted = b.slots.filter(WEIGHTED);
+  const sized = weighted.filter((s) => s.params[widthParam(s.type)!] !== undefined);
+  if (weighted.length < 2 || sized.length === 0) return undefined;
+  // A width the text leaves open takes the catalog's default and is marked inferred, for the user to set.
+  for (const slot of b.slots) {
+    const param = widthParam(slot.type);
+    if (!param || slot.params[param] !== undefined) continue;
+    const fallback = getSpec(slot.type)?.params.find((p) => p.name === param)?.default;
+    if (typeof fallback === 'number') slot.params = { ...slot.params, [param]: fallback };
+    slot.inferred = [...slot.inferred, param];
+  }
+  return { layers: b.slots, units: b.units };
+}
+
+/** The nearest class count the text states, within reach of sentence `index`. */
+function classCountNear(units: TextUnit[], counts: Array<number[]>, index: number): number | undefined {
+  let best: { n: number; d: number } | undefined;
+  units.forEach((u, i) => {
+    const d = Math.abs(u.index - index);
+    if (counts[i].length && d <= CLASS_REACH && (!best || d < best.d)) best = { n: counts[i][0], d };
+  });
+  return best?.n;
+}
+
+/** Adds the task-sized classifier when the stated layers end hidden or before any fully connected layer. */
+function withOutput(net: StatedNetwork, classes: number | undefined, taskSized: TextUnit | undefined): StatedNetwork {
+  const last = net.layers[net.layers.length - 1] as Slot;
+  const endsHidden = last.type !== 'Dense' || last.hidden;
+  const unit = taskSized ?? last.unit;
+  if (!endsHidden) {
+    if (last.params.units === undefined && classes !== undefined) last.params = { ...last.params, units: classes };
+    return net;
+  }
+  if (classes === undefined && !taskSized) return net;
+  const params: Params = { units: classes ?? 10, activation: 'softmax' };
+  const output: StatedLayer = { type: 'Dense', params, inferred: classes === undefined ? ['units'] : [], text: 'output layer (one unit per class)', unit };
+  return { ...net, layers: [...net.layers, output] };
+}
+
+export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
+  const forms = units.map((u) => proseForm(u.text));
+  const counts = forms.map(classCountsIn);
+  const networks: StatedNetwork[] = [];
+  let b: Building | undefined;
+  let taskSized: TextUnit | undefined;
+  const close = () => {
+    const net = b && finished(b);
+    if (net) networks.push(withOutput(net, classCountNear(units, counts, net.units[0].index), taskSized));
+    b = undefined;
+    taskSized = undefined;
+  };
+  units.forEach((unit, i) => {
+    const text = forms[i];
+    for (const mlp of mlpStatements(text)) {
+      const hidden: StatedLayer[] = mlp.hidden.map((w) => ({ type: 'Dense', params: { units: w }, inferred: [], text: mlp.text, unit, hidden: true }) as Slot);
+      const net = { layers: hidden, units: [unit], ...(mlp.input ? { inputWidth: mlp.input } : {}) };
+      if (mlp.output !== undefined) networks.push({ ...net, layers: [...hidden, { type: 'Dense', params: { units: mlp.output, activation: 'softmax' }, inferred: [], text: mlp.text, unit }] });
+      else networks.push(withOutput(net, classCountNear(units, counts, unit.index), TASK_SIZED_OUTPUT.test(text) ? unit : undefined));
+    }
+    const clauses = groupClauses(text);
+    if (b && unit.index - b.last > GAP) close();
+    for (const clause of clauses) {
+      const weightedAfterDense = b?.slots.some((s) => s.type === 'Dense') && clause.ref.kind === 'new' && clause.type !== 'Dense' && widthParam(clause.type) !== undefined;
+      if (weightedAfterDense) close();
+      if (!b) {
+        if (clause.ref.kind === 'all') continue;
+        b = { slots: [], units: [], last: unit.index };
+      }
+      if (apply(b, clause, unit)) {
+        b.last = unit.index;
+        if (!b.units.includes(unit)) b.units.push(unit);
+      }
+    }
+    if (b && TASK_SIZED_OUTPUT.test(text) && unit.index - b.last <= GAP) taskSized = unit;
+    if (b && unit.index - b.last <= GAP && applyWidthRule(b, text)) {
+      b.last = unit.index;
+      if (!b.units.includes(unit)) b.units.push(unit);
+    }
+  });
+  close();
+  return networks;
+}

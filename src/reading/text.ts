@@ -1,0 +1,28 @@
+/** Text as the reading core sees it: one spelling for times signs, dashes, numbers and citations. */
+import { wordsToDigits } from './numbers.ts';
+
+/** Times signs and the letter x between numbers become "x"; dashes and spaces are normalised. */
+export function normaliseLayerText(text: string): string {
+  return text
+    .replace(/(\d+)\s*²/g, '$1x$1')
+    .normalize('NFKC')
+    .replace(/[×✕⨯∗*]/g, 'x')
+    .replace(/(\d)\s*[xX]\s*(?=\d)/g, '$1x')
+    .replace(/[‐‑‒–—−]/g, '-')
+    .replace(/[⟨⟩]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A sentence ready for the phrase grammar: normalised, numbers as digits, citations ("[12]", "(Smith et
+ * al., 2015)") and footnote marks dropped, soft hyphens of line breaks joined ("fully- connected").
+ */
+export function proseForm(text: string): string {
+  return wordsToDigits(normaliseLayerText(text))
+    .replace(/\[\d+(?:\s*[,-]\s*\d+)*\]/g, '')
+    .replace(/\([A-Z][^()]{0,80}?\b(?:19|20)\d\d[a-z]?\)/g, '')
+    .replace(/\b(fully|densely)-\s+(connected)/gi, '$1-$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,60 @@
+/**
+ * The layer vocabulary of running text, built from the catalog's `prose` words: which words before
+ * "layer(s)" name which type, and which nouns count its width. Adding a word is an edit to the catalog.
+ */
+import { CATALOG } from '../graph/index.ts';
+
+export interface LayerKind {
+  type: string;
+  /** The param a counted noun sets ("96 filters" → filters), for types with a width. */
+  widthParam?: string;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- ]?');
+/** Longest first, so "fully connected hidden" wins over "hidden". */
+const byLength = (a: string, b: string) => b.length - a.length;
+
+const kindOf = new Map<string, LayerKind>();
+const nounsOf = new Map<string, string[]>();
+for (const spec of CATALOG) {
+  if (!spec.prose) continue;
+  const kind: LayerKind = { type: spec.type, ...(spec.prose.width ? { widthParam: spec.prose.width.param } : {}) };
+  for (const word of spec.prose.kinds) if (!kindOf.has(key(word))) kindOf.set(key(word), kind);
+  if (spec.prose.width) nounsOf.set(spec.type, [...spec.prose.width.nouns]);
+}
+
+function key(words: string): string {
+  return words.toLowerCase().replace(/[- ]+/g, ' ').trim();
+}
+
+/** Regex source of every kind word, as one alternation. */
+export const KIND_WORDS = [...kindOf.keys()].sort(byLength).map(escape).join('|');
+
+/** "fully-connected" → Dense; undefined for words the catalog does not know. */
+export function kindNamed(words: string): LayerKind | undefined {
+  return kindOf.get(key(words));
+}
+
+/** Regex source of the nouns that count a type's width ("filters|kernels|feature maps"). */
+export function widthNouns(type: string): string | undefined {
+  const nouns = nounsOf.get(type);
+  return nouns ? nouns.sort(byLength).map(escape).join('|') : undefined;
+}
+
+/** Regex source of every width noun of every type. */
+export const ALL_WIDTH_NOUNS = [...new Set([...nounsOf.values()].flat())].sort(byLength).map(escape).join('|');
+
+/** The type whose width a noun counts ("filters" → Conv2D, "units" → Dense): the first catalog type that lists it. */
+export function typeCountedBy(noun: string): string | undefined {
+  const k = key(noun);
+  for (const [type, nouns] of nounsOf) if (nouns.some((n) => key(n) === k)) return type;
+  return undefined;
+}
+
+const widthParamOf = new Map<string, string>();
+for (const spec of CATALOG) if (spec.prose?.width) widthParamOf.set(spec.type, spec.prose.width.param);
+
+/** The param that holds a type's width (filters, units, dim), for types that have weights; undefined otherwise. */
+export function widthParam(type: string): string | undefined {
+  return widthParamOf.get(type);
+}

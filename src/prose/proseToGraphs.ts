@@ -9,7 +9,7 @@
  * (contracting and expanding paths) are read whole by stepGraph.ts.
  */
 import { boxOf, type Box, type Page } from '../paper/index.ts';
-import type { Layer } from '../graph/index.ts';
+import { inferShapes, validateGraph, type Layer } from '../graph/index.ts';
 import { assembleGraph, type Assembled, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
 import { readConventions, type Conventions } from './conventions.ts';
 import { classOutputMention, inputMention, mentionsIn, type Mention } from './mentions.ts';
@@ -18,6 +18,7 @@ import { splitSentences, type Sentence } from './sentences.ts';
 import { paddingFromSizes, sizesFromNeuronCounts } from './statedSizes.ts';
 import { stepDesigns } from './stepGraph.ts';
 import { statedDesigns } from './statedDesigns.ts';
+import { transformerDesigns } from './transformerDesigns.ts';
 
 export interface ProseDesign extends Assembled {
   sentences: Sentence[];
@@ -290,6 +291,18 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
     if (rivals.some((r) => statedWeights(r) >= statedWeights(design))) continue;
     for (const r of rivals) kept.splice(kept.indexOf(r), 1);
     kept.push(design);
+  }
+  // Transformers stated by their settings, built by the block library.
+  for (const { graph, sentences: used } of transformerDesigns(sentences)) {
+    const errors = validateGraph(graph).filter((i) => i.severity === 'error').map((i) => `${i.layerId}: ${i.message}`);
+    if (!errors.length) {
+      try {
+        inferShapes(graph);
+      } catch (error) {
+        errors.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    kept.push({ graph, weightLayers: graph.layers.filter((l) => l.type === 'Dense' || l.type === 'MultiHeadAttention').length, errors, sentences: used });
   }
   return kept;
 }

@@ -10,4 +10,5 @@ export { mlpStatements, bareChain, type MlpStatement } from './mlpForms.ts';
 export { statedNetworks, type StatedNetwork, type StatedLayer } from './statedNetworks.ts';
 export { groupClauses, type GroupClause, type GroupRef } from './layerGroups.ts';
 export { transformerStatements, type TransformerConfig } from './transformerStatements.ts';
+export { transformerGraph } from './transformerGraph.ts';
 export type { TextUnit, LayerDraft } from './types.ts';

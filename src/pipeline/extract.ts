@@ -4,9 +4,9 @@
  */
 import { validateGraph, type Graph } from '../graph/index.ts';
 import { findRegions, readDocument, type ReadOptions, type Region } from '../paper/index.ts';
-import { tableToGraphs, type BlockStyle } from '../tables/index.ts';
+import { settingsRows, tableToGraphs, type BlockStyle } from '../tables/index.ts';
 import { proseToGraphs, readConventions, splitSentences, type Conventions, type Sentence } from '../prose/index.ts';
-import { classCountsIn, proseForm } from '../reading/index.ts';
+import { classCountsIn, proseForm, transformerConfigOf, transformerGraph, transformerKind } from '../reading/index.ts';
 import { applyConventions, describesSame, fuse, type StatedConvention } from './extractFuse.ts';
 import { hasText, readBitmapFigures, readVectorFigures, type BitmapFigures, type BitmapTiming, type FigureCandidate } from './extractFigures.ts';
 import type { FoundRegion, ProgressFn } from './protocol.ts';
@@ -42,6 +42,9 @@ function blockStyleOf(text: string): BlockStyle {
   if (dense > residual && dense >= 2) return 'dense';
   return residual >= 2 ? 'residual' : 'plain';
 }
+
+/** "(6 layers, d=512, 8 heads)": the settings a block-library design was built from, as its name gives them. */
+const settingsOf = (graph: Graph) => /\(\d+ layers, d=\d+, \d+ heads\)$/.exec(graph.name)?.[0];
 
 /** The class count the paper states most often: the output width of networks stated without it. */
 function taskOutputsOf(sentences: Sentence[]): number | undefined {
@@ -80,6 +83,7 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
   const style = blockStyleOf(doc.pages.map((p) => p.texts.map((t) => t.str).join(' ')).join(' '));
   const sentences = splitSentences(doc.pages);
   const taskOutputs = taskOutputsOf(sentences);
+  const kind = transformerKind(sentences.map((x) => proseForm(x.text)));
   const regions: FoundRegion[] = [];
   const tableDesigns: Graph[] = [];
   const vectorFigures: FigureCandidate[] = [];
@@ -95,6 +99,17 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
         if (region.raster || !hasText(page, region.box)) bitmapFigures.push({ page, region, found });
         else if (region.vector) vectorFigures.push({ page, region, found });
         continue;
+      }
+      // A table of model settings (layers, width, heads) names standard blocks: the block library builds them.
+      if (kind) {
+        for (const row of settingsRows(region, page)) {
+          const config = transformerConfigOf(row.settings, {}, kind, row.name, []);
+          if (!config) continue;
+          const graph = transformerGraph(config, { page: page.number, kind: 'table', caption: region.caption.text, bbox: round(region.box) });
+          graph.name = `${region.caption.label}: ${graph.name}`;
+          graph.confidence = 0.8;
+          tableDesigns.push(graph);
+        }
       }
       const reading = tableToGraphs(region, page, style, taskOutputs);
       for (const design of reading.designs) {
@@ -126,6 +141,12 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
     }
     const stated = prose.graph.layers.filter((l) => !l.inferred?.includes('*')).length;
     prose.graph.confidence = Math.round(Math.min(0.75, 0.3 + 0.05 * stated) * 100) / 100;
+    // A transformer the text states with the same settings as a table row is that row.
+    const settings = settingsOf(prose.graph);
+    if (settings) {
+      if (!designs.some((d) => settingsOf(d) === settings)) designs.push(prose.graph);
+      continue;
+    }
     const match = designs.findIndex((d) => d.source?.kind === 'table' && describesSame(d, prose.graph));
     if (match >= 0) designs[match] = fuse(designs[match], prose.graph);
     else designs.push(prose.graph);

@@ -176,6 +176,40 @@ function withOutput(net: StatedNetwork, classes: number | undefined, taskSized: 
   return { ...net, layers: [...net.layers, output] };
 }
 
+/** "The network architecture … are same as that for SVHN": a network stated by pointing at another. */
+const SAME_AS = /\b(?:network|architecture|model)s?\b[^.]{0,60}?\b(?:is|are)\s+(?:the\s+)?same\s+as\s+(?:that|those|the\s+ones?)?\s*(?:for|of|in|used\s+(?:for|in|on))\s+(?:the\s+)?([A-Z][\w-]*[A-Za-z0-9])/;
+/** Sentences before a network's first one where the name of its data or section may stand. */
+const NAME_REACH = 10;
+
+/**
+ * Networks stated as copies: the network whose text (or the sentences just before it) names what the
+ * reference names, with its output resized to each class count stated near the reference.
+ */
+function copiesByReference(units: TextUnit[], forms: string[], counts: number[][], networks: StatedNetwork[]): StatedNetwork[] {
+  const copies: StatedNetwork[] = [];
+  forms.forEach((text, i) => {
+    const ref = SAME_AS.exec(text);
+    if (!ref) return;
+    const name = new RegExp(`\\b${ref[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+    const at = units[i].index;
+    const named = networks.filter((n) => {
+      const first = units.findIndex((u) => u === n.units[0]);
+      return n.units[0].index < at && forms.slice(Math.max(0, first - NAME_REACH), first + n.units.length + 1).some((f) => name.test(f));
+    });
+    const source = named[named.length - 1];
+    if (!source) return;
+    const near = counts.slice(Math.max(0, i - NAME_REACH), i + 2).flat();
+    const last = source.layers[source.layers.length - 1];
+    const outputs = near.length && last.type === 'Dense' ? [...new Set(near)] : [undefined];
+    for (const n of outputs) {
+      const layers = source.layers.map((l) => ({ ...l, params: { ...l.params } }));
+      if (n !== undefined) layers[layers.length - 1].params.units = n;
+      copies.push({ ...source, layers, units: [...source.units, units[i]] });
+    }
+  });
+  return copies;
+}
+
 export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
   const forms = units.map((u) => proseForm(u.text));
   const counts = forms.map(classCountsIn);
@@ -217,5 +251,16 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
     }
   });
   close();
-  return networks;
+  return distinct([...networks, ...copiesByReference(units, forms, counts, networks)]);
+}
+
+/** One network per distinct layer list: a paper restates its networks ("… for the 300-100-10 network"). */
+function distinct(networks: StatedNetwork[]): StatedNetwork[] {
+  const seen = new Set<string>();
+  return networks.filter((n) => {
+    const key = JSON.stringify([n.inputWidth, n.layers.map((l) => [l.type, l.params])]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -21,8 +21,22 @@ export interface TransformerConfig {
   inferred: Array<'ff' | 'heads'>;
 }
 
-type Setting = 'layers' | 'width' | 'ff' | 'heads';
-type Settings = Partial<Record<Setting, number>>;
+export type Setting = 'layers' | 'width' | 'ff' | 'heads';
+export type Settings = Partial<Record<Setting, number>>;
+
+/** Column headings of settings tables: "N", "dmodel", "d_ff", "h", "L", "H", "A", "Layers", "Hidden size", "MLP size", "Heads". */
+const HEADINGS: Array<[Setting, RegExp]> = [
+  ['layers', /^(?:N|L|#?layers|depth|#\s*layers)$/i],
+  ['width', /^(?:d_?\{?model\}?|dmodel|H|D|hidden\s*size(?:\s*D)?|width|d_?hidden|hidden)$/],
+  ['ff', /^(?:d_?\{?ff\}?|dff|d_?inner|mlp\s*size|ffn|filter\s*size|ff)$/i],
+  ['heads', /^(?:h|A|#?heads|#\s*heads)$/i],
+];
+
+/** The setting a table column heading names, if any. */
+export function settingNamed(heading: string): Setting | undefined {
+  const t = heading.trim().replace(/\s+/g, ' ');
+  return HEADINGS.find(([, re]) => re.test(t))?.[0];
+}
 
 /** The symbols papers give each setting; a setting is a symbol "=" a number. */
 const SYMBOLS: Array<[Setting, RegExp]> = [
@@ -47,7 +61,7 @@ function settingsIn(text: string): Settings {
   return found;
 }
 
-function configOf(s: Settings, base: Settings, kind: TransformerConfig['kind'], name: string, units: TextUnit[]): TransformerConfig | undefined {
+export function configOf(s: Settings, base: Settings, kind: TransformerConfig['kind'], name: string, units: TextUnit[]): TransformerConfig | undefined {
   const layers = s.layers ?? base.layers;
   const width = s.width ?? base.width;
   if (!layers || !width || layers > 64 || width < 16 || width > 65536) return undefined;
@@ -61,11 +75,16 @@ function configOf(s: Settings, base: Settings, kind: TransformerConfig['kind'], 
   return { kind, layers, width, ff, heads, name, units, inferred };
 }
 
+/** Whether a text speaks of transformers, and of which kind: both stacks when it describes a decoder stack of its own. */
+export function transformerKind(forms: string[]): TransformerConfig['kind'] | undefined {
+  if (!forms.some((t) => ABOUT.test(t))) return undefined;
+  return forms.some((t) => /\bdecoder\s+(?:is\s+also\s+)?(?:composed\s+of|consists\s+of|has)\b|\bencoder-decoder\b/i.test(t)) ? 'encoder-decoder' : 'encoder';
+}
+
 export function transformerStatements(units: TextUnit[]): TransformerConfig[] {
   const forms = units.map((u) => proseForm(u.text).replace(/\bd\s+(model|ff)\b/gi, 'd_$1'));
-  if (!forms.some((t) => ABOUT.test(t))) return [];
-  // Both stacks when the text describes a decoder stack of its own.
-  const kind = forms.some((t) => /\bdecoder\s+(?:is\s+also\s+)?(?:composed\s+of|consists\s+of|has)\b|\bencoder-decoder\b/i.test(t)) ? 'encoder-decoder' : 'encoder';
+  const kind = transformerKind(forms);
+  if (!kind) return [];
   const configs: TransformerConfig[] = [];
   const base: Settings = {};
   const baseUnits: TextUnit[] = [];

@@ -5,3 +5,4 @@ export { parseLayerText, normaliseLayerText, repeatCount, sizeOf, typeOfName, ty
 export { interpretTable, attributeOf, type NetworkDraft, type SeqItem, type SeqLayer, type SeqBlock, type SeqBand, type BlockStyle, type TableLayout } from './interpret.ts';
 export { assembleGraph, type Assembled, type AssembleContext } from './assemble.ts';
 export { tableToGraphs, type TableDesign, type TableReading } from './tableToGraphs.ts';
+export { settingsRows, type SettingsRow } from './settingsTables.ts';

@@ -1,7 +1,8 @@
 /** The reading core: catalog vocabulary, layer-group grammar, network forms, stated networks, transformer settings. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readDocument } from '../../src/paper/index.ts';
+import { findRegions, readDocument } from '../../src/paper/index.ts';
+import { settingsRows } from '../../src/tables/index.ts';
 import { splitSentences } from '../../src/prose/index.ts';
 import { bareChain, classCountsIn, groupClauses, kindNamed, mlpStatements, proseForm, statedNetworks, transformerStatements, type TextUnit } from '../../src/reading/index.ts';
 
@@ -83,6 +84,18 @@ describe('stated networks', () => {
     expect(shape(encoder.layers)).toBe('Conv2D64 Conv2D128 Conv2D256 Conv2D512');
   });
 
+  it('reads a network stated as the same as another one, once per class count stated with it', () => {
+    const nets = statedNetworks(
+      units([
+        'B.2 SVHN. The inputs are RGB pixels of 10 classes.',
+        'The best architecture uses two convolutional layers with 64 and 128 filters, followed by a fully connected hidden layer with 512 units.',
+        'B.3 CIFAR. They have 10 and 100 image categories respectively.',
+        'The network architecture and dropout rates are same as that for SVHN.',
+      ]),
+    );
+    expect(nets.map((n) => shape(n.layers))).toEqual(['Conv2D64 Conv2D128 Dense512 Dense10', 'Conv2D64 Conv2D128 Dense512 Dense100']);
+  });
+
   it('finds nothing in text that only talks about layers', () => {
     expect(statedNetworks(units(['Deep networks have many layers.', 'The layers of a convolutional network learn features.', 'We compare to a fully connected baseline.']))).toEqual([]);
   });
@@ -105,6 +118,17 @@ describe('transformer settings', () => {
     ]);
     const [base, large] = transformerStatements(units(['We use a multi-layer bidirectional Transformer encoder.', 'We report BASE (L=12, H=768, A=12) and LARGE (L=24, H=1024, A=16).']));
     expect([base.kind, base.layers, base.width, base.ff, large.layers, large.heads]).toEqual(['encoder', 12, 768, 3072, 24, 16]);
+  });
+});
+
+describe('settings tables', () => {
+  it('reads each named row of a transformer settings table under its headings', async () => {
+    const doc = await readDocument(new Uint8Array(readFileSync('../shared/corpus/pdf/transformer.pdf')));
+    const rows = doc.pages.flatMap((page) => findRegions(page).filter((r) => r.kind === 'table').flatMap((r) => settingsRows(r, page)));
+    expect(rows.map((r) => [r.name, r.settings])).toEqual([
+      ['base', { layers: 6, width: 512, ff: 2048, heads: 8 }],
+      ['big', { layers: 6, width: 1024, ff: 4096, heads: 16 }],
+    ]);
   });
 });
 

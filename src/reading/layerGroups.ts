@@ -34,13 +34,16 @@ export interface GroupClause {
 const ORDINAL_WORDS = Object.keys(ORDINALS).join('|');
 /** A group mention: determiner, then kind words (optionally "conv + batch norm + relu"), then "layer(s)". */
 const GROUP = new RegExp(
-  String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*)(?<count>\d+|an?|single|one)\s+)?` +
+  String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*|\b(?:up\s+to|than|least|most)\s+)(?<count>\d+|an?|single|one)\s+)?` +
     String.raw`(?:(?:more|additional|further|consecutive|successive|stacked|subsequent|other|remaining|intermediate)\s+)?` +
     String.raw`(?<words>(?:${KIND_WORDS})(?:\s+(?:${KIND_WORDS}))?)(?<extra>(?:\s*\+\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3})\s+(?<hidden>hidden\s+)?(?<noun>layers?)\b`,
   'gi',
 );
 /** "…, the second 64 4x4 filters": an ordinal that continues the type of the clause before it. */
 const ELIDED_ORDINAL = new RegExp(String.raw`(?:^|,\s*|\band\s+)(?:and\s+)?the\s+(?<ord>${ORDINAL_WORDS})(?:\s+and\s+(?:final|last))?\s+(?=\d)`, 'gi');
+
+/** Words that may stand between a width and its noun ("64 output channels"); others ("2 largest feature maps") do not make a width. */
+const WIDTH_ADJECTIVES = '(?:output|hidden|convolutional|learned|learnable|rectified\\s+linear|linear|relu|sigmoid|tanh|logistic|maxout|feature|memory|more)';
 
 const pair = (a: string, b?: string): [number, number] => [Number(a), Number(b ?? a)];
 
@@ -63,7 +66,7 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
   const nouns = widthNouns(type);
   if (nouns) {
     // "96, 128 and 256 filters", "32 8x8 filters", "2048 units each", "512-unit"
-    const listed = new RegExp(String.raw`(?<![\dx.]|\bto\s|-)(${NUMBER_LIST})\s+(?:(\d+)x(\d+)\s+)?(?:[a-z-]+\s+)?(?:${nouns})\b`, 'i').exec(clause);
+    const listed = new RegExp(String.raw`(?<![\dx.]|\bto\s|-|=\s*)(${NUMBER_LIST})\s+(?:(\d+)x(\d+)\s+)?(?:${WIDTH_ADJECTIVES}\s+)?(?:${nouns})\b`, 'i').exec(clause);
     const hyphened = new RegExp(String.raw`(?<![\dx.])(\d+)-(?:unit|neuron|filter|channel|dimensional|d)\b`, 'i').exec(clause);
     if (listed) {
       out.widths = numbersIn(listed[1]);

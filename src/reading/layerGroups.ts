@@ -22,6 +22,8 @@ export interface GroupClause {
   ref: GroupRef;
   /** "hidden": layers before a separate output layer. */
   hidden: boolean;
+  /** "a final convolution layer": new layers that come after all the others, not ones counted before. */
+  final?: boolean;
   /** Widths in order ("96, 128 and 256 filters"); one width means every layer of the clause. */
   widths?: number[];
   kernel?: [number, number];
@@ -35,7 +37,7 @@ const ORDINAL_WORDS = Object.keys(ORDINALS).join('|');
 /** A group mention: determiner, then kind words (optionally "conv + batch norm + relu"), then "layer(s)". */
 const GROUP = new RegExp(
   String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*|\b(?:up\s+to|than|least|most)\s+)(?<count>\d+|an?|single|one)\s+)?` +
-    String.raw`(?:(?:more|additional|further|consecutive|successive|stacked|subsequent|other|remaining|intermediate)\s+)?` +
+    String.raw`(?:(?<adj>more|additional|further|consecutive|successive|stacked|subsequent|other|remaining|intermediate|final|last)\s+)?` +
     String.raw`(?<words>(?:${KIND_WORDS})(?:\s+(?:${KIND_WORDS}))?)(?<extra>(?:\s*\+\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3})\s+(?<hidden>hidden\s+)?(?<noun>layers?)\b`,
   'gi',
 );
@@ -73,6 +75,8 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
       if (listed[2]) out.kernel = pair(listed[2], listed[3]);
     } else if (hyphened) out.widths = [Number(hyphened[1])];
     // "depth from 1 to 128 channels": the layer's width is where it goes to.
+    // "a final convolution layer results in a scalar value": one output.
+    if (!out.widths && /\b(?:results?\s+in|outputs?|produces?|gives?)\s+(?:a|one)\s+(?:single\s+)?scalar\b/i.test(clause)) out.widths = [1];
     const fromTo = new RegExp(String.raw`\bfrom\s+\d+\s+to\s+(\d+)\s+(?:${nouns})\b`, 'i').exec(clause);
     if (fromTo) out.widths = [Number(fromTo[1])];
   }
@@ -96,6 +100,7 @@ export function groupClauses(sentence: string): GroupClause[] {
     const end = i + 1 < found.length ? found[i + 1].index! : sentence.length;
     const own = sentence.slice(start, end);
     const clause: GroupClause = { type: kind.type, ref: refOf(g, g.noun.toLowerCase() === 'layers'), hidden: Boolean(g.hidden) || /\bhidden\b/i.test(g.words), ...attributes(kind.type, own), text: own.trim() };
+    if (/^(?:final|last)$/i.test(g.adj ?? '')) clause.final = true;
     // "(each) followed by a max-pooling layer": this mention is placed after each layer of the one before.
     const previous = clauses[clauses.length - 1];
     if (previous && /\beach\s*,?\s*(?:of\s+which\s+is\s+)?(?:followed|succeeded)\s+by\s*(?:an?|one)?\s*$/i.test(sentence.slice(found[i - 1].index! + found[i - 1][0].length, start))) {

@@ -77,7 +77,7 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
     // "3 convolutional layers followed by 2 fully connected layers. … a fully connected layer with 512 units":
     // a single layer stated with its width is the first of the counted ones still without a width.
     const param = widthParam(clause.type);
-    const open = param && count === 1 && widths.length === 1 ? ofType.find((s) => s.params[param] === undefined) : undefined;
+    const open = param && count === 1 && widths.length === 1 && !clause.final ? ofType.find((s) => s.params[param] === undefined) : undefined;
     if (open) {
       setStated(open, clause, widths[0]);
       return true;
@@ -114,6 +114,7 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
 }
 
 const WEIGHTED = (s: StatedLayer) => widthParam(s.type) !== undefined;
+const ARCHITECTURE_WORDS = /\b(?:architecture|network|encoder|decoder|discriminator|generator|classifier|model)\b/i;
 
 /** "the depth is doubled at every layer", "halving the number of channels": the width rule of a stack. */
 const WIDTH_RULE = /\b(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)|kernels)|channels|filters|feature\s+maps)\s+(?:is\s+|are\s+)?(doubled|halved|doubles|halves)|\b(doubling|halving)\s+(?:the\s+)?(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)))/i;
@@ -139,7 +140,10 @@ function applyWidthRule(b: Building, text: string): boolean {
 function finished(b: Building): StatedNetwork | undefined {
   const weighted = b.slots.filter(WEIGHTED);
   const sized = weighted.filter((s) => s.params[widthParam(s.type)!] !== undefined);
-  if (weighted.length < 2 || sized.length === 0) return undefined;
+  // Without any width, a stack counts only when the text calls it a network part ("the discriminator … 4
+  // convolutional layers") and states three or more such layers.
+  const named = b.units.some((u) => ARCHITECTURE_WORDS.test(u.text));
+  if (weighted.length < 2 || (sized.length === 0 && !(named && weighted.length >= 3))) return undefined;
   // A width the text leaves open takes the catalog's default and is marked inferred, for the user to set.
   for (const slot of b.slots) {
     const param = widthParam(slot.type);

@@ -233,6 +233,17 @@ export async function kerasLrnDifference(file: string, params: { size: number; a
   return (JSON.parse(stdout) as { max_difference: number }).max_difference;
 }
 
+/**
+ * Runs the attention core of a generated PyTorch file (its dot_product_attention function) and of a generated
+ * Keras file (its DotProductAttention layer, on a torch-backed stand-in for keras.ops) against
+ * torch.nn.MultiheadAttention with identity projections; returns, per case, each one's largest absolute difference.
+ */
+export async function attentionCoreDifferences(torchFile: string, kerasFile: string): Promise<Record<string, { pytorch: number; keras: number }>> {
+  const script = fileURLToPath(new URL('./python_attention_core.py', import.meta.url));
+  const { stdout } = await promisify(execFile)(PYTHON, [script, torchFile, kerasFile], { timeout: 120_000 });
+  return JSON.parse(stdout) as Record<string, { pytorch: number; keras: number }>;
+}
+
 export interface KerasWiring {
   file: string;
   /** Every layer call of the build function, in order: class, name and the layers feeding it. */

@@ -108,6 +108,31 @@ function simple(ctx: LayerContext, className: string, args: PyValue[], kwargs: R
   return new NodeChain(ctx).add({ name: ctx.nodeName(), className, args, kwargs, config, call }).nodes;
 }
 
+/** Several inputs are summed by an Add node first, then normalised. */
+function layerNorm(ctx: LayerContext): KerasNode[] {
+  const epsilon = ctx.params.epsilon as number;
+  const chain = new NodeChain(ctx);
+  if (ctx.inputs.length > 1) chain.add({ name: ctx.nodeName('sum'), className: 'Add', args: [], kwargs: {}, config: {}, call: 'list' });
+  return chain.add({
+    name: ctx.nodeName(),
+    className: 'LayerNormalization',
+    args: [],
+    kwargs: { epsilon },
+    config: {
+      axis: -1,
+      epsilon,
+      center: true,
+      scale: true,
+      beta_initializer: ZEROS,
+      gamma_initializer: ONES,
+      beta_regularizer: null,
+      gamma_regularizer: null,
+      beta_constraint: null,
+      gamma_constraint: null,
+    },
+  }).nodes;
+}
+
 export function layerNodes(ctx: LayerContext): KerasNode[] {
   const p = ctx.params;
   const type = ctx.layer.type;
@@ -159,18 +184,7 @@ export function layerNodes(ctx: LayerContext): KerasNode[] {
         gamma_constraint: null,
       });
     case 'LayerNorm':
-      return simple(ctx, 'LayerNormalization', [], { epsilon: p.epsilon as number }, {
-        axis: -1,
-        epsilon: p.epsilon as number,
-        center: true,
-        scale: true,
-        beta_initializer: ZEROS,
-        gamma_initializer: ONES,
-        beta_regularizer: null,
-        gamma_regularizer: null,
-        beta_constraint: null,
-        gamma_constraint: null,
-      });
+      return layerNorm(ctx);
     case 'LRN':
       return new NodeChain(ctx).add({
         name: ctx.nodeName(),
@@ -241,6 +255,17 @@ export function layerNodes(ctx: LayerContext): KerasNode[] {
         config: { num_heads: p.heads as number, key_dim: p.key_dim as number },
         call: 'positional',
         jsonUnsupported: 'TensorFlow.js does not register a MultiHeadAttention layer for model JSON',
+      }).nodes;
+    case 'DotProductAttention':
+      return new NodeChain(ctx).add({
+        name: ctx.nodeName(),
+        className: 'DotProductAttention',
+        local: true,
+        args: [],
+        kwargs: { heads: p.heads as number, causal: p.causal ? true : undefined },
+        config: { heads: p.heads as number, causal: p.causal as boolean },
+        call: 'positional',
+        jsonUnsupported: 'TensorFlow.js has no attention layer without projections; the Python file defines one',
       }).nodes;
     default:
       throw new UnsupportedLayerError('keras', ctx.layer.id, type, 'no Keras translation for this layer type');

@@ -3,6 +3,7 @@ import { inferShapes, resolveParams, type Graph, type Shape } from '../../graph/
 import { pythonLayerNames } from '../dataflow.ts';
 import { toIdentifier } from '../naming.ts';
 import { layerNodes } from './layers.ts';
+import { LOCAL_CLASSES } from './localClasses.ts';
 import type { KerasNode } from './node.ts';
 
 export interface KerasInput {
@@ -19,8 +20,8 @@ export interface KerasModel {
   outputOf: Map<string, string>;
   /** Graph layers whose output nobody reads, in graph order. */
   outputs: string[];
-  /** True when the Python file needs its LocalResponseNormalization class. */
-  usesLrn: boolean;
+  /** Classes the Python file defines itself (see localClasses.ts), in order of first use. */
+  localClasses: string[];
 }
 
 /** The Python function that builds the model, e.g. `build_vgg_16`. */
@@ -30,7 +31,7 @@ export function builderName(graph: Graph): string {
 
 /** Layer names for Keras, shared by the Python file and the JSON so both name layers alike. */
 export function kerasLayerNames(graph: Graph): Map<string, string> {
-  return pythonLayerNames(graph, ['keras', 'layers', 'x', 'model', 'inputs', 'outputs', builderName(graph), 'LocalResponseNormalization']);
+  return pythonLayerNames(graph, ['keras', 'layers', 'x', 'model', 'inputs', 'outputs', builderName(graph), ...Object.keys(LOCAL_CLASSES)]);
 }
 
 /** Every Keras node of the graph, in order; `names` come from kerasLayerNames. */
@@ -72,6 +73,6 @@ export function kerasModel(graph: Graph, names: Map<string, string>): KerasModel
     nodes,
     outputOf,
     outputs: graph.layers.filter((layer) => !consumed.has(layer.id)).map((layer) => layer.id),
-    usesLrn: graph.layers.some((layer) => layer.type === 'LRN'),
+    localClasses: [...new Set(nodes.filter((node) => node.local).map((node) => node.className))],
   };
 }

@@ -3,33 +3,11 @@ import { resolveParams, type Graph } from '../../graph/index.ts';
 import { designOrigin, valueNames } from '../dataflow.ts';
 import { toIdentifier } from '../naming.ts';
 import { PyTuple, pyDocstring, pyKwargs, pyString, pyValue } from '../python.ts';
+import { LOCAL_CLASSES } from './localClasses.ts';
 import { builderName, kerasLayerNames, kerasModel } from './model.ts';
 import type { KerasNode } from './node.ts';
 
 const INDENT = '    ';
-
-/**
- * Keras has no LRN layer. This one follows Caffe / PyTorch (alpha divided by the window size) and is
- * written with keras.ops so it runs on every Keras backend, unlike a Lambda around a TensorFlow op.
- */
-const LRN_CLASS = `@keras.saving.register_keras_serializable(package="paper2net")
-class LocalResponseNormalization(keras.layers.Layer):
-    """Local response normalisation across channels (AlexNet, Caffe's LRN layer)."""
-
-    def __init__(self, size=5, alpha=1e-4, beta=0.75, k=1.0, **kwargs):
-        super().__init__(**kwargs)
-        self.size, self.alpha, self.beta, self.k = size, alpha, beta, k
-
-    def call(self, inputs):
-        channels = inputs.shape[-1]
-        before = self.size // 2
-        squares = keras.ops.pad(keras.ops.square(inputs), [[0, 0], [0, 0], [0, 0], [before, self.size - 1 - before]])
-        window = sum(squares[..., i : i + channels] for i in range(self.size))
-        return inputs / keras.ops.power(self.k + self.alpha / self.size * window, self.beta)
-
-    def get_config(self):
-        return {**super().get_config(), "size": self.size, "alpha": self.alpha, "beta": self.beta, "k": self.k}
-`;
 
 function constructor(node: KerasNode): string {
   const args = [...node.args.map(pyValue), pyKwargs({ ...node.kwargs, name: node.name })].filter((arg) => arg !== '');
@@ -67,7 +45,7 @@ export function emitKerasPython(graph: Graph): string {
     'import keras',
     'from keras import layers',
     '',
-    ...(model.usesLrn ? ['', LRN_CLASS] : []),
+    ...model.localClasses.flatMap((className) => ['', LOCAL_CLASSES[className]!]),
     '',
     `def ${builder}():`,
     ...body.map((line) => INDENT + line),

@@ -2,6 +2,7 @@
 import type { Layer, Params, Shape } from '../../graph/index.ts';
 import { OnnxDataType } from '../../proto/index.ts';
 import type { WeightInit } from '../weights.ts';
+import { dotProductAttention, multiHeadAttention } from './attention.ts';
 import type { OnnxGraphBuilder } from './builder.ts';
 import { fromChannelsLastPerm, permutePerm, storedAxis, toChannelsLastPerm } from './layout.ts';
 
@@ -257,11 +258,13 @@ const batchNorm: Lowering = (context) => {
   return sequence ? transpose(context, normalised, [0, 2, 1], 'channels_last') : normalised;
 };
 
+/** Several inputs are summed, then normalised. */
 const layerNorm: Lowering = (context) => {
   const { params, name, inputs, builder, tmp } = context;
   const shape = inputs[0]!.shape;
   const features = shape[shape.length - 1]!;
-  const source = transpose(context, inputs[0]!.name, toChannelsLastPerm(shape.length), 'channels_last');
+  const sum = inputs.length === 1 ? inputs[0]!.name : builder.node('Sum', inputs.map((input) => input.name), tmp('sum'));
+  const source = transpose(context, sum, toChannelsLastPerm(shape.length), 'channels_last');
   const normalised = builder.node(
     'LayerNormalization',
     [source, builder.weight(`${name}.gamma`, [features], { kind: 'constant', value: 1 }), builder.weight(`${name}.beta`, [features], { kind: 'constant', value: 0 })],
@@ -399,31 +402,6 @@ function recurrent(context: LoweringContext, cell: string, directions: 1 | 2, me
 const bidirectional: Lowering = (context) =>
   recurrent(context, context.params.cell as string, 2, context.params.merge as 'concat' | 'sum');
 
-/** Multi-head attention from MatMul/Softmax (the MultiHeadAttention op is a Microsoft extension). */
-const multiHeadAttention: Lowering = (context) => {
-  const { params, name, inputs, builder, tmp } = context;
-  const heads = params.heads as number;
-  const keyDim = params.key_dim as number;
-  const [query, value = query] = inputs;
-  const features = query!.shape[1]!;
-  const width = heads * keyDim;
-  const project = (source: string, what: string, from: number, to: number): string => {
-    const weight = builder.weight(`${name}.${what}.weight`, [from, to], { kind: 'xavier', fanIn: from, fanOut: to });
-    const bias = builder.weight(`${name}.${what}.bias`, [to], { kind: 'constant', value: 0 });
-    return builder.node('Add', [builder.node('MatMul', [source, weight], tmp(`${what}_matmul`)), bias], tmp(what));
-  };
-  const split = (source: string, what: string, perm: number[]): string =>
-    builder.node('Transpose', [builder.node('Reshape', [source, builder.int64s([0, 0, heads, keyDim])], tmp(`${what}_heads`))], tmp(`${what}_t`), { perm });
-  const q = split(project(query!.name, 'query', features, width), 'query', [0, 2, 1, 3]); // [N, h, Tq, d]
-  const k = split(project(value!.name, 'key', features, width), 'key', [0, 2, 3, 1]); // [N, h, d, Tv]
-  const v = split(project(value!.name, 'value', features, width), 'value', [0, 2, 1, 3]); // [N, h, Tv, d]
-  const scores = builder.node('Mul', [builder.node('MatMul', [q, k], tmp('scores')), builder.floats([1 / Math.sqrt(keyDim)], [])], tmp('scaled'));
-  const attention = builder.node('Softmax', [scores], tmp('attention'), { axis: -1 });
-  const mixed = builder.node('Transpose', [builder.node('MatMul', [attention, v], tmp('mixed'))], tmp('mixed_t'), { perm: [0, 2, 1, 3] });
-  const merged = builder.node('Reshape', [mixed, builder.int64s([0, 0, width])], tmp('merged'));
-  return project(merged, 'output', width, features);
-};
-
 export const ONNX_LOWERINGS: Readonly<Record<string, Lowering>> = {
   Conv1D: conv1d,
   Conv2D: conv2d,
@@ -454,5 +432,6 @@ export const ONNX_LOWERINGS: Readonly<Record<string, Lowering>> = {
   GRU: (context) => recurrent(context, 'GRU', 1, 'concat'),
   Bidirectional: bidirectional,
   MultiHeadAttention: multiHeadAttention,
+  DotProductAttention: dotProductAttention,
 };
 

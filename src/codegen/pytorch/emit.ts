@@ -4,11 +4,12 @@ import { designOrigin, pythonLayerNames, valueNames } from '../dataflow.ts';
 import { toClassName } from '../naming.ts';
 import { pyDocstring, pyString } from '../python.ts';
 import { torchShape } from './layout.ts';
+import { ATTENTION_FUNCTION } from './attention.ts';
 import { torchStep } from './layers.ts';
 import type { TorchModule } from './step.ts';
 
 /** Names the generated file uses itself; layer names must not shadow them. */
-const EMITTER_NAMES = ['F', 'nn', 'torch', 'self', 'x', 'model', 'math', 'super'];
+const EMITTER_NAMES = ['F', 'nn', 'torch', 'self', 'x', 'model', 'math', 'super', ATTENTION_FUNCTION];
 
 /** Attributes of nn.Module: a layer stored under one of these would hide the method (`self.train`). */
 const MODULE_ATTRIBUTES = new Set(
@@ -63,6 +64,7 @@ export function emitPytorch(graph: Graph): string {
 
   const init: string[] = [];
   const forward: string[] = [];
+  const helpers = new Set<string>();
   for (const layer of graph.layers) {
     if (layer.type === 'Input') continue;
     const name = names.get(layer.id)!;
@@ -77,6 +79,7 @@ export function emitPytorch(graph: Graph): string {
       attr: (suffix) => uniqueAttr(suffix ? `${name}_${suffix}` : name),
       intInput: isIntegerInput(byId.get(layerInputs[0]!)),
     });
+    for (const helper of step.helpers ?? []) helpers.add(helper);
     init.push(...step.modules.flatMap(moduleLines));
     forward.push(...step.forward.map((line) => INDENT.repeat(2) + line));
   }
@@ -100,6 +103,7 @@ export function emitPytorch(graph: Graph): string {
     ...(usesFunctional ? ['import torch.nn.functional as F'] : []),
     '',
     '',
+    ...[...helpers].flatMap((helper) => [helper, '']),
     `class ${className}(nn.Module):`,
     pyDocstring([`Inputs: ${signature(inputs).join('; ')}.`, `Outputs: ${signature(outputs).join('; ')}.`], INDENT),
     '',

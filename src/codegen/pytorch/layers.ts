@@ -5,6 +5,7 @@
 import { getSpec, isUnsupported, type Shape } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { PyTuple, pyComment } from '../python.ts';
+import { dotProductAttention } from './attention.ts';
 import { featureDim, isImage, torchDim } from './layout.ts';
 import { activate, applyOverFeatures, call, pair, pairValue, preluModule, type TorchLayerContext, type TorchModule, type TorchStep } from './step.ts';
 import { conv1d, conv2d, conv2dTranspose, depthwiseConv2d, globalPool, pool2d } from './windows.ts';
@@ -42,18 +43,21 @@ function batchNorm(ctx: TorchLayerContext): TorchStep {
   throw new UnsupportedLayerError('pytorch', ctx.layer.id, ctx.layer.type, `PyTorch has no BatchNorm for a rank-${input.length} tensor`);
 }
 
+/** Several inputs are summed, then normalised. */
 function layerNorm(ctx: TorchLayerContext): TorchStep {
   const input = ctx.inShapes[0]!;
   const attr = ctx.attr();
   const features = input[input.length - 1]!;
   const module = call('nn.LayerNorm', [features], { eps: ctx.params.epsilon === 1e-5 ? undefined : (ctx.params.epsilon as number) });
+  const sum = ctx.inputs.join(' + ');
   if (isImage(input)) {
+    const source = ctx.inputs.length === 1 ? sum : `(${sum})`;
     return {
       modules: [{ attr, expr: module }],
-      forward: [pyComment('normalise over the channels, which are dim 1 here'), `${ctx.out} = self.${attr}(${ctx.inputs[0]}.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)`],
+      forward: [pyComment('normalise over the channels, which are dim 1 here'), `${ctx.out} = self.${attr}(${source}.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)`],
     };
   }
-  return { modules: [{ attr, expr: module }], forward: [`${ctx.out} = self.${attr}(${ctx.inputs[0]})`] };
+  return { modules: [{ attr, expr: module }], forward: [`${ctx.out} = self.${attr}(${sum})`] };
 }
 
 function activationLayer(ctx: TorchLayerContext): TorchStep {
@@ -270,6 +274,8 @@ export function torchStep(ctx: TorchLayerContext): TorchStep {
       return permute(ctx);
     case 'MultiHeadAttention':
       return multiHeadAttention(ctx);
+    case 'DotProductAttention':
+      return dotProductAttention(ctx);
     default:
       throw new UnsupportedLayerError('pytorch', ctx.layer.id, ctx.layer.type, 'no PyTorch translation for this layer type');
   }

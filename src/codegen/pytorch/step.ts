@@ -20,6 +20,8 @@ export interface TorchStep {
   modules: TorchModule[];
   /** Statements of `forward`, one per line. */
   forward: string[];
+  /** Module-level functions the statements call, as source; the file defines each once. */
+  helpers?: string[];
 }
 
 export interface TorchLayerContext {

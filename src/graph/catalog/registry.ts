@@ -2,7 +2,7 @@
 import type { Params } from '../types.ts';
 import type { LayerSpec } from './spec.ts';
 import { activation } from './layers/activation.ts';
-import { multiHeadAttention } from './layers/attention.ts';
+import { dotProductAttention, multiHeadAttention } from './layers/attention.ts';
 import { conv1d, conv2d, conv2dTranspose, depthwiseConv2d } from './layers/convolution.ts';
 import { dense, dropout, flatten, input } from './layers/core.ts';
 import { add, concat, multiply } from './layers/merge.ts';
@@ -42,6 +42,7 @@ export const CATALOG: readonly LayerSpec[] = [
   reshape,
   permute,
   multiHeadAttention,
+  dotProductAttention,
 ];
 
 const byType = new Map(CATALOG.map((spec) => [spec.type, spec]));

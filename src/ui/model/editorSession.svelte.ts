@@ -116,8 +116,8 @@ export class EditorSession {
   addLayer(type: string, at?: { x: number; y: number }): void {
     const after = this.selected.size === 1 ? [...this.selected][0] : undefined;
     let id = '';
-    // One-input layers go into the chain after the selection; merges (Add, Concat) branch off it.
-    const insert = (getSpec(type)?.arity.max ?? 1) === 1;
+    // Layers that take one input go into the chain after the selection; merges (Add, Concat) branch off it.
+    const insert = (getSpec(type)?.arity.min ?? 1) === 1;
     this.edit(`add ${type}${after ? ` after ${after}` : ''}`, (g) => {
       const added = edits.addLayer(g, type, after, insert);
       id = added.id;

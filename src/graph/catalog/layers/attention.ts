@@ -1,5 +1,6 @@
-/** Attention: MultiHeadAttention over sequences. */
+/** Attention over sequences: MultiHeadAttention (with its projections) and the bare DotProductAttention core. */
 import { describe, requireRank } from '../shape-rules.ts';
+import type { Shape } from '../../types.ts';
 import { ShapeError, type LayerSpec } from '../spec.ts';
 
 export const multiHeadAttention: LayerSpec = {
@@ -35,5 +36,45 @@ export const multiHeadAttention: LayerSpec = {
     caffe: { unsupported: 'Caffe has no attention layer' },
     pytorch: { module: 'MultiheadAttention' },
     onnx: { op: 'MultiHeadAttention' },
+  },
+};
+
+/**
+ * The attention core alone: no learned projections, so the query, key and value are whatever feeds it
+ * (usually Dense layers). The heads split the features: each head attends over features / heads of them.
+ */
+export const dotProductAttention: LayerSpec = {
+  type: 'DotProductAttention',
+  category: 'attention',
+  doc: 'Scaled dot-product attention without projections; inputs query, key (= query), value (= key); heads split the features',
+  aliases: [
+    { text: 'scaled dot-product attention' },
+    { text: 'scaled dot product attention' },
+    { text: 'dot-product attention' },
+    { text: 'dot product attention' },
+    { text: 'DotProductAttention' },
+  ],
+  params: [
+    { name: 'heads', kind: 'int', default: 1, min: 1, max: 1024, doc: 'Number of heads; each attends over features / heads of the features' },
+    { name: 'causal', kind: 'bool', default: false, doc: 'Each query step sees only key steps up to its own (masked decoder self-attention)' },
+  ],
+  arity: { min: 1, max: 3 },
+  outputShape: (inputs, params) => {
+    const [query, key = query, value = key] = inputs as [Shape, Shape?, Shape?];
+    for (const shape of [query, key!, value!]) requireRank(shape, [2], 'DotProductAttention');
+    const heads = params.heads as number;
+    if (key![1] !== query[1]) throw new ShapeError(`DotProductAttention query ${describe(query)} and key ${describe(key!)} need the same feature size`);
+    if (value![0] !== key![0]) throw new ShapeError(`DotProductAttention key ${describe(key!)} and value ${describe(value!)} need the same number of steps`);
+    for (const [what, shape] of [['query', query], ['value', value!]] as const) {
+      if (shape[1]! % heads !== 0) throw new ShapeError(`DotProductAttention ${what} features ${shape[1]} do not split into ${heads} heads`, 'heads');
+    }
+    return [query[0]!, value![1]!];
+  },
+  targets: {
+    keras: { className: 'DotProductAttention' },
+    caffe: { unsupported: 'Caffe has no attention layer' },
+    pytorch: {},
+    // Built from MatMul, Softmax and Reshape/Transpose; opset 17 has no attention operator.
+    onnx: { op: 'MatMul' },
   },
 };

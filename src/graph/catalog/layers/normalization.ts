@@ -1,5 +1,5 @@
 /** Normalisation: BatchNorm, LayerNorm, LRN. */
-import { requireRank } from '../shape-rules.ts';
+import { requireRank, sameShapes } from '../shape-rules.ts';
 import type { LayerSpec } from '../spec.ts';
 
 const epsilonParam = { name: 'epsilon', kind: 'float', default: 1e-5, min: 0, max: 1, doc: 'Added to the variance' } as const;
@@ -31,11 +31,12 @@ export const batchNorm: LayerSpec = {
 export const layerNorm: LayerSpec = {
   type: 'LayerNorm',
   category: 'normalization',
-  doc: 'Layer normalisation over the last axis',
+  doc: 'Layer normalisation over the last axis; several inputs are summed first (embeddings added, then normalised)',
   aliases: [{ text: 'layernorm' }, { text: 'layer norm' }, { text: 'layer normalization' }, { text: 'ln' }, { text: 'LayerNormalization' }],
   params: [epsilonParam],
-  arity: { min: 1, max: 1 },
-  outputShape: ([input]) => [...input!],
+  // Several inputs: the sum of embeddings that feeds a transformer encoder, normalised in one layer.
+  arity: { min: 1, max: 8 },
+  outputShape: (inputs) => sameShapes(inputs, 'LayerNorm'),
   targets: {
     keras: { className: 'LayerNormalization' },
     caffe: { unsupported: 'Caffe has no layer normalisation' },

@@ -2,7 +2,7 @@
 
 Keras is not installed here. With this package first on sys.path, a generated file's build function
 runs: every layer call is recorded (class, name, inbound layers) instead of computed, so the Python
-wiring can be compared with the model JSON; `keras.ops` runs on torch for the file's own layers (LRN).
+wiring can be compared with the model JSON; `keras.ops` runs on torch for the file's own layers (LRN, DotProductAttention).
 """
 import types
 
@@ -67,5 +67,20 @@ def _pad(x, pad_width):
 
 
 layers = _Layers()
-ops = types.SimpleNamespace(pad=_pad, square=torch.square, power=torch.pow)
+def _where(condition, x1, x2):
+    as_tensor = lambda x: x if torch.is_tensor(x) else torch.tensor(x)
+    return torch.where(condition, as_tensor(x1), as_tensor(x2))
+
+
+ops = types.SimpleNamespace(
+    pad=_pad,
+    square=torch.square,
+    power=torch.pow,
+    matmul=torch.matmul,
+    reshape=torch.reshape,
+    transpose=lambda x, axes: x.permute(*axes),
+    softmax=lambda x, axis=-1: torch.softmax(x, dim=axis),
+    arange=torch.arange,
+    where=_where,
+)
 saving = types.SimpleNamespace(register_keras_serializable=lambda package=None, name=None: (lambda cls: cls))

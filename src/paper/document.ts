@@ -5,6 +5,8 @@
 import type { Box, ImageItem, Page, PaperDocument, PathItem, PathKind, TextItem } from './types.ts';
 import { loadDefaultPdfjs, type Pdfjs } from './pdfjs.ts';
 import { looksLikeDrawingPage } from './drawingPage.ts';
+import { markFurniture } from './furniture.ts';
+import { bodyFontSize, groupLines } from './lines.ts';
 
 export interface ReadOptions {
   /** Pages scanned from the start (default 60). */
@@ -123,6 +125,10 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
   if (pages.length === 0 && pageCount > 0 && warnings.length > 0) {
     throw new PdfReadError(`no page could be read (${warnings.join('; ')})`);
   }
+  markFurniture(pages);
+  // One page may be mostly table cells or code; the document's paragraphs tell its body size.
+  const bodySize = bodyFontSize(pages.flatMap((p) => groupLines(p.texts.filter((t) => !t.furniture))));
+  for (const page of pages) page.bodySize = bodySize;
   return { pages, pageCount, warnings };
 }
 

@@ -89,15 +89,22 @@ export function groupLines(texts: TextItem[], chunkGapEm = 0.8): Line[] {
   return lines.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
 }
 
-/** The body-text font size of a set of lines: the size carrying the most characters. */
+/**
+ * The body-text font size of a set of lines: the size carrying the most characters in long runs of text
+ * (so that a page full of table cells still reports its paragraphs' size), as the mean of that size class.
+ */
 export function bodyFontSize(lines: Line[]): number {
-  const weight = new Map<number, number>();
-  for (const line of lines) {
-    const key = Math.round(line.size * 2) / 2;
-    weight.set(key, (weight.get(key) ?? 0) + line.text.length);
+  const chunks = lines.flatMap((l) => l.chunks);
+  const long = chunks.filter((c) => c.text.length >= 25);
+  const weight = new Map<number, { chars: number; sum: number }>();
+  for (const chunk of long.length ? long : chunks) {
+    const key = Math.round(chunk.size * 2) / 2;
+    const w = weight.get(key) ?? { chars: 0, sum: 0 };
+    w.chars += chunk.text.length;
+    w.sum += chunk.size * chunk.text.length;
+    weight.set(key, w);
   }
-  let best = 10;
-  let bestWeight = -1;
-  for (const [size, w] of weight) if (w > bestWeight) [best, bestWeight] = [size, w];
-  return best;
+  let best = { chars: -1, sum: 10 };
+  for (const w of weight.values()) if (w.chars > best.chars) best = w;
+  return best.chars > 0 ? best.sum / best.chars : 10;
 }

@@ -1,10 +1,17 @@
 /**
- * Figure and table regions, pdffigures-style: each caption claims the block of graphics and text next to
- * it (above or below, within its column) up to body text, another caption or a wide empty gap.
+ * Figure and table regions, pdffigures-style, decided by layout. The page's text is split into running
+ * text and the rest; each caption looks at both of its sides within its column (sides.ts) and takes the
+ * side whose content looks like what it captions — rows of cells and rules for a table, images and drawn
+ * shapes for a figure — then the nearer one, then the conventional one. Captions are placed surest first;
+ * a placed region is a wall for the others, and two captions facing the same stretch of content split it
+ * at the white space between their floats.
  */
 import type { Box, Page } from './types.ts';
-import { bodyFontSize, boxOf, groupLines, type Line } from './lines.ts';
+import { bodyFontSize, boxOf, groupLines, type Chunk, type Line } from './lines.ts';
 import { findCaptions, type Caption, type CaptionKind } from './captions.ts';
+import { bandOf, runningText, textColumns, textMeasure } from './layout.ts';
+import { clip, figureImages, pageElements } from './elements.ts';
+import { collectSide, looksLike, sideScore, type Direction, type Element, type Side } from './sides.ts';
 import { looksLikeDrawingPage } from './drawingPage.ts';
 
 export interface Region {
@@ -13,7 +20,7 @@ export interface Region {
   caption: Caption;
   /** Content box (caption excluded). */
   box: Box;
-  /** Text lines inside the region, regrouped within the region's column. */
+  /** Text lines inside the region, regrouped within the region. */
   lines: Line[];
   /** Drawn with vector paths and text. */
   vector: boolean;
@@ -21,140 +28,138 @@ export interface Region {
   raster: boolean;
 }
 
-interface Element {
-  box: Box;
-  line?: Line;
-}
+const inside = (b: Box, c: Box) => b[0] >= c[0] - 1 && b[1] >= c[1] - 1 && b[2] <= c[2] + 1 && b[3] <= c[3] + 1;
+const area = (b: Box) => Math.max(0, b[2] - b[0]) * Math.max(0, b[3] - b[1]);
 
-function isSingleColumn(page: Page, lines: Line[], body: number): boolean {
-  const mid = page.width / 2;
-  const bodyLines = lines.filter((l) => Math.abs(l.size - body) < 0.6 && l.chunks.length === 1 && l.box[2] - l.box[0] > page.width * 0.3);
-  if (bodyLines.length < 5) return true;
-  const crossing = bodyLines.filter((l) => l.box[0] < mid - 20 && l.box[2] > mid + 20).length;
-  return crossing > bodyLines.length / 2;
-}
-
-/** The horizontal band a caption's region lives in. */
-function columnOf(caption: Caption, page: Page, single: boolean): [number, number] {
-  const mid = page.width / 2;
-  if (single || (caption.box[0] < mid - 15 && caption.box[2] > mid + 15)) return [0, page.width];
-  return caption.box[2] <= mid + 15 ? [0, mid] : [mid, page.width];
-}
-
-const inBand = (box: Box, band: [number, number]) => {
-  const cx = (box[0] + box[2]) / 2;
-  return cx >= band[0] && cx <= band[1];
-};
-
-interface Candidate {
-  caption: Caption;
-  /** [below, above] */
-  sides: [Element[], Element[]];
-  scores: [number, number];
-  pick: 0 | 1;
-}
-
-/** Elements are rebuilt per caption, so claims are compared by geometry, not identity. */
-const overlaps = (a: Element[], b: Element[]) =>
-  a.some((e) => b.some((f) => Math.min(e.box[2], f.box[2]) - Math.max(e.box[0], f.box[0]) > 1 && Math.min(e.box[3], f.box[3]) - Math.max(e.box[1], f.box[1]) > 1));
-
-/** Two captions claiming the same content: the one with a usable other side moves there. */
-function resolveConflicts(candidates: Candidate[]): void {
-  for (let pass = 0; pass < 2; pass++) {
-    for (const a of candidates) {
-      for (const b of candidates) {
-        if (a === b || !overlaps(a.sides[a.pick], b.sides[b.pick])) continue;
-        const altA = a.sides[1 - a.pick];
-        const altB = b.sides[1 - b.pick];
-        const freeA = altA.length > 0 && a.scores[1 - a.pick] > 0 && !overlaps(altA, b.sides[b.pick]);
-        const freeB = altB.length > 0 && b.scores[1 - b.pick] > 0 && !overlaps(altB, a.sides[a.pick]);
-        if (freeA && (!freeB || a.scores[1 - a.pick] >= b.scores[1 - b.pick])) a.pick = (1 - a.pick) as 0 | 1;
-        else if (freeB) b.pick = (1 - b.pick) as 0 | 1;
-      }
-    }
+/** A caption's column, narrowed halfway to captions beside it on the same row (floats side by side). */
+function captionBand(caption: Caption, captions: Caption[], columns: Array<[number, number]>, page: Page): [number, number] {
+  const band = bandOf(caption.box, columns, page.width);
+  for (const other of captions) {
+    if (other === caption || Math.min(other.box[3], caption.box[3]) - Math.max(other.box[1], caption.box[1]) <= 0) continue;
+    if (other.box[2] <= caption.box[0] && other.box[2] > band[0]) band[0] = (other.box[2] + caption.box[0]) / 2;
+    if (other.box[0] >= caption.box[2] && other.box[0] < band[1]) band[1] = (caption.box[2] + other.box[0]) / 2;
   }
+  return band;
+}
+
+/** Both sides of a caption; a side whose float runs across the column gutter is taken again page-wide. */
+function sidesOf(caption: Caption, band: [number, number], page: Page, elements: Element[], walls: Box[]): Side[] {
+  return ([1, -1] as const).map((dir: Direction) => {
+    const side = collectSide(caption, dir, band, elements, walls);
+    const across = side.elements.some((e) => e.box[0] < band[0] - 10 || e.box[2] > band[1] + 10);
+    return across && band[1] - band[0] < page.width ? collectSide(caption, dir, [0, page.width], elements, walls) : side;
+  });
+}
+
+interface Option {
+  caption: Caption;
+  side: Side;
+  /** The caption's other side. */
+  other: Side;
+  /** How much better the chosen side fits than the other. */
+  margin: number;
+}
+
+function bestOption(caption: Caption, sides: Side[]): Option | undefined {
+  const [a, b] = sides.map((side) => ({ side, score: sideScore(caption.kind, side) })).sort((x, y) => y.score - x.score);
+  if (a.score === -Infinity) return undefined;
+  return { caption, side: a.side, other: b.side, margin: b.score === -Infinity ? 10 : a.score - b.score };
+}
+
+/**
+ * Content wanted by a caption below it and a caption above it: split at the widest white space after which
+ * the upper part looks like the upper caption's kind and the lower part like the lower one's.
+ */
+function splitFacing(upper: Option, lower: Option): [Element[], Element[]] | undefined {
+  const all = [...new Set([...upper.side.elements, ...lower.side.elements])].sort((a, b) => a.box[1] - b.box[1]);
+  const cuts: Array<{ at: number; width: number }> = [];
+  let reach = -Infinity;
+  all.forEach((e, i) => {
+    if (i > 0 && e.box[1] > reach) cuts.push({ at: i, width: e.box[1] - reach });
+    reach = Math.max(reach, e.box[3]);
+  });
+  const fits = (at: number) =>
+    looksLike(upper.caption.kind, { ...upper.side, elements: all.slice(0, at) }) && looksLike(lower.caption.kind, { ...lower.side, elements: all.slice(at) });
+  const best = cuts.filter((c) => fits(c.at)).sort((a, b) => b.width - a.width)[0];
+  return best ? [all.slice(0, best.at), all.slice(best.at)] : undefined;
+}
+
+/** Places captions surest first; returns each placed caption's elements. */
+function placeCaptions(captions: Caption[], bands: Array<[number, number]>, page: Page, elements: Element[], walls: Box[]): Map<Caption, Element[]> {
+  const placed = new Map<Caption, Element[]>();
+  const claimed = new Set<Element>();
+  const placedWalls: Box[] = [];
+  const place = (caption: Caption, taken: Element[]) => {
+    placed.set(caption, taken);
+    if (taken.length === 0) return;
+    taken.forEach((e) => claimed.add(e));
+    placedWalls.push(boxOf(taken.map((e) => e.box)));
+  };
+  for (;;) {
+    const free = elements.filter((e) => !claimed.has(e));
+    const options = captions
+      .filter((c) => !placed.has(c))
+      .map((c) => bestOption(c, sidesOf(c, bands[captions.indexOf(c)], page, free, [...walls, ...placedWalls])))
+      .filter((o): o is Option => !!o)
+      .sort((a, b) => b.margin - a.margin || a.side.gap - b.side.gap);
+    const first = options[0];
+    if (!first) break;
+    const rival = options.find((o) => o !== first && o.side.dir === -first.side.dir && o.side.elements.some((e) => first.side.elements.includes(e)));
+    // Two captions facing the same content share it when it splits into a part of each one's kind — a table
+    // and a figure stacked between them, or two floats of one kind when the other caption has nowhere else
+    // to go. Otherwise the surer caption takes it and the other looks again.
+    const sharing = rival && (rival.caption.kind !== first.caption.kind || rival.other.elements.length === 0);
+    const [upper, lower] = first.side.dir === 1 ? [first, rival] : [rival, first];
+    const split = sharing && upper && lower ? splitFacing(upper, lower) : undefined;
+    if (split && upper && lower) {
+      place(upper.caption, split[0]);
+      place(lower.caption, split[1]);
+    } else place(first.caption, first.side.elements);
+  }
+  return placed;
+}
+
+function toRegion(caption: Caption, taken: Element[], page: Page): Region | undefined {
+  const box = clip(boxOf(taken.map((e) => e.box)), page);
+  if (!box) return undefined;
+  const items = taken.flatMap((e) => e.chunk?.items ?? []);
+  const imageArea = taken.filter((e) => e.kind === 'image').reduce((s, e) => s + area(e.box), 0);
+  const raster = imageArea > 0.3 * Math.max(1, area(box));
+  const vector = !raster || taken.some((e) => e.kind === 'rule' || e.kind === 'shape');
+  return { kind: caption.kind, page: page.number, caption, box, lines: groupLines(items), vector, raster };
 }
 
 export function findRegions(page: Page): Region[] {
-  const allLines = groupLines(page.texts);
-  const captions = findCaptions(page, allLines);
+  const lines = groupLines(page.texts.filter((t) => !t.furniture));
+  const chunks = lines.flatMap((l) => l.chunks);
+  const body = page.bodySize ?? bodyFontSize(lines);
+  const columns = textColumns(page, chunks, body);
+  const captions = findCaptions(page, lines, columns);
   if (captions.length === 0) return drawingPageRegion(page);
-  const body = bodyFontSize(allLines);
-  const single = isSingleColumn(page, allLines, body);
-  const pageArea = page.width * page.height;
-  const graphics: Box[] = [...page.paths.map((p) => p.box), ...page.images.map((i) => i.box)].filter(
-    (b) => (b[2] - b[0]) * (b[3] - b[1]) < 0.8 * pageArea && b[3] > 0 && b[1] < page.height,
+  const captionParts = new Set(chunks.filter((c) => captions.some((cap) => inside(c.box, cap.box))));
+  const running = runningText(
+    chunks.filter((c) => !captionParts.has(c)),
+    body,
+    textMeasure(chunks, body),
   );
-  const regions: Region[] = [];
-  const candidates: Candidate[] = [];
-  for (const caption of captions) {
-    const band = columnOf(caption, page, single);
-    const bandWidth = band[1] - band[0];
-    const items = page.texts.filter((t) => inBand(t.box, band) && !(t.box[1] >= caption.box[1] - 1 && t.box[3] <= caption.box[3] + 1 && t.box[0] >= caption.box[0] - 1 && t.box[2] <= caption.box[2] + 1));
-    const lines = groupLines(items);
-    const elements: Element[] = [...lines.map((line) => ({ box: line.box, line })), ...graphics.filter((b) => inBand(b, band)).map((box) => ({ box }))];
-    const isBody = (line: Line) => Math.abs(line.size - body) < 0.4 && line.chunks.length === 1 && line.box[2] - line.box[0] > 0.55 * Math.min(bandWidth, page.width * 0.9) && line.text.length > 40;
-    const otherCaptions = captions.filter((c) => c !== caption);
-    const hitsCaption = (box: Box) => otherCaptions.some((c) => box[1] < c.box[3] && box[3] > c.box[1] && box[0] < c.box[2] && box[2] > c.box[0]);
-
-    const collect = (dir: 1 | -1): Element[] => {
-      const sorted = elements
-        .filter((e) => (dir === 1 ? e.box[1] >= caption.box[3] - 1 : e.box[3] <= caption.box[1] + 1))
-        .sort((a, b) => (dir === 1 ? a.box[1] - b.box[1] : b.box[3] - a.box[3]));
-      const taken: Element[] = [];
-      let frontier = dir === 1 ? caption.box[3] : caption.box[1];
-      let graphicsBox: Box | undefined;
-      for (const e of sorted) {
-        const gap = dir === 1 ? e.box[1] - frontier : frontier - e.box[3];
-        // Figures leave more air between drawing, sub-figure labels and caption than tables do.
-        const maxGap = caption.kind === 'figure' ? 40 : graphicsBox ? 28 : Math.max(3 * caption.size, 22);
-        if (gap > maxGap) break;
-        if (hitsCaption(e.box)) break;
-        const insideGraphics = graphicsBox && e.box[1] >= graphicsBox[1] - 2 && e.box[3] <= graphicsBox[3] + 2;
-        if (e.line && isBody(e.line) && !insideGraphics) break;
-        taken.push(e);
-        if (!e.line) graphicsBox = graphicsBox ? boxOf([graphicsBox, e.box]) : e.box;
-        frontier = dir === 1 ? Math.max(frontier, e.box[3]) : Math.min(frontier, e.box[1]);
-      }
-      return taken;
-    };
-    const score = (taken: Element[]) => {
-      const textLines = taken.filter((e) => e.line);
-      if (caption.kind === 'table') return textLines.filter((e) => e.line!.chunks.length >= 2).length * 2 + textLines.length * 0.5;
-      return taken.filter((e) => !e.line).length * 0.2 + textLines.length * 0.1;
-    };
-    const below = collect(1);
-    const above = collect(-1);
-    candidates.push({ caption, sides: [below, above], scores: [score(below), score(above)], pick: 0 });
-  }
-  for (const c of candidates) {
-    // Tie-break by convention: tables have captions above their content, figures below.
-    const [sb, sa] = c.scores;
-    c.pick = sb > sa || (sb === sa && c.caption.kind === 'table') ? 0 : 1;
-  }
-  resolveConflicts(candidates);
-  for (const { caption, sides, pick } of candidates) {
-    const chosen = sides[pick];
-    if (chosen.length === 0) continue;
-    const box = boxOf(chosen.map((e) => e.box));
-    const regionLines = chosen.filter((e) => e.line).map((e) => e.line!);
-    const imageArea = page.images
-      .filter((i) => i.box[0] < box[2] && i.box[2] > box[0] && i.box[1] < box[3] && i.box[3] > box[1])
-      .reduce((s, i) => s + (i.box[2] - i.box[0]) * (i.box[3] - i.box[1]), 0);
-    const area = Math.max(1, (box[2] - box[0]) * (box[3] - box[1]));
-    const raster = imageArea > 0.3 * area;
-    const vector = !raster || chosen.some((e) => !e.line);
-    regions.push({ kind: caption.kind, page: page.number, caption, box, lines: regionLines, vector, raster });
-  }
-  return regions;
+  const walls = [...[...running].map((c: Chunk) => c.box), ...captions.map((c) => c.box)];
+  const elements = pageElements(page, chunks, new Set([...running, ...captionParts]), walls);
+  const bands = captions.map((c) => captionBand(c, captions, columns, page));
+  const placed = placeCaptions(captions, bands, page, elements, walls);
+  return captions.flatMap((c) => {
+    const taken = placed.get(c);
+    const region = taken?.length ? toRegion(c, taken, page) : undefined;
+    return region ? [region] : [];
+  });
 }
 
 /** A caption-less page that is all drawing: one vector figure region around everything on it. */
 function drawingPageRegion(page: Page): Region[] {
   if (!looksLikeDrawingPage(page.texts) || page.paths.length + page.images.length === 0) return [];
-  const box = boxOf([...page.texts.map((t) => t.box), ...page.paths.map((p) => p.box), ...page.images.map((i) => i.box)]);
+  const images = figureImages(page);
+  const box = clip(boxOf([...page.texts.map((t) => t.box), ...page.paths.map((p) => p.box), ...images]), page);
+  if (!box) return [];
   const caption: Caption = { kind: 'figure', label: `Drawing on page ${page.number}`, text: '', box: [box[0], box[3], box[0], box[3]], size: 0, page: page.number };
-  const imageArea = page.images.reduce((s, i) => s + (i.box[2] - i.box[0]) * (i.box[3] - i.box[1]), 0);
-  const raster = imageArea > 0.3 * Math.max(1, (box[2] - box[0]) * (box[3] - box[1]));
+  const raster = images.reduce((s, b) => s + area(b), 0) > 0.3 * Math.max(1, area(box));
   return [{ kind: 'figure', page: page.number, caption, box, lines: groupLines(page.texts), vector: !raster || page.paths.length > 0, raster }];
 }

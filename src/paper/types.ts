@@ -12,6 +12,8 @@ export interface TextItem {
   font: string;
   /** True when the run is rotated (vertical text); such runs are kept out of table grids. */
   rotated: boolean;
+  /** Part of a running header or footer (the same line on other pages); never part of a region. */
+  furniture?: boolean;
 }
 
 export type PathKind = 'rect' | 'line' | 'curve' | 'shape';
@@ -39,6 +41,8 @@ export interface Page {
   texts: TextItem[];
   paths: PathItem[];
   images: ImageItem[];
+  /** The font size of the document's running text, when the page was read as part of a document. */
+  bodySize?: number;
 }
 
 export interface PaperDocument {

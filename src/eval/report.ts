@@ -9,6 +9,18 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+/** One table of a report: its title, the table, and summary lines under it. */
+export interface Section {
+  title: string;
+  header: string[];
+  rows: Cell[][];
+  summary: string[];
+}
+
+export function markdownSection(section: Section): string {
+  return [`## ${section.title}`, '', markdownTable(section.header, section.rows), '', ...section.summary.map((s) => `- ${s}`), ''].join('\n');
+}
+
 const xml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface Bar {

@@ -165,10 +165,13 @@ describe('paper2net app in Chromium', () => {
 
   it('opens a Caffe prototxt directly and its ZIP holds every target, with weights', async () => {
     await page.locator('[data-testid=file-input]').setInputFiles(join(CORPUS, 'prototxt/caffe__examples_mnist_lenet.prototxt'));
-    await page.locator('[data-testid=layer-node]').first().waitFor();
-    await expect.poll(() => codeText('Caffe')).toContain('Convolution');
+    // Wait for LeNet itself: layer nodes and Caffe code were already on screen for the VGG design.
+    await page.locator('[data-testid=layer-node][data-layer-id=ip2]').waitFor();
+    await expect.poll(() => codeText('Caffe')).toContain('name: "LeNet"');
     await shot('07-model-file');
-    const names = Object.keys((await downloadZip()).files);
+    const files = await downloadZip();
+    expect(JSON.parse(await files.file('graph.json')!.async('string')).name).toBe('LeNet');
+    const names = Object.keys(files.files);
     expect(names).toEqual(expect.arrayContaining(['graph.json', 'README.md', 'keras/model_keras.py', 'pytorch/model_pytorch.py', 'caffe/deploy.prototxt', 'caffe/weights.caffemodel', 'onnx/model.onnx']));
   });
 

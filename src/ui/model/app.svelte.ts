@@ -156,6 +156,9 @@ export class AppState {
   }
 
   private async openModel(fileName: string, bytes: Uint8Array): Promise<void> {
+    // The design on screen leaves at once: its Download ZIP would export the old design, and that export
+    // job would cancel this one (one job at a time), losing the file being opened.
+    await this.closeEditor();
     const graph = await this.runJob(`Opening ${fileName}`, (job) => pipelineWorker.run((api) => api.openModel(bytes, fileName), job.controller.signal));
     if (!graph) return;
     const paper: PaperRecord = { id: newId(), title: graph.name || titleFromFileName(fileName), fileName, kind: 'model', addedAt: Date.now(), regions: [], warnings: graph.warnings ?? [] };

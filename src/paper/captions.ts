@@ -22,8 +22,9 @@ export interface Caption {
 const LABEL = /^(fig(?:ure)?s?\.?|tab(?:le|\.))\s*([0-9]+|[IVXL]+)(?:\s*[:.|—–-](?!\d)|$)/i;
 /** IEEE style: "TABLE I" alone on its line, title on the next line(s). */
 const SHOUTED = /^(FIGURE|FIG\.|TABLE)\s+([0-9]+|[IVXL]+)\s*$/;
-/** A caption is a paragraph of a few lines; one that runs on longer is running text. */
-const MAX_LINES = 14;
+/** A caption set in the body size is a paragraph of a few lines; one that runs on longer is running text. */
+const MAX_BODY_LINES = 14;
+const MAX_LINES = 40;
 
 function captionStart(chunk: Chunk): { kind: CaptionKind; label: string } | undefined {
   const text = chunk.text;
@@ -55,20 +56,22 @@ const inBand = (c: Chunk, band: [number, number]) => {
   return cx >= band[0] && cx <= band[1];
 };
 
-/** The line right above continues into this chunk: same size, the text's pitch, same left edge. */
-function continuesParagraph(chunk: Chunk, lines: Line[], li: number, band: [number, number]): boolean {
+/** The line right above continues into this line: same size, the text's pitch, a shared edge. */
+function continuesParagraph(chunk: Chunk, lines: Line[], li: number, band: [number, number], captionParts: Set<Chunk>): boolean {
   for (let k = li - 1; k >= 0 && k >= li - 3; k--) {
     const prev = lines[k].chunks.find((c) => inBand(c, band) && c.box[2] > chunk.box[0] && c.box[0] < chunk.box[2]);
     if (!prev) continue;
     const gap = chunk.box[1] - prev.box[3];
-    return gap < 0.45 * chunk.size && Math.abs(prev.size - chunk.size) <= 0.35 && Math.abs(prev.box[0] - chunk.box[0]) <= 2 && prev.text.length >= 25 && !captionStart(prev);
+    const aligned = Math.abs(prev.box[0] - chunk.box[0]) <= 2 || Math.abs(prev.box[2] - chunk.box[2]) <= 2;
+    return gap < 0.45 * chunk.size && Math.abs(prev.size - chunk.size) <= 0.35 && aligned && prev.text.length >= 25 && !captionStart(prev) && !captionParts.has(prev);
   }
   return false;
 }
 
 /** Finds captions on a page. `lines` and the page's text `columns` may be passed when already known. */
 export function findCaptions(page: Page, lines: Line[] = groupLines(page.texts), columns?: Array<[number, number]>): Caption[] {
-  const cols = columns ?? textColumns(page, lines.flatMap((l) => l.chunks), page.bodySize ?? bodyFontSize(lines));
+  const body = page.bodySize ?? bodyFontSize(lines);
+  const cols = columns ?? textColumns(page, lines.flatMap((l) => l.chunks), body);
   const captions: Caption[] = [];
   const used = new Set<Chunk>();
   for (let li = 0; li < lines.length; li++) {
@@ -77,11 +80,11 @@ export function findCaptions(page: Page, lines: Line[] = groupLines(page.texts),
       const start = captionStart(first);
       if (!start) continue;
       const band = bandOf(first.box, cols, page.width);
-      if (continuesParagraph(first, lines, li, band)) continue;
       const size = textSize(first);
       // The rest of the label's line, unless it stands apart like a table cell.
       const rest = lines[li].chunks.filter((c) => c.box[0] > first.box[2] && inBand(c, band) && !used.has(c));
       const chunk = (rest.length && joinPieces([first, ...rest], size)) || first;
+      if (continuesParagraph(chunk, lines, li, band, used)) continue;
       const parts: Chunk[] = [chunk];
       const members: Chunk[] = chunk === first ? [first] : [first, ...rest];
       // Continuation lines: one line of text in the caption's column, same font size, right below, aligned
@@ -106,7 +109,7 @@ export function findCaptions(page: Page, lines: Line[] = groupLines(page.texts),
         const hanging = parts.length === 1 && next.box[0] > left + 2 && next.box[0] < left + 0.3 * (band[1] - band[0]) && Math.abs(next.box[2] - chunk.box[2]) < 3;
         const aligned = Math.abs(next.box[0] - left) < 3 || Math.abs((next.box[0] + next.box[2]) / 2 - center) < 3 || hanging;
         if (!aligned) break;
-        if (parts.length === MAX_LINES) {
+        if (parts.length === (Math.abs(size - body) < 0.3 ? MAX_BODY_LINES : MAX_LINES)) {
           ranOn = true;
           break;
         }

@@ -23,7 +23,8 @@ export function textMeasure(chunks: Chunk[], body: number): number {
  * cross. Chunks, not lines, are counted: the lines of two columns often share a baseline.
  */
 export function textColumns(page: Page, chunks: Chunk[], body: number): Array<[number, number]> {
-  const long = chunks.filter((c) => isBodySize(c, body) && c.text.length >= MIN_CHARS);
+  // Lines of text of about the body size, captions included: a column may hold one tall float and its caption.
+  const long = chunks.filter((c) => c.size >= body - 1.5 && c.text.length >= MIN_CHARS);
   const whole: Array<[number, number]> = [[0, page.width]];
   if (long.length < 6) return whole;
   let best: { x: number; crossing: number } | undefined;
@@ -32,7 +33,8 @@ export function textColumns(page: Page, chunks: Chunk[], body: number): Array<[n
     const crossing = long.filter((c) => c.box[0] < x - 1 && c.box[2] > x + 1).length;
     const left = long.filter((c) => c.box[2] <= x).length;
     const right = long.filter((c) => c.box[0] >= x).length;
-    if (left < 0.15 * long.length || right < 0.15 * long.length) continue;
+    const least = Math.max(3, 0.08 * long.length);
+    if (left < least || right < least) continue;
     if (!best || crossing < best.crossing) {
       best = { x, crossing };
       runs.length = 0;
@@ -102,6 +104,9 @@ export function runningText(chunks: Chunk[], body: number, measure: number): Set
   for (const c of sorted) {
     const full = isBodySize(c, body) && c.text.length >= MIN_CHARS && width(c) >= 0.85 * measure;
     if (full && neighbours(c).some((n) => leftAligned(n, c) || rightAligned(n, c))) running.add(c);
+    // A narrower column of text (wrapped beside a float): three lines justified to the same two edges.
+    const justified = (x: Chunk) => neighbours(x).filter((n) => justifiedWith(n, x) && n.text.length >= MIN_CHARS);
+    if (isBodySize(c, body) && c.text.length >= MIN_CHARS && justified(c).some((n) => justified(n).some((m) => m !== c))) running.add(c);
   }
   const joins = (c: Chunk, n: Chunk, down: boolean): boolean => {
     if (justifiedWith(n, c)) return true;
@@ -127,10 +132,13 @@ export function runningText(chunks: Chunk[], body: number, measure: number): Set
   }
   for (const c of sorted) {
     if (running.has(c)) continue;
-    // A heading: one short line right above a paragraph, sharing its left edge, alone on its row.
-    const para = sorted.find((p) => running.has(p) && leftAligned(p, c) && p.box[1] - c.box[3] >= -1 && p.box[1] - c.box[3] <= 1.2 * body);
-    const alone = !sorted.some((o) => o !== c && Math.min(o.box[3], c.box[3]) - Math.max(o.box[1], c.box[1]) > 0 && o.box[0] < c.box[2] + 3 * body && o.box[2] > c.box[0] - 3 * body);
-    if (para && alone && c.size >= body - 0.6) running.add(c);
+    // A heading: one short line right above a paragraph, sharing its left edge, alone on its row but for
+    // its number ("3.1  ReLU Nonlinearity").
+    const para = sorted.find((p) => running.has(p) && leftAligned(p, c) && p.box[1] - c.box[3] >= -1 && p.box[1] - c.box[3] <= 1.6 * body);
+    if (!para || c.size < body - 0.6) continue;
+    const row = sorted.filter((o) => o !== c && Math.min(o.box[3], c.box[3]) - Math.max(o.box[1], c.box[1]) > 0 && o.box[0] < right(c) + 3 * body && o.box[2] > c.box[0] - 3 * body);
+    const numbered = /^[\dA-Z.]{1,6}$/.test(c.text) && row.length === 1 && row[0].box[0] > c.box[2];
+    if (row.length === 0 || numbered) [c, ...row].forEach((h) => running.add(h));
   }
   return running;
 }

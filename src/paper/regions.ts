@@ -42,12 +42,12 @@ function captionBand(caption: Caption, captions: Caption[], columns: Array<[numb
   return band;
 }
 
-/** Both sides of a caption; a side whose float runs across the column gutter is taken again page-wide. */
-function sidesOf(caption: Caption, band: [number, number], page: Page, elements: Element[], walls: Box[]): Side[] {
+/** Both sides of a caption; a side whose drawing or text runs across the column gutter is taken again page-wide. */
+function sidesOf(caption: Caption, band: [number, number], page: Page, elements: Element[], walls: Box[], solid: Box[]): Side[] {
   return ([1, -1] as const).map((dir: Direction) => {
-    const side = collectSide(caption, dir, band, elements, walls);
-    const across = side.elements.some((e) => e.box[0] < band[0] - 10 || e.box[2] > band[1] + 10);
-    return across && band[1] - band[0] < page.width ? collectSide(caption, dir, [0, page.width], elements, walls) : side;
+    const side = collectSide(caption, dir, band, elements, walls, solid);
+    const across = side.elements.some((e) => e.kind !== 'rule' && (e.box[0] < band[0] - 10 || e.box[2] > band[1] + 10));
+    return across && band[1] - band[0] < page.width ? collectSide(caption, dir, [0, page.width], elements, walls, solid) : side;
   });
 }
 
@@ -99,7 +99,7 @@ function placeCaptions(captions: Caption[], bands: Array<[number, number]>, page
     const free = elements.filter((e) => !claimed.has(e));
     const options = captions
       .filter((c) => !placed.has(c))
-      .map((c) => bestOption(c, sidesOf(c, bands[captions.indexOf(c)], page, free, [...walls, ...placedWalls])))
+      .map((c) => bestOption(c, sidesOf(c, bands[captions.indexOf(c)], page, free, [...walls, ...placedWalls], [...captions.map((o) => o.box), ...placedWalls])))
       .filter((o): o is Option => !!o)
       .sort((a, b) => b.margin - a.margin || a.side.gap - b.side.gap);
     const first = options[0];
@@ -143,7 +143,7 @@ export function findRegions(page: Page): Region[] {
     textMeasure(chunks, body),
   );
   const walls = [...[...running].map((c: Chunk) => c.box), ...captions.map((c) => c.box)];
-  const elements = pageElements(page, chunks, new Set([...running, ...captionParts]), walls);
+  const elements = pageElements(page, chunks, new Set([...running, ...captionParts]), walls, columns);
   const bands = captions.map((c) => captionBand(c, captions, columns, page));
   const placed = placeCaptions(captions, bands, page, elements, walls);
   return captions.flatMap((c) => {

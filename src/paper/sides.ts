@@ -28,6 +28,7 @@ export interface Side {
 
 const centreX = (b: Box) => (b[0] + b[2]) / 2;
 const inBand = (b: Box, band: [number, number]) => centreX(b) >= band[0] && centreX(b) <= band[1];
+const intersects = (a: Box, b: Box) => Math.min(a[2], b[2]) - Math.max(a[0], b[0]) > 1 && Math.min(a[3], b[3]) - Math.max(a[1], b[1]) > 1;
 
 /** Widest white space allowed between the parts of one float: figures leave more air than tables. */
 function maxGap(kind: CaptionKind, size: number, graphics: boolean): number {
@@ -35,9 +36,14 @@ function maxGap(kind: CaptionKind, size: number, graphics: boolean): number {
   return graphics ? 28 : Math.max(3 * size, 22);
 }
 
-export function collectSide(caption: Caption, dir: Direction, band: [number, number], elements: Element[], walls: Box[]): Side {
+/**
+ * `walls`: running text, captions and placed regions; an element reaching into another caption or a
+ * placed region (a picture's margin under the next caption) belongs to that side, not this one.
+ */
+export function collectSide(caption: Caption, dir: Direction, band: [number, number], elements: Element[], walls: Box[], solid: Box[]): Side {
   const edge = dir === 1 ? caption.box[3] : caption.box[1];
-  const onSide = (b: Box) => inBand(b, band) && (dir === 1 ? b[1] >= edge - 1 : b[3] <= edge + 1);
+  // By its middle: a picture's white margin may reach under the caption.
+  const onSide = (b: Box) => inBand(b, band) && (dir === 1 ? (b[1] + b[3]) / 2 > caption.box[3] : (b[1] + b[3]) / 2 < caption.box[1]);
   const distance = (b: Box) => (dir === 1 ? b[1] - edge : edge - b[3]);
   const items = [
     ...elements.filter((e) => onSide(e.box)).map((element) => ({ box: element.box, element })),
@@ -55,6 +61,7 @@ export function collectSide(caption: Caption, dir: Direction, band: [number, num
     }
     const gap = dir === 1 ? box[1] - frontier : frontier - box[3];
     if (gap > maxGap(caption.kind, caption.size, graphics)) break;
+    if (solid.some((s) => s !== caption.box && intersects(s, box))) continue;
     taken.push(element);
     graphics ||= element.kind !== 'text';
     corridor = [Math.min(corridor[0], box[0]), Math.max(corridor[1], box[2])];

@@ -11,4 +11,5 @@ export { statedNetworks, type StatedNetwork, type StatedLayer } from './statedNe
 export { groupClauses, type GroupClause, type GroupRef } from './layerGroups.ts';
 export { transformerStatements, transformerKind, settingNamed, configOf as transformerConfigOf, type TransformerConfig, type Setting, type Settings } from './transformerStatements.ts';
 export { transformerGraph } from './transformerGraph.ts';
+export { sequenceGraph, isSequenceNetwork } from './sequenceGraph.ts';
 export type { TextUnit, LayerDraft } from './types.ts';

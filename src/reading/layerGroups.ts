@@ -6,7 +6,7 @@
  * A sentence is cut into clauses at each group mention; each clause says what it states about its group.
  */
 import { NUMBER_LIST, ORDINALS, numbersIn } from './numbers.ts';
-import { KIND_WORDS, kindNamed, widthNouns } from './vocabulary.ts';
+import { KIND_WORDS, NOUN_KIND_WORDS, kindNamed, widthNouns } from './vocabulary.ts';
 
 /** How a clause points at layers. */
 export type GroupRef =
@@ -41,6 +41,14 @@ const GROUP = new RegExp(
     String.raw`(?<words>(?:${KIND_WORDS})(?:\s+(?:${KIND_WORDS}))?)(?<extra>(?:\s*\+\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3})\s+(?<hidden>hidden\s+)?(?<noun>layers?)\b`,
   'gi',
 );
+/** Layers named by a noun of their own: "2 LSTMs", "1000-dimensional word embeddings", "a 2-layer LSTM", "LSTMs with 4 layers". */
+const NOUN_GROUP = new RegExp(
+  String.raw`\b(?:(?<det>the|each|every|all|these|both)\s+|(?:an?\s+)?(?<![\d.]\s*(?:to|-)\s*)(?<layerCount>\d+)[- ]layers?\s+|(?<![\d.]\s*(?:to|-)\s*)(?<count>\d+|an?|single|one)(?![- ]?(?:dimensional|dim|d)\b)\s+)?` +
+    String.raw`(?:(?:deep|stacked|bidirectional|bi-directional|unidirectional|multi-layer|multilayer|\d+-dimensional|[\w-]+)\s+){0,2}?` +
+    String.raw`(?<words>${NOUN_KIND_WORDS})s?\b(?!\s*(?:-based\s+)?(?:networks?|models?|architectures?|nets?|cells?|units?)\b)(?:\s+with\s+(?<withCount>\d+)\s+layers\b)?`,
+  'gi',
+);
+
 /** "…, the second 64 4x4 filters": an ordinal that continues the type of the clause before it. */
 const ELIDED_ORDINAL = new RegExp(String.raw`(?:^|,\s*|\band\s+)(?:and\s+)?the\s+(?<ord>${ORDINAL_WORDS})(?:\s+and\s+(?:final|last))?\s+(?=\d)`, 'gi');
 
@@ -90,8 +98,27 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
 }
 
 /** The layer groups one sentence (already in prose form) speaks of, in order. */
+/** Noun mentions that no "… layer(s)" mention covers, with their count written as "N-layer" or "with N layers" folded in. */
+function nounMentions(sentence: string, covered: RegExpMatchArray[]): RegExpMatchArray[] {
+  const inside = (m: RegExpMatchArray) => covered.some((c) => m.index! < c.index! + c[0].length && c.index! < m.index! + m[0].length);
+  return [...sentence.matchAll(NOUN_GROUP)]
+    .filter((m) => !inside(m))
+    .map((m) => {
+      const g = m.groups!;
+      // "a 2-layer LSTM" and "LSTMs with 4 layers": the number counts layers; "2 LSTMs" counts them too.
+      const count = g.withCount ?? g.layerCount ?? g.count;
+      Object.assign(g, { count, noun: Number(count) > 1 || /s$/i.test(m[0].trim()) ? 'layers' : 'layer' });
+      return m;
+    })
+    // A bare noun ("the LSTM", "LSTMs") introduces no layer: a count, an article or a stated width does.
+    .filter((m) => m.groups!.count !== undefined || m.groups!.det !== undefined || /\d/.test(m[0]));
+}
+
 export function groupClauses(sentence: string): GroupClause[] {
-  const found = [...sentence.matchAll(GROUP)].filter((m) => kindNamed(m.groups!.words) ?? kindNamed(m.groups!.words.split(/\s+/).slice(-1)[0]));
+  const layered = [...sentence.matchAll(GROUP)];
+  const found = [...layered, ...(NOUN_KIND_WORDS ? nounMentions(sentence, layered) : [])]
+    .sort((a, b) => a.index! - b.index!)
+    .filter((m) => kindNamed(m.groups!.words) ?? kindNamed(m.groups!.words.split(/\s+/).slice(-1)[0]));
   const clauses: GroupClause[] = [];
   found.forEach((m, i) => {
     const g = m.groups!;

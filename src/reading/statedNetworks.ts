@@ -93,6 +93,8 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
     return true;
   }
   if (clause.ref.kind === 'all') {
+    // "The convolutional layers have 96, 128 and 256 filters", nothing counted before: the widths introduce them.
+    if (!ofType.length && widths.length) return apply(b, { ...clause, ref: { kind: 'new', count: widths.length } }, unit);
     if (!ofType.length) return false;
     // "96, 128 and 256 filters respectively": one width per layer, the last ones if there are more layers.
     const targets = widths.length > 1 ? ofType.slice(-widths.length) : ofType;
@@ -152,7 +154,9 @@ function finished(b: Building): StatedNetwork | undefined {
     if (typeof fallback === 'number') slot.params = { ...slot.params, [param]: fallback };
     slot.inferred = [...slot.inferred, param];
   }
-  return { layers: b.slots, units: b.units };
+  // An embedding looks up the input tokens: it comes first, wherever the text mentions it.
+  const embeddings = b.slots.filter((s) => s.type === 'Embedding');
+  return { layers: [...embeddings, ...b.slots.filter((s) => s.type !== 'Embedding')], units: b.units };
 }
 
 /** The nearest class count the text states, within reach of sentence `index`. */
@@ -240,7 +244,7 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
       const weightedAfterDense = b?.slots.some((s) => s.type === 'Dense') && clause.ref.kind === 'new' && clause.type !== 'Dense' && widthParam(clause.type) !== undefined;
       if (weightedAfterDense) close();
       if (!b) {
-        if (clause.ref.kind === 'all') continue;
+        if (clause.ref.kind === 'all' && !clause.widths?.length) continue;
         b = { slots: [], units: [], last: unit.index };
       }
       if (apply(b, clause, unit)) {

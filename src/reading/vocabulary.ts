@@ -15,11 +15,16 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/
 const byLength = (a: string, b: string) => b.length - a.length;
 
 const kindOf = new Map<string, LayerKind>();
+const nounKinds: string[] = [];
 const nounsOf = new Map<string, string[]>();
 for (const spec of CATALOG) {
   if (!spec.prose) continue;
   const kind: LayerKind = { type: spec.type, ...(spec.prose.width ? { widthParam: spec.prose.width.param } : {}) };
   for (const word of spec.prose.kinds) if (!kindOf.has(key(word))) kindOf.set(key(word), kind);
+  for (const word of spec.prose.nouns ?? []) {
+    if (!kindOf.has(key(word))) kindOf.set(key(word), kind);
+    nounKinds.push(word);
+  }
   if (spec.prose.width) nounsOf.set(spec.type, [...spec.prose.width.nouns]);
 }
 
@@ -29,6 +34,9 @@ function key(words: string): string {
 
 /** Regex source of every kind word, as one alternation. */
 export const KIND_WORDS = [...kindOf.keys()].sort(byLength).map(escape).join('|');
+
+/** Regex source of the words that name a layer on their own ("LSTM", "word embeddings"). */
+export const NOUN_KIND_WORDS = nounKinds.sort(byLength).map(escape).join('|');
 
 /** "fully-connected" → Dense; undefined for words the catalog does not know. */
 export function kindNamed(words: string): LayerKind | undefined {

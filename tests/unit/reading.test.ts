@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { findRegions, readDocument } from '../../src/paper/index.ts';
 import { settingsRows } from '../../src/tables/index.ts';
 import { splitSentences } from '../../src/prose/index.ts';
-import { bareChain, classCountsIn, groupClauses, kindNamed, mlpStatements, proseForm, statedNetworks, transformerStatements, type TextUnit } from '../../src/reading/index.ts';
+import { inferShapes, validateGraph } from '../../src/graph/index.ts';
+import { bareChain, classCountsIn, isSequenceNetwork, sequenceGraph, groupClauses, kindNamed, mlpStatements, proseForm, statedNetworks, transformerStatements, type TextUnit } from '../../src/reading/index.ts';
 
 const units = (texts: string[]): TextUnit[] => texts.map((text, index) => ({ text, index, page: 1, box: [0, 0, 1, 1] }));
 const shape = (layers: Array<{ type: string; params: Record<string, unknown> }>) =>
@@ -94,6 +95,16 @@ describe('stated networks', () => {
       ]),
     );
     expect(nets.map((n) => shape(n.layers))).toEqual(['Conv2D64 Conv2D128 Dense512 Dense10', 'Conv2D64 Conv2D128 Dense512 Dense100']);
+  });
+
+  it('reads recurrent networks named by their nouns and builds them as sequence graphs that validate', () => {
+    const [net] = statedNetworks(units(['We used deep LSTMs with 4 layers, with 1000 cells at each layer and 1000 dimensional word embeddings.', 'The top LSTM feeds a fully connected layer with 10 units.']));
+    expect(shape(net.layers)).toBe('Embedding LSTM1000 LSTM1000 LSTM1000 LSTM1000 Dense10');
+    expect(isSequenceNetwork(net)).toBe(true);
+    const graph = sequenceGraph(net, 'lstm', { page: 1, kind: 'text' });
+    expect(validateGraph(graph).filter((i) => i.severity === 'error')).toEqual([]);
+    expect(inferShapes(graph).get(graph.layers[graph.layers.length - 1].id)).toEqual([10]);
+    expect(graph.layers.filter((l) => l.type === 'LSTM').map((l) => l.params?.return_sequences)).toEqual([true, true, true, false]);
   });
 
   it('finds nothing in text that only talks about layers', () => {

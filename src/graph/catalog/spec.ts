@@ -45,6 +45,8 @@ export interface AliasPattern {
  */
 export interface ProseWords {
   kinds: readonly string[];
+  /** Words that name the layer without "layer" after them ("two LSTMs", "word embeddings"). */
+  nouns?: readonly string[];
   width?: { param: string; nouns: readonly string[] };
 }
 

@@ -116,7 +116,8 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
 }
 
 const WEIGHTED = (s: StatedLayer) => widthParam(s.type) !== undefined;
-const ARCHITECTURE_WORDS = /\b(?:architecture|network|encoder|decoder|discriminator|generator|classifier|model)\b/i;
+/** Parts of a network a text describes one at a time; "network" alone is too common in summaries ("8 conv. and 3 FC layers"). */
+const ARCHITECTURE_WORDS = /\b(?:encoder|decoder|discriminator|generator|critic|backbone|head)\b/i;
 
 /** "the depth is doubled at every layer", "halving the number of channels": the width rule of a stack. */
 const WIDTH_RULE = /\b(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)|kernels)|channels|filters|feature\s+maps)\s+(?:is\s+|are\s+)?(doubled|halved|doubles|halves)|\b(doubling|halving)\s+(?:the\s+)?(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)))/i;

@@ -1,9 +1,10 @@
 /**
- * `paper2net extract paper.pdf [--out dir] [--json] [--max-pages N] [--no-bitmaps]` — the designs a paper describes.
+ * `paper2net extract paper.pdf [--out dir] [--json] [--max-pages N] [--no-bitmaps] [--no-ocr]` — the designs a paper describes.
  * --json prints {"designs": [...], "regions": [...], "warnings": [...]} on stdout; otherwise a readable summary.
  * --out also writes each design's graph JSON and its code bundle (ZIP).
  * Bitmap figures are rendered and classified, and those the classifier calls architecture drawings are read by
- * OCR (seconds each); --no-bitmaps skips them.
+ * OCR (seconds each); --no-bitmaps skips them. Pages whose text layer is unreadable (no ToUnicode) or missing
+ * (a scan) are read by OCR too (seconds each, named in the warnings); --no-ocr (or --no-bitmaps) leaves them out.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { extractDesigns } from '../pipeline/extract.ts';
 import { parseFileCommand, stringOption } from './args.ts';
 import { nodeBitmapFigures } from './bitmaps.ts';
 
-const USAGE = 'usage: paper2net extract paper.pdf [--out dir] [--json] [--max-pages N] [--no-bitmaps]';
+const USAGE = 'usage: paper2net extract paper.pdf [--out dir] [--json] [--max-pages N] [--no-bitmaps] [--no-ocr]';
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'design';
 
@@ -29,7 +30,7 @@ function summary(graph: Graph, index: number): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseFileCommand(args, USAGE, ['json', 'no-bitmaps'], 1);
+  const parsed = parseFileCommand(args, USAGE, ['json', 'no-bitmaps', 'no-ocr'], 1);
   if (!parsed) return 2;
   const { file } = parsed;
   const maxPages = stringOption(parsed, 'max-pages');
@@ -47,7 +48,8 @@ export async function run(args: string[]): Promise<number> {
   let result;
   const bitmaps = parsed.options.has('no-bitmaps') ? undefined : nodeBitmapFigures(bytes);
   try {
-    result = await extractDesigns(bytes, { ...(maxPages ? { maxPages: Number(maxPages) } : {}), ...(bitmaps ? { bitmaps } : {}) });
+    const ocr = bitmaps && !parsed.options.has('no-ocr') ? { ocr: bitmaps.pageOcr } : {};
+    result = await extractDesigns(bytes, { ...(maxPages ? { maxPages: Number(maxPages) } : {}), ...(bitmaps ? { bitmaps } : {}), ...ocr });
   } catch (error) {
     process.stderr.write(`paper2net extract: ${file}: ${(error as Error).message}\n`);
     return 1;

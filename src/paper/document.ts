@@ -1,19 +1,23 @@
 /**
  * PDF bytes → page model. Bounded: at most `maxPages` pages are read, each within `pageTimeMs`, the whole
  * document within `totalTimeMs`; whatever is cut short is reported in `warnings`, never silently dropped.
+ * A page whose text layer cannot be trusted (textTrust) is read by OCR when `ocr` is given, else left without text.
  */
-import type { Box, ImageItem, Page, PaperDocument, PathItem, PathKind, TextItem } from './types.ts';
+import type { Box, Page, PageOcr, PaperDocument, PathKind } from './types.ts';
 import { loadDefaultPdfjs, type Pdfjs } from './pdfjs.ts';
 import { looksLikeDrawingPage } from './drawingPage.ts';
 import { markFurniture } from './furniture.ts';
 import { bodyFontSize, groupLines } from './lines.ts';
+import { multiply, readTextItems, transformBox, type Matrix } from './textItems.ts';
+import { judgeText, mayBeScan, type TextTrust } from './textTrust.ts';
+import { ocrTextItems } from './ocrText.ts';
 
 export interface ReadOptions {
   /** Pages scanned from the start (default 60). */
   maxPages?: number;
   /** Budget per page for its text and drawing operators (default 4000 ms). */
   pageTimeMs?: number;
-  /** Budget for the whole document (default 30000 ms). */
+  /** Budget for the whole document (default 30000 ms); time spent in OCR is not counted. */
   totalTimeMs?: number;
   /**
    * Which pages get their drawing operators read (paths, images): 'captioned' (default) only pages whose
@@ -24,32 +28,18 @@ export interface ReadOptions {
   textOnly?: boolean;
   /** The pdf.js module to use; defaults to the legacy build (Node). */
   pdfjs?: Pdfjs;
+  /**
+   * OCR for pages whose text layer is unreadable (no ToUnicode) or missing (a scan): seconds per page. Without
+   * it such pages are left without text, with a warning.
+   */
+  ocr?: PageOcr;
+  /** Pages read by OCR at most (default 20); the rest are left without text, with a warning. */
+  maxOcrPages?: number;
 }
 
 /** A PDF that cannot be read at all: not a PDF, encrypted, empty. */
 export class PdfReadError extends Error {
   override name = 'PdfReadError';
-}
-
-type Matrix = [number, number, number, number, number, number];
-
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
-
-function transformBox(m: Matrix, x0: number, y0: number, x1: number, y1: number): Box {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const [x, y] of [[x0, y0], [x1, y0], [x0, y1], [x1, y1]] as const) {
-    xs.push(m[0] * x + m[2] * y + m[4]);
-    ys.push(m[1] * x + m[3] * y + m[5]);
-  }
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -68,7 +58,7 @@ function looksLikePdf(bytes: Uint8Array): boolean {
 export async function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<PaperDocument> {
   const maxPages = options.maxPages ?? 60;
   const pageTimeMs = options.pageTimeMs ?? 4000;
-  const deadline = Date.now() + (options.totalTimeMs ?? 30000);
+  let deadline = Date.now() + (options.totalTimeMs ?? 30000);
   if (bytes.length === 0) throw new PdfReadError('not a PDF: the file is empty');
   if (!looksLikePdf(bytes)) throw new PdfReadError('not a PDF: no "%PDF-" header in the first 1 KB');
   const lib = options.pdfjs ?? (await loadDefaultPdfjs());
@@ -101,6 +91,8 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
   }
   if (pageCount > maxPages) warnings.push(`only the first ${maxPages} of ${pageCount} pages were read`);
   const pages: Page[] = [];
+  const drawings = options.textOnly ? 'none' : (options.drawings ?? 'captioned');
+  const ocr = options.ocr && { read: options.ocr, left: options.maxOcrPages ?? 20 };
   try {
     for (let number = 1; number <= Math.min(pageCount, maxPages); number++) {
       // The first page is always read, so a spent budget still yields a partial result.
@@ -110,9 +102,16 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
       }
       try {
         const pdfPage = await withTimeout(pdf.getPage(number), pageTimeMs, `page ${number}`);
-        const drawings = options.textOnly ? 'none' : (options.drawings ?? 'captioned');
-        const page = await withTimeout(readPage(pdfPage, number, OPS, drawings), pageTimeMs, `page ${number}`);
-        if (page.texts.length === 0) warnings.push(`page ${number} has no text layer (a scan?); its tables and text cannot be read without OCR`);
+        // A page with (almost) no text gets its images read when OCR could read it: is it a scan?
+        const { page, drawn } = await withTimeout(readPage(pdfPage, number, OPS, drawings, Boolean(ocr)), pageTimeMs, `page ${number}`);
+        const trust = judgeText(page.texts, page.images, [page.width, page.height]);
+        if (trust.verdict !== 'ok') {
+          const started = Date.now();
+          await replaceText(page, trust, ocr, warnings);
+          deadline += Date.now() - started;
+          // Text read by OCR may name a figure or table: its page's drawings are wanted after all.
+          if (!drawn && wantsDrawing(page, drawings)) await withTimeout(readDrawing(pdfPage, page, OPS), pageTimeMs, `page ${number}`);
+        } else if (page.texts.length === 0) warnings.push(`page ${number} has no text layer (a scan?); its tables and text cannot be read without OCR`);
         pages.push(page);
         pdfPage.cleanup();
       } catch (error) {
@@ -136,33 +135,42 @@ type PdfPage = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['prom
 
 const CAPTIONED = /\b(fig(ure)?s?\.?|tab(le|\.))\s*([0-9]+|[IVXL]+)\b/i;
 
-async function readPage(pdfPage: PdfPage, number: number, OPS: Pdfjs['OPS'], drawings: 'captioned' | 'all' | 'none'): Promise<Page> {
+function wantsDrawing(page: Page, drawings: 'captioned' | 'all' | 'none'): boolean {
+  return drawings === 'all' || (drawings === 'captioned' && (page.texts.some((t) => CAPTIONED.test(t.str)) || looksLikeDrawingPage(page.texts)));
+}
+
+/** The page's text, and its drawing when wanted (`drawn` says so); `scanCheck`: also when it may be a scan. */
+async function readPage(pdfPage: PdfPage, number: number, OPS: Pdfjs['OPS'], drawings: 'captioned' | 'all' | 'none', scanCheck: boolean): Promise<{ page: Page; drawn: boolean }> {
   const viewport = pdfPage.getViewport({ scale: 1 });
-  const view = viewport.transform as Matrix;
   const content = await pdfPage.getTextContent();
-  const texts: TextItem[] = [];
-  for (const item of content.items) {
-    if (!('str' in item) || item.str.trim() === '') continue;
-    const t = item.transform as Matrix;
-    const m = multiply(view, t);
-    const size = Math.hypot(t[2], t[3]) || item.height || 1;
-    const scaleX = Math.hypot(t[0], t[1]) || 1;
-    // Glyph space box: baseline at y=0, ascent ~0.8 em, descent ~0.2 em, width in text space units.
-    const box = transformBox(m, 0, -0.22, item.width / scaleX, 0.78);
-    const rotated = Math.abs(m[1]) > Math.abs(m[0]) * 0.2 || item.dir === 'ttb';
-    texts.push({ str: item.str, box, size, font: item.fontName, rotated });
+  const texts = readTextItems(content.items, viewport.transform as Matrix);
+  const page: Page = { number, width: viewport.width, height: viewport.height, texts, paths: [], images: [] };
+  const drawn = wantsDrawing(page, drawings) || (scanCheck && drawings !== 'none' && mayBeScan(texts));
+  if (drawn) await readDrawing(pdfPage, page, OPS);
+  return { page, drawn };
+}
+
+/** The page's text replaced by OCR's reading, or dropped when there is no OCR (garbage reads worse than nothing). */
+async function replaceText(page: Page, trust: TextTrust, ocr: { read: PageOcr; left: number } | undefined, warnings: string[]): Promise<void> {
+  const what = trust.verdict === 'missing' ? `page ${page.number}: no text layer (${trust.reason})` : `page ${page.number}: text layer unreadable (${trust.reason})`;
+  page.texts = [];
+  if (!ocr) return void warnings.push(`${what}; its text cannot be read without OCR`);
+  if (ocr.left <= 0) return void warnings.push(`${what}; not read, OCR page limit reached`);
+  ocr.left--;
+  try {
+    page.texts = ocrTextItems(await ocr.read(page.number, [page.width, page.height]));
+    warnings.push(`${what}, read by OCR`);
+  } catch (error) {
+    warnings.push(`${what}; OCR failed (${error instanceof Error ? error.message : String(error)})`);
   }
-  const paths: PathItem[] = [];
-  const images: ImageItem[] = [];
-  const wanted = drawings === 'all' || (drawings === 'captioned' && (texts.some((t) => CAPTIONED.test(t.str)) || looksLikeDrawingPage(texts)));
-  if (wanted) await readDrawing(pdfPage, view, OPS, paths, images);
-  return { number, width: viewport.width, height: viewport.height, texts, paths, images };
 }
 
 const PAINT_STROKE = new Set<number>();
 const PAINT_FILL = new Set<number>();
 
-async function readDrawing(pdfPage: PdfPage, view: Matrix, OPS: Pdfjs['OPS'], paths: PathItem[], images: ImageItem[]): Promise<void> {
+async function readDrawing(pdfPage: PdfPage, page: Page, OPS: Pdfjs['OPS']): Promise<void> {
+  const { paths, images } = page;
+  const view = pdfPage.getViewport({ scale: 1 }).transform as Matrix;
   if (PAINT_STROKE.size === 0) {
     for (const op of [OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]) PAINT_STROKE.add(op);
     for (const op of [OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]) PAINT_FILL.add(op);

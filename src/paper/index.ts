@@ -1,7 +1,8 @@
 /** Page model and regions: PDF bytes → pages (text, paths, images) → captioned figure and table regions. */
-export type { Box, TextItem, PathItem, PathKind, ImageItem, Page, PaperDocument } from './types.ts';
+export type { Box, TextItem, PathItem, PathKind, ImageItem, Page, PaperDocument, PageOcr, PageWord } from './types.ts';
 export { readDocument, PdfReadError, type ReadOptions } from './document.ts';
 export { loadDefaultPdfjs, type Pdfjs } from './pdfjs.ts';
+export { judgeText, type TextTrust } from './textTrust.ts';
 export { groupLines, bodyFontSize, boxOf, union, type Line, type Chunk } from './lines.ts';
 export { findCaptions, type Caption, type CaptionKind } from './captions.ts';
 export { findRegions, type Region } from './regions.ts';

@@ -33,6 +33,21 @@ export interface ImageItem {
   pixels?: [number, number];
 }
 
+/** One word read by OCR, its box in PDF points (top-left origin). */
+export interface PageWord {
+  text: string;
+  box: Box;
+  /** 0-100, as tesseract gives it. */
+  confidence: number;
+}
+
+/**
+ * Reads page `pageNumber` (1-based) of the document being read, `size` [width, height] in points, by OCR:
+ * its words, in any order (the page model puts them in reading order). Injected (ReadOptions.ocr) because it
+ * renders pixels, which needs a canvas.
+ */
+export type PageOcr = (pageNumber: number, size: [number, number]) => Promise<PageWord[]>;
+
 export interface Page {
   /** 1-based page number. */
   number: number;

@@ -2,10 +2,13 @@
  * Pixels of one region of a PDF page, for the figure classifier and the bitmap figure reader. pdf.js paints
  * only the region (the viewport is shifted so the bbox lands at the canvas origin) into a canvas made by the
  * document's own canvas factory: @napi-rs/canvas under Node's legacy build, the OffscreenCanvas factory the
- * pipeline worker passes in the browser. So this file names neither Node nor the DOM.
+ * pipeline worker passes in the browser. So this file names neither Node nor the DOM. Whole pages rendered
+ * here are what the page model's OCR (ReadOptions.ocr) reads when a page's text layer cannot be trusted.
  */
+import { encode as encodePng } from 'fast-png';
 import type { RgbaImage } from '../classify/index.ts';
-import type { Box, Pdfjs } from '../paper/index.ts';
+import type { Ocr } from '../diagrams/index.ts';
+import type { Box, PageOcr, Pdfjs } from '../paper/index.ts';
 
 export interface RegionRendererOptions {
   /** Extra getDocument parameters: font and wasm locations, a CanvasFactory for workers. */
@@ -73,5 +76,24 @@ export function createRegionRenderer(bytes: Uint8Array, pdfjs: Pdfjs, options: R
       await task?.destroy();
       task = undefined;
     },
+  };
+}
+
+/** Pixels per point for a whole page: body text gets ~20 px capitals (MAX_PIXELS holds a Letter page to ~2.9). */
+const PAGE_SCALE = 3;
+
+/**
+ * ReadOptions.ocr from a renderer and an OCR engine (started by the caller, on first use): the whole page
+ * rendered, its words read in tesseract's sparse mode (each word with its box; the page model orders them),
+ * the boxes mapped back to PDF points.
+ */
+export function createPageOcr(render: (pageNumber: number, bbox: Box, scale: number) => Promise<RgbaImage>, ocr: () => Promise<Ocr>): PageOcr {
+  return async (pageNumber, [width, height]) => {
+    const image = await render(pageNumber, [0, 0, width, height], PAGE_SCALE);
+    const png = encodePng({ width: image.width, height: image.height, data: image.data, channels: 4, depth: 8 });
+    const words = await (await ocr()).readWords(png);
+    const sx = width / image.width;
+    const sy = height / image.height;
+    return words.map((w) => ({ text: w.text, box: [w.box[0] * sx, w.box[1] * sy, w.box[2] * sx, w.box[3] * sy], confidence: w.confidence }));
   };
 }

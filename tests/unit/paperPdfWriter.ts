@@ -1,4 +1,6 @@
 /** Writes small, well-formed PDFs for tests: numbered objects, a real xref table, Helvetica text placed by hand. */
+import { deflateSync } from 'node:zlib';
+
 const encoder = new TextEncoder();
 
 export interface PdfObject {
@@ -42,18 +44,46 @@ export interface PageSpec {
   texts: Array<{ str: string; x: number; y: number; size?: number }>;
   /** Raw content-stream operators in PDF (bottom-left) coordinates, e.g. "100 100 50 20 re S". */
   drawing?: string;
-  image?: { width: number; height: number; box: [number, number, number, number] };
+  /** A placed image: flat grey RGB, or the given 8-bit grey pixels (a scan). */
+  image?: { width: number; height: number; box: [number, number, number, number]; gray?: Uint8Array };
 }
 
 const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+const hex = (n: number, digits: number) => `<${n.toString(16).toUpperCase().padStart(digits, '0')}>`;
 
-export function pagesPdf(pages: PageSpec[]): Uint8Array {
-  const objects: PdfObject[] = [{ dict: '<< /Type /Catalog /Pages 2 0 R >>' }, { dict: '' }, { dict: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>' }];
+/** A ToUnicode CMap sending each printable ASCII code to `unicode(code)`: what a font without a faithful map gives. */
+function toUnicodeCmap(unicode: (code: number) => number): Uint8Array {
+  const pairs = Array.from({ length: 0x7f - 0x20 }, (_, i) => `${hex(0x20 + i, 2)} ${hex(unicode(0x20 + i), 4)}`);
+  return encoder.encode(
+    `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Test-UCS def /CMapType 2 def
+1 begincodespacerange <00> <FF> endcodespacerange
+${pairs.length} beginbfchar\n${pairs.join('\n')}\nendbfchar
+endcmap CMapName currentdict /CMap defineresource pop end end`,
+  );
+}
+
+export interface PagesPdfOptions {
+  /** The text font's ToUnicode map, code → codepoint; without it the font's own encoding stands. */
+  toUnicode?: (code: number) => number;
+}
+
+export function pagesPdf(pages: PageSpec[], options: PagesPdfOptions = {}): Uint8Array {
+  const objects: PdfObject[] = [{ dict: '<< /Type /Catalog /Pages 2 0 R >>' }, { dict: '' }, { dict: '' }];
+  let toUnicode = '';
+  if (options.toUnicode) {
+    objects.push({ dict: '', stream: toUnicodeCmap(options.toUnicode) });
+    toUnicode = ` /ToUnicode ${objects.length} 0 R`;
+  }
+  objects[2] = { dict: `<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding${toUnicode} >>` };
   const kids: number[] = [];
   for (const page of pages) {
     let imageRef = 0;
     if (page.image) {
-      objects.push({ dict: `/Type /XObject /Subtype /Image /Width ${page.image.width} /Height ${page.image.height} /ColorSpace /DeviceRGB /BitsPerComponent 8`, stream: new Uint8Array(page.image.width * page.image.height * 3).fill(180) });
+      const { width, height, gray } = page.image;
+      const pixels = gray ? `/ColorSpace /DeviceGray /Filter /FlateDecode` : `/ColorSpace /DeviceRGB`;
+      const stream = gray ? new Uint8Array(deflateSync(gray)) : new Uint8Array(width * height * 3).fill(180);
+      objects.push({ dict: `/Type /XObject /Subtype /Image /Width ${width} /Height ${height} ${pixels} /BitsPerComponent 8`, stream });
       imageRef = objects.length;
     }
     const [ix0, iy0, ix1, iy1] = page.image?.box ?? [0, 0, 0, 0];

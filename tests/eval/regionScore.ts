@@ -17,6 +17,8 @@ export interface TruthRegion {
 export interface TruthPage {
   file: string;
   page: number;
+  /** Drawn after the region finder was tuned on the other pages; never used to tune it. */
+  heldOut?: boolean;
   regions: TruthRegion[];
 }
 
@@ -29,6 +31,9 @@ export interface Counts {
 export interface RegionReport {
   total: Counts;
   byKind: Record<'figure' | 'table', Counts>;
+  /** Pages the finder was tuned on, and held-out pages. */
+  tuning: Counts;
+  heldOut: Counts;
   byFile: Map<string, Counts>;
   /** Truth regions no found region matched, and found regions that match none. */
   missed: string[];
@@ -80,7 +85,7 @@ export function loadTruth(): TruthPage[] {
 }
 
 export async function scoreRegions(truthPages: TruthPage[], corpusDir: URL): Promise<RegionReport> {
-  const report: RegionReport = { total: zero(), byKind: { figure: zero(), table: zero() }, byFile: new Map(), missed: [], extra: [] };
+  const report: RegionReport = { total: zero(), byKind: { figure: zero(), table: zero() }, tuning: zero(), heldOut: zero(), byFile: new Map(), missed: [], extra: [] };
   const files = [...new Set(truthPages.map((p) => p.file))];
   for (const file of files) {
     const wanted = truthPages.filter((p) => p.file === file);
@@ -92,6 +97,7 @@ export async function scoreRegions(truthPages: TruthPage[], corpusDir: URL): Pro
       const pairs = matchRegions(tp.regions, found);
       add(counts, tp.regions.length, found.length, pairs.length);
       add(report.total, tp.regions.length, found.length, pairs.length);
+      add(tp.heldOut ? report.heldOut : report.tuning, tp.regions.length, found.length, pairs.length);
       for (const kind of ['figure', 'table'] as const) {
         const n = pairs.filter(([i]) => tp.regions[i].kind === kind).length;
         add(report.byKind[kind], tp.regions.filter((r) => r.kind === kind).length, found.filter((r) => r.kind === kind).length, n);
@@ -117,6 +123,8 @@ export function formatReport(report: RegionReport): string {
     ...[...report.byFile].map(([file, c]) => row(file, c)),
     row('**figures**', report.byKind.figure),
     row('**tables**', report.byKind.table),
+    row('**tuning pages**', report.tuning),
+    row('**held-out pages**', report.heldOut),
     row('**all**', report.total),
   ].join('\n');
 }

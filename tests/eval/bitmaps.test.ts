@@ -30,6 +30,16 @@ const bytesOf = (path: string) => new Uint8Array(readFileSync(new URL(path, corp
  * conv/pool stages). 'other': photos, samples, plots, bar charts, pseudo-code. 'unsure': left out of the scores.
  */
 const LABELS: Record<string, 'arch' | 'other' | 'unsure'> = {
+  // Found since the region finder reads captions by layout (labelled from what each figure shows).
+  'alexnet.pdf p3 Figure 1': 'other',
+  'alexnet.pdf p6 Figure 3': 'other',
+  'lenet5.pdf p12 Figure 8': 'other',
+  'lenet5.pdf p13 Figure 9': 'other',
+  'lenet5.pdf p15 Figure 11': 'other',
+  'lenet5.pdf p16 Figure 12': 'other',
+  'lenet5.pdf p25 Figure 20': 'unsure',
+  'lenet5.pdf p37 Figure 32': 'other',
+  'gan_negative.pdf p7 Figure 3': 'other',
   'alexnet.pdf p5 Figure 2': 'arch',
   'alexnet.pdf p8 Figure 4': 'other',
   'lenet5.pdf p2 Figure 1': 'arch',

@@ -90,12 +90,21 @@ function attachMarkColumns(cells: Cell[]): Cell[] {
   return cells.map((c) => (c.col0 === c.col1 && markOnly.has(c.col0) ? { ...c, col0: c.col0 - 1, col1: c.col0 - 1 } : c));
 }
 
+/** The layer type a label cell names, every line of it the same ("conv2_1 / conv2_2 / conv2_3"). */
+function cellLabelType(cell: Cell): string | undefined {
+  const types = cell.lines.map((l) => labelType(l));
+  return types.length > 0 && types.every((t) => t && t === types[0]) ? types[0] : undefined;
+}
+
 /** Configuration table: each column whose cells read as layers is one network. */
 export function readConfigurations(grid: TableGrid, hints: InterpretHints): NetworkDraft[] {
   const cells = attachMarkColumns(grid.cells.filter((c) => c.text.trim()));
   const readable = (c: Cell) => c.lines.some((l) => parseLayerText(l).length > 0);
-  // The body starts at the first row where a fair share of cells read as layers (a header's "A-LRN" alone does not).
-  const firstBodyRow = rowsOf(cells).find((row) => row.filter(readable).length >= Math.max(1, 0.3 * row.length));
+  // The body starts at the first row where a fair share of cells read as layers (a header's "A-LRN" alone does
+  // not); a row label naming a layer ("conv1") counts beside a cell that reads.
+  const firstBodyRow = rowsOf(cells).find(
+    (row) => row.some(readable) && row.filter((c) => readable(c) || cellLabelType(c)).length >= Math.max(1, 0.3 * row.length),
+  );
   if (!firstBodyRow) return [];
   const firstLayerTop = Math.min(...firstBodyRow.map((c) => c.box[1]));
   const header = cells.filter((c) => c.box[3] <= firstLayerTop + 1);
@@ -110,21 +119,27 @@ export function readConfigurations(grid: TableGrid, hints: InterpretHints): Netw
   for (let col = 0; col < grid.columns.length; col++) {
     const mine = own(col);
     if (colAttr.has(col) || mine.length < 2) continue;
-    if (mine.filter((c) => labelType(c.text)).length >= mine.length * 0.6) colAttr.set(col, 'name');
+    if (mine.filter((c) => cellLabelType(c)).length >= mine.length * 0.6) colAttr.set(col, 'name');
     else if (mine.filter((c) => sizeOf(c.text)).length >= mine.length * 0.6) colAttr.set(col, 'outputSize');
   }
+  const nameCol = [...colAttr].find(([, a]) => a === 'name' || a === 'type')?.[0];
+  const sizeCol = [...colAttr].find(([, a]) => a === 'outputSize')?.[0];
+  // A cell's layer type may come from the label on its row ("pool1 | 3×3, /3", "fc1 | 4096").
+  const hintOf = (cell: Cell) => {
+    const label = nameCol === undefined ? undefined : body.find((c) => c.col0 === nameCol && overlapY(c.box, cell.box));
+    return label ? cellLabelType(label) : undefined;
+  };
+  const readsWithLabel = (c: Cell) => c.lines.some((l) => parseLayerText(l, hintOf(c)).length > 0);
   const configCols: number[] = [];
   for (let col = 0; col < grid.columns.length; col++) {
     if (colAttr.has(col)) continue;
     const covering = body.filter((c) => c.col0 <= col && c.col1 >= col);
     const ownCells = covering.filter((c) => c.col0 === c.col1);
-    const good = covering.filter(readable).length;
+    const good = covering.filter(readsWithLabel).length;
     // Cells that state numbers ("conv3-64", "3×3, 64"), not just a layer word ("Pooling").
     const informative = covering.filter((c) => c.lines.some((l) => parseLayerText(l).some((d) => Object.keys(d.params).length > 0 && d.type !== 'Activation'))).length;
     if (ownCells.length >= 1 && good >= 3 && good >= 0.5 * covering.length && informative >= 2) configCols.push(col);
   }
-  const nameCol = [...colAttr].find(([, a]) => a === 'name' || a === 'type')?.[0];
-  const sizeCol = [...colAttr].find(([, a]) => a === 'outputSize')?.[0];
   const drafts: NetworkDraft[] = [];
   for (const col of configCols) {
     const name = header
@@ -140,8 +155,7 @@ export function readConfigurations(grid: TableGrid, hints: InterpretHints): Netw
     let input: number[] | undefined;
     let read = 0;
     for (const cell of covering) {
-      const label = nameCol === undefined ? undefined : body.find((c) => c.col0 === nameCol && overlapY(c.box, cell.box));
-      const items = readCell(cell, label ? labelType(label.text) : undefined, hints.blockStyle);
+      const items = readCell(cell, hintOf(cell), hints.blockStyle);
       if (items.length === 0) continue;
       read++;
       const inputs = items.filter((i) => i.kind === 'layer' && i.draft.type === 'Input') as SeqLayer[];

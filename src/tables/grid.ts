@@ -1,8 +1,10 @@
 /**
  * Table structure from positions: text chunks (and ruling lines, when the table has them) → columns and
  * cells. Ruled tables (vertical rules) take their cells from the rules, so multi-line cells and cells
- * spanning several columns come out whole; unruled tables take columns from the white space between
- * chunks, each chunk is a cell, and a lone centred chunk spans the columns it is centred on.
+ * spanning several columns come out whole; a ruled column whose rows hold two cells side by side (a rule
+ * only between groups of columns) is split at the white space between them. Unruled tables take columns
+ * from the white space between chunks, each chunk is a cell, and a lone centred chunk spans the columns it
+ * is centred on.
  */
 import { boxOf, type Box, type Chunk, type Line, type PathItem } from '../paper/index.ts';
 import { repeatCount } from './layerText.ts';
@@ -152,6 +154,31 @@ function splitAtRules(chunk: Chunk, rules: Rules): Chunk[] {
   }));
 }
 
+/** Chunks that are only a repeat mark or brackets: they sit beside a cell's stack, not in a column of their own. */
+const isMark = (c: Chunk) => !cleanText(c.text) || repeatCount(cleanText(c.text)) !== undefined;
+
+/**
+ * A ruled column split where three or more of its rows hold two or more cells with white space between
+ * them in the same place ("conv1 | 7×7, 64" under one "layer" rule pair).
+ */
+function subColumns(range: [number, number], chunks: Chunk[]): Array<[number, number]> {
+  const inside = chunks.filter((c) => centreX(c.box) > range[0] && centreX(c.box) < range[1] && !isMark(c));
+  const rows: Chunk[][] = [];
+  for (const c of [...inside].sort((a, b) => a.box[1] - b.box[1])) {
+    const row = rows.find((r) => Math.min(r[0].box[3], c.box[3]) - Math.max(r[0].box[1], c.box[1]) > 0.5 * (c.box[3] - c.box[1]));
+    if (row) row.push(c);
+    else rows.push([c]);
+  }
+  const multi = rows.filter((r) => r.length >= 2);
+  if (multi.length < 3) return [range];
+  const asLines = multi.map((chunks) => ({ chunks, box: boxOf(chunks.map((c) => c.box)), size: chunks[0].size, text: '' }));
+  const extents = gapColumns(asLines, [range[0], 0, range[1], 0]);
+  if (extents.length < 2) return [range];
+  const cuts = extents.slice(1).map((e, i) => (extents[i][1] + e[0]) / 2);
+  const xs = [range[0], ...cuts, range[1]];
+  return xs.slice(1).map((x, i) => [xs[i], x]);
+}
+
 export function buildGrid(lines: Line[], paths: PathItem[], box: Box): TableGrid {
   const rules = readRules(paths, box);
   const ruleXs = clusterPositions(rules.vertical.map((r) => r.x), 2).filter((x) => x > box[0] + 3 && x < box[2] - 3);
@@ -162,9 +189,18 @@ export function buildGrid(lines: Line[], paths: PathItem[], box: Box): TableGrid
   if (ruled) {
     const bounds = [box[0] - 1, ...ruleXs, box[2] + 1];
     columns = [];
-    for (let i = 0; i + 1 < bounds.length; i++) columns.push([bounds[i], bounds[i + 1]]);
-    // Each chunk's cell is the rectangle of rules around it; chunks sharing a rectangle share a cell.
-    const groups = new Map<string, { chunks: Chunk[]; left: number; right: number; frame: Box }>();
+    /** The ruled column each (sub)column lies in. */
+    const ruledOf: number[] = [];
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      for (const sub of subColumns([bounds[i], bounds[i + 1]], chunks)) {
+        columns.push(sub);
+        ruledOf.push(i);
+      }
+    }
+    const mid = (col: [number, number]) => (col[0] + col[1]) / 2;
+    // Each chunk's cell is the rectangle of rules around it — within one split ruled column, the sub-columns
+    // its text covers; chunks sharing a rectangle (and sub-columns) share a cell.
+    const groups = new Map<string, { chunks: Chunk[]; col0: number; col1: number; frame: Box }>();
     for (const c of chunks) {
       const cy = centreY(c.box);
       const cx = centreX(c.box);
@@ -174,16 +210,19 @@ export function buildGrid(lines: Line[], paths: PathItem[], box: Box): TableGrid
       const across = rules.horizontal.filter((r) => r.x0 - 1 <= cx && r.x1 + 1 >= cx);
       const top = Math.max(box[1] - 1, ...across.map((r) => r.y).filter((y) => y <= cy));
       const bottom = Math.min(box[3] + 1, ...across.map((r) => r.y).filter((y) => y > cy));
-      const key = [left, right, top, bottom].map((v) => Math.round(v)).join(',');
-      const group = groups.get(key) ?? { chunks: [], left, right, frame: [left, top, right, bottom] as Box };
+      let covered = columns.map((_, i) => i).filter((i) => mid(columns[i]) > left && mid(columns[i]) < right);
+      if (covered.length === 0) continue;
+      if (covered.length > 1 && covered.every((i) => ruledOf[i] === ruledOf[covered[0]])) {
+        const mine = isMark(c) ? covered.filter((i) => columns[i][0] <= cx).slice(-1) : covered.filter((i) => columns[i][0] < c.box[2] && columns[i][1] > c.box[0]);
+        if (mine.length) covered = mine;
+      }
+      const [col0, col1] = [covered[0], covered[covered.length - 1]];
+      const key = [left, right, top, bottom].map((v) => Math.round(v)).join(',') + `:${col0}-${col1}`;
+      const group = groups.get(key) ?? { chunks: [], col0, col1, frame: [left, top, right, bottom] as Box };
       group.chunks.push(c);
       groups.set(key, group);
     }
-    for (const g of groups.values()) {
-      const covered = columns.map((col, i) => ({ i, mid: (col[0] + col[1]) / 2 })).filter(({ mid }) => mid > g.left && mid < g.right);
-      if (covered.length === 0) continue;
-      cells.push({ ...makeCell(g.chunks, covered[0].i, covered[covered.length - 1].i), frame: g.frame });
-    }
+    for (const g of groups.values()) cells.push({ ...makeCell(g.chunks, g.col0, g.col1), frame: g.frame });
   } else {
     columns = gapColumns(lines, box);
     const bodyLeft = columns.length ? columns[0][0] : box[0];

@@ -35,7 +35,7 @@ export function tableToGraphs(region: Region, page: Page, blockStyle: BlockStyle
   // "Table 1. MobileNet Body Architecture" → "MobileNet Body Architecture": the caption's first sentence.
   const title = region.caption.text
     .slice(region.caption.text.search(/[:.|—–-]\s/) + 1)
-    .split(/(?<=[a-z)])\.\s/)[0]
+    .split(/(?<=[a-z)\]])\.\s/)[0]
     .trim()
     .slice(0, 60);
   for (const draft of drafts) {

@@ -127,9 +127,9 @@ export function runningText(chunks: Chunk[], body: number, measure: number): Set
       if (running.has(n)) continue;
       running.add(n);
       queue.push(n);
-      pieces.get(n)!.forEach((p) => running.add(p));
     }
   }
+  for (const c of [...running]) pieces.get(c)!.forEach((p) => running.add(p));
   for (const c of sorted) {
     if (running.has(c)) continue;
     // A heading: one short line right above a paragraph, sharing its left edge, alone on its row but for

@@ -38,6 +38,20 @@ describe('captions', () => {
   });
 });
 
+describe('captions in running text', () => {
+  it('takes no label that starts a line of a paragraph for a caption', () => {
+    const body = 'the error rates of the various methods on the test set are shown in';
+    const p = page([
+      [body, 72, 100],
+      [body, 72, 112],
+      ['Fig. 9. Possibly the simplest classifier that one might consider is', 72, 124],
+      [body, 72, 136],
+      ['Fig. 10. A caption of its own, under a drawing.', 72, 200],
+    ]);
+    expect(findCaptions(p).map((c) => c.label)).toEqual(['Figure 10']);
+  });
+});
+
 describe('real pages', () => {
   let vgg: PaperDocument;
   let resnet: PaperDocument;
@@ -76,6 +90,38 @@ describe('real pages', () => {
     expect(f2.kind).toBe('figure');
     expect(f2.box[2]).toBeLessThan(306);
     expect(f2.box[3]).toBeLessThanOrEqual(f2.caption.box[1] + 1);
+  });
+
+  it('keeps a caption-below table above its caption, clear of the next table and of running text', async () => {
+    const prelu = await read('prelu_net.pdf');
+    const [t1, t2] = findRegions(prelu.pages[2]);
+    expect([t1.caption.label, t2.caption.label]).toEqual(['Table 1', 'Table 2']);
+    expect(t1.box[3]).toBeLessThanOrEqual(t1.caption.box[1] + 1);
+    expect(t1.lines.some((l) => l.text.includes('conv1'))).toBe(true);
+    expect(t2.box[1]).toBeGreaterThanOrEqual(t1.caption.box[3]);
+    expect(t2.lines.some((l) => l.text.includes('PReLU, channel-wise'))).toBe(true);
+  });
+
+  it('gives a figure captioned below and a table captioned below, stacked, each its own body', async () => {
+    const gan = await read('gan_negative.pdf');
+    const regions = findRegions(gan.pages[6]);
+    const figure = regions.find((r) => r.caption.label === 'Figure 3')!;
+    const table = regions.find((r) => r.caption.label === 'Table 2')!;
+    expect(figure.box[3]).toBeLessThanOrEqual(figure.caption.box[1] + 1);
+    expect(figure.raster).toBe(true);
+    expect(table.box[1]).toBeGreaterThanOrEqual(figure.caption.box[3]);
+    expect(table.box[3]).toBeLessThanOrEqual(table.caption.box[1] + 1);
+  });
+
+  it('leaves the running text beside a wrapped table out of it, and marks running headers', async () => {
+    const alexnet = await read('alexnet.pdf');
+    const t1 = findRegions(alexnet.pages[6]).find((r) => r.caption.label === 'Table 1')!;
+    expect(t1.box[0]).toBeGreaterThan(335);
+    expect(t1.caption.text).toMatch(/achieved by others\.$/);
+    const deeplab = await read('deeplab_v2.pdf');
+    const header = deeplab.pages[8].texts.filter((t) => t.furniture).map((t) => t.str).join(' ');
+    expect(header).toMatch(/IEEE TRANSACTIONS/);
+    for (const r of findRegions(deeplab.pages[8])) expect(r.box.every((v) => v >= 0)).toBe(true);
   });
 
   it('groups runs into lines and chunks', () => {

@@ -258,6 +258,31 @@ describe('layouts', () => {
   });
 });
 
+describe('ruled grids', () => {
+  it('splits a ruled column whose rows hold a name and a spec side by side, and reads the spec under its label', () => {
+    // Rules at x 60, 160 and 220 (the "layer" column holds names and specs) and under every row of 11 pt.
+    const rows: Array<Array<[string, number]>> = [
+      [['layer', 85], ['top-1', 175]],
+      [['conv1', 65], ['7×7, 64, /2', 100], ['0.681', 175]],
+      [['pool1', 65], ['3×3, /2', 100]],
+      [['conv2', 65], ['3×3, 128', 100], ['0.103', 175]],
+      [['conv3', 65], ['3×3, 256', 100], ['0.099', 175]],
+    ];
+    const items = rows.flatMap((row, r) => row.map(([s, x]) => run(s, x, 100 + r * 11)));
+    const rule = (x: number) => ({ kind: 'line' as const, box: [x, 98, x + 0.5, 156] as [number, number, number, number], stroked: true, filled: false });
+    const level = (y: number) => ({ kind: 'line' as const, box: [60, y, 220, y + 0.5] as [number, number, number, number], stroked: true, filled: false });
+    const grid = buildGrid(groupLines(items), [rule(60), rule(160), rule(220), ...[0, 1, 2, 3].map((r) => level(110 + 11 * r))], [55, 98, 225, 156]);
+    expect(grid.ruled).toBe(true);
+    const cell = (text: string) => grid.cells.find((c) => c.text === text)!;
+    expect(cell('conv1').col1).toBe(cell('conv1').col0);
+    expect(cell('7×7, 64, /2').col0).toBe(cell('conv1').col0 + 1);
+    expect(cell('layer')).toMatchObject({ col0: cell('conv1').col0, col1: cell('7×7, 64, /2').col0 });
+    const [draft] = interpretTable(grid, { blockStyle: 'plain' });
+    const layers = draft.bands.flatMap((b) => b.items).map((i) => (i.kind === 'layer' ? i.draft.type : 'block'));
+    expect(layers).toEqual(['Conv2D', 'MaxPool2D', 'Conv2D', 'Conv2D']);
+  });
+});
+
 describe('assembly', () => {
   const layer = (type: string, params: Record<string, unknown>, text = type) => ({ kind: 'layer' as const, draft: { type, params: params as never, inferred: [], text }, box: [0, 0, 1, 1] as [number, number, number, number] });
 

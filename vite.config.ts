@@ -114,5 +114,25 @@ export default defineConfig({
   resolve: { alias: [{ find: /^onnxruntime-web$/, replacement: 'onnxruntime-web/wasm' }] },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 8192 },
-  optimizeDeps: { exclude: ['onnxruntime-web'] },
+  optimizeDeps: {
+    exclude: ['onnxruntime-web'],
+    // Vite's scan starts at index.html and misses what loads later: the workers (new Worker(new URL(...)))
+    // and dynamic imports. A dependency first met on a drop makes the dev server re-optimise and reload
+    // the page, losing the paper; declaring them all here has them optimised before the first page load.
+    include: [
+      'comlink',
+      'idb',
+      'jszip',
+      'fast-png',
+      'jpeg-js',
+      'pdfjs-dist',
+      'pdfjs-dist/legacy/build/pdf.mjs',
+      'protobufjs',
+      'protobufjs/light.js',
+      'tesseract.js',
+      '@techstark/opencv-js',
+      'elkjs/lib/elk.bundled.js',
+      '@xyflow/svelte',
+    ],
+  },
 });

@@ -1,5 +1,7 @@
 /** The one error every emitter raises when its target cannot express a layer. */
-export type TargetName = 'keras' | 'caffe' | 'pytorch' | 'onnx';
+import type { TargetName } from '../graph/index.ts';
+
+export type { TargetName };
 
 export class UnsupportedLayerError extends Error {
   override name = 'UnsupportedLayerError';

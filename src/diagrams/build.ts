@@ -3,7 +3,7 @@
  * graph in topological order. Nodes that are not layers (Caffe blobs, unreadable boxes) are bridged
  * over; in-place layers on a blob (Caffe ReLU/Dropout drawn as blob→relu→blob) become a chain.
  */
-import { analyseGraph, getSpec, GRAPH_FORMAT, type Graph, type Layer } from '../graph/index.ts';
+import { analyseGraph, defaultInputShape, getSpec, GRAPH_FORMAT, type Graph, type Layer } from '../graph/index.ts';
 import { hasParenthesisedType, recognizeLabel, type Recognition } from './labels.ts';
 import { pairOperations } from './tensorOps.ts';
 import type { Box, DiagramEdge, DiagramNode } from './types.ts';
@@ -35,8 +35,6 @@ const ESSENTIAL: Record<string, string[]> = {
   Embedding: ['vocab', 'dim'],
 };
 
-const DEFAULT_INPUT_SHAPE = [224, 224, 3];
-
 /** An input the figure does not size: the consumer's input row, else token ids for an Embedding, else an image. */
 function inputGuess(consumer: Recognition | undefined, self: Recognition | undefined): { shape: number[]; dtype?: string } {
   const shape = self?.inShape ?? consumer?.inShape;
@@ -45,7 +43,7 @@ function inputGuess(consumer: Recognition | undefined, self: Recognition | undef
   if (consumer?.type === 'Dense' || consumer?.type === 'LSTM' || consumer?.type === 'GRU' || consumer?.type === 'SimpleRNN') {
     return { shape: shape ?? (consumer.type === 'Dense' ? [1024] : [100, 32]) };
   }
-  return { shape: shape ?? DEFAULT_INPUT_SHAPE };
+  return { shape: shape ?? defaultInputShape() };
 }
 
 const centre = (b: Box): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
@@ -169,10 +167,6 @@ function insertFlattens(graph: Graph, used: Set<string>): void {
 }
 
 /**
- * Branches that must meet in a Concat/Add but differ in size: a figure that says "3x3" rarely says the
- * padding, and "same" is what makes the branches meet. Set it (inferred) on the convolution feeding the merge.
- */
-/**
  * Pooling that the figure's shape labels show rounding up (27 where flooring gives 26): Caffe and MXNet
  * round pooling outputs up, so ceil_mode is set (inferred) where that makes the drawn shape come out.
  */
@@ -188,17 +182,22 @@ function roundPoolingLikeLabels(graph: Graph, stated: Map<string, number[]>): vo
   }
 }
 
+/**
+ * Branches that must meet in a Concat/Add but differ in size: a figure that says "3x3" rarely says the
+ * padding, and "same" is what makes the branches meet. Set it (inferred) on the convolution feeding the merge.
+ */
 function padMergedBranches(graph: Graph): void {
   const byId = new Map(graph.layers.map((l) => [l.id, l]));
   for (let pass = 0; pass < 8; pass++) {
-    const bad = analyseGraph(graph).issues.find((i) => i.layerId && /needs inputs equal/.test(i.message));
+    const bad = analyseGraph(graph).issues.find((i) => i.layerId && i.code === 'merge-mismatch');
     if (!bad) return;
     let fixed = false;
     for (const start of byId.get(bad.layerId!)!.inputs ?? []) {
+      // The nearest convolution up the branch whose padding the figure left open.
+      const unpadded = (layer: Layer) => layer.type === 'Conv2D' && layer.params?.padding === undefined && JSON.stringify(layer.params?.kernel) !== '[1,1]';
       let layer = byId.get(start);
-      while (layer && layer.type !== 'Conv2D' && layer.inputs?.length === 1) layer = byId.get(layer.inputs[0]!);
-      const pointwise = JSON.stringify(layer?.params?.kernel) === '[1,1]';
-      if (layer?.type === 'Conv2D' && layer.params?.padding === undefined && !pointwise) {
+      while (layer && !unpadded(layer) && layer.inputs?.length === 1) layer = byId.get(layer.inputs[0]!);
+      if (layer && unpadded(layer)) {
         layer.params = { ...layer.params, padding: 'same' };
         layer.inferred = [...(layer.inferred ?? []), 'padding'];
         fixed = true;

@@ -1,9 +1,23 @@
 /** The graph core: the `paper2net.graph/1` format, the layer catalog, shape inference and validation. */
 export * from './types.ts';
-export { CATALOG, getSpec, resolveAlias, normaliseSpelling, type AliasMatch } from './catalog/registry.ts';
-export { ACTIVATIONS, ShapeError, type ActivationName, type LayerSpec, type ParamSpec, type ParamKind, type LayerCategory } from './catalog/spec.ts';
-export { isUnsupported, type LayerTargets, type Unsupported } from './catalog/targets.ts';
+export { CATALOG, LAYER_TYPES, getSpec, isLayerType, resolveAlias, normaliseSpelling, type AliasMatch, type LayerType, type LoweredLayerType } from './catalog/registry.ts';
+export { activationEntry, defaultInputShape, isWeightLayer, supportedEntry, targetEntry, traitsOf, windowKind } from './catalog/lookups.ts';
+export { samePadding, windowOutput } from './catalog/shape-rules.ts';
+export {
+  ACTIVATIONS,
+  ShapeError,
+  type ActivationName,
+  type LayerSpec,
+  type LayerTraits,
+  type ParamSpec,
+  type ParamKind,
+  type LayerCategory,
+  type ReadsElements,
+  type ShapeErrorCode,
+} from './catalog/spec.ts';
+export { isUnsupported, type LayerTargets, type TargetEntries, type TargetName, type Unsupported } from './catalog/targets.ts';
 export { checkParam, resolveParamsFor } from './params.ts';
-export { analyseGraph, validateGraph, inferShapes, outputLayers, GraphError, type Issue, type Analysis } from './validate.ts';
+export { analyseGraph, validateGraph, inferShapes, inferTensors, outputLayers, GraphError, type Issue, type Analysis } from './validate.ts';
 export { parseGraphJson, serializeGraph, checkGraphStructure, GraphFormatError } from './json.ts';
 export { resolveParams } from './resolve.ts';
+export { inputElementType, outputElementType, readElementTypes, type ElementType } from './elementTypes.ts';

@@ -1,6 +1,7 @@
 /** Shape inference over the whole DAG and validation that names the layer and the problem. */
 import { getSpec } from './catalog/registry.ts';
-import { ShapeError } from './catalog/spec.ts';
+import { ShapeError, type ShapeErrorCode } from './catalog/spec.ts';
+import { inputElementType, outputElementType, type ElementType } from './elementTypes.ts';
 import { checkParam, resolveParamsFor } from './params.ts';
 import type { Graph, Layer, Shape } from './types.ts';
 
@@ -9,6 +10,8 @@ export interface Issue {
   layerId?: string;
   param?: string;
   severity: 'error' | 'warning';
+  /** Machine-readable kind, for code that repairs graphs: a shape rule's code, or 'element-type'. */
+  code?: ShapeErrorCode | 'element-type';
   /** Reads on its own: "conv4: Dense after a [7,7,512] tensor needs Flatten first". */
   message: string;
 }
@@ -16,6 +19,8 @@ export interface Issue {
 export interface Analysis {
   /** Output shape of every layer whose shape could be worked out. */
   shapes: Map<string, Shape>;
+  /** Element type of the same layers' outputs: token ids or real values. */
+  elementTypes: Map<string, ElementType>;
   issues: Issue[];
 }
 
@@ -26,8 +31,8 @@ export class GraphError extends Error {
   }
 }
 
-function issue(layer: Layer | undefined, message: string, param?: string, severity: Issue['severity'] = 'error'): Issue {
-  return { layerId: layer?.id, param, severity, message: layer ? `${layer.id}: ${message}` : message };
+function issue(layer: Layer | undefined, message: string, param?: string, severity: Issue['severity'] = 'error', code?: Issue['code']): Issue {
+  return { layerId: layer?.id, param, severity, message: layer ? `${layer.id}: ${message}` : message, ...(code ? { code } : {}) };
 }
 
 function checkLayerParams(layer: Layer, issues: Issue[]): boolean {
@@ -50,6 +55,7 @@ function checkLayerParams(layer: Layer, issues: Issue[]): boolean {
 /** Works out every layer's output shape and collects every problem found on the way. */
 export function analyseGraph(graph: Graph): Analysis {
   const shapes = new Map<string, Shape>();
+  const elementTypes = new Map<string, ElementType>();
   const issues: Issue[] = [];
   const seen = new Set<string>();
   if (graph.layers.length === 0) issues.push(issue(undefined, `graph "${graph.name}" has no layers`));
@@ -83,19 +89,26 @@ export function analyseGraph(graph: Graph): Analysis {
     }
     const paramsOk = checkLayerParams(layer, issues);
     if (!paramsOk || !inputsKnown) continue;
+    const params = resolveParamsFor(spec, layer.params);
     try {
       const shape = spec.outputShape(
         inputs.map((id) => shapes.get(id)!),
-        resolveParamsFor(spec, layer.params),
+        params,
       );
       if (shape.some((d) => !Number.isInteger(d) || d < 1)) throw new ShapeError(`output shape [${shape.join(',')}] has an empty or invalid axis`);
       shapes.set(layer.id, shape);
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
-      issues.push(issue(layer, error.message, error.param));
+      issues.push(issue(layer, error.message, error.param, 'error', error.code));
+      continue;
+    }
+    const inputTypes = inputs.map((id) => elementTypes.get(id)!);
+    elementTypes.set(layer.id, layer.type === 'Input' ? inputElementType(params) : outputElementType(layer.type, inputTypes));
+    if (spec.traits?.reads === 'ids' && inputTypes.includes('float')) {
+      issues.push(issue(layer, `${layer.type} reads token ids but is fed real values; they are truncated to ids`, undefined, 'warning', 'element-type'));
     }
   }
-  return { shapes, issues };
+  return { shapes, elementTypes, issues };
 }
 
 /** Every problem in the graph, errors and warnings. An empty list means the graph is valid. */
@@ -103,12 +116,17 @@ export function validateGraph(graph: Graph): Issue[] {
   return analyseGraph(graph).issues;
 }
 
-/** Output shape of every layer; throws GraphError when the graph has errors. */
-export function inferShapes(graph: Graph): Map<string, Shape> {
-  const { shapes, issues } = analyseGraph(graph);
+/** Output shape and element type of every layer; throws GraphError when the graph has errors. */
+export function inferTensors(graph: Graph): Pick<Analysis, 'shapes' | 'elementTypes'> {
+  const { shapes, elementTypes, issues } = analyseGraph(graph);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) throw new GraphError(errors);
-  return shapes;
+  return { shapes, elementTypes };
+}
+
+/** Output shape of every layer; throws GraphError when the graph has errors. */
+export function inferShapes(graph: Graph): Map<string, Shape> {
+  return inferTensors(graph).shapes;
 }
 
 /** Layers no other layer consumes: the graph's outputs, in graph order. */

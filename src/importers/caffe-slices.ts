@@ -4,6 +4,7 @@
  * crop of the end rows/columns that only trims what a following pool would skip is folded back into
  * that pool (emitters write floor-rounded pooling for Caffe, which rounds up, exactly this way).
  */
+import { windowOutput } from '../graph/index.ts';
 import type { GraphBuilder } from './builder.ts';
 import { ImportError, type ImportPosition } from './errors.ts';
 import type { TextMessage } from './prototxt.ts';
@@ -71,8 +72,8 @@ export class SpatialSlices {
     const [h, w] = this.b.shapeOf(crop.source) as [number, number];
     const kept = [h - crop.cropping[1], w - crop.cropping[3]];
     const fits = [h, w].every((size, a) => {
-      const ceil = Math.ceil((kept[a]! - window.pool[a]!) / window.stride[a]!) + 1;
-      const floor = Math.floor((size - window.pool[a]!) / window.stride[a]!) + 1;
+      const ceil = windowOutput(kept[a]!, window.pool[a]!, window.stride[a]!, 0, 1, true);
+      const floor = windowOutput(size, window.pool[a]!, window.stride[a]!, 0);
       return ceil === floor;
     });
     return fits ? crop.source : undefined;

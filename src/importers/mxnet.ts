@@ -2,7 +2,7 @@
  * MXNet symbol JSON (`model-symbol.json`: nodes, arg_nodes, heads) → paper2net graph. Symbols do not
  * store the input shape, so the data input is assumed to be a 224×224×3 image, marked inferred.
  */
-import type { Graph, Params } from '../graph/index.ts';
+import { defaultInputShape, type Graph, type Params } from '../graph/index.ts';
 import { GraphBuilder } from './builder.ts';
 import { ImportError, type ImportPosition } from './errors.ts';
 
@@ -22,7 +22,6 @@ export interface MxSymbol {
 
 /** Inputs that carry learned weights or labels, not data, by op. */
 const DATA_INPUTS: Record<string, number> = { Convolution: 1, Deconvolution: 1, FullyConnected: 1, BatchNorm: 1, SoftmaxOutput: 1, Embedding: 1, LeakyReLU: 1 };
-const ASSUMED_IMAGE = [224, 224, 3];
 
 export function isMxnetSymbol(data: unknown): data is MxSymbol {
   return typeof data === 'object' && data !== null && Array.isArray((data as MxSymbol).nodes) && Array.isArray((data as MxSymbol).heads);
@@ -37,7 +36,7 @@ export function importMxnetSymbol(text: string, fileName?: string): Graph {
   }
   if (!isMxnetSymbol(data)) throw new ImportError('mxnet', 'not an MXNet symbol: expected {"nodes": [...], "heads": [...]}');
   const name = (fileName ?? 'mxnet-model').replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-  return buildGraph(data, ASSUMED_IMAGE).build(name, fileName);
+  return buildGraph(data, defaultInputShape()).build(name, fileName);
 }
 
 function buildGraph({ nodes, heads }: MxSymbol, shape: number[]): GraphBuilder {

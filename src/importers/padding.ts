@@ -4,6 +4,8 @@
  * the same thing with `ceil_mode` and 'same'. Only rewrites that give the same output size are made.
  */
 
+import { windowOutput } from '../graph/index.ts';
+
 /** A sliding window's geometry. */
 export interface Window {
   kernel: [number, number];
@@ -22,11 +24,8 @@ export interface EvenPadding {
 export function evenPadding(sizes: [number, number], begin: [number, number], end: [number, number], window: Window): EvenPadding | undefined {
   const symmetric = (h: number, w: number): EvenPadding['padding'] => (h === 0 && w === 0 ? 'valid' : [h, w]);
   if (begin[0] === end[0] && begin[1] === end[1]) return { padding: symmetric(begin[0], begin[1]) };
-  const out = (axis: 0 | 1, before: number, after: number, ceil = false) => {
-    const span = window.dilation[axis] * (window.kernel[axis] - 1) + 1;
-    const room = sizes[axis] + before + after - span;
-    return (ceil ? Math.ceil(room / window.stride[axis]) : Math.floor(room / window.stride[axis])) + 1;
-  };
+  const out = (axis: 0 | 1, before: number, after: number, ceil = false) =>
+    windowOutput(sizes[axis] + before + after, window.kernel[axis], window.stride[axis], 0, window.dilation[axis], ceil);
   const axes = [0, 1] as const;
   const wanted = axes.map((a) => out(a, begin[a], end[a]));
   const matches = (f: (axis: 0 | 1) => number) => axes.every((a) => f(a) === wanted[a]);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   CATALOG,
   GRAPH_FORMAT,
+  getSpec,
   inferShapes,
+  inferTensors,
+  isWeightLayer,
+  readElementTypes,
+  targetEntry,
+  windowKind,
   parseGraphJson,
   resolveAlias,
   resolveParams,
@@ -119,7 +125,7 @@ describe('catalog', () => {
     const required = 'Input Conv1D Conv2D Conv2DTranspose DepthwiseConv2D MaxPool2D AvgPool2D GlobalAvgPool2D GlobalMaxPool2D Dense Flatten Dropout BatchNorm LRN Activation ZeroPadding2D UpSampling2D Concat Add Multiply Embedding SimpleRNN LSTM GRU Bidirectional Reshape Permute LayerNorm MultiHeadAttention'.split(' ');
     expect(CATALOG.map((s) => s.type)).toEqual(expect.arrayContaining(required));
     for (const spec of CATALOG) {
-      expect(Object.keys(spec.targets).sort()).toEqual(['caffe', 'keras', 'onnx', 'pytorch']);
+      for (const target of ['caffe', 'keras', 'onnx', 'pytorch']) expect(spec.targets).toHaveProperty(target);
       for (const param of spec.params) expect(param.doc.length).toBeGreaterThan(3);
     }
   });
@@ -166,5 +172,65 @@ describe('pooling padding', () => {
       ]),
     ).map((i) => i.message);
     expect(messages).toEqual(['pool2: MaxPool2D padding 2 must be at most half the [3,3] window']);
+  });
+});
+
+describe('element types', () => {
+  const ids: Layer = { id: 'ids', type: 'Input', params: { shape: [12], dtype: 'int32' } };
+
+  it('carries token ids through layout layers and reals out of every other layer', () => {
+    const { elementTypes } = inferTensors(
+      graph([
+        ids,
+        { id: 'shaped', type: 'Reshape', inputs: ['ids'], params: { shape: [3, 4] } },
+        { id: 'flat', type: 'Flatten', inputs: ['shaped'] },
+        { id: 'embed', type: 'Embedding', inputs: ['flat'], params: { vocab: 50, dim: 8 } },
+        { id: 'dense', type: 'Dense', inputs: ['ids'], params: { units: 4 } },
+      ]),
+    );
+    expect(Object.fromEntries(elementTypes)).toEqual({ ids: 'int', shaped: 'int', flat: 'int', embed: 'float', dense: 'float' });
+  });
+
+  it('says which inputs a layer reads as another type: ids into a Dense are read as reals, reals into an Embedding as ids', () => {
+    expect(readElementTypes('Dense', ['int'])).toEqual(['float']);
+    expect(readElementTypes('Embedding', ['float'])).toEqual(['int']);
+    expect(readElementTypes('Concat', ['int', 'int'])).toEqual(['int', 'int']);
+    expect(readElementTypes('Concat', ['int', 'float'])).toEqual(['float', 'float']);
+  });
+
+  it('warns, with a code, when an Embedding is fed real values', () => {
+    const issues = validateGraph(
+      graph([
+        { id: 'x', type: 'Input', params: { shape: [12] } },
+        { id: 'embed', type: 'Embedding', inputs: ['x'] },
+      ]),
+    );
+    expect(issues).toEqual([expect.objectContaining({ layerId: 'embed', severity: 'warning', code: 'element-type' })]);
+  });
+});
+
+describe('catalog traits and target names', () => {
+  it('marks convolutions and fully connected layers as weight layers, and only those', () => {
+    expect(CATALOG.filter((s) => isWeightLayer(s.type)).map((s) => s.type)).toEqual(['Conv1D', 'Conv2D', 'Conv2DTranspose', 'DepthwiseConv2D', 'Dense']);
+    expect(windowKind('MaxPool2D')).toBe('pooling');
+    expect(windowKind('DepthwiseConv2D')).toBe('convolution');
+    expect(windowKind('Dense')).toBeUndefined();
+  });
+
+  it('names each activation function in every target, Caffe by its own layer type', () => {
+    const fns = getSpec('Activation')!.params.find((p) => p.name === 'fn')!.options!;
+    expect(fns.map((fn) => (targetEntry('Activation', 'caffe', { fn }) as { type?: string }).type ?? 'unsupported')).toEqual(['ReLU', 'ReLU', 'PReLU', 'Sigmoid', 'TanH', 'Softmax', 'ELU', 'unsupported']);
+    expect(fns.map((fn) => (targetEntry('Activation', 'pytorch', { fn }) as { module: string }).module)).toEqual(['ReLU', 'LeakyReLU', 'PReLU', 'Sigmoid', 'Tanh', 'Softmax', 'ELU', 'GELU']);
+  });
+
+  it('gives merge mismatches a code', () => {
+    const issues = validateGraph(
+      graph([
+        { id: 'x', type: 'Input', params: { shape: [8, 8, 4] } },
+        { id: 'p', type: 'MaxPool2D', inputs: ['x'] },
+        { id: 'sum', type: 'Add', inputs: ['x', 'p'] },
+      ]),
+    );
+    expect(issues).toEqual([expect.objectContaining({ layerId: 'sum', code: 'merge-mismatch' })]);
   });
 });

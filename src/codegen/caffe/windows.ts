@@ -3,7 +3,7 @@
  * Keras 'same' padding (possibly one more pixel at the bottom) or floor rounding; here we pick the
  * symmetric pad that gives the graph's output size, and say so when no pad can.
  */
-import type { ParamValue } from '../../graph/index.ts';
+import { samePadding, windowOutput, type ParamValue } from '../../graph/index.ts';
 
 export type Rounding = 'conv' | 'pool';
 
@@ -27,25 +27,20 @@ export interface AxisPlan {
 
 /** Output size of a Caffe Convolution along one axis. */
 export function caffeConvSize(size: number, kernel: number, stride: number, pad: number, dilation: number): number {
-  const span = dilation * (kernel - 1) + 1;
-  return Math.floor((size + 2 * pad - span) / stride) + 1;
+  return windowOutput(size, kernel, stride, pad, dilation);
 }
 
 /** Output size of a Caffe Pooling along one axis: rounded up, minus a last window starting in the padding. */
 export function caffePoolSize(size: number, kernel: number, stride: number, pad: number): number {
-  let out = Math.ceil((size + 2 * pad - kernel) / stride) + 1;
-  if (pad > 0 && (out - 1) * stride >= size + pad) out -= 1;
-  return out;
+  return windowOutput(size, kernel, stride, pad, 1, true);
 }
 
 /** Symmetric pads that express the graph's padding, the closest first. */
 function padCandidates(axis: AxisWindow): number[] {
   if (axis.padding === 'valid') return [0];
   if (typeof axis.padding === 'number') return [axis.padding];
-  const inner = axis.size + 2 * axis.extra;
-  const span = axis.dilation * (axis.kernel - 1) + 1;
-  const total = Math.max((Math.ceil(inner / axis.stride) - 1) * axis.stride + span - inner, 0);
-  return [...new Set([Math.floor(total / 2), Math.ceil(total / 2)])];
+  const [before, after] = samePadding(axis.size + 2 * axis.extra, axis.kernel, axis.stride, axis.dilation);
+  return [...new Set([before, after])];
 }
 
 /** The pad Caffe should use on one axis and the size Caffe will then produce. */

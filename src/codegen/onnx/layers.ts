@@ -1,5 +1,5 @@
 /** One lowering per graph layer type: the ONNX nodes and initializers (opset 17) that compute it. */
-import type { Layer, Params, Shape } from '../../graph/index.ts';
+import { samePadding, type Layer, type Params, type Shape } from '../../graph/index.ts';
 import { OnnxDataType } from '../../proto/index.ts';
 import type { WeightInit } from '../weights.ts';
 import { dotProductAttention, multiHeadAttention } from './attention.ts';
@@ -46,9 +46,7 @@ function weightInit(activation: string, fanIn: number, fanOut: number): WeightIn
 function axisPads(size: number, kernel: number, stride: number, dilation: number, padding: unknown): [number, number] {
   if (padding === 'valid') return [0, 0];
   if (typeof padding === 'number') return [padding, padding];
-  const span = dilation * (kernel - 1) + 1;
-  const total = Math.max((Math.ceil(size / stride) - 1) * stride + span - size, 0);
-  return [Math.floor(total / 2), total - Math.floor(total / 2)];
+  return samePadding(size, kernel, stride, dilation);
 }
 
 function perAxisPadding(padding: unknown): [unknown, unknown] {

@@ -4,8 +4,6 @@
  */
 import type { Shape } from '../../graph/index.ts';
 
-export { samePadding } from '../same-padding.ts';
-
 /** True when the tensor is an image, which PyTorch stores channels-first. */
 export function isImage(shape: Shape): boolean {
   return shape.length === 3;

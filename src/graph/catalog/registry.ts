@@ -11,41 +11,60 @@ import { avgPool2d, globalAvgPool2d, globalMaxPool2d, maxPool2d } from './layers
 import { bidirectional, embedding, gru, lstm, simpleRnn } from './layers/recurrent.ts';
 import { cropping2d, permute, reshape, upSampling2d, zeroPadding2d } from './layers/reshape.ts';
 
-export const CATALOG: readonly LayerSpec[] = [
-  input,
-  conv1d,
-  conv2d,
-  conv2dTranspose,
-  depthwiseConv2d,
-  maxPool2d,
-  avgPool2d,
-  globalAvgPool2d,
-  globalMaxPool2d,
-  dense,
-  flatten,
-  dropout,
-  batchNorm,
-  lrn,
-  layerNorm,
-  activation,
-  zeroPadding2d,
-  upSampling2d,
-  cropping2d,
-  concat,
-  add,
-  multiply,
-  embedding,
-  simpleRnn,
-  lstm,
-  gru,
-  bidirectional,
-  reshape,
-  permute,
-  multiHeadAttention,
-  dotProductAttention,
-];
+/** Every layer type once, keyed by its canonical name; the key order is the palette's. */
+const SPECS = {
+  Input: input,
+  Conv1D: conv1d,
+  Conv2D: conv2d,
+  Conv2DTranspose: conv2dTranspose,
+  DepthwiseConv2D: depthwiseConv2d,
+  MaxPool2D: maxPool2d,
+  AvgPool2D: avgPool2d,
+  GlobalAvgPool2D: globalAvgPool2d,
+  GlobalMaxPool2D: globalMaxPool2d,
+  Dense: dense,
+  Flatten: flatten,
+  Dropout: dropout,
+  BatchNorm: batchNorm,
+  LRN: lrn,
+  LayerNorm: layerNorm,
+  Activation: activation,
+  ZeroPadding2D: zeroPadding2d,
+  UpSampling2D: upSampling2d,
+  Cropping2D: cropping2d,
+  Concat: concat,
+  Add: add,
+  Multiply: multiply,
+  Embedding: embedding,
+  SimpleRNN: simpleRnn,
+  LSTM: lstm,
+  GRU: gru,
+  Bidirectional: bidirectional,
+  Reshape: reshape,
+  Permute: permute,
+  MultiHeadAttention: multiHeadAttention,
+  DotProductAttention: dotProductAttention,
+} as const satisfies Record<string, LayerSpec>;
 
-const byType = new Map(CATALOG.map((spec) => [spec.type, spec]));
+/** A canonical layer type. Tables keyed by it (`Record<LayerType, …>`) must say what to do with every type. */
+export type LayerType = keyof typeof SPECS;
+
+/** Every type but the network input, which each target writes as its model's signature. */
+export type LoweredLayerType = Exclude<LayerType, 'Input'>;
+
+for (const [key, spec] of Object.entries(SPECS)) {
+  if (spec.type !== key) throw new Error(`catalog entry ${spec.type} is filed under ${key}`);
+}
+
+export const CATALOG: readonly LayerSpec[] = Object.values(SPECS);
+
+export const LAYER_TYPES = Object.keys(SPECS) as LayerType[];
+
+export function isLayerType(type: string): type is LayerType {
+  return Object.hasOwn(SPECS, type);
+}
+
+const byType = new Map<string, LayerSpec>(CATALOG.map((spec) => [spec.type, spec]));
 
 export function getSpec(type: string): LayerSpec | undefined {
   return byType.get(type);

@@ -42,6 +42,18 @@ export function windowOutput(
   return out;
 }
 
+/**
+ * TensorFlow's "same" padding, which the graph's `padding: 'same'` means for every target: the pads
+ * before and after one axis that give ceil(size / stride) outputs; an odd total puts the extra one after.
+ */
+export function samePadding(size: number, kernel: number, stride: number, dilation = 1): [number, number] {
+  const out = Math.ceil(size / stride);
+  const span = dilation * (kernel - 1) + 1;
+  const total = Math.max((out - 1) * stride + span - size, 0);
+  const before = Math.floor(total / 2);
+  return [before, total - before];
+}
+
 /** The padding param of a 2-D window as a per-axis value usable by windowOutput. */
 export function paddingPerAxis(padding: ParamValue): ['valid' | 'same' | number, 'valid' | 'same' | number] {
   if (padding === 'valid' || padding === 'same') return [padding, padding];
@@ -57,7 +69,7 @@ export function sameShapes(inputs: Shape[], what: string): Shape {
   const first = inputs[0]!;
   for (const other of inputs.slice(1)) {
     if (describe(other) !== describe(first)) {
-      throw new ShapeError(`${what} needs inputs of one shape, got ${inputs.map(describe).join(' and ')}`);
+      throw new ShapeError(`${what} needs inputs of one shape, got ${inputs.map(describe).join(' and ')}`, undefined, 'merge-mismatch');
     }
   }
   return [...first];

@@ -62,15 +62,37 @@ export type LayerCategory =
   | 'recurrent'
   | 'attention';
 
+/**
+ * What kind of shape problem, for code that repairs graphs rather than shows the message:
+ * `merge-mismatch` — branches meeting in a Concat/Add/Multiply do not fit together.
+ */
+export type ShapeErrorCode = 'merge-mismatch';
+
 /** Raised by an output-shape rule; the validator attaches the layer id. */
 export class ShapeError extends Error {
   constructor(
     message: string,
     readonly param?: string,
+    readonly code?: ShapeErrorCode,
   ) {
     super(message);
     this.name = 'ShapeError';
   }
+}
+
+/**
+ * The element type a layer reads: `floats` (token ids fed to it are cast to floats), `ids` (an Embedding:
+ * float values fed to it are truncated to ids), or `any` (layout only: the output keeps the input's type).
+ */
+export type ReadsElements = 'floats' | 'ids' | 'any';
+
+/** Traits every stage reads from the catalog rather than keeping its own list of layer types. */
+export interface LayerTraits {
+  /** Learns a weight tensor that papers count among a network's layers ("16 weight layers"): convolutions, fully connected. */
+  weightLayer: boolean;
+  /** A sliding window over the spatial axes, sized by its kernel (or pool), stride and padding. */
+  window?: 'convolution' | 'pooling';
+  reads: ReadsElements;
 }
 
 export interface LayerSpec {
@@ -89,4 +111,6 @@ export interface LayerSpec {
   outputShape: (inputs: Shape[], params: Params) => Shape;
   /** How the layer maps to each code-generation target. */
   targets: LayerTargets;
+  /** Traits left out: no weight layer, no sliding window, reads floats. */
+  traits?: Partial<LayerTraits>;
 }

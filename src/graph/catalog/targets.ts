@@ -2,6 +2,7 @@
  * How one layer type maps to each code-generation target. The emitters in src/codegen read these;
  * a target that cannot express a layer says why, so the emitter can report it instead of guessing.
  */
+import type { ActivationName } from './spec.ts';
 
 export interface Unsupported {
   /** Why the target cannot express this layer, e.g. "Caffe has no LayerNorm layer". */
@@ -28,11 +29,21 @@ export interface OnnxTarget {
   op: string;
 }
 
-export interface LayerTargets {
+export interface TargetEntries {
   keras: KerasTarget | Unsupported;
   caffe: CaffeTarget | Unsupported;
   pytorch: PytorchTarget | Unsupported;
   onnx: OnnxTarget | Unsupported;
+}
+
+export type TargetName = keyof TargetEntries;
+
+export interface LayerTargets extends TargetEntries {
+  /**
+   * For a layer whose `fn` param picks the operation (Activation): the entries of each function, which
+   * replace the ones above. Layers with a fused `activation` param read these too.
+   */
+  byFn?: Partial<Record<ActivationName, Partial<TargetEntries>>>;
 }
 
 export function isUnsupported(target: object): target is Unsupported {

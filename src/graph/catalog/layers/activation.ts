@@ -35,5 +35,17 @@ export const activation: LayerSpec = {
     caffe: { type: 'ReLU' },
     pytorch: { module: 'ReLU' },
     onnx: { op: 'Relu' },
+    byFn: {
+      relu: {},
+      // Caffe's ReLU takes a negative_slope.
+      leaky_relu: { keras: { className: 'LeakyReLU' }, pytorch: { module: 'LeakyReLU' }, onnx: { op: 'LeakyRelu' } },
+      prelu: { keras: { className: 'PReLU' }, caffe: { type: 'PReLU' }, pytorch: { module: 'PReLU' }, onnx: { op: 'PRelu' } },
+      sigmoid: { caffe: { type: 'Sigmoid' }, pytorch: { module: 'Sigmoid' }, onnx: { op: 'Sigmoid' } },
+      tanh: { caffe: { type: 'TanH' }, pytorch: { module: 'Tanh' }, onnx: { op: 'Tanh' } },
+      softmax: { caffe: { type: 'Softmax' }, pytorch: { module: 'Softmax' }, onnx: { op: 'Softmax' } },
+      elu: { caffe: { type: 'ELU' }, pytorch: { module: 'ELU' }, onnx: { op: 'Elu' } },
+      // ONNX has a Gelu operator only from opset 20: x·½(1 + erf(x/√2)) is written with Erf.
+      gelu: { caffe: { unsupported: 'Caffe has no GELU layer' }, pytorch: { module: 'GELU' }, onnx: { op: 'Erf' } },
+    },
   },
 };

@@ -83,6 +83,7 @@ export const conv2d: LayerSpec = {
     pytorch: { module: 'Conv2d' },
     onnx: { op: 'Conv' },
   },
+  traits: { weightLayer: true, window: 'convolution' },
 };
 
 export const conv1d: LayerSpec = {
@@ -116,6 +117,7 @@ export const conv1d: LayerSpec = {
     pytorch: { module: 'Conv1d' },
     onnx: { op: 'Conv' },
   },
+  traits: { weightLayer: true, window: 'convolution' },
 };
 
 export const conv2dTranspose: LayerSpec = {
@@ -163,6 +165,7 @@ export const conv2dTranspose: LayerSpec = {
     pytorch: { module: 'ConvTranspose2d' },
     onnx: { op: 'ConvTranspose' },
   },
+  traits: { weightLayer: true, window: 'convolution' },
 };
 
 export const depthwiseConv2d: LayerSpec = {
@@ -198,4 +201,5 @@ export const depthwiseConv2d: LayerSpec = {
     pytorch: { module: 'Conv2d' },
     onnx: { op: 'Conv' },
   },
+  traits: { weightLayer: true, window: 'convolution' },
 };

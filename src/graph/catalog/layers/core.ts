@@ -27,6 +27,7 @@ export const input: LayerSpec = {
     pytorch: {},
     onnx: { op: 'Input' },
   },
+  traits: { reads: 'any' },
 };
 
 export const dense: LayerSpec = {
@@ -69,6 +70,7 @@ export const dense: LayerSpec = {
     pytorch: { module: 'Linear' },
     onnx: { op: 'Gemm' },
   },
+  traits: { weightLayer: true },
 };
 
 export const flatten: LayerSpec = {
@@ -85,6 +87,7 @@ export const flatten: LayerSpec = {
     pytorch: { module: 'Flatten' },
     onnx: { op: 'Flatten' },
   },
+  traits: { reads: 'any' },
 };
 
 export const dropout: LayerSpec = {

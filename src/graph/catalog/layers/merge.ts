@@ -11,7 +11,7 @@ function concatShape(inputs: Shape[], axisParam: number): Shape {
   for (const other of inputs.slice(1)) {
     const matches = other.length === rank && other.every((d, i) => i === axis || d === out[i]);
     if (!matches) {
-      throw new ShapeError(`Concat on axis ${axisParam} needs inputs equal on the other axes, got ${inputs.map(describe).join(' and ')}`);
+      throw new ShapeError(`Concat on axis ${axisParam} needs inputs equal on the other axes, got ${inputs.map(describe).join(' and ')}`, undefined, 'merge-mismatch');
     }
     out[axis] = out[axis]! + other[axis]!;
   }
@@ -41,6 +41,7 @@ export const concat: LayerSpec = {
     pytorch: {},
     onnx: { op: 'Concat' },
   },
+  traits: { reads: 'any' },
 };
 
 export const add: LayerSpec = {

@@ -99,4 +99,5 @@ export const embedding: LayerSpec = {
     pytorch: { module: 'Embedding' },
     onnx: { op: 'Gather' },
   },
+  traits: { reads: 'ids' },
 };

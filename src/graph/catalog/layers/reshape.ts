@@ -29,6 +29,7 @@ export const reshape: LayerSpec = {
     pytorch: {},
     onnx: { op: 'Reshape' },
   },
+  traits: { reads: 'any' },
 };
 
 export const permute: LayerSpec = {
@@ -52,6 +53,7 @@ export const permute: LayerSpec = {
     pytorch: {},
     onnx: { op: 'Transpose' },
   },
+  traits: { reads: 'any' },
 };
 
 export const zeroPadding2d: LayerSpec = {

@@ -1,0 +1,50 @@
+/** Questions every stage asks the catalog: a layer's traits, its name in a target, the default input. */
+import type { Params, Shape } from '../types.ts';
+import { getSpec } from './registry.ts';
+import type { ActivationName, LayerTraits } from './spec.ts';
+import { isUnsupported, type TargetEntries, type TargetName, type Unsupported } from './targets.ts';
+
+const NO_TRAITS: LayerTraits = { weightLayer: false, reads: 'floats' };
+
+/** The layer type's traits with the catalog's defaults filled in; an unknown type has none. */
+export function traitsOf(type: string): LayerTraits {
+  return { ...NO_TRAITS, ...getSpec(type)?.traits };
+}
+
+/** Counted among a network's weight layers (convolutions, fully connected). */
+export function isWeightLayer(type: string): boolean {
+  return traitsOf(type).weightLayer;
+}
+
+/** A spatial sliding window: 'convolution', 'pooling', or undefined. */
+export function windowKind(type: string): LayerTraits['window'] {
+  return traitsOf(type).window;
+}
+
+/**
+ * How `target` writes a layer of this type with these params: the function's own entry for a layer
+ * whose `fn` picks the operation (Activation), else the type's entry.
+ */
+export function targetEntry<T extends TargetName>(type: string, target: T, params: Params = {}): TargetEntries[T] {
+  const spec = getSpec(type);
+  if (!spec) throw new Error(`unknown layer type "${type}"`);
+  const byFn = typeof params.fn === 'string' ? spec.targets.byFn?.[params.fn as ActivationName]?.[target] : undefined;
+  return byFn ?? spec.targets[target];
+}
+
+/** How `target` writes the activation `fn` (a layer's fused `activation` param or an Activation layer). */
+export function activationEntry<T extends TargetName>(fn: string, target: T): TargetEntries[T] {
+  return targetEntry('Activation', target, { fn });
+}
+
+/** The entry, or an error naming why the target cannot express it; for emitters past their refusal check. */
+export function supportedEntry<E extends object>(entry: E | Unsupported): E {
+  if (isUnsupported(entry)) throw new Error(entry.unsupported);
+  return entry as E;
+}
+
+/** The input shape a design gets when nothing states it: the Input entry's default. */
+export function defaultInputShape(): Shape {
+  const shape = getSpec('Input')!.params.find((p) => p.name === 'shape')!.default as number[];
+  return [...shape];
+}

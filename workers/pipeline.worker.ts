@@ -9,7 +9,8 @@ import { createOcr, type Ocr } from '../src/diagrams/index.ts';
 // Workers are the pipeline's own entry points: they take small pieces file by file, so no worker bundle
 // pulls in another worker or the UI-side clients.
 import { runtimeAssets, wasmThreads } from '../src/pipeline/assets.ts';
-import { extractDesigns, openModelFile, type BitmapFigures } from '../src/pipeline/index.ts';
+import { readDocument, type PaperDocument } from '../src/paper/index.ts';
+import { extractDesigns, openModelFile, readRegionAs, type BitmapFigures } from '../src/pipeline/index.ts';
 import type { PaperReading, PipelineApi, ProgressFn } from '../src/pipeline/protocol.ts';
 import { createRegionRenderer } from '../src/pipeline/regionRender.ts';
 
@@ -92,7 +93,23 @@ function browserBitmapFigures(bytes: Uint8Array): BitmapFigures & { close(): Pro
   };
 }
 
+/** The page model of the last paper a region was read from: a person reads several regions of one paper in a row. */
+let regionDocument: { key: string; doc: Promise<PaperDocument> } | undefined;
+
 const api: PipelineApi = {
+  async readRegion(bytes, paperKey, request) {
+    if (regionDocument?.key !== paperKey) regionDocument = { key: paperKey, doc: readDocument(bytes, { pdfjs }) };
+    const doc = await regionDocument.doc.catch((error: unknown) => {
+      regionDocument = undefined;
+      throw error;
+    });
+    const bitmaps = browserBitmapFigures(bytes);
+    try {
+      return await readRegionAs(doc, request, bitmaps);
+    } finally {
+      await bitmaps.close();
+    }
+  },
   async readPaper(bytes: Uint8Array, onProgress: ProgressFn): Promise<PaperReading> {
     const bitmaps = browserBitmapFigures(bytes);
     try {

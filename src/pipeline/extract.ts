@@ -4,12 +4,12 @@
  */
 import { validateGraph, type Graph } from '../graph/index.ts';
 import { findRegions, readDocument, type ReadOptions, type Region } from '../paper/index.ts';
-import { settingsRows, tableToGraphs, type BlockStyle } from '../tables/index.ts';
+import { settingsRows, tableToGraphs, type BlockStyle, type TableClass } from '../tables/index.ts';
 import { proseToGraphs, readConventions, splitSentences, type Conventions, type Sentence } from '../prose/index.ts';
 import { classCountsIn, proseForm, transformerConfigOf, transformerGraph, transformerKind } from '../reading/index.ts';
 import { applyConventions, describesSame, fuse, type StatedConvention } from './extractFuse.ts';
 import { hasText, readBitmapFigures, readVectorFigures, type BitmapFigures, type BitmapTiming, type FigureCandidate } from './extractFigures.ts';
-import type { FoundRegion, ProgressFn } from './protocol.ts';
+import type { FoundRegion, ProgressFn, RegionVerdict } from './protocol.ts';
 
 export type { BitmapFigures, BitmapTiming } from './extractFigures.ts';
 
@@ -36,7 +36,7 @@ export interface Extraction {
 }
 
 /** How the paper's bracketed blocks connect, from its own words. */
-function blockStyleOf(text: string): BlockStyle {
+export function blockStyleOf(text: string): BlockStyle {
   const residual = (text.match(/\bresidual|\bshortcut|identity mapping/gi) ?? []).length;
   const dense = (text.match(/dense block|densely connected|\bdensenet/gi) ?? []).length;
   if (dense > residual && dense >= 2) return 'dense';
@@ -47,7 +47,7 @@ function blockStyleOf(text: string): BlockStyle {
 const settingsOf = (graph: Graph) => /\(\d+ layers, d=\d+, \d+ heads\)$/.exec(graph.name)?.[0];
 
 /** The class count the paper states most often: the output width of networks stated without it. */
-function taskOutputsOf(sentences: Sentence[]): number | undefined {
+export function taskOutputsOf(sentences: Sentence[]): number | undefined {
   const tally = new Map<number, number>();
   for (const s of sentences) for (const n of classCountsIn(proseForm(s.text))) tally.set(n, (tally.get(n) ?? 0) + 1);
   return [...tally].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -75,6 +75,18 @@ function describeRegion(region: Region): FoundRegion {
   return { page: region.page, kind, bbox: round(region.box), caption: region.caption.text };
 }
 
+/** A table's verdict: what kind of table the classifier saw, and what was kept from it or why nothing was. */
+function tableVerdict(c: TableClass, kept: number, leftOut: number): RegionVerdict {
+  const kind = `${c.architecture ? 'architecture' : 'results'} table (${c.score.toFixed(2)})`;
+  const invalid = leftOut ? `${leftOut} network${leftOut === 1 ? '' : 's'} read but left out (${leftOut === 1 ? 'it does' : 'they do'} not validate)` : '';
+  if (kept) return { designs: kept, reason: `${kind}: ${kept} design${kept === 1 ? '' : 's'}${invalid ? `; ${invalid}` : ''}` };
+  if (invalid) return { designs: 0, reason: `${kind}: ${invalid}` };
+  const { layerCells, cells } = c.features;
+  if (!layerCells) return { designs: 0, reason: `${kind}: no layer words` };
+  if (!c.architecture) return { designs: 0, reason: `${kind}: only ${layerCells} of ${cells} cells name layers` };
+  return { designs: 0, reason: `${kind}: no network of 2+ layers with weights read` };
+}
+
 export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions = {}): Promise<Extraction> {
   const progress = options.onProgress ?? (() => {});
   progress({ stage: 'pages', fraction: 0, message: 'reading pages' });
@@ -96,10 +108,16 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
       if (region.kind === 'figure') {
         if (options.figures === false) continue;
         // A drawing without any text in it has nothing for the vector reader: its labels are pixels or outlines.
-        if (region.raster || !hasText(page, region.box)) bitmapFigures.push({ page, region, found });
-        else if (region.vector) vectorFigures.push({ page, region, found });
+        if (region.raster || !hasText(page, region.box)) {
+          bitmapFigures.push({ page, region, found });
+          // Replaced by the classifier's verdict when bitmaps are read.
+          found.verdict = { designs: 0, reason: 'bitmap figure: not read (no bitmap reader here)' };
+        } else if (region.vector) vectorFigures.push({ page, region, found });
+        else found.verdict = { designs: 0, reason: 'figure: text without drawing, nothing to read' };
         continue;
       }
+      const designsBefore = tableDesigns.length;
+      let leftOut = 0;
       // A table of model settings (layers, width, heads) names standard blocks: the block library builds them.
       if (kind) {
         for (const row of settingsRows(region, page)) {
@@ -114,6 +132,7 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
       const reading = tableToGraphs(region, page, style, taskOutputs);
       for (const design of reading.designs) {
         if (design.errors.length) {
+          leftOut++;
           warnings.push(`page ${page.number}, ${region.caption.label} (${design.graph.name}): left out, it does not validate: ${design.errors.slice(0, 2).join('; ')}`);
           continue;
         }
@@ -122,6 +141,7 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
         design.graph.confidence = Math.round(Math.min(0.95, 0.3 + 0.4 * reading.classification.score + 0.25 * coverage) * 100) / 100;
         tableDesigns.push(design.graph);
       }
+      found.verdict = tableVerdict(reading.classification, tableDesigns.length - designsBefore, leftOut);
     }
   });
   progress({ stage: 'figures', message: `reading ${vectorFigures.length} vector figure(s)` });

@@ -9,7 +9,7 @@ import type { Classification, RgbaImage } from '../classify/index.ts';
 import { createOcr, readFigure, type Ocr, type ReadFigureOptions } from '../diagrams/index.ts';
 import { validateGraph, type Graph } from '../graph/index.ts';
 import type { Box, Page, Region } from '../paper/index.ts';
-import type { FoundRegion, ProgressFn } from './protocol.ts';
+import type { FoundRegion, ProgressFn, RegionVerdict } from './protocol.ts';
 
 export interface BitmapFigures {
   /** The bbox (PDF points) of page `pageNumber` as RGBA pixels, at `scale` pixels per point. */
@@ -46,9 +46,30 @@ export interface BitmapTiming {
  * diagrams produce stray boxes, which must not become designs.
  */
 export function convincingFigure(graph: Graph): boolean {
+  return figureDoubts(graph).length === 0;
+}
+
+/** Why a figure reading is not convincing (empty when it is), in the terms of `convincingFigure`. */
+export function figureDoubts(graph: Graph): string[] {
   const inputs = graph.layers.filter((l) => l.type === 'Input').length;
   const weights = graph.layers.filter((l) => /^(Conv|Dense|DepthwiseConv)/.test(l.type)).length;
-  return inputs === 1 && weights >= 3 && (graph.confidence ?? 0) >= 0.6 && validateGraph(graph).every((i) => i.severity !== 'error');
+  const confidence = graph.confidence ?? 0;
+  const doubts: string[] = [];
+  if (inputs !== 1) doubts.push(inputs ? `${inputs} separate inputs` : 'no input');
+  if (weights < 3) doubts.push(`${weights} layer${weights === 1 ? '' : 's'} with weights (3 needed)`);
+  if (confidence < 0.6) doubts.push(`confidence ${confidence.toFixed(2)}`);
+  const errors = validateGraph(graph).filter((i) => i.severity === 'error').length;
+  if (errors) doubts.push(`${errors} validation error${errors === 1 ? '' : 's'}`);
+  return doubts;
+}
+
+/** The region's verdict for a figure reading: kept, or read and why not convincing. */
+function figureVerdict(graph: Graph, kept: boolean, prefix = 'figure'): RegionVerdict {
+  const layers = `${graph.layers.length} layer${graph.layers.length === 1 ? '' : 's'}`;
+  if (kept) return { designs: 1, reason: `${prefix} read: ${layers} (confidence ${(graph.confidence ?? 0).toFixed(2)})` };
+  const unread = graph.warnings?.find((w) => /unread|not read/i.test(w));
+  if (graph.layers.length === 0) return { designs: 0, reason: `${prefix}: no layers read${unread ? ` (${unread})` : ''}` };
+  return { designs: 0, reason: `${prefix} read: ${layers}, not convincing: ${[...figureDoubts(graph), ...(unread ? [unread] : [])].join('; ')}` };
 }
 
 const round = (b: number[]) => b.map((v) => Math.round(v * 10) / 10) as [number, number, number, number];
@@ -62,8 +83,10 @@ export function hasText(page: Page, [x0, y0, x1, y1]: Box): boolean {
   });
 }
 
-function keep(graph: Graph, { page, region }: FigureCandidate): Graph | undefined {
-  if (!convincingFigure(graph)) return undefined;
+function keep(graph: Graph, { page, region, found }: FigureCandidate, prefix?: string): Graph | undefined {
+  const convincing = convincingFigure(graph);
+  found.verdict = figureVerdict(graph, convincing, prefix);
+  if (!convincing) return undefined;
   graph.source = { ...graph.source, page: page.number, kind: 'figure', caption: region.caption.text, bbox: round(region.box) };
   return graph;
 }
@@ -93,6 +116,7 @@ export async function readVectorFigures(candidates: FigureCandidate[], warnings:
       const design = keep(graph, candidate);
       if (design) designs.push(design);
     } catch (error) {
+      candidate.found.verdict = { designs: 0, reason: `figure could not be read: ${describeError(error)}` };
       warnings.push(`page ${page.number}, ${region.caption.label}: the figure could not be read (${describeError(error)})`);
     }
   }
@@ -133,7 +157,10 @@ export async function readBitmapFigures(
         found.classified = { architecture: Math.round(verdict.architecture * 1000) / 1000, kind: accepted ? verdict.kind : 'other', read: accepted };
         const timing: BitmapTiming = { page: page.number, label: region.caption.label, pixels: [image.width, image.height], renderMs: t1 - t0, classifyMs: t2 - t1 };
         timings.push(timing);
-        if (!accepted) continue;
+        if (!accepted) {
+          found.verdict = { designs: 0, reason: `bitmap: not an architecture drawing (${verdict.architecture.toFixed(2)})` };
+          continue;
+        }
         step(`reading an architecture drawing (${verdict.kind}) by OCR`);
         const render = encodePng({ width: image.width, height: image.height, data: image.data, channels: 4, depth: 8 });
         const reading = await readFigure(
@@ -142,9 +169,10 @@ export async function readBitmapFigures(
         );
         timing.readMs = performance.now() - t2;
         // Like a vector figure, an unconvincing reading is dropped quietly: the region's verdict says it was read.
-        const design = keep(reading.graph, candidate);
+        const design = keep(reading.graph, candidate, `bitmap, architecture drawing (${verdict.architecture.toFixed(2)})`);
         if (design) designs.push(design);
       } catch (error) {
+        found.verdict = { designs: 0, reason: `bitmap figure could not be read: ${describeError(error)}` };
         warnings.push(`${where}: the bitmap figure could not be read (${describeError(error)})`);
       }
     }

@@ -22,6 +22,16 @@ export interface FoundRegion {
    * most likely kind, or 'other'; `read` = it was passed to the bitmap reader (a design only if convincing).
    */
   classified?: { architecture: number; kind: string; read: boolean };
+  /** What the reader made of the region: the designs it kept from it and why (or why none). */
+  verdict?: RegionVerdict;
+}
+
+/** A region's outcome in words a person can check against the page. */
+export interface RegionVerdict {
+  /** Designs kept from this region. */
+  designs: number;
+  /** "results table (0.12): no layer words", "figure read: 3 layers, not convincing: 2 inputs". */
+  reason: string;
 }
 
 export interface PaperReading {
@@ -31,9 +41,32 @@ export interface PaperReading {
   warnings: string[];
 }
 
+/** A place on a page to read on demand: a region the reader passed over, or a box the person drew. */
+export interface RegionRequest {
+  page: number;
+  bbox: [number, number, number, number];
+  as: 'table' | 'figure';
+  /** The region's caption, when it has one (copied into the designs' source). */
+  caption?: string;
+  /** Short name for the designs: "Table 2", "page 3 box". */
+  label: string;
+}
+
+export interface RegionReading {
+  /** Every network read there, convincing or not; empty when nothing was. */
+  designs: Graph[];
+  /** How the reading went, for the person who asked. */
+  note: string;
+}
+
 export interface PipelineApi {
   /** PDF → designs, regions and warnings. */
   readPaper(bytes: Uint8Array, onProgress: ProgressFn): Promise<PaperReading>;
+  /**
+   * One place on a page read as a table or a figure, whatever the result's confidence. `paperKey` names the
+   * document, so a second request on the same paper reuses its page model.
+   */
+  readRegion(bytes: Uint8Array, paperKey: string, request: RegionRequest): Promise<RegionReading>;
   /** A model file (.prototxt, Keras .json, .onnx, paper2net graph .json) → one graph. */
   openModel(bytes: Uint8Array, fileName: string): Promise<Graph>;
   /** Runs a tiny ONNX model in onnxruntime-web here, to show the wasm runtime works and how many threads it uses. */

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// Thin launcher: runs the TypeScript CLI through tsx so `npx paper2net ...` works without a build step.
+// Launcher: runs the CLI built by `npm run build:cli` (npm install and npm ci run it through `prepare`), or,
+// when there is no build, the TypeScript source through tsx (slower to start: it transpiles on every run).
+import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const result = spawnSync(tsx, [join(root, 'src', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const built = new URL('../build/cli/main.js', import.meta.url);
+if (existsSync(built)) await import(built.href);
+else {
+  const tsx = new URL('../node_modules/.bin/tsx', import.meta.url);
+  const result = spawnSync(tsx, [new URL('../src/cli/main.ts', import.meta.url).pathname, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+}

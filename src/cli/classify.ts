@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { createFigureClassifier, type RgbaImage } from '../classify/index.ts';
-import { parseArgs, stringOption } from './args.ts';
+import { CLASSIFY } from './commands.ts';
+import { parseCommand } from './options.ts';
 
 export const DEFAULT_MODEL = fileURLToPath(new URL('../../models/figure-classifier.onnx', import.meta.url));
 
@@ -30,13 +31,8 @@ function round(v: number): number {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, ['json']);
-  const files = parsed.positionals;
-  if (files.length === 0) {
-    process.stderr.write('usage: paper2net classify image.png [more images] [--json] [--model file.onnx]\n');
-    return 2;
-  }
-  const classifier = await createFigureClassifier(readFileSync(stringOption(parsed, 'model') ?? DEFAULT_MODEL));
+  const { positionals: files, values } = parseCommand(CLASSIFY, args);
+  const classifier = await createFigureClassifier(readFileSync(values.model ?? DEFAULT_MODEL));
   const images = files.map((file) => decodeImage(readFileSync(file), file));
   const results = await classifier.classify(images);
   await classifier.release();
@@ -45,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
     kind: r.kind,
     scores: Object.fromEntries(Object.entries(r.scores).map(([k, v]) => [k, round(v)])),
   }));
-  if (parsed.options.has('json')) {
+  if (values.json) {
     const out = files.length === 1 ? rows[0] : files.map((file, i) => ({ file, ...rows[i] }));
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } else {

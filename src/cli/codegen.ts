@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TARGETS, bundleFiles, zipFiles, type TargetName } from '../codegen/index.ts';
 import { parseGraphJson, validateGraph } from '../graph/index.ts';
-import { parseArgs, stringOption } from './args.ts';
+import { CODEGEN } from './commands.ts';
+import { parseCommand, UsageError } from './options.ts';
 
 function readInput(path: string): string {
   return path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
@@ -13,17 +14,16 @@ function targetsFrom(value: string | undefined): TargetName[] {
   if (value === undefined || value === 'all') return [...TARGETS];
   const targets = value.split(',');
   for (const target of targets) {
-    if (!TARGETS.includes(target as TargetName)) throw new Error(`unknown target "${target}"; use ${TARGETS.join('|')}|all`);
+    if (!TARGETS.includes(target as TargetName)) throw new UsageError(`unknown target "${target}"; use ${TARGETS.join('|')}|all`);
   }
   return targets as TargetName[];
 }
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseArgs(args);
-  const [input] = parsed.positionals;
-  const out = stringOption(parsed, 'out');
-  if (!input || !out) throw new Error('usage: paper2net codegen graph.json|- --target keras|caffe|pytorch|onnx|all --out dir|x.zip');
-  const targets = targetsFrom(stringOption(parsed, 'target'));
+  const { positionals, values } = parseCommand(CODEGEN, args);
+  const input = positionals[0]!;
+  const out = values.out!;
+  const targets = targetsFrom(values.target);
   const graph = parseGraphJson(readInput(input));
   const errors = validateGraph(graph).filter((issue) => issue.severity === 'error');
   if (errors.length > 0) {

@@ -22,13 +22,12 @@ import type { Graph } from '../graph/index.ts';
 import { importModel } from '../importers/index.ts';
 // The pipeline index also exports browser worker clients (vite `?url` imports); Node takes the extractor directly.
 import { extractDesigns } from '../pipeline/extract.ts';
-import { parseArgs, stringOption } from './args.ts';
 import { nodeBitmapFigures } from './bitmaps.ts';
 import { decodeImage, DEFAULT_MODEL } from './classify.ts';
+import { EVAL } from './commands.ts';
 import { truthSection, type Extracted, type TruthReport } from './evalTruth.ts';
 import { nodeOcrOptions, nodeOpenCv } from './figure.ts';
-
-const USAGE = 'usage: paper2net eval papers|figures|classify [input=reference ...] [--corpus DIR] [--manifest FILE] [--truth FILE] [--json] [--out DIR]';
+import { parseCommand, UsageError } from './options.ts';
 
 const DEFAULT_MANIFEST = fileURLToPath(new URL('../../eval/manifest.json', import.meta.url));
 
@@ -215,7 +214,7 @@ async function evalClassify(corpus: string): Promise<SuiteResult> {
 function pairsFrom(positionals: string[]): ReferencePair[] {
   return positionals.map((text) => {
     const [input, reference] = text.split('=');
-    if (!input || !reference) throw new Error(`"${text}": expected input=reference, e.g. paper.pdf=model.prototxt`);
+    if (!input || !reference) throw new UsageError(`"${text}": expected input=reference, e.g. paper.pdf=model.prototxt`);
     return { input: resolve(input), reference: reference.startsWith('builtin:') ? reference : resolve(reference), network: base(reference) };
   });
 }
@@ -223,23 +222,14 @@ function pairsFrom(positionals: string[]): ReferencePair[] {
 const markdown = (result: SuiteResult): string => result.sections.map(markdownSection).join('\n');
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(args, ['json']);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  const [suite, ...pairArgs] = parsed.positionals;
-  if (suite !== 'papers' && suite !== 'figures' && suite !== 'classify') {
-    process.stderr.write(`${suite ? `unknown suite "${suite}"\n` : ''}${USAGE}\n`);
-    return 2;
-  }
-  const corpus = resolve(stringOption(parsed, 'corpus') ?? defaultCorpus());
+  const { positionals, values } = parseCommand(EVAL, args);
+  const [suite, ...pairArgs] = positionals;
+  if (suite !== 'papers' && suite !== 'figures' && suite !== 'classify') throw new UsageError(`unknown suite "${suite}"; use papers, figures or classify`);
+  const corpus = resolve(values.corpus ?? defaultCorpus());
   const pairs = pairsFrom(pairArgs);
   if (!existsSync(corpus) && !pairs.length) throw new Error(`no corpus at ${corpus}: pass --corpus DIR or input=reference pairs`);
-  const manifest = parseManifest(readJson(resolve(stringOption(parsed, 'manifest') ?? DEFAULT_MANIFEST)));
-  const truthOption = stringOption(parsed, 'truth');
+  const manifest = parseManifest(readJson(resolve(values.manifest ?? DEFAULT_MANIFEST)));
+  const truthOption = values.truth;
   const truth = truthOption ? resolve(truthOption) : !pairs.length && manifest.truth ? resolve(corpus, manifest.truth) : undefined;
   const result =
     suite === 'papers'
@@ -248,8 +238,8 @@ export async function run(args: string[]): Promise<number> {
         ? await evalFigures(pairs.length ? pairs : manifest.figures, corpus)
         : await evalClassify(corpus);
   const json = { suite: result.suite, summary: result.sections.flatMap((s) => s.summary), items: result.items, ...(result.truth ? { truth: result.truth } : {}) };
-  process.stdout.write(parsed.options.has('json') ? `${JSON.stringify(json)}\n` : markdown(result));
-  const out = stringOption(parsed, 'out');
+  process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : markdown(result));
+  const { out } = values;
   if (out) {
     await mkdir(out, { recursive: true });
     await writeFile(join(out, `${result.suite}.md`), markdown(result));

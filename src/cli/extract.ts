@@ -12,10 +12,9 @@ import { bundleZip } from '../codegen/index.ts';
 import { serializeGraph, type Graph } from '../graph/index.ts';
 // The pipeline index also exports browser worker clients (vite `?url` imports); Node takes the extractor directly.
 import { extractDesigns } from '../pipeline/extract.ts';
-import { parseFileCommand, stringOption } from './args.ts';
 import { nodeBitmapFigures } from './bitmaps.ts';
-
-const USAGE = 'usage: paper2net extract paper.pdf [--out dir] [--json] [--max-pages N] [--no-bitmaps] [--no-ocr]';
+import { EXTRACT } from './commands.ts';
+import { integerOption, parseCommand } from './options.ts';
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'design';
 
@@ -30,14 +29,9 @@ function summary(graph: Graph, index: number): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseFileCommand(args, USAGE, ['json', 'no-bitmaps', 'no-ocr'], 1);
-  if (!parsed) return 2;
-  const { file } = parsed;
-  const maxPages = stringOption(parsed, 'max-pages');
-  if (maxPages !== undefined && !/^\d+$/.test(maxPages)) {
-    process.stderr.write(`--max-pages must be a whole number, got "${maxPages}"\n`);
-    return 2;
-  }
+  const { positionals, values } = parseCommand(EXTRACT, args);
+  const file = positionals[0]!;
+  const maxPages = values['max-pages'] === undefined ? undefined : integerOption('max-pages', values['max-pages'], 0, 1);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file));
@@ -46,10 +40,10 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   let result;
-  const bitmaps = parsed.options.has('no-bitmaps') ? undefined : nodeBitmapFigures(bytes);
+  const bitmaps = values['no-bitmaps'] ? undefined : nodeBitmapFigures(bytes);
   try {
-    const ocr = bitmaps && !parsed.options.has('no-ocr') ? { ocr: bitmaps.pageOcr } : {};
-    result = await extractDesigns(bytes, { ...(maxPages ? { maxPages: Number(maxPages) } : {}), ...(bitmaps ? { bitmaps } : {}), ...ocr });
+    const ocr = bitmaps && !values['no-ocr'] ? { ocr: bitmaps.pageOcr } : {};
+    result = await extractDesigns(bytes, { ...(maxPages ? { maxPages } : {}), ...(bitmaps ? { bitmaps } : {}), ...ocr });
   } catch (error) {
     process.stderr.write(`paper2net extract: ${file}: ${(error as Error).message}\n`);
     return 1;
@@ -57,7 +51,7 @@ export async function run(args: string[]): Promise<number> {
     await bitmaps?.close();
   }
   const { designs, regions, warnings } = result;
-  if (parsed.options.has('json')) process.stdout.write(`${JSON.stringify({ designs, regions, warnings })}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify({ designs, regions, warnings })}\n`);
   else {
     process.stdout.write(`${file}: ${designs.length} design(s) from ${result.pagesRead} of ${result.pageCount} page(s)\n`);
     designs.forEach((graph, i) => process.stdout.write(`${summary(graph, i)}\n`));
@@ -69,7 +63,7 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
-  const out = stringOption(parsed, 'out');
+  const { out } = values;
   if (out) {
     await mkdir(out, { recursive: true });
     for (const [i, graph] of designs.entries()) {

@@ -8,9 +8,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readFigure, type Box, type FigureReading, type OcrOptions, type OpenCvLoader } from '../diagrams/index.ts';
 import { findRegions, readDocument } from '../paper/index.ts';
-import { parseFileCommand, stringOption } from './args.ts';
-
-const USAGE = 'usage: paper2net figure image.png|image.jpg [--json]\n       paper2net figure paper.pdf --page N [--bbox x0,y0,x1,y1] [--json]';
+import { FIGURE } from './commands.ts';
+import { integerOption, parseCommand, UsageError } from './options.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -24,7 +23,7 @@ export const nodeOpenCv: OpenCvLoader = () => ({ module: require('@techstark/ope
 
 function parseBox(text: string): Box {
   const numbers = text.split(',').map(Number);
-  if (numbers.length !== 4 || numbers.some((n) => !Number.isFinite(n))) throw new Error(`--bbox "${text}": expected x0,y0,x1,y1 in PDF points`);
+  if (numbers.length !== 4 || numbers.some((n) => !Number.isFinite(n))) throw new UsageError(`--bbox "${text}": expected x0,y0,x1,y1 in PDF points`);
   return numbers as Box;
 }
 
@@ -58,21 +57,21 @@ async function readPdfFigure(bytes: Uint8Array, pageNumber: number, bbox: Box | 
 }
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseFileCommand(args, USAGE, ['json']);
-  if (!parsed) return 2;
-  const { file } = parsed;
+  const { positionals, values } = parseCommand(FIGURE, args);
+  const file = positionals[0]!;
+  const isPdf = /\.pdf$/i.test(file);
+  if (!isPdf && (values.page !== undefined || values.bbox !== undefined)) throw new UsageError('--page and --bbox are for a figure inside a PDF');
+  const page = integerOption('page', values.page, 1, 1);
+  const bbox = values.bbox === undefined ? undefined : parseBox(values.bbox);
   const bytes = new Uint8Array(await readFile(file));
   let reading: FigureReading;
-  if (/\.pdf$/i.test(file)) {
-    const page = Number(stringOption(parsed, 'page') ?? '1');
-    if (!Number.isInteger(page) || page < 1) throw new Error(`--page must be a page number ≥ 1`);
-    const bboxText = stringOption(parsed, 'bbox');
-    reading = await readPdfFigure(bytes, page, bboxText ? parseBox(bboxText) : undefined, file);
+  if (isPdf) {
+    reading = await readPdfFigure(bytes, page, bbox, file);
   } else {
     const name = file.replace(/^.*\//, '').replace(/\.\w+$/, '');
     reading = await readFigure({ kind: 'image', bytes, name }, { ocr: nodeOcrOptions(), opencv: nodeOpenCv });
   }
-  if (parsed.options.has('json')) process.stdout.write(`${JSON.stringify(reading, null, 1)}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify(reading, null, 1)}\n`);
   else process.stdout.write(`${describe(reading)}\n`);
   return reading.graph.layers.length > 0 ? 0 : 1;
 }

@@ -3,13 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { serializeGraph } from '../graph/index.ts';
 import { importModel } from '../importers/index.ts';
+import { IMPORT } from './commands.ts';
+import { parseCommand } from './options.ts';
 
 export async function run(args: string[]): Promise<number> {
-  const [file, ...extra] = args;
-  if (!file || extra.length) {
-    process.stderr.write('usage: paper2net import model.prototxt|model.json|model.onnx\n');
-    return 2;
-  }
+  const file = parseCommand(IMPORT, args).positionals[0]!;
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);

@@ -1,43 +1,67 @@
 /**
- * `paper2net <command> ...` — dispatches to one module per command (src/cli/<command>.ts), each exporting
- * `run(args: string[]): Promise<number>` that returns the process exit code.
+ * `paper2net <command> ...`: checks the command line against the command's option table (src/cli/commands.ts),
+ * prints help, then loads the command's module (src/cli/<command>.ts), whose `run(args)` returns the exit code.
+ * Exit status everywhere: 0 done, 1 failed, 2 bad command line (UsageError).
  */
-const COMMANDS = ['extract', 'figure', 'classify', 'codegen', 'import', 'synth', 'eval'];
+import { readFileSync } from 'node:fs';
+import { COMMANDS } from './commands.ts';
+import { commandHelp, nearest, parseCommand, programHelp, usageLine, UsageError } from './options.ts';
 
 interface CommandModule {
   run(args: string[]): Promise<number>;
 }
 
-const USAGE = `usage: paper2net <command> [options]
-  extract  paper.pdf [--out dir] [--json]              designs found, as graph JSON
-  figure   image.png|paper.pdf [--page N] [--bbox x0,y0,x1,y1] [--json]
-  classify image.png [--json]
-  codegen  graph.json|- --target keras|caffe|pytorch|onnx|all --out dir|x.zip
-  import   model.prototxt|model.json|model.onnx         graph JSON on stdout
-  synth    --count N --seed S --out dir [--styles ...]
-  eval     papers|figures|classify [input=reference ...] [--corpus DIR] [--json] [--out DIR]`;
+/** Literal paths, so the build splits each command into its own chunk, loaded only when run. */
+const MODULES: Record<string, () => Promise<CommandModule>> = {
+  extract: () => import('./extract.ts'),
+  figure: () => import('./figure.ts'),
+  classify: () => import('./classify.ts'),
+  codegen: () => import('./codegen.ts'),
+  import: () => import('./import.ts'),
+  synth: () => import('./synth.ts'),
+  eval: () => import('./eval.ts'),
+};
+
+/** package.json is two folders up from src/cli/ and from the built build/cli/ alike. */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...args] = argv;
-  if (!command || !COMMANDS.includes(command)) {
-    process.stderr.write(`${command ? `unknown command "${command}"\n` : ''}${USAGE}\n`);
+  const [name, ...args] = argv;
+  if (name === '--help' || name === '-h') {
+    process.stdout.write(programHelp(COMMANDS));
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`paper2net ${version()}\n`);
+    return 0;
+  }
+  const spec = COMMANDS.find((c) => c.name === name);
+  if (!spec) {
+    if (!name) process.stderr.write(programHelp(COMMANDS));
+    else {
+      const option = name.startsWith('-');
+      const near = nearest(name.replace(/^-+/, ''), option ? ['help', 'version'] : COMMANDS.map((c) => c.name));
+      const problem = option ? `unknown option ${name}${near ? `; did you mean --${near}?` : ''}` : `unknown command "${name}"${near ? `; did you mean "${near}"?` : ''}`;
+      process.stderr.write(`paper2net: ${problem}\n(paper2net --help lists the commands)\n`);
+    }
     return 2;
   }
-  let module: CommandModule;
   try {
-    module = (await import(`./${command}.ts`)) as CommandModule;
+    if (parseCommand(spec, args).help) {
+      process.stdout.write(commandHelp(spec));
+      return 0;
+    }
+    return await (await MODULES[spec.name]!()).run(args);
   } catch (error) {
-    process.stderr.write(`paper2net ${command}: cannot load the command (${(error as Error).message})\n`);
-    return 2;
-  }
-  try {
-    return await module.run(args);
-  } catch (error) {
-    process.stderr.write(`paper2net ${command}: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof UsageError) {
+      process.stderr.write(`paper2net ${spec.name}: ${error.message}\n${usageLine(spec)}\n(paper2net ${spec.name} --help lists the options)\n`);
+      return 2;
+    }
+    process.stderr.write(`paper2net ${spec.name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }
 
 process.exitCode = await main(process.argv.slice(2));
-
-export {};

@@ -8,6 +8,8 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { deflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import { ALL_STYLES, getViz, renderSample, type FigureStyle, type Rasterizer, type RgbaImage } from '../synth/index.ts';
+import { SYNTH } from './commands.ts';
+import { integerOption, parseCommand, UsageError } from './options.ts';
 
 const FONT_DIR = '/usr/share/fonts/truetype';
 
@@ -106,30 +108,19 @@ interface SynthArgs {
   jobs: number;
 }
 
-function parseArgs(args: string[]): SynthArgs {
-  const value = (flag: string): string | undefined => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const integer = (flag: string, fallback: number, min: number): number => {
-    const n = Number(value(flag) ?? fallback);
-    if (!Number.isInteger(n) || n < min) throw new Error(`synth: ${flag} must be an integer ≥ ${min}, got ${value(flag)}`);
-    return n;
-  };
-  const out = value('--out');
-  if (!out) throw new Error('synth: --out DIR is required');
-  const styleList = value('--styles');
-  const styles = (styleList ? styleList.split(',').map((s) => s.trim()) : [...ALL_STYLES]) as FigureStyle[];
+function synthArgs(args: string[]): SynthArgs {
+  const { values } = parseCommand(SYNTH, args);
+  const styles = (values.styles ? values.styles.split(',').map((s) => s.trim()) : [...ALL_STYLES]) as FigureStyle[];
   for (const style of styles) {
-    if (!(ALL_STYLES as readonly string[]).includes(style)) throw new Error(`synth: unknown style "${style}"; known: ${ALL_STYLES.join(', ')}`);
+    if (!(ALL_STYLES as readonly string[]).includes(style)) throw new UsageError(`unknown style "${style}"; known: ${ALL_STYLES.join(', ')}`);
   }
   return {
-    count: integer('--count', 10, 1),
-    seed: integer('--seed', 1, Number.MIN_SAFE_INTEGER),
-    out,
+    count: integerOption('count', values.count, 10, 1),
+    seed: integerOption('seed', values.seed, 1, Number.MIN_SAFE_INTEGER),
+    out: values.out!,
     styles,
-    maxSide: integer('--max-side', 4096, 64),
-    jobs: integer('--jobs', 1, 1),
+    maxSide: integerOption('max-side', values['max-side'], 4096, 64),
+    jobs: integerOption('jobs', values.jobs, 1, 1),
   };
 }
 
@@ -184,9 +175,11 @@ if (!isMainThread && (workerData as Job | undefined)?.kind === 'paper2net-synth-
 
 function runInWorker(job: Job, done: (entry: ManifestEntry) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    // The worker registers tsx's loader itself (loader hooks do not carry over), then loads this file.
-    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-    const worker = new Worker(bootstrap, { eval: true, workerData: job });
+    const worker = import.meta.url.endsWith('.ts')
+      ? // Run from source: the worker registers tsx's loader itself (loader hooks do not carry over), then loads this file.
+        new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`, { eval: true, workerData: job })
+      : // The built CLI: this file is plain JavaScript.
+        new Worker(new URL(import.meta.url), { workerData: job });
     worker.on('message', done);
     worker.on('error', reject);
     worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`synth: worker ${job.first} exited with code ${code}`))));
@@ -194,7 +187,7 @@ function runInWorker(job: Job, done: (entry: ManifestEntry) => void): Promise<vo
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { count, seed, out, styles, maxSide, jobs } = parseArgs(args);
+  const { count, seed, out, styles, maxSide, jobs } = synthArgs(args);
   mkdirSync(out, { recursive: true });
   const entries: ManifestEntry[] = [];
   const started = performance.now();

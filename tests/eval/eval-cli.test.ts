@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const corpus = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-const evalCli = (...args: string[]): string => execFileSync('npx', ['tsx', 'src/cli/main.ts', 'eval', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const evalCli = (...args: string[]): string => execFileSync(process.execPath, ['bin/paper2net.mjs', 'eval', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 describe('paper2net eval', () => {
   it('papers: VGG configuration D read from vgg.pdf matches the VGG-16 prototxt layer for layer, and --truth scores it as score_truth.py; --out writes tables, JSON and chart', () => {

@@ -11,6 +11,7 @@ import { bodyFontSize, groupLines } from './lines.ts';
 import { multiply, readTextItems, transformBox, type Matrix } from './textItems.ts';
 import { judgeText, mayBeScan, type TextTrust } from './textTrust.ts';
 import { ocrTextItems } from './ocrText.ts';
+import { formatPixels, IMAGE_PIXEL_LIMIT, PDFJS_WARNINGS, watchDroppedImages, type DroppedImageWatch } from './imageBudget.ts';
 
 export interface ReadOptions {
   /** Pages scanned from the start (default 60). */
@@ -35,6 +36,10 @@ export interface ReadOptions {
   ocr?: PageOcr;
   /** Pages read by OCR at most (default 20); the rest are left without text, with a warning. */
   maxOcrPages?: number;
+  /** Images with more pixels are left out undecoded, with a warning naming the page (default IMAGE_PIXEL_LIMIT). */
+  maxImagePixels?: number;
+  /** Called as each page is started: lets a supervisor outside this thread tell a stuck page from a slow document. */
+  onPage?: (pageNumber: number, pageCount: number) => void;
 }
 
 /** A PDF that cannot be read at all: not a PDF, encrypted, empty. */
@@ -56,13 +61,13 @@ function looksLikePdf(bytes: Uint8Array): boolean {
 }
 
 export async function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<PaperDocument> {
-  const maxPages = options.maxPages ?? 60;
-  const pageTimeMs = options.pageTimeMs ?? 4000;
-  let deadline = Date.now() + (options.totalTimeMs ?? 30000);
+  const deadline = Date.now() + (options.totalTimeMs ?? 30000);
   if (bytes.length === 0) throw new PdfReadError('not a PDF: the file is empty');
   if (!looksLikePdf(bytes)) throw new PdfReadError('not a PDF: no "%PDF-" header in the first 1 KB');
   const lib = options.pdfjs ?? (await loadDefaultPdfjs());
   const { OPS } = lib;
+  const maxImagePixels = options.maxImagePixels ?? IMAGE_PIXEL_LIMIT;
+  const dropped = watchDroppedImages();
   // pdf.js takes ownership of (detaches) the buffer it is given; hand it a copy.
   const task = lib.getDocument({
     data: bytes.slice(),
@@ -70,8 +75,30 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
     useSystemFonts: false,
     disableFontFace: true,
     stopAtErrors: false,
-    verbosity: 0,
+    maxImageSize: maxImagePixels,
+    verbosity: PDFJS_WARNINGS,
   });
+  try {
+    return await readPages(task, { deadline, maxImagePixels, dropped, OPS }, options);
+  } finally {
+    dropped.stop();
+  }
+}
+
+type LoadingTask = ReturnType<Pdfjs['getDocument']>;
+
+interface ReadState {
+  deadline: number;
+  maxImagePixels: number;
+  dropped: DroppedImageWatch;
+  OPS: Pdfjs['OPS'];
+}
+
+async function readPages(task: LoadingTask, state: ReadState, options: ReadOptions): Promise<PaperDocument> {
+  const { maxImagePixels, dropped, OPS } = state;
+  const maxPages = options.maxPages ?? 60;
+  const pageTimeMs = options.pageTimeMs ?? 4000;
+  let { deadline } = state;
   let pdf;
   try {
     pdf = await withTimeout(task.promise, Math.max(1000, deadline - Date.now()), 'opening the PDF');
@@ -89,6 +116,11 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
     await task.destroy();
     throw new PdfReadError('the PDF has no pages');
   }
+  // pdf.js trusts a negative /Count and then serves no page at all: a silent empty result unless refused here.
+  if (!Number.isInteger(pageCount) || pageCount < 0) {
+    await task.destroy();
+    throw new PdfReadError(`impossible page count: the page tree's /Count is ${pageCount}`);
+  }
   if (pageCount > maxPages) warnings.push(`only the first ${maxPages} of ${pageCount} pages were read`);
   const pages: Page[] = [];
   const drawings = options.textOnly ? 'none' : (options.drawings ?? 'captioned');
@@ -100,6 +132,7 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
         warnings.push(`time budget used up: stopped before page ${number} of ${pageCount}`);
         break;
       }
+      options.onPage?.(number, pageCount);
       try {
         const pdfPage = await withTimeout(pdf.getPage(number), pageTimeMs, `page ${number}`);
         // A page with (almost) no text gets its images read when OCR could read it: is it a scan?
@@ -117,6 +150,8 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
       } catch (error) {
         warnings.push(`page ${number} skipped: ${error instanceof Error ? error.message : String(error)}`);
       }
+      const skipped = dropped.take();
+      if (skipped) warnings.push(`page ${number}: ${skipped} image(s) over the ${formatPixels(maxImagePixels)} pixel limit left out, not decoded`);
     }
   } finally {
     await task.destroy();

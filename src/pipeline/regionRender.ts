@@ -8,7 +8,7 @@
 import { encode as encodePng } from 'fast-png';
 import type { RgbaImage } from '../classify/index.ts';
 import type { Ocr } from '../diagrams/index.ts';
-import type { Box, PageOcr, Pdfjs } from '../paper/index.ts';
+import { IMAGE_PIXEL_LIMIT, type Box, type PageOcr, type Pdfjs } from '../paper/index.ts';
 
 export interface RegionRendererOptions {
   /** Extra getDocument parameters: font and wasm locations, a CanvasFactory for workers. */
@@ -45,7 +45,8 @@ const MAX_PIXELS = 4_000_000;
 export function createRegionRenderer(bytes: Uint8Array, pdfjs: Pdfjs, options: RegionRendererOptions = {}): RegionRenderer {
   let task: ReturnType<Pdfjs['getDocument']> | undefined;
   const open = () => {
-    task ??= pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0, ...options.documentParams });
+    // Images over the pixel budget are left out undecoded, as in the page model (which warns about them).
+    task ??= pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, maxImageSize: IMAGE_PIXEL_LIMIT, verbosity: 0, ...options.documentParams });
     return task.promise;
   };
   return {

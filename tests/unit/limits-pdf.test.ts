@@ -1,0 +1,59 @@
+/**
+ * Hostile PDFs (generated in tests/support/hostile-pdfs.ts) meet real limits: an impossible page tree is
+ * refused by name, an image over the pixel budget is left out undecoded with a warning naming its page, and
+ * the documents that made pdf.js run for minutes and gigabytes are stopped by the worker supervisor.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractIsolated } from '../../src/cli/extractIsolated.ts';
+import { LimitError } from '../../src/cli/isolate.ts';
+import { IMAGE_PIXEL_LIMIT, readDocument } from '../../src/paper/index.ts';
+import { contentBombPdf, countPdf, fanOutFormPdf, hugeImagePdf } from '../support/hostile-pdfs.ts';
+
+const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+const TSX = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
+
+describe('PDF limits', () => {
+  it('refuses a page tree whose /Count is negative, naming the field; the same pages with /Count 5 are read', async () => {
+    await expect(readDocument(countPdf(-5))).rejects.toThrow(/impossible page count: the page tree's \/Count is -5/);
+    const intact = await readDocument(countPdf(5));
+    expect(intact.pages.map((p) => p.number)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('leaves a 30,000 × 30,000 px image out undecoded, with a warning naming the page and the limit', async () => {
+    const before = process.memoryUsage.rss();
+    const doc = await readDocument(hugeImagePdf(30_000));
+    expect(doc.warnings).toContain(`page 1: 1 image(s) over the ${(IMAGE_PIXEL_LIMIT / 1e6).toFixed(1)} Mpx pixel limit left out, not decoded`);
+    expect(doc.pages[0]!.images).toEqual([]);
+    // Decoded, the image alone would take 3.6 GB as RGBA.
+    expect(process.memoryUsage.rss() - before).toBeLessThan(600 * 2 ** 20);
+  });
+
+  it('keeps an image under the budget, with its pixel size', async () => {
+    const doc = await readDocument(hugeImagePdf(2000));
+    expect(doc.warnings.filter((w) => /pixel limit/.test(w))).toEqual([]);
+    expect(doc.pages[0]!.images.map((i) => i.pixels)).toEqual([[2000, 2000]]);
+  });
+
+  it('stops a content-stream bomb in the worker at the page allowance, naming the page', async () => {
+    const started = Date.now();
+    const error = await extractIsolated({ bytes: contentBombPdf(), bitmaps: false, ocr: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LimitError);
+    expect((error as Error).message).toMatch(/^page 1: took longer than \d+ ms \(the limit for this step\)/);
+    expect(Date.now() - started).toBeLessThan(80_000);
+  });
+
+  it('CLI: a 4 KB fan-out form PDF ends in one clear line and exit 1, within the limits', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'p2n-limits-'));
+    const file = join(dir, 'fanout.pdf');
+    writeFileSync(file, fanOutFormPdf());
+    const started = Date.now();
+    const result = spawnSync(process.execPath, [TSX, MAIN, 'extract', file, '--no-bitmaps'], { encoding: 'utf8', timeout: 100_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^paper2net extract: .*fanout\.pdf: page 1: took longer than \d+ ms/)]);
+    expect(Date.now() - started).toBeLessThan(100_000);
+  });
+});

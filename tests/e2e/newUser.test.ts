@@ -3,13 +3,17 @@
  * `npm install`): the first drop is not lost, a second paper shows its own pages, every region says what the
  * reader made of it, a region or a box drawn on a page can be read into a design, and the editor fits.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDev } from './devServer.ts';
 import { CORPUS, launchChromium, ROOT } from './serveApp.ts';
+import { PYTHON } from '../support/runtime.ts';
 
 const SHOTS = join(ROOT, 'test-artifacts/e2e');
 let browser: Browser;
@@ -17,6 +21,15 @@ let page: Page;
 let server: Awaited<ReturnType<typeof serveDev>>;
 let loads = 0;
 const pageErrors: string[] = [];
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+async function downloadZip(): Promise<{ zip: JSZip; name: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download ZIP' }).click()]);
+  return { zip: await JSZip.loadAsync(readFileSync((await download.path())!)), name: download.suggestedFilename() };
+}
 
 async function dropFile(path: string, name: string): Promise<void> {
   const base64 = readFileSync(path).toString('base64');
@@ -72,4 +85,56 @@ describe('a new user on npm run dev', () => {
     await expect.poll(() => page.locator('.page').count()).toBe(1);
     expect(await pagePixels(1)).not.toBe(vggFirst);
   }, 120_000);
+
+  it('says on each region what the reader made of it, and keeps the editor reachable when nothing was found', async () => {
+    await page.getByText('No network design was recognised').waitFor({ timeout: 120_000 });
+    const region = page.locator('.box.region').first();
+    expect(await region.innerText()).toMatch(/figure read: \d+ layers, not convincing: /);
+    expect(await page.getByRole('button', { name: 'Editor', exact: true }).isDisabled()).toBe(false);
+    await region.click();
+    const verdict = page.locator('[data-testid=place-verdict]');
+    expect(await verdict.innerText()).toMatch(/not convincing/);
+    await expect.poll(() => page.getByRole('button', { name: 'Read as figure' }).isDisabled()).toBe(false);
+    await page.getByRole('button', { name: 'Editor', exact: true }).click();
+    await page.getByRole('button', { name: 'New empty design' }).waitFor();
+    await page.getByRole('button', { name: 'Paper', exact: true }).click();
+    await page.waitForTimeout(800); // let the page paint for the screenshot
+    await shot('20-paper-verdicts');
+  });
+
+  it('reads a box drawn on a page of a paper with no design into a design in the editor, whose ZIP’s PyTorch runs', async () => {
+    const region = await page.locator('.box.region').first().boundingBox();
+    await page.getByRole('button', { name: 'Draw a box to read' }).click();
+    await page.mouse.move(region!.x - 4, region!.y - 4);
+    await page.mouse.down();
+    await page.mouse.move(region!.x + region!.width / 2, region!.y + region!.height / 2, { steps: 4 });
+    await page.mouse.move(region!.x + region!.width + 4, region!.y + region!.height + 4, { steps: 4 });
+    await page.mouse.up();
+    await page.locator('[data-testid=picked-place]', { hasText: 'Box on page 1' }).waitFor();
+    await page.getByRole('button', { name: 'Read as figure' }).click();
+    await expect.poll(() => page.locator('[data-testid=layer-node]').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+    await shot('21-drawn-box-in-editor');
+    const { zip } = await downloadZip();
+    const graph = JSON.parse(await zip.file('graph.json')!.async('string'));
+    expect(graph.source).toMatchObject({ page: 1, kind: 'figure' });
+    const dir = mkdtempSync(join(tmpdir(), 'paper2net-e2e-'));
+    try {
+      writeFileSync(join(dir, 'model_pytorch.py'), await zip.file('pytorch/model_pytorch.py')!.async('string'));
+      const out = execFileSync(PYTHON, ['model_pytorch.py'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      expect(out).toMatch(/output \S+: \[1, \d+/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // The reading is a design of that paper, listed with it.
+    await page.getByRole('button', { name: 'Paper', exact: true }).click();
+    expect(await page.locator('[data-testid=design-card]').count()).toBe(1);
+  }, 180_000);
+
+  it('opens a new empty design of the paper', async () => {
+    await page.getByRole('button', { name: 'New empty design' }).click();
+    await expect.poll(() => page.locator('[data-testid=layer-node]').count()).toBe(1);
+    await page.getByRole('button', { name: 'Paper', exact: true }).click();
+    expect(await page.locator('[data-testid=design-card]').count()).toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -2,8 +2,8 @@
  * The app's state and actions: which view is shown, the open paper and its PDF, the running job with
  * its progress and cancel, the library listing and the design being edited.
  */
-import type { Graph } from '../../graph/index.ts';
-import { callbackForWorker, CancelledError, exportWorker, openPdf, pipelineWorker, type Bbox, type PdfDocumentView, type StageProgress } from '../../pipeline/browser.ts';
+import { GRAPH_FORMAT, type DesignSource, type Graph } from '../../graph/index.ts';
+import { callbackForWorker, CancelledError, exportWorker, openPdf, pipelineWorker, type Bbox, type PdfDocumentView, type RegionVerdict, type StageProgress } from '../../pipeline/browser.ts';
 import { Library, type DesignRecord, type PaperEntry, type PaperRecord } from '../../store/index.ts';
 import { download, safeFileName } from './download.ts';
 import { EditorSession } from './editorSession.svelte.ts';
@@ -24,6 +24,18 @@ export interface PdfMark {
   page: number;
   bbox?: Bbox;
   label: string;
+}
+
+/** A place on a page the person picked to read: a region the reader outlined, or a box they drew. */
+export interface PickedPlace {
+  page: number;
+  bbox: Bbox;
+  /** "Table 2", "page 3 box". */
+  label: string;
+  caption?: string;
+  /** The kind the reader gave the region ("table", "figure:vector"); none for a drawn box. */
+  kind?: string;
+  verdict?: RegionVerdict;
 }
 
 const MODEL_EXTENSIONS = ['.prototxt', '.pbtxt', '.json', '.onnx', '.h5.json'];
@@ -65,6 +77,10 @@ export class AppState {
   readingPaperId = $state<string | undefined>();
   /** A paper on screen whose reading was cancelled or failed (not in the library). */
   unreadPaperId = $state<string | undefined>();
+  /** The place on a page the person picked to read on demand. */
+  picked = $state.raw<PickedPlace | undefined>();
+  /** Dragging on a page draws a box to read (instead of scrolling and clicking). */
+  drawing = $state(false);
 
   private library!: Library;
   private jobCount = 0;
@@ -177,6 +193,58 @@ export class AppState {
     return { id: newId(), paperId, original: graph, graph, rating: 0, note: '', edits: [], updatedAt: Date.now(), thumbnail: thumbnail ?? graphThumbnail(graph) };
   }
 
+  /** Picks a place to read; a drawn box ends drawing mode. */
+  pick(place: PickedPlace | undefined): void {
+    this.picked = place;
+    this.drawing = false;
+  }
+
+  /**
+   * Reads the picked place as a table or a figure and opens what was read in the editor, whatever its
+   * confidence (the person asked); when nothing was read, a design with just an input, to start from.
+   */
+  async readPicked(as: 'table' | 'figure'): Promise<void> {
+    const paper = this.paper;
+    const place = this.picked;
+    if (!paper?.bytes || !place) return;
+    const bytes = paper.bytes;
+    const request = { page: place.page, bbox: place.bbox, as, label: place.label, ...(place.caption ? { caption: place.caption } : {}) };
+    const reading = await this.runJob(`Reading ${place.label} as a ${as}`, (job) => pipelineWorker.run((api) => api.readRegion(bytes, paper.id, request), job.controller.signal));
+    if (!reading) return;
+    const source: DesignSource = { page: place.page, kind: as, bbox: place.bbox, ...(place.caption ? { caption: place.caption } : {}) };
+    const graphs = reading.designs.length ? reading.designs : [startingGraph(`${place.label} (nothing read as a ${as})`, source)];
+    const designs = await this.addDesigns(graphs.map((g) => ({ ...g, warnings: [`read on request as a ${as}: ${reading.note}`, ...(g.warnings ?? [])] })));
+    this.notice = `${place.label} read as a ${as}: ${reading.note}`;
+    if (designs[0]) await this.openDesign(designs[0].id);
+  }
+
+  /** A new design of the paper on screen, holding just an input (at the picked place, if any). */
+  async newEmptyDesign(): Promise<void> {
+    const place = this.picked;
+    const source: DesignSource = place ? { page: place.page, kind: 'user', bbox: place.bbox } : { kind: 'user' };
+    const [design] = await this.addDesigns([startingGraph(`New design ${this.designs.length + 1}`, source)]);
+    if (design) await this.openDesign(design.id);
+  }
+
+  /** A copy of a design (its reading as it is now) to edit apart, with the same source. */
+  async startFrom(design: DesignRecord): Promise<void> {
+    const [copy] = await this.addDesigns([{ ...design.graph, name: `${design.graph.name} (my reading)` }]);
+    if (copy) await this.openDesign(copy.id);
+  }
+
+  /** Stores new designs of the paper on screen, and the paper with them if the library does not hold it yet. */
+  private async addDesigns(graphs: Graph[]): Promise<DesignRecord[]> {
+    const paper = this.paper;
+    if (!paper) return [];
+    const designs = await Promise.all(graphs.map((graph) => this.newDesign(paper.id, graph, this.pdf)));
+    if (await this.library.getPaper(paper.id)) await Promise.all(designs.map((d) => this.library.saveDesign(d)));
+    else await this.library.addPaper(paper, designs);
+    if (this.unreadPaperId === paper.id) this.unreadPaperId = undefined;
+    this.designs = [...this.designs, ...designs];
+    this.libraryStale = true;
+    return designs;
+  }
+
   /** Reads the paper on screen again after a cancelled or failed reading. */
   async readAgain(): Promise<void> {
     const paper = this.paper;
@@ -185,6 +253,8 @@ export class AppState {
 
   private async showPaper(paper: PaperRecord, designs: DesignRecord[], pdf: PdfDocumentView | undefined): Promise<void> {
     this.unreadPaperId = undefined;
+    this.picked = undefined;
+    this.drawing = false;
     if (this.pdf && this.pdf !== pdf) await this.pdf.destroy();
     this.paper = paper;
     this.designs = designs;
@@ -302,4 +372,9 @@ export class AppState {
       this.error = `${file.name}: ${(error as Error).message}`;
     }
   }
+}
+
+/** A graph holding just an input: where a design the paper did not give starts. */
+function startingGraph(name: string, source: DesignSource): Graph {
+  return { format: GRAPH_FORMAT, name, layers: [{ id: 'input', type: 'Input', params: { shape: [224, 224, 3] } }], source };
 }

@@ -1,0 +1,1 @@
+export { default as EditorEmpty } from './EditorEmpty.svelte';

@@ -1,0 +1,1 @@
+export { default as PlacePanel } from './PlacePanel.svelte';

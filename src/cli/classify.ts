@@ -8,12 +8,14 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { createFigureClassifier, type RgbaImage } from '../classify/index.ts';
 import { CLASSIFY } from './commands.ts';
+import { checkImageSize } from './imageHeader.ts';
 import { parseCommand } from './options.ts';
 
 export const DEFAULT_MODEL = fileURLToPath(new URL('../../models/figure-classifier.onnx', import.meta.url));
 
 /** PNG or JPEG file bytes → RGBA pixels (by magic number, not by file name). */
 export function decodeImage(bytes: Uint8Array, name: string): RgbaImage {
+  checkImageSize(bytes, name);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buffer.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
     const png = PNG.sync.read(buffer);

@@ -10,10 +10,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundleZip } from '../codegen/index.ts';
 import { serializeGraph, type Graph } from '../graph/index.ts';
-// The pipeline index also exports browser worker clients (vite `?url` imports); Node takes the extractor directly.
-import { extractDesigns } from '../pipeline/extract.ts';
-import { nodeBitmapFigures } from './bitmaps.ts';
 import { EXTRACT } from './commands.ts';
+import { extractIsolated } from './extractIsolated.ts';
 import { integerOption, parseCommand } from './options.ts';
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'design';
@@ -40,15 +38,12 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   let result;
-  const bitmaps = values['no-bitmaps'] ? undefined : nodeBitmapFigures(bytes);
   try {
-    const ocr = bitmaps && !values['no-ocr'] ? { ocr: bitmaps.pageOcr } : {};
-    result = await extractDesigns(bytes, { ...(maxPages ? { maxPages } : {}), ...(bitmaps ? { bitmaps } : {}), ...ocr });
+    const bitmaps = !values['no-bitmaps'];
+    result = await extractIsolated({ bytes, ...(maxPages ? { maxPages } : {}), bitmaps, ocr: bitmaps && !values['no-ocr'] });
   } catch (error) {
     process.stderr.write(`paper2net extract: ${file}: ${(error as Error).message}\n`);
     return 1;
-  } finally {
-    await bitmaps?.close();
   }
   const { designs, regions, warnings } = result;
   if (values.json) process.stdout.write(`${JSON.stringify({ designs, regions, warnings })}\n`);

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { readFigure, type Box, type FigureReading, type OcrOptions, type OpenCvLoader } from '../diagrams/index.ts';
 import { findRegions, readDocument } from '../paper/index.ts';
 import { FIGURE } from './commands.ts';
+import { checkImageSize } from './imageHeader.ts';
 import { integerOption, parseCommand, UsageError } from './options.ts';
 
 const require = createRequire(import.meta.url);
@@ -69,6 +70,7 @@ export async function run(args: string[]): Promise<number> {
     reading = await readPdfFigure(bytes, page, bbox, file);
   } else {
     const name = file.replace(/^.*\//, '').replace(/\.\w+$/, '');
+    checkImageSize(bytes, file);
     reading = await readFigure({ kind: 'image', bytes, name }, { ocr: nodeOcrOptions(), opencv: nodeOpenCv });
   }
   if (values.json) process.stdout.write(`${JSON.stringify(reading, null, 1)}\n`);

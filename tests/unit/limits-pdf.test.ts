@@ -13,8 +13,7 @@ import { LimitError } from '../../src/cli/isolate.ts';
 import { IMAGE_PIXEL_LIMIT, readDocument } from '../../src/paper/index.ts';
 import { contentBombPdf, countPdf, fanOutFormPdf, hugeImagePdf } from '../support/hostile-pdfs.ts';
 
-const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
-const TSX = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
+const BIN = new URL('../../bin/paper2net.mjs', import.meta.url).pathname;
 
 describe('PDF limits', () => {
   it('refuses a page tree whose /Count is negative, naming the field; the same pages with /Count 5 are read', async () => {
@@ -51,7 +50,7 @@ describe('PDF limits', () => {
     const file = join(dir, 'fanout.pdf');
     writeFileSync(file, fanOutFormPdf());
     const started = Date.now();
-    const result = spawnSync(process.execPath, [TSX, MAIN, 'extract', file, '--no-bitmaps'], { encoding: 'utf8', timeout: 100_000 });
+    const result = spawnSync(process.execPath, [BIN, 'extract', file, '--no-bitmaps'], { encoding: 'utf8', timeout: 100_000 });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^paper2net extract: .*fanout\.pdf: page 1: took longer than \d+ ms/)]);
     expect(Date.now() - started).toBeLessThan(100_000);

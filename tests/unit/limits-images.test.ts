@@ -1,0 +1,43 @@
+/**
+ * Images too large to decode are refused from their header, before decoding: the header reader agrees with
+ * the decoders on every corpus image, and `classify` / `figure` on a 30,000 px PNG end in one clear line.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeImage } from '../../src/cli/classify.ts';
+import { checkImageSize, imageSize } from '../../src/cli/imageHeader.ts';
+import { hugePng } from '../support/hostile-images.ts';
+
+const CORPUS = '/work/shared/corpus/images';
+const BIN = new URL('../../bin/paper2net.mjs', import.meta.url).pathname;
+
+describe('image size limits', () => {
+  it('reads the pixel size of every corpus PNG and JPEG from its header, as the decoders find it', () => {
+    const files = ['arch', 'other'].flatMap((dir) => readdirSync(join(CORPUS, dir)).map((f) => join(CORPUS, dir, f)));
+    expect(files.some((f) => f.endsWith('.jpg'))).toBe(true);
+    for (const file of files) {
+      const bytes = new Uint8Array(readFileSync(file));
+      const decoded = decodeImage(bytes, file);
+      expect(imageSize(bytes), file).toEqual([decoded.width, decoded.height]);
+    }
+  });
+
+  it('refuses an image over the budget by its header, naming the file, the size and the limit', () => {
+    expect(() => checkImageSize(hugePng(30_000), 'huge.png')).toThrow('huge.png: 30000 × 30000 px (900.0 Mpx) is over the 33.6 Mpx image limit; scale it down first');
+    expect(() => checkImageSize(hugePng(1000), 'small.png')).not.toThrow();
+  });
+
+  it('CLI: classify and figure on a 30,000 px PNG exit 1 with that one line, without decoding it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'p2n-image-'));
+    const file = join(dir, 'huge.png');
+    writeFileSync(file, hugePng(30_000));
+    for (const command of ['classify', 'figure']) {
+      const result = spawnSync(process.execPath, [BIN, command, file], { encoding: 'utf8', timeout: 60_000 });
+      expect(result.status, command).toBe(1);
+      expect(result.stderr.trim(), command).toBe(`paper2net ${command}: ${file}: 30000 × 30000 px (900.0 Mpx) is over the 33.6 Mpx image limit; scale it down first`);
+    }
+  });
+});

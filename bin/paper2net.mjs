@@ -1,11 +1,20 @@
 #!/usr/bin/env node
 // Launcher: runs the CLI built by `npm run build:cli` (npm install and npm ci run it through `prepare`), or,
-// when there is no build, the TypeScript source through tsx (slower to start: it transpiles on every run).
-import { existsSync } from 'node:fs';
+// when there is no build or a source file changed after it (a developer's edit), the TypeScript source
+// through tsx (slower to start: it transpiles on every run).
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const built = new URL('../build/cli/main.js', import.meta.url);
-if (existsSync(built)) await import(built.href);
+const src = new URL('../src/', import.meta.url);
+
+function builtIsCurrent() {
+  if (!existsSync(built)) return false;
+  const builtAt = statSync(built).mtimeMs;
+  return readdirSync(src, { recursive: true }).every((file) => statSync(new URL(String(file), src)).mtimeMs <= builtAt);
+}
+
+if (builtIsCurrent()) await import(built.href);
 else {
   const tsx = new URL('../node_modules/.bin/tsx', import.meta.url);
   const result = spawnSync(tsx, [new URL('../src/cli/main.ts', import.meta.url).pathname, ...process.argv.slice(2)], { stdio: 'inherit' });

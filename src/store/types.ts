@@ -20,6 +20,8 @@ export interface PaperRecord {
   addedAt: number;
   /** The file itself, so the paper view and source highlights work after a reload. */
   bytes?: Uint8Array;
+  /** SHA-256 of the file (hex): the same paper dropped again is recognised by its content, not its name. */
+  contentHash?: string;
   regions: StoredRegion[];
   warnings: string[];
 }

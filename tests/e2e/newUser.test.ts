@@ -137,4 +137,79 @@ describe('a new user on npm run dev', () => {
     expect(await page.locator('[data-testid=design-card]').count()).toBe(2);
     expect(pageErrors).toEqual([]);
   });
+
+  it('opens the paper already in the library when the same PDF is dropped again, whatever its file name', async () => {
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    const papers = await page.locator('[data-testid=library-paper]').count();
+    await dropFile(join(CORPUS, 'pdf/vgg.pdf'), 'copy of vgg.pdf');
+    await page.getByRole('status').filter({ hasText: 'already in the library' }).waitFor();
+    await page.locator('[data-testid=design-card]').first().waitFor();
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    expect(await page.locator('[data-testid=library-paper]').count()).toBe(papers);
+  });
+});
+
+/** Every layer node lies inside the graph canvas (a few pixels of slack). */
+async function graphInsideCanvas(): Promise<boolean> {
+  const canvas = (await page.locator('.canvas').boundingBox())!;
+  const boxes = await page.locator('[data-testid=layer-node]').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().toJSON() as DOMRect));
+  return boxes.length > 0 && boxes.every((b) => b.left >= canvas.x - 2 && b.right <= canvas.x + canvas.width + 2 && b.top >= canvas.y - 2 && b.bottom <= canvas.y + canvas.height + 2);
+}
+
+describe('the editor fits the screen', () => {
+  it('fits the graph in the visible canvas on open and again when the code pane is widened', async () => {
+    await page.locator('[data-testid=library-design]', { hasText: 'Table 1: D' }).first().getByRole('button').first().click();
+    await page.locator('[data-testid=layer-node]').first().waitFor();
+    await expect.poll(graphInsideCanvas, { timeout: 10_000 }).toBe(true);
+    await shot('22-editor-fitted');
+    const splitter = page.getByRole('separator', { name: 'Resize the inspector and code pane' });
+    const bar = (await splitter.boundingBox())!;
+    await page.mouse.move(bar.x + 2, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(bar.x - 300, bar.y + bar.height / 2, { steps: 6 });
+    await page.mouse.up();
+    expect((await page.locator('aside.right').boundingBox())!.width).toBeGreaterThan(700);
+    await expect.poll(graphInsideCanvas, { timeout: 10_000 }).toBe(true);
+  });
+
+  it('puts a palette item where it is dropped, fed by the nearest free output above it', async () => {
+    const last = page.locator('[data-testid=layer-node]').last();
+    const lastId = await last.getAttribute('data-layer-id');
+    const box = (await last.boundingBox())!;
+    const pane = (await page.locator('.svelte-flow__pane').boundingBox())!;
+    const target = { x: box.x + box.width / 2 - pane.x, y: Math.min(box.y + box.height + 60, pane.y + pane.height - 40) - pane.y };
+    const before = await page.locator('[data-testid=layer-node]').count();
+    await page.locator('[data-testid=palette] [data-layer-type=Dropout]').dragTo(page.locator('.svelte-flow__pane'), { targetPosition: target });
+    await expect.poll(() => page.locator('[data-testid=layer-node]').count()).toBe(before + 1);
+    const addedNode = page.locator('[data-testid=layer-node].selected');
+    const addedId = await addedNode.getAttribute('data-layer-id');
+    const added = (await addedNode.boundingBox())!;
+    const centre = { x: added.x + added.width / 2 - pane.x, y: added.y + added.height / 2 - pane.y };
+    expect(Math.hypot(centre.x - target.x, centre.y - target.y)).toBeLessThan(40);
+    await page.getByRole('tab', { name: 'Graph JSON', exact: true }).click();
+    const graph = JSON.parse(await page.locator('[data-testid=code-json]').innerText().then((t) => t.replace(/^\s*\d+/gm, '')));
+    const dropout = graph.layers.find((l: { id: string }) => l.id === addedId);
+    expect(dropout.type).toBe('Dropout');
+    expect(dropout.inputs).toEqual([lastId]);
+  });
+
+  it('says it is laying out a big imported graph, then shows it fitted', async () => {
+    // The status may come and go between two polls: note what it said as it appears.
+    await page.evaluate(() => {
+      const seen = window as unknown as { layingOut?: string };
+      new MutationObserver(() => {
+        seen.layingOut ??= document.querySelector('[data-testid=laying-out]')?.textContent ?? undefined;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    const started = Date.now();
+    await page.locator('[data-testid=file-input]').setInputFiles(join(CORPUS, 'prototxt/densenet-caffe__DenseNet_121.prototxt'));
+    await expect.poll(() => page.evaluate(() => (window as unknown as { layingOut?: string }).layingOut), { timeout: 60_000 }).toMatch(/Laying out \d+ layers/);
+    const layers = Number(/Laying out (\d+) layers/.exec((await page.evaluate(() => (window as unknown as { layingOut?: string }).layingOut))!)?.[1]);
+    await page.locator('[data-testid=layer-node]').first().waitFor();
+    await page.locator('[data-testid=laying-out]').waitFor({ state: 'detached', timeout: 60_000 });
+    console.log(`open + lay out ${layers} layers: ${Date.now() - started} ms`);
+    expect(layers).toBeGreaterThan(300);
+    await shot('23-big-graph');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });

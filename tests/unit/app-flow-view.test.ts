@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseGraph, type Graph } from '../../src/graph/index.ts';
-import { FlowView, type LayerFlowNode } from '../../src/ui/model/flowView.ts';
+import { FlowView, nearestFreeOutput, type LayerFlowNode } from '../../src/ui/model/flowView.ts';
 import { setParam } from '../../src/ui/model/graphEdits.ts';
 import { residualGraph } from '../support/residual-graph.ts';
 
@@ -24,5 +24,30 @@ describe('editor nodes after an edit', () => {
     expect(changed).toEqual(['b1_conv1', 'b1_bn1', 'b1_relu1']);
     expect(next.find((n) => n.id === 'b1_conv1')!.data.layer.params?.filters).toBe(40);
     expect(next.find((n) => n.id === 'b1_bn1')!.data.shape).toEqual([32, 32, 40]);
+  });
+});
+
+describe('a layer dropped from the palette', () => {
+  const g: Graph = {
+    format: 'paper2net.graph/1',
+    name: 'two branches',
+    layers: [
+      { id: 'x', type: 'Input', params: { shape: [8] } },
+      { id: 'a', type: 'Dense', inputs: ['x'], params: { units: 4 } },
+      { id: 'b', type: 'Dense', inputs: ['x'], params: { units: 4 } },
+    ],
+  };
+  const positions = { x: { x: 200, y: 0 }, a: { x: 0, y: 200 }, b: { x: 400, y: 200 } };
+
+  it('takes its input from the nearest free output above where it lands', () => {
+    expect(nearestFreeOutput(g, positions, { x: 480, y: 380 })).toBe('b');
+    expect(nearestFreeOutput(g, positions, { x: 100, y: 380 })).toBe('a');
+  });
+
+  it('takes no input from a layer already feeding another, below the drop, or out of reach', () => {
+    // x feeds a and b: its port is not free.
+    expect(nearestFreeOutput(g, positions, { x: 295, y: 100 })).toBeUndefined();
+    expect(nearestFreeOutput(g, positions, { x: 480, y: 150 })).toBeUndefined();
+    expect(nearestFreeOutput(g, positions, { x: 480, y: 2000 })).toBeUndefined();
   });
 });

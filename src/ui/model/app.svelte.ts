@@ -44,6 +44,11 @@ function newId(): string {
   return crypto.randomUUID();
 }
 
+async function contentHash(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 function titleFromFileName(name: string): string {
   return name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ');
 }
@@ -132,8 +137,24 @@ export class AppState {
     }
   }
 
+  /** The library's paper with these bytes (papers stored before hashes were kept are hashed here). */
+  private async paperWithContent(hash: string): Promise<PaperRecord | undefined> {
+    for (const { paper } of await this.library.list()) {
+      if (paper.kind !== 'pdf' || !paper.bytes) continue;
+      if ((paper.contentHash ?? (await contentHash(paper.bytes))) === hash) return paper;
+    }
+    return undefined;
+  }
+
   /** Shows the pages at once, reads the designs in the pipeline worker, then stores paper and designs. */
-  private async readPaper(fileName: string, bytes: Uint8Array): Promise<void> {
+  private async readPaper(fileName: string, bytes: Uint8Array, again = false): Promise<void> {
+    const hash = await contentHash(bytes);
+    const known = again ? undefined : await this.paperWithContent(hash);
+    if (known) {
+      await this.openPaper(known.id);
+      this.notice = `${fileName} is already in the library as “${known.title}”: opened it`;
+      return;
+    }
     await this.closeEditor();
     let pdf: PdfDocumentView;
     try {
@@ -142,7 +163,7 @@ export class AppState {
       this.error = `${fileName}: cannot open this PDF (${(error as Error).message})`;
       return;
     }
-    const draft: PaperRecord = { id: newId(), title: titleFromFileName(fileName), fileName, kind: 'pdf', addedAt: Date.now(), bytes, regions: [], warnings: [] };
+    const draft: PaperRecord = { id: newId(), title: titleFromFileName(fileName), fileName, kind: 'pdf', addedAt: Date.now(), bytes, contentHash: hash, regions: [], warnings: [] };
     await this.showPaper(draft, [], pdf);
     this.readingPaperId = draft.id;
     const result = await this.runJob(`Reading ${fileName}`, (job) => {
@@ -248,7 +269,7 @@ export class AppState {
   /** Reads the paper on screen again after a cancelled or failed reading. */
   async readAgain(): Promise<void> {
     const paper = this.paper;
-    if (paper?.bytes && this.unreadPaperId === paper.id) await this.readPaper(paper.fileName, paper.bytes);
+    if (paper?.bytes && this.unreadPaperId === paper.id) await this.readPaper(paper.fileName, paper.bytes, true);
   }
 
   private async showPaper(paper: PaperRecord, designs: DesignRecord[], pdf: PdfDocumentView | undefined): Promise<void> {

@@ -9,7 +9,15 @@ export function download(fileName: string, data: Uint8Array | string, type: stri
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A file name made from a design name: letters, digits, dot, dash and underscore only. */
+/**
+ * A file name stem made from a design name: letters, digits, dot, dash and underscore only, no runs of dots,
+ * and none at either end (a name ending in "." would give "name..zip"; one starting with it, a hidden file).
+ */
 export function safeFileName(name: string, fallback = 'design'): string {
-  return name.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 80) || fallback;
+  const stem = name
+    .replace(/[^\w.-]+/g, '_')
+    .replace(/\.{2,}/g, '.')
+    .slice(0, 80)
+    .replace(/^[_.-]+|[_.-]+$/g, '');
+  return stem || fallback;
 }

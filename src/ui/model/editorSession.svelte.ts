@@ -6,7 +6,7 @@
 import { analyseGraph, getSpec, type Graph, type ParamValue } from '../../graph/index.ts';
 import { codegenWorker, layoutWorker, loadLiveCodegen, type CodeTab, type LiveCode } from '../../pipeline/browser.ts';
 import type { DesignRecord, EditLogEntry } from '../../store/index.ts';
-import { NODE_HEIGHT, NODE_WIDTH, structureKey, type Positions } from './flowView.ts';
+import { nearestFreeOutput, NODE_HEIGHT, NODE_WIDTH, structureKey, type Positions } from './flowView.ts';
 import * as edits from './graphEdits.ts';
 import { History } from './history.ts';
 import { formatParam } from './paramText.ts';
@@ -32,12 +32,17 @@ export class EditorSession {
   layoutVersion = $state(0);
   /** A layer the view should bring to the centre (set when arriving from the PDF). */
   focusRequest = $state.raw<{ id: string } | undefined>();
+  /** A layout is being computed (the view says so: a 400-layer graph takes a moment). */
+  layingOut = $state(false);
 
   private readonly history: History<Graph>;
   private editLog: EditLogEntry[];
   private laidOut = '';
   private codeRequest = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The next edit keeps the nodes where they are (a layer dropped where the person wanted it). */
+  private keepPlaces = false;
+  private layoutRuns = 0;
 
   constructor(
     readonly design: DesignRecord,
@@ -84,7 +89,8 @@ export class EditorSession {
     const alive = new Set(this.graph.layers.map((l) => l.id));
     if ([...this.selected].some((id) => !alive.has(id))) this.selected = new Set([...this.selected].filter((id) => alive.has(id)));
     void this.regenerate(started);
-    if (structureKey(this.graph) !== this.laidOut) void this.layout();
+    if (this.keepPlaces) this.laidOut = structureKey(this.graph);
+    else if (structureKey(this.graph) !== this.laidOut) void this.layout();
     this.scheduleSave();
   }
 
@@ -112,8 +118,29 @@ export class EditorSession {
     }
   }
 
-  /** Adds a layer after the single selected one (or unconnected), optionally where it was dropped. */
+  /**
+   * Adds a layer after the single selected one (or unconnected). One dropped at a point (flow coordinates)
+   * lands there instead, fed by the nearest free output above it, and nothing else moves.
+   */
   addLayer(type: string, at?: { x: number; y: number }): void {
+    if (at) {
+      const from = (getSpec(type)?.arity.min ?? 1) > 0 ? nearestFreeOutput(this.graph, this.positions, at) : undefined;
+      let id = '';
+      this.keepPlaces = true;
+      try {
+        this.edit(`add ${type}${from ? ` after ${from}` : ''}`, (g) => {
+          const added = edits.addLayer(g, type, from);
+          id = added.id;
+          return added.graph;
+        });
+      } finally {
+        this.keepPlaces = false;
+      }
+      if (!id) return;
+      this.positions = { ...this.positions, [id]: { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 } };
+      this.selected = new Set([id]);
+      return;
+    }
     const after = this.selected.size === 1 ? [...this.selected][0] : undefined;
     let id = '';
     // Layers that take one input go into the chain after the selection; merges (Add, Concat) branch off it.
@@ -123,7 +150,6 @@ export class EditorSession {
       id = added.id;
       return added.graph;
     });
-    if (at) this.positions = { ...this.positions, [id]: at };
     this.selected = new Set([id]);
   }
 
@@ -175,6 +201,8 @@ export class EditorSession {
     this.laidOut = key;
     const nodes = graph.layers.map((l) => ({ id: l.id, width: NODE_WIDTH, height: NODE_HEIGHT }));
     const edgeList = graph.layers.flatMap((l) => (l.inputs ?? []).map((i): [string, string] => [i, l.id]));
+    const run = ++this.layoutRuns;
+    this.layingOut = true;
     try {
       const positions = await layoutWorker.run((api) => api.layout(nodes, edgeList));
       if (structureKey(this.graph) === key) {
@@ -183,6 +211,8 @@ export class EditorSession {
       }
     } catch (error) {
       this.editError = `layout failed: ${(error as Error).message}`;
+    } finally {
+      if (run === this.layoutRuns) this.layingOut = false;
     }
   }
 

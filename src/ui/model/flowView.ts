@@ -94,3 +94,22 @@ export class FlowView {
 export function structureKey(graph: Graph): string {
   return graph.layers.map((l) => `${l.id}<${(l.inputs ?? []).join(',')}`).join(';');
 }
+
+/**
+ * Where a layer dropped at `point` (flow coordinates, the cursor) takes its input from: the nearest layer above
+ * the point whose output feeds nothing yet (a free port), within `reach`; none when there is no such layer.
+ */
+export function nearestFreeOutput(graph: Graph, positions: Positions, point: { x: number; y: number }, reach = 480): string | undefined {
+  const consumed = new Set(graph.layers.flatMap((l) => l.inputs ?? []));
+  let best: string | undefined;
+  let bestDistance = reach;
+  for (const layer of graph.layers) {
+    const p = positions[layer.id];
+    if (!p || consumed.has(layer.id)) continue;
+    const port = { x: p.x + NODE_WIDTH / 2, y: p.y + NODE_HEIGHT };
+    if (port.y > point.y) continue;
+    const distance = Math.hypot(port.x - point.x, port.y - point.y);
+    if (distance < bestDistance) [best, bestDistance] = [layer.id, distance];
+  }
+  return best;
+}

@@ -147,7 +147,8 @@ function optionLines(table: OptionTable): string[] {
 /** `paper2net <command> --help`: usage, summary, every option of the table, notes. */
 export function commandHelp(spec: CommandSpec): string {
   const notes = spec.notes?.length ? ['', ...spec.notes] : [];
-  return [usageLine(spec), '', spec.summary, '', 'options:', ...optionLines({ ...spec.options, help: HELP_OPTION }), ...notes, ''].join('\n');
+  const sentence = `${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.`;
+  return [usageLine(spec), '', sentence, '', 'options:', ...optionLines({ ...spec.options, help: HELP_OPTION }), ...notes, ''].join('\n');
 }
 
 /** `paper2net --help`: every command with its summary. */

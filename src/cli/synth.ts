@@ -2,7 +2,7 @@
  * `paper2net synth --count N --seed S --out DIR [--styles keras2,keras3,caffe,...] [--max-side PX] [--jobs N]`:
  * grammar models drawn as figures, one PNG and one truth JSON each, plus manifest.json. Also exports the Node rasteriser (resvg).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { deflateSync } from 'node:zlib';
@@ -33,6 +33,9 @@ export const resvgRasterizer: Rasterizer = {
       if (!files) throw new Error(`synth: no font files for family "${family}"`);
       return files.map((f) => join(FONT_DIR, f));
     });
+    // Without its font files resvg silently draws no text: a figure without labels is no training sample.
+    const missing = fontFiles.filter((file) => !existsSync(file));
+    if (missing.length) throw new Error(`synth: no font file ${missing.join(', ')}; install Debian's fonts-liberation and fonts-dejavu-core`);
     const resvg = new Resvg(svg, {
       font: { loadSystemFonts: false, fontFiles, defaultFontFamily: families[0]! },
       fitTo: { mode: 'zoom', value: scale },

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.ts';
+import { FONT_FILES, resvgRasterizer } from '../../src/cli/synth.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'p2n-cli-'));
@@ -19,8 +20,9 @@ const cli = (...args: string[]) => {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
-// Starting node and reading a few files: no transpiling, no command modules. Generous for a loaded 2-core machine.
-const START = 10_000;
+// Starting node and reading a few files (no transpiling, no command module) takes well under a second; the
+// limit is for a 2-core machine that others load too.
+const START = 30_000;
 
 describe('paper2net: help and version', () => {
   it('runs the built JavaScript, not the TypeScript source', () => {
@@ -100,4 +102,17 @@ describe('paper2net: failures exit 1, results go to stdout and progress to stder
     expect(graph.layers.length).toBeGreaterThan(0);
     expect(graph.layers.filter((l) => l.type === 'Conv2D').length).toBe(truth.graph.layers.filter((l) => l.type === 'Conv2D').length);
   }, 120_000);
+});
+
+describe('paper2net synth: fonts', () => {
+  it('refuses to draw with a font whose files are missing, naming the file and the package, instead of drawing no text', async () => {
+    FONT_FILES['Nowhere Sans'] = ['nowhere/NowhereSans.ttf'];
+    try {
+      await expect(resvgRasterizer.rasterize('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', 1, ['Nowhere Sans'])).rejects.toThrow(
+        /no font file \/usr\/share\/fonts\/truetype\/nowhere\/NowhereSans\.ttf; install Debian's fonts-liberation/,
+      );
+    } finally {
+      delete FONT_FILES['Nowhere Sans'];
+    }
+  });
 });

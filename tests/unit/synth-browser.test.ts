@@ -9,10 +9,13 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
 const FONT = '/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf';
 
 let browser: Browser;
+/** What a step may take on a 2-core machine that others load too (it takes 2-10 s there). */
+const LOADED_MACHINE_MS = 180_000;
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
-});
+  // Playwright's own 30 s would make a busy machine's slow Chromium start a failure.
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS, timeout: LOADED_MACHINE_MS });
+}, LOADED_MACHINE_MS);
 
 afterAll(async () => {
   await browser?.close();
@@ -54,7 +57,7 @@ describe('synth in the browser', () => {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><html><body></body></html>');
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text, type: 'module' });
-    await page.waitForFunction(() => 'runSynth' in window);
+    await page.waitForFunction(() => 'runSynth' in window, undefined, { timeout: LOADED_MACHINE_MS });
     const font = readFileSync(FONT).toString('base64');
     type Result = { width: number; height: number; svgWidth: number; font: string; ink: number; pngHead: number[]; nodes: number };
     const run = (withText: boolean): Promise<Result> =>
@@ -67,5 +70,5 @@ describe('synth in the browser', () => {
     // Outlines alone leave ink; the labels add a good deal more when the text is drawn.
     expect(bare.ink).toBeGreaterThan(0);
     expect(full.ink).toBeGreaterThan(bare.ink * 1.3);
-  });
+  }, LOADED_MACHINE_MS);
 });

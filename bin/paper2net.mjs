@@ -4,6 +4,7 @@
 // through tsx (slower to start: it transpiles on every run).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const built = new URL('../build/cli/main.js', import.meta.url);
 const src = new URL('../src/', import.meta.url);
@@ -16,7 +17,7 @@ function builtIsCurrent() {
 
 if (builtIsCurrent()) await import(built.href);
 else {
-  const tsx = new URL('../node_modules/.bin/tsx', import.meta.url);
-  const result = spawnSync(tsx, [new URL('../src/cli/main.ts', import.meta.url).pathname, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const path = (relative) => fileURLToPath(new URL(relative, import.meta.url));
+  const result = spawnSync(path('../node_modules/.bin/tsx'), [path('../src/cli/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(result.status ?? 1);
 }

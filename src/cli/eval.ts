@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFigureClassifier } from '../classify/index.ts';
 import { createOcr, readFigure, type Ocr } from '../diagrams/index.ts';
-import { barChartSvg, bestMatch, BUILTIN_REFERENCES, markdownSection, parseManifest, sequenceScore, type Bar, type Cell, type ReferencePair, type Section, type SequenceScore } from '../eval/index.ts';
+import { barChartSvg, bestMatch, BUILTIN_REFERENCES, markdownSection, parseManifest, parseTruth, sequenceScore, type Bar, type Cell, type ReferencePair, type Section, type SequenceScore } from '../eval/index.ts';
 import type { Graph } from '../graph/index.ts';
 import { importModel } from '../importers/index.ts';
 // The pipeline index also exports browser worker clients (vite `?url` imports); Node takes the extractor directly.
@@ -28,6 +28,7 @@ import { EVAL } from './commands.ts';
 import { truthSection, type Extracted, type TruthReport } from './evalTruth.ts';
 import { nodeOcrOptions, nodeOpenCv } from './figure.ts';
 import { parseCommand, UsageError } from './options.ts';
+import { createProgress } from './progress.ts';
 
 const DEFAULT_MANIFEST = fileURLToPath(new URL('../../eval/manifest.json', import.meta.url));
 
@@ -72,6 +73,9 @@ function loadReference(reference: string, corpus: string): Graph {
 async function evalPapers(pairs: ReferencePair[], negatives: string[], corpus: string, truth?: string): Promise<SuiteResult> {
   const classifier = await createFigureClassifier(readFileSync(DEFAULT_MODEL));
   let ocr: Ocr | undefined;
+  const truthDoc = truth ? readJson(truth) : undefined;
+  const truthPdfs = truthDoc ? Object.keys(parseTruth(truthDoc)).map((paper) => join('pdf', paper)) : [];
+  const progress = createProgress('eval papers', new Set([...pairs.map((p) => p.input), ...negatives, ...truthPdfs].map((input) => resolve(corpus, input))).size);
   const extracted = new Map<string, Extracted>();
   const extract = async (input: string): Promise<Extracted> => {
     const pdf = resolve(corpus, input);
@@ -85,6 +89,7 @@ async function evalPapers(pairs: ReferencePair[], negatives: string[], corpus: s
       const { designs } = await extractDesigns(bytes, { bitmaps });
       const result = { designs, seconds: (performance.now() - started) / 1000 };
       extracted.set(pdf, result);
+      progress.advance(base(pdf));
       return result;
     } finally {
       await bitmaps.close();
@@ -110,8 +115,9 @@ async function evalPapers(pairs: ReferencePair[], negatives: string[], corpus: s
       rows.push([base(pdf), '(no network)', designs.length, designs.map((d) => d.name).join('; ') || '—', '', '', '', '', Math.round(seconds * 10) / 10]);
       negative.push({ input: pdf, designs: designs.length, falseDesigns: designs.map((d) => d.name), seconds: round(seconds) });
     }
-    if (truth) truthPart = await truthSection(truth, readJson(truth), corpus, extract);
+    if (truth) truthPart = await truthSection(truth, truthDoc, corpus, extract);
   } finally {
+    progress.done();
     await ocr?.terminate();
     await classifier.release();
   }
@@ -142,6 +148,7 @@ async function evalFigures(pairs: ReferencePair[], corpus: string): Promise<Suit
   const rows: Cell[][] = [];
   const items: unknown[] = [];
   const bars: Bar[] = [];
+  const progress = createProgress('eval figures', pairs.length);
   try {
     for (const pair of pairs) {
       const started = performance.now();
@@ -153,8 +160,10 @@ async function evalFigures(pairs: ReferencePair[], corpus: string): Promise<Suit
       rows.push([base(pair.input), pair.network, types.read, types.truth, types.precision, types.recall, types.f1, sizes.f1, Math.round(seconds * 10) / 10]);
       bars.push({ label: `${base(pair.input)}: ${pair.network}`, value: types.f1 });
       items.push({ ...pair, types, sizes, seconds: round(seconds) });
+      progress.advance(base(pair.input));
     }
   } finally {
+    progress.done();
     await ocr.terminate();
   }
   const f1 = items.map((i) => (i as { types: { f1: number } }).types.f1);
@@ -183,12 +192,15 @@ async function evalClassify(corpus: string): Promise<SuiteResult> {
   });
   const classifier = await createFigureClassifier(readFileSync(DEFAULT_MODEL));
   const results: Array<(typeof images)[number] & { p: number; kind: string; right: boolean }> = [];
+  const progress = createProgress('eval classify', images.length);
   try {
     for (const image of images) {
       const [result] = await classifier.classify([decodeImage(readFileSync(join(corpus, image.path)), image.path)]);
       results.push({ ...image, p: result!.architecture, kind: result!.kind, right: result!.architecture >= 0.5 === image.architecture });
+      progress.advance(base(image.path));
     }
   } finally {
+    progress.done();
     await classifier.release();
   }
   const accuracy = (subset: typeof results) => (subset.length ? subset.filter((r) => r.right).length / subset.length : 0);

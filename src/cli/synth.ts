@@ -10,6 +10,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { ALL_STYLES, getViz, renderSample, type FigureStyle, type Rasterizer, type RgbaImage } from '../synth/index.ts';
 import { SYNTH } from './commands.ts';
 import { integerOption, parseCommand, UsageError } from './options.ts';
+import { createProgress } from './progress.ts';
 
 const FONT_DIR = '/usr/share/fonts/truetype';
 
@@ -195,7 +196,11 @@ export async function run(args: string[]): Promise<number> {
   const entries: ManifestEntry[] = [];
   const started = performance.now();
   const job = (first: number, stride: number, end: number): Job => ({ kind: 'paper2net-synth-job', seed, out, styles, maxSide, first, stride, end });
-  const collect = (entry: ManifestEntry): void => void entries.push(entry);
+  const progress = createProgress('synth', count);
+  const collect = (entry: ManifestEntry): void => {
+    entries.push(entry);
+    progress.advance(String(entry.image));
+  };
   if (jobs === 1 && count <= FIGURES_PER_THREAD) await runJob(job(0, 1, count), collect);
   else {
     // Batches of `jobs` threads, each thread taking every jobs-th figure of its batch.
@@ -205,6 +210,7 @@ export async function run(args: string[]): Promise<number> {
       await Promise.all(Array.from({ length: threads }, (_, k) => runInWorker(job(start + k, threads, end), collect)));
     }
   }
+  progress.done();
   entries.sort((a, b) => Number(a.index) - Number(b.index));
   const seconds = (performance.now() - started) / 1000;
   const manifest = { format: 'paper2net.synth/1', seed, count, styles, maxSide, samples: entries };

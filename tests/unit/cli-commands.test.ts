@@ -3,7 +3,7 @@
  * usage errors that name the flag and suggest the right one, and one exit status per kind of outcome.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,22 @@ describe('paper2net: help and version', () => {
   it('runs the built JavaScript, not the TypeScript source', () => {
     expect(existsSync(join(root, 'build/cli/main.js'))).toBe(true);
   });
+
+  it('without a build, bin/ runs the TypeScript source through tsx', () => {
+    // A checkout of its own with no build/: the launcher, and the sources and packages of this one.
+    const checkout = mkdtempSync(join(tmpdir(), 'p2n-nobuild-'));
+    try {
+      mkdirSync(join(checkout, 'bin'));
+      copyFileSync(join(root, 'bin/paper2net.mjs'), join(checkout, 'bin/paper2net.mjs'));
+      copyFileSync(join(root, 'package.json'), join(checkout, 'package.json'));
+      for (const link of ['src', 'node_modules']) symlinkSync(join(root, link), join(checkout, link));
+      const result = spawnSync(process.execPath, [join(checkout, 'bin/paper2net.mjs'), 'import', '--bogus'], { encoding: 'utf8' });
+      expect(result.stderr).toContain('paper2net import: unknown option --bogus');
+      expect(result.status).toBe(2);
+    } finally {
+      rmSync(checkout, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('--version prints the package version', () => {
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };

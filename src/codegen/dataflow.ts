@@ -34,7 +34,13 @@ export function pythonLayerNames(graph: Graph, usedByEmitter: Iterable<string>):
  */
 export function valueNames(graph: Graph, names: Map<string, string>): Map<string, string> {
   const consumers = new Map<string, string[]>();
-  for (const layer of graph.layers) for (const input of layer.inputs ?? []) consumers.set(input, [...(consumers.get(input) ?? []), layer.id]);
+  for (const layer of graph.layers) {
+    for (const input of layer.inputs ?? []) {
+      const readers = consumers.get(input);
+      if (readers) readers.push(layer.id);
+      else consumers.set(input, [layer.id]);
+    }
+  }
   const outputs = new Set(outputLayers(graph).map((layer) => layer.id));
   const values = new Map<string, string>();
   graph.layers.forEach((layer, index) => {
@@ -57,4 +63,21 @@ export function designOrigin(graph: Graph): string {
   ].filter(Boolean);
   const caption = source.caption ? `: ${source.caption}` : '';
   return `Design "${graph.name}", ${where.join(', ')}${caption}.`;
+}
+
+/**
+ * For each layer, the types of the layers reading it, looking through Dropouts (a reader that is a Dropout
+ * is replaced by its own readers). One pass from the last layer back, no recursion: a chain of 100,000
+ * Dropouts costs what 100,000 layers cost.
+ */
+export function consumerTypesThroughDropouts(graph: Graph): Map<string, string[]> {
+  const readers = new Map<string, Set<string>>();
+  for (const layer of graph.layers) for (const input of layer.inputs ?? []) (readers.get(input) ?? readers.set(input, new Set()).get(input)!).add(layer.id);
+  const types = new Map<string, string[]>();
+  const typeOf = new Map(graph.layers.map((layer) => [layer.id, layer.type]));
+  for (let i = graph.layers.length - 1; i >= 0; i--) {
+    const { id } = graph.layers[i]!;
+    types.set(id, [...(readers.get(id) ?? [])].flatMap((reader) => (typeOf.get(reader) === 'Dropout' ? types.get(reader)! : [typeOf.get(reader)!])));
+  }
+  return types;
 }

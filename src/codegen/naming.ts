@@ -32,10 +32,19 @@ export function toIdentifier(text: string): string {
 export function layerIdentifiers(graph: Graph): Map<string, string> {
   const taken = new Set<string>();
   const names = new Map<string, string>();
+  // Per base, the next suffix to try: 20,000 ids that sanitise alike stay linear (names are never freed,
+  // so resuming finds the same first free suffix as counting from 2).
+  const nextSuffix = new Map<string, number>();
   for (const layer of graph.layers) {
     const base = toIdentifier(layer.id);
+    const key = base.toLowerCase();
     let name = base;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    if (taken.has(key)) {
+      let n = nextSuffix.get(key) ?? 2;
+      while (taken.has(`${key}_${n}`)) n++;
+      nextSuffix.set(key, n + 1);
+      name = `${base}_${n}`;
+    }
     taken.add(name.toLowerCase());
     names.set(layer.id, name);
   }

@@ -21,6 +21,7 @@ export class GraphBuilder {
   readonly warnings: string[] = [];
   private readonly shapes = new Map<string, Shape>();
   private readonly byId = new Map<string, Layer>();
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(readonly format: ImportFormat) {}
 
@@ -75,7 +76,11 @@ export class GraphBuilder {
   uniqueId(wanted: string): string {
     const base = wanted.trim() || 'layer';
     if (!this.shapes.has(base)) return base;
-    for (let n = 2; ; n++) if (!this.shapes.has(`${base}_${n}`)) return `${base}_${n}`;
+    // Resume where the last suffix for this base stopped: 100,000 layers named alike stay linear.
+    let n = this.nextSuffix.get(base) ?? 2;
+    while (this.shapes.has(`${base}_${n}`)) n++;
+    this.nextSuffix.set(base, n + 1);
+    return `${base}_${n}`;
   }
 
   /** `input` as a spatial [H, W, C] tensor: a [C] vector (e.g. from global pooling) gets a Reshape to [1, 1, C]. */

@@ -38,6 +38,7 @@ export class CaffePlanBuilder {
   private readonly produced = new Map<string, Produced>();
   private readonly taken = new Set<string>();
   private readonly consumers = new Map<string, Layer[]>();
+  private readonly byId = new Map<string, Layer>();
   private readonly outputs: Set<string>;
   readonly names: Map<string, string>;
 
@@ -45,7 +46,12 @@ export class CaffePlanBuilder {
     this.names = layerIdentifiers(graph);
     for (const name of this.names.values()) this.taken.add(name.toLowerCase());
     for (const layer of graph.layers) {
-      for (const input of layer.inputs ?? []) this.consumers.set(input, [...(this.consumers.get(input) ?? []), layer]);
+      this.byId.set(layer.id, layer);
+      for (const input of layer.inputs ?? []) {
+        const readers = this.consumers.get(input);
+        if (readers) readers.push(layer);
+        else this.consumers.set(input, [layer]);
+      }
     }
     this.outputs = new Set(outputLayers(graph).map((layer) => layer.id));
   }
@@ -75,7 +81,7 @@ export class CaffePlanBuilder {
   canWorkInPlace(layer: Layer): boolean {
     const [inputId] = layer.inputs ?? [];
     if (inputId === undefined || (layer.inputs ?? []).length !== 1) return false;
-    const input = this.graph.layers.find((other) => other.id === inputId)!;
+    const input = this.byId.get(inputId)!;
     const produced = this.produced.get(inputId);
     return input.type !== 'Input' && this.consumersOf(inputId).length === 1 && !produced?.extraPad && !produced?.shared;
   }

@@ -5,6 +5,7 @@
 import { getSpec, inferShapes, isUnsupported, outputLayers, resolveParams, type Graph } from '../../graph/index.ts';
 import { encodeOnnxModel, onnxRoot, OnnxDataType, type OnnxGraph, type OnnxModel, type OnnxTensor, type OnnxValueInfo } from '../../proto/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
+import { consumerTypesThroughDropouts } from '../dataflow.ts';
 import { layerIdentifiers } from '../naming.ts';
 import { join, lengthDelimited } from '../wire.ts';
 import { OnnxGraphBuilder, WeightBudgetError, type OnnxWeights } from './builder.ts';
@@ -23,16 +24,6 @@ function valueInfo(name: string, shape: number[], elemType: number): OnnxValueIn
   };
 }
 
-/**
- * The types of the layers reading `id`, looking through Dropouts: onnxruntime removes those at load time,
- * so what follows them is what its fusions see.
- */
-function consumerTypesOf(graph: Graph, id: string): string[] {
-  return graph.layers
-    .filter((other) => other.inputs?.includes(id))
-    .flatMap((other) => (other.type === 'Dropout' ? consumerTypesOf(graph, other.id) : [other.type]));
-}
-
 export interface OnnxOptions {
   weights?: OnnxWeights;
 }
@@ -40,6 +31,8 @@ export interface OnnxOptions {
 export function emitOnnx(graph: Graph, options: OnnxOptions = {}): Uint8Array {
   const shapes = inferShapes(graph);
   const names = layerIdentifiers(graph);
+  // onnxruntime removes Dropouts at load time, so what follows them is what its fusions see.
+  const consumerTypesByLayer = consumerTypesThroughDropouts(graph);
   const builder = new OnnxGraphBuilder(graph.name, options.weights);
   const tensors = new Map<string, Tensor>();
   const inputs: OnnxValueInfo[] = [];
@@ -69,7 +62,7 @@ export function emitOnnx(graph: Graph, options: OnnxOptions = {}): Uint8Array {
     });
     let output: string;
     try {
-      const consumerTypes = consumerTypesOf(graph, layer.id);
+      const consumerTypes = consumerTypesByLayer.get(layer.id)!;
       output = lowering({ layer, params, name, inputs: layerInputs, target: shape, builder, tmp, consumerTypes });
     } catch (error) {
       if (error instanceof WeightBudgetError) throw new UnsupportedLayerError('onnx', layer.id, layer.type, error.message);

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitCaffe, emitOnnx, UnsupportedLayerError, type CaffeOutput } from '../../src/codegen/index.ts';
-import { GRAPH_FORMAT, inferShapes, outputLayers, type Graph, type Shape } from '../../src/graph/index.ts';
+import { GRAPH_FORMAT, getSpec, inferShapes, isUnsupported, outputLayers, targetEntry, type Graph, type Shape } from '../../src/graph/index.ts';
 import { decodeCaffeNet } from '../../src/proto/index.ts';
 import { compilePython, netSpecLayers, prototxtLayers, runCaffeBatch, type CaffeRunResult } from '../support/caffe-runtime.ts';
 import { hostileGraph } from '../support/hostile-graphs.ts';
@@ -235,6 +235,38 @@ describe('Caffe emitter', () => {
     // Zero padding then max pooling: the border windows see the zeros, as in onnxruntime.
     const [onnx] = await runOnnx(emitOnnx(graph), { batch: 1 });
     expect(caffe!.data).toEqual(Array.from(onnx!.data));
+  });
+});
+
+describe('Caffe activation layers by function', () => {
+  const fns = getSpec('Activation')!.params.find((p) => p.name === 'fn')!.options!.filter((fn) => !isUnsupported(targetEntry('Activation', 'caffe', { fn })));
+  const graphOf = (fn: string, fused: boolean): Graph => ({
+    format: GRAPH_FORMAT,
+    name: `act_${fn}`,
+    layers: [
+      { id: 'input', type: 'Input', params: { shape: [5, 6, 3] } },
+      fused
+        ? { id: 'conv', type: 'Conv2D', inputs: ['input'], params: { filters: 4, kernel: 3, activation: fn } }
+        : { id: 'act', type: 'Activation', inputs: ['input'], params: { fn, alpha: fn === 'elu' ? 1 : 0.3 } },
+    ],
+  });
+  const built = fns.flatMap((fn) => [graphOf(fn, false), graphOf(fn, true)]);
+  const outputs = built.map((graph) => emitCaffe(graph));
+
+  it('writes each function as the catalog\'s Caffe type, and OpenCV loads it and computes what onnxruntime does', async () => {
+    const runs = runCaffeBatch(outputs, { values: true });
+    for (const [i, graph] of built.entries()) {
+      const fn = (graph.layers[1]!.params!.fn ?? graph.layers[1]!.params!.activation) as string;
+      const types = prototxtLayers(outputs[i]!.prototxt).layers.map((layer) => layer.type);
+      expect(types.at(-1)).toBe((targetEntry('Activation', 'caffe', { fn }) as { type: string }).type);
+      expect(runs[i]!.error).toBeUndefined();
+      const [caffe] = runs[i]!.outputs;
+      const [onnx] = await runOnnx(emitOnnx(graph), { batch: 1 });
+      expect(caffe!.dims).toEqual(onnx!.dims);
+      const worst = caffe!.data.reduce((max, value, j) => Math.max(max, Math.abs(value - onnx!.data[j]!)), 0);
+      expect({ fn, worst: worst < 1e-4 }).toEqual({ fn, worst: true });
+    }
+    expect(new Set(built.map((_, i) => prototxtLayers(outputs[i]!.prototxt).layers.at(-1)!.type))).toEqual(new Set(['ReLU', 'PReLU', 'Sigmoid', 'TanH', 'Softmax', 'ELU']));
   });
 });
 

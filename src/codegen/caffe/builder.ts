@@ -3,7 +3,7 @@
  * Caffe will actually produce (its rounding can differ from the graph's), which blob holds each
  * layer's output, and when a layer may work in place, as the BVLC models do for ReLU and BatchNorm.
  */
-import { getSpec, inferShapes, isUnsupported, outputLayers, resolveParams, ShapeError, type Graph, type Layer, type Params, type Shape } from '../../graph/index.ts';
+import { getSpec, inferShapes, isLayerType, isUnsupported, outputLayers, resolveParams, ShapeError, type Graph, type Layer, type LayerType, type Params, type Shape, type Unsupported } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { layerIdentifiers, toIdentifier } from '../naming.ts';
 import { elementCount, weightBudgetProblem } from '../weights.ts';
@@ -86,16 +86,14 @@ export class CaffePlanBuilder {
     return input.type !== 'Input' && this.consumersOf(inputId).length === 1 && !produced?.extraPad && !produced?.shared;
   }
 
-  lower(lowerings: Readonly<Record<string, Lowering>>, gaps: Readonly<Record<string, string>>): CaffePlan {
+  lower(lowerings: Readonly<Record<LayerType, Lowering | Unsupported>>): CaffePlan {
     const graphShapes = inferShapes(this.graph);
     let weightCount = 0;
     for (const layer of this.graph.layers) {
       const spec = getSpec(layer.type)!;
-      const lowering = lowerings[layer.type];
-      if (!lowering) {
-        const target = spec.targets.caffe;
-        throw new UnsupportedLayerError('caffe', layer.id, layer.type, isUnsupported(target) ? target.unsupported : (gaps[layer.type] ?? `no Caffe lowering for ${layer.type}`));
-      }
+      const lowering = isLayerType(layer.type) ? lowerings[layer.type] : undefined;
+      if (!lowering) throw new UnsupportedLayerError('caffe', layer.id, layer.type, `no Caffe lowering for ${layer.type}`);
+      if (isUnsupported(lowering)) throw new UnsupportedLayerError('caffe', layer.id, layer.type, lowering.unsupported);
       const params = resolveParams(layer);
       const inputs = (layer.inputs ?? []).map((id) => this.produced.get(id)!);
       let target: Shape;

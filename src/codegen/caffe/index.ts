@@ -2,7 +2,7 @@
 import type { Graph } from '../../graph/index.ts';
 import { CaffePlanBuilder } from './builder.ts';
 import { writeCaffemodel } from './caffemodel.ts';
-import { CAFFE_GAPS, CAFFE_LOWERINGS } from './layers.ts';
+import { CAFFE_LOWERINGS } from './layers.ts';
 import { writeNetSpec } from './netspec.ts';
 import type { CaffePlan } from './plan.ts';
 import { writePrototxt } from './prototxt.ts';
@@ -20,7 +20,7 @@ export interface CaffeOutput extends CaffeText {
 
 /** The graph as a Caffe plan; throws UnsupportedLayerError naming the first layer Caffe cannot express. */
 export function planCaffe(graph: Graph): CaffePlan {
-  return new CaffePlanBuilder(graph).lower(CAFFE_LOWERINGS, CAFFE_GAPS);
+  return new CaffePlanBuilder(graph).lower(CAFFE_LOWERINGS);
 }
 
 function textOf(plan: CaffePlan): CaffeText {

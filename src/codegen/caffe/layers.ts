@@ -1,6 +1,7 @@
 /** One lowering per graph layer type: the Caffe layers, params and learned blobs that express it. */
-import type { Shape } from '../../graph/index.ts';
+import { activationEntry, catalogRefusal, defaultActivationAlpha, isUnsupported, type LayerType, type Shape, type Unsupported } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
+import { caffeType } from '../targetNames.ts';
 import type { WeightInit, WeightTensor } from '../weights.ts';
 import type { Lowering, LoweringContext, Produced } from './builder.ts';
 import { CaffeEnum, type BlobRef, type CaffeBlock, type CaffeValue } from './plan.ts';
@@ -51,31 +52,27 @@ function appendActivation(context: LoweringContext, fn: string, alpha: number, s
     ref: builder.add({ ...common, type, tops: [inPlace ? source.ref.blob : name], inPlace, paramField, params, blobs }),
     shape: source.shape,
   });
+  const entry = activationEntry(fn, 'caffe');
+  if (isUnsupported(entry)) throw new UnsupportedLayerError('caffe', layer.id, layer.type, entry.unsupported);
   switch (fn) {
-    case 'relu':
-      return inPlaceOf('ReLU');
     case 'leaky_relu':
-      return inPlaceOf('ReLU', 'relu_param', { negative_slope: alpha });
+      return inPlaceOf(entry.type, 'relu_param', { negative_slope: alpha });
     case 'prelu': {
       // Caffe's PReLU learns one slope per axis-1 channel; for [T, F] that axis is time, so share one slope.
       const shared = rank === 2;
       const channels = rank === 3 ? source.shape[2]! : shared ? 1 : source.shape[0]!;
       const blobs = [{ name: `${name}.slope`, shape: [channels], init: { kind: 'constant', value: 0.25 } } as WeightTensor];
-      return inPlaceOf('PReLU', shared ? 'prelu_param' : undefined, shared ? { channel_shared: true } : {}, blobs);
+      return inPlaceOf(entry.type, shared ? 'prelu_param' : undefined, shared ? { channel_shared: true } : {}, blobs);
     }
-    case 'sigmoid':
-      return inPlaceOf('Sigmoid');
-    case 'tanh':
-      return inPlaceOf('TanH');
     case 'elu':
-      return inPlaceOf('ELU', alpha === 1 ? undefined : 'elu_param', alpha === 1 ? {} : { alpha });
+      return inPlaceOf(entry.type, alpha === 1 ? undefined : 'elu_param', alpha === 1 ? {} : { alpha });
     case 'softmax': {
       const params: CaffeBlock = rank === 2 ? { axis: 2 } : {};
-      const ref = builder.add({ ...common, type: 'Softmax', tops: [name], inPlace: false, paramField: rank === 2 ? 'softmax_param' : undefined, params });
+      const ref = builder.add({ ...common, type: entry.type, tops: [name], inPlace: false, paramField: rank === 2 ? 'softmax_param' : undefined, params });
       return { ref, shape: source.shape };
     }
     default:
-      throw new UnsupportedLayerError('caffe', layer.id, layer.type, `Caffe has no ${fn} activation layer`);
+      return inPlaceOf(entry.type);
   }
 }
 
@@ -83,7 +80,7 @@ function appendActivation(context: LoweringContext, fn: string, alpha: number, s
 function withActivation(context: LoweringContext, produced: Produced): Produced {
   const fn = context.params.activation as string;
   if (fn === 'linear') return produced;
-  const alpha = fn === 'elu' ? 1 : 0.2;
+  const alpha = defaultActivationAlpha(fn);
   return appendActivation(context, fn, alpha, produced, context.builder.unique(`${context.name}_${fn}`), fn !== 'softmax');
 }
 
@@ -117,7 +114,7 @@ function convolution(context: LoweringContext, filters: number, group: number): 
     ...(dh === 1 && dw === 1 ? {} : { dilation: dh === dw ? dh : [dh, dw] }),
   };
   const note = mismatchNote('symmetric padding', shape, target);
-  const ref = builder.add({ name, type: 'Convolution', bottoms: [input!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note, differs: !!note });
+  const ref = builder.add({ name, type: caffeType('Conv2D'), bottoms: [input!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note, differs: !!note });
   return withActivation(context, { ref, shape });
 }
 
@@ -159,7 +156,7 @@ const conv2dTranspose: Lowering = (context) => {
     ...axisFields('stride', [sh, sw], 1),
   };
   const note = mismatchNote('symmetric padding', shape, target);
-  const ref = builder.add({ name, type: 'Deconvolution', bottoms: [input!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note, differs: !!note });
+  const ref = builder.add({ name, type: caffeType('Conv2DTranspose'), bottoms: [input!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note, differs: !!note });
   return withActivation(context, { ref, shape });
 };
 
@@ -237,7 +234,7 @@ function windowPool(method: 'MAX' | 'AVE'): Lowering {
       ...axisFields('pad', [rows.pad, cols.pad], 0),
     };
     const note = mismatchNote('Caffe rounds pooling up', shape, target);
-    const ref = builder.add({ name, type: 'Pooling', bottoms: [source], tops: [name], inPlace: false, paramField: 'pooling_param', params: poolParams, blobs: [], note, differs: !!note });
+    const ref = builder.add({ name, type: caffeType('MaxPool2D'), bottoms: [source], tops: [name], inPlace: false, paramField: 'pooling_param', params: poolParams, blobs: [], note, differs: !!note });
     return { ref, shape };
   };
 }
@@ -245,12 +242,12 @@ function windowPool(method: 'MAX' | 'AVE'): Lowering {
 function globalPool(method: 'MAX' | 'AVE'): Lowering {
   return ({ layer, name, inputs, target, builder }) => {
     const params: CaffeBlock = { pool: new CaffeEnum(method, 'Pooling'), global_pooling: true };
-    const ref = builder.add({ name, type: 'Pooling', bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'pooling_param', params, blobs: [] });
+    const ref = builder.add({ name, type: caffeType('GlobalMaxPool2D'), bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'pooling_param', params, blobs: [] });
     // The pooled blob is N×C×1×1; InnerProduct and Flatten read it as is, anything else gets the [C] vector.
     const consumers = builder.consumersOf(layer.id);
     if (consumers.length > 0 && consumers.every((consumer) => consumer.type === 'Dense' || consumer.type === 'Flatten')) return { ref, shape: target };
     const flat = builder.unique(`${name}_flat`);
-    return { ref: builder.add({ name: flat, type: 'Flatten', bottoms: [ref], tops: [flat], inPlace: false, params: {}, blobs: [] }), shape: target };
+    return { ref: builder.add({ name: flat, type: caffeType('Flatten'), bottoms: [ref], tops: [flat], inPlace: false, params: {}, blobs: [] }), shape: target };
   };
 }
 
@@ -270,12 +267,12 @@ const dense: Lowering = (context) => {
     // Applied per time step on a [T, F] sequence (blob N×T×F).
     ...(input!.shape.length === 2 ? { axis: 2 } : {}),
   };
-  const ref = builder.add({ name, type: 'InnerProduct', bottoms: [input!.ref], tops: [name], inPlace: false, paramField: 'inner_product_param', params: ipParams, blobs });
+  const ref = builder.add({ name, type: caffeType('Dense'), bottoms: [input!.ref], tops: [name], inPlace: false, paramField: 'inner_product_param', params: ipParams, blobs });
   return withActivation(context, { ref, shape: target });
 };
 
 const flatten: Lowering = ({ name, inputs, target, builder }) => ({
-  ref: builder.add({ name, type: 'Flatten', bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, params: {}, blobs: [] }),
+  ref: builder.add({ name, type: caffeType('Flatten'), bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, params: {}, blobs: [] }),
   shape: target,
 });
 
@@ -286,7 +283,7 @@ function inPlaceTop(context: LoweringContext): { tops: string[]; inPlace: boolea
 
 const dropout: Lowering = (context) => {
   const { params, name, inputs, target, builder } = context;
-  const ref = builder.add({ name, type: 'Dropout', bottoms: [inputs[0]!.ref], ...inPlaceTop(context), paramField: 'dropout_param', params: { dropout_ratio: params.rate as number }, blobs: [] });
+  const ref = builder.add({ name, type: caffeType('Dropout'), bottoms: [inputs[0]!.ref], ...inPlaceTop(context), paramField: 'dropout_param', params: { dropout_ratio: params.rate as number }, blobs: [] });
   return { ref, shape: target };
 };
 
@@ -301,7 +298,7 @@ const batchNorm: Lowering = (context) => {
   const bnParams: CaffeBlock = { use_global_stats: true, ...(Math.abs(epsilon - 1e-5) > 1e-12 ? { eps: epsilon } : {}) };
   // Caffe's three blobs: running mean, running variance, and the factor both are divided by.
   const blobs = [zeros(`${name}.running_mean`, [channels]), ones(`${name}.running_var`, [channels]), ones(`${name}.factor`, [1])];
-  const bn = builder.add({ name, type: 'BatchNorm', bottoms: [inputs[0]!.ref], ...inPlaceTop(context), paramField: 'batch_norm_param', params: bnParams, blobs });
+  const bn = builder.add({ name, type: caffeType('BatchNorm'), bottoms: [inputs[0]!.ref], ...inPlaceTop(context), paramField: 'batch_norm_param', params: bnParams, blobs });
   const scaleName = builder.unique(`${name}_scale`);
   const scaleBlobs = [ones(`${scaleName}.gamma`, [channels]), zeros(`${scaleName}.beta`, [channels])];
   const ref = builder.add({ name: scaleName, type: 'Scale', bottoms: [bn], tops: [bn.blob], inPlace: true, paramField: 'scale_param', params: { bias_term: true }, blobs: scaleBlobs });
@@ -311,7 +308,7 @@ const batchNorm: Lowering = (context) => {
 const lrn: Lowering = ({ params, name, inputs, target, builder }) => {
   const k = params.k as number;
   const lrnParams: CaffeBlock = { local_size: params.size as number, alpha: params.alpha as number, beta: params.beta as number, ...(k === 1 ? {} : { k }) };
-  const ref = builder.add({ name, type: 'LRN', bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'lrn_param', params: lrnParams, blobs: [] });
+  const ref = builder.add({ name, type: caffeType('LRN'), bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'lrn_param', params: lrnParams, blobs: [] });
   return { ref, shape: target };
 };
 
@@ -333,7 +330,7 @@ const concat: Lowering = ({ params, name, inputs, target, builder }) => {
   const axis = caffeAxis(params.axis as number, inputs[0]!.shape.length);
   const ref = builder.add({
     name,
-    type: 'Concat',
+    type: caffeType('Concat'),
     bottoms: inputs.map((input) => input.ref),
     tops: [name],
     inPlace: false,
@@ -347,7 +344,7 @@ const concat: Lowering = ({ params, name, inputs, target, builder }) => {
 function eltwise(operation: 'SUM' | 'PROD'): Lowering {
   return ({ name, inputs, target, builder }) => {
     const params: CaffeBlock = { operation: new CaffeEnum(operation, 'Eltwise') };
-    const ref = builder.add({ name, type: 'Eltwise', bottoms: inputs.map((input) => input.ref), tops: [name], inPlace: false, paramField: 'eltwise_param', params, blobs: [] });
+    const ref = builder.add({ name, type: caffeType('Add'), bottoms: inputs.map((input) => input.ref), tops: [name], inPlace: false, paramField: 'eltwise_param', params, blobs: [] });
     return { ref, shape: target };
   };
 }
@@ -358,7 +355,7 @@ const embedding: Lowering = ({ params, name, inputs, target, builder }) => {
   const blobs: WeightTensor[] = [{ name: `${name}.weight`, shape: [vocab, dim], init: { kind: 'xavier', fanIn: vocab, fanOut: dim } }];
   const ref = builder.add({
     name,
-    type: 'Embed',
+    type: caffeType('Embedding'),
     bottoms: [inputs[0]!.ref],
     tops: [name],
     inPlace: false,
@@ -373,7 +370,7 @@ const reshape: Lowering = ({ name, inputs, target, builder }) => {
   // dim 0 keeps the batch axis.
   const [, ...dims] = caffeDims(target);
   const params: CaffeBlock = { shape: { dim: [0, ...dims] } };
-  const ref = builder.add({ name, type: 'Reshape', bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'reshape_param', params, blobs: [] });
+  const ref = builder.add({ name, type: caffeType('Reshape'), bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'reshape_param', params, blobs: [] });
   return { ref, shape: target };
 };
 
@@ -412,7 +409,7 @@ const zeroPadding2d: Lowering = ({ layer, params, name, inputs, target, builder 
   };
   const blobs: WeightTensor[] = [ones(`${name}.weight`, [channels, 1, 1, 1])];
   const note = 'zero padding: a 1x1 depthwise convolution with unit weights';
-  const ref = builder.add({ name, type: 'Convolution', bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, frozen: true, note });
+  const ref = builder.add({ name, type: caffeType('ZeroPadding2D'), bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, frozen: true, note });
   return { ref, shape: target };
 };
 
@@ -447,7 +444,7 @@ const upSampling2d: Lowering = ({ params, name, inputs, target, builder }) => {
   };
   const blobs: WeightTensor[] = [{ name: `${name}.weight`, shape: [channels, 1, ...kernel], init: { kind: 'values', values } }];
   const note = `${params.interpolation} upsampling: a depthwise deconvolution with fixed weights`;
-  const ref = builder.add({ name, type: 'Deconvolution', bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, frozen: true, note });
+  const ref = builder.add({ name, type: caffeType('UpSampling2D'), bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, frozen: true, note });
   return { ref, shape: target };
 };
 
@@ -455,7 +452,7 @@ const input: Lowering = ({ params, name, builder }) => {
   const shape = params.shape as number[];
   const ref: BlobRef = builder.add({
     name,
-    type: 'Input',
+    type: caffeType('Input'),
     bottoms: [],
     tops: [name],
     inPlace: false,
@@ -466,14 +463,8 @@ const input: Lowering = ({ params, name, builder }) => {
   return { ref, shape: [...shape] };
 };
 
-/** Why Caffe cannot take layers the catalog maps to a Caffe type nonetheless. */
-export const CAFFE_GAPS: Readonly<Record<string, string>> = {
-  LSTM: "Caffe's LSTM needs time-major input plus a sequence-continuation blob that a one-input deploy net does not have",
-  SimpleRNN: "Caffe's RNN needs time-major input plus a sequence-continuation blob that a one-input deploy net does not have",
-};
-
-/** Layer types Caffe can express; any other type is reported with the catalog's reason. */
-export const CAFFE_LOWERINGS: Readonly<Record<string, Lowering>> = {
+/** Every layer type's Caffe layers; a new catalog type fails to compile here until it is given one. */
+export const CAFFE_LOWERINGS: Record<LayerType, Lowering | Unsupported> = {
   Input: input,
   Conv2D: conv2d,
   DepthwiseConv2D: depthwiseConv2d,
@@ -496,4 +487,13 @@ export const CAFFE_LOWERINGS: Readonly<Record<string, Lowering>> = {
   ZeroPadding2D: zeroPadding2d,
   UpSampling2D: upSampling2d,
   Cropping2D: cropping2d,
+  Conv1D: catalogRefusal('Conv1D', 'caffe'),
+  LayerNorm: catalogRefusal('LayerNorm', 'caffe'),
+  SimpleRNN: catalogRefusal('SimpleRNN', 'caffe'),
+  LSTM: catalogRefusal('LSTM', 'caffe'),
+  GRU: catalogRefusal('GRU', 'caffe'),
+  Bidirectional: catalogRefusal('Bidirectional', 'caffe'),
+  Permute: catalogRefusal('Permute', 'caffe'),
+  MultiHeadAttention: catalogRefusal('MultiHeadAttention', 'caffe'),
+  DotProductAttention: catalogRefusal('DotProductAttention', 'caffe'),
 };

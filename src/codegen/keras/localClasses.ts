@@ -54,7 +54,29 @@ class DotProductAttention(keras.layers.Layer):
         return {**super().get_config(), "heads": self.heads, "causal": self.causal}
 `;
 
+/**
+ * An explicit element-type cast where a layer reads its input as another type: token ids read as reals
+ * (a Dense or Conv on ids), or reals truncated to ids below the vocabulary (an Embedding fed reals).
+ */
+const CAST_ELEMENTS = `@keras.saving.register_keras_serializable(package="paper2net")
+class CastElements(keras.layers.Layer):
+    """Token ids as real values (to="float32"), or real values as token ids below vocab (to="int32")."""
+
+    def __init__(self, to="float32", vocab=None, **kwargs):
+        super().__init__(**kwargs)
+        self.to, self.vocab = to, vocab
+
+    def call(self, inputs):
+        if self.to == "int32":
+            inputs = keras.ops.clip(inputs, 0, self.vocab - 1)
+        return keras.ops.cast(inputs, self.to)
+
+    def get_config(self):
+        return {**super().get_config(), "to": self.to, "vocab": self.vocab}
+`;
+
 export const LOCAL_CLASSES: Readonly<Record<string, string>> = {
   LocalResponseNormalization: LOCAL_RESPONSE_NORMALIZATION,
+  CastElements: CAST_ELEMENTS,
   DotProductAttention: DOT_PRODUCT_ATTENTION,
 };

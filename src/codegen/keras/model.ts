@@ -1,7 +1,9 @@
 /** A whole graph as Keras nodes, named once for the Python file and the JSON alike. */
-import { inferShapes, resolveParams, type Graph, type Shape } from '../../graph/index.ts';
+import { inferTensors, resolveParams, type Graph, type Shape } from '../../graph/index.ts';
+import { inputCasts } from '../casts.ts';
 import { pythonLayerNames } from '../dataflow.ts';
 import { toIdentifier } from '../naming.ts';
+import { pyComment } from '../python.ts';
 import { layerNodes } from './layers.ts';
 import { LOCAL_CLASSES } from './localClasses.ts';
 import type { KerasNode } from './node.ts';
@@ -34,9 +36,26 @@ export function kerasLayerNames(graph: Graph): Map<string, string> {
   return pythonLayerNames(graph, ['keras', 'layers', 'x', 'model', 'inputs', 'outputs', builderName(graph), ...Object.keys(LOCAL_CLASSES)]);
 }
 
+/** A CastElements node (see localClasses.ts): to ids below `vocab` when given, else to float32. */
+function castNode(name: string, layerId: string, input: string, vocab: number | undefined): KerasNode {
+  return {
+    name,
+    layerId,
+    className: 'CastElements',
+    local: true,
+    args: [],
+    kwargs: vocab === undefined ? {} : { to: 'int32', vocab },
+    config: vocab === undefined ? { to: 'float32', vocab: null } : { to: 'int32', vocab },
+    inputs: [input],
+    call: 'single',
+    comments: [pyComment(vocab === undefined ? 'token ids read as real values' : 'real values read as token ids')],
+    jsonUnsupported: 'TensorFlow.js has no layer that casts between token ids and real values',
+  };
+}
+
 /** Every Keras node of the graph, in order; `names` come from kerasLayerNames. */
 export function kerasModel(graph: Graph, names: Map<string, string>): KerasModel {
-  const shapes = inferShapes(graph);
+  const { shapes, elementTypes } = inferTensors(graph);
   const taken = new Set([...names.values()].map((name) => name.toLowerCase()));
   const outputOf = new Map<string, string>();
   const inputs: KerasInput[] = [];
@@ -57,15 +76,24 @@ export function kerasModel(graph: Graph, names: Map<string, string>): KerasModel
       taken.add(candidate.toLowerCase());
       return candidate;
     };
+    const casts = inputCasts(layer, elementTypes);
+    const castNodes: KerasNode[] = [];
+    const layerInputs = (layer.inputs ?? []).map((id, i) => {
+      const to = casts[i];
+      if (!to) return outputOf.get(id)!;
+      const cast = castNode(nodeName(to === 'int' ? 'ids' : 'as_float'), layer.id, outputOf.get(id)!, to === 'int' ? (params.vocab as number) : undefined);
+      castNodes.push(cast);
+      return cast.name;
+    });
     const layerNodesList = layerNodes({
       layer,
       params,
       inShapes: (layer.inputs ?? []).map((id) => shapes.get(id)!),
       outShape: shapes.get(layer.id)!,
-      inputs: (layer.inputs ?? []).map((id) => outputOf.get(id)!),
+      inputs: layerInputs,
       nodeName,
     });
-    nodes.push(...layerNodesList);
+    nodes.push(...castNodes, ...layerNodesList);
     outputOf.set(layer.id, layerNodesList[layerNodesList.length - 1]!.name);
   }
   return {

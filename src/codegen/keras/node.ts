@@ -4,9 +4,10 @@
  * A graph layer may become several nodes when Keras needs help: explicit padding, Caffe's ceil
  * rounding, a separate LeakyReLU/PReLU activation.
  */
-import type { Layer, Params, Shape } from '../../graph/index.ts';
+import { defaultActivationAlpha, type Layer, type Params, type Shape } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { PyTuple, type PyValue } from '../python.ts';
+import { kerasClass } from '../targetNames.ts';
 
 export type JsonValue = number | string | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -54,8 +55,6 @@ export const NO_REGULARISATION = { kernel_regularizer: null, bias_regularizer: n
 /** Activations Keras and TensorFlow.js both accept as an `activation=` string. */
 export const FUSED_ACTIVATIONS = new Set(['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'elu', 'gelu']);
 
-/** Keras' fixed LeakyReLU slope for an activation param, the catalog's Activation default. */
-export const LEAKY_SLOPE = 0.3;
 
 export interface LayerContext {
   layer: Layer;
@@ -86,7 +85,7 @@ export function zeroPadding(name: string, [[top, bottom], [left, right]]: [Pair,
   const symmetric = top === bottom && left === right;
   return {
     name,
-    className: 'ZeroPadding2D',
+    className: kerasClass('ZeroPadding2D'),
     args: [],
     kwargs: { padding: symmetric ? pairValue([top, left]) : new PyTuple([new PyTuple([top, bottom]), new PyTuple([left, right])]) },
     config: { padding: [[top, bottom], [left, right]], data_format: 'channels_last' },
@@ -102,7 +101,7 @@ export function activationConfig(ctx: LayerContext): { kwarg: string | undefined
     kwarg: undefined,
     json: 'linear',
     after: (chain) => {
-      if (fn === 'leaky_relu') chain.add(leakyRelu(ctx.nodeName('leaky_relu'), LEAKY_SLOPE));
+      if (fn === 'leaky_relu') chain.add(leakyRelu(ctx.nodeName('leaky_relu'), defaultActivationAlpha(fn)));
       else if (fn === 'prelu') chain.add(prelu(ctx.nodeName('prelu'), ctx.outShape));
       else throw new UnsupportedLayerError('keras', ctx.layer.id, ctx.layer.type, `unknown activation "${fn}"`);
     },
@@ -110,7 +109,7 @@ export function activationConfig(ctx: LayerContext): { kwarg: string | undefined
 }
 
 export function leakyRelu(name: string, slope: number): NodeSpec {
-  return { name, className: 'LeakyReLU', args: [], kwargs: { negative_slope: slope }, config: { alpha: slope } };
+  return { name, className: kerasClass('Activation', { fn: 'leaky_relu' }), args: [], kwargs: { negative_slope: slope }, config: { alpha: slope } };
 }
 
 /** One slope per channel / feature, as in the PReLU paper (Keras' default would learn one per element). */
@@ -118,7 +117,7 @@ export function prelu(name: string, shape: Shape): NodeSpec {
   const shared = shape.length === 3 ? [1, 2] : shape.length === 2 ? [1] : undefined;
   return {
     name,
-    className: 'PReLU',
+    className: kerasClass('Activation', { fn: 'prelu' }),
     args: [],
     kwargs: { shared_axes: shared },
     config: { alpha_initializer: ZEROS, alpha_regularizer: null, alpha_constraint: null, shared_axes: shared ?? null },

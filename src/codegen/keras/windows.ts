@@ -1,5 +1,6 @@
 /** Convolutions and pooling in Keras, with the padding, rounding and stride workarounds Keras needs. */
 import { PyTuple, pyComment } from '../python.ts';
+import { kerasClass } from '../targetNames.ts';
 import { samePadding } from '../../graph/index.ts';
 import { GLOROT, NO_REGULARISATION, NodeChain, ZEROS, activationConfig, pair, pairValue, zeroPadding, type JsonValue, type KerasNode, type LayerContext, type Pair } from './node.ts';
 
@@ -53,7 +54,7 @@ export function conv2d(ctx: LayerContext): KerasNode[] {
   const act = activationConfig(ctx);
   chain.add({
     name: ctx.nodeName(),
-    className: 'Conv2D',
+    className: kerasClass('Conv2D'),
     args: [p.filters as number, pairValue(kernel)],
     kwargs: {
       strides: stride[0] === 1 && stride[1] === 1 ? undefined : pairValue(stride),
@@ -68,7 +69,7 @@ export function conv2d(ctx: LayerContext): KerasNode[] {
   if (dilatedAndStrided) {
     chain.add({
       name: ctx.nodeName('stride'),
-      className: 'MaxPooling2D',
+      className: kerasClass('MaxPool2D'),
       args: [],
       kwargs: { pool_size: 1, strides: pairValue(subsample) },
       config: { pool_size: [1, 1], padding: 'valid', strides: subsample, data_format: 'channels_last' },
@@ -120,7 +121,7 @@ export function conv1d(ctx: LayerContext): KerasNode[] {
   const act = activationConfig(ctx);
   chain.add({
     name: ctx.nodeName(),
-    className: 'Conv1D',
+    className: kerasClass('Conv1D'),
     args: [p.filters as number, kernel],
     kwargs: {
       strides: stride === 1 ? undefined : stride,
@@ -155,7 +156,7 @@ export function conv2dTranspose(ctx: LayerContext): KerasNode[] {
   const act = activationConfig(ctx);
   chain.add({
     name: ctx.nodeName(),
-    className: 'Conv2DTranspose',
+    className: kerasClass('Conv2DTranspose'),
     args: [p.filters as number, pairValue(kernel)],
     kwargs: {
       strides: pairValue(stride),
@@ -177,7 +178,7 @@ export function conv2dTranspose(ctx: LayerContext): KerasNode[] {
     ];
     chain.add({
       name: ctx.nodeName('crop'),
-      className: 'Cropping2D',
+      className: kerasClass('Cropping2D'),
       args: [],
       kwargs: { cropping: new PyTuple(cropping.map((side) => new PyTuple(side))) },
       config: { cropping, data_format: 'channels_last' },
@@ -197,7 +198,7 @@ export function depthwiseConv2d(ctx: LayerContext): KerasNode[] {
   const multiplier = p.depth_multiplier as number;
   chain.add({
     name: ctx.nodeName(),
-    className: 'DepthwiseConv2D',
+    className: kerasClass('DepthwiseConv2D'),
     args: [pairValue(kernel)],
     kwargs: {
       strides: stride[0] === 1 && stride[1] === 1 ? undefined : pairValue(stride),
@@ -264,7 +265,7 @@ export function pool2d(ctx: LayerContext, kind: 'max' | 'avg'): KerasNode[] {
   const padding = p.padding === 'same' ? 'same' : 'valid';
   chain.add({
     name: ctx.nodeName(),
-    className: kind === 'max' ? 'MaxPooling2D' : 'AveragePooling2D',
+    className: kerasClass(kind === 'max' ? 'MaxPool2D' : 'AvgPool2D'),
     args: [pairValue(kernel)],
     kwargs: {
       strides: stride[0] === kernel[0] && stride[1] === kernel[1] ? undefined : pairValue(stride),

@@ -2,7 +2,8 @@
  * ONNX target: a ModelProto (IR 8, opset 17) with NCHW image tensors, a symbolic batch axis "N" and
  * seeded random initializers (or, for designs too big to carry them, placeholder weights), ready for onnxruntime.
  */
-import { getSpec, inferShapes, isUnsupported, outputLayers, resolveParams, type Graph } from '../../graph/index.ts';
+import { inferTensors, isLayerType, isUnsupported, outputLayers, resolveParams, type Graph, type LoweredLayerType } from '../../graph/index.ts';
+import { inputCasts } from '../casts.ts';
 import { encodeOnnxModel, onnxRoot, OnnxDataType, type OnnxGraph, type OnnxModel, type OnnxTensor, type OnnxValueInfo } from '../../proto/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { consumerTypesThroughDropouts } from '../dataflow.ts';
@@ -29,7 +30,7 @@ export interface OnnxOptions {
 }
 
 export function emitOnnx(graph: Graph, options: OnnxOptions = {}): Uint8Array {
-  const shapes = inferShapes(graph);
+  const { shapes, elementTypes } = inferTensors(graph);
   const names = layerIdentifiers(graph);
   // onnxruntime removes Dropouts at load time, so what follows them is what its fusions see.
   const consumerTypesByLayer = consumerTypesThroughDropouts(graph);
@@ -47,18 +48,21 @@ export function emitOnnx(graph: Graph, options: OnnxOptions = {}): Uint8Array {
       tensors.set(layer.id, { name, shape, integer });
       continue;
     }
-    const lowering = ONNX_LOWERINGS[layer.type];
-    if (!lowering) {
-      const target = getSpec(layer.type)!.targets.onnx;
-      throw new UnsupportedLayerError('onnx', layer.id, layer.type, isUnsupported(target) ? target.unsupported : `no ONNX lowering for ${layer.type}`);
-    }
+    const lowering = isLayerType(layer.type) ? ONNX_LOWERINGS[layer.type as LoweredLayerType] : undefined;
+    if (!lowering) throw new UnsupportedLayerError('onnx', layer.id, layer.type, `no ONNX lowering for ${layer.type}`);
+    if (isUnsupported(lowering)) throw new UnsupportedLayerError('onnx', layer.id, layer.type, lowering.unsupported);
     const firstNode = builder.nodes.length;
     const tmp = (suffix: string) => builder.unique(`${name}/${suffix}`);
-    // Only Embedding reads token ids as ids; any other layer fed by an int32 Input reads them as numbers.
-    const layerInputs = (layer.inputs ?? []).map((id) => {
+    const casts = inputCasts(layer, elementTypes);
+    const layerInputs = (layer.inputs ?? []).map((id, i): Tensor => {
       const tensor = tensors.get(id)!;
-      if (!tensor.integer || layer.type === 'Embedding') return tensor;
-      return { name: builder.node('Cast', [tensor.name], tmp('as_float'), { to: OnnxDataType.FLOAT }), shape: tensor.shape };
+      if (casts[i] === 'float') return { name: builder.node('Cast', [tensor.name], tmp('as_float'), { to: OnnxDataType.FLOAT }), shape: tensor.shape };
+      if (casts[i] === 'int') {
+        // Real values truncated to ids below the vocabulary.
+        const clipped = builder.node('Clip', [tensor.name, builder.floats([0], []), builder.floats([(params.vocab as number) - 1], [])], tmp('clip'));
+        return { name: builder.node('Cast', [clipped], tmp('ids'), { to: OnnxDataType.INT64 }), shape: tensor.shape, integer: true };
+      }
+      return tensor;
     });
     let output: string;
     try {
@@ -68,7 +72,7 @@ export function emitOnnx(graph: Graph, options: OnnxOptions = {}): Uint8Array {
       if (error instanceof WeightBudgetError) throw new UnsupportedLayerError('onnx', layer.id, layer.type, error.message);
       throw error;
     }
-    tensors.set(layer.id, { name: builder.rename(output, name, firstNode), shape });
+    tensors.set(layer.id, { name: builder.rename(output, name, firstNode), shape, integer: elementTypes.get(layer.id) === 'int' });
   }
 
   // Graph outputs must be written by nodes and distinct: an output that is an input or another output gets an Identity.

@@ -1,6 +1,6 @@
 /** One lowering per graph layer type: the ONNX nodes and initializers (opset 17) that compute it. */
-import { samePadding, type Layer, type Params, type Shape } from '../../graph/index.ts';
-import { OnnxDataType } from '../../proto/index.ts';
+import { defaultActivationAlpha, samePadding, type Layer, type LoweredLayerType, type Params, type Shape, type Unsupported } from '../../graph/index.ts';
+import { onnxOp } from '../targetNames.ts';
 import type { WeightInit } from '../weights.ts';
 import { dotProductAttention, multiHeadAttention } from './attention.ts';
 import type { OnnxGraphBuilder } from './builder.ts';
@@ -62,43 +62,36 @@ function transpose(context: LoweringContext, tensor: string, perm: number[] | un
 function applyActivation(context: LoweringContext, fn: string, alpha: number, tensor: string, shape: Shape): string {
   const { builder, name, tmp } = context;
   const rank = shape.length;
+  if (fn === 'linear') return tensor;
+  const op = onnxOp('Activation', { fn });
   switch (fn) {
-    case 'linear':
-      return tensor;
-    case 'relu':
-      return builder.node('Relu', [tensor], tmp('relu'));
     case 'leaky_relu':
-      return builder.node('LeakyRelu', [tensor], tmp('leaky_relu'), { alpha: { float: alpha } });
+    case 'elu':
+      return builder.node(op, [tensor], tmp(fn), { alpha: { float: alpha } });
     case 'prelu': {
       const channels = shape[rank - 1]!;
       const slopeShape = rank === 3 ? [channels, 1, 1] : [channels];
       const slope = builder.weight(`${name}.slope`, slopeShape, { kind: 'constant', value: 0.25 });
-      return builder.node('PRelu', [tensor, slope], tmp('prelu'));
+      return builder.node(op, [tensor, slope], tmp(fn));
     }
-    case 'sigmoid':
-      return builder.node('Sigmoid', [tensor], tmp('sigmoid'));
-    case 'tanh':
-      return builder.node('Tanh', [tensor], tmp('tanh'));
-    case 'elu':
-      return builder.node('Elu', [tensor], tmp('elu'), { alpha: { float: alpha } });
     case 'softmax':
-      return builder.node('Softmax', [tensor], tmp('softmax'), { axis: storedAxis(-1, rank) });
+      return builder.node(op, [tensor], tmp(fn), { axis: storedAxis(-1, rank) });
     case 'gelu': {
-      // Gelu is an operator only from opset 20: x * 0.5 * (1 + erf(x / sqrt 2)).
+      // x * 0.5 * (1 + erf(x / sqrt 2)), around the catalog's op (Erf).
       const scaled = builder.node('Div', [tensor, builder.floats([Math.SQRT2], [])], tmp('gelu_scaled'));
-      const erf = builder.node('Erf', [scaled], tmp('gelu_erf'));
+      const erf = builder.node(op, [scaled], tmp('gelu_erf'));
       const shifted = builder.node('Add', [erf, builder.floats([1], [])], tmp('gelu_shifted'));
       const gated = builder.node('Mul', [tensor, shifted], tmp('gelu_gated'));
       return builder.node('Mul', [gated, builder.floats([0.5], [])], tmp('gelu'));
     }
     default:
-      throw new Error(`${context.layer.id}: unknown activation "${fn}"`);
+      return builder.node(op, [tensor], tmp(fn));
   }
 }
 
 function withActivation(context: LoweringContext, tensor: string): string {
   const fn = context.params.activation as string;
-  return applyActivation(context, fn, fn === 'elu' ? 1 : 0.2, tensor, context.target);
+  return applyActivation(context, fn, defaultActivationAlpha(fn), tensor, context.target);
 }
 
 function convolution(context: LoweringContext, filters: number, group: number): string {
@@ -114,7 +107,7 @@ function convolution(context: LoweringContext, filters: number, group: number): 
   const fanIn = (channels! / group) * kh * kw;
   const weight = builder.weight(`${name}.weight`, [filters, channels! / group, kh, kw], weightInit(params.activation as string, fanIn, (filters / group) * kh * kw));
   const bias = params.use_bias ? [builder.weight(`${name}.bias`, [filters], { kind: 'constant', value: 0 })] : [];
-  const conv = builder.node('Conv', [input!.name, weight, ...bias], tmp('conv'), {
+  const conv = builder.node(onnxOp('Conv2D'), [input!.name, weight, ...bias], tmp('conv'), {
     kernel_shape: [kh, kw],
     strides: [sh, sw],
     pads: [top, left, bottom, right],
@@ -145,7 +138,7 @@ const conv1d: Lowering = (context) => {
   const fanIn = (features! / group) * kernel;
   const weight = builder.weight(`${name}.weight`, [filters, features! / group, kernel], weightInit(params.activation as string, fanIn, (filters / group) * kernel));
   const bias = params.use_bias ? [builder.weight(`${name}.bias`, [filters], { kind: 'constant', value: 0 })] : [];
-  const conv = builder.node('Conv', [channelsFirst, weight, ...bias], tmp('conv'), {
+  const conv = builder.node(onnxOp('Conv1D'), [channelsFirst, weight, ...bias], tmp('conv'), {
     kernel_shape: [kernel],
     strides: [stride],
     pads: [begin, end],
@@ -174,7 +167,7 @@ const conv2dTranspose: Lowering = (context) => {
   const cols = axis(kw, sw, padW);
   const weight = builder.weight(`${name}.weight`, [channels, filters, kh, kw], weightInit(params.activation as string, channels * kh * kw, filters * kh * kw));
   const bias = params.use_bias ? [builder.weight(`${name}.bias`, [filters], { kind: 'constant', value: 0 })] : [];
-  const deconv = builder.node('ConvTranspose', [inputs[0]!.name, weight, ...bias], tmp('deconv'), {
+  const deconv = builder.node(onnxOp('Conv2DTranspose'), [inputs[0]!.name, weight, ...bias], tmp('deconv'), {
     kernel_shape: [kh, kw],
     strides: [sh, sw],
     pads: [rows.pads[0], cols.pads[0], rows.pads[1], cols.pads[1]],
@@ -193,7 +186,7 @@ function poolPads(size: number, kernel: number, stride: number, padding: unknown
   return [begin, Math.max(end, (target - 1) * stride + kernel - size - begin)];
 }
 
-function windowPool(op: 'MaxPool' | 'AveragePool'): Lowering {
+function windowPool(op: string): Lowering {
   return ({ params, inputs, target, builder, tmp }) => {
     const [h, w] = inputs[0]!.shape;
     const [kh, kw] = pair(params.pool);
@@ -205,7 +198,7 @@ function windowPool(op: 'MaxPool' | 'AveragePool'): Lowering {
   };
 }
 
-function globalPool(op: 'GlobalAveragePool' | 'GlobalMaxPool'): Lowering {
+function globalPool(op: string): Lowering {
   return ({ inputs, builder, tmp }) => {
     const pooled = builder.node(op, [inputs[0]!.name], tmp('pool'));
     return builder.node('Flatten', [pooled], tmp('flatten'), { axis: 1 });
@@ -221,7 +214,7 @@ const dense: Lowering = (context) => {
   const bias = params.use_bias ? [builder.weight(`${name}.bias`, [units], { kind: 'constant', value: 0 })] : [];
   if (input!.shape.length === 1) {
     const weight = builder.weight(`${name}.weight`, [units, features], init);
-    return withActivation(context, builder.node('Gemm', [input!.name, weight, ...bias], tmp('gemm'), { transB: 1 }));
+    return withActivation(context, builder.node(onnxOp('Dense'), [input!.name, weight, ...bias], tmp('gemm'), { transB: 1 }));
   }
   // Per time step on [N, T, F].
   const weight = builder.weight(`${name}.weight`, [features, units], init);
@@ -229,7 +222,7 @@ const dense: Lowering = (context) => {
   return withActivation(context, bias.length ? builder.node('Add', [product, bias[0]!], tmp('bias')) : product);
 };
 
-const flatten: Lowering = ({ inputs, builder, tmp }) => builder.node('Flatten', [inputs[0]!.name], tmp('flatten'), { axis: 1 });
+const flatten: Lowering = ({ inputs, builder, tmp }) => builder.node(onnxOp('Flatten'), [inputs[0]!.name], tmp('flatten'), { axis: 1 });
 
 /** Dropout does nothing at inference. */
 const dropout: Lowering = ({ inputs }) => inputs[0]!.name;
@@ -264,7 +257,7 @@ const layerNorm: Lowering = (context) => {
   const sum = inputs.length === 1 ? inputs[0]!.name : builder.node('Sum', inputs.map((input) => input.name), tmp('sum'));
   const source = transpose(context, sum, toChannelsLastPerm(shape.length), 'channels_last');
   const normalised = builder.node(
-    'LayerNormalization',
+    onnxOp('LayerNorm'),
     [source, builder.weight(`${name}.gamma`, [features], { kind: 'constant', value: 1 }), builder.weight(`${name}.beta`, [features], { kind: 'constant', value: 0 })],
     tmp('ln'),
     { axis: -1, epsilon: { float: params.epsilon as number } },
@@ -273,7 +266,7 @@ const layerNorm: Lowering = (context) => {
 };
 
 const lrn: Lowering = ({ params, inputs, builder, tmp }) =>
-  builder.node('LRN', [inputs[0]!.name], tmp('lrn'), {
+  builder.node(onnxOp('LRN'), [inputs[0]!.name], tmp('lrn'), {
     size: params.size as number,
     alpha: { float: params.alpha as number },
     beta: { float: params.beta as number },
@@ -293,7 +286,7 @@ const POOLS = new Set(['MaxPool2D', 'AvgPool2D']);
 const zeroPadding2d: Lowering = ({ params, name, inputs, target, builder, tmp, consumerTypes }) => {
   const [ph, pw] = pair(params.padding);
   if (!consumerTypes.some((type) => POOLS.has(type))) {
-    return builder.node('Pad', [inputs[0]!.name, builder.int64s([0, 0, ph, pw, 0, 0, ph, pw])], tmp('pad'), { mode: 'constant' });
+    return builder.node(onnxOp('ZeroPadding2D'), [inputs[0]!.name, builder.int64s([0, 0, ph, pw, 0, 0, ph, pw])], tmp('pad'), { mode: 'constant' });
   }
   const channels = target[2]!;
   const ones = builder.weight(`${name}.weight`, [channels, 1, 1, 1], { kind: 'constant', value: 1 });
@@ -304,7 +297,7 @@ const zeroPadding2d: Lowering = ({ params, name, inputs, target, builder, tmp, c
 const upSampling2d: Lowering = ({ params, inputs, builder, tmp }) => {
   const [sh, sw] = pair(params.size);
   const nearest = params.interpolation === 'nearest';
-  return builder.node('Resize', [inputs[0]!.name, '', builder.floats([1, 1, sh, sw])], tmp('resize'), {
+  return builder.node(onnxOp('UpSampling2D'), [inputs[0]!.name, '', builder.floats([1, 1, sh, sw])], tmp('resize'), {
     mode: nearest ? 'nearest' : 'linear',
     coordinate_transformation_mode: nearest ? 'asymmetric' : 'half_pixel',
     nearest_mode: nearest ? 'floor' : undefined,
@@ -315,29 +308,28 @@ const cropping2d: Lowering = ({ params, inputs, target, builder, tmp }) => {
   const [top, , left] = params.cropping as number[];
   const starts = builder.int64s([top!, left!]);
   const ends = builder.int64s([top! + target[0]!, left! + target[1]!]);
-  return builder.node('Slice', [inputs[0]!.name, starts, ends, builder.int64s([2, 3])], tmp('crop'));
+  return builder.node(onnxOp('Cropping2D'), [inputs[0]!.name, starts, ends, builder.int64s([2, 3])], tmp('crop'));
 };
 
 const concat: Lowering = ({ params, inputs, builder, tmp }) =>
   builder.node(
-    'Concat',
+    onnxOp('Concat'),
     inputs.map((input) => input.name),
     tmp('concat'),
     { axis: storedAxis(params.axis as number, inputs[0]!.shape.length) },
   );
 
 const add: Lowering = ({ inputs, builder, tmp }) =>
-  builder.node(inputs.length === 2 ? 'Add' : 'Sum', inputs.map((input) => input.name), tmp('sum'));
+  builder.node(inputs.length === 2 ? onnxOp('Add') : 'Sum', inputs.map((input) => input.name), tmp('sum'));
 
 const multiply: Lowering = ({ inputs, builder, tmp }) =>
-  inputs.slice(1).reduce((product, input) => builder.node('Mul', [product, input.name], tmp('mul')), inputs[0]!.name);
+  inputs.slice(1).reduce((product, input) => builder.node(onnxOp('Multiply'), [product, input.name], tmp('mul')), inputs[0]!.name);
 
 const embedding: Lowering = ({ params, name, inputs, builder, tmp }) => {
   const vocab = params.vocab as number;
   const dim = params.dim as number;
   const table = builder.weight(`${name}.weight`, [vocab, dim], { kind: 'xavier', fanIn: vocab, fanOut: dim });
-  const ids = inputs[0]!.integer ? inputs[0]!.name : builder.node('Cast', [inputs[0]!.name], tmp('ids'), { to: OnnxDataType.INT64 });
-  return builder.node('Gather', [table, ids], tmp('gather'), { axis: 0 });
+  return builder.node(onnxOp('Embedding'), [table, inputs[0]!.name], tmp('gather'), { axis: 0 });
 };
 
 /** Reshape acts on channels-last order, as in Keras; 0 keeps the batch axis. */
@@ -345,12 +337,12 @@ const reshape: Lowering = (context) => {
   const { inputs, target, builder, tmp } = context;
   const rank = inputs[0]!.shape.length;
   const source = transpose(context, inputs[0]!.name, toChannelsLastPerm(rank), 'channels_last');
-  const reshaped = builder.node('Reshape', [source, builder.int64s([0, ...target])], tmp('reshape'));
+  const reshaped = builder.node(onnxOp('Reshape'), [source, builder.int64s([0, ...target])], tmp('reshape'));
   return transpose(context, reshaped, fromChannelsLastPerm(target.length), 'channels_first');
 };
 
 const permute: Lowering = ({ params, inputs, builder, tmp }) =>
-  builder.node('Transpose', [inputs[0]!.name], tmp('transpose'), { perm: permutePerm(params.dims as number[]) });
+  builder.node(onnxOp('Permute'), [inputs[0]!.name], tmp('transpose'), { perm: permutePerm(params.dims as number[]) });
 
 const GATES: Record<string, number> = { LSTM: 4, GRU: 3, SimpleRNN: 1 };
 const OPS: Record<string, string> = { LSTM: 'LSTM', GRU: 'GRU', SimpleRNN: 'RNN' };
@@ -400,15 +392,16 @@ function recurrent(context: LoweringContext, cell: string, directions: 1 | 2, me
 const bidirectional: Lowering = (context) =>
   recurrent(context, context.params.cell as string, 2, context.params.merge as 'concat' | 'sum');
 
-export const ONNX_LOWERINGS: Readonly<Record<string, Lowering>> = {
+/** Every layer type's ONNX nodes; a new catalog type fails to compile here until it is given one. */
+export const ONNX_LOWERINGS: Record<LoweredLayerType, Lowering | Unsupported> = {
   Conv1D: conv1d,
   Conv2D: conv2d,
   DepthwiseConv2D: depthwiseConv2d,
   Conv2DTranspose: conv2dTranspose,
-  MaxPool2D: windowPool('MaxPool'),
-  AvgPool2D: windowPool('AveragePool'),
-  GlobalAvgPool2D: globalPool('GlobalAveragePool'),
-  GlobalMaxPool2D: globalPool('GlobalMaxPool'),
+  MaxPool2D: windowPool(onnxOp('MaxPool2D')),
+  AvgPool2D: windowPool(onnxOp('AvgPool2D')),
+  GlobalAvgPool2D: globalPool(onnxOp('GlobalAvgPool2D')),
+  GlobalMaxPool2D: globalPool(onnxOp('GlobalMaxPool2D')),
   Dense: dense,
   Flatten: flatten,
   Dropout: dropout,

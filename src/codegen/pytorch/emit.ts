@@ -1,8 +1,9 @@
 /** A graph → one Python file: an `nn.Module` plus a `__main__` block that runs it once on random input. */
-import { inferShapes, outputLayers, resolveParams, type Graph, type Layer, type Shape } from '../../graph/index.ts';
+import { inferTensors, outputLayers, resolveParams, type ElementType, type Graph, type Layer, type Params, type Shape } from '../../graph/index.ts';
+import { inputCasts } from '../casts.ts';
 import { designOrigin, pythonLayerNames, valueNames } from '../dataflow.ts';
 import { toClassName } from '../naming.ts';
-import { pyDocstring, pyString } from '../python.ts';
+import { pyComment, pyDocstring, pyString } from '../python.ts';
 import { torchShape } from './layout.ts';
 import { ATTENTION_FUNCTION } from './attention.ts';
 import { torchStep } from './layers.ts';
@@ -28,6 +29,13 @@ function isIntegerInput(layer: Layer | undefined): boolean {
   return layer?.type === 'Input' && resolveParams(layer).dtype === 'int32';
 }
 
+/** `value` read as another element type: ids as reals, or reals as ids below the layer's vocabulary. */
+function cast(value: string, to: ElementType | undefined, params: Params): string {
+  if (to === 'float') return `${value}.float()`;
+  if (to === 'int') return `${value}.long().clamp(0, ${(params.vocab as number) - 1})`;
+  return value;
+}
+
 function describeShape(shape: Shape): string {
   return `[${['N', ...torchShape(shape).slice(1)].join(', ')}]`;
 }
@@ -46,11 +54,10 @@ function moduleLines(module: TorchModule): string[] {
 
 /** PyTorch source for the graph: NCHW images, batch-first sequences, int64 token ids. */
 export function emitPytorch(graph: Graph): string {
-  const shapes = inferShapes(graph);
+  const { shapes, elementTypes } = inferTensors(graph);
   const className = toClassName(graph.name);
   const names = pythonLayerNames(graph, [...EMITTER_NAMES, className]);
   const values = valueNames(graph, names);
-  const byId = new Map(graph.layers.map((layer) => [layer.id, layer]));
   const inputs = graph.layers.filter((layer) => layer.type === 'Input');
   const outputs = outputLayers(graph);
 
@@ -69,19 +76,21 @@ export function emitPytorch(graph: Graph): string {
     if (layer.type === 'Input') continue;
     const name = names.get(layer.id)!;
     const layerInputs = layer.inputs ?? [];
+    const params = resolveParams(layer);
+    const casts = inputCasts(layer, elementTypes);
     const step = torchStep({
       layer,
-      params: resolveParams(layer),
+      params,
       inShapes: layerInputs.map((id) => shapes.get(id)!),
       outShape: shapes.get(layer.id)!,
-      inputs: layerInputs.map((id) => values.get(id)!),
+      inputs: layerInputs.map((id, i) => cast(values.get(id)!, casts[i], params)),
       out: values.get(layer.id)!,
       attr: (suffix) => uniqueAttr(suffix ? `${name}_${suffix}` : name),
-      intInput: isIntegerInput(byId.get(layerInputs[0]!)),
     });
     for (const helper of step.helpers ?? []) helpers.add(helper);
     init.push(...step.modules.flatMap(moduleLines));
-    forward.push(...step.forward.map((line) => INDENT.repeat(2) + line));
+    const castNotes = [...new Set(casts.filter((to) => to !== undefined))].map((to) => pyComment(to === 'float' ? 'token ids read as real values' : 'real values truncated to token ids'));
+    forward.push(...[...castNotes, ...step.forward].map((line) => INDENT.repeat(2) + line));
   }
 
   const inputNames = inputs.map((layer) => names.get(layer.id)!);

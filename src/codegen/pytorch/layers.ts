@@ -2,8 +2,9 @@
  * One graph layer → the `nn` modules it declares and the lines it adds to `forward`: the dispatcher,
  * and every layer that is not a sliding window. Shapes arrive channels-last; code is NCHW.
  */
-import { getSpec, isUnsupported, type Shape } from '../../graph/index.ts';
+import { isLayerType, isUnsupported, type LayerType, type LoweredLayerType, type Shape, type Unsupported } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
+import { torchModule } from '../targetNames.ts';
 import { PyTuple, pyComment } from '../python.ts';
 import { dotProductAttention } from './attention.ts';
 import { featureDim, isImage, torchDim } from './layout.ts';
@@ -14,7 +15,7 @@ function dense(ctx: TorchLayerContext): TorchStep {
   const input = ctx.inShapes[0]!;
   const attr = ctx.attr();
   const modules: TorchModule[] = [
-    { attr, expr: call('nn.Linear', [input[input.length - 1]!, ctx.params.units as number], { bias: ctx.params.use_bias ? undefined : false }) },
+    { attr, expr: call(torchModule('Dense'), [input[input.length - 1]!, ctx.params.units as number], { bias: ctx.params.use_bias ? undefined : false }) },
   ];
   return { modules, forward: [`${ctx.out} = ${activate(ctx, `self.${attr}(${ctx.inputs[0]})`, ctx.outShape, modules)}`] };
 }
@@ -48,7 +49,7 @@ function layerNorm(ctx: TorchLayerContext): TorchStep {
   const input = ctx.inShapes[0]!;
   const attr = ctx.attr();
   const features = input[input.length - 1]!;
-  const module = call('nn.LayerNorm', [features], { eps: ctx.params.epsilon === 1e-5 ? undefined : (ctx.params.epsilon as number) });
+  const module = call(torchModule('LayerNorm'), [features], { eps: ctx.params.epsilon === 1e-5 ? undefined : (ctx.params.epsilon as number) });
   const sum = ctx.inputs.join(' + ');
   if (isImage(input)) {
     const source = ctx.inputs.length === 1 ? sum : `(${sum})`;
@@ -65,24 +66,19 @@ function activationLayer(ctx: TorchLayerContext): TorchStep {
   const shape = ctx.inShapes[0]!;
   const attr = ctx.attr();
   const alpha = p.alpha as number;
-  const modules: Record<string, string> = {
-    relu: 'nn.ReLU()',
-    leaky_relu: call('nn.LeakyReLU', [alpha]),
+  const module = torchModule('Activation', { fn: p.fn! });
+  const args: Record<string, string> = {
+    leaky_relu: call(module, [alpha]),
     prelu: preluModule(shape),
-    sigmoid: 'nn.Sigmoid()',
-    tanh: 'nn.Tanh()',
-    softmax: call('nn.Softmax', [], { dim: featureDim(shape) }),
-    elu: call('nn.ELU', [], { alpha: alpha === 1 ? undefined : alpha }),
-    gelu: 'nn.GELU()',
+    softmax: call(module, [], { dim: featureDim(shape) }),
+    elu: call(module, [], { alpha: alpha === 1 ? undefined : alpha }),
   };
-  const module = modules[p.fn as string];
-  if (!module) throw new UnsupportedLayerError('pytorch', ctx.layer.id, ctx.layer.type, `unknown activation "${p.fn}"`);
   const apply = p.fn === 'prelu' ? applyOverFeatures(`self.${attr}`, ctx.inputs[0]!, shape) : `self.${attr}(${ctx.inputs[0]})`;
-  return { modules: [{ attr, expr: module }], forward: [`${ctx.out} = ${apply}`] };
+  return { modules: [{ attr, expr: args[p.fn as string] ?? call(module, []) }], forward: [`${ctx.out} = ${apply}`] };
 }
 
 function recurrentModule(cell: string): string {
-  return { LSTM: 'nn.LSTM', GRU: 'nn.GRU', SimpleRNN: 'nn.RNN' }[cell]!;
+  return torchModule(cell as LayerType);
 }
 
 function recurrent(ctx: TorchLayerContext, cell: string): TorchStep {
@@ -129,7 +125,7 @@ function multiHeadAttention(ctx: TorchLayerContext): TorchStep {
         {
           attr,
           comments: [pyComment(`Keras-style key_dim is the size of each head; PyTorch splits embed_dim=${features} into ${heads} ${note}`)],
-          expr: call('nn.MultiheadAttention', [], { embed_dim: features, num_heads: heads, batch_first: true }),
+          expr: call(torchModule('MultiHeadAttention'), [], { embed_dim: features, num_heads: heads, batch_first: true }),
         },
       ],
       forward: [`${ctx.out}, _ = self.${attr}(${query}, ${value}, ${value})`],
@@ -142,7 +138,7 @@ function multiHeadAttention(ctx: TorchLayerContext): TorchStep {
   return {
     modules: [
       { attr: project, comments: [pyComment(`${features} features do not split into ${heads} heads: attend in ${heads} x ${keyDim} = ${inner} dims`)], expr: call('nn.Linear', [features, inner]) },
-      { attr, expr: call('nn.MultiheadAttention', [], { embed_dim: inner, num_heads: heads, kdim: features, vdim: features, batch_first: true }) },
+      { attr, expr: call(torchModule('MultiHeadAttention'), [], { embed_dim: inner, num_heads: heads, kdim: features, vdim: features, batch_first: true }) },
       { attr: output, expr: call('nn.Linear', [inner, features]) },
     ],
     forward: [`${ctx.out}, _ = self.${attr}(self.${project}(${query}), ${value}, ${value})`, `${ctx.out} = self.${output}(${ctx.out})`],
@@ -173,17 +169,7 @@ function permute(ctx: TorchLayerContext): TorchStep {
 }
 
 function embedding(ctx: TorchLayerContext): TorchStep {
-  const attr = ctx.attr();
-  const vocab = ctx.params.vocab as number;
-  const module = call('nn.Embedding', [vocab, ctx.params.dim as number]);
-  if (ctx.intInput) return { modules: [{ attr, expr: module }], forward: [`${ctx.out} = self.${attr}(${ctx.inputs[0]})`] };
-  return {
-    modules: [{ attr, expr: module }],
-    forward: [
-      pyComment('the design feeds real values to an Embedding: truncate them to token ids'),
-      `${ctx.out} = self.${attr}(${ctx.inputs[0]}.long().clamp(0, ${vocab - 1}))`,
-    ],
-  };
+  return simpleModule(ctx, call(torchModule('Embedding'), [ctx.params.vocab as number, ctx.params.dim as number]));
 }
 
 function merge(ctx: TorchLayerContext, operator: string): TorchStep {
@@ -200,83 +186,63 @@ function simpleModule(ctx: TorchLayerContext, expr: string): TorchStep {
   return { modules: [{ attr, expr }], forward: [`${ctx.out} = self.${attr}(${ctx.inputs[0]})`] };
 }
 
+type TorchLowering = (ctx: TorchLayerContext) => TorchStep;
+
+/** Every layer type's PyTorch modules and forward lines; a new catalog type fails to compile here until it is given one. */
+const TORCH_LOWERINGS: Record<LoweredLayerType, TorchLowering | Unsupported> = {
+  Conv2D: conv2d,
+  Conv1D: conv1d,
+  Conv2DTranspose: conv2dTranspose,
+  DepthwiseConv2D: depthwiseConv2d,
+  MaxPool2D: (ctx) => pool2d(ctx, 'max'),
+  AvgPool2D: (ctx) => pool2d(ctx, 'avg'),
+  GlobalAvgPool2D: (ctx) => globalPool(ctx, 'avg'),
+  GlobalMaxPool2D: (ctx) => globalPool(ctx, 'max'),
+  Dense: dense,
+  Flatten: (ctx) => ({ modules: [], forward: [`${ctx.out} = torch.flatten(${ctx.inputs[0]}, 1)`] }),
+  Dropout: (ctx) => simpleModule(ctx, call(torchModule('Dropout'), [], { p: ctx.params.rate as number })),
+  BatchNorm: batchNorm,
+  LayerNorm: layerNorm,
+  LRN: (ctx) => {
+    const p = ctx.params;
+    return simpleModule(ctx, call(torchModule('LRN'), [p.size as number], { alpha: p.alpha as number, beta: p.beta as number, k: p.k as number }));
+  },
+  Activation: activationLayer,
+  ZeroPadding2D: (ctx) => {
+    const [ph, pw] = pair(ctx.params.padding);
+    return simpleModule(ctx, call(torchModule('ZeroPadding2D'), [new PyTuple([pw, pw, ph, ph])]));
+  },
+  Cropping2D: (ctx) => {
+    const [top, , left] = ctx.params.cropping as number[];
+    const [height, width] = ctx.outShape;
+    return { modules: [], forward: [`${ctx.out} = ${ctx.inputs[0]}[:, :, ${top}:${top! + height!}, ${left}:${left! + width!}]`] };
+  },
+  UpSampling2D: (ctx) => {
+    const bilinear = ctx.params.interpolation === 'bilinear';
+    return simpleModule(
+      ctx,
+      call(torchModule('UpSampling2D'), [], { scale_factor: pairValue(pair(ctx.params.size)), mode: bilinear ? 'bilinear' : 'nearest', align_corners: bilinear ? false : undefined }),
+    );
+  },
+  Concat: concat,
+  Add: (ctx) => merge(ctx, '+'),
+  Multiply: (ctx) => merge(ctx, '*'),
+  Embedding: embedding,
+  SimpleRNN: (ctx) => recurrent(ctx, 'SimpleRNN'),
+  LSTM: (ctx) => recurrent(ctx, 'LSTM'),
+  GRU: (ctx) => recurrent(ctx, 'GRU'),
+  Bidirectional: bidirectional,
+  Reshape: reshape,
+  Permute: permute,
+  MultiHeadAttention: multiHeadAttention,
+  DotProductAttention: dotProductAttention,
+};
+
 /** The modules and forward lines of one layer; throws UnsupportedLayerError when PyTorch cannot express it. */
 export function torchStep(ctx: TorchLayerContext): TorchStep {
-  const spec = getSpec(ctx.layer.type);
-  if (spec && isUnsupported(spec.targets.pytorch)) {
-    throw new UnsupportedLayerError('pytorch', ctx.layer.id, ctx.layer.type, spec.targets.pytorch.unsupported);
-  }
-  const p = ctx.params;
-  switch (ctx.layer.type) {
-    case 'Conv2D':
-      return conv2d(ctx);
-    case 'Conv1D':
-      return conv1d(ctx);
-    case 'Conv2DTranspose':
-      return conv2dTranspose(ctx);
-    case 'DepthwiseConv2D':
-      return depthwiseConv2d(ctx);
-    case 'MaxPool2D':
-      return pool2d(ctx, 'max');
-    case 'AvgPool2D':
-      return pool2d(ctx, 'avg');
-    case 'GlobalAvgPool2D':
-      return globalPool(ctx, 'avg');
-    case 'GlobalMaxPool2D':
-      return globalPool(ctx, 'max');
-    case 'Dense':
-      return dense(ctx);
-    case 'Flatten':
-      return { modules: [], forward: [`${ctx.out} = torch.flatten(${ctx.inputs[0]}, 1)`] };
-    case 'Dropout':
-      return simpleModule(ctx, call('nn.Dropout', [], { p: p.rate as number }));
-    case 'BatchNorm':
-      return batchNorm(ctx);
-    case 'LayerNorm':
-      return layerNorm(ctx);
-    case 'LRN':
-      return simpleModule(ctx, call('nn.LocalResponseNorm', [p.size as number], { alpha: p.alpha as number, beta: p.beta as number, k: p.k as number }));
-    case 'Activation':
-      return activationLayer(ctx);
-    case 'ZeroPadding2D': {
-      const [ph, pw] = pair(p.padding);
-      return simpleModule(ctx, call('nn.ZeroPad2d', [new PyTuple([pw, pw, ph, ph])]));
-    }
-    case 'Cropping2D': {
-      const [top, , left] = p.cropping as number[];
-      const [height, width] = ctx.outShape;
-      return { modules: [], forward: [`${ctx.out} = ${ctx.inputs[0]}[:, :, ${top}:${top! + height!}, ${left}:${left! + width!}]`] };
-    }
-    case 'UpSampling2D': {
-      const bilinear = p.interpolation === 'bilinear';
-      return simpleModule(
-        ctx,
-        call('nn.Upsample', [], { scale_factor: pairValue(pair(p.size)), mode: bilinear ? 'bilinear' : 'nearest', align_corners: bilinear ? false : undefined }),
-      );
-    }
-    case 'Concat':
-      return concat(ctx);
-    case 'Add':
-      return merge(ctx, '+');
-    case 'Multiply':
-      return merge(ctx, '*');
-    case 'Embedding':
-      return embedding(ctx);
-    case 'SimpleRNN':
-    case 'LSTM':
-    case 'GRU':
-      return recurrent(ctx, ctx.layer.type);
-    case 'Bidirectional':
-      return bidirectional(ctx);
-    case 'Reshape':
-      return reshape(ctx);
-    case 'Permute':
-      return permute(ctx);
-    case 'MultiHeadAttention':
-      return multiHeadAttention(ctx);
-    case 'DotProductAttention':
-      return dotProductAttention(ctx);
-    default:
-      throw new UnsupportedLayerError('pytorch', ctx.layer.id, ctx.layer.type, 'no PyTorch translation for this layer type');
-  }
+  const type = ctx.layer.type;
+  const lowering = isLayerType(type) && type !== 'Input' ? TORCH_LOWERINGS[type] : undefined;
+  if (!lowering) throw new UnsupportedLayerError('pytorch', ctx.layer.id, type, 'no PyTorch translation for this layer type');
+  if (isUnsupported(lowering)) throw new UnsupportedLayerError('pytorch', ctx.layer.id, type, lowering.unsupported);
+  return lowering(ctx);
 }

@@ -2,9 +2,10 @@
  * What one graph layer becomes in PyTorch: the `nn` modules it declares in `__init__` and the lines
  * it adds to `forward`, plus helpers every layer translation shares.
  */
-import type { Layer, Params, Shape } from '../../graph/index.ts';
+import { defaultActivationAlpha, type Layer, type Params, type Shape } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { PyTuple, pyKwargs, pyValue, type PyValue } from '../python.ts';
+import { torchModule } from '../targetNames.ts';
 import { featureDim, isImage } from './layout.ts';
 
 export interface TorchModule {
@@ -29,14 +30,12 @@ export interface TorchLayerContext {
   params: Params;
   inShapes: Shape[];
   outShape: Shape;
-  /** Variables holding the inputs, in order. */
+  /** Expressions of the inputs, in order: their variables, cast where the layer reads another element type. */
   inputs: string[];
   /** Variable receiving the output. */
   out: string;
   /** A fresh attribute name for a module of this layer, e.g. `conv1` then `conv1_act`. */
   attr: (suffix?: string) => string;
-  /** True when the (single) input holds integer token ids. */
-  intInput: boolean;
 }
 
 export type Pair = [number, number];
@@ -74,8 +73,7 @@ export function activate(ctx: TorchLayerContext, expr: string, shape: Shape, mod
     case 'softmax':
       return `F.softmax(${expr}, dim=${featureDim(shape)})`;
     case 'leaky_relu':
-      // Same slope as the catalog's LeakyReLU default, so every target agrees.
-      return `F.leaky_relu(${expr}, 0.3)`;
+      return `F.leaky_relu(${expr}, ${defaultActivationAlpha(fn)})`;
     case 'prelu': {
       const attr = ctx.attr('prelu');
       modules.push({ attr, expr: preluModule(shape) });
@@ -88,8 +86,9 @@ export function activate(ctx: TorchLayerContext, expr: string, shape: Shape, mod
 
 /** One learned slope per channel / feature, as in the PReLU paper. */
 export function preluModule(shape: Shape): string {
-  if (shape.length > 3) return 'nn.PReLU()';
-  return `nn.PReLU(${shape[isImage(shape) ? 2 : shape.length - 1]})`;
+  const module = torchModule('Activation', { fn: 'prelu' });
+  if (shape.length > 3) return `${module}()`;
+  return `${module}(${shape[isImage(shape) ? 2 : shape.length - 1]})`;
 }
 
 /**

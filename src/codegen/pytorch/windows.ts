@@ -4,6 +4,7 @@
  */
 import { PyTuple, pyComment, pyValue } from '../python.ts';
 import { samePadding } from '../../graph/index.ts';
+import { torchModule } from '../targetNames.ts';
 import { activate, call, pair, pairValue, type Pair, type TorchLayerContext, type TorchModule, type TorchStep } from './step.ts';
 import type { Shape } from '../../graph/index.ts';
 
@@ -46,7 +47,7 @@ function convolution(ctx: TorchLayerContext, filters: number, groups: number | u
     {
       attr,
       ...(comments ? { comments } : {}),
-      expr: call('nn.Conv2d', [input[2]!, filters], {
+      expr: call(torchModule('Conv2D'), [input[2]!, filters], {
         kernel_size: pairValue(kernel),
         stride: stride[0] === 1 && stride[1] === 1 ? undefined : pairValue(stride),
         padding: padding.padding[0] === 0 && padding.padding[1] === 0 ? undefined : pairValue(padding.padding),
@@ -90,7 +91,7 @@ export function conv1d(ctx: TorchLayerContext): TorchStep {
   const modules: TorchModule[] = [
     {
       attr,
-      expr: call('nn.Conv1d', [input[1]!, p.filters as number], {
+      expr: call(torchModule('Conv1D'), [input[1]!, p.filters as number], {
         kernel_size: kernel,
         stride: stride === 1 ? undefined : stride,
         padding: padding === 0 ? undefined : padding,
@@ -141,7 +142,7 @@ export function conv2dTranspose(ctx: TorchLayerContext): TorchStep {
   const modules: TorchModule[] = [
     {
       attr,
-      expr: call('nn.ConvTranspose2d', [input[2]!, p.filters as number], {
+      expr: call(torchModule('Conv2DTranspose'), [input[2]!, p.filters as number], {
         kernel_size: pairValue(kernel),
         stride: pairValue(stride),
         padding: padding[0] === 0 && padding[1] === 0 ? undefined : pairValue(padding),
@@ -168,7 +169,7 @@ export function pool2d(ctx: TorchLayerContext, kind: 'max' | 'avg'): TorchStep {
   const padding = windowPadding(p.padding, input, kernel, stride, [1, 1]);
   const attr = ctx.attr();
   const sameSymmetric = p.padding === 'same' && !padding.pad && (padding.padding[0] > 0 || padding.padding[1] > 0);
-  const module = call(kind === 'max' ? 'nn.MaxPool2d' : 'nn.AvgPool2d', [pairValue(kernel)], {
+  const module = call(torchModule(kind === 'max' ? 'MaxPool2D' : 'AvgPool2D'), [pairValue(kernel)], {
     stride: stride[0] === kernel[0] && stride[1] === kernel[1] ? undefined : pairValue(stride),
     padding: padding.padding[0] === 0 && padding.padding[1] === 0 ? undefined : pairValue(padding.padding),
     ceil_mode: p.ceil_mode && p.padding !== 'same' ? true : undefined,
@@ -193,7 +194,7 @@ export function pool2d(ctx: TorchLayerContext, kind: 'max' | 'avg'): TorchStep {
 export function globalPool(ctx: TorchLayerContext, kind: 'max' | 'avg'): TorchStep {
   const attr = ctx.attr();
   return {
-    modules: [{ attr, expr: kind === 'max' ? 'nn.AdaptiveMaxPool2d(1)' : 'nn.AdaptiveAvgPool2d(1)' }],
+    modules: [{ attr, expr: call(torchModule(kind === 'max' ? 'GlobalMaxPool2D' : 'GlobalAvgPool2D'), [1]) }],
     forward: [`${ctx.out} = torch.flatten(self.${attr}(${ctx.inputs[0]}), 1)`],
   };
 }

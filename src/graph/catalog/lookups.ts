@@ -1,6 +1,7 @@
 /** Questions every stage asks the catalog: a layer's traits, its name in a target, the default input. */
 import type { Params, Shape } from '../types.ts';
-import { getSpec } from './registry.ts';
+import { resolveParamsFor } from '../params.ts';
+import { getSpec, type LayerType } from './registry.ts';
 import type { ActivationName, LayerTraits } from './spec.ts';
 import { isUnsupported, type TargetEntries, type TargetName, type Unsupported } from './targets.ts';
 
@@ -37,10 +38,25 @@ export function activationEntry<T extends TargetName>(fn: string, target: T): Ta
   return targetEntry('Activation', target, { fn });
 }
 
+/**
+ * The catalog's reason `target` cannot express `type`, for a lowering table's entry. Throws at load
+ * when the catalog says the target can, so a table and the catalog never disagree.
+ */
+export function catalogRefusal(type: LayerType, target: TargetName): Unsupported {
+  const entry = getSpec(type)!.targets[target];
+  if (!isUnsupported(entry)) throw new Error(`the catalog maps ${type} to ${target}, but its lowering table refuses it`);
+  return entry;
+}
+
 /** The entry, or an error naming why the target cannot express it; for emitters past their refusal check. */
 export function supportedEntry<E extends object>(entry: E | Unsupported): E {
   if (isUnsupported(entry)) throw new Error(entry.unsupported);
   return entry as E;
+}
+
+/** The `alpha` of an activation function left unstated (LeakyReLU's slope, ELU's scale), for fused activations. */
+export function defaultActivationAlpha(fn: string): number {
+  return resolveParamsFor(getSpec('Activation')!, { fn }).alpha as number;
 }
 
 /** The input shape a design gets when nothing states it: the Input entry's default. */

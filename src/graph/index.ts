@@ -3,6 +3,7 @@ export * from './types.ts';
 export { CATALOG, LAYER_TYPES, getSpec, isLayerType, resolveAlias, normaliseSpelling, type AliasMatch, type LayerType, type LoweredLayerType } from './catalog/registry.ts';
 export { activationEntry, catalogRefusal, defaultActivationAlpha, defaultInputShape, isWeightLayer, supportedEntry, targetEntry, traitsOf, windowKind } from './catalog/lookups.ts';
 export { samePadding, windowOutput } from './catalog/shape-rules.ts';
+export { caffeType, kerasClass, onnxOp, torchModule } from './catalog/targetNames.ts';
 export {
   ACTIVATIONS,
   ShapeError,

@@ -2,7 +2,7 @@
  * The look of Caffe's `draw_net.py`: a record node per layer coloured by type, an octagon per blob, in-place
  * layers (Dropout, ReLU) in light green looping on their blob, and num_output written on the edges.
  */
-import { type Graph, type Layer } from '../graph/index.ts';
+import { caffeType, isLayerType, isUnsupported, targetEntry, windowKind, type Graph, type Layer } from '../graph/index.ts';
 import { dotString, layoutDot, recordText, type DotNodeMeta } from './graphviz.ts';
 import { drawLook, lookAttributes, lookVariation } from './look.ts';
 import type { Random } from './random.ts';
@@ -19,19 +19,14 @@ export const CAFFE_COLOURS = {
   blob: '#E0E0E0',
 } as const;
 
-const CAFFE_TYPE: Record<string, string> = {
-  Input: 'Input',
-  Conv2D: 'Convolution',
-  MaxPool2D: 'Pooling',
-  AvgPool2D: 'Pooling',
-  Dense: 'InnerProduct',
-  Dropout: 'Dropout',
-  Flatten: 'Flatten',
-  Concat: 'Concat',
-  Embedding: 'Embed',
-  SimpleRNN: 'RNN',
-  LSTM: 'LSTM',
-};
+/** Caffe has these layer types, though the catalog refuses them for generated code (a deploy net cannot feed them). */
+const DRAWN_ONLY: Record<string, string> = { SimpleRNN: 'RNN', LSTM: 'LSTM' };
+
+/** The Caffe type draw_net would print for the layer: the catalog's. */
+function caffeTypeOf(layer: Layer): string {
+  if (!isLayerType(layer.type) || isUnsupported(targetEntry(layer.type, 'caffe', layer.params))) return DRAWN_ONLY[layer.type] ?? layer.type;
+  return caffeType(layer.type, layer.params);
+}
 
 const CAFFE_NAME: Record<string, string> = {
   Input: 'data',
@@ -64,10 +59,10 @@ export function caffeNames(graph: Graph): Map<string, string> {
   return names;
 }
 
-function colourOf(caffeType: string): string {
-  if (caffeType === 'Convolution') return CAFFE_COLOURS.convolution;
-  if (caffeType === 'Pooling') return CAFFE_COLOURS.pooling;
-  if (caffeType === 'InnerProduct') return CAFFE_COLOURS.innerProduct;
+function colourOf(type: string): string {
+  if (type === caffeType('Conv2D')) return CAFFE_COLOURS.convolution;
+  if (type === caffeType('MaxPool2D')) return CAFFE_COLOURS.pooling;
+  if (type === caffeType('Dense')) return CAFFE_COLOURS.innerProduct;
   return CAFFE_COLOURS.other;
 }
 
@@ -81,16 +76,17 @@ function padOf(layer: Layer): number {
   return layer.params?.padding === 'same' ? Math.floor((kernel - 1) / 2) : 0;
 }
 
-function layerLabel(layer: Layer, name: string, caffeType: string, separator: string): string {
+function layerLabel(layer: Layer, name: string, type: string, separator: string): string {
   const p = layer.params ?? {};
-  if (caffeType === 'Convolution') {
-    return [name, `(${caffeType})`, `kernel size: ${first(p.kernel)}`, `stride: ${first(p.stride ?? 1)}`, `pad: ${padOf(layer)}`].join(separator);
+  const window = windowKind(layer.type);
+  if (window === 'convolution') {
+    return [name, `(${type})`, `kernel size: ${first(p.kernel)}`, `stride: ${first(p.stride ?? 1)}`, `pad: ${padOf(layer)}`].join(separator);
   }
-  if (caffeType === 'Pooling') {
+  if (window === 'pooling') {
     const kind = layer.type === 'MaxPool2D' ? 'MAX' : 'AVE';
-    return [name, `(${kind} ${caffeType})`, `kernel size: ${first(p.pool)}`, `stride: ${first(p.stride ?? p.pool)}`, `pad: ${padOf(layer)}`].join(separator);
+    return [name, `(${kind} ${type})`, `kernel size: ${first(p.pool)}`, `stride: ${first(p.stride ?? p.pool)}`, `pad: ${padOf(layer)}`].join(separator);
   }
-  return [name, `(${caffeType})`].join(separator);
+  return [name, `(${type})`].join(separator);
 }
 
 function edgeLabel(layer: Layer, batch: number): string {
@@ -129,12 +125,12 @@ export function drawCaffe(graph: Graph, rng: Random, viz: Viz): DrawnFigure {
 
   for (const layer of graph.layers) {
     const name = names.get(layer.id)!;
-    const caffeType = layer.type === 'Input' && dataLayer ? 'Data' : CAFFE_TYPE[layer.type] ?? layer.type;
+    const drawnType = layer.type === 'Input' && dataLayer ? 'Data' : caffeTypeOf(layer);
     const node = `layer_${name}`;
     const inPlace = layer.type === 'Dropout';
     meta.set(node, { layerId: layer.id, role: 'layer' });
-    const fill = inPlace ? CAFFE_COLOURS.inPlace : colourOf(caffeType);
-    nodes.push(`${node} [label=${dotString(recordText(layerLabel(layer, name, caffeType, separator)))}, shape=record, style=filled, fillcolor="${fill}"];`);
+    const fill = inPlace ? CAFFE_COLOURS.inPlace : colourOf(drawnType);
+    nodes.push(`${node} [label=${dotString(recordText(layerLabel(layer, name, drawnType, separator)))}, shape=record, style=filled, fillcolor="${fill}"];`);
     const bottoms = (layer.inputs ?? []).map((id) => blobOf.get(id)!);
     for (const bottom of bottoms) edge(bottom, node, '');
     const top = inPlace ? bottoms[0]! : blobNode(name, layer.id);
@@ -147,13 +143,13 @@ export function drawCaffe(graph: Graph, rng: Random, viz: Viz): DrawnFigure {
       meta.set(relu, { layerId: layer.id, role: 'activation' });
       // BVLC names: relu1 after conv1, relu_fc1 after fc1 (so conv and fc counters cannot collide).
       const reluName = layer.type === 'Conv2D' ? `relu${name.replace(/^\D+/, '')}` : `relu_${name}`;
-      nodes.push(`${relu} [label=${dotString([reluName, '(ReLU)'].join(separator))}, shape=record, style=filled, fillcolor="${CAFFE_COLOURS.inPlace}"];`);
+      nodes.push(`${relu} [label=${dotString([reluName, `(${caffeType('Activation', { fn: 'relu' })})`].join(separator))}, shape=record, style=filled, fillcolor="${CAFFE_COLOURS.inPlace}"];`);
       edge(top, relu, '');
       edge(relu, top, '');
     } else if (activation === 'softmax') {
       const prob = 'layer_prob';
       meta.set(prob, { layerId: layer.id, role: 'activation' });
-      nodes.push(`${prob} [label=${dotString(['prob', '(Softmax)'].join(separator))}, shape=record, style=filled, fillcolor="${CAFFE_COLOURS.other}"];`);
+      nodes.push(`${prob} [label=${dotString(['prob', `(${caffeType('Activation', { fn: 'softmax' })})`].join(separator))}, shape=record, style=filled, fillcolor="${CAFFE_COLOURS.other}"];`);
       edge(top, prob, '');
       edge(prob, blobNode('prob', layer.id), '');
     }

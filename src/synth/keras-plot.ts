@@ -2,30 +2,12 @@
  * The look of Keras `plot_model` across eras: Keras 2 / tf.keras record nodes (`conv2d_1: Conv2D`, optional
  * input:/output: shape rows) and Keras 3 HTML tables (black header, shape cells, orthogonal edges).
  */
-import { inferShapes, type Graph, type Layer, type Shape } from '../graph/index.ts';
+import { inferShapes, isLayerType, kerasClass, type Graph, type Layer, type Shape } from '../graph/index.ts';
 import { dotString, htmlText, layoutDot, recordText, type DotNodeMeta } from './graphviz.ts';
 import { drawLook, lookAttributes, lookVariation } from './look.ts';
 import type { Random } from './random.ts';
 import type { DrawnFigure } from './truth.ts';
 import type { Viz } from '@viz-js/viz';
-
-const KERAS_CLASS: Record<string, string> = {
-  Input: 'InputLayer',
-  Conv2D: 'Conv2D',
-  MaxPool2D: 'MaxPooling2D',
-  AvgPool2D: 'AveragePooling2D',
-  Dense: 'Dense',
-  Dropout: 'Dropout',
-  Flatten: 'Flatten',
-  Concat: 'Concatenate',
-  Embedding: 'Embedding',
-  SimpleRNN: 'SimpleRNN',
-  LSTM: 'LSTM',
-  GRU: 'GRU',
-  BatchNorm: 'BatchNormalization',
-  Activation: 'Activation',
-  Add: 'Add',
-};
 
 /** The base of each layer type's automatic Keras name (`conv2d`, `max_pooling2d`). */
 export const KERAS_NAME: Record<string, string> = {
@@ -78,7 +60,9 @@ function inputShapesText(layer: Layer, shapes: Map<string, Shape>, era: KerasEra
 }
 
 function className(layer: Layer): string {
-  return KERAS_CLASS[layer.type] ?? layer.type;
+  // plot_model shows the layer's class: `keras.Input` makes an InputLayer.
+  if (layer.type === 'Input') return 'InputLayer';
+  return isLayerType(layer.type) ? kerasClass(layer.type, layer.params) : layer.type;
 }
 
 /** Keras 2 / tf.keras `plot_model(model, show_shapes=?, rankdir=?)`. */

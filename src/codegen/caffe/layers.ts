@@ -1,7 +1,6 @@
 /** One lowering per graph layer type: the Caffe layers, params and learned blobs that express it. */
-import { activationEntry, catalogRefusal, defaultActivationAlpha, isUnsupported, type LayerType, type Shape, type Unsupported } from '../../graph/index.ts';
+import { caffeType, activationEntry, catalogRefusal, defaultActivationAlpha, isUnsupported, type LayerType, type Shape, type Unsupported } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
-import { caffeType } from '../targetNames.ts';
 import type { WeightInit, WeightTensor } from '../weights.ts';
 import type { Lowering, LoweringContext, Produced } from './builder.ts';
 import { CaffeEnum, type BlobRef, type CaffeBlock, type CaffeValue } from './plan.ts';

@@ -1,7 +1,6 @@
 /** One graph layer → its Keras nodes: the dispatcher, and the layers that are not sliding windows. */
-import { isLayerType, isUnsupported, type LayerType, type LoweredLayerType, type Params, type Unsupported } from '../../graph/index.ts';
+import { kerasClass, isLayerType, isUnsupported, type LayerType, type LoweredLayerType, type Params, type Unsupported } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
-import { kerasClass } from '../targetNames.ts';
 import { PyCode, PyTuple, pyKwargs, pyValue, type PyValue } from '../python.ts';
 import { GLOROT, FUSED_ACTIVATIONS, NO_REGULARISATION, NodeChain, ONES, ZEROS, activationConfig, leakyRelu, pair, pairValue, prelu, zeroPadding, type JsonValue, type KerasNode, type LayerContext } from './node.ts';
 import { conv1d, conv2d, conv2dTranspose, depthwiseConv2d, pool2d } from './windows.ts';

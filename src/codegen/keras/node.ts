@@ -4,10 +4,9 @@
  * A graph layer may become several nodes when Keras needs help: explicit padding, Caffe's ceil
  * rounding, a separate LeakyReLU/PReLU activation.
  */
-import { defaultActivationAlpha, type Layer, type Params, type Shape } from '../../graph/index.ts';
+import { kerasClass, defaultActivationAlpha, type Layer, type Params, type Shape } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { PyTuple, type PyValue } from '../python.ts';
-import { kerasClass } from '../targetNames.ts';
 
 export type JsonValue = number | string | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

@@ -1,7 +1,6 @@
 /** Convolutions and pooling in Keras, with the padding, rounding and stride workarounds Keras needs. */
 import { PyTuple, pyComment } from '../python.ts';
-import { kerasClass } from '../targetNames.ts';
-import { samePadding } from '../../graph/index.ts';
+import { kerasClass, samePadding } from '../../graph/index.ts';
 import { GLOROT, NO_REGULARISATION, NodeChain, ZEROS, activationConfig, pair, pairValue, zeroPadding, type JsonValue, type KerasNode, type LayerContext, type Pair } from './node.ts';
 
 /** Padding that Keras cannot put on the layer itself, as a ZeroPadding2D in front. */

@@ -1,6 +1,5 @@
 /** One lowering per graph layer type: the ONNX nodes and initializers (opset 17) that compute it. */
-import { defaultActivationAlpha, samePadding, type Layer, type LoweredLayerType, type Params, type Shape, type Unsupported } from '../../graph/index.ts';
-import { onnxOp } from '../targetNames.ts';
+import { onnxOp, defaultActivationAlpha, samePadding, type Layer, type LoweredLayerType, type Params, type Shape, type Unsupported } from '../../graph/index.ts';
 import type { WeightInit } from '../weights.ts';
 import { dotProductAttention, multiHeadAttention } from './attention.ts';
 import type { OnnxGraphBuilder } from './builder.ts';

@@ -2,9 +2,8 @@
  * One graph layer → the `nn` modules it declares and the lines it adds to `forward`: the dispatcher,
  * and every layer that is not a sliding window. Shapes arrive channels-last; code is NCHW.
  */
-import { isLayerType, isUnsupported, type LayerType, type LoweredLayerType, type Shape, type Unsupported } from '../../graph/index.ts';
+import { torchModule, isLayerType, isUnsupported, type LayerType, type LoweredLayerType, type Shape, type Unsupported } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
-import { torchModule } from '../targetNames.ts';
 import { PyTuple, pyComment } from '../python.ts';
 import { dotProductAttention } from './attention.ts';
 import { featureDim, isImage, torchDim } from './layout.ts';

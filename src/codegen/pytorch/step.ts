@@ -2,10 +2,9 @@
  * What one graph layer becomes in PyTorch: the `nn` modules it declares in `__init__` and the lines
  * it adds to `forward`, plus helpers every layer translation shares.
  */
-import { defaultActivationAlpha, type Layer, type Params, type Shape } from '../../graph/index.ts';
+import { torchModule, defaultActivationAlpha, type Layer, type Params, type Shape } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { PyTuple, pyKwargs, pyValue, type PyValue } from '../python.ts';
-import { torchModule } from '../targetNames.ts';
 import { featureDim, isImage } from './layout.ts';
 
 export interface TorchModule {

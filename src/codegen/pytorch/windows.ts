@@ -3,8 +3,7 @@
  * symmetric, else an explicit F.pad; Caffe's ceil rounding; Keras-style transposed "same".
  */
 import { PyTuple, pyComment, pyValue } from '../python.ts';
-import { samePadding } from '../../graph/index.ts';
-import { torchModule } from '../targetNames.ts';
+import { torchModule, samePadding } from '../../graph/index.ts';
 import { activate, call, pair, pairValue, type Pair, type TorchLayerContext, type TorchModule, type TorchStep } from './step.ts';
 import type { Shape } from '../../graph/index.ts';
 

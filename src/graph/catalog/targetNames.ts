@@ -1,9 +1,11 @@
 /**
  * Each target's name for a layer, read from the catalog (`targets.keras.className`, `caffe.type`,
- * `pytorch.module`, `onnx.op`) so the emitters write what the catalog says. Emitters call these after
- * their lowering table has refused what the target cannot express.
+ * `pytorch.module`, `onnx.op`) so emitters and figure plotters write what the catalog says. Emitters call
+ * these after their lowering table has refused what the target cannot express.
  */
-import { supportedEntry, targetEntry, type LayerType, type Params } from '../graph/index.ts';
+import type { Params } from '../types.ts';
+import { supportedEntry, targetEntry } from './lookups.ts';
+import type { LayerType } from './registry.ts';
 
 /** Class in `keras.layers`, e.g. Dense, LeakyReLU for an Activation with fn leaky_relu. */
 export function kerasClass(type: LayerType, params?: Params): string {

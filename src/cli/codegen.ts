@@ -1,8 +1,10 @@
 /** `paper2net codegen graph.json|- --target keras|caffe|pytorch|onnx|all --out dir|x.zip` */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { TARGETS, bundleFiles, zipFiles, type TargetName } from '../codegen/index.ts';
-import { parseGraphJson, validateGraph } from '../graph/index.ts';
+import { TARGETS, bundleFiles, zipFiles, type OnnxWeights, type TargetName } from '../codegen/index.ts';
+import { parseGraphJson, validateGraph, type Graph } from '../graph/index.ts';
+import { countWeights } from '../pipeline/exportBudget.ts';
+import { capped } from './capped.ts';
 import { CODEGEN } from './commands.ts';
 import { parseCommand, UsageError } from './options.ts';
 
@@ -19,6 +21,23 @@ function targetsFrom(value: string | undefined): TargetName[] {
   return targets as TargetName[];
 }
 
+function weightsFrom(value: string | undefined): OnnxWeights {
+  if (value === undefined || value === 'seeded' || value === 'placeholder') return value ?? 'seeded';
+  throw new UsageError(`--weights "${value}": use seeded or placeholder`);
+}
+
+/** All seeded weight files together (each is capped at 2 GB by protobuf; a 201-byte graph could ask for two). */
+export const MAX_WEIGHT_FILES_BYTES = 2e9;
+
+/** Why the seeded weight files of these targets would be too big, or undefined. */
+function weightFilesProblem(graph: Graph, targets: readonly TargetName[]): string | undefined {
+  const files = targets.filter((t) => t === 'caffe' || t === 'onnx').length;
+  const bytes = files * countWeights(graph) * 4;
+  if (bytes <= MAX_WEIGHT_FILES_BYTES) return undefined;
+  const gb = (n: number) => `${(n / 1e9).toFixed(1)} GB`;
+  return `${graph.name}: ${files} seeded weight file(s) of ${gb(bytes / files)} each (${gb(bytes)} in all) are over the ${gb(MAX_WEIGHT_FILES_BYTES)} limit; use --weights placeholder (constant weights, kilobytes) or --target keras,pytorch`;
+}
+
 export async function run(args: string[]): Promise<number> {
   const { positionals, values } = parseCommand(CODEGEN, args);
   const input = positionals[0]!;
@@ -27,10 +46,16 @@ export async function run(args: string[]): Promise<number> {
   const graph = parseGraphJson(readInput(input));
   const errors = validateGraph(graph).filter((issue) => issue.severity === 'error');
   if (errors.length > 0) {
-    for (const error of errors) process.stderr.write(`${error.message}\n`);
+    for (const line of capped(errors.map((error) => error.message))) process.stderr.write(`${line}\n`);
     return 1;
   }
-  const { files, failures } = bundleFiles(graph, targets);
+  const weights = weightsFrom(values.weights);
+  const tooBig = weights === 'seeded' ? weightFilesProblem(graph, targets) : undefined;
+  if (tooBig) {
+    process.stderr.write(`${tooBig}\n`);
+    return 1;
+  }
+  const { files, failures } = bundleFiles(graph, targets, { weights });
   if (out.endsWith('.zip')) {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, await zipFiles(files));
@@ -41,7 +66,7 @@ export async function run(args: string[]): Promise<number> {
       writeFileSync(path, file.contents);
     }
   }
-  for (const failure of failures) process.stderr.write(`warning: ${failure.message}\n`);
+  for (const line of capped(failures.map((failure) => failure.message))) process.stderr.write(`warning: ${line}\n`);
   process.stderr.write(`wrote ${out}\n`);
   // Only graph.json and the README: no target could express the graph.
   return files.length === 2 ? 1 : 0;

@@ -10,6 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundleZip } from '../codegen/index.ts';
 import { serializeGraph, type Graph } from '../graph/index.ts';
+import { capped } from './capped.ts';
 import { EXTRACT } from './commands.ts';
 import { extractIsolated } from './extractIsolated.ts';
 import { integerOption, parseCommand } from './options.ts';
@@ -57,7 +58,7 @@ export async function run(args: string[]): Promise<number> {
       process.stdout.write(`${classified.length} bitmap figure(s): ${read} classified as architecture drawings and read, ${fromBitmaps} became designs\n`);
     }
   }
-  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const warning of capped(warnings)) process.stderr.write(`warning: ${warning}\n`);
   const { out } = values;
   if (out) {
     await mkdir(out, { recursive: true });

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { serializeGraph } from '../graph/index.ts';
 import { importModel } from '../importers/index.ts';
+import { capped } from './capped.ts';
 import { IMPORT } from './commands.ts';
 import { parseCommand } from './options.ts';
 
@@ -18,7 +19,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     const graph = importModel(bytes, basename(file));
     process.stdout.write(`${serializeGraph(graph)}\n`);
-    for (const warning of graph.warnings ?? []) process.stderr.write(`warning: ${warning}\n`);
+    for (const warning of capped(graph.warnings ?? [])) process.stderr.write(`warning: ${warning}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`paper2net import: ${file}: ${(error as Error).message}\n`);

@@ -30,9 +30,15 @@ function rangeText(spec: ParamSpec): string {
   return `${spec.min ?? '-∞'}..${spec.max ?? '∞'}`;
 }
 
+/** A value as a message shows it: JSON would print Infinity and NaN (from 1e999 in a file) as null. */
+function shown(value: unknown): string {
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
 function checkNumber(spec: ParamSpec, value: number, integer: boolean): string | undefined {
-  if (integer ? !isInt(value) : typeof value !== 'number' || !Number.isFinite(value)) {
-    return `${spec.name} ${JSON.stringify(value)} is not ${integer ? 'an integer' : 'a number'}`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${spec.name} ${shown(value)} is not a finite number`;
+  if (integer ? !isInt(value) : typeof value !== 'number') {
+    return `${spec.name} ${shown(value)} is not ${integer ? 'an integer' : 'a number'}`;
   }
   if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
     return `${spec.name} ${value} out of range ${rangeText(spec)}`;
@@ -42,7 +48,7 @@ function checkNumber(spec: ParamSpec, value: number, integer: boolean): string |
 
 function checkInts(spec: ParamSpec, value: ParamValue, length?: number): string | undefined {
   if (!Array.isArray(value) || (length !== undefined && value.length !== length)) {
-    return `${spec.name} ${JSON.stringify(value)} should be ${length === 2 ? '[h, w]' : 'a list of integers'}`;
+    return `${spec.name} ${shown(value)} should be ${length === 2 ? '[h, w]' : 'a list of integers'}`;
   }
   for (const item of value) {
     const problem = checkNumber(spec, item, true);

@@ -5,8 +5,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitCaffe, emitKerasJson, emitKerasPython, emitOnnx, emitPytorch, UnsupportedLayerError, type CaffeOutput, type TargetName } from '../../src/codegen/index.ts';
-import { inferShapes, outputLayers, type Graph } from '../../src/graph/index.ts';
+import { inputCasts } from '../../src/codegen/casts.ts';
+import { inferShapes, inferTensors, outputLayers, type Graph } from '../../src/graph/index.ts';
+import { DATASET_NAMES, generateModel } from '../../src/synth/index.ts';
 import { runCaffeBatch } from '../support/caffe-runtime.ts';
+import { modelSize } from '../support/cost.ts';
 import { runOnnx } from '../support/onnx-runtime.ts';
 import { randomGraphs } from '../support/random-graphs.ts';
 import { compilePythonFiles, predictKerasJson, printedOutputShapes, runPythonFiles, toNCHW, writeTempFiles } from '../support/runtime.ts';
@@ -130,5 +133,66 @@ describe(`${COUNT} random graphs through every target and runtime`, () => {
     console.log(`Caffe: ${emitted.length}/${COUNT} emitted, ${exact} with exact shapes, ${openCvLimits.length} sequence nets OpenCV cannot run; refused: ${summary(refusals, 'caffe')}`);
     expect(failures).toEqual([]);
     expect(emitted.length).toBeGreaterThan(COUNT / 2);
+  });
+});
+
+/**
+ * Models from the paper's own grammar (synth), for each of its four inputs: token ids meet Dense layers and
+ * real values meet Embeddings there, which the random graphs above never chain. Every model within the
+ * budget must run in torch and onnxruntime with the inferred shapes; the grammar also writes models far
+ * too big for a test machine, which are counted apart rather than run.
+ */
+const GRAMMAR_PER_INPUT = Number(process.env.PAPER2NET_GRAMMAR_COUNT ?? 15);
+const BUDGET = { parameters: 50_000_000, activations: 20_000_000 };
+
+describe(`${GRAMMAR_PER_INPUT} grammar models per input through PyTorch and ONNX`, () => {
+  const models = DATASET_NAMES.flatMap((dataset, d) =>
+    Array.from({ length: GRAMMAR_PER_INPUT }, (_, i) => ({ dataset, graph: generateModel(7000 + 1000 * d + i, { dataset }).graph })),
+  );
+  const fits = (graph: Graph) => {
+    const size = modelSize(graph);
+    return size.parameters <= BUDGET.parameters && size.activations <= BUDGET.activations;
+  };
+  const sizeText = (graph: Graph) => {
+    const { parameters, activations } = modelSize(graph);
+    return `${graph.name} ${(parameters / 1e6).toFixed(0)}M parameters, ${(activations / 1e6).toFixed(0)}M activations`;
+  };
+  const runnable = models.filter((m) => fits(m.graph));
+  const tooBig = models.filter((m) => !fits(m.graph));
+
+  beforeAll(() => {
+    const perInput = DATASET_NAMES.map((dataset) => `${dataset} ${runnable.filter((m) => m.dataset === dataset).length}/${GRAMMAR_PER_INPUT}`);
+    console.log(`grammar models within ${BUDGET.parameters / 1e6}M parameters and ${BUDGET.activations / 1e6}M activations: ${perInput.join(', ')}; above: ${tooBig.length} (${tooBig.map((m) => sizeText(m.graph)).join(', ') || 'none'})`);
+    for (const dataset of DATASET_NAMES) expect(runnable.some((m) => m.dataset === dataset)).toBe(true);
+    // The chains the random graphs lack: ids read as reals, reals read as ids.
+    const casts = runnable.flatMap(({ graph }) => {
+      const { elementTypes } = inferTensors(graph);
+      return graph.layers.flatMap((layer) => inputCasts(layer, elementTypes).filter((to) => to !== undefined));
+    });
+    expect(new Set(casts)).toEqual(new Set(['int', 'float']));
+  });
+
+  it('PyTorch: every model within the budget runs forward in torch with the inferred output shapes', async () => {
+    const files = writeTempFiles(runnable.map(({ graph }, i) => [`grammar_${i}.py`, emitPytorch(graph)]), 'p2n-grammar-torch-');
+    const { results } = await runPythonFiles(files);
+    const failures: string[] = [];
+    results.forEach((run, i) => {
+      const graph = runnable[i]!.graph;
+      const got = printedOutputShapes(run.stdout).map((o) => o.shape);
+      const want = expectedShapes(graph, 'channels-first');
+      if (run.error || JSON.stringify(got) !== JSON.stringify(want)) failures.push(`${graph.name}: got ${JSON.stringify(got)} want ${JSON.stringify(want)} ${run.error ?? ''}`);
+    });
+    expect(failures).toEqual([]);
+  });
+
+  it('ONNX: every model within the budget runs in onnxruntime with the inferred output shapes', async () => {
+    const failures: string[] = [];
+    for (const { graph } of runnable) {
+      const outputs = await runOnnx(emitOnnx(graph), { batch: 1, maxTokenId: 19 });
+      const got = outputs.map((o) => o.dims);
+      const want = expectedShapes(graph, 'channels-first');
+      if (JSON.stringify(got) !== JSON.stringify(want)) failures.push(`${graph.name}: got ${JSON.stringify(got)} want ${JSON.stringify(want)}`);
+    }
+    expect(failures).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 /** What the figure readers find before layer recognition: nodes (boxes with text) and the edges between them. */
+import type { Box } from '../geometry/index.ts';
 import type { Graph } from '../graph/index.ts';
 
-/** [x0, y0, x1, y1], top-left origin: PDF points on the vector path, pixels on the raster path. */
-export type Box = [number, number, number, number];
+/** PDF points on the vector path, pixels on the raster path. */
+export type { Box };
 
 export interface DiagramNode {
   id: string;

@@ -2,7 +2,10 @@
  * Text items → lines → chunks. A line is a set of runs sharing a baseline band; a chunk is a run of items
  * on a line with no gap wider than about one em — the unit a table cell or a caption label is made of.
  */
-import type { Box, TextItem } from './types.ts';
+import { boxOf, union, type Box } from '../geometry/index.ts';
+import type { TextItem } from './types.ts';
+
+export { boxOf, union };
 
 export interface Chunk {
   text: string;
@@ -19,8 +22,6 @@ export interface Line {
   text: string;
 }
 
-export const union = (a: Box, b: Box): Box => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
-export const boxOf = (boxes: Box[]): Box => boxes.reduce(union);
 
 /** Joins items left to right, inserting a space only where the gap looks like one. */
 function joinText(items: TextItem[]): string {

@@ -1,6 +1,7 @@
 /** The page model: what pdf.js tells us about one page, in PDF points with the origin at the top-left. */
+import type { Box } from '../geometry/index.ts';
 
-export type Box = [number, number, number, number];
+export type { Box };
 
 /** One run of text as pdf.js reports it (usually a word group sharing font and baseline). */
 export interface TextItem {

@@ -10,6 +10,7 @@ import { classCountsIn, proseForm, transformerConfigOf, transformerGraph, transf
 import { applyConventions, describesSame, fuse, type StatedConvention } from './extractFuse.ts';
 import { hasText, readBitmapFigures, readVectorFigures, type BitmapFigures, type BitmapTiming, type FigureCandidate } from './extractFigures.ts';
 import type { FoundRegion, ProgressFn, RegionVerdict } from './protocol.ts';
+import { roundBox } from '../geometry/index.ts';
 
 export type { BitmapFigures, BitmapTiming } from './extractFigures.ts';
 
@@ -64,15 +65,13 @@ function statedConventions(c: Conventions): StatedConvention | undefined {
     ...(c.samePadding ? { samePadding: true } : {}),
     ...(c.batchNormAfterConv ? { batchNormAfterConv: true } : {}),
     ...(activation ? { hiddenActivation: activation.fn } : {}),
-    sources: [...new Set(sentences)].map((s) => ({ page: s.page, text: s.text, bbox: round(s.box) })),
+    sources: [...new Set(sentences)].map((s) => ({ page: s.page, text: s.text, bbox: roundBox(s.box) })),
   };
 }
 
-const round = (b: number[]) => b.map((v) => Math.round(v * 10) / 10) as [number, number, number, number];
-
 function describeRegion(region: Region): FoundRegion {
   const kind = region.kind === 'figure' ? `figure:${region.raster ? 'raster' : 'vector'}` : 'table';
-  return { page: region.page, kind, bbox: round(region.box), caption: region.caption.text };
+  return { page: region.page, kind, bbox: roundBox(region.box), caption: region.caption.text };
 }
 
 /** A table's verdict: what kind of table the classifier saw, and what was kept from it or why nothing was. */
@@ -123,7 +122,7 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
         for (const row of settingsRows(region, page)) {
           const config = transformerConfigOf(row.settings, {}, kind, row.name, []);
           if (!config) continue;
-          const graph = transformerGraph(config, { page: page.number, kind: 'table', caption: region.caption.text, bbox: round(region.box) });
+          const graph = transformerGraph(config, { page: page.number, kind: 'table', caption: region.caption.text, bbox: roundBox(region.box) });
           graph.name = `${region.caption.label}: ${graph.name}`;
           graph.confidence = 0.8;
           tableDesigns.push(graph);

@@ -10,6 +10,7 @@ import { createOcr, readFigure, type Ocr, type ReadFigureOptions } from '../diag
 import { validateGraph, type Graph } from '../graph/index.ts';
 import type { Box, Page, Region } from '../paper/index.ts';
 import type { FoundRegion, ProgressFn, RegionVerdict } from './protocol.ts';
+import { roundBox } from '../geometry/index.ts';
 
 export interface BitmapFigures {
   /** The bbox (PDF points) of page `pageNumber` as RGBA pixels, at `scale` pixels per point. */
@@ -72,8 +73,6 @@ function figureVerdict(graph: Graph, kept: boolean, prefix = 'figure'): RegionVe
   return { designs: 0, reason: `${prefix} read: ${layers}, not convincing: ${[...figureDoubts(graph), ...(unread ? [unread] : [])].join('; ')}` };
 }
 
-const round = (b: number[]) => b.map((v) => Math.round(v * 10) / 10) as [number, number, number, number];
-
 /** Text whose centre lies in the box: a figure without any is a bitmap or has its labels as outlines. */
 export function hasText(page: Page, [x0, y0, x1, y1]: Box): boolean {
   return page.texts.some((t) => {
@@ -87,7 +86,7 @@ function keep(graph: Graph, { page, region, found }: FigureCandidate, prefix?: s
   const convincing = convincingFigure(graph);
   found.verdict = figureVerdict(graph, convincing, prefix);
   if (!convincing) return undefined;
-  graph.source = { ...graph.source, page: page.number, kind: 'figure', caption: region.caption.text, bbox: round(region.box) };
+  graph.source = { ...graph.source, page: page.number, kind: 'figure', caption: region.caption.text, bbox: roundBox(region.box) };
   return graph;
 }
 

@@ -11,14 +11,14 @@ import { tableToGraphs } from '../tables/index.ts';
 import { blockStyleOf, taskOutputsOf } from './extract.ts';
 import { hasText, renderScale, type BitmapFigures } from './extractFigures.ts';
 import type { RegionReading, RegionRequest } from './protocol.ts';
+import { roundBox } from '../geometry/index.ts';
 
-const round = (b: number[]) => b.map((v) => Math.round(v * 10) / 10) as Box;
 const centreIn = ([x0, y0, x1, y1]: Box, b: Box) => (b[0] + b[2]) / 2 >= x0 && (b[0] + b[2]) / 2 <= x1 && (b[1] + b[3]) / 2 >= y0 && (b[1] + b[3]) / 2 <= y1;
 
 export async function readRegionAs(doc: PaperDocument, request: RegionRequest, bitmaps?: BitmapFigures): Promise<RegionReading> {
   const page = doc.pages.find((p) => p.number === request.page);
   if (!page) throw new Error(`page ${request.page} was not read (the document has ${doc.pages.length} pages read)`);
-  const bbox = round(request.bbox);
+  const bbox = roundBox(request.bbox);
   const source = { page: page.number, caption: request.caption, bbox };
   if (request.as === 'table') {
     const region: Region = {

@@ -8,7 +8,7 @@
  * constants; stated feature-map sizes decide paddings. Networks described by their repeated steps
  * (contracting and expanding paths) are read whole by stepGraph.ts.
  */
-import { boxOf, type Box, type Page } from '../paper/index.ts';
+import { boxOf, type Page } from '../paper/index.ts';
 import { inferShapes, validateGraph, type Layer } from '../graph/index.ts';
 import { assembleGraph, type Assembled, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
 import { readConventions, type Conventions } from './conventions.ts';
@@ -19,6 +19,7 @@ import { paddingFromSizes, sizesFromNeuronCounts } from './statedSizes.ts';
 import { stepDesigns } from './stepGraph.ts';
 import { statedDesigns } from './statedDesigns.ts';
 import { transformerDesigns } from './transformerDesigns.ts';
+import { roundBox } from '../geometry/index.ts';
 
 export interface ProseDesign extends Assembled {
   sentences: Sentence[];
@@ -186,8 +187,6 @@ function classCountNear(conventions: Conventions, sentence: Sentence): number | 
   const distance = (c: { sentence: Sentence }) => Math.abs(c.sentence.index - sentence.index);
   return [...counts].sort((a, b) => distance(a) - distance(b))[0]?.count;
 }
-
-const roundBox = (b: Box) => b.map((v) => Math.round(v * 10) / 10) as Box;
 
 /** Every sentence's layer mentions, in text order; a layer a placement statement places is left to it. */
 function mentionsOf(sentences: Sentence[], placements: Array<Placement | undefined>, conventions: Conventions): Mention[] {

@@ -7,7 +7,7 @@
  * width (from the width the final layer maps from), the input size (from the lowest resolution), the
  * number of classes.
  */
-import { boxOf, type Box } from '../paper/index.ts';
+import { boxOf } from '../paper/index.ts';
 import { GRAPH_FORMAT, inferShapes, validateGraph, type Graph, type Layer, type Params } from '../graph/index.ts';
 import type { Conventions } from './conventions.ts';
 import { inputMention } from './mentions.ts';
@@ -25,6 +25,7 @@ import {
   type ConvUnit,
   type ExpandingStep,
 } from './steps.ts';
+import { roundBox } from '../geometry/index.ts';
 
 export interface StepDesign {
   graph: Graph;
@@ -40,8 +41,6 @@ const DEFAULT_STEPS = 4;
 const DEFAULT_FIRST_WIDTH = 64;
 const DEFAULT_LOWEST = 32;
 const DEFAULT_CLASSES = 2;
-
-const roundBox = (b: Box) => b.map((v) => Math.round(v * 10) / 10) as Box;
 
 /** The first statement `read` finds in sentences [from, to], nearest to `at` first. */
 function nearest<T>(sentences: Sentence[], at: number, from: number, to: number, read: (s: Sentence) => T | undefined): T | undefined {

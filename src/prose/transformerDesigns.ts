@@ -1,10 +1,9 @@
 /** Sentences → transformer designs: the reading core finds the configurations, the block library builds them. */
-import { boxOf, type Box } from '../paper/index.ts';
+import { boxOf } from '../paper/index.ts';
 import type { Graph } from '../graph/index.ts';
 import { transformerGraph, transformerStatements } from '../reading/index.ts';
 import type { Sentence } from './sentences.ts';
-
-const roundBox = (b: Box) => b.map((v) => Math.round(v * 10) / 10) as Box;
+import { roundBox } from '../geometry/index.ts';
 
 export function transformerDesigns(sentences: Sentence[]): Array<{ graph: Graph; sentences: Sentence[] }> {
   return transformerStatements(sentences).map((config) => {

@@ -5,7 +5,8 @@
 import type { Graph, Layer, Shape } from '../graph/index.ts';
 import type { SynthModel } from './grammar.ts';
 import type { Random } from './random.ts';
-import { DRAWN_FONTS, SvgWriter, unionBox } from './svg.ts';
+import { boxOf } from '../geometry/index.ts';
+import { DRAWN_FONTS, SvgWriter } from './svg.ts';
 import type { Box, DrawnFigure, EdgeTruth, NodeTruth, Point, TextTruth } from './truth.ts';
 
 const PALETTES = [
@@ -111,7 +112,7 @@ function connect(ctx: Ctx, nodes: Map<string, NodeTruth>, horizontal: boolean, a
         const c1: Point = horizontal ? [tail[0], tail[1] - lift] : [tail[0] + lift, tail[1]];
         const c2: Point = horizontal ? [head[0], head[1] - lift] : [head[0] + lift, head[1]];
         ctx.svg.path(`M${tail[0]},${tail[1]} C${c1[0]},${c1[1]} ${c2[0]},${c2[1]} ${head[0]},${head[1]}`, ctx.ink, ctx.stroke);
-        ctx.extents.push(unionBox([[...tail, ...tail], [...c1, ...c1], [...c2, ...c2], [...head, ...head]] as Box[]));
+        ctx.extents.push(boxOf([[...tail, ...tail], [...c1, ...c1], [...c2, ...c2], [...head, ...head]] as Box[]));
       }
       edges.push({ from: input, to: layer.id, tail: round(tail), head: round(head) });
     }
@@ -126,7 +127,7 @@ function round(p: Point): Point {
 function finish(style: DrawnFigure['style'], ctx: Ctx, nodes: Map<string, NodeTruth>, edges: EdgeTruth[], extra: Record<string, string | number | boolean> = {}): DrawnFigure {
   const margin = 20;
   const drawn = [...nodes.values()];
-  const bounds = unionBox([...drawn.map((n) => n.box), ...drawn.flatMap((n) => n.texts.map((t) => t.box)), ...edges.map((e) => [...e.tail, ...e.head] as Box), ...ctx.extents]);
+  const bounds = boxOf([...drawn.map((n) => n.box), ...drawn.flatMap((n) => n.texts.map((t) => t.box)), ...edges.map((e) => [...e.tail, ...e.head] as Box), ...ctx.extents]);
   // Skip arcs and tall blocks may stray above or left of the origin: move the drawing to a fixed margin.
   const dx = margin - bounds[0];
   const dy = margin - bounds[1];

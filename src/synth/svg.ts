@@ -91,7 +91,3 @@ export class SvgWriter {
 export function r(v: number): number {
   return Math.round(v * 100) / 100;
 }
-
-export function unionBox(boxes: Box[]): Box {
-  return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
-}

@@ -1,7 +1,8 @@
 /** Ground truth written next to every synthetic figure. Boxes are `[x0, y0, x1, y1]`, origin top-left. */
+import type { Box } from '../geometry/index.ts';
 import type { Graph } from '../graph/index.ts';
 
-export type Box = [number, number, number, number];
+export type { Box };
 export type Point = [number, number];
 
 /** Graphviz looks of the paper's "Keras and Caffe visualisations", and the five kinds it found in real papers. */

@@ -6,6 +6,7 @@
  */
 import { GRAPH_FORMAT, inferShapes, validateGraph, type DesignSource, type Graph, type Layer, type Params } from '../graph/index.ts';
 import type { Box } from '../paper/index.ts';
+import { roundBox } from '../geometry/index.ts';
 import type { NetworkDraft, SeqBand, SeqItem, SeqLayer } from './interpret.ts';
 
 export interface AssembleContext {
@@ -49,7 +50,7 @@ class Builder {
     const layer: Layer = { id, type, params };
     if (type !== 'Input') layer.inputs = inputs ?? [this.current];
     if (inferred.length) layer.inferred = [...new Set(inferred)];
-    if (origin && this.page !== undefined) layer.source = { page: this.page, bbox: origin.box.map((v) => Math.round(v * 10) / 10) as Box, text: origin.text.slice(0, 120) };
+    if (origin && this.page !== undefined) layer.source = { page: this.page, bbox: roundBox(origin.box), text: origin.text.slice(0, 120) };
     this.layers.push(layer);
     this.current = id;
     return id;

@@ -6,6 +6,7 @@ import { classifyTable, type TableClass } from './classify.ts';
 import { interpretTable, type BlockStyle, type NetworkDraft } from './interpret.ts';
 import { assembleGraph } from './assemble.ts';
 import { cellNetworks } from './cellNetworks.ts';
+import { roundBox } from '../geometry/index.ts';
 
 export interface TableDesign {
   graph: Graph;
@@ -19,8 +20,6 @@ export interface TableReading {
   classification: TableClass;
   designs: TableDesign[];
 }
-
-const round = (b: number[]) => b.map((v) => Math.round(v * 10) / 10) as [number, number, number, number];
 
 /**
  * `taskOutputs`: how many outputs the paper's task has (its class count), for networks a table states
@@ -42,7 +41,7 @@ export function tableToGraphs(region: Region, page: Page, blockStyle: BlockStyle
     const { graph, weightLayers, errors } = assembleGraph(draft, {
       name: `${region.caption.label}: ${draft.name || title || 'network'}`,
       page: page.number,
-      source: { page: page.number, kind: 'table', caption: region.caption.text, bbox: round(region.box) },
+      source: { page: page.number, kind: 'table', caption: region.caption.text, bbox: roundBox(region.box) },
     });
     if (weightLayers < 2) continue;
     designs.push({ graph, draft, weightLayers, errors });

@@ -4,7 +4,7 @@
  * once the boxes are blanked: each connected piece that touches two or more boxes is an edge, and the end
  * with the heavier ink (a filled arrow head) is its target.
  */
-import type { Box } from '../types.ts';
+import { union, type Box } from '../../geometry/index.ts';
 import type { GreyImage } from './image.ts';
 import type { CV } from './opencv.ts';
 
@@ -44,7 +44,6 @@ function binaryInk(cv: CV, image: GreyImage, level = LIGHT_INK) {
 }
 
 const overlapsOrTouches = (a: Box, b: Box, gap: number) => a[0] <= b[2] + gap && b[0] <= a[2] + gap && a[1] <= b[3] + gap && b[1] <= a[3] + gap;
-const union = (a: Box, b: Box): Box => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 
 /** Rectangle-like and blob-like closed contours, merged into node boxes. */
 export function findBoxes(cv: CV, image: GreyImage): RasterBox[] {

@@ -3,7 +3,8 @@
  * LeNet-style feature-map stacks, names under 3-D blocks). The whole image is read as sparse text; words
  * on one baseline make a line, lines stacked closely in one column make one label node.
  */
-import type { Box, DiagramNode } from '../types.ts';
+import { union, type Box } from '../../geometry/index.ts';
+import type { DiagramNode } from '../types.ts';
 import { encodeGreyPng, type GreyImage } from './image.ts';
 import type { Ocr, OcrWord } from './ocr.ts';
 import type { CV } from './opencv.ts';
@@ -17,7 +18,6 @@ interface Line {
 }
 
 const height = (b: Box) => b[3] - b[1];
-const union = (a: Box, b: Box): Box => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 
 /** `unit`: the figure's usual word height, so one odd word box does not stretch the reach. */
 function wordsToLines(words: OcrWord[], unit: number): Line[] {

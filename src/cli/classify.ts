@@ -4,9 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
 import { createFigureClassifier, type RgbaImage } from '../classify/index.ts';
+import { decodeRgba } from '../diagrams/index.ts';
 import { CLASSIFY } from './commands.ts';
 import { checkImageSize } from './imageHeader.ts';
 import { parseCommand } from './options.ts';
@@ -16,16 +15,11 @@ export const DEFAULT_MODEL = fileURLToPath(new URL('../../models/figure-classifi
 /** PNG or JPEG file bytes → RGBA pixels (by magic number, not by file name). */
 export function decodeImage(bytes: Uint8Array, name: string): RgbaImage {
   checkImageSize(bytes, name);
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    const png = PNG.sync.read(buffer);
-    return { data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength), width: png.width, height: png.height };
+  try {
+    return decodeRgba(bytes, { maxMemoryMB: 2048 });
+  } catch (error) {
+    throw new Error(`${name}: ${(error as Error).message}`);
   }
-  if (buffer[0] === 0xff && buffer[1] === 0xd8) {
-    const img = jpeg.decode(buffer, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 2048 });
-    return { data: img.data, width: img.width, height: img.height };
-  }
-  throw new Error(`${name}: not a PNG or JPEG file`);
 }
 
 function round(v: number): number {

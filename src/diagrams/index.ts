@@ -14,7 +14,7 @@ import { readVector } from './vector.ts';
 export type { Box, DiagramEdge, DiagramNode, FigureReading } from './types.ts';
 export { recognizeLabel, type Recognition } from './labels.ts';
 export { createOcr, type Ocr, type OcrOptions } from './raster/ocr.ts';
-export { decodeImage, type GreyImage } from './raster/image.ts';
+export { decodeImage, decodeRgba, type GreyImage, type RgbaPixels } from './raster/image.ts';
 export type { OpenCvLoader } from './raster/opencv.ts';
 
 export type FigureInput =

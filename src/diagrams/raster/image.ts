@@ -1,4 +1,7 @@
-/** Image bytes → an 8-bit grey raster, in pure JS (fast-png, jpeg-js) so it runs in a worker and in Node alike. */
+/**
+ * Image bytes → RGBA or an 8-bit grey raster, in pure JS (fast-png, jpeg-js: the project's one PNG and one
+ * JPEG library) so it runs in a worker and in Node alike.
+ */
 import { convertIndexedToRgb, decode as decodePng, encode as encodePng, hasPngSignature } from 'fast-png';
 import { decode as decodeJpeg } from 'jpeg-js';
 
@@ -11,39 +14,59 @@ export interface GreyImage {
 
 const isJpeg = (b: Uint8Array) => b[0] === 0xff && b[1] === 0xd8;
 
-/** Luma of RGB(A) pixels; transparent pixels count as white paper. */
-function toGrey(rgba: ArrayLike<number>, channels: number, width: number, height: number, max: number): GreyImage {
-  const data = new Uint8Array(width * height);
-  const scale = 255 / max;
+/** 8-bit RGBA pixels, row-major: the layout of browser ImageData, which the classifier reads too. */
+export interface RgbaPixels {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** PNG (any depth, grey, palette, alpha) → 8-bit RGBA. */
+function pngToRgba(bytes: Uint8Array): RgbaPixels {
+  const png = decodePng(bytes);
+  const { width, height } = png;
+  const source = png.palette ? convertIndexedToRgb(png) : png.data;
+  const channels = png.palette ? source.length / (width * height) : png.channels;
+  const scale = 255 / (png.palette || png.depth === 8 ? 255 : 2 ** png.depth - 1);
+  const data = new Uint8Array(width * height * 4);
   for (let i = 0; i < width * height; i++) {
     const o = i * channels;
-    let v: number;
-    if (channels >= 3) v = 0.299 * rgba[o]! + 0.587 * rgba[o + 1]! + 0.114 * rgba[o + 2]!;
-    else v = rgba[o]!;
-    if (channels === 4 || channels === 2) {
-      const a = rgba[o + channels - 1]! / max;
-      v = v * a + max * (1 - a);
-    }
-    data[i] = Math.round(v * scale);
+    const grey = channels < 3;
+    data[i * 4] = Math.round(source[o]! * scale);
+    data[i * 4 + 1] = Math.round(source[grey ? o : o + 1]! * scale);
+    data[i * 4 + 2] = Math.round(source[grey ? o : o + 2]! * scale);
+    data[i * 4 + 3] = channels === 2 || channels === 4 ? Math.round(source[o + channels - 1]! * scale) : 255;
   }
   return { width, height, data };
 }
 
-export function decodeImage(bytes: Uint8Array): GreyImage {
-  if (hasPngSignature(bytes)) {
-    const png = decodePng(bytes);
-    if (png.palette) {
-      const rgb = convertIndexedToRgb(png);
-      const channels = rgb.length / (png.width * png.height);
-      return toGrey(rgb, channels, png.width, png.height, 255);
-    }
-    return toGrey(png.data, png.channels, png.width, png.height, png.depth === 16 ? 65535 : png.depth === 8 ? 255 : 2 ** png.depth - 1);
-  }
+/** PNG or JPEG bytes → 8-bit RGBA, by file signature. `maxMemoryMB` bounds the JPEG decoder. */
+export function decodeRgba(bytes: Uint8Array, options: { maxMemoryMB?: number } = {}): RgbaPixels {
+  if (hasPngSignature(bytes)) return pngToRgba(bytes);
   if (isJpeg(bytes)) {
-    const jpeg = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: true });
-    return toGrey(jpeg.data, 4, jpeg.width, jpeg.height, 255);
+    const jpeg = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: options.maxMemoryMB ?? 512 });
+    return { width: jpeg.width, height: jpeg.height, data: jpeg.data };
   }
-  throw new Error('figure image: not a PNG or JPEG (unknown file signature)');
+  throw new Error('not a PNG or JPEG (unknown file signature)');
+}
+
+/** Luma of RGBA pixels; transparent pixels count as white paper. */
+export function decodeImage(bytes: Uint8Array): GreyImage {
+  let rgba: RgbaPixels;
+  try {
+    rgba = decodeRgba(bytes);
+  } catch (error) {
+    throw new Error(`figure image: ${(error as Error).message}`);
+  }
+  const { width, height } = rgba;
+  const data = new Uint8Array(width * height);
+  for (let i = 0; i < width * height; i++) {
+    const o = i * 4;
+    const a = rgba.data[o + 3]! / 255;
+    const v = 0.299 * rgba.data[o]! + 0.587 * rgba.data[o + 1]! + 0.114 * rgba.data[o + 2]!;
+    data[i] = Math.round(v * a + 255 * (1 - a));
+  }
+  return { width, height, data };
 }
 
 export function encodeGreyPng(image: GreyImage): Uint8Array {

@@ -2,6 +2,7 @@
  * The whole library as one JSON file (export/import). PDF bytes travel as base64 so the file is
  * self-contained; everything else is plain JSON.
  */
+import { designProblem, paperProblem } from './records.ts';
 import type { DesignRecord, PaperRecord } from './types.ts';
 
 export const LIBRARY_FORMAT = 'paper2net.library/1';
@@ -50,14 +51,16 @@ export function libraryFromJson(text: string): { papers: PaperRecord[]; designs:
   if (!Array.isArray(file.papers) || !Array.isArray(file.designs)) throw new Error('library file: "papers" and "designs" must be lists');
   const paperIds = new Set<string>();
   const papers = file.papers.map((p, i) => {
-    if (typeof p.id !== 'string' || typeof p.title !== 'string') throw new Error(`library file: paper #${i + 1} needs an id and a title`);
+    const problem = paperProblem(p as Partial<PaperRecord>) ?? (p.bytes !== undefined && typeof p.bytes !== 'string' ? `paper "${p.id}": bytes must be base64 text` : undefined);
+    if (problem) throw new Error(`library file: paper #${i + 1}: ${problem}`);
     paperIds.add(p.id);
     const { bytes, ...rest } = p;
     return bytes ? { ...rest, bytes: fromBase64(bytes) } : rest;
   });
   for (const [i, d] of file.designs.entries()) {
-    if (typeof d.id !== 'string' || !paperIds.has(d.paperId)) throw new Error(`library file: design #${i + 1} ("${d.id}") belongs to no paper in the file`);
-    if (!d.graph || !Array.isArray(d.graph.layers)) throw new Error(`library file: design "${d.id}" has no graph`);
+    const problem = designProblem(d);
+    if (problem) throw new Error(`library file: design #${i + 1}: ${problem}`);
+    if (!paperIds.has(d.paperId)) throw new Error(`library file: design #${i + 1} ("${d.id}") belongs to no paper in the file`);
   }
   return { papers, designs: file.designs };
 }

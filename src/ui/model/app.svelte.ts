@@ -91,7 +91,12 @@ export class AppState {
   private jobCount = 0;
 
   async start(): Promise<void> {
-    this.library = await Library.open();
+    this.library = await Library.open('paper2net', {
+      onVersionChange: () => (this.error = 'paper2net was opened in a newer version in another tab: reload this tab to keep working'),
+      // Another tab wrote: the listing shows it (the open design is guarded by saveDesign's version check).
+      onChange: () => (this.view === 'library' ? void this.refreshLibrary() : (this.libraryStale = true)),
+    });
+    void Library.persist();
     await this.refreshLibrary();
   }
 
@@ -126,6 +131,15 @@ export class AppState {
 
   /** Opens a dropped or picked file: a PDF is read for designs, a model file becomes one design. */
   async openFile(file: File): Promise<void> {
+    // Callers do not await this: a failure (a full disk refusing the paper) is shown here, never lost.
+    try {
+      await this.openFileUnguarded(file);
+    } catch (error) {
+      this.error = `${file.name}: ${(error as Error).message}`;
+    }
+  }
+
+  private async openFileUnguarded(file: File): Promise<void> {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const lower = file.name.toLowerCase();
     if (lower.endsWith('.pdf') || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
@@ -309,7 +323,7 @@ export class AppState {
     if (!design) return;
     if (this.paper?.id !== design.paperId) await this.openPaper(design.paperId);
     await this.closeEditor();
-    this.session = new EditorSession(design, (d) => this.saveDesign(d));
+    this.session = new EditorSession(design, (d, basedOn) => this.saveDesign(d, basedOn));
     this.view = 'editor';
   }
 
@@ -319,8 +333,14 @@ export class AppState {
     this.session?.focus(layerId);
   }
 
-  private async saveDesign(design: DesignRecord): Promise<void> {
-    await this.library.saveDesign(design);
+  /** Awaited by every caller; a refused or failed write is shown and rethrown (the editor retries what can be). */
+  private async saveDesign(design: DesignRecord, basedOn?: number): Promise<void> {
+    try {
+      await this.library.saveDesign(design, basedOn);
+    } catch (error) {
+      this.error = `Saving ${design.graph.name}: ${(error as Error).message}`;
+      throw error;
+    }
     this.designs = this.designs.map((d) => (d.id === design.id ? design : d));
     // The listing reads every paper back from IndexedDB: refresh it only where it is shown.
     if (this.view === 'library') await this.refreshLibrary();
@@ -328,7 +348,7 @@ export class AppState {
   }
 
   async closeEditor(): Promise<void> {
-    await this.session?.save();
+    await this.session?.save().catch(() => undefined);
     this.session = undefined;
   }
 
@@ -360,8 +380,12 @@ export class AppState {
   }
 
   async deletePaper(paperId: string): Promise<void> {
-    if (this.paper?.id === paperId) {
+    // A pending autosave would write the design back after the paper is gone.
+    if (this.session?.design.paperId === paperId) {
+      this.session.discard();
       this.session = undefined;
+    }
+    if (this.paper?.id === paperId) {
       await this.pdf?.destroy();
       this.paper = undefined;
       this.pdf = undefined;
@@ -377,7 +401,7 @@ export class AppState {
       if (patch.note !== undefined) this.session.setNote(patch.note);
       return;
     }
-    await this.saveDesign({ ...design, ...patch, updatedAt: Date.now() });
+    await this.saveDesign({ ...design, ...patch, updatedAt: Date.now() }, design.updatedAt).catch(() => undefined);
   }
 
   exportLibrary(): Promise<string> {

@@ -11,6 +11,9 @@ import * as edits from './graphEdits.ts';
 import { History } from './history.ts';
 import { formatParam } from './paramText.ts';
 
+/** A save that failed for a passing reason (storage busy or full) is tried again after this long. */
+const SAVE_RETRY_MS = 5000;
+
 /** The main-thread emitters, fetched when the first design is opened. */
 let liveCodegen: ReturnType<typeof loadLiveCodegen> | undefined;
 
@@ -40,14 +43,20 @@ export class EditorSession {
   private laidOut = '';
   private codeRequest = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** updatedAt of the stored version this session's changes build on (the library refuses a save over another). */
+  private basedOn: number;
+  private discarded = false;
+  /** Why the last save failed; it is retried unless the library refused it (paper deleted, changed in another tab). */
+  saveError = $state<string | undefined>();
   /** The next edit keeps the nodes where they are (a layer dropped where the person wanted it). */
   private keepPlaces = false;
   private layoutRuns = 0;
 
   constructor(
     readonly design: DesignRecord,
-    private readonly persist: (design: DesignRecord) => Promise<void>,
+    private readonly persist: (design: DesignRecord, basedOn: number) => Promise<void>,
   ) {
+    this.basedOn = design.updatedAt;
     this.graph = design.graph;
     this.rating = design.rating;
     this.note = design.note;
@@ -247,20 +256,30 @@ export class EditorSession {
 
   private scheduleSave(): void {
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.save(), 250);
+    this.saveTimer = setTimeout(() => void this.save().catch(() => undefined), 250);
   }
 
-  /** Writes the design to the library now (also called when leaving the editor). */
+  /** Writes the design to the library now (also called when leaving the editor); rejects when it failed. */
   async save(): Promise<void> {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    await this.persist({
-      ...this.design,
-      graph: this.graph,
-      rating: this.rating,
-      note: this.note,
-      edits: [...this.editLog],
-      updatedAt: Date.now(),
-    });
+    if (this.discarded) return;
+    const updatedAt = Math.max(Date.now(), this.basedOn + 1);
+    try {
+      await this.persist({ ...this.design, graph: this.graph, rating: this.rating, note: this.note, edits: [...this.editLog], updatedAt }, this.basedOn);
+      this.basedOn = updatedAt;
+      this.saveError = undefined;
+    } catch (error) {
+      this.saveError = (error as Error).message;
+      if ((error as Error).name !== 'LibraryWriteError') this.saveTimer = setTimeout(() => void this.save().catch(() => undefined), SAVE_RETRY_MS);
+      throw error;
+    }
+  }
+
+  /** Drops pending and future saves: the design's paper was deleted. */
+  discard(): void {
+    this.discarded = true;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
   }
 }

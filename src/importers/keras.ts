@@ -3,7 +3,7 @@
  * graph. Nested models are flattened into the outer graph with their layer ids prefixed by the
  * model's name ("resnet50/conv1_conv"); their InputLayers are replaced by the tensors they are called on.
  */
-import type { Graph, Shape } from '../graph/index.ts';
+import { defaultInputShape, type Graph, type Shape } from '../graph/index.ts';
 import { GraphBuilder } from './builder.ts';
 import { ImportError, type ImportPosition } from './errors.ts';
 import { convertKerasLayer, type KerasConfig, type UnevenPad } from './keras-layers.ts';
@@ -219,7 +219,7 @@ class KerasImporter {
     let dims = batchShape.slice(1);
     if (this.channelsFirst && dims.length === 3) dims = [dims[1]!, dims[2]!, dims[0]!];
     const unknown = dims.some((d) => d === null);
-    const assumed = dims.length === 3 ? 224 : 100;
+    const assumed = dims.length === 3 ? defaultInputShape()[0]! : 100;
     const shape: Shape = dims.map((d) => d ?? assumed);
     if (unknown) this.b.warn(`input "${id}" has unknown sizes ${JSON.stringify(dims)}; assumed ${JSON.stringify(shape)}`);
     const intIds = typeof dtype === 'string' && /int/.test(dtype);

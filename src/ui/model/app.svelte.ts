@@ -7,6 +7,7 @@ import { callbackForWorker, CancelledError, exportWorker, openPdf, pipelineWorke
 import { Library, type DesignRecord, type PaperEntry, type PaperRecord } from '../../store/index.ts';
 import { download, safeFileName } from './download.ts';
 import { EditorSession } from './editorSession.svelte.ts';
+import { warmUpLayout } from './layoutWarmUp.ts';
 import { graphThumbnail } from './thumbnail.ts';
 
 export type View = 'library' | 'paper' | 'editor';
@@ -131,6 +132,7 @@ export class AppState {
 
   /** Opens a dropped or picked file: a PDF is read for designs, a model file becomes one design. */
   async openFile(file: File): Promise<void> {
+    warmUpLayout();
     // Callers do not await this: a failure (a full disk refusing the paper) is shown here, never lost.
     try {
       await this.openFileUnguarded(file);

@@ -19,6 +19,6 @@ export {
 export { isUnsupported, type LayerTargets, type TargetEntries, type TargetName, type Unsupported } from './catalog/targets.ts';
 export { checkParam, resolveParamsFor } from './params.ts';
 export { analyseGraph, validateGraph, inferShapes, inferTensors, outputLayers, GraphError, type Issue, type Analysis } from './validate.ts';
-export { parseGraphJson, serializeGraph, checkGraphStructure, GraphFormatError } from './json.ts';
+export { parseGraphJson, serializeGraph, checkGraphStructure, GraphFormatError, oneLine } from './json.ts';
 export { resolveParams } from './resolve.ts';
 export { inputElementType, outputElementType, readElementTypes, type ElementType } from './elementTypes.ts';

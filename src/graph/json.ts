@@ -9,13 +9,20 @@ function fail(message: string): never {
   throw new GraphFormatError(message);
 }
 
+/** A message on one line of at most `max` characters. */
+export function oneLine(text: string, max = 200): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
 /** Parses graph JSON; throws GraphFormatError naming what is wrong (not the layer semantics: see validateGraph). */
 export function parseGraphJson(text: string): Graph {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    fail(`not JSON: ${(error as Error).message}`);
+    // V8 quotes the text around the fault, newlines and all: the message is kept to one short line.
+    fail(`not JSON: ${oneLine((error as Error).message)}`);
   }
   return checkGraphStructure(data);
 }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,20 @@ let page: Page;
 let server: Awaited<ReturnType<typeof serveDev>>;
 let loads = 0;
 const pageErrors: string[] = [];
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is now: "rule: n nodes (first target)". */
+async function seriousViolations(): Promise<string[]> {
+  // Evaluated through the devtools protocol: the page's CSP (no inline scripts) does not apply.
+  await page.evaluate(`${AXE};0`);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(' ')})`);
+  });
+  return violations;
+}
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
@@ -100,6 +115,7 @@ describe('a new user on npm run dev', () => {
     await page.getByRole('button', { name: 'Paper', exact: true }).click();
     await page.waitForTimeout(800); // let the page paint for the screenshot
     await shot('20-paper-verdicts');
+    expect(await seriousViolations()).toEqual([]);
   });
 
   it('reads a box drawn on a page of a paper with no design into a design in the editor, whose ZIP’s PyTorch runs', async () => {
@@ -162,6 +178,11 @@ describe('the editor fits the screen', () => {
     await page.locator('[data-testid=layer-node]').first().waitFor();
     await expect.poll(graphInsideCanvas, { timeout: 10_000 }).toBe(true);
     await shot('22-editor-fitted');
+    // The code pane stays inside the window: its buttons reachable, its lines wrapped.
+    const zipButton = (await page.getByRole('button', { name: 'Download ZIP' }).boundingBox())!;
+    expect(zipButton.x + zipButton.width).toBeLessThanOrEqual(1440);
+    expect(await page.locator('[data-testid=code-keras]').evaluate((pre) => pre.scrollWidth <= pre.clientWidth + 1)).toBe(true);
+    expect(await seriousViolations()).toEqual([]);
     const splitter = page.getByRole('separator', { name: 'Resize the inspector and code pane' });
     const bar = (await splitter.boundingBox())!;
     await page.mouse.move(bar.x + 2, bar.y + bar.height / 2);

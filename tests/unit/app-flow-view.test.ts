@@ -44,10 +44,11 @@ describe('a layer dropped from the palette', () => {
     expect(nearestFreeOutput(g, positions, { x: 100, y: 380 })).toBe('a');
   });
 
-  it('takes no input from a layer already feeding another, below the drop, or out of reach', () => {
-    // x feeds a and b: its port is not free.
-    expect(nearestFreeOutput(g, positions, { x: 295, y: 100 })).toBeUndefined();
-    expect(nearestFreeOutput(g, positions, { x: 480, y: 150 })).toBeUndefined();
-    expect(nearestFreeOutput(g, positions, { x: 480, y: 2000 })).toBeUndefined();
+  it('never takes a port already feeding another layer; with no free port above in reach, the nearest anywhere', () => {
+    // x feeds a and b: its port is not free, so a drop just under it takes the nearer of a and b.
+    expect(nearestFreeOutput(g, positions, { x: 250, y: 100 })).toBe('a');
+    expect(nearestFreeOutput(g, positions, { x: 480, y: 150 })).toBe('b');
+    expect(nearestFreeOutput(g, positions, { x: 0, y: 2000 })).toBe('a');
+    expect(nearestFreeOutput(g, {}, { x: 0, y: 0 })).toBeUndefined();
   });
 });

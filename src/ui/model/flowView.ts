@@ -97,19 +97,17 @@ export function structureKey(graph: Graph): string {
 
 /**
  * Where a layer dropped at `point` (flow coordinates, the cursor) takes its input from: the nearest layer above
- * the point whose output feeds nothing yet (a free port), within `reach`; none when there is no such layer.
+ * the point whose output feeds nothing yet (a free port) within `reach`, else the nearest free port anywhere
+ * (a layer with no input would leave the graph invalid); none only in a graph without positioned layers.
  */
 export function nearestFreeOutput(graph: Graph, positions: Positions, point: { x: number; y: number }, reach = 480): string | undefined {
   const consumed = new Set(graph.layers.flatMap((l) => l.inputs ?? []));
-  let best: string | undefined;
-  let bestDistance = reach;
-  for (const layer of graph.layers) {
+  const free = graph.layers.flatMap((layer) => {
     const p = positions[layer.id];
-    if (!p || consumed.has(layer.id)) continue;
+    if (!p || consumed.has(layer.id)) return [];
     const port = { x: p.x + NODE_WIDTH / 2, y: p.y + NODE_HEIGHT };
-    if (port.y > point.y) continue;
-    const distance = Math.hypot(port.x - point.x, port.y - point.y);
-    if (distance < bestDistance) [best, bestDistance] = [layer.id, distance];
-  }
-  return best;
+    return [{ id: layer.id, above: port.y <= point.y, distance: Math.hypot(port.x - point.x, port.y - point.y) }];
+  });
+  free.sort((a, b) => a.distance - b.distance);
+  return (free.find((f) => f.above && f.distance <= reach) ?? free[0])?.id;
 }

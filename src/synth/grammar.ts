@@ -4,7 +4,7 @@
  */
 import { GRAPH_FORMAT, getSpec, resolveParamsFor, type Graph, type Layer, type Params, type Shape } from '../graph/index.ts';
 import { createRandom, type Random } from './random.ts';
-import { KERAS_NAME } from './keras-plot.ts';
+import { kerasNameBase } from './keras-plot.ts';
 
 /** The grammar state of a layer: what its next layer may be is decided by this. */
 export type GrammarState = 'Input' | 'Dense' | 'Conv2D' | 'Flatten' | 'Pool' | 'RNNLast' | 'RNNSeq' | 'Embed';
@@ -134,7 +134,7 @@ class ModelBuilder {
   constructor(private readonly rng: Random) {}
 
   name(type: string): string {
-    const base = KERAS_NAME[type] ?? type.toLowerCase();
+    const base = kerasNameBase(type);
     const n = (this.counters.get(base) ?? 0) + 1;
     this.counters.set(base, n);
     return `${base}_${n}`;

@@ -9,21 +9,17 @@ import type { Random } from './random.ts';
 import type { DrawnFigure } from './truth.ts';
 import type { Viz } from '@viz-js/viz';
 
-/** The base of each layer type's automatic Keras name (`conv2d`, `max_pooling2d`). */
-export const KERAS_NAME: Record<string, string> = {
-  Input: 'input',
-  Conv2D: 'conv2d',
-  MaxPool2D: 'max_pooling2d',
-  AvgPool2D: 'average_pooling2d',
-  Dense: 'dense',
-  Dropout: 'dropout',
-  Flatten: 'flatten',
-  Concat: 'concatenate',
-  Embedding: 'embedding',
-  SimpleRNN: 'simple_rnn',
-  LSTM: 'lstm',
-  BatchNorm: 'batch_normalization',
-};
+/**
+ * The base of a layer type's automatic Keras name (`conv2d`, `max_pooling2d`): Keras snake-cases the
+ * layer's class name (keras.src.utils.naming.to_snake_case); the input is `input`.
+ */
+export function kerasNameBase(type: string): string {
+  if (type === 'Input' || !isLayerType(type)) return type.toLowerCase();
+  return kerasClass(type)
+    .replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+}
 
 /**
  * Layer names as each Keras era wrote them: Keras 2.0–2.3 counted from 1 (`conv2d_1`), tf.keras left the
@@ -35,7 +31,7 @@ export function kerasNames(graph: Graph, era: KerasEra): Map<string, string> {
   const counts = new Map<string, number>();
   const names = new Map<string, string>();
   for (const layer of graph.layers) {
-    let base = KERAS_NAME[layer.type] ?? layer.type.toLowerCase();
+    let base = kerasNameBase(layer.type);
     if (layer.type === 'Input' && era === 'keras3') base = 'input_layer';
     const n = counts.get(base) ?? 0;
     counts.set(base, n + 1);

@@ -105,5 +105,29 @@ export const EVAL = command({
   notes: ['input=reference pairs (paper.pdf=model.prototxt, image.png=builtin:lenet5) score your own files instead of the manifest.'],
 });
 
+export const BATCH = command({
+  name: 'batch',
+  summary: 'many papers into a collection folder (index.json + one JSON per paper), resumable, in worker threads',
+  positionals: 'folder|list.txt',
+  minPositionals: 1,
+  maxPositionals: Infinity,
+  options: {
+    out: { type: 'string', value: 'DIR', required: true, help: 'the collection folder to write (or resume, or merge into)' },
+    jobs: { type: 'string', value: 'N', help: 'papers read at once, each in its own worker thread (default: the number of cores)' },
+    'no-bitmaps': { type: 'boolean', help: 'skip bitmap figures (no rendering, classifier or OCR; much faster)' },
+    timeout: { type: 'string', value: 'S', help: 'seconds one paper may take before it is stopped and recorded as failed (default 600)' },
+    shard: { type: 'string', value: 'i/n', help: 'read only part i of n, split by file hash (one part per machine; join them with --merge)' },
+    zips: { type: 'boolean', help: "also write each design's code bundle (ZIP, placeholder weights) into zips/" },
+    merge: { type: 'boolean', help: 'join collection folders (the positionals: the parts of a --shard run) into --out' },
+  },
+  notes: [
+    'A folder is read for its *.pdf files; a list file names one PDF per line (relative to the list; # comments).',
+    'A second run into the same --out skips papers already read (by content hash) and retries failed ones.',
+    'A paper over its time or memory limit, or a damaged file, is recorded in index.json with the reason; the run goes on.',
+    'Progress, one line per paper with the rate and time left, goes to stderr. Format: docs/collection.md.',
+    'Example: paper2net batch --merge --out all/ part1/ part2/',
+  ],
+});
+
 /** In the order the top-level help lists them. */
-export const COMMANDS: readonly CommandSpec[] = [EXTRACT, FIGURE, CLASSIFY, CODEGEN, IMPORT, SYNTH, EVAL];
+export const COMMANDS: readonly CommandSpec[] = [EXTRACT, BATCH, FIGURE, CLASSIFY, CODEGEN, IMPORT, SYNTH, EVAL];

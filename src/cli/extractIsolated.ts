@@ -1,11 +1,11 @@
 /** `extract`'s reading, run in a worker thread within limits (isolate.ts, extractWorker.ts). */
 import type { Extraction } from '../pipeline/extract.ts';
-import type { ExtractTask } from './extractWorker.ts';
+import type { ExtractTask } from './extractTask.ts';
 import { runIsolated, type IsolationLimits } from './isolate.ts';
 
 /**
  * Heap and resident memory: a 60-page paper with bitmap figures peaks near 1 GB; the caps leave room and stop
- * what the issue's hostile PDFs reached (4-8 GB). Time: pages have their own allowances (extractWorker.ts).
+ * what the issue's hostile PDFs reached (4-8 GB). Time: pages have their own allowances (extractTask.ts).
  */
 export const EXTRACT_LIMITS: IsolationLimits = { heapMb: 2048, rssMb: 3072, totalMs: 600_000, startMs: 60_000 };
 

@@ -14,6 +14,7 @@ interface CommandModule {
 /** Literal paths, so the build splits each command into its own chunk, loaded only when run. */
 const MODULES: Record<string, () => Promise<CommandModule>> = {
   extract: () => import('./extract.ts'),
+  batch: () => import('./batch.ts'),
   figure: () => import('./figure.ts'),
   classify: () => import('./classify.ts'),
   codegen: () => import('./codegen.ts'),

@@ -1,0 +1,52 @@
+/**
+ * The reading `extract` and `batch` run in their worker threads (see isolate.ts): pdf.js, the classifier, OpenCV and
+ * OCR, each step announced with its allowance so a stuck page or figure is stopped by the main thread.
+ */
+import { extractDesigns, type Extraction } from '../pipeline/extract.ts';
+import type { StageProgress } from '../pipeline/protocol.ts';
+import { nodeBitmapFigures } from './bitmaps.ts';
+import type { Report } from './isolate.ts';
+
+export interface ExtractTask {
+  bytes: Uint8Array;
+  maxPages?: number;
+  /** Render, classify and OCR bitmap figures. */
+  bitmaps: boolean;
+  /** OCR pages whose text layer is unreadable (only with bitmaps). */
+  ocr: boolean;
+}
+
+/** pdf.js's own per-page budget; the supervisor allows twice that, as its clock also runs while pdf.js blocks. */
+const PAGE_TIME_MS = 4000;
+const PAGE_ALLOW_MS = 3 * PAGE_TIME_MS + 3000;
+/** OCR of a whole page, a figure rendered or classified, a figure read by OCR and OpenCV. */
+const OCR_PAGE_ALLOW_MS = 120_000;
+const FIGURE_STEP_ALLOW_MS = 30_000;
+const FIGURE_READ_ALLOW_MS = 120_000;
+/** Reading the page model (regions, tables, vector figures, sentences): pure JS over data already read. */
+const READING_ALLOW_MS = 60_000;
+
+function reportProgress(report: Report) {
+  return (event: StageProgress) => {
+    if (event.stage === 'bitmaps') report(event.message ?? 'a bitmap figure', /by OCR/.test(event.message ?? '') ? FIGURE_READ_ALLOW_MS : FIGURE_STEP_ALLOW_MS);
+    else if (event.stage !== 'pages' && event.stage !== 'done') report(event.message ? `${event.stage}: ${event.message}` : event.stage, READING_ALLOW_MS);
+  };
+}
+
+export async function extractTask(task: ExtractTask, report: Report): Promise<Extraction> {
+  const bitmaps = task.bitmaps ? nodeBitmapFigures(task.bytes) : undefined;
+  try {
+    const pageOcr = bitmaps && task.ocr ? bitmaps.pageOcr : undefined;
+    const ocr: typeof pageOcr = pageOcr && ((pageNumber, size) => (report(`page ${pageNumber}: OCR`, OCR_PAGE_ALLOW_MS), pageOcr(pageNumber, size)));
+    return await extractDesigns(task.bytes, {
+      ...(task.maxPages !== undefined ? { maxPages: task.maxPages } : {}),
+      ...(bitmaps ? { bitmaps } : {}),
+      ...(ocr ? { ocr } : {}),
+      pageTimeMs: PAGE_TIME_MS,
+      onPage: (n) => report(`page ${n}`, PAGE_ALLOW_MS),
+      onProgress: reportProgress(report),
+    });
+  } finally {
+    await bitmaps?.close();
+  }
+}

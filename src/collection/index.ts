@@ -1,0 +1,14 @@
+export {
+  COLLECTION_FORMAT,
+  checkIndex,
+  failedEntry,
+  layerTypeSummary,
+  paperId,
+  readEntry,
+  sortEntries,
+  type CollectionIndex,
+  type PaperEntry,
+  type PaperFile,
+  type PaperReadout,
+} from './format.ts';
+export { paperInfo, type PaperInfo } from './paperInfo.ts';

@@ -16,7 +16,7 @@ function sequenceDesign(net: StatedNetwork, sentences: Sentence[]): ProseDesign 
   const used = net.units.map((u) => sentences[u.index]);
   const first = used[0];
   const bbox = roundBox(boxOf(used.filter((s) => s.page === first.page).map((s) => s.box)));
-  const graph = sequenceGraph(net, `Text, page ${first.page}`, { page: first.page, kind: 'text', caption: used.map((s) => s.text).join(' ').slice(0, 300), bbox });
+  const graph = sequenceGraph(net, net.name ?? `Text, page ${first.page}`, { page: first.page, kind: 'text', caption: used.map((s) => s.text).join(' ').slice(0, 300), bbox });
   const errors = validateGraph(graph).filter((i) => i.severity === 'error').map((i) => `${i.layerId}: ${i.message}`);
   return { graph, weightLayers: graph.layers.filter((l) => l.type !== 'Input').length, errors, sentences: used };
 }
@@ -29,7 +29,7 @@ function designOf(net: StatedNetwork, sentences: Sentence[]): ProseDesign {
   const draft: NetworkDraft = { name: '', layout: 'rows', ...(net.inputWidth ? { input: [net.inputWidth] } : {}), bands: [{ items }], readCells: items.length, totalCells: items.length };
   const bbox = roundBox(boxOf(used.filter((s) => s.page === first.page).map((s) => s.box)));
   const caption = used.map((s) => s.text).join(' ').slice(0, 300);
-  const assembled = assembleGraph(draft, { name: `Text, page ${first.page}`, page: first.page, source: { page: first.page, kind: 'text', caption, bbox } });
+  const assembled = assembleGraph(draft, { name: net.name ?? `Text, page ${first.page}`, page: first.page, source: { page: first.page, kind: 'text', caption, bbox } });
   return { ...assembled, sentences: used };
 }
 

@@ -16,3 +16,21 @@ export function classCountsIn(sentence: string): number[] {
 
 /** "as many outputs as there are valid actions", "one output per class": an output whose width is the task's. */
 export const TASK_SIZED_OUTPUT = /\b(?:as\s+many\s+outputs?\s+as|one\s+(?:output|unit|neuron)\s+(?:for|per)\s+(?:each\s+|every\s+)?)(?:there\s+are\s+)?(?:valid\s+|possible\s+)?(?:actions?|classes|class|categories|labels?)\b/i;
+
+/**
+ * Class counts of benchmark data sets that papers name without restating them ("2 MLPs on MNIST").
+ * Well-known facts about the data, not about any paper; read only next to a network, as a last resort.
+ */
+const DATASET_CLASSES: ReadonlyArray<[RegExp, number]> = [
+  [/\bCIFAR-?100\b/i, 100],
+  [/\bCIFAR-?10\b(?!0)/i, 10],
+  [/\b(?:Fashion-)?MNIST\b/i, 10],
+  [/\bSVHN\b/i, 10],
+  [/\bSTL-?10\b/i, 10],
+  [/\bImageNet\b/i, 1000],
+];
+
+/** Class counts of the data sets a sentence names, in the order of the table above. */
+export function datasetClassesIn(sentence: string): number[] {
+  return DATASET_CLASSES.filter(([name]) => name.test(sentence)).map(([, n]) => n);
+}

@@ -6,7 +6,7 @@
  * A sentence is cut into clauses at each group mention; each clause says what it states about its group.
  */
 import { NUMBER_LIST, ORDINALS, numbersIn } from './numbers.ts';
-import { KIND_WORDS, NOUN_KIND_WORDS, kindNamed, widthNouns } from './vocabulary.ts';
+import { ALL_WIDTH_NOUNS, KIND_WORDS, NOUN_KIND_WORDS, kindNamed, widthNouns } from './vocabulary.ts';
 
 /** How a clause points at layers. */
 export type GroupRef =
@@ -30,13 +30,17 @@ export interface GroupClause {
   stride?: [number, number];
   /** "each followed by a max-pooling layer": a layer of this type after each one. */
   eachFollowedBy?: string;
+  /** "4 recurrent layers with a max pooling layer in the middle": placed halfway through the group before. */
+  middle?: boolean;
   text: string;
 }
 
 const ORDINAL_WORDS = Object.keys(ORDINALS).join('|');
+/** Words that cannot describe a counted layer ("4 gated convolutional layers" has one; "one of the …" does not). */
+const NOT_ADJECTIVES = 'of|the|a|an|and|or|in|on|with|to|for|these|those|its|our|their|each|every|all|than|by|from|at|is|are|was|were|which|that|this|as|into|per|other|more|such|same';
 /** A group mention: determiner, then kind words (optionally "conv + batch norm + relu"), then "layer(s)". */
 const GROUP = new RegExp(
-  String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*|\b(?:up\s+to|than|least|most)\s+)(?<count>\d+|an?|single|one)\s+)?` +
+  String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*|\b(?:up\s+to|than|least|most)\s+)(?<count>\d+|an?|single|one)\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)?` +
     String.raw`(?:(?<adj>more|additional|further|consecutive|successive|stacked|subsequent|other|remaining|intermediate|final|last)\s+)?` +
     String.raw`(?<words>(?:${KIND_WORDS})(?:\s+(?:${KIND_WORDS}))?)(?<extra>(?:\s*\+\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3})\s+(?<hidden>hidden\s+)?(?<noun>layers?)\b`,
   'gi',
@@ -48,6 +52,9 @@ const NOUN_GROUP = new RegExp(
     String.raw`(?<words>${NOUN_KIND_WORDS})s?\b(?!\s*(?:-based\s+)?(?:networks?|models?|architectures?|nets?|cells?|units?)\b)(?:\s+with\s+(?<withCount>\d+)\s+layers\b)?`,
   'gi',
 );
+
+/** "followed by max pooling": a layer without a width named without the word "layer". */
+const BARE_FOLLOWER = new RegExp(String.raw`(?<=\bfollowed\s+by\s+(?:an?\s+)?)(?<words>${KIND_WORDS})\b(?!\s+(?:hidden\s+)?layers?\b)(?<noun>)`, 'gi');
 
 /** "…, the second 64 4x4 filters": an ordinal that continues the type of the clause before it. */
 const ELIDED_ORDINAL = new RegExp(String.raw`(?:^|,\s*|\band\s+)(?:and\s+)?the\s+(?<ord>${ORDINAL_WORDS})(?:\s+and\s+(?:final|last))?\s+(?=\d)`, 'gi');
@@ -82,6 +89,9 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
       out.widths = numbersIn(listed[1]);
       if (listed[2]) out.kernel = pair(listed[2], listed[3]);
     } else if (hyphened) out.widths = [Number(hyphened[1])];
+    // "2 hidden layers and 1200 filters per layer": a width stated per layer counts whatever its noun.
+    const perLayer = new RegExp(String.raw`(?<![\dx.])(\d+)\s+(?:${ALL_WIDTH_NOUNS})\s+(?:per|in\s+each|at\s+each|for\s+each)\s+(?:hidden\s+)?layer\b`, 'i').exec(clause);
+    if (!out.widths && perLayer) out.widths = [Number(perLayer[1])];
     // "depth from 1 to 128 channels": the layer's width is where it goes to.
     // "a final convolution layer results in a scalar value": one output.
     if (!out.widths && /\b(?:results?\s+in|outputs?|produces?|gives?)\s+(?:a|one)\s+(?:single\s+)?scalar\b/i.test(clause)) out.widths = [1];
@@ -116,7 +126,11 @@ function nounMentions(sentence: string, covered: RegExpMatchArray[]): RegExpMatc
 
 export function groupClauses(sentence: string): GroupClause[] {
   const layered = [...sentence.matchAll(GROUP)];
-  const found = [...layered, ...(NOUN_KIND_WORDS ? nounMentions(sentence, layered) : [])]
+  const bare = [...sentence.matchAll(BARE_FOLLOWER)].filter((m) => {
+    const kind = kindNamed(m.groups!.words);
+    return kind && kind.widthParam === undefined;
+  });
+  const found = [...layered, ...bare, ...(NOUN_KIND_WORDS ? nounMentions(sentence, layered) : [])]
     .sort((a, b) => a.index! - b.index!)
     .filter((m) => kindNamed(m.groups!.words) ?? kindNamed(m.groups!.words.split(/\s+/).slice(-1)[0]));
   const clauses: GroupClause[] = [];
@@ -128,6 +142,7 @@ export function groupClauses(sentence: string): GroupClause[] {
     const own = sentence.slice(start, end);
     const clause: GroupClause = { type: kind.type, ref: refOf(g, g.noun.toLowerCase() === 'layers'), hidden: Boolean(g.hidden) || /\bhidden\b/i.test(g.words), ...attributes(kind.type, own), text: own.trim() };
     if (/^(?:final|last)$/i.test(g.adj ?? '')) clause.final = true;
+    if (/^[^,;]*?\bin\s+the\s+middle\b/i.test(own)) clause.middle = true;
     // "(each) followed by a max-pooling layer": this mention is placed after each layer of the one before.
     const previous = clauses[clauses.length - 1];
     if (previous && /\beach\s*,?\s*(?:of\s+which\s+is\s+)?(?:followed|succeeded)\s+by\s*(?:an?|one)?\s*$/i.test(sentence.slice(found[i - 1].index! + found[i - 1][0].length, start))) {

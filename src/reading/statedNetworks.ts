@@ -8,12 +8,14 @@
  * ends a network whose last stated layers are hidden or not fully connected.
  */
 import { getSpec, type Params } from '../graph/index.ts';
-import { classCountsIn, TASK_SIZED_OUTPUT } from './classes.ts';
+import { classCountsIn, datasetClassesIn, TASK_SIZED_OUTPUT } from './classes.ts';
 import { groupClauses, type GroupClause } from './layerGroups.ts';
 import { mlpStatements } from './mlpForms.ts';
 import { proseForm } from './text.ts';
 import type { LayerDraft, TextUnit } from './types.ts';
 import { widthParam } from './vocabulary.ts';
+import { expandAbbreviations, layerAbbreviations } from './abbreviations.ts';
+import { widthFamilies } from './widthFamilies.ts';
 
 export interface StatedLayer extends LayerDraft {
   unit: TextUnit;
@@ -25,12 +27,23 @@ export interface StatedNetwork {
   units: TextUnit[];
   /** Input width, when the text states it (the first number of a layer-size chain). */
   inputWidth?: number;
+  /** The paper's own name for it, where the text gives one ("RCNN-96"). */
+  name?: string;
 }
 
 /** Sentences without a layer group that may separate two sentences of one description. */
 const GAP = 4;
 /** How far (in sentences) a class count may be from the network it sizes. */
 const CLASS_REACH = 60;
+/** How far a data set's name may be from the network it sizes ("we trained 2 MLPs on MNIST"). */
+const DATASET_REACH = 2;
+
+interface ClassCounts {
+  /** Per sentence: class counts it states ("10 classes"). */
+  stated: number[][];
+  /** Per sentence: class counts of the data sets it names. */
+  datasets: number[][];
+}
 
 interface Slot extends StatedLayer {
   hidden: boolean;
@@ -40,6 +53,8 @@ interface Building {
   slots: Slot[];
   units: TextUnit[];
   last: number;
+  /** The layers the last clause that counted new layers added, for "… with a pooling layer in the middle". */
+  lastAdded?: Slot[];
 }
 
 const windowParam = (type: string) => (/Pool/.test(type) ? 'pool' : 'kernel');
@@ -83,13 +98,17 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
       return true;
     }
     const added: Slot[] = [];
+    // "4 recurrent convolutional layers … with a max pooling layer in the middle": halfway through the group before.
+    const group = clause.middle && b.lastAdded && b.lastAdded.length >= 2 ? b.lastAdded : undefined;
+    let at = group ? b.slots.indexOf(group[Math.ceil(group.length / 2)]) : b.slots.length;
     for (let k = 0; k < count; k++) {
       const slot = newSlot(clause.type, clause, unit);
       setStated(slot, clause, widths.length === count ? widths[k] : widths.length === 1 ? widths[0] : undefined);
-      b.slots.push(slot);
+      b.slots.splice(at++, 0, slot);
       added.push(slot);
     }
     if (clause.eachFollowedBy) followEach(b, added, clause.eachFollowedBy, clause, unit);
+    if (!group) b.lastAdded = added;
     return true;
   }
   if (clause.ref.kind === 'all') {
@@ -139,14 +158,17 @@ function applyWidthRule(b: Building, text: string): boolean {
   return stack.length > 0;
 }
 
-/** A network is kept when it states at least two layers with weights and some of their widths. */
-function finished(b: Building): StatedNetwork | undefined {
+/**
+ * A network is kept when it states at least two layers with weights and some of their widths; with
+ * `unsized`, also a stack whose widths the text gives elsewhere (as a symbol a family of networks names).
+ */
+function finished(b: Building, unsized = false): StatedNetwork | undefined {
   const weighted = b.slots.filter(WEIGHTED);
   const sized = weighted.filter((s) => s.params[widthParam(s.type)!] !== undefined);
   // Without any width, a stack counts only when the text calls it a network part ("the discriminator … 4
   // convolutional layers") and states three or more such layers.
   const named = b.units.some((u) => ARCHITECTURE_WORDS.test(u.text));
-  if (weighted.length < 2 || (sized.length === 0 && !(named && weighted.length >= 3))) return undefined;
+  if (weighted.length < 2 || (sized.length === 0 && !unsized && !(named && weighted.length >= 3))) return undefined;
   // A width the text leaves open takes the catalog's default and is marked inferred, for the user to set.
   for (const slot of b.slots) {
     const param = widthParam(slot.type);
@@ -160,14 +182,19 @@ function finished(b: Building): StatedNetwork | undefined {
   return { layers: [...embeddings, ...b.slots.filter((s) => s.type !== 'Embedding')], units: b.units };
 }
 
-/** The nearest class count the text states, within reach of sentence `index`. */
-function classCountNear(units: TextUnit[], counts: Array<number[]>, index: number): number | undefined {
+/** The nearest class count in `counts`, within `reach` sentences of sentence `index`. */
+function nearest(units: TextUnit[], counts: Array<number[]>, index: number, reach: number): number | undefined {
   let best: { n: number; d: number } | undefined;
   units.forEach((u, i) => {
     const d = Math.abs(u.index - index);
-    if (counts[i].length && d <= CLASS_REACH && (!best || d < best.d)) best = { n: counts[i][0], d };
+    if (counts[i].length && d <= reach && (!best || d < best.d)) best = { n: counts[i][0], d };
   });
   return best?.n;
+}
+
+/** The class count the text states nearest sentence `index`; else that of a data set named right beside it. */
+function classCountNear(units: TextUnit[], counts: ClassCounts, index: number): number | undefined {
+  return nearest(units, counts.stated, index, CLASS_REACH) ?? nearest(units, counts.datasets, index, DATASET_REACH);
 }
 
 /** Adds the task-sized classifier when the stated layers end hidden or before any fully connected layer. */
@@ -194,7 +221,7 @@ const NAME_REACH = 10;
  * Networks stated as copies: the network whose text (or the sentences just before it) names what the
  * reference names, with its output resized to each class count stated near the reference.
  */
-function copiesByReference(units: TextUnit[], forms: string[], counts: number[][], networks: StatedNetwork[]): StatedNetwork[] {
+function copiesByReference(units: TextUnit[], forms: string[], counts: ClassCounts, networks: StatedNetwork[]): StatedNetwork[] {
   const copies: StatedNetwork[] = [];
   forms.forEach((text, i) => {
     const ref = SAME_AS.exec(text);
@@ -207,27 +234,73 @@ function copiesByReference(units: TextUnit[], forms: string[], counts: number[][
     });
     const source = named[named.length - 1];
     if (!source) return;
-    const near = counts.slice(Math.max(0, i - NAME_REACH), i + 2).flat();
+    const near = counts.stated.slice(Math.max(0, i - NAME_REACH), i + 2).flat();
     const last = source.layers[source.layers.length - 1];
     const outputs = near.length && last.type === 'Dense' ? [...new Set(near)] : [undefined];
     for (const n of outputs) {
       const layers = source.layers.map((l) => ({ ...l, params: { ...l.params } }));
       if (n !== undefined) layers[layers.length - 1].params.units = n;
-      copies.push({ ...source, layers, units: [...source.units, units[i]] });
+      // A restatement for other data is a design of its own, named by where it is stated.
+      copies.push({ ...source, name: `Text, page ${units[i].page} (same as for ${ref[1]})`, layers, units: [...source.units, units[i]] });
     }
   });
   return copies;
 }
 
+/**
+ * "contains 1 convolutional layer, 4 recurrent layers, 3 max pooling layers and 1 softmax layer": a census
+ * of a network's layers by type, not their order (no network runs several pooling layers in a row).
+ */
+function isCensus(clauses: GroupClause[]): boolean {
+  return clauses.some((c, i) => i > 0 && c.ref.kind === 'new' && (c.ref.count ?? 1) >= 2 && widthParam(c.type) === undefined && !clauses[i - 1].eachFollowedBy && widthParam(clauses[i - 1].type) !== undefined);
+}
+
+/** Networks of a width family ("RCNN-96", "RCNN-128"): the stack its name stands beside, once per named value. */
+function familyMembers(units: TextUnit[], forms: string[], counts: ClassCounts, stacks: StatedNetwork[]): StatedNetwork[] {
+  const members: StatedNetwork[] = [];
+  for (const family of widthFamilies(forms)) {
+    const name = new RegExp(String.raw`\b${family.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`);
+    // The stack beside the family's name whose open widths the symbol can stand for, nearest the symbol's definition.
+    const opens = (n: StatedNetwork) => n.layers.some((l) => widthParam(l.type) === family.param && l.inferred.includes(family.param));
+    const beside = stacks.filter((n) => {
+      const first = units.indexOf(n.units[0]);
+      return opens(n) && forms.slice(Math.max(0, first - NAME_REACH), first + n.units.length + 1).some((f) => name.test(f));
+    });
+    const stack = beside.sort((a, c) => Math.abs(units.indexOf(a.units[0]) - family.at) - Math.abs(units.indexOf(c.units[0]) - family.at))[0];
+    if (!stack) continue;
+    for (const { value, at } of family.instances) {
+      const classes = classCountNear(units, counts, units[at].index);
+      const layers = stack.layers.map((l, k): StatedLayer => {
+        const params = { ...l.params };
+        let inferred = l.inferred;
+        const open = widthParam(l.type) === family.param && l.inferred.includes(family.param);
+        const output = k === stack.layers.length - 1 && l.type === 'Dense' && l.inferred.includes('units') && classes !== undefined;
+        if (open) params[family.param] = value;
+        if (output) params.units = classes;
+        if (open || output) inferred = l.inferred.filter((p) => p !== family.param && !(output && p === 'units'));
+        return { ...l, params, inferred };
+      });
+      members.push({ ...stack, name: `${family.name}-${value}`, layers, units: [...stack.units, units[at]] });
+    }
+  }
+  return members;
+}
+
 export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
-  const forms = units.map((u) => proseForm(u.text));
-  const counts = forms.map(classCountsIn);
+  const plain = units.map((u) => proseForm(u.text));
+  const abbreviations = layerAbbreviations(plain);
+  const forms = plain.map((f) => expandAbbreviations(f, abbreviations));
+  const counts: ClassCounts = { stated: forms.map(classCountsIn), datasets: forms.map(datasetClassesIn) };
   const networks: StatedNetwork[] = [];
+  // Stacks without any stated width: networks only where a width family names them.
+  const stacks: StatedNetwork[] = [];
   let b: Building | undefined;
   let taskSized: TextUnit | undefined;
   const close = () => {
     const net = b && finished(b);
+    const stack = b && !net ? finished(b, true) : undefined;
     if (net) networks.push(withOutput(net, classCountNear(units, counts, net.units[0].index), taskSized));
+    if (stack) stacks.push(withOutput(stack, classCountNear(units, counts, stack.units[0].index), taskSized));
     b = undefined;
     taskSized = undefined;
   };
@@ -240,6 +313,7 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
       else networks.push(withOutput(net, classCountNear(units, counts, unit.index), TASK_SIZED_OUTPUT.test(text) ? unit : undefined));
     }
     const clauses = groupClauses(text);
+    if (isCensus(clauses)) return;
     if (b && unit.index - b.last > GAP) close();
     for (const clause of clauses) {
       const weightedAfterDense = b?.slots.some((s) => s.type === 'Dense') && clause.ref.kind === 'new' && clause.type !== 'Dense' && widthParam(clause.type) !== undefined;
@@ -260,14 +334,14 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
     }
   });
   close();
-  return distinct([...networks, ...copiesByReference(units, forms, counts, networks)]);
+  return distinct([...networks, ...copiesByReference(units, forms, counts, networks), ...familyMembers(units, forms, counts, stacks)]);
 }
 
 /** One network per distinct layer list: a paper restates its networks ("… for the 300-100-10 network"). */
 function distinct(networks: StatedNetwork[]): StatedNetwork[] {
   const seen = new Set<string>();
   return networks.filter((n) => {
-    const key = JSON.stringify([n.inputWidth, n.layers.map((l) => [l.type, l.params])]);
+    const key = JSON.stringify([n.name, n.inputWidth, n.layers.map((l) => [l.type, l.params])]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

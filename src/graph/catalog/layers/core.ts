@@ -48,7 +48,7 @@ export const dense: LayerSpec = {
     { text: 'fcn' },
   ],
   prose: {
-    kinds: ['fully connected', 'fully-connected', 'fullyconnected', 'fc', 'dense', 'densely connected', 'densely-connected', 'hidden', 'fully connected hidden', 'linear', 'affine', 'inner product', 'maxout', 'densely connected maxout', 'feed-forward', 'feedforward'],
+    kinds: ['fully connected', 'fully-connected', 'fullyconnected', 'fc', 'dense', 'densely connected', 'densely-connected', 'hidden', 'fully connected hidden', 'linear', 'affine', 'inner product', 'maxout', 'densely connected maxout', 'feed-forward', 'feedforward', 'softmax'],
     width: { param: 'units', nouns: ['units', 'hidden units', 'neurons', 'nodes', 'hidden nodes', 'outputs', 'rectified linear units', 'relus', 'relu units', 'sigmoid units', 'logistic units', 'tanh units', 'maxout units'] },
   },
   patterns: [

@@ -75,6 +75,7 @@ function globalPool(type: string, kind: 'max' | 'average', aliases: string[], ta
     category: 'pooling',
     doc: `Global ${kind} pooling: [H, W, C] → [C]`,
     aliases: aliases.map((text) => ({ text })),
+    prose: { kinds: kind === 'max' ? ['global max pooling', 'global max-pooling', 'global maxpooling'] : ['global average pooling', 'global average-pooling', 'global avg pooling', 'global mean pooling'] },
     params: [],
     arity: { min: 1, max: 1 },
     outputShape: ([input]) => {

@@ -12,3 +12,4 @@ export {
   type PaperReadout,
 } from './format.ts';
 export { paperInfo, type PaperInfo } from './paperInfo.ts';
+export { filterPapers, layerTypeLine, loadCollection, loadPaper, sortPapers, SORT_KEYS, type LoadedCollection, type SortKey } from './browse.ts';

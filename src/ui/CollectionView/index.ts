@@ -1,0 +1,1 @@
+export { default as CollectionView } from './CollectionView.svelte';

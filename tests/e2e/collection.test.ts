@@ -1,0 +1,102 @@
+/**
+ * A collection written by `paper2net batch` and served statically beside the built app, opened with
+ * ?collection= in real Chromium: the list, search, sort, and a paper's designs and regions.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CollectionIndex } from '../../src/collection/index.ts';
+import { buildApp, CORPUS, launchChromium, ROOT } from './serveApp.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'p2n-collection-e2e-'));
+const collection = join(dir, 'collection');
+let index: CollectionIndex;
+let browser: Browser;
+let page: Page;
+let server: Server;
+let url: string;
+const pageErrors: string[] = [];
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.zip': 'application/zip' };
+
+/** A plain static host: dist/ at the root, the collection folder at /collection/. */
+function serve(): Promise<string> {
+  server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
+    const file = path.startsWith('/collection/') ? join(dir, path) : join(ROOT, 'dist', path.endsWith('/') ? `${path}index.html` : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}/`)));
+}
+
+beforeAll(async () => {
+  writeFileSync(join(dir, 'damaged.pdf'), readFileSync(join(CORPUS, 'pdf/vgg.pdf')).subarray(0, 5000));
+  const list = join(dir, 'papers.txt');
+  writeFileSync(list, [join(CORPUS, 'pdf/vgg.pdf'), join(CORPUS, 'pdf/mxnet_squeezenet_graph.pdf'), 'damaged.pdf'].join('\n'));
+  const batch = spawnSync(process.execPath, [join(ROOT, 'bin/paper2net.mjs'), 'batch', list, '--out', collection, '--no-bitmaps', '--zips'], { encoding: 'utf8' });
+  if (batch.status !== 0) throw new Error(batch.stderr);
+  index = JSON.parse(readFileSync(join(collection, 'index.json'), 'utf8')) as CollectionIndex;
+  buildApp();
+  url = await serve();
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const rows = () => page.locator('table[aria-label=Papers] tbody tr');
+
+describe('the app opens a collection', () => {
+  it('lists every paper of index.json, the unread one with its reason', async () => {
+    await page.goto(`${url}?collection=collection/`);
+    await rows().first().waitFor({ timeout: 60_000 });
+    expect(await rows().count()).toBe(index.papers.length);
+    await expect.poll(() => page.locator('.summary').textContent()).toContain(`${index.papers.length} papers, 1 not read`);
+    expect(await page.locator('tr.failed').textContent()).toContain(index.papers.find((p) => p.failure)!.failure);
+  }, 120_000);
+
+  it('searches by title and by layer type, and sorts by number of designs', async () => {
+    const search = page.getByRole('searchbox', { name: 'Search papers' });
+    await search.fill('very deep');
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await rows().first().textContent()).toMatch(/very deep convolutional/i);
+    await search.fill('concat');
+    const withConcat = index.papers.filter((p) => 'Concat' in p.layerTypes);
+    await expect.poll(() => rows().count()).toBe(withConcat.length);
+    await search.fill('');
+    await page.getByLabel('Sort by').selectOption('designs');
+    const most = [...index.papers].sort((a, b) => b.designCount - a.designCount)[0]!;
+    await expect.poll(() => rows().first().locator('button.title').textContent()).toBe(most.title);
+  }, 60_000);
+
+  it("opens a paper: its designs with their sources and code ZIPs, and the regions' verdicts", async () => {
+    const vgg = index.papers.find((p) => p.file === 'vgg.pdf')!;
+    await page.getByRole('button', { name: vgg.title }).click();
+    const pane = page.getByRole('region', { name: 'Paper' });
+    await pane.getByRole('heading', { name: `${vgg.designCount} designs` }).waitFor({ timeout: 30_000 });
+    expect(await pane.locator('ol > li').count()).toBe(vgg.designCount);
+    const zip = await pane.getByRole('link', { name: 'code (ZIP)' }).first().getAttribute('href');
+    expect(zip).toBe(`${url}collection/${vgg.zips![0]}`);
+    expect((await page.request.get(zip!)).status()).toBe(200);
+    await expect.poll(() => pane.locator('.regions li').count()).toBeGreaterThan(0);
+    expect(await pane.locator('.regions').textContent()).toMatch(/page \d+, table: /);
+    mkdirSync(join(ROOT, 'test-artifacts/e2e'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'test-artifacts/e2e/collection.png') });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});

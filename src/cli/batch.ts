@@ -155,9 +155,7 @@ export async function run(args: string[]): Promise<number> {
   const { positionals, values } = parseCommand(BATCH, args);
   const out = values.out!;
   if (values.merge) {
-    const { papers, failed } = await mergeCollections(positionals, out).catch((error: Error) => {
-      throw new UsageError(error.message);
-    });
+    const { papers, failed } = await mergeCollections(positionals, out);
     process.stderr.write(`merged ${positionals.length} part(s) into ${out}: ${papers} paper(s), ${failed} failed\n`);
     return 0;
   }

@@ -127,12 +127,15 @@ describe('paper2net batch', () => {
     for (const zip of entry!.zips!) expect(readFileSync(join(out, zip)).subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1'));
   }, RUN);
 
-  it('refuses a bad --shard and a resume with other options (exit 2)', () => {
+  it('refuses a bad --shard and a resume with other options (exit 2), and a merge of no collection (exit 1)', () => {
     expect(() => parseShard('3/2')).toThrow(/1 ≤ i ≤ n/);
     const bad = batch(list, '--out', single, '--shard', '0/2');
     expect(bad.status).toBe(2);
     const other = batch(list, '--out', single);
     expect(other.status).toBe(2);
     expect(other.stderr).toMatch(/without bitmaps/);
+    const nothing = batch('--merge', '--out', join(dir, 'nothing'), join(dir, 'no-such-part'));
+    expect(nothing.status).toBe(1);
+    expect(nothing.stderr).toContain('no-such-part: no collection here');
   }, RUN);
 });

@@ -11,7 +11,7 @@ import { getSpec, type Params } from '../graph/index.ts';
 import { classCountsIn, datasetClassesIn, TASK_SIZED_OUTPUT } from './classes.ts';
 import { groupClauses, type GroupClause } from './layerGroups.ts';
 import { mlpStatements } from './mlpForms.ts';
-import { proseForm } from './text.ts';
+import { escapeRegExp, proseForm } from './text.ts';
 import type { LayerDraft, TextUnit } from './types.ts';
 import { widthParam } from './vocabulary.ts';
 import { expandAbbreviations, layerAbbreviations } from './abbreviations.ts';
@@ -226,7 +226,7 @@ function copiesByReference(units: TextUnit[], forms: string[], counts: ClassCoun
   forms.forEach((text, i) => {
     const ref = SAME_AS.exec(text);
     if (!ref) return;
-    const name = new RegExp(`\\b${ref[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+    const name = new RegExp(`\\b${escapeRegExp(ref[1])}\\b`);
     const at = units[i].index;
     const named = networks.filter((n) => {
       const first = units.findIndex((u) => u === n.units[0]);
@@ -259,7 +259,7 @@ function isCensus(clauses: GroupClause[]): boolean {
 function familyMembers(units: TextUnit[], forms: string[], counts: ClassCounts, stacks: StatedNetwork[]): StatedNetwork[] {
   const members: StatedNetwork[] = [];
   for (const family of widthFamilies(forms)) {
-    const name = new RegExp(String.raw`\b${family.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`);
+    const name = new RegExp(String.raw`\b${escapeRegExp(family.name)}\b`);
     // The stack beside the family's name whose open widths the symbol can stand for, nearest the symbol's definition.
     const opens = (n: StatedNetwork) => n.layers.some((l) => widthParam(l.type) === family.param && l.inferred.includes(family.param));
     const beside = stacks.filter((n) => {

@@ -1,6 +1,11 @@
 /** Text as the reading core sees it: one spelling for times signs, dashes, numbers and citations. */
 import { wordsToDigits } from './numbers.ts';
 
+/** `text` as a regex source that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Times signs and the letter x between numbers become "x"; dashes and spaces are normalised. */
 export function normaliseLayerText(text: string): string {
   return text

@@ -3,6 +3,7 @@
  * "layer(s)" name which type, and which nouns count its width. Adding a word is an edit to the catalog.
  */
 import { CATALOG } from '../graph/index.ts';
+import { escapeRegExp } from './text.ts';
 
 export interface LayerKind {
   type: string;
@@ -10,7 +11,7 @@ export interface LayerKind {
   widthParam?: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- ]?');
+const escape = (s: string) => escapeRegExp(s).replace(/[- ]/g, '[- ]?');
 /** Longest first, so "fully connected hidden" wins over "hidden". */
 const byLength = (a: string, b: string) => b.length - a.length;
 

@@ -3,6 +3,7 @@
  * feature maps K. … the model can be denoted by RCNN-K", later "RCNN-96", "RCNN-128". The symbol stands
  * for the width of the layers whose width noun it follows; each value the paper names is an instance.
  */
+import { escapeRegExp } from './text.ts';
 import { ALL_WIDTH_NOUNS, typeCountedBy, widthParam } from './vocabulary.ts';
 
 export interface WidthFamily {
@@ -24,7 +25,6 @@ const FAMILY_REACH = 3;
 /** Text layers recovered by OCR read 1 and 0 as letters in numbers ("RCNN-I92"). */
 const OCR_DIGITS: Record<string, string> = { I: '1', l: '1', O: '0', o: '0' };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function valueOf(token: string): number | undefined {
   if (!/\d/.test(token)) return undefined;
@@ -47,7 +47,7 @@ export function widthFamilies(forms: string[]): WidthFamily[] {
     const near = forms.slice(Math.max(0, at - FAMILY_REACH), at + FAMILY_REACH + 1).map((f) => named.exec(f)).find(Boolean);
     if (!near || families.some((f) => f.name === near[1])) return;
     const name = near[1];
-    const instance = new RegExp(String.raw`\b${escape(name)}-([0-9IlOo]{1,5})\b(?!-)`, 'g');
+    const instance = new RegExp(String.raw`\b${escapeRegExp(name)}-([0-9IlOo]{1,5})\b(?!-)`, 'g');
     const instances: WidthFamily['instances'] = [];
     forms.forEach((f, i) => {
       for (const hit of f.matchAll(instance)) {

@@ -4,7 +4,7 @@ import { drawCaffe } from './caffe-plot.ts';
 import type { SynthModel } from './grammar.ts';
 import { drawCuboids3d, drawFlow2d, drawNeurons, drawPipeline, drawStacked2d } from './drawn-kinds.ts';
 import { drawKeras2, drawKeras3 } from './keras-plot.ts';
-import { drawBarChart, drawConfusion, drawLineChart, drawSampleGrid, drawScatter, drawTableImage } from './negatives.ts';
+import { drawAttention, drawBarChart, drawConfusion, drawLineChart, drawRocCurve, drawSampleGrid, drawScatter, drawScreenshots, drawSegGrid, drawTableImage } from './negatives.ts';
 import type { Random } from './random.ts';
 import type { DrawnFigure, FigureStyle } from './truth.ts';
 
@@ -25,6 +25,10 @@ const DRAWERS: Record<FigureStyle, Drawer> = {
   confusion: (_m, rng) => drawConfusion(rng),
   samplegrid: (_m, rng) => drawSampleGrid(rng),
   tableimage: (_m, rng) => drawTableImage(rng),
+  roccurve: (_m, rng) => drawRocCurve(rng),
+  screenshots: (_m, rng) => drawScreenshots(rng),
+  seggrid: (_m, rng) => drawSegGrid(rng),
+  attention: (_m, rng) => drawAttention(rng),
 };
 
 export function drawFigure(style: FigureStyle, model: SynthModel, rng: Random, viz: Viz): DrawnFigure {

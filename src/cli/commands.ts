@@ -91,8 +91,8 @@ export const SYNTH = command({
 
 export const EVAL = command({
   name: 'eval',
-  summary: 'accuracy on real files: papers, figures or classify, as Markdown tables (or JSON) and SVG charts',
-  positionals: 'papers|figures|classify [input=reference ...]',
+  summary: 'accuracy on real files (papers, figures, classify) or on fresh synthetic figures (synth), as Markdown tables (or JSON) and charts',
+  positionals: 'papers|figures|classify|synth [input=reference ...]',
   minPositionals: 1,
   maxPositionals: Infinity,
   options: {
@@ -100,9 +100,17 @@ export const EVAL = command({
     manifest: { type: 'string', value: 'FILE', help: 'what the suites read (default eval/manifest.json)' },
     truth: { type: 'string', value: 'FILE', help: "a truth.json whose papers are scored too (default the manifest's)" },
     json: { type: 'boolean', help: 'print one JSON document instead of Markdown tables' },
-    out: { type: 'string', value: 'DIR', help: 'also write <suite>.md, <suite>.json and <suite>.svg into DIR' },
+    out: { type: 'string', value: 'DIR', help: 'also write <suite>.md, <suite>.json and <suite>.svg (synth: and synth.png) into DIR' },
+    count: { type: 'string', value: 'N', help: 'synth: how many figures to draw and read (default 100)' },
+    seed: { type: 'string', value: 'S', help: 'synth: the seed of the figures, as paper2net synth --seed draws them (default 1)' },
+    styles: { type: 'string', value: 'LIST', help: 'synth: comma-separated figure styles (default all), e.g. keras2,caffe,flow2d' },
+    jobs: { type: 'string', value: 'N', help: 'synth: reading threads (default 1)' },
   },
-  notes: ['input=reference pairs (paper.pdf=model.prototxt, image.png=builtin:lenet5) score your own files instead of the manifest.'],
+  notes: [
+    'input=reference pairs (paper.pdf=model.prototxt, image.png=builtin:lenet5) score your own files instead of the manifest.',
+    'synth draws figure i of the seed, reads it back with the figure reader and scores layers, edges and shown params',
+    'per style (quartiles and box plots; negatives: how often no layer is read); it keeps no figure, so N can be 100,000.',
+  ],
 });
 
 export const BATCH = command({

@@ -6,6 +6,7 @@
  *             then the papers of the corpus's truth.json against their hand-written truth designs (evalTruth.ts)
  *   figures   the figure reader on diagram images, against the model each was drawn from
  *   classify  the figure classifier on the corpus images (images/arch vs images/other)
+ *   synth     fresh synthetic figures read back and scored per style (evalSynth.ts; --count, --seed, --styles, --jobs)
  * Without pairs, the suites read ../shared/corpus (or --corpus) and what eval/manifest.json (or --manifest) lists
  * in it; a reference is a model file (.prototxt, Keras/MXNet .json, .onnx, graph .json) or `builtin:lenet5` /
  * `builtin:unet` (from the papers). With pairs, `papers` scores only those, and truth only with --truth.
@@ -236,7 +237,13 @@ const markdown = (result: SuiteResult): string => result.sections.map(markdownSe
 export async function run(args: string[]): Promise<number> {
   const { positionals, values } = parseCommand(EVAL, args);
   const [suite, ...pairArgs] = positionals;
-  if (suite !== 'papers' && suite !== 'figures' && suite !== 'classify') throw new UsageError(`unknown suite "${suite}"; use papers, figures or classify`);
+  if (suite === 'synth') {
+    const { runEvalSynth, synthEvalOptions } = await import('./evalSynth.ts');
+    return runEvalSynth(synthEvalOptions(values, pairArgs), { json: values.json === true, ...(values.out ? { out: values.out } : {}) });
+  }
+  if (suite !== 'papers' && suite !== 'figures' && suite !== 'classify') throw new UsageError(`unknown suite "${suite}"; use papers, figures, classify or synth`);
+  const synthOnly = (['count', 'seed', 'styles', 'jobs'] as const).find((name) => values[name] !== undefined);
+  if (synthOnly) throw new UsageError(`--${synthOnly} is for eval synth only`);
   const corpus = resolve(values.corpus ?? defaultCorpus());
   const pairs = pairsFrom(pairArgs);
   if (!existsSync(corpus) && !pairs.length) throw new Error(`no corpus at ${corpus}: pass --corpus DIR or input=reference pairs`);

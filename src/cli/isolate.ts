@@ -35,7 +35,7 @@ type FromWorker = { type: 'step'; label: string; allowMs: number } | { type: 're
  * The worker's module: built beside this one (build/cli/<name>.js) when the CLI is built with it as an entry,
  * else its TypeScript source, loaded through tsx. Both trees are two folders deep, so `../../src` holds in both.
  */
-function workerStart(name: string): { file: URL; entry?: string } {
+export function workerStart(name: string): { file: URL; entry?: string } {
   const built = new URL(`./${name}.js`, import.meta.url);
   if (!import.meta.url.endsWith('.ts') && existsSync(built)) return { file: built };
   return { file: new URL('../../src/cli/workerBoot.mjs', import.meta.url), entry: new URL(`../../src/cli/${name}.ts`, import.meta.url).href };

@@ -4,7 +4,7 @@
  */
 import type { Page } from '../paper/index.ts';
 import { buildGraph } from './build.ts';
-import { decodeImage } from './raster/image.ts';
+import { decodeRgba, greyOf, type RgbaPixels } from './raster/image.ts';
 import { createOcr, type Ocr, type OcrOptions } from './raster/ocr.ts';
 import type { OpenCvLoader } from './raster/opencv.ts';
 import { readRaster } from './raster/read.ts';
@@ -48,6 +48,14 @@ async function withOcr<T>(options: ReadFigureOptions, use: (ocr: Ocr) => Promise
   }
 }
 
+function decodeFigure(bytes: Uint8Array): RgbaPixels {
+  try {
+    return decodeRgba(bytes);
+  } catch (error) {
+    throw new Error(`figure image: ${(error as Error).message}`);
+  }
+}
+
 /** A page region is read as vector when it holds text; otherwise it is a picture. */
 function pageHasText(page: Page, bbox: Box): boolean {
   return page.texts.some((t) => (t.box[0] + t.box[2]) / 2 >= bbox[0] && (t.box[0] + t.box[2]) / 2 <= bbox[2] && (t.box[1] + t.box[3]) / 2 >= bbox[1] && (t.box[1] + t.box[3]) / 2 <= bbox[3]);
@@ -55,8 +63,9 @@ function pageHasText(page: Page, bbox: Box): boolean {
 
 export async function readFigure(input: FigureInput, options: ReadFigureOptions = {}): Promise<FigureReading> {
   if (input.kind === 'image') {
-    const image = decodeImage(input.bytes);
-    const found = await withOcr(options, (ocr) => readRaster(image, ocr, options.opencv));
+    const rgba = decodeFigure(input.bytes);
+    const image = greyOf(rgba);
+    const found = await withOcr(options, (ocr) => readRaster(image, ocr, options.opencv, rgba));
     const bbox: Box = [0, 0, image.width, image.height];
     const { graph, warnings } = buildGraph(found.nodes, found.edges, { name: input.name ?? 'figure', page: 1, bbox });
     return { graph, nodes: found.nodes, edges: found.edges, warnings: [...found.warnings, ...warnings] };
@@ -65,11 +74,12 @@ export async function readFigure(input: FigureInput, options: ReadFigureOptions 
   const bbox: Box = input.bbox ?? [0, 0, page.width, page.height];
   const ctx = { name: input.name ?? `figure_p${page.number}`, page: page.number, bbox, ...(input.caption ? { caption: input.caption } : {}) };
   if (input.render) {
-    const image = decodeImage(input.render);
+    const rgba = decodeFigure(input.render);
+    const image = greyOf(rgba);
     const sx = (bbox[2] - bbox[0]) / image.width;
     const sy = (bbox[3] - bbox[1]) / image.height;
     const toPage = (b: Box): Box => [bbox[0] + b[0] * sx, bbox[1] + b[1] * sy, bbox[0] + b[2] * sx, bbox[1] + b[3] * sy];
-    const found = await withOcr(options, (ocr) => readRaster(image, ocr, options.opencv));
+    const found = await withOcr(options, (ocr) => readRaster(image, ocr, options.opencv, rgba));
     const { graph, warnings } = buildGraph(found.nodes, found.edges, { ...ctx, toPage });
     return { graph, nodes: found.nodes, edges: found.edges, warnings: [...found.warnings, ...warnings] };
   }

@@ -56,7 +56,15 @@ function linesToLabels(lines: Line[], unit: number): Line[][] {
   return labels.map((g) => g.lines);
 }
 
-export async function readFreeLabels(cv: CV, image: GreyImage, ocr: Ocr): Promise<DiagramNode[]> {
+export interface FigureWords {
+  /** Words and numbers tesseract is fairly sure of, in image pixels. */
+  words: OcrWord[];
+  /** The usual word height. */
+  unit: number;
+}
+
+/** The whole image read as sparse text, once: free labels and drawn-block labels both come from it. */
+export async function readFigureWords(cv: CV, image: GreyImage, ocr: Ocr): Promise<FigureWords> {
   // Paper figures are often small: tesseract wants glyphs of ~20-30 px.
   const scale = Math.min(3, Math.max(1, 2000 / image.width));
   const src = cv.matFromArray(image.height, image.width, cv.CV_8UC1, image.data);
@@ -71,7 +79,14 @@ export async function readFreeLabels(cv: CV, image: GreyImage, ocr: Ocr): Promis
   const heights = read.map((w) => height(w.box)).sort((a, b) => a - b);
   const unit = heights[heights.length >> 1] ?? 12;
   // A word box far taller than the text around it is a drawn bar or two lines read as one: not a label.
-  const words = read.filter((w) => height(w.box) <= 2 * unit);
+  return { words: read.filter((w) => height(w.box) <= 2 * unit), unit };
+}
+
+/** Words on one baseline, each line with its text. */
+export const textLines = ({ words, unit }: FigureWords): Array<{ box: Box; text: string }> =>
+  wordsToLines(words, unit).map((l) => ({ box: l.box, text: l.words.map((w) => w.text).join(' ') }));
+
+export function freeLabels({ words, unit }: FigureWords): DiagramNode[] {
   return linesToLabels(wordsToLines(words, unit), unit).map((lines, i) => ({
     id: `t${i + 1}`,
     box: lines.map((l) => l.box).reduce(union),

@@ -51,13 +51,7 @@ export function decodeRgba(bytes: Uint8Array, options: { maxMemoryMB?: number } 
 }
 
 /** Luma of RGBA pixels; transparent pixels count as white paper. */
-export function decodeImage(bytes: Uint8Array): GreyImage {
-  let rgba: RgbaPixels;
-  try {
-    rgba = decodeRgba(bytes);
-  } catch (error) {
-    throw new Error(`figure image: ${(error as Error).message}`);
-  }
+export function greyOf(rgba: RgbaPixels): GreyImage {
   const { width, height } = rgba;
   const data = new Uint8Array(width * height);
   for (let i = 0; i < width * height; i++) {
@@ -67,6 +61,15 @@ export function decodeImage(bytes: Uint8Array): GreyImage {
     data[i] = Math.round(v * a + 255 * (1 - a));
   }
   return { width, height, data };
+}
+
+/** PNG or JPEG bytes → grey. */
+export function decodeImage(bytes: Uint8Array): GreyImage {
+  try {
+    return greyOf(decodeRgba(bytes));
+  } catch (error) {
+    throw new Error(`figure image: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 export function encodeGreyPng(image: GreyImage): Uint8Array {

@@ -2,8 +2,11 @@
 import { hasParenthesisedType, recognizeLabel } from '../labels.ts';
 import type { DiagramEdge, DiagramNode } from '../types.ts';
 import { findBoxes, findConnectors, groupSpecks, type RasterBox } from './detect.ts';
-import { readFreeLabels } from './freeLabels.ts';
-import { encodeGreyPng, type GreyImage } from './image.ts';
+import { readStrip } from '../strip.ts';
+import type { Box } from '../../geometry/index.ts';
+import { findDrawnBlocks, type DrawnBlock } from './blocks.ts';
+import { freeLabels, readFigureWords, textLines, type FigureWords } from './freeLabels.ts';
+import { encodeGreyPng, type GreyImage, type RgbaPixels } from './image.ts';
 import type { Ocr } from './ocr.ts';
 import { loadOpenCv, type CV, type OpenCvLoader } from './opencv.ts';
 
@@ -219,13 +222,30 @@ async function readTurnedCells(cv: CV, image: GreyImage, ocr: Ocr, node: Diagram
   return cells.map((box, k) => ({ id: cells.length === 1 ? node.id : `${node.id}_${k + 1}`, box, text: texts[k]!, shape: 'rect' }));
 }
 
+/**
+ * Numbers written against a drawing's edges ("96" under a cuboid, "55" along its depth) are often lost in the
+ * whole-figure reading; with the blocks painted out the figure is read again and the new words are added.
+ */
+async function withLabelsBesideBlocks(cv: CV, image: GreyImage, ocr: Ocr, words: FigureWords, blocks: readonly DrawnBlock[]): Promise<FigureWords> {
+  const data = new Uint8Array(image.data);
+  const pad = 2;
+  for (const { box } of blocks) {
+    for (let y = Math.max(0, box[1] - pad); y < Math.min(image.height, box[3] + pad); y++) data.fill(255, y * image.width + Math.max(0, box[0] - pad), y * image.width + Math.min(image.width, box[2] + pad));
+  }
+  const again = await readFigureWords(cv, { ...image, data }, ocr);
+  const overlaps = (a: Box, b: Box) => Math.min(a[2], b[2]) > Math.max(a[0], b[0]) && Math.min(a[3], b[3]) > Math.max(a[1], b[1]);
+  const added = again.words.filter((w) => !words.words.some((old) => overlaps(old.box, w.box)) && !blocks.some((b) => overlaps(b.box, w.box)));
+  return { ...words, words: [...words.words, ...added] };
+}
+
 export interface RasterReading {
   nodes: DiagramNode[];
   edges: DiagramEdge[];
   warnings: string[];
 }
 
-export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoader): Promise<RasterReading> {
+/** `rgba`: the colour image, for drawings whose blocks carry no text (cuboids, stacked maps, slabs). */
+export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoader, rgba?: RgbaPixels): Promise<RasterReading> {
   const { cv } = await loadOpenCv(opencv);
   const warnings: string[] = [];
   const boxes = findBoxes(cv, image);
@@ -272,11 +292,21 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
     const label = text.replace(/\s+/g, ' ').trim();
     if (label) for (const { i } of around.filter((a) => a.e.box === around[0]!.e.box)) edges[i]!.label ??= label;
   }
-  // Few layers named inside boxes: the names may be written beside the drawing instead.
+  // Few layers named inside boxes: the names may be written beside the drawing, or the drawing may be
+  // blocks without boxed text (cuboids, stacked maps, slabs) read by their geometry.
   const namedInBoxes = nodes.filter((n) => names(n.text)).length;
   if (namedInBoxes < 3) {
-    const labels = await readFreeLabels(cv, image, ocr);
-    if (labels.filter((n) => names(n.text)).length > namedInBoxes) {
+    const words = await readFigureWords(cv, image, ocr);
+    const labels = freeLabels(words);
+    const namedLabels = labels.filter((n) => names(n.text)).length;
+    const blocks = rgba ? findDrawnBlocks(cv, rgba, words.words, words.unit) : [];
+    const strip = blocks.length >= 3 ? readStrip(blocks, textLines(await withLabelsBesideBlocks(cv, image, ocr, words, blocks)), words.unit) : undefined;
+    const namedStrip = strip ? strip.nodes.filter((n) => names(n.text)).length : 0;
+    if (strip && namedStrip > namedInBoxes && namedStrip >= namedLabels) {
+      warnings.push('no labelled boxes in the figure: drawn blocks read in flow order', ...strip.warnings);
+      return { nodes: strip.nodes, edges: [], warnings };
+    }
+    if (namedLabels > namedInBoxes) {
       warnings.push('no labelled boxes in the figure: free labels read in layout order');
       return { nodes: labels, edges: [], warnings };
     }

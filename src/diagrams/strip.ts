@@ -1,0 +1,250 @@
+/**
+ * Drawings whose layers are shapes along one flow (3-D cuboids, stacked feature maps, colour-coded slabs,
+ * bars), read by geometry: the drawn blocks along the flow axis are the layers, in order; the text over,
+ * under or on a block is its label, text in the gap between two blocks names the operation between them
+ * (LeNet's "Convolutions", "pool/2" on an arrow), and a legend of colour swatches types the blocks of its
+ * colours. What a block's own text leaves open comes from its peers of the same colour, then from its shape:
+ * a first block is the input, a block drawn with a spatial extent is a convolution's output, a thin bar a
+ * dense layer's. Sizes written on a block ("55 / 55 / 96", "6@28x28", "4096") become its output shape.
+ *
+ * The result is one label per layer in the words the shared label grammar reads (recognizeLabel), so a
+ * type word means the same here as in a box, a table or a sentence.
+ */
+import { union, type Box } from '../geometry/index.ts';
+import { recognizeLabel } from './labels.ts';
+import type { DiagramNode } from './types.ts';
+
+export type Colour = [number, number, number];
+
+export interface StripBlock {
+  box: Box;
+  /** Fill colour; blocks of one colour are layers of one kind. */
+  fill?: Colour;
+  /** Solid area; a diagonal bar fills little of its box. */
+  area?: number;
+}
+
+export interface StripText {
+  box: Box;
+  text: string;
+}
+
+export interface StripReading {
+  /** One node per layer, in flow order, with a label recognizeLabel reads. */
+  nodes: DiagramNode[];
+  warnings: string[];
+}
+
+interface Unit {
+  box: Box;
+  blocks: StripBlock[];
+  fill?: Colour;
+  texts: StripText[];
+  /** The operation written in the gap before this unit. */
+  op?: StripText;
+  /** Split off the end of a block of another colour (a pooling slab drawn on a convolution). */
+  attached?: boolean;
+}
+
+const width = (b: Box) => b[2] - b[0];
+const height = (b: Box) => b[3] - b[1];
+const cx = (b: Box) => (b[0] + b[2]) / 2;
+const colourDistance = (a: Colour, b: Colour) => Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
+/** Colours closer than this are one colour (anti-aliasing, JPEG). */
+const SAME_COLOUR = 28;
+const transpose = (b: Box): Box => [b[1], b[0], b[3], b[2]];
+
+/** A line of sizes only: "224×224×3", "6@28x28", "96", "55 55". */
+const SIZE_LINE = /^[\d\s×xX*@,/()]+$/;
+const isSizeLine = (text: string) => /\d/.test(text) && SIZE_LINE.test(text.trim());
+
+/** Legend entries: a small swatch with a label just to its right. Returns colour → label text. */
+function takeLegend(blocks: StripBlock[], texts: StripText[], unit: number): { legend: Array<{ fill: Colour; text: string }>; blocks: StripBlock[]; texts: StripText[] } {
+  const legend: Array<{ fill: Colour; text: string }> = [];
+  const usedBlocks = new Set<StripBlock>();
+  const usedTexts = new Set<StripText>();
+  for (const block of blocks) {
+    if (!block.fill || Math.max(width(block.box), height(block.box)) > 3.5 * unit) continue;
+    const label = texts.find(
+      (t) => !usedTexts.has(t) && t.box[0] >= block.box[2] - 1 && t.box[0] - block.box[2] < 2 * unit && Math.min(t.box[3], block.box[3]) - Math.max(t.box[1], block.box[1]) > 0.3 * height(t.box),
+    );
+    if (!label || isSizeLine(label.text) || !recognizeLabel(label.text)) continue;
+    legend.push({ fill: block.fill, text: label.text });
+    usedBlocks.add(block);
+    usedTexts.add(label);
+  }
+  if (legend.length < 2) return { legend: [], blocks, texts };
+  return { legend, blocks: blocks.filter((b) => !usedBlocks.has(b)), texts: texts.filter((t) => !usedTexts.has(t)) };
+}
+
+/** Blocks that overlap along the flow are one layer's drawing (the faces of a cuboid, a stack of maps). */
+function groupUnits(blocks: StripBlock[]): Unit[] {
+  const units: Unit[] = [];
+  for (const block of [...blocks].sort((a, b) => a.box[0] - b.box[0])) {
+    const last = units[units.length - 1];
+    const shared = last ? Math.min(last.box[2], block.box[2]) - Math.max(last.box[0], block.box[0]) : 0;
+    if (last && shared > 0.5 * Math.min(width(block.box), width(last.box))) {
+      last.blocks.push(block);
+      last.box = union(last.box, block.box);
+    } else units.push({ box: [...block.box] as Box, blocks: [block], texts: [] });
+  }
+  for (const u of units) u.fill = [...u.blocks].sort((a, b) => (b.area ?? 0) - (a.area ?? 0))[0]!.fill;
+  return units.flatMap(splitAttached);
+}
+
+/**
+ * A smaller block of another colour at the downstream end of a unit (PlotNeuralNet draws pooling as a
+ * coloured slab on the convolution it follows) is a layer of its own, right after the unit.
+ */
+function splitAttached(unit: Unit): Unit[] {
+  const main = [...unit.blocks].sort((a, b) => (b.area ?? 0) - (a.area ?? 0))[0]!;
+  if (!main.fill) return [unit];
+  const tail = unit.blocks.filter(
+    (b) => b !== main && b.fill && colourDistance(b.fill, main.fill!) > 2 * SAME_COLOUR && height(b.box) < 0.8 * height(main.box) && cx(b.box) > cx(main.box) && b.box[2] >= main.box[2] - 0.25 * width(main.box),
+  );
+  if (tail.length === 0) return [unit];
+  const rest = unit.blocks.filter((b) => !tail.includes(b));
+  const tailBox = tail.map((b) => b.box).reduce(union);
+  return [
+    { ...unit, blocks: rest, box: rest.map((b) => b.box).reduce(union) },
+    { box: tailBox, blocks: tail, fill: tail[0]!.fill, texts: [], attached: true },
+  ];
+}
+
+/** Each text goes to the unit whose span along the flow holds it, else to the gap it lies in. */
+function placeTexts(units: Unit[], texts: StripText[], unit: number): StripText[] {
+  const unplaced: StripText[] = [];
+  for (const text of texts) {
+    const x = cx(text.box);
+    const holders = units.filter((u) => x >= u.box[0] - 0.3 * unit && x <= u.box[2] + 0.3 * unit);
+    if (holders.length) {
+      // Among overlapping spans the unit whose middle is nearest; a pooling slab never owns a label it shares.
+      const own = holders.sort((a, b) => Number(!!a.attached) - Number(!!b.attached) || Math.abs(cx(a.box) - x) - Math.abs(cx(b.box) - x))[0]!;
+      own.texts.push(text);
+      continue;
+    }
+    const next = units.findIndex((u) => u.box[0] > x);
+    if (next > 0 && !units[next]!.op && recognizeLabel(text.text) && !isSizeLine(text.text)) units[next]!.op = text;
+    else unplaced.push(text);
+  }
+  return unplaced;
+}
+
+/** The output shape a unit's size lines state: [h, w, c] for maps, [n] for a vector; undefined when unsure. */
+function statedShape(lines: string[], previous: number[] | undefined): number[] | undefined {
+  const joined = lines.join(' ');
+  const maps = joined.match(/(\d+)\s*@\s*(\d+)\s*[x×X*]\s*(\d+)/);
+  if (maps) return [Number(maps[2]), Number(maps[3]), Number(maps[1])];
+  const triple = joined.match(/(\d+)\s*[x×X*]\s*(\d+)\s*[x×X*]\s*(\d+)/);
+  if (triple) {
+    const [a, b, c] = [Number(triple[1]), Number(triple[2]), Number(triple[3])];
+    // Channels first when the last two are the equal pair ("96x55x55").
+    return a === b || b !== c ? [a, b, c] : [b, c, a];
+  }
+  const numbers = [...new Set((joined.match(/\d+/g) ?? []).map(Number))].filter((n) => n > 0);
+  if (numbers.length === 1) {
+    const pair = joined.match(/(\d+)\s*[x×X*]\s*(\d+)/);
+    return pair ? [Number(pair[1]), Number(pair[2]), previous?.[2] ?? 1] : [numbers[0]!];
+  }
+  if (numbers.length === 2) {
+    const [small, large] = numbers.sort((a, b) => a - b) as [number, number];
+    // An image has a few channels; later maps keep or shrink the side before them and are mostly deeper than wide.
+    const side = previous?.length === 3 ? previous[0]! : undefined;
+    const keepsSide = (n: number) => side !== undefined && [1, 2, 4].some((k) => side / k === n);
+    const spatial = small <= 4 ? large : keepsSide(large) && !keepsSide(small) ? large : small;
+    return [spatial, spatial, spatial === large ? small : large];
+  }
+  return undefined;
+}
+
+/**
+ * A bar stands for a vector: narrow along the flow and tall across it, or a diagonal (a PlotNeuralNet dense
+ * layer) that fills little of its box. A block long along the flow is a cuboid seen from the side.
+ */
+function isBar(unit: Unit): boolean {
+  const [w, h] = [width(unit.box), height(unit.box)];
+  const fillRatio = unit.blocks.reduce((s, b) => s + (b.area ?? width(b.box) * height(b.box)), 0) / (w * h);
+  return w < 0.3 * h || fillRatio < 0.35;
+}
+
+/** The label text that names a unit's layer, and whether its type came from the drawing rather than its words. */
+interface Labelled {
+  unit: Unit;
+  words: string;
+  shape?: number[];
+  type?: string;
+  guessed?: string;
+}
+
+const SHAPE_WORD: Record<string, string> = { Input: 'Input', Conv2D: 'Conv', Dense: 'FC', MaxPool2D: 'MaxPool' };
+
+export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly StripText[], textHeight: number): StripReading | undefined {
+  const spreadX = Math.max(...blocksIn.map((b) => cx(b.box))) - Math.min(...blocksIn.map((b) => cx(b.box)));
+  const spreadY = Math.max(...blocksIn.map((b) => (b.box[1] + b.box[3]) / 2)) - Math.min(...blocksIn.map((b) => (b.box[1] + b.box[3]) / 2));
+  // A flow down the page is read as one across it, turned.
+  const turned = spreadY > spreadX;
+  const turn = (b: Box) => (turned ? transpose(b) : b);
+  let blocks = blocksIn.map((b) => ({ ...b, box: turn(b.box) }));
+  let texts = textsIn.filter((t) => t.text.trim()).map((t) => ({ ...t, box: turn(t.box) }));
+  const warnings: string[] = [];
+  const taken = takeLegend(blocks, texts, textHeight);
+  ({ blocks, texts } = taken);
+  const units = groupUnits(blocks);
+  if (units.length < 3) return undefined;
+  const unplaced = placeTexts(units, texts, textHeight);
+  const numbersLeft = unplaced.filter((t) => /\d/.test(t.text)).length;
+  if (numbersLeft) warnings.push(`${numbersLeft} number label(s) could not be placed on a drawn block`);
+
+  // First what each unit's own words say, then colour peers and the legend, then the shape.
+  let previous: number[] | undefined;
+  const labelled: Labelled[] = units.map((unit) => {
+    const ordered = [...unit.texts].sort((a, b) => a.box[1] - b.box[1]);
+    const words = ordered.filter((t) => !isSizeLine(t.text)).map((t) => t.text).join('\n');
+    const shape = statedShape(ordered.filter((t) => isSizeLine(t.text)).map((t) => t.text), previous);
+    if (shape) previous = shape;
+    const type = words ? recognizeLabel(words)?.type : undefined;
+    return { unit, words: type ? words : '', shape, type };
+  });
+  const legend = taken.legend.map((l) => ({ fill: l.fill, text: l.text, type: recognizeLabel(l.text)!.type }));
+  labelled.forEach((l, k) => {
+    if (l.type) return;
+    const fill = l.unit.fill;
+    const fromLegend = fill && legend.find((e) => colourDistance(e.fill, fill) <= SAME_COLOUR);
+    const peer = fill && labelled.find((p) => p.type && p.unit.fill && colourDistance(p.unit.fill, fill) <= SAME_COLOUR && !p.guessed);
+    const op = l.unit.op && recognizeLabel(l.unit.op.text);
+    if (op) [l.words, l.type] = [l.unit.op!.text, op.type];
+    else if (fromLegend) [l.words, l.type] = [fromLegend.text, fromLegend.type];
+    else if (peer) [l.type, l.guessed] = [peer.type, 'the colour of a labelled block'];
+    else {
+      const before = labelled[k - 1];
+      const sameMaps = before?.shape && l.shape && before.shape.length === 3 && l.shape.length === 3 && l.shape[2] === before.shape[2] && l.shape[0]! < before.shape[0]!;
+      const type =
+        k === 0 ? 'Input' : l.unit.attached || sameMaps ? 'MaxPool2D' : l.shape?.length === 3 || !isBar(l.unit) ? 'Conv2D' : 'Dense';
+      [l.type, l.guessed] = [type, 'its shape'];
+    }
+  });
+  // Vectors come after maps: a bar guessed dense with maps still to come is a block of maps seen edge-on.
+  labelled.forEach((l, k) => {
+    if (l.guessed && l.type === 'Dense' && labelled.slice(k + 1).some((later) => later.type === 'Conv2D')) l.type = 'Conv2D';
+  });
+  // An operation in a gap before a unit that names its own layer is a layer of its own.
+  const nodes: DiagramNode[] = [];
+  const guessedTypes: string[] = [];
+  for (const l of labelled) {
+    const op = l.unit.op;
+    if (op && l.words !== op.text) nodes.push({ id: `op${nodes.length + 1}`, box: turn(op.box), text: op.text, shape: 'rect' });
+    const word = l.words || SHAPE_WORD[l.type!] || l.type!;
+    nodes.push({ id: `b${nodes.length + 1}`, box: turn(l.unit.box), text: [word, sizeText(l.type!, l.shape)].filter(Boolean).join(' '), shape: 'rect' });
+    if (l.guessed) guessedTypes.push(`${nodes[nodes.length - 1]!.id} (${l.type}, from ${l.guessed})`);
+  }
+  if (guessedTypes.length) warnings.push(`${guessedTypes.length} drawn block(s) carry no layer name; typed by ${guessedTypes.join(', ')}`);
+  return { nodes, warnings };
+}
+
+/** A stated output shape in the label grammar's tensor words: "96@55x55" for maps, "units 4096" for a vector. */
+function sizeText(type: string, shape: number[] | undefined): string {
+  if (!shape) return '';
+  if (shape.length === 3) return type === 'Dense' ? `units ${shape[2]}` : `${shape[2]}@${shape[0]}x${shape[1]}`;
+  // One number on a block of maps is its map count; on a bar, its length.
+  return type === 'Dense' ? `units ${shape[0]}` : type === 'Input' ? '' : `${shape[0]}`;
+}

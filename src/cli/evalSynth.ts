@@ -49,15 +49,16 @@ export function synthEvalOptions(values: Record<string, string | boolean | undef
   };
 }
 
+/** A figure that was not read to the end: scored as a reading of no layers (styleTally.ts). */
 function failure(index: number, styles: readonly FigureStyle[], error: string, seconds: number): FigureResult {
   const style = styles[index % styles.length]!;
-  const { architecture } = classOfStyle(style);
-  return { index, style, architecture, layersRead: 0, renderSeconds: 0, readSeconds: seconds, error, ...(architecture ? { score: { layers: 0, edges: 0, params: null, truthLayers: 0, readLayers: 0, matchedLayers: 0, truthEdges: 0, readEdges: 0, matchedEdges: 0, paramsShown: 0, paramsRight: 0 } } : {}) };
+  return { index, style, architecture: classOfStyle(style).architecture, layersRead: 0, renderSeconds: 0, readSeconds: seconds, error };
 }
 
 /**
  * Reads one share in a thread. Resolves with the indices it did not get to (after a figure over the time limit or a
- * crash, which is recorded as that figure's failure), or rejects when the thread fails before its first figure.
+ * crash, which is recorded as that figure's failure, so every call uses up at least one index), or rejects when the
+ * thread fails before its first figure (no OCR, no traineddata: nothing would read).
  */
 function readShare(share: SynthShare, collect: (result: FigureResult) => void): Promise<SynthShare | undefined> {
   const { file, entry } = workerStart('evalSynthWorker');
@@ -67,6 +68,7 @@ function readShare(share: SynthShare, collect: (result: FigureResult) => void): 
   worker.stderr.resume();
   return new Promise((resolve, reject) => {
     let current: { index: number; at: number } | undefined;
+    let next = share.first;
     let started = false;
     let settled = false;
     const settle = (why: string | undefined) => {
@@ -74,11 +76,10 @@ function readShare(share: SynthShare, collect: (result: FigureResult) => void): 
       settled = true;
       clearInterval(watch);
       void worker.terminate();
-      if (!why) return resolve(undefined);
-      if (!started) return reject(new Error(`eval synth: the reading thread failed before its first figure: ${why}`));
-      const index = current?.index;
-      if (index === undefined) return resolve(undefined);
-      collect(failure(index, share.styles, why, (Date.now() - current!.at) / 1000));
+      if (next >= share.end) return resolve(undefined);
+      if (!started) return reject(new Error(`eval synth: the reading thread failed before its first figure: ${why ?? 'it stopped'}`));
+      const index = current?.index ?? next;
+      collect(failure(index, share.styles, why ?? 'the reading thread stopped early', current ? (Date.now() - current.at) / 1000 : 0));
       resolve(index + 1 < share.end ? { ...share, first: index + 1 } : undefined);
     };
     const watch = setInterval(() => {
@@ -90,11 +91,12 @@ function readShare(share: SynthShare, collect: (result: FigureResult) => void): 
         current = { index: message.index, at: Date.now() };
       } else {
         current = undefined;
+        next = message.result.index + 1;
         collect(message.result);
       }
     });
     worker.on('error', (error) => settle(error.message || String(error)));
-    worker.on('exit', (code) => settle(code === 0 && !current ? undefined : `the reading thread stopped (exit code ${code})`));
+    worker.on('exit', (code) => settle(code === 0 ? undefined : `the reading thread stopped (exit code ${code})`));
   });
 }
 

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { GRAPH_FORMAT, type Graph } from '../graph/index.ts';
 import { createOcr, readFigure } from '../diagrams/index.ts';
 import { scoreFigure, type FigureResult } from '../eval/index.ts';
-import { getViz, renderSample, type FigureStyle } from '../synth/index.ts';
+import { classOfStyle, getViz, renderSample, type FigureStyle } from '../synth/index.ts';
 import { nodeOcrOptions, nodeOpenCv } from './figure.ts';
 import { resvgRasterizer } from './synth.ts';
 
@@ -31,7 +31,16 @@ async function readShare(share: SynthShare, post: (m: FromSynthWorker) => void):
     for (let index = share.first; index < share.end; index++) {
       post({ type: 'start', index });
       const started = performance.now();
-      const sample = await renderSample(share.seed, index, share.styles, { viz, rasterizer: resvgRasterizer });
+      let sample;
+      try {
+        sample = await renderSample(share.seed, index, share.styles, { viz, rasterizer: resvgRasterizer });
+      } catch (e) {
+        // A drawing that fails is the synthesiser's fault, reported as this figure's failure.
+        const style = share.styles[index % share.styles.length]!;
+        const seconds = (performance.now() - started) / 1000;
+        post({ type: 'result', result: { index, style, architecture: classOfStyle(style).architecture, layersRead: 0, renderSeconds: seconds, readSeconds: 0, error: `drawing: ${message(e)}` } });
+        continue;
+      }
       const rendered = performance.now();
       let graph = EMPTY;
       let error: string | undefined;

@@ -113,7 +113,8 @@ function progressOf(total: number): { advance(label: string): void; done(): void
       if (now - logged < LOG_EVERY_MS && count < total) return;
       logged = now;
       const rate = count / ((now - started) / 1000);
-      process.stderr.write(`eval synth: ${count}/${total} figures, ${rate.toFixed(2)}/s, about ${Math.ceil((total - count) / rate / 60)} min left\n`);
+      const resident = Math.round(process.memoryUsage.rss() / 2 ** 20);
+      process.stderr.write(`eval synth: ${count}/${total} figures, ${rate.toFixed(2)}/s, about ${Math.ceil((total - count) / rate / 60)} min left, ${resident} MB resident\n`);
     },
     done() {},
   };
@@ -143,7 +144,9 @@ export async function evalSynth(options: SynthEvalOptions): Promise<{ tallies: S
   } finally {
     progress.done();
   }
-  return { tallies: [...tallies.values()], run: { seed, count, styles, seconds: (performance.now() - started) / 1000, threads } };
+  // maxRSS (KiB) is the whole process's: this thread, the reading threads and the OCR threads inside them.
+  const peakMemoryMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  return { tallies: [...tallies.values()], run: { seed, count, styles, seconds: (performance.now() - started) / 1000, threads, peakMemoryMb } };
 }
 
 /** `eval synth` from the parsed command line: prints the tables (or JSON), and with `out` writes synth.{md,json,svg,png}. */

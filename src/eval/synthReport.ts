@@ -14,6 +14,8 @@ export interface SynthRun {
   /** Wall-clock time of the whole run, all threads. */
   seconds: number;
   threads: number;
+  /** Peak resident memory of the whole run, MB (when measured). */
+  peakMemoryMb?: number;
 }
 
 const MEASURES = ['layers', 'edges', 'params'] as const;
@@ -34,7 +36,7 @@ export function synthSections(tallies: readonly StyleTally[], run: SynthRun): Se
   const figures = tallies.reduce((n, t) => n + t.figures, 0);
   const failed = tallies.reduce((n, t) => n + t.failed, 0);
   const sections: Section[] = [];
-  const run_ = `seed ${run.seed}, ${figures} figures in ${run.seconds.toFixed(0)} s on ${run.threads} thread${run.threads > 1 ? 's' : ''} (${rate(figures, run.seconds)} figures/s drawn, read and scored)`;
+  const runLine = `seed ${run.seed}, ${figures} figures in ${run.seconds.toFixed(0)} s on ${run.threads} thread${run.threads > 1 ? 's' : ''} (${rate(figures, run.seconds)} figures/s drawn, read and scored)${run.peakMemoryMb ? `, peak ${run.peakMemoryMb} MB resident` : ''}`;
   if (architectures.length) {
     sections.push({
       title: 'Synthetic figures read back: per figure, layers, edges and shown params against the drawn model',
@@ -44,7 +46,7 @@ export function synthSections(tallies: readonly StyleTally[], run: SynthRun): Se
         return [t.style, t.figures, d3(layers!.mean), spread(layers!), d3(edges!.mean), spread(edges!), d3(params!.mean), spread(params!), rate(t.figures, t.readSeconds)];
       }),
       summary: [
-        run_,
+        runLine,
         'layers: layers matched in order by type ÷ the larger of truth and read layer counts; edges: read edges between matched layers that are truth edges ÷ the larger edge count; params: shown params of matched layers read equal',
         `quartiles nearest-rank over a ${BINS}-bin histogram (±${(0.5 / BINS).toFixed(4)}); read/s: figures read per second of one thread's reading time`,
         ...architectures.filter((t) => t.noParamsShown).map((t) => `${t.style}: ${t.noParamsShown} figures show no param of a matched layer (no params score)`),
@@ -57,7 +59,7 @@ export function synthSections(tallies: readonly StyleTally[], run: SynthRun): Se
       title: 'Negatives (no network drawn): how often the reader reads no layer',
       header: ['style', 'figures', 'no layers read', 'most layers read (figure #)', 'read/s'],
       rows: negatives.map((t) => [t.style, t.figures, percent(t.noLayersRead, t.figures), t.worst.length ? `${t.worst[0]!.value} (#${t.worst[0]!.index})` : '—', rate(t.figures, t.readSeconds)]),
-      summary: architectures.length ? [] : [run_],
+      summary: architectures.length ? [] : [runLine],
     });
   }
   return sections;

@@ -19,7 +19,7 @@ export async function createFigureClassifier(model: Uint8Array, options: { numTh
   try {
     session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'] });
   } catch (error) {
-    throw new Error(`classify: cannot load the classifier model (${model.length} bytes): ${(error as Error).message}`);
+    throw new Error(`classify: cannot load the classifier model (${model.length} bytes): ${(error as Error).message}`, { cause: error });
   }
   const input = session.inputNames[0]!;
   const output = session.outputNames[0]!;

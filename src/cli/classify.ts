@@ -18,7 +18,7 @@ export function decodeImage(bytes: Uint8Array, name: string): RgbaImage {
   try {
     return decodeRgba(bytes, { maxMemoryMB: 2048 });
   } catch (error) {
-    throw new Error(`${name}: ${(error as Error).message}`);
+    throw new Error(`${name}: ${(error as Error).message}`, { cause: error });
   }
 }
 

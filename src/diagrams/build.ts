@@ -128,7 +128,12 @@ function topologicalOrder(adj: Adjacency, position: (id: string) => number, warn
     if (!next) {
       next = [...indegree.keys()].filter((id) => !done.has(id)).sort((a, b) => position(a) - position(b))[0]!;
       warnings.push(`the connectors form a cycle; it was broken at node ${next}`);
-      for (const p of [...adj.pred.get(next)!]) if (!done.has(p)) adj.succ.get(p)!.delete(next), adj.pred.get(next)!.delete(p);
+      for (const p of [...adj.pred.get(next)!]) {
+        if (!done.has(p)) {
+          adj.succ.get(p)!.delete(next);
+          adj.pred.get(next)!.delete(p);
+        }
+      }
     }
     done.add(next);
     order.push(next);
@@ -222,7 +227,12 @@ function chainComponents(adj: Adjacency, position: (id: string) => number, warni
     while (stack.length) {
       const id = stack.pop()!;
       part.push(id);
-      for (const next of [...adj.succ.get(id)!, ...adj.pred.get(id)!]) if (!seen.has(next)) seen.add(next), stack.push(next);
+      for (const next of [...adj.succ.get(id)!, ...adj.pred.get(id)!]) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          stack.push(next);
+        }
+      }
     }
     parts.push(part.sort((a, b) => position(a) - position(b)));
   }
@@ -307,7 +317,6 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
     if (rec.type !== 'Input' && preds.length === 0) {
       const input: Layer = { id: uniqueId('input', used), type: 'Input', params: inputGuess(rec, rec), inferred: ['*'], source: sourceOf(node) };
       layers.push(input);
-      preds = [];
       layer.inputs = [input.id];
     } else if (preds.length > 0) layer.inputs = preds.map((p) => ids.get(p)!);
     if (rec.type === 'Input' && rec.params.shape === undefined) {

@@ -8,7 +8,7 @@ import type { Graph, Params, Shape } from '../graph/index.ts';
 import { GraphBuilder } from './builder.ts';
 import { ImportError, type ImportPosition } from './errors.ts';
 import { SpatialSlices, type PoolWindow } from './caffe-slices.ts';
-import { parsePrototxt, TextMessage } from './prototxt.ts';
+import { parsePrototxt, type TextMessage } from './prototxt.ts';
 
 /** V1 `type: INNER_PRODUCT` enum → V2 type string. */
 const V1_TYPES: Record<string, string> = {

@@ -67,7 +67,7 @@ export function createRegionRenderer(bytes: Uint8Array, pdfjs: Pdfjs, options: R
         const { data } = target.context.getImageData(0, 0, width, height);
         return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width, height };
       } catch (error) {
-        throw new Error(`page ${pageNumber}: cannot render [${[x0, y0, x1, y1].map(Math.round).join(', ')}] (${error instanceof Error ? error.message : String(error)})`);
+        throw new Error(`page ${pageNumber}: cannot render [${[x0, y0, x1, y1].map(Math.round).join(', ')}] (${error instanceof Error ? error.message : String(error)})`, { cause: error });
       } finally {
         factory.destroy(target);
         page.cleanup();

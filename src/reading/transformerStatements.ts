@@ -70,8 +70,14 @@ export function configOf(s: Settings, base: Settings, kind: TransformerConfig['k
   const sameWidth = width === base.width;
   let ff = s.ff ?? (sameWidth ? base.ff : undefined);
   let heads = s.heads ?? (sameWidth ? base.heads : undefined);
-  if (!ff) (ff = 4 * width), inferred.push('ff');
-  if (!heads || width % heads) (heads = Math.max(1, Math.round(width / 64))), inferred.push('heads');
+  if (!ff) {
+    ff = 4 * width;
+    inferred.push('ff');
+  }
+  if (!heads || width % heads) {
+    heads = Math.max(1, Math.round(width / 64));
+    inferred.push('heads');
+  }
   return { kind, layers, width, ff, heads, name, units, inferred };
 }
 

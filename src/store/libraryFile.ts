@@ -46,7 +46,7 @@ export function libraryFromJson(text: string): { papers: PaperRecord[]; designs:
   try {
     file = JSON.parse(text) as LibraryFile;
   } catch (error) {
-    throw new Error(`library file is not JSON: ${oneLine((error as Error).message)}`);
+    throw new Error(`library file is not JSON: ${oneLine((error as Error).message)}`, { cause: error });
   }
   if (file?.format !== LIBRARY_FORMAT) throw new Error(`library file: expected format "${LIBRARY_FORMAT}", got ${JSON.stringify(file?.format)}`);
   if (!Array.isArray(file.papers) || !Array.isArray(file.designs)) throw new Error('library file: "papers" and "designs" must be lists');

@@ -67,6 +67,12 @@ class Builder {
   }
 }
 
+/** Sets a param the paper left out and marks it inferred. */
+function infer(params: Params, inferred: string[], name: string, value: Params[string]): void {
+  params[name] = value;
+  inferred.push(name);
+}
+
 /** Emits one layer; returns false when it could not be used. */
 function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraStride?: number; nextIsActivation?: boolean }): boolean {
   const d = item.draft;
@@ -79,14 +85,14 @@ function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraSt
     case 'DepthwiseConv2D':
     case 'Conv2DTranspose': {
       if (b.rank !== 3) return false;
-      if (params.kernel === undefined) (params.kernel = [3, 3]), inferred.push('kernel');
-      if (d.type !== 'DepthwiseConv2D' && params.filters === undefined) (params.filters = b.channels), inferred.push('filters');
+      if (params.kernel === undefined) infer(params, inferred, 'kernel', [3, 3]);
+      if (d.type !== 'DepthwiseConv2D' && params.filters === undefined) infer(params, inferred, 'filters', b.channels);
       if (opts.extraStride && opts.extraStride > 1) {
         const s = pair(params.stride, 1);
         params.stride = [s[0] * opts.extraStride, s[1] * opts.extraStride];
         inferred.push('stride');
       }
-      if (params.padding === undefined) (params.padding = 'same'), inferred.push('padding');
+      if (params.padding === undefined) infer(params, inferred, 'padding', 'same');
       // The last convolution of a residual branch stays linear (the ReLU comes after the Add).
       if (opts.linear) {
         if (params.activation !== 'linear') inferred.push('activation');
@@ -111,10 +117,10 @@ function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraSt
         b.rank = 1;
         return true;
       }
-      if (params.pool === undefined) (params.pool = [2, 2]), inferred.push('pool');
+      if (params.pool === undefined) infer(params, inferred, 'pool', [2, 2]);
       const pool = pair(params.pool, 2);
       const stride = pair(params.stride ?? params.pool, 2);
-      if (params.padding === undefined && stride[0] > 1 && stride[0] < pool[0]) (params.padding = 'same'), inferred.push('padding');
+      if (params.padding === undefined && stride[0] > 1 && stride[0] < pool[0]) infer(params, inferred, 'padding', 'same');
       if (b.spatial !== undefined && b.spatial < pool[0] && params.padding !== 'same') {
         b.warnings.push(`"${d.text}": a ${pool[0]}×${pool[0]} window does not fit the ${b.spatial}×${b.spatial} map here; left out`);
         return false;
@@ -135,7 +141,7 @@ function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraSt
         b.add('Flatten', {}, ['*']);
         b.rank = 1;
       }
-      if (!opts.nextIsActivation && params.activation === undefined) (params.activation = 'relu'), inferred.push('activation');
+      if (!opts.nextIsActivation && params.activation === undefined) infer(params, inferred, 'activation', 'relu');
       b.add('Dense', params, inferred, origin);
       b.channels = Number(params.units);
       return true;

@@ -36,16 +36,13 @@ const TYPES: Record<string, string> = {
 /** dist/ served like a plain static host: content types only, no COOP/COEP/CSP headers. */
 export async function serveStatic(): Promise<{ url: string; close: () => Promise<void> }> {
   const dist = join(ROOT, 'dist');
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
     const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
+    readFile(file).then(
+      (body) => res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      () => res.writeHead(404).end(),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

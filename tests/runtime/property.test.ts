@@ -31,7 +31,7 @@ function tryEmit<T>(target: TargetName, graph: Graph, emit: (g: Graph) => T, ref
   try {
     return emit(graph);
   } catch (error) {
-    if (!(error instanceof UnsupportedLayerError)) throw new Error(`${target} emitter crashed on ${graph.name}: ${(error as Error).stack}`);
+    if (!(error instanceof UnsupportedLayerError)) throw new Error(`${target} emitter crashed on ${graph.name}: ${(error as Error).stack}`, { cause: error });
     expect(graph.layers.some((layer) => layer.id === error.layerId && layer.type === error.layerType)).toBe(true);
     refusals.set(target, [...(refusals.get(target) ?? []), error.layerType]);
     return undefined;

@@ -60,7 +60,7 @@ function failure(index: number, styles: readonly FigureStyle[], error: string, s
  * crash, which is recorded as that figure's failure, so every call uses up at least one index), or rejects when the
  * thread fails before its first figure (no OCR, no traineddata: nothing would read).
  */
-function readShare(share: SynthShare, collect: (result: FigureResult) => void): Promise<SynthShare | undefined> {
+function readShare(share: SynthShare, collect: (result: FigureResult) => void, signal?: AbortSignal): Promise<SynthShare | undefined> {
   const { file, entry } = workerStart('evalSynthWorker');
   // tesseract prints diagnostics ("Estimating resolution as …") on the thread's stdout: kept off this process's.
   const worker = new Worker(file, { workerData: { entry, input: share }, stdout: true, stderr: true });
@@ -75,13 +75,18 @@ function readShare(share: SynthShare, collect: (result: FigureResult) => void): 
       if (settled) return;
       settled = true;
       clearInterval(watch);
+      signal?.removeEventListener('abort', stop);
       void worker.terminate();
+      // Stopped: the figure in hand is neither read nor failed.
+      if (signal?.aborted) return resolve(undefined);
       if (next >= share.end) return resolve(undefined);
       if (!started) return reject(new Error(`eval synth: the reading thread failed before its first figure: ${why ?? 'it stopped'}`));
       const index = current?.index ?? next;
       collect(failure(index, share.styles, why ?? 'the reading thread stopped early', current ? (Date.now() - current.at) / 1000 : 0));
       resolve(index + 1 < share.end ? { ...share, first: index + 1 } : undefined);
     };
+    const stop = () => settle(undefined);
+    signal?.addEventListener('abort', stop);
     const watch = setInterval(() => {
       if (current && Date.now() - current.at > FIGURE_LIMIT_MS) settle(`took longer than ${FIGURE_LIMIT_MS / 1000} s`);
     }, 1000);
@@ -120,8 +125,11 @@ function progressOf(total: number): { advance(label: string): void; done(): void
   };
 }
 
-/** Draws, reads and scores `count` figures; returns the per-style tallies in the order of `styles`. */
-export async function evalSynth(options: SynthEvalOptions): Promise<{ tallies: StyleTally[]; run: SynthRun }> {
+/**
+ * Draws, reads and scores `count` figures; returns the per-style tallies in the order of `styles`. When `signal`
+ * aborts, the threads are stopped and the figures scored so far are the result (`run.stopped`).
+ */
+export async function evalSynth(options: SynthEvalOptions, signal?: AbortSignal): Promise<{ tallies: StyleTally[]; run: SynthRun }> {
   const { count, seed, styles, jobs } = options;
   const tallies = new Map(styles.map((style) => [style, createTally(style, classOfStyle(style).architecture)]));
   const queue: SynthShare[] = [];
@@ -129,13 +137,16 @@ export async function evalSynth(options: SynthEvalOptions): Promise<{ tallies: S
   const threads = Math.min(jobs, queue.length);
   const progress = progressOf(count);
   const started = performance.now();
+  let scored = 0;
   const collect = (result: FigureResult) => {
+    if (signal?.aborted) return;
+    scored++;
     addFigure(tallies.get(result.style as FigureStyle)!, result);
     progress.advance(`#${result.index} ${result.style}`);
   };
   const lane = async () => {
-    for (let share = queue.shift(); share; share = queue.shift()) {
-      const rest = await readShare(share, collect);
+    for (let share = queue.shift(); share && !signal?.aborted; share = queue.shift()) {
+      const rest = await readShare(share, collect, signal);
       if (rest) queue.unshift(rest);
     }
   };
@@ -146,12 +157,28 @@ export async function evalSynth(options: SynthEvalOptions): Promise<{ tallies: S
   }
   // maxRSS (KiB) is the whole process's: this thread, the reading threads and the OCR threads inside them.
   const peakMemoryMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  return { tallies: [...tallies.values()], run: { seed, count, styles, seconds: (performance.now() - started) / 1000, threads, peakMemoryMb } };
+  const stopped = scored < count ? { stopped: true } : {};
+  return { tallies: [...tallies.values()], run: { seed, count: scored, styles, seconds: (performance.now() - started) / 1000, threads, peakMemoryMb, ...stopped } };
 }
 
 /** `eval synth` from the parsed command line: prints the tables (or JSON), and with `out` writes synth.{md,json,svg,png}. */
 export async function runEvalSynth(options: SynthEvalOptions, output: { json: boolean; out?: string }): Promise<number> {
-  const { tallies, run } = await evalSynth(options);
+  // Ctrl-C (or SIGTERM) stops the run and reports the figures scored so far.
+  const controller = new AbortController();
+  const stop = () => {
+    process.stderr.write('eval synth: stopping; reporting the figures scored so far\n');
+    controller.abort();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  let result;
+  try {
+    result = await evalSynth(options, controller.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+  const { tallies, run } = result;
   const sections = synthSections(tallies, run);
   const markdown = sections.map(markdownSection).join('\n');
   const json = synthJson(tallies, run, sections.flatMap((s) => s.summary));

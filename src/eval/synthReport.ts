@@ -16,6 +16,8 @@ export interface SynthRun {
   threads: number;
   /** Peak resident memory of the whole run, MB (when measured). */
   peakMemoryMb?: number;
+  /** Stopped before all the figures asked for were read: `count` says how many were. */
+  stopped?: boolean;
 }
 
 const MEASURES = ['layers', 'edges', 'params'] as const;
@@ -36,7 +38,7 @@ export function synthSections(tallies: readonly StyleTally[], run: SynthRun): Se
   const figures = tallies.reduce((n, t) => n + t.figures, 0);
   const failed = tallies.reduce((n, t) => n + t.failed, 0);
   const sections: Section[] = [];
-  const runLine = `seed ${run.seed}, ${figures} figures in ${run.seconds.toFixed(0)} s on ${run.threads} thread${run.threads > 1 ? 's' : ''} (${rate(figures, run.seconds)} figures/s drawn, read and scored)${run.peakMemoryMb ? `, peak ${run.peakMemoryMb} MB resident` : ''}`;
+  const runLine = `seed ${run.seed}, ${figures} figures${run.stopped ? ' (stopped early, before all asked for)' : ''} in ${run.seconds.toFixed(0)} s on ${run.threads} thread${run.threads > 1 ? 's' : ''} (${rate(figures, run.seconds)} figures/s drawn, read and scored)${run.peakMemoryMb ? `, peak ${run.peakMemoryMb} MB resident` : ''}`;
   if (architectures.length) {
     sections.push({
       title: 'Synthetic figures read back: per figure, layers, edges and shown params against the drawn model',

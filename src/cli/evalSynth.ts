@@ -9,7 +9,17 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { addFigure, createTally, markdownSection, synthBoxPlotSvg, synthJson, synthSections, type FigureResult, type StyleTally, type SynthRun } from '../eval/index.ts';
+import {
+  addFigure,
+  createTally,
+  markdownSection,
+  synthBoxPlotSvg,
+  synthJson,
+  synthSections,
+  type FigureResult,
+  type StyleTally,
+  type SynthRun,
+} from '../eval/index.ts';
 import { ALL_STYLES, classOfStyle, type FigureStyle } from '../synth/index.ts';
 import type { FromSynthWorker, SynthShare } from './evalSynthWorker.ts';
 import { workerStart } from './isolate.ts';
@@ -36,7 +46,14 @@ export function synthEvalOptions(values: Record<string, string | boolean | undef
   const foreign = ['corpus', 'manifest', 'truth'].filter((name) => values[name] !== undefined);
   if (foreign.length) throw new UsageError(`--${foreign[0]} is not used by eval synth (it draws its own figures)`);
   if (pairs.length) throw new UsageError(`eval synth takes no input=reference pairs (got "${pairs[0]}")`);
-  const styles = (typeof values.styles === 'string' ? values.styles.split(',').map((s) => s.trim()).filter(Boolean) : [...ALL_STYLES]) as FigureStyle[];
+  const styles = (
+    typeof values.styles === 'string'
+      ? values.styles
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [...ALL_STYLES]
+  ) as FigureStyle[];
   if (!styles.length) throw new UsageError('--styles names no style');
   for (const style of styles) {
     if (!(ALL_STYLES as readonly string[]).includes(style)) throw new UsageError(`unknown style "${style}"; known: ${ALL_STYLES.join(', ')}`);
@@ -119,7 +136,9 @@ function progressOf(total: number): { advance(label: string): void; done(): void
       logged = now;
       const rate = count / ((now - started) / 1000);
       const resident = Math.round(process.memoryUsage.rss() / 2 ** 20);
-      process.stderr.write(`eval synth: ${count}/${total} figures, ${rate.toFixed(2)}/s, about ${Math.ceil((total - count) / rate / 60)} min left, ${resident} MB resident\n`);
+      process.stderr.write(
+        `eval synth: ${count}/${total} figures, ${rate.toFixed(2)}/s, about ${Math.ceil((total - count) / rate / 60)} min left, ${resident} MB resident\n`,
+      );
     },
     done() {},
   };
@@ -158,7 +177,10 @@ export async function evalSynth(options: SynthEvalOptions, signal?: AbortSignal)
   // maxRSS (KiB) is the whole process's: this thread, the reading threads and the OCR threads inside them.
   const peakMemoryMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const stopped = scored < count ? { stopped: true } : {};
-  return { tallies: [...tallies.values()], run: { seed, count: scored, styles, seconds: (performance.now() - started) / 1000, threads, peakMemoryMb, ...stopped } };
+  return {
+    tallies: [...tallies.values()],
+    run: { seed, count: scored, styles, seconds: (performance.now() - started) / 1000, threads, peakMemoryMb, ...stopped },
+  };
 }
 
 /** `eval synth` from the parsed command line: prints the tables (or JSON), and with `out` writes synth.{md,json,svg,png}. */
@@ -181,7 +203,11 @@ export async function runEvalSynth(options: SynthEvalOptions, output: { json: bo
   const { tallies, run } = result;
   const sections = synthSections(tallies, run);
   const markdown = sections.map(markdownSection).join('\n');
-  const json = synthJson(tallies, run, sections.flatMap((s) => s.summary));
+  const json = synthJson(
+    tallies,
+    run,
+    sections.flatMap((s) => s.summary),
+  );
   process.stdout.write(output.json ? `${JSON.stringify(json)}\n` : markdown);
   if (output.out) {
     await mkdir(output.out, { recursive: true });

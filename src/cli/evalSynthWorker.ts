@@ -38,7 +38,18 @@ async function readShare(share: SynthShare, post: (m: FromSynthWorker) => void):
         // A drawing that fails is the synthesiser's fault, reported as this figure's failure.
         const style = share.styles[index % share.styles.length]!;
         const seconds = (performance.now() - started) / 1000;
-        post({ type: 'result', result: { index, style, architecture: classOfStyle(style).architecture, layersRead: 0, renderSeconds: seconds, readSeconds: 0, error: `drawing: ${message(e)}` } });
+        post({
+          type: 'result',
+          result: {
+            index,
+            style,
+            architecture: classOfStyle(style).architecture,
+            layersRead: 0,
+            renderSeconds: seconds,
+            readSeconds: 0,
+            error: `drawing: ${message(e)}`,
+          },
+        });
         continue;
       }
       const rendered = performance.now();

@@ -58,11 +58,14 @@ export function boxPlotSvg(title: string, series: readonly BoxSeries[], groups: 
       const tip = `${series[i]?.name ?? ''}: mean ${box.mean.toFixed(3)}, median ${box.median.toFixed(3)}, quartiles ${box.q1.toFixed(3)}–${box.q3.toFixed(3)}, n ${box.count}`;
       parts.push(`<g><title>${xml(`${group.label} ${tip}`)}</title>`);
       parts.push(`<line x1="${f(mid)}" y1="${f(y(box.whiskerHigh))}" x2="${f(mid)}" y2="${f(y(box.whiskerLow))}" stroke="#333"/>`);
-      for (const w of [box.whiskerLow, box.whiskerHigh]) parts.push(`<line x1="${f(x0 + 4)}" y1="${f(y(w))}" x2="${f(x0 + boxWidth - 4)}" y2="${f(y(w))}" stroke="#333"/>`);
+      for (const w of [box.whiskerLow, box.whiskerHigh])
+        parts.push(`<line x1="${f(x0 + 4)}" y1="${f(y(w))}" x2="${f(x0 + boxWidth - 4)}" y2="${f(y(w))}" stroke="#333"/>`);
       // A box of no height (all scores equal) still shows as a 2 px band.
       const boxTop = y(box.q3);
       const boxHeight = Math.max(2, y(box.q1) - y(box.q3));
-      parts.push(`<rect x="${f(x0)}" y="${f(boxTop - (boxHeight === 2 ? 1 : 0))}" width="${boxWidth}" height="${f(boxHeight)}" fill="${colour}" stroke="#333"/>`);
+      parts.push(
+        `<rect x="${f(x0)}" y="${f(boxTop - (boxHeight === 2 ? 1 : 0))}" width="${boxWidth}" height="${f(boxHeight)}" fill="${colour}" stroke="#333"/>`,
+      );
       parts.push(`<line x1="${f(x0)}" y1="${f(y(box.median))}" x2="${f(x0 + boxWidth)}" y2="${f(y(box.median))}" stroke="#000" stroke-width="2"/>`);
       const m = y(box.mean);
       parts.push(`<path d="M${f(mid)},${f(m - 4)} L${f(mid + 4)},${f(m)} L${f(mid)},${f(m + 4)} L${f(mid - 4)},${f(m)} Z" fill="white" stroke="#000"/>`);

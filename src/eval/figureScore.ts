@@ -72,7 +72,8 @@ export function canonicalLayers(graph: Graph): Layer[] {
   for (const layer of layers) {
     layer.inputs = layer.inputs?.map((id) => renamed.get(id) ?? id);
     const producer = isActivation(layer) && layer.inputs?.length === 1 ? byId.get(layer.inputs[0]!) : undefined;
-    const free = producer && !isActivation(producer) && consumers.get(producer.id) === 1 && [undefined, 'linear'].includes(activationOf(producer) as string | undefined);
+    const free =
+      producer && !isActivation(producer) && consumers.get(producer.id) === 1 && [undefined, 'linear'].includes(activationOf(producer) as string | undefined);
     const fn = fnOf(layer);
     if (producer && free && typeof fn === 'string') {
       producer.params = { ...producer.params, activation: fn };
@@ -134,7 +135,8 @@ export function writtenNumbers(text: string): Set<number> {
 export function isShown(value: ParamValue | undefined, text: string, numbers: ReadonlySet<number>): boolean {
   if (typeof value === 'number') return numbers.has(value);
   if (Array.isArray(value)) return value.length > 0 && value.every((v) => typeof v === 'number' && numbers.has(v));
-  if (typeof value === 'string') return new RegExp(`(^|[^a-z0-9_])${value.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9_])`).test(text.toLowerCase());
+  if (typeof value === 'string')
+    return new RegExp(`(^|[^a-z0-9_])${value.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9_])`).test(text.toLowerCase());
   return false;
 }
 
@@ -146,7 +148,12 @@ function resolved(layer: Layer): Params {
   }
 }
 
-const axes = (value: unknown, n = 2): number[] | undefined => (typeof value === 'number' ? new Array<number>(n).fill(value) : Array.isArray(value) && value.every((v) => typeof v === 'number') ? (value as number[]) : undefined);
+const axes = (value: unknown, n = 2): number[] | undefined =>
+  typeof value === 'number'
+    ? new Array<number>(n).fill(value)
+    : Array.isArray(value) && value.every((v) => typeof v === 'number')
+      ? (value as number[])
+      : undefined;
 
 /** Padding as pixels per axis: 'valid' is none, 'same' at stride 1 is (k − 1) / 2 each side. */
 function padPixels(params: Params): number[] | undefined {

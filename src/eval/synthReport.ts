@@ -42,17 +42,44 @@ export function synthSections(tallies: readonly StyleTally[], run: SynthRun): Se
   if (architectures.length) {
     sections.push({
       title: 'Synthetic figures read back: per figure, layers, edges and shown params against the drawn model',
-      header: ['style', 'figures', 'layers mean', 'layers Q1 / median / Q3', 'edges mean', 'edges Q1 / median / Q3', 'params mean', 'params Q1 / median / Q3', 'read/s'],
+      header: [
+        'style',
+        'figures',
+        'layers mean',
+        'layers Q1 / median / Q3',
+        'edges mean',
+        'edges Q1 / median / Q3',
+        'params mean',
+        'params Q1 / median / Q3',
+        'read/s',
+      ],
       rows: architectures.map((t) => {
         const [layers, edges, params] = MEASURES.map((m) => summarise(t[m]));
-        return [t.style, t.figures, d3(layers!.mean), spread(layers!), d3(edges!.mean), spread(edges!), d3(params!.mean), spread(params!), rate(t.figures, t.readSeconds)];
+        return [
+          t.style,
+          t.figures,
+          d3(layers!.mean),
+          spread(layers!),
+          d3(edges!.mean),
+          spread(edges!),
+          d3(params!.mean),
+          spread(params!),
+          rate(t.figures, t.readSeconds),
+        ];
       }),
       summary: [
         runLine,
         'layers: layers matched in order by type ÷ the larger of truth and read layer counts; edges: read edges between matched layers that are truth edges ÷ the larger edge count; params: shown params of matched layers read equal',
         `quartiles nearest-rank over a ${BINS}-bin histogram (±${(0.5 / BINS).toFixed(4)}); read/s: figures read per second of one thread's reading time`,
         ...architectures.filter((t) => t.noParamsShown).map((t) => `${t.style}: ${t.noParamsShown} figures show no param of a matched layer (no params score)`),
-        ...(failed ? [`failed readings (scored as no layers read): ${tallies.filter((t) => t.failed).map((t) => `${t.style} ${t.failed}`).join(', ')}`] : []),
+        ...(failed
+          ? [
+              `failed readings (scored as no layers read): ${tallies
+                .filter((t) => t.failed)
+                .map((t) => `${t.style} ${t.failed}`)
+                .join(', ')}`,
+            ]
+          : []),
       ],
     });
   }
@@ -60,7 +87,13 @@ export function synthSections(tallies: readonly StyleTally[], run: SynthRun): Se
     sections.push({
       title: 'Negatives (no network drawn): how often the reader reads no layer',
       header: ['style', 'figures', 'no layers read', 'most layers read (figure #)', 'read/s'],
-      rows: negatives.map((t) => [t.style, t.figures, percent(t.noLayersRead, t.figures), t.worst.length ? `${t.worst[0]!.value} (#${t.worst[0]!.index})` : '—', rate(t.figures, t.readSeconds)]),
+      rows: negatives.map((t) => [
+        t.style,
+        t.figures,
+        percent(t.noLayersRead, t.figures),
+        t.worst.length ? `${t.worst[0]!.value} (#${t.worst[0]!.index})` : '—',
+        rate(t.figures, t.readSeconds),
+      ]),
       summary: architectures.length ? [] : [runLine],
     });
   }
@@ -79,7 +112,15 @@ export function synthBoxPlotSvg(tallies: readonly StyleTally[], run: SynthRun): 
 /** The whole result as data: per style the summaries, counts, speeds, the worst figures and the first errors. */
 export function synthJson(tallies: readonly StyleTally[], run: SynthRun, summary: string[]): unknown {
   const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 10000) / 10000 : null);
-  const brief = (s: StatsSummary) => ({ count: s.count, mean: round(s.mean), min: round(s.min), q1: round(s.q1), median: round(s.median), q3: round(s.q3), max: round(s.max) });
+  const brief = (s: StatsSummary) => ({
+    count: s.count,
+    mean: round(s.mean),
+    min: round(s.min),
+    q1: round(s.q1),
+    median: round(s.median),
+    q3: round(s.q3),
+    max: round(s.max),
+  });
   return {
     suite: 'synth',
     ...run,
@@ -91,7 +132,9 @@ export function synthJson(tallies: readonly StyleTally[], run: SynthRun, summary
         architecture: t.architecture,
         figures: t.figures,
         failed: t.failed,
-        ...(t.architecture ? { layers: brief(summarise(t.layers)), edges: brief(summarise(t.edges)), params: brief(summarise(t.params)), noParamsShown: t.noParamsShown } : {}),
+        ...(t.architecture
+          ? { layers: brief(summarise(t.layers)), edges: brief(summarise(t.edges)), params: brief(summarise(t.params)), noParamsShown: t.noParamsShown }
+          : {}),
         noLayersRead: t.noLayersRead,
         readPerSecond: round(t.readSeconds ? t.figures / t.readSeconds : NaN),
         renderPerSecond: round(t.renderSeconds ? t.figures / t.renderSeconds : NaN),

@@ -25,11 +25,15 @@ describe('paper2net eval synth', () => {
   it('8 figures of seed 5 (flow2d, keras2, a negative): per style counts and statistics, the report files', () => {
     const out = mkdtempSync(join(tmpdir(), 'p2n-eval-synth-'));
     try {
-      const stdout = execFileSync(process.execPath, ['bin/paper2net.mjs', 'eval', 'synth', '--count', '8', '--seed', '5', '--styles', 'flow2d,keras2,linechart,pipeline', '--json', '--out', out], {
-        cwd: root,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const stdout = execFileSync(
+        process.execPath,
+        ['bin/paper2net.mjs', 'eval', 'synth', '--count', '8', '--seed', '5', '--styles', 'flow2d,keras2,linechart,pipeline', '--json', '--out', out],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       // One JSON document and nothing else: the OCR engine's diagnostics stay off stdout.
       const result = JSON.parse(stdout) as { count: number; seed: number; results: StyleResult[]; summary: string[] };
       expect(result).toMatchObject({ suite: 'synth', count: 8, seed: 5 });

@@ -24,7 +24,16 @@ import {
   type FigureResult,
 } from '../../src/eval/index.ts';
 import { GRAPH_FORMAT, type Graph, type Layer } from '../../src/graph/index.ts';
-import { ALL_STYLES, ARCHITECTURE_KINDS, createRandom, getViz, GRAPHVIZ_STYLES, renderSample, type FigureStyle, type Rasterizer } from '../../src/synth/index.ts';
+import {
+  ALL_STYLES,
+  ARCHITECTURE_KINDS,
+  createRandom,
+  getViz,
+  GRAPHVIZ_STYLES,
+  renderSample,
+  type FigureStyle,
+  type Rasterizer,
+} from '../../src/synth/index.ts';
 
 /** Nearest-rank quantile of a sorted list: the reference the histogram must agree with. */
 const nearestRank = (sorted: number[], q: number) => sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1]!;
@@ -72,7 +81,12 @@ describe('running statistics (fixed-bin histogram)', () => {
   });
 });
 
-const layer = (id: string, type: string, inputs: string[], params?: Layer['params']): Layer => ({ id, type, ...(inputs.length ? { inputs } : {}), ...(params ? { params } : {}) });
+const layer = (id: string, type: string, inputs: string[], params?: Layer['params']): Layer => ({
+  id,
+  type,
+  ...(inputs.length ? { inputs } : {}),
+  ...(params ? { params } : {}),
+});
 const graph = (layers: Layer[]): Graph => ({ format: GRAPH_FORMAT, name: 'g', layers });
 
 /** Input → Conv2D → MaxPool2D → Flatten → Dense(softmax), drawn as flow2d writes layers. */
@@ -149,11 +163,23 @@ describe('real synthetic truths read perfectly and read wrongly', () => {
       const { truth, style } = await renderSample(4, index, styles, { viz, rasterizer: NO_PIXELS });
       const drawn = { graph: truth.graph!, nodes: truth.nodes, edges: truth.edges };
       const bent = graph(
-        truth.graph!.layers
-          .filter((_, i) => i !== 1)
-          .map((l) => ({ ...l, ...(l.inputs ? { inputs: l.inputs.map((id) => (id === truth.graph!.layers[1]!.id ? truth.graph!.layers[0]!.id : id)) } : {}), params: Object.fromEntries(Object.entries(l.params ?? {}).map(([k, v]) => [k, typeof v === 'number' ? v + 1 : v])) })),
+        truth
+          .graph!.layers.filter((_, i) => i !== 1)
+          .map((l) => ({
+            ...l,
+            ...(l.inputs ? { inputs: l.inputs.map((id) => (id === truth.graph!.layers[1]!.id ? truth.graph!.layers[0]!.id : id)) } : {}),
+            params: Object.fromEntries(Object.entries(l.params ?? {}).map(([k, v]) => [k, typeof v === 'number' ? v + 1 : v])),
+          })),
       );
-      const result = (score: ReturnType<typeof scoreFigure>): FigureResult => ({ index, style, architecture: true, score, layersRead: 1, renderSeconds: 0, readSeconds: 0.5 });
+      const result = (score: ReturnType<typeof scoreFigure>): FigureResult => ({
+        index,
+        style,
+        architecture: true,
+        score,
+        layersRead: 1,
+        renderSeconds: 0,
+        readSeconds: 0.5,
+      });
       addFigure(right[styles.indexOf(style)]!, result(scoreFigure(drawn, truth.graph!)));
       addFigure(wrong[styles.indexOf(style)]!, result(scoreFigure(drawn, bent)));
     }
@@ -177,7 +203,14 @@ describe('real synthetic truths read perfectly and read wrongly', () => {
 
   it('negatives count the figures of which no layer was read', () => {
     const tally = createTally('linechart', false);
-    const figure = (index: number, layersRead: number): FigureResult => ({ index, style: 'linechart', architecture: false, layersRead, renderSeconds: 0, readSeconds: 1 });
+    const figure = (index: number, layersRead: number): FigureResult => ({
+      index,
+      style: 'linechart',
+      architecture: false,
+      layersRead,
+      renderSeconds: 0,
+      readSeconds: 1,
+    });
     [0, 3, 0, 0].forEach((n, i) => addFigure(tally, figure(i, n)));
     expect(tally).toMatchObject({ figures: 4, noLayersRead: 3, worst: [{ index: 1, value: 3 }] });
     const [table] = synthSections([tally], { seed: 1, count: 4, styles: ['linechart'], seconds: 4, threads: 1 });
@@ -192,7 +225,12 @@ describe('eval synth: the command line', () => {
   };
 
   it('reads --count, --seed, --styles and --jobs from the option table, with defaults', () => {
-    expect(options('--count', '2000', '--seed', '7', '--styles', 'keras2, caffe', '--jobs', '2')).toEqual({ count: 2000, seed: 7, styles: ['keras2', 'caffe'], jobs: 2 });
+    expect(options('--count', '2000', '--seed', '7', '--styles', 'keras2, caffe', '--jobs', '2')).toEqual({
+      count: 2000,
+      seed: 7,
+      styles: ['keras2', 'caffe'],
+      jobs: 2,
+    });
     expect(options()).toEqual({ count: 100, seed: 1, styles: [...ALL_STYLES], jobs: 1 });
   });
 

@@ -32,6 +32,12 @@ export interface StripText {
 export interface StripReading {
   /** One node per layer, in flow order, with a label recognizeLabel reads. */
   nodes: DiagramNode[];
+  /** Layers typed by the words written on or beside them, by a legend or an operation label. */
+  named: number;
+  /** Layers typed from their colour or shape alone. */
+  guessed: number;
+  /** Drawn blocks with no text of their own at all (neither a name nor a size). */
+  unlabelled: number;
   warnings: string[];
 }
 
@@ -206,11 +212,15 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
     return { unit, words: type ? words : '', shape, type };
   });
   const legend = taken.legend.map((l) => ({ fill: l.fill, text: l.text, type: recognizeLabel(l.text)!.type }));
+  // Colour codes a kind only where the drawing uses several colours and each labelled colour names one kind.
+  const fills = labelled.flatMap((l) => (l.unit.fill ? [l.unit.fill] : []));
+  const coloured = fills.some((f) => colourDistance(f, fills[0]!) > SAME_COLOUR);
+  const kindsOf = (fill: Colour) => new Set(labelled.filter((p) => p.type && p.unit.fill && colourDistance(p.unit.fill, fill) <= SAME_COLOUR).map((p) => p.type));
   labelled.forEach((l, k) => {
     if (l.type) return;
     const fill = l.unit.fill;
     const fromLegend = fill && legend.find((e) => colourDistance(e.fill, fill) <= SAME_COLOUR);
-    const peer = fill && labelled.find((p) => p.type && p.unit.fill && colourDistance(p.unit.fill, fill) <= SAME_COLOUR && !p.guessed);
+    const peer = coloured && fill && kindsOf(fill).size === 1 && labelled.find((p) => p.type && p.unit.fill && colourDistance(p.unit.fill, fill) <= SAME_COLOUR && !p.guessed);
     const op = l.unit.op && recognizeLabel(l.unit.op.text);
     if (op) [l.words, l.type] = [l.unit.op!.text, op.type];
     else if (fromLegend) [l.words, l.type] = [fromLegend.text, fromLegend.type];
@@ -238,7 +248,8 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
     if (l.guessed) guessedTypes.push(`${nodes[nodes.length - 1]!.id} (${l.type}, from ${l.guessed})`);
   }
   if (guessedTypes.length) warnings.push(`${guessedTypes.length} drawn block(s) carry no layer name; typed by ${guessedTypes.join(', ')}`);
-  return { nodes, warnings };
+  const unlabelled = units.filter((u) => u.texts.length === 0 && !u.op).length;
+  return { nodes, named: nodes.length - guessedTypes.length, guessed: guessedTypes.length, unlabelled, warnings };
 }
 
 /** A stated output shape in the label grammar's tensor words: "96@55x55" for maps, "units 4096" for a vector. */

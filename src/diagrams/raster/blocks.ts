@@ -85,6 +85,8 @@ export function findDrawnBlocks(cv: CV, rgba: RgbaPixels, texts: ReadonlyArray<{
     const box: Box = [x, y, x + bw, y + bh];
     if (Math.max(bw, bh) < minSide || Math.min(bw, bh) < side) continue;
     if (textShare(box, textBoxes) > 0.5) continue;
+    // One solid piece over most of the figure is a drawing glued together (a neuron mesh), not a block.
+    if (bw > 0.75 * w && bh > 0.6 * h) continue;
     for (const piece of splitByFill(rgba, lab, l, box, side, minSide)) {
       for (const part of splitAtSteps(piece, minSide)) {
         const pb = part.box;
@@ -114,6 +116,7 @@ function splitByFill(rgba: RgbaPixels, lab: Int32Array, l: number, box: Box, sid
   const own = new Uint8Array(bw * bh);
   const counts = new Map<number, number>();
   let total = 0;
+  const keyAt = (i: number) => (quantise(data[i * 4]!) << 8) | (quantise(data[i * 4 + 1]!) << 4) | quantise(data[i * 4 + 2]!);
   for (let y = 0; y < bh; y++) {
     for (let x = 0; x < bw; x++) {
       const i = (box[1] + y) * w + box[0] + x;
@@ -121,9 +124,11 @@ function splitByFill(rgba: RgbaPixels, lab: Int32Array, l: number, box: Box, sid
       own[y * bw + x] = 1;
       const o = i * 4;
       if (data[o]! + data[o + 1]! + data[o + 2]! < 3 * 110) continue;
-      const key = (quantise(data[o]!) << 8) | (quantise(data[o + 1]!) << 4) | quantise(data[o + 2]!);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
       total++;
+      // Only the inside of a fill counts: anti-aliased outline pixels are a colour of their own but no area.
+      const key = keyAt(i);
+      if (x < 2 || y < 2 || x >= bw - 2 || y >= bh - 2 || keyAt(i - 2) !== key || keyAt(i + 2) !== key || keyAt(i - 2 * w) !== key || keyAt(i + 2 * w) !== key) continue;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
   const whole = (): Piece[] => [{ box, mask: own, fill: fillOf(rgba, own, box) }];

@@ -301,8 +301,10 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
     const namedLabels = labels.filter((n) => names(n.text)).length;
     const blocks = rgba ? findDrawnBlocks(cv, rgba, words.words, words.unit) : [];
     const strip = blocks.length >= 3 ? readStrip(blocks, textLines(await withLabelsBesideBlocks(cv, image, ocr, words, blocks)), words.unit) : undefined;
-    const namedStrip = strip ? strip.nodes.filter((n) => names(n.text)).length : 0;
-    if (strip && namedStrip > namedInBoxes && namedStrip >= namedLabels) {
+    // Free labels that name layers win over blocks typed mostly by shape (a neuron drawing's mesh is no strip of layers).
+    const stripWins =
+      strip && strip.nodes.length > namedInBoxes && (namedLabels < 3 || (strip.named >= namedLabels && (strip.guessed <= strip.named || strip.unlabelled <= strip.nodes.length / 3)));
+    if (strip && stripWins) {
       warnings.push('no labelled boxes in the figure: drawn blocks read in flow order', ...strip.warnings);
       return { nodes: strip.nodes, edges: [], warnings };
     }

@@ -140,6 +140,33 @@ describe('raster: paper-style drawings (labels turned, or written beside the dra
   });
 });
 
+describe('raster: drawn blocks without boxed labels (cuboids, slabs, bars)', () => {
+  const alexnet = 'prototxt/caffe__models_bvlc_alexnet_deploy.prototxt';
+  const ignore = ['Activation', 'Dropout', 'Flatten', 'LRN'];
+
+  it('vuhung16au__alexnet.png (unlabelled 3-D cuboids and bars) reads maps then vectors by shape, and says so', async () => {
+    const { reading, ms } = await readImage('images/arch/vuhung16au__alexnet.png');
+    const s = score(reading.graph, truthOf(alexnet), ignore);
+    report('vuhung16au__alexnet.png (raster, drawn blocks)', s, ms);
+    const kinds = reading.graph.layers.map((l) => l.type).filter((t) => t === 'Conv2D' || t === 'Dense');
+    // Five cuboids of maps, then the three fully connected bars, in that order.
+    expect(kinds).toEqual(['Conv2D', 'Conv2D', 'Conv2D', 'Conv2D', 'Conv2D', 'Dense', 'Dense', 'Dense']);
+    expect(reading.warnings.some((w) => /carry no layer name/.test(w))).toBe(true);
+  });
+
+  it('harisiqbal__alexnet_data.png (PlotNeuralNet) takes map counts from the numbers under its blocks and pooling from the slabs on them', async () => {
+    const { reading, ms } = await readImage('images/arch/harisiqbal__alexnet_data.png');
+    const s = score(reading.graph, truthOf(alexnet), ignore);
+    report('harisiqbal__alexnet_data.png (raster, drawn blocks)', s, ms);
+    expect(s.precision).toBeGreaterThanOrEqual(0.75);
+    expect(s.recall).toBeGreaterThanOrEqual(0.6);
+    const filters = reading.graph.layers.filter((l) => l.type === 'Conv2D').map((l) => l.params?.filters);
+    expect(filters).toEqual(expect.arrayContaining([256, 384, 384, 256]));
+    expect(reading.graph.layers.filter((l) => l.type === 'Dense')).toHaveLength(3);
+    expect(reading.graph.layers.some((l) => l.type === 'MaxPool2D')).toBe(true);
+  });
+});
+
 describe('vector: figures drawn as paths and text', () => {
   it('mxnet_squeezenet_graph.pdf (Graphviz) matches its MXNet symbol and SqueezeNet 1.1 counts', async () => {
     const { reading, ms } = await readPdf('pdf/mxnet_squeezenet_graph.pdf', 1);

@@ -1,0 +1,59 @@
+/**
+ * The drawn-block reader on hand-made geometry: blocks along a flow and the text around them → one label per
+ * layer in the shared label grammar. Each case is a drawing convention, not a figure.
+ */
+import { describe, expect, it } from 'vitest';
+import { recognizeLabel } from '../../src/diagrams/index.ts';
+import { readStrip, type StripBlock, type StripText } from '../../src/diagrams/strip.ts';
+
+const grey: [number, number, number] = [230, 230, 230];
+const block = (x: number, w: number, h: number, fill = grey, y = 100 - h / 2): StripBlock => ({ box: [x, y, x + w, y + h], fill });
+const text = (x: number, y: number, t: string): StripText => ({ box: [x, y, x + 6 * t.length, y + 10], text: t });
+const typesOf = (texts: string[]) => texts.map((t) => recognizeLabel(t)?.type);
+
+describe('readStrip', () => {
+  it('sizes under each block: the first is the input, maps are convolutions, a map of the same depth and smaller side is pooling, a single number under a bar is a dense width', () => {
+    const blocks = [block(0, 20, 120), block(60, 60, 100), block(160, 50, 60), block(260, 8, 140), block(300, 8, 60)];
+    const texts = [text(0, 170, '3@32x32'), text(60, 170, '6@28x28'), text(160, 170, '6@14x14'), text(250, 180, '120'), text(295, 180, '10')];
+    const reading = readStrip(blocks, texts, 10)!;
+    const labels = reading.nodes.map((n) => n.text);
+    expect(typesOf(labels)).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Dense', 'Dense']);
+    expect(recognizeLabel(labels[1]!)!.params.filters).toBe(6);
+    expect(recognizeLabel(labels[3]!)!.params.units).toBe(120);
+    expect(reading.guessed).toBe(5);
+  });
+
+  it('a name over a block wins over its shape, and an operation written in a gap becomes a layer between two named blocks', () => {
+    const blocks = [block(0, 40, 100), block(100, 40, 100), block(200, 40, 100)];
+    const texts = [text(0, 30, 'Input'), text(100, 30, 'Conv 3x3'), text(150, 95, 'pool/2'), text(200, 30, 'Conv 3x3')];
+    const reading = readStrip(blocks, texts, 10)!;
+    expect(typesOf(reading.nodes.map((n) => n.text))).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Conv2D']);
+    expect(reading.guessed).toBe(0);
+  });
+
+  it('a legend types the blocks of its colours; blocks of a colour no label names fall back to their shape', () => {
+    const red: [number, number, number] = [220, 60, 60];
+    const blue: [number, number, number] = [60, 60, 220];
+    const blocks = [block(0, 40, 100), block(60, 40, 100, red), block(120, 20, 60, blue), block(160, 40, 100, red), block(220, 20, 60, blue), block(0, 10, 10, red, 300), block(0, 10, 10, blue, 320)];
+    const texts = [text(15, 300, 'Conv + BN + ReLU'), text(15, 320, 'Max pooling')];
+    const reading = readStrip(blocks, texts, 10)!;
+    expect(typesOf(reading.nodes.map((n) => n.text))).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Conv2D', 'MaxPool2D']);
+    expect(reading.named).toBe(4);
+  });
+
+  it('a smaller slab of another colour at the end of a block is a layer of its own', () => {
+    const yellow: [number, number, number] = [250, 230, 190];
+    const red: [number, number, number] = [220, 140, 120];
+    const blocks = [block(0, 30, 120, yellow), block(60, 80, 100, yellow), block(125, 15, 60, red), block(200, 80, 100, yellow), block(300, 10, 150, [200, 230, 210])];
+    const reading = readStrip(blocks, [text(80, 170, '96'), text(220, 170, '256'), text(290, 190, '4096')], 10)!;
+    expect(typesOf(reading.nodes.map((n) => n.text))).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Conv2D', 'Dense']);
+  });
+
+  it('a flow down the page reads top to bottom, and fewer than three blocks is no strip', () => {
+    const blocks = [block(0, 100, 30, grey, 0), block(0, 100, 30, grey, 60), block(0, 100, 30, grey, 120)];
+    const texts = [text(110, 10, 'Input'), text(110, 70, 'FC 64'), text(110, 130, 'FC 10')];
+    const reading = readStrip(blocks, texts, 10)!;
+    expect(reading.nodes.map((n) => n.text)).toEqual(['Input', 'FC 64', 'FC 10']);
+    expect(readStrip(blocks.slice(0, 2), texts, 10)).toBeUndefined();
+  });
+});

@@ -8,8 +8,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bundleZip } from '../codegen/index.ts';
-import { serializeGraph, type Graph } from '../graph/index.ts';
+import type { Graph } from '../graph/index.ts';
 import { capped } from './capped.ts';
 import { EXTRACT } from './commands.ts';
 import { extractIsolated } from './extractIsolated.ts';
@@ -61,6 +60,8 @@ export async function run(args: string[]): Promise<number> {
   for (const warning of capped(warnings)) process.stderr.write(`warning: ${warning}\n`);
   const { out } = values;
   if (out) {
+    // Loaded only for --out: the code bundle's ZIP and protobuf packages are most of this process's start-up time.
+    const [{ bundleZip }, { serializeGraph }] = await Promise.all([import('../codegen/index.ts'), import('../graph/index.ts')]);
     await mkdir(out, { recursive: true });
     for (const [i, graph] of designs.entries()) {
       const base = join(out, `${String(i + 1).padStart(2, '0')}-${slug(graph.name)}`);

@@ -4,7 +4,6 @@
  */
 import { extractDesigns, type Extraction } from '../pipeline/extract.ts';
 import type { StageProgress } from '../pipeline/protocol.ts';
-import { nodeBitmapFigures } from './bitmaps.ts';
 import type { Report } from './isolate.ts';
 
 export interface ExtractTask {
@@ -34,7 +33,8 @@ function reportProgress(report: Report) {
 }
 
 export async function extractTask(task: ExtractTask, report: Report): Promise<Extraction> {
-  const bitmaps = task.bitmaps ? nodeBitmapFigures(task.bytes) : undefined;
+  // Loaded only when wanted: the classifier and OCR packages cost a reading without bitmaps its start-up time.
+  const bitmaps = task.bitmaps ? (await import('./bitmaps.ts')).nodeBitmapFigures(task.bytes) : undefined;
   try {
     const pageOcr = bitmaps && task.ocr ? bitmaps.pageOcr : undefined;
     const ocr: typeof pageOcr = pageOcr && ((pageNumber, size) => (report(`page ${pageNumber}: OCR`, OCR_PAGE_ALLOW_MS), pageOcr(pageNumber, size)));

@@ -1,8 +1,9 @@
 /**
  * tesseract.js, one worker reused for every node of every figure. Traineddata is never downloaded: the
- * caller says where eng.traineddata(.gz) lives (a folder in Node, a URL in the browser).
+ * caller says where eng.traineddata(.gz) lives (a folder in Node, a URL in the browser). tesseract.js itself is
+ * loaded on the first createOcr, so a reading without bitmap figures never loads it.
  */
-import { createWorker, OEM, PSM, type ImageLike, type Worker } from 'tesseract.js';
+import type { ImageLike, Worker } from 'tesseract.js';
 
 export interface OcrOptions {
   /** Folder or URL holding eng.traineddata.gz, e.g. node_modules/@tesseract.js-data/eng/4.0.0_best_int. */
@@ -28,6 +29,7 @@ export interface Ocr {
 }
 
 export async function createOcr(options: OcrOptions): Promise<Ocr> {
+  const { createWorker, OEM, PSM } = await import('tesseract.js');
   // The worker starts without a language, which is loaded next: tesseract.js's createWorker('eng') never
   // settles when the language fails to load, and would leave a worker we could not stop.
   const worker: Worker = await createWorker([], OEM.LSTM_ONLY, {

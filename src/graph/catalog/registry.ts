@@ -86,18 +86,14 @@ for (const spec of CATALOG) {
   }
 }
 
-/** Edit distance, capped: only small distances matter for OCR typos. */
-function editDistance(a: string, b: string, cap: number): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+/** Edit distance at most 1 (one letter replaced, added or dropped): the OCR typos a spelling may have. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  // After the first difference the rest must match once the one edit is made.
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 export interface AliasMatch {
@@ -124,11 +120,9 @@ export function resolveAlias(text: string, options: { fuzzy?: boolean } = {}): A
   const exact = byAlias.get(key);
   if (exact) return { type: exact.type, params: { ...exact.params }, score: 1 };
   if (!options.fuzzy || key.length < 5) return undefined;
-  let best: AliasMatch | undefined;
+  // The first alias within one typo, in catalog order.
   for (const [alias, hit] of byAlias) {
-    if (alias.length < 5) continue;
-    const distance = editDistance(key, alias, 1);
-    if (distance <= 1 && (!best || best.score < 0.8)) best = { type: hit.type, params: { ...hit.params }, score: 0.8 };
+    if (alias.length >= 5 && withinOneEdit(key, alias)) return { type: hit.type, params: { ...hit.params }, score: 0.8 };
   }
-  return best;
+  return undefined;
 }

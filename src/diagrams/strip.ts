@@ -43,6 +43,8 @@ export interface StripReading {
 
 interface Unit {
   box: Box;
+  /** The unit's place along the flow (see coreOf). */
+  core: [number, number];
   blocks: StripBlock[];
   fill?: Colour;
   texts: StripText[];
@@ -83,16 +85,30 @@ function takeLegend(blocks: StripBlock[], texts: StripText[], unit: number): { l
   return { legend, blocks: blocks.filter((b) => !usedBlocks.has(b)), texts: texts.filter((t) => !usedTexts.has(t)) };
 }
 
+const fillRatio = (block: StripBlock) => (block.area ?? width(block.box) * height(block.box)) / Math.max(1, width(block.box) * height(block.box));
+
+/**
+ * Where a block stands along the flow: its span, or for a diagonal (a bar drawn in depth, which fills little
+ * of its box) a narrow core round its middle, where the flow passes through it.
+ */
+function coreOf(block: StripBlock): [number, number] {
+  if (fillRatio(block) >= 0.35) return [block.box[0], block.box[2]];
+  const half = 0.1 * width(block.box);
+  return [cx(block.box) - half, cx(block.box) + half];
+}
+
 /** Blocks that overlap along the flow are one layer's drawing (the faces of a cuboid, a stack of maps). */
 function groupUnits(blocks: StripBlock[]): Unit[] {
   const units: Unit[] = [];
-  for (const block of [...blocks].sort((a, b) => a.box[0] - b.box[0])) {
+  for (const block of [...blocks].sort((a, b) => coreOf(a)[0] - coreOf(b)[0])) {
     const last = units[units.length - 1];
-    const shared = last ? Math.min(last.box[2], block.box[2]) - Math.max(last.box[0], block.box[0]) : 0;
-    if (last && shared > 0.5 * Math.min(width(block.box), width(last.box))) {
+    const core = coreOf(block);
+    const shared = last ? Math.min(last.core[1], core[1]) - Math.max(last.core[0], core[0]) : 0;
+    if (last && shared > 0.5 * Math.min(core[1] - core[0], last.core[1] - last.core[0])) {
       last.blocks.push(block);
       last.box = union(last.box, block.box);
-    } else units.push({ box: [...block.box] as Box, blocks: [block], texts: [] });
+      last.core = [Math.min(last.core[0], core[0]), Math.max(last.core[1], core[1])];
+    } else units.push({ box: [...block.box] as Box, core, blocks: [block], texts: [] });
   }
   for (const u of units) u.fill = [...u.blocks].sort((a, b) => (b.area ?? 0) - (a.area ?? 0))[0]!.fill;
   return units.flatMap(splitAttached);
@@ -111,9 +127,10 @@ function splitAttached(unit: Unit): Unit[] {
   if (tail.length === 0) return [unit];
   const rest = unit.blocks.filter((b) => !tail.includes(b));
   const tailBox = tail.map((b) => b.box).reduce(union);
+  const restBox = rest.map((b) => b.box).reduce(union);
   return [
-    { ...unit, blocks: rest, box: rest.map((b) => b.box).reduce(union) },
-    { box: tailBox, blocks: tail, fill: tail[0]!.fill, texts: [], attached: true },
+    { ...unit, blocks: rest, box: restBox, core: [restBox[0], restBox[2]] },
+    { box: tailBox, core: [tailBox[0], tailBox[2]], blocks: tail, fill: tail[0]!.fill, texts: [], attached: true },
   ];
 }
 
@@ -122,14 +139,15 @@ function placeTexts(units: Unit[], texts: StripText[], unit: number): StripText[
   const unplaced: StripText[] = [];
   for (const text of texts) {
     const x = cx(text.box);
-    const holders = units.filter((u) => x >= u.box[0] - 0.3 * unit && x <= u.box[2] + 0.3 * unit);
+    const holders = units.filter((u) => x >= u.core[0] - 0.3 * unit && x <= u.core[1] + 0.3 * unit);
     if (holders.length) {
       // Among overlapping spans the unit whose middle is nearest; a pooling slab never owns a label it shares.
-      const own = holders.sort((a, b) => Number(!!a.attached) - Number(!!b.attached) || Math.abs(cx(a.box) - x) - Math.abs(cx(b.box) - x))[0]!;
+      const middle = (u: Unit) => (u.core[0] + u.core[1]) / 2;
+      const own = holders.sort((a, b) => Number(!!a.attached) - Number(!!b.attached) || Math.abs(middle(a) - x) - Math.abs(middle(b) - x))[0]!;
       own.texts.push(text);
       continue;
     }
-    const next = units.findIndex((u) => u.box[0] > x);
+    const next = units.findIndex((u) => u.core[0] > x);
     if (next > 0 && !units[next]!.op && recognizeLabel(text.text) && !isSizeLine(text.text)) units[next]!.op = text;
     else unplaced.push(text);
   }
@@ -169,8 +187,7 @@ function statedShape(lines: string[], previous: number[] | undefined): number[] 
  */
 function isBar(unit: Unit): boolean {
   const [w, h] = [width(unit.box), height(unit.box)];
-  const fillRatio = unit.blocks.reduce((s, b) => s + (b.area ?? width(b.box) * height(b.box)), 0) / (w * h);
-  return w < 0.3 * h || fillRatio < 0.35;
+  return w < 0.3 * h || unit.blocks.every((b) => fillRatio(b) < 0.35);
 }
 
 /** The label text that names a unit's layer, and whether its type came from the drawing rather than its words. */
@@ -215,12 +232,15 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
   // Colour codes a kind only where the drawing uses several colours and each labelled colour names one kind.
   const fills = labelled.flatMap((l) => (l.unit.fill ? [l.unit.fill] : []));
   const coloured = fills.some((f) => colourDistance(f, fills[0]!) > SAME_COLOUR);
-  const kindsOf = (fill: Colour) => new Set(labelled.filter((p) => p.type && p.unit.fill && colourDistance(p.unit.fill, fill) <= SAME_COLOUR).map((p) => p.type));
+  // Peers share colour and drawn form: one colour may serve maps and bars alike.
+  const peersOf = (l: Labelled) =>
+    labelled.filter((p) => p !== l && p.type && !p.guessed && p.unit.fill && l.unit.fill && colourDistance(p.unit.fill, l.unit.fill) <= SAME_COLOUR && isBar(p.unit) === isBar(l.unit));
   labelled.forEach((l, k) => {
     if (l.type) return;
     const fill = l.unit.fill;
     const fromLegend = fill && legend.find((e) => colourDistance(e.fill, fill) <= SAME_COLOUR);
-    const peer = coloured && fill && kindsOf(fill).size === 1 && labelled.find((p) => p.type && p.unit.fill && colourDistance(p.unit.fill, fill) <= SAME_COLOUR && !p.guessed);
+    const peers = coloured ? peersOf(l) : [];
+    const peer = new Set(peers.map((p) => p.type)).size === 1 ? peers[0] : undefined;
     const op = l.unit.op && recognizeLabel(l.unit.op.text);
     if (op) [l.words, l.type] = [l.unit.op!.text, op.type];
     else if (fromLegend) [l.words, l.type] = [fromLegend.text, fromLegend.type];
@@ -258,4 +278,14 @@ function sizeText(type: string, shape: number[] | undefined): string {
   if (shape.length === 3) return type === 'Dense' ? `units ${shape[2]}` : `${shape[2]}@${shape[0]}x${shape[1]}`;
   // One number on a block of maps is its map count; on a bar, its length.
   return type === 'Dense' ? `units ${shape[0]}` : type === 'Input' ? '' : `${shape[0]}`;
+}
+
+/**
+ * Whether a strip reading should stand over the free labels of the same figure: when those name few layers,
+ * or when the strip names as many and its blocks mostly carry text of their own (a neuron drawing's mesh or
+ * a stack of maps cut into pieces does not).
+ */
+export function stripBeatsLabels(strip: StripReading, namedLabels: number, namedElsewhere: number): boolean {
+  if (strip.nodes.length <= namedElsewhere) return false;
+  return namedLabels < 3 || (strip.named >= namedLabels && strip.unlabelled <= strip.nodes.length / 3);
 }

@@ -6,6 +6,7 @@
  */
 import { groupLines, type Page, type PathItem, type TextItem } from '../paper/index.ts';
 import { recognizeLabel } from './labels.ts';
+import { readStrip, stripBeatsLabels, type StripBlock, type StripText } from './strip.ts';
 import type { Box, DiagramEdge, DiagramNode } from './types.ts';
 
 export interface VectorReading {
@@ -69,6 +70,19 @@ function labelNodes(items: TextItem[], size: number): Array<{ box: Box; items: T
   return groups;
 }
 
+/** Filled shapes that may stand for layers: block-sized, and not a background behind the whole figure. */
+function drawnBlocks(paths: PathItem[], bbox: Box, size: number): StripBlock[] {
+  const [fw, fh] = [width(bbox), height(bbox)];
+  return paths
+    .filter((p) => p.filled && p.kind !== 'line' && Math.max(width(p.box), height(p.box)) > size * 1.5 && Math.min(width(p.box), height(p.box)) > size * 0.2)
+    .filter((p) => !(width(p.box) > 0.75 * fw && height(p.box) > 0.6 * fh))
+    .map((p) => ({ box: p.box, ...(p.fill ? { fill: p.fill } : {}), ...(p.area !== undefined ? { area: p.area } : {}) }));
+}
+
+/** The figure's text as runs on one baseline, each with its box. */
+const textChunks = (items: TextItem[]): StripText[] =>
+  groupLines(items.map((t) => ({ ...t, rotated: false })), 0.8).flatMap((l) => l.chunks.map((c) => ({ box: c.box, text: c.text })));
+
 export function readVector(page: Page, bbox: Box = [0, 0, page.width, page.height]): VectorReading {
   const warnings: string[] = [];
   const texts = page.texts.filter((t) => inside(bbox, centre(t.box), 1) && t.str.trim());
@@ -99,6 +113,12 @@ export function readVector(page: Page, bbox: Box = [0, 0, page.width, page.heigh
   // Sizes ("96x109x109") read as Input shapes; they do not count as naming a layer.
   const named = (list: DiagramNode[]) => list.filter((n) => (recognizeLabel(n.text)?.type ?? 'Input') !== 'Input').length;
   if (boxed.length < 2 || named(labels) > named(boxed)) {
+    // Blocks without boxed text (cuboids, stacked maps, slabs) are read by their geometry when that reads better.
+    const strip = readStrip(drawnBlocks(paths, bbox, size), textChunks(texts), size);
+    if (strip && stripBeatsLabels(strip, named(labels), boxed.length < 2 ? 0 : named(boxed))) {
+      warnings.push('no labelled boxes in the figure: drawn blocks read in flow order', ...strip.warnings);
+      return { nodes: strip.nodes, edges: [], warnings };
+    }
     warnings.push('no labelled boxes in the figure: free labels read in layout order');
     return { nodes: labels, edges: [], warnings };
   }

@@ -211,27 +211,31 @@ async function readDrawing(pdfPage: PdfPage, page: Page, OPS: Pdfjs['OPS']): Pro
     for (const op of [OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]) PAINT_FILL.add(op);
   }
   const list = await pdfPage.getOperatorList();
-  const stack: Matrix[] = [];
+  const stack: Array<{ ctm: Matrix; fill: [number, number, number] | undefined }> = [];
   let ctm: Matrix = view;
+  let fill: [number, number, number] | undefined;
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[];
     switch (fn) {
       case OPS.save:
-        stack.push(ctm);
+        stack.push({ ctm, fill });
         break;
       case OPS.restore:
-        ctm = stack.pop() ?? view;
+        ({ ctm, fill } = stack.pop() ?? { ctm: view, fill: undefined });
+        break;
+      case OPS.setFillRGBColor:
+        fill = hexColour(args[0]);
         break;
       case OPS.transform:
         ctm = multiply(ctm, args as Matrix);
         break;
       case OPS.paintFormXObjectBegin:
-        stack.push(ctm);
+        stack.push({ ctm, fill });
         if (Array.isArray(args[0])) ctm = multiply(ctm, args[0] as Matrix);
         break;
       case OPS.paintFormXObjectEnd:
-        ctm = stack.pop() ?? view;
+        ({ ctm, fill } = stack.pop() ?? { ctm: view, fill: undefined });
         break;
       case OPS.constructPath: {
         const paint = args[0] as number;
@@ -240,7 +244,10 @@ async function readDrawing(pdfPage: PdfPage, page: Page, OPS: Pdfjs['OPS']): Pro
         if (!minMax || !(PAINT_STROKE.has(paint) || PAINT_FILL.has(paint))) break;
         if (!Number.isFinite(minMax[0]) || !Number.isFinite(minMax[2])) break;
         const box = transformBox(ctm, minMax[0], minMax[1], minMax[2], minMax[3]);
-        paths.push({ kind: pathKind(data, box), box, stroked: PAINT_STROKE.has(paint), filled: PAINT_FILL.has(paint) });
+        const filled = PAINT_FILL.has(paint);
+        const area = filled && data ? polygonArea(data) : undefined;
+        const scale = Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
+        paths.push({ kind: pathKind(data, box), box, stroked: PAINT_STROKE.has(paint), filled, ...(filled && fill ? { fill } : {}), ...(area !== undefined ? { area: area * scale } : {}) });
         break;
       }
       case OPS.paintSolidColorImageMask: {
@@ -262,6 +269,33 @@ async function readDrawing(pdfPage: PdfPage, page: Page, OPS: Pdfjs['OPS']): Pro
       }
     }
   }
+}
+
+/** pdf.js hands fill colours over as "#rrggbb", whatever the page's colour space. */
+function hexColour(arg: unknown): [number, number, number] | undefined {
+  if (typeof arg !== 'string' || !/^#[0-9a-f]{6}$/i.test(arg)) return undefined;
+  return [1, 3, 5].map((i) => parseInt(arg.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+/** The area a path of straight segments encloses (shoelace, per subpath); undefined when it has curves. */
+function polygonArea(data: ArrayLike<number>): number | undefined {
+  let total = 0;
+  let sub = 0;
+  let [startX, startY, x, y] = [0, 0, 0, 0];
+  for (let i = 0; i < data.length; ) {
+    const op = data[i];
+    if (op === 0 || op === 1) {
+      const [nx, ny] = [data[i + 1]!, data[i + 2]!];
+      if (op === 0) {
+        total += Math.abs(sub + (x * startY - startX * y)) / 2;
+        [sub, startX, startY] = [0, nx, ny];
+      } else sub += x * ny - nx * y;
+      [x, y] = [nx, ny];
+      i += 3;
+    } else if (op === 4) i += 1;
+    else return undefined;
+  }
+  return total + Math.abs(sub + (x * startY - startX * y)) / 2;
 }
 
 /** Rough kind of a path from its draw ops (pdf.js DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadTo, 4 close). */

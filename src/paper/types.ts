@@ -25,6 +25,10 @@ export interface PathItem {
   box: Box;
   stroked: boolean;
   filled: boolean;
+  /** The fill colour [r, g, b] of a filled path, when the page sets one as RGB, grey or CMYK. */
+  fill?: [number, number, number];
+  /** Area a filled path of straight segments encloses, in square points (a diagonal bar fills little of its box). */
+  area?: number;
 }
 
 /** One placed raster image. */

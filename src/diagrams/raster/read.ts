@@ -2,7 +2,7 @@
 import { hasParenthesisedType, recognizeLabel } from '../labels.ts';
 import type { DiagramEdge, DiagramNode } from '../types.ts';
 import { findBoxes, findConnectors, groupSpecks, type RasterBox } from './detect.ts';
-import { readStrip } from '../strip.ts';
+import { readStrip, stripBeatsLabels } from '../strip.ts';
 import type { Box } from '../../geometry/index.ts';
 import { findDrawnBlocks, type DrawnBlock } from './blocks.ts';
 import { freeLabels, readFigureWords, textLines, type FigureWords } from './freeLabels.ts';
@@ -301,10 +301,7 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
     const namedLabels = labels.filter((n) => names(n.text)).length;
     const blocks = rgba ? findDrawnBlocks(cv, rgba, words.words, words.unit) : [];
     const strip = blocks.length >= 3 ? readStrip(blocks, textLines(await withLabelsBesideBlocks(cv, image, ocr, words, blocks)), words.unit) : undefined;
-    // Free labels that name layers win over blocks typed mostly by shape (a neuron drawing's mesh is no strip of layers).
-    const stripWins =
-      strip && strip.nodes.length > namedInBoxes && (namedLabels < 3 || (strip.named >= namedLabels && (strip.guessed <= strip.named || strip.unlabelled <= strip.nodes.length / 3)));
-    if (strip && stripWins) {
+    if (strip && stripBeatsLabels(strip, namedLabels, namedInBoxes)) {
       warnings.push('no labelled boxes in the figure: drawn blocks read in flow order', ...strip.warnings);
       return { nodes: strip.nodes, edges: [], warnings };
     }

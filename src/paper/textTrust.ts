@@ -53,21 +53,32 @@ function plausible(word: string): boolean {
   return VOWELS.test(word) && !LONG_CONSONANT_RUN.test(word) && !TRIPLE.test(word);
 }
 
+const SPACE = /\s/;
+const LETTER_RUN = /\p{L}+/gu;
+const PLAIN_WORD = /^\p{Lu}?\p{Ll}+$/u;
+
 const isUpright = (t: TextItem) => !t.rotated;
-const inkChars = (t: TextItem) => [...t.str].filter((c) => !/\s/.test(c));
 
 /** Too little upright text to be a page of text (an arXiv stamp down the margin is not): look for a scan. */
 export function mayBeScan(texts: TextItem[]): boolean {
-  return texts.filter(isUpright).reduce((n, t) => n + inkChars(t).length, 0) < SCAN_MAX_CHARS;
+  let chars = 0;
+  for (const t of texts) {
+    if (!isUpright(t)) continue;
+    for (const c of t.str) if (!SPACE.test(c) && ++chars >= SCAN_MAX_CHARS) return false;
+  }
+  return true;
 }
 
 export function judgeText(texts: TextItem[], images: ImageItem[], [width, height]: [number, number]): TextTrust {
   const upright = texts.filter(isUpright);
   let chars = 0;
   let odd = 0;
-  for (const c of upright.flatMap(inkChars)) {
-    chars++;
-    if (ODD.test(c)) odd++;
+  for (const t of upright) {
+    for (const c of t.str) {
+      if (SPACE.test(c)) continue;
+      chars++;
+      if (ODD.test(c)) odd++;
+    }
   }
   let letterRuns = 0;
   let words = 0;
@@ -75,10 +86,10 @@ export function judgeText(texts: TextItem[], images: ImageItem[], [width, height
   let plausibleWords = 0;
   for (const t of upright) {
     // Acronyms and camel case (CNN, ResNet) are neither evidence for nor against: only plain words are judged.
-    for (const [word] of t.str.matchAll(/\p{L}+/gu)) {
+    for (const [word] of t.str.matchAll(LETTER_RUN)) {
       if (word.length < 2) continue;
       letterRuns++;
-      if (!/^\p{Lu}?\p{Ll}+$/u.test(word)) continue;
+      if (!PLAIN_WORD.test(word)) continue;
       const lower = word.toLowerCase();
       words++;
       if (COMMON_WORDS.has(lower)) known++;

@@ -1,15 +1,16 @@
 /**
  * The library in IndexedDB: papers and designs survive reloads and browser restarts. It cannot be corrupted
  * from here: imports are checked whole before anything is written; a damaged stored record is listed as
- * damaged, not thrown on; a design is saved only while its paper exists (a save pending when the paper was
+ * damaged, not thrown on, and can be exported apart or deleted (library exports leave it out, so they always
+ * import again); a design is saved only while its paper exists (a save pending when the paper was
  * deleted is refused) and only over the version it was based on (another tab's newer save is not overwritten);
  * other tabs hear of every write (BroadcastChannel); a newer version of the app opening the database closes
  * this connection and says so.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { libraryFromJson, libraryToJson } from './libraryFile.ts';
-import { designProblem, paperProblem } from './records.ts';
 import { matchesTitle } from './search.ts';
+import { triage, type DamagedRecord } from './triage.ts';
 import type { DesignRecord, PaperRecord } from './types.ts';
 
 interface LibrarySchema extends DBSchema {
@@ -135,34 +136,58 @@ export class Library {
 
   /**
    * Papers newest first with their designs, filtered by title (paper title or design name). A record that
-   * fails its check is never thrown on: a bad paper is listed by its id as damaged, bad designs are left
-   * out of their paper's entry, which says so.
+   * fails its check is never thrown on (see triage.ts): a bad paper is listed by its id as damaged, bad designs
+   * are left out of their paper's entry, which says so.
    */
   async list(query = ''): Promise<PaperEntry[]> {
     const [papers, designs] = await Promise.all([this.db.getAll('papers'), this.db.getAll('designs')]);
+    const sound = triage(papers, designs);
     const byPaper = new Map<string, DesignRecord[]>();
-    const damagedDesigns = new Map<string, string[]>();
-    for (const d of designs) {
-      const problem = designProblem(d);
-      const paperId = typeof d?.paperId === 'string' ? d.paperId : '';
-      if (problem) damagedDesigns.set(paperId, [...(damagedDesigns.get(paperId) ?? []), problem]);
-      else (byPaper.get(paperId) ?? byPaper.set(paperId, []).get(paperId)!).push(d);
+    for (const d of sound.designs) (byPaper.get(d.paperId) ?? byPaper.set(d.paperId, []).get(d.paperId)!).push(d);
+    const problems = new Map<string, string[]>();
+    const entries = sound.papers.map((paper): PaperEntry => ({ paper, designs: byPaper.get(paper.id) ?? [] }));
+    for (const { store, record, reason } of sound.damaged) {
+      const raw = record as { id?: unknown; paperId?: unknown } | null;
+      const paperId = String(store === 'papers' ? raw?.id : raw?.paperId);
+      if (store === 'papers') entries.push({ paper: { id: paperId, title: `Damaged record ${paperId}`, fileName: '', kind: 'pdf', addedAt: 0, regions: [], warnings: [] }, designs: [] });
+      problems.set(paperId, [...(problems.get(paperId) ?? []), reason]);
     }
-    const entries = papers.map((raw): PaperEntry => {
-      const problem = paperProblem(raw);
-      const paper: PaperRecord = problem ? { id: String(raw?.id), title: `Damaged record ${String(raw?.id)}`, fileName: '', kind: 'pdf', addedAt: 0, regions: [], warnings: [] } : raw;
-      const problems = [problem, ...(damagedDesigns.get(paper.id) ?? [])].filter((p) => p !== undefined);
-      const own = (byPaper.get(paper.id) ?? []).sort((a, b) => a.graph.name.localeCompare(b.graph.name, undefined, { numeric: true }));
-      return { paper, designs: own, ...(problems.length ? { damaged: problems.join('; ') } : {}) };
-    });
+    for (const entry of entries) {
+      entry.designs.sort((a, b) => a.graph.name.localeCompare(b.graph.name, undefined, { numeric: true }));
+      const found = problems.get(entry.paper.id);
+      if (found) entry.damaged = found.join('; ');
+    }
     return entries
       .sort((a, b) => b.paper.addedAt - a.paper.addedAt)
       .filter(({ paper, designs }) => matchesTitle(paper.title, query) || designs.some((d) => matchesTitle(d.graph.name, query)));
   }
 
+  /** The library as a file that always imports again: damaged records are left out (see `damaged`). */
   async exportJson(): Promise<string> {
     const [papers, designs] = await Promise.all([this.db.getAll('papers'), this.db.getAll('designs')]);
-    return libraryToJson(papers, designs);
+    const sound = triage(papers, designs);
+    return libraryToJson(sound.papers, sound.designs);
+  }
+
+  /** Stored records that fail their check or whose paper is gone, with the reason for each. */
+  async damaged(): Promise<DamagedRecord[]> {
+    const [papers, designs] = await Promise.all([this.db.getAll('papers'), this.db.getAll('designs')]);
+    return triage(papers, designs).damaged;
+  }
+
+  /** Deletes every damaged record (see `damaged`) in one transaction; returns how many. */
+  async deleteDamaged(): Promise<number> {
+    const tx = this.db.transaction(['papers', 'designs'], 'readwrite');
+    const papers = tx.objectStore('papers');
+    const designs = tx.objectStore('designs');
+    const [paperKeys, paperValues, designKeys, designValues] = await Promise.all([papers.getAllKeys(), papers.getAll(), designs.getAllKeys(), designs.getAll()]);
+    const { damaged } = triage(paperValues, designValues);
+    await Promise.all([
+      ...damaged.map(({ store, index }) => (store === 'papers' ? papers.delete(paperKeys[index]!) : designs.delete(designKeys[index]!))),
+      tx.done,
+    ]);
+    if (damaged.length) this.tell({ kind: 'library' });
+    return damaged.length;
   }
 
   /**

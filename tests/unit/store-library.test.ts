@@ -53,6 +53,34 @@ describe('library store', () => {
     library.close();
   });
 
+  it('exports a library holding damaged and orphaned records as a file that imports again, and exports or deletes those records apart', async () => {
+    const name = freshName();
+    const library = await Library.open(name);
+    await library.addPaper(paper('p1'), [design('d1', 'p1')]);
+    // An orphan left by an older version's pending autosave, and a paper without a title.
+    const raw = await openDB(name, 1);
+    await raw.put('designs', design('orphan', 'gone'));
+    await raw.put('papers', { id: 'p3', kind: 'pdf' });
+    await raw.put('designs', design('d3', 'p3'));
+    raw.close();
+    const exported = await library.exportJson();
+    const copy = await Library.open(freshName());
+    expect(await copy.importJson(exported)).toBe(1);
+    expect((await copy.list()).map((e) => [e.paper.id, e.designs.map((d) => d.id)])).toEqual([['p1', ['d1']]]);
+    copy.close();
+    const damaged = await library.damaged();
+    expect(damaged.map((d) => [d.store, d.reason])).toEqual([
+      ['papers', 'paper "p3" has no title'],
+      ['designs', 'design "d3": its paper "p3" is missing or damaged'],
+      ['designs', 'design "orphan": its paper "gone" is missing or damaged'],
+    ]);
+    expect(damaged.find((d) => d.store === 'designs')!.record).toEqual(design('d3', 'p3'));
+    expect(await library.deleteDamaged()).toBe(3);
+    expect(await library.damaged()).toEqual([]);
+    expect((await library.list()).map((e) => [e.paper.id, e.designs.map((d) => d.id), e.damaged])).toEqual([['p1', ['d1'], undefined]]);
+    library.close();
+  });
+
   it('refuses a save that arrives after its paper was deleted: no orphan design', async () => {
     const library = await Library.open(freshName());
     await library.addPaper(paper('p1'), [design('d1', 'p1')]);

@@ -4,7 +4,7 @@
  */
 import { GRAPH_FORMAT, type DesignSource, type Graph } from '../../graph/index.ts';
 import { callbackForWorker, CancelledError, exportWorker, openPdf, pipelineWorker, type Bbox, type PdfDocumentView, type RegionVerdict, type StageProgress } from '../../pipeline/browser.ts';
-import { Library, type DesignRecord, type PaperEntry, type PaperRecord } from '../../store/index.ts';
+import { Library, type DamagedRecord, type DesignRecord, type PaperEntry, type PaperRecord } from '../../store/index.ts';
 import { download, safeFileName } from './download.ts';
 import { EditorSession } from './editorSession.svelte.ts';
 import { warmUpLayout } from './layoutWarmUp.ts';
@@ -70,6 +70,8 @@ export class AppState {
     }
   }
   entries = $state.raw<PaperEntry[]>([]);
+  /** Stored records that fail their check or lost their paper: left out of the listing and of exports. */
+  damaged = $state.raw<DamagedRecord[]>([]);
   query = $state('');
   paper = $state.raw<PaperRecord | undefined>();
   designs = $state.raw<DesignRecord[]>([]);
@@ -102,7 +104,7 @@ export class AppState {
   }
 
   async refreshLibrary(): Promise<void> {
-    this.entries = await this.library.list(this.query);
+    [this.entries, this.damaged] = await Promise.all([this.library.list(this.query), this.library.damaged()]);
   }
 
   async search(query: string): Promise<void> {
@@ -408,6 +410,21 @@ export class AppState {
 
   exportLibrary(): Promise<string> {
     return this.library.exportJson();
+  }
+
+  /** The damaged records as they are stored, with the reason for each, for someone to mend by hand. */
+  exportDamaged(): string {
+    return JSON.stringify({ damaged: this.damaged.map(({ store, reason, record }) => ({ store, reason, record })) }, null, 2);
+  }
+
+  async deleteDamaged(): Promise<void> {
+    try {
+      const count = await this.library.deleteDamaged();
+      this.notice = `Deleted ${count} damaged record${count === 1 ? '' : 's'}`;
+    } catch (error) {
+      this.error = `Deleting damaged records: ${(error as Error).message}`;
+    }
+    await this.refreshLibrary();
   }
 
   async importLibrary(file: File): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * The eval manifest (eval/manifest.json in the repo): which corpus files the suites read and what each is scored
  * against. Paths are relative to the corpus directory. A reference is a corpus model file (.prototxt, Keras or
- * MXNet .json, .onnx, graph .json) or `builtin:NAME`, a network written from its paper (BUILTIN_REFERENCES).
+ * MXNet .json, .onnx, graph .json) or `builtin:NAME`, a network written from its paper or by hand from a drawing
+ * (BUILTIN_REFERENCES; the drawn ones are the repo's eval/references/NAME.json).
  */
 import { BUILTIN_REFERENCES } from './references.ts';
 

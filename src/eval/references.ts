@@ -1,9 +1,19 @@
 /**
- * Reference networks no corpus model file gives faithfully, written from the paper itself.
+ * Reference networks no corpus model file gives faithfully: written from the paper itself (LeNet-5, U-Net, below),
+ * or by hand from a corpus drawing (eval/references/NAME.json, FIGURE_REFERENCES).
  * LeNet-5 (LeCun et al. 1998, section II.B): C1–C5 are 5×5 valid convolutions, S2/S4 2×2 subsampling,
  * F6 has 84 units, the output layer 10 (Gaussian connections, fairly a Dense 10).
  */
-import { GRAPH_FORMAT, type Graph, type Layer } from '../graph/index.ts';
+import akshayc1Vqa from '../../eval/references/akshayc1_vqa.json';
+import amiteshPaUnet from '../../eval/references/amitesh-pa_unet.json';
+import busyboxsDensenet from '../../eval/references/busyboxs_densenet.json';
+import busyboxsGooglenet from '../../eval/references/busyboxs_googlenet.json';
+import busyboxsInceptionA from '../../eval/references/busyboxs_inception_a.json';
+import busyboxsResnetBlock from '../../eval/references/busyboxs_resnet_block.json';
+import busyboxsShufflenetUnits from '../../eval/references/busyboxs_shufflenet_units.json';
+import busyboxsYolo from '../../eval/references/busyboxs_yolo.json';
+import bvlcLogreg from '../../eval/references/bvlc_logreg.json';
+import { checkGraphStructure, GRAPH_FORMAT, type Graph, type Layer } from '../graph/index.ts';
 
 export const LENET5_PAPER: Graph = {
   format: GRAPH_FORMAT,
@@ -59,5 +69,26 @@ function unetPaper(): Graph {
 
 export const UNET_PAPER: Graph = unetPaper();
 
-/** Built-in references by the name an eval pair uses (`lenet5.pdf=builtin:lenet5`). */
-export const BUILTIN_REFERENCES: Record<string, Graph> = { lenet5: LENET5_PAPER, unet: UNET_PAPER };
+/**
+ * The networks the corpus's diagram images draw where no corpus model file matches the drawing, written by hand
+ * from each drawing (eval/references/NAME.json, one paper2net.graph/1 graph each, `builtin:NAME` in the manifest):
+ * what is drawn, in the drawn order, with the sizes the drawing writes; a drawing of one module is that module.
+ * Sizes, kinds and inputs the drawing leaves out are the paper's or an assumption, listed in the layer's `inferred`
+ * and the graph's `warnings`. The files are bundled into the CLI build: after editing one, `npm run build:cli`.
+ */
+export const FIGURE_REFERENCES: Record<string, Graph> = Object.fromEntries(
+  Object.entries({
+    akshayc1_vqa: akshayc1Vqa,
+    'amitesh-pa_unet': amiteshPaUnet,
+    busyboxs_densenet: busyboxsDensenet,
+    busyboxs_googlenet: busyboxsGooglenet,
+    busyboxs_inception_a: busyboxsInceptionA,
+    busyboxs_resnet_block: busyboxsResnetBlock,
+    busyboxs_shufflenet_units: busyboxsShufflenetUnits,
+    busyboxs_yolo: busyboxsYolo,
+    bvlc_logreg: bvlcLogreg,
+  }).map(([name, json]) => [name, checkGraphStructure(json)]),
+);
+
+/** Built-in references by the name an eval pair uses (`lenet5.pdf=builtin:lenet5`, `builtin:busyboxs_yolo`). */
+export const BUILTIN_REFERENCES: Record<string, Graph> = { lenet5: LENET5_PAPER, unet: UNET_PAPER, ...FIGURE_REFERENCES };

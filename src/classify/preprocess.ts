@@ -76,12 +76,78 @@ function transpose(src: Float64Array, rows: number, cols: number): Float64Array 
   return out;
 }
 
+/**
+ * Where each source cell goes when n cells are averaged down to m ≤ n: a source cell overlaps output cell `first`
+ * and, when it straddles a boundary, `first + 1`; `near` and `far` are those overlaps divided by the cell ratio.
+ */
+function shrinkWeights(n: number, m: number): { first: Int32Array; near: Float64Array; far: Float64Array } {
+  const s = n / m;
+  const first = new Int32Array(n);
+  const near = new Float64Array(n);
+  const far = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = Math.min(m - 1, Math.floor(j / s));
+    const boundary = (i + 1) * s;
+    first[j] = i;
+    if (j + 1 > boundary && i + 1 < m) {
+      near[j] = (boundary - j) / s;
+      far[j] = (j + 1 - boundary) / s;
+    } else {
+      near[j] = 1 / s;
+    }
+  }
+  return { first, near, far };
+}
+
+/**
+ * Ink averaged down to w × h in one pass over the pixels (no full-size ink plane): each pixel adds its share to
+ * at most two columns of its row's buffer, and each row buffer to at most two output rows. Same sums as the
+ * two-pass area resampling, in another order.
+ */
+function shrinkInk(image: RgbaImage, w: number, h: number): Float64Array {
+  const { data, width, height } = image;
+  const cols = shrinkWeights(width, w);
+  const rows = shrinkWeights(height, h);
+  const out = new Float64Array(w * h);
+  const row = new Float64Array(w);
+  // Blank paper (opaque white, or fully transparent) is most of a figure: one 32-bit read tells it.
+  const words = data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, width * height) : undefined;
+  for (let y = 0; y < height; y++) {
+    row.fill(0);
+    let p = y * width * 4;
+    for (let x = 0; x < width; x++, p += 4) {
+      if (words && words[p >> 2] === 0xffffffff) continue;
+      const a = data[p + 3]!;
+      if (a === 0) continue;
+      const v = (a / 255) * (1 - (0.299 * data[p]! + 0.587 * data[p + 1]! + 0.114 * data[p + 2]!) / 255);
+      if (v === 0) continue;
+      const c = cols.first[x]!;
+      row[c] += v * cols.near[x]!;
+      const f = cols.far[x]!;
+      if (f) row[c + 1] += v * f;
+    }
+    const r = rows.first[y]! * w;
+    const near = rows.near[y]!;
+    const far = rows.far[y]!;
+    for (let i = 0; i < w; i++) out[r + i] += row[i]! * near;
+    if (far) for (let i = 0; i < w; i++) out[r + w + i] += row[i]! * far;
+  }
+  return out;
+}
+
 /** The model input: INPUT_SIZE × INPUT_SIZE floats, row-major (NCHW with N = C = 1). */
 export function preprocess(image: RgbaImage, size = INPUT_SIZE): Float32Array {
   const { width, height } = image;
   const [w, h] = fittedSize(width, height, size);
-  const across = resampleRows(inkOf(image), height, width, w); // height × w
-  const down = transpose(resampleRows(transpose(across, height, w), w, height, h), w, h); // h × w
+  let down: Float64Array;
+  if (w <= width && h <= height) {
+    if (image.data.length < width * height * 4) inkOf(image); // the same error for a short buffer
+    down = shrinkInk(image, w, h);
+  } else {
+    // A figure smaller than the input square: the general area resampling (it also copies when growing).
+    const across = resampleRows(inkOf(image), height, width, w); // height × w
+    down = transpose(resampleRows(transpose(across, height, w), w, height, h), w, h); // h × w
+  }
   let mean = 0;
   for (const v of down) mean += v;
   mean /= down.length;

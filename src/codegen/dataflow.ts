@@ -13,7 +13,8 @@ const BUILTINS =
 /** Layer identifiers (see layerIdentifiers) that also avoid built-ins and names the emitted code uses itself, such as `F` or `layers`. */
 export function pythonLayerNames(graph: Graph, usedByEmitter: Iterable<string>): Map<string, string> {
   const identifiers = layerIdentifiers(graph);
-  const taken = new Set([...identifiers.values()].map((name) => name.toLowerCase()));
+  const taken = new Set<string>();
+  for (const identifier of identifiers.values()) taken.add(identifier.toLowerCase());
   const reserved = new Set([...usedByEmitter, ...BUILTINS.split(' ')].map((name) => name.toLowerCase()));
   const names = new Map<string, string>();
   for (const [id, identifier] of identifiers) {
@@ -68,16 +69,31 @@ export function designOrigin(graph: Graph): string {
 /**
  * For each layer, the types of the layers reading it, looking through Dropouts (a reader that is a Dropout
  * is replaced by its own readers). One pass from the last layer back, no recursion: a chain of 100,000
- * Dropouts costs what 100,000 layers cost.
+ * Dropouts costs what 100,000 layers cost. The pass runs on the first lookup, so graphs whose lowerings
+ * never ask pay nothing.
  */
-export function consumerTypesThroughDropouts(graph: Graph): Map<string, string[]> {
+export function consumerTypesThroughDropouts(graph: Graph): (layerId: string) => string[] {
+  let types: Map<string, string[]> | undefined;
+  return (layerId) => {
+    types ??= allConsumerTypes(graph);
+    return types.get(layerId)!;
+  };
+}
+
+function allConsumerTypes(graph: Graph): Map<string, string[]> {
   const readers = new Map<string, Set<string>>();
   for (const layer of graph.layers) for (const input of layer.inputs ?? []) (readers.get(input) ?? readers.set(input, new Set()).get(input)!).add(layer.id);
   const types = new Map<string, string[]>();
   const typeOf = new Map(graph.layers.map((layer) => [layer.id, layer.type]));
   for (let i = graph.layers.length - 1; i >= 0; i--) {
     const { id } = graph.layers[i]!;
-    types.set(id, [...(readers.get(id) ?? [])].flatMap((reader) => (typeOf.get(reader) === 'Dropout' ? types.get(reader)! : [typeOf.get(reader)!])));
+    const found: string[] = [];
+    for (const reader of readers.get(id) ?? []) {
+      const type = typeOf.get(reader)!;
+      if (type !== 'Dropout') found.push(type);
+      else for (const behind of types.get(reader)!) found.push(behind);
+    }
+    types.set(id, found);
   }
   return types;
 }

@@ -1,9 +1,9 @@
 /** Shape inference over the whole DAG and validation that names the layer and the problem. */
 import { getSpec } from './catalog/registry.ts';
-import { ShapeError, type ShapeErrorCode } from './catalog/spec.ts';
+import { ShapeError, type LayerSpec, type ShapeErrorCode } from './catalog/spec.ts';
 import { inputElementType, outputElementType, type ElementType } from './elementTypes.ts';
 import { checkParam, resolveParamsFor } from './params.ts';
-import type { Graph, Layer, Shape } from './types.ts';
+import type { Graph, Layer, Params, Shape } from './types.ts';
 
 export interface Issue {
   /** The offending layer, or undefined for graph-wide problems. */
@@ -35,8 +35,8 @@ function issue(layer: Layer | undefined, message: string, param?: string, severi
   return { layerId: layer?.id, param, severity, message: layer ? `${layer.id}: ${message}` : message, ...(code ? { code } : {}) };
 }
 
-function checkLayerParams(layer: Layer, issues: Issue[]): boolean {
-  const spec = getSpec(layer.type)!;
+/** The layer's resolved params, or undefined when one is out of its spec (each problem added to `issues`). */
+function checkLayerParams(layer: Layer, spec: LayerSpec, issues: Issue[]): Params | undefined {
   let ok = true;
   for (const name of Object.keys(layer.params ?? {})) {
     if (!spec.params.some((p) => p.name === name)) issues.push(issue(layer, `${layer.type} has no param "${name}"`, name, 'warning'));
@@ -49,7 +49,7 @@ function checkLayerParams(layer: Layer, issues: Issue[]): boolean {
       ok = false;
     }
   }
-  return ok;
+  return ok ? resolved : undefined;
 }
 
 /** Works out every layer's output shape and collects every problem found on the way. */
@@ -90,9 +90,8 @@ export function analyseGraph(graph: Graph): Analysis {
       issues.push(issue(layer, `${layer.type} takes ${wanted} input(s), has ${inputs.length}`));
       continue;
     }
-    const paramsOk = checkLayerParams(layer, issues);
-    if (!paramsOk || !inputsKnown) continue;
-    const params = resolveParamsFor(spec, layer.params);
+    const params = checkLayerParams(layer, spec, issues);
+    if (!params || !inputsKnown) continue;
     try {
       const shape = spec.outputShape(
         inputs.map((id) => shapes.get(id)!),
@@ -134,6 +133,7 @@ export function inferShapes(graph: Graph): Map<string, Shape> {
 
 /** Layers no other layer consumes: the graph's outputs, in graph order. */
 export function outputLayers(graph: Graph): Layer[] {
-  const consumed = new Set(graph.layers.flatMap((layer) => layer.inputs ?? []));
+  const consumed = new Set<string>();
+  for (const layer of graph.layers) for (const input of layer.inputs ?? []) consumed.add(input);
   return graph.layers.filter((layer) => !consumed.has(layer.id));
 }

@@ -21,25 +21,38 @@ export class TextMessage {
     readonly line: number,
   ) {}
 
+  // Loops rather than filter/flatMap: these run several times for each of 100,000 layers.
   all(name: string): TextField[] {
-    return this.fields.filter((f) => f.name === name);
+    const found: TextField[] = [];
+    for (const field of this.fields) if (field.name === name) found.push(field);
+    return found;
   }
 
   messages(name: string): TextMessage[] {
-    return this.all(name).flatMap((f) => (f.value instanceof TextMessage ? [f.value] : []));
+    const found: TextMessage[] = [];
+    for (const field of this.fields) if (field.name === name && field.value instanceof TextMessage) found.push(field.value);
+    return found;
   }
 
   message(name: string): TextMessage | undefined {
-    return this.messages(name)[0];
+    for (const field of this.fields) if (field.name === name && field.value instanceof TextMessage) return field.value;
+    return undefined;
   }
 
   scalars(name: string): TextScalar[] {
-    return this.all(name).flatMap((f) => (f.value instanceof TextMessage ? [] : [f.value]));
+    const found: TextScalar[] = [];
+    for (const field of this.fields) if (field.name === name && !(field.value instanceof TextMessage)) found.push(field.value);
+    return found;
+  }
+
+  private scalar(name: string): TextScalar | undefined {
+    for (const field of this.fields) if (field.name === name && !(field.value instanceof TextMessage)) return field.value;
+    return undefined;
   }
 
   /** The field as a string or enum identifier. */
   text(name: string): string | undefined {
-    const v = this.scalars(name)[0];
+    const v = this.scalar(name);
     return v === undefined ? undefined : String(v.value);
   }
 
@@ -48,25 +61,28 @@ export class TextMessage {
   }
 
   numbers(name: string): number[] {
-    return this.all(name).flatMap((f) => {
+    const found: number[] = [];
+    for (const f of this.fields) {
+      if (f.name !== name) continue;
       const v = f.value;
       if (v instanceof TextMessage) throw new ImportError('caffe', `field "${name}" should be a number, not a block`, { line: f.line });
-      if (v.kind === 'number') return [v.value];
-      const n = Number(v.value);
+      const n = v.kind === 'number' ? v.value : Number(v.value);
       if (v.kind === 'string' || Number.isNaN(n)) throw new ImportError('caffe', `field "${name}" should be a number, got "${v.value}"`, { line: f.line });
-      return [n];
-    });
+      found.push(n);
+    }
+    return found;
   }
 
   bool(name: string): boolean | undefined {
-    const v = this.scalars(name)[0];
+    const v = this.scalar(name);
     if (v === undefined) return undefined;
     return v.value === 'true' || v.value === 'True' || v.value === 1;
   }
 
   /** Line of the first occurrence of a field, else of this block. */
   lineOf(name: string): number {
-    return this.all(name)[0]?.line ?? this.line;
+    for (const field of this.fields) if (field.name === name) return field.line;
+    return this.line;
   }
 }
 
@@ -76,47 +92,73 @@ interface Token {
   line: number;
 }
 
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let line = 1;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '\n') {
-      line++;
-      i++;
-    } else if (c === ' ' || c === '\t' || c === '\r' || c === ',' || c === ';') {
-      i++;
-    } else if (c === '#') {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if ('{}<>:[]'.includes(c)) {
-      tokens.push({ kind: 'punct', text: c, line });
-      i++;
-    } else if (c === '"' || c === "'") {
-      const start = line;
-      let value = '';
-      i++;
-      while (i < text.length && text[i] !== c) {
-        if (text[i] === '\n') throw new ImportError('caffe', 'string not closed before the end of the line', { line: start });
-        if (text[i] === '\\' && i + 1 < text.length) {
-          const next = text[i + 1]!;
-          value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
-          i += 2;
-        } else {
-          value += text[i++];
-        }
+const WORD = /[A-Za-z0-9_.+\-/]+/y;
+
+/**
+ * Tokens read on demand, one at a time: a 100,000-layer file never holds its million tokens at once,
+ * which kept the garbage collector busier than the parsing itself.
+ */
+class Lexer {
+  private i = 0;
+  private line = 1;
+  /** Line of the last token read, for errors at the end of the file. */
+  lastLine = 1;
+
+  constructor(private readonly text: string) {}
+
+  next(): Token | undefined {
+    const { text } = this;
+    while (this.i < text.length) {
+      const c = text[this.i]!;
+      if (c === '\n') {
+        this.line++;
+        this.i++;
+      } else if (c === ' ' || c === '\t' || c === '\r' || c === ',' || c === ';') {
+        this.i++;
+      } else if (c === '#') {
+        const end = text.indexOf('\n', this.i);
+        this.i = end < 0 ? text.length : end;
+      } else {
+        const token = '{}<>:[]'.includes(c) ? this.punct(c) : c === '"' || c === "'" ? this.quoted(c) : this.word(c);
+        this.lastLine = token.line;
+        return token;
       }
-      if (i >= text.length) throw new ImportError('caffe', 'string not closed', { line: start });
-      i++;
-      tokens.push({ kind: 'string', text: value, line: start });
-    } else {
-      const match = /^[A-Za-z0-9_.+\-/]+/.exec(text.slice(i, i + 256));
-      if (!match) throw new ImportError('caffe', `unexpected character "${c}"`, { line });
-      tokens.push({ kind: 'word', text: match[0], line });
-      i += match[0].length;
     }
+    return undefined;
   }
-  return tokens;
+
+  private punct(c: string): Token {
+    this.i++;
+    return { kind: 'punct', text: c, line: this.line };
+  }
+
+  private quoted(quote: string): Token {
+    const { text, line } = this;
+    let value = '';
+    let from = ++this.i;
+    while (this.i < text.length && text[this.i] !== quote) {
+      if (text[this.i] === '\n') throw new ImportError('caffe', 'string not closed before the end of the line', { line });
+      if (text[this.i] === '\\' && this.i + 1 < text.length) {
+        const next = text[this.i + 1]!;
+        value += text.slice(from, this.i) + (next === 'n' ? '\n' : next === 't' ? '\t' : next);
+        this.i += 2;
+        from = this.i;
+      } else {
+        this.i++;
+      }
+    }
+    if (this.i >= text.length) throw new ImportError('caffe', 'string not closed', { line });
+    value += text.slice(from, this.i++);
+    return { kind: 'string', text: value, line };
+  }
+
+  private word(c: string): Token {
+    WORD.lastIndex = this.i;
+    if (!WORD.test(this.text)) throw new ImportError('caffe', `unexpected character "${c}"`, { line: this.line });
+    const text = this.text.slice(this.i, WORD.lastIndex);
+    this.i = WORD.lastIndex;
+    return { kind: 'word', text, line: this.line };
+  }
 }
 
 function scalarOf(token: Token): TextScalar {
@@ -129,44 +171,36 @@ function scalarOf(token: Token): TextScalar {
 
 /** Parses prototxt text; throws ImportError with the line of the first syntax error. */
 export function parsePrototxt(text: string): TextMessage {
-  const tokens = tokenize(text);
-  let pos = 0;
-  const lastLine = () => tokens[tokens.length - 1]?.line ?? 1;
+  const lexer = new Lexer(text);
 
   function parseBlock(close: string | undefined, line: number): TextMessage {
     const fields: TextField[] = [];
     for (;;) {
-      const token = tokens[pos];
+      const token = lexer.next();
       if (!token) {
-        if (close) throw new ImportError('caffe', `block opened on line ${line} is never closed`, { line: lastLine() });
+        if (close) throw new ImportError('caffe', `block opened on line ${line} is never closed`, { line: lexer.lastLine });
         return new TextMessage(fields, line);
       }
       if (token.kind === 'punct' && (token.text === '}' || token.text === '>')) {
         if (!close) throw new ImportError('caffe', `unexpected "${token.text}" with no open block`, { line: token.line });
-        pos++;
         return new TextMessage(fields, line);
       }
       if (token.kind !== 'word') throw new ImportError('caffe', `expected a field name, got "${token.text}"`, { line: token.line });
-      pos++;
-      let next = tokens[pos];
+      let next = lexer.next();
       const hadColon = next?.kind === 'punct' && next.text === ':';
-      if (hadColon) next = tokens[++pos];
+      if (hadColon) next = lexer.next();
       if (!next) throw new ImportError('caffe', `field "${token.text}" has no value`, { line: token.line });
       if (next.kind === 'punct' && (next.text === '{' || next.text === '<')) {
-        pos++;
         fields.push({ name: token.text, line: token.line, value: parseBlock(next.text === '{' ? '}' : '>', next.line) });
       } else if (next.kind === 'punct' && next.text === '[' && hadColon) {
         // `dim: [1, 3, 224, 224]` list shorthand
-        pos++;
-        while (tokens[pos] && !(tokens[pos]!.kind === 'punct' && tokens[pos]!.text === ']')) {
-          const item = tokens[pos++]!;
+        let item: Token | undefined;
+        while ((item = lexer.next()) && !(item.kind === 'punct' && item.text === ']')) {
           if (item.kind === 'punct') throw new ImportError('caffe', `unexpected "${item.text}" in a list`, { line: item.line });
           fields.push({ name: token.text, line: item.line, value: scalarOf(item) });
         }
-        if (!tokens[pos]) throw new ImportError('caffe', `list for "${token.text}" is never closed`, { line: token.line });
-        pos++;
+        if (!item) throw new ImportError('caffe', `list for "${token.text}" is never closed`, { line: token.line });
       } else if (hadColon && next.kind !== 'punct') {
-        pos++;
         fields.push({ name: token.text, line: token.line, value: scalarOf(next) });
       } else {
         throw new ImportError('caffe', `expected ":" or "{" after "${token.text}", got "${next.text}"`, { line: next.line });

@@ -111,7 +111,7 @@ export class CaffePlanBuilder {
       const produced = lowering({ layer, params, name: this.names.get(layer.id)!, inputs, target, builder: this });
       this.produced.set(layer.id, produced);
       // A running total: summing every blob again per layer made planning quadratic in the layer count.
-      for (const plan of this.layers.slice(planned)) weightCount += plan.blobs.reduce((sum, blob) => sum + elementCount(blob.shape), 0);
+      for (let i = planned; i < this.layers.length; i++) for (const blob of this.layers[i]!.blobs) weightCount += elementCount(blob.shape);
       const tooBig = weightBudgetProblem(weightCount);
       if (tooBig) throw new UnsupportedLayerError('caffe', layer.id, layer.type, tooBig);
     }

@@ -40,21 +40,26 @@ function fieldLines(field: string, value: CaffeValue): string[] {
 function blockText(block: CaffeBlock): string {
   const lines = Object.entries(block).flatMap(([field, value]) => fieldLines(field, value));
   if (isInline(block)) return `{ ${lines.join(' ')} }`;
-  return `{\n${lines.map((line) => `  ${line.replace(/\n/g, '\n  ')}`).join('\n')}\n}`;
+  return `{\n${lines.map(indented).join('\n')}\n}`;
+}
+
+/** Two more spaces before every line of `text`. */
+function indented(text: string): string {
+  return `  ${text.includes('\n') ? text.replace(/\n/g, '\n  ') : text}`;
 }
 
 function layerText(layer: CaffeLayerPlan): string {
-  const body: CaffeBlock = {};
-  const lines = [`name: ${quoted(layer.name)}`, `type: ${quoted(layer.type)}`];
-  for (const bottom of layer.bottoms) lines.push(`bottom: ${quoted(bottom.blob)}`);
-  for (const top of layer.tops) lines.push(`top: ${quoted(top)}`);
-  if (layer.frozen) lines.push('param { lr_mult: 0 decay_mult: 0 }');
-  if (layer.paramField) body[layer.paramField] = layer.params;
-  lines.push(...Object.entries(body).flatMap(([field, value]) => fieldLines(field, value)));
-  const note = layer.note ? `# ${layer.note.replace(/[\r\n]+/g, ' ')}\n` : '';
-  return `${note}layer {\n${lines.map((line) => `  ${line.replace(/\n/g, '\n  ')}`).join('\n')}\n}`;
+  let text = layer.note ? `# ${layer.note.replace(/[\r\n]+/g, ' ')}\nlayer {\n` : 'layer {\n';
+  text += `  name: ${quoted(layer.name)}\n  type: ${quoted(layer.type)}\n`;
+  for (const bottom of layer.bottoms) text += `  bottom: ${quoted(bottom.blob)}\n`;
+  for (const top of layer.tops) text += `  top: ${quoted(top)}\n`;
+  if (layer.frozen) text += '  param { lr_mult: 0 decay_mult: 0 }\n';
+  if (layer.paramField) for (const line of fieldLines(layer.paramField, layer.params)) text += `${indented(line)}\n`;
+  return `${text}}`;
 }
 
 export function writePrototxt(plan: CaffePlan): string {
-  return `name: ${quoted(plan.name)}\n${plan.layers.map(layerText).join('\n')}\n`;
+  let text = `name: ${quoted(plan.name)}\n`;
+  for (const layer of plan.layers) text += `${layerText(layer)}\n`;
+  return text;
 }

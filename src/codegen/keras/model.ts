@@ -1,5 +1,5 @@
 /** A whole graph as Keras nodes, named once for the Python file and the JSON alike. */
-import { inferTensors, resolveParams, type Graph, type Shape } from '../../graph/index.ts';
+import { inferTensors, outputLayers, resolveParams, type Graph, type Shape } from '../../graph/index.ts';
 import { inputCasts } from '../casts.ts';
 import { pythonLayerNames } from '../dataflow.ts';
 import { toIdentifier } from '../naming.ts';
@@ -56,11 +56,11 @@ function castNode(name: string, layerId: string, input: string, vocab: number | 
 /** Every Keras node of the graph, in order; `names` come from kerasLayerNames. */
 export function kerasModel(graph: Graph, names: Map<string, string>): KerasModel {
   const { shapes, elementTypes } = inferTensors(graph);
-  const taken = new Set([...names.values()].map((name) => name.toLowerCase()));
+  const taken = new Set<string>();
+  for (const name of names.values()) taken.add(name.toLowerCase());
   const outputOf = new Map<string, string>();
   const inputs: KerasInput[] = [];
   const nodes: KerasNode[] = [];
-  const consumed = new Set(graph.layers.flatMap((layer) => layer.inputs ?? []));
   for (const layer of graph.layers) {
     const name = names.get(layer.id)!;
     const params = resolveParams(layer);
@@ -100,7 +100,7 @@ export function kerasModel(graph: Graph, names: Map<string, string>): KerasModel
     inputs,
     nodes,
     outputOf,
-    outputs: graph.layers.filter((layer) => !consumed.has(layer.id)).map((layer) => layer.id),
+    outputs: outputLayers(graph).map((layer) => layer.id),
     localClasses: [...new Set(nodes.filter((node) => node.local).map((node) => node.className))],
   };
 }

@@ -58,7 +58,8 @@ export class OnnxGraphBuilder {
    * layer's output carries the layer's name; returns the tensor's name either way.
    */
   rename(tensor: string, name: string, fromNode: number): string {
-    const producer = this.nodes.slice(fromNode).find((node) => node.output![0] === tensor);
+    let producer: OnnxNode | undefined;
+    for (let i = fromNode; i < this.nodes.length && !producer; i++) if (this.nodes[i]!.output![0] === tensor) producer = this.nodes[i];
     if (!producer || this.names.has(name)) return tensor;
     this.names.add(name);
     producer.output![0] = name;

@@ -23,8 +23,8 @@ export interface LoweringContext {
   builder: OnnxGraphBuilder;
   /** A fresh intermediate tensor name `<name>/<suffix>`. */
   tmp: (suffix: string) => string;
-  /** Types of the layers that read this layer's output. */
-  consumerTypes: string[];
+  /** Types of the layers that read this layer's output (worked out on first use: few lowerings ask). */
+  consumerTypes: () => string[];
 }
 
 /** Returns the tensor holding the layer's output. */
@@ -284,7 +284,7 @@ const POOLS = new Set(['MaxPool2D', 'AvgPool2D']);
  */
 const zeroPadding2d: Lowering = ({ params, name, inputs, target, builder, tmp, consumerTypes }) => {
   const [ph, pw] = pair(params.padding);
-  if (!consumerTypes.some((type) => POOLS.has(type))) {
+  if (!consumerTypes().some((type) => POOLS.has(type))) {
     return builder.node(onnxOp('ZeroPadding2D'), [inputs[0]!.name, builder.int64s([0, 0, ph, pw, 0, 0, ph, pw])], tmp('pad'), { mode: 'constant' });
   }
   const channels = target[2]!;

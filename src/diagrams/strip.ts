@@ -134,22 +134,52 @@ function splitAttached(unit: Unit): Unit[] {
   ];
 }
 
-/** Each text goes to the unit whose span along the flow holds it, else to the gap it lies in. */
+/** Lines written one under another in one column (a caption listing a block's layers) travel together. */
+function stackLines(texts: StripText[], unit: number): StripText[][] {
+  const stacks: Array<{ box: Box; lines: StripText[] }> = [];
+  for (const text of [...texts].sort((a, b) => a.box[1] - b.box[1])) {
+    const below = stacks.find((s) => {
+      const gap = text.box[1] - s.box[3];
+      const shared = Math.min(s.box[2], text.box[2]) - Math.max(s.box[0], text.box[0]);
+      return gap > -0.3 * height(text.box) && gap < 0.9 * unit && shared > 0.3 * Math.min(width(s.box), width(text.box));
+    });
+    if (below) {
+      below.lines.push(text);
+      below.box = union(below.box, text.box);
+    } else stacks.push({ box: [...text.box] as Box, lines: [text] });
+  }
+  return stacks.map((s) => s.lines);
+}
+
+/**
+ * Each column of text goes to the unit whose span along the flow holds it. Text between two units at the
+ * height of the flow (on the arrow) names the operation between them; a caption row under or over the
+ * drawing belongs to the nearest unit, as captions are centred on a block's face rather than its whole span.
+ */
 function placeTexts(units: Unit[], texts: StripText[], unit: number): StripText[] {
   const unplaced: StripText[] = [];
-  for (const text of texts) {
-    const x = cx(text.box);
+  const middle = (u: Unit) => (u.core[0] + u.core[1]) / 2;
+  for (const stack of stackLines(texts, unit)) {
+    const box = stack.map((t) => t.box).reduce(union);
+    const x = cx(box);
     const holders = units.filter((u) => x >= u.core[0] - 0.3 * unit && x <= u.core[1] + 0.3 * unit);
     if (holders.length) {
       // Among overlapping spans the unit whose middle is nearest; a pooling slab never owns a label it shares.
-      const middle = (u: Unit) => (u.core[0] + u.core[1]) / 2;
       const own = holders.sort((a, b) => Number(!!a.attached) - Number(!!b.attached) || Math.abs(middle(a) - x) - Math.abs(middle(b) - x))[0]!;
-      own.texts.push(text);
+      own.texts.push(...stack);
       continue;
     }
     const next = units.findIndex((u) => u.core[0] > x);
-    if (next > 0 && !units[next]!.op && recognizeLabel(text.text) && !isSizeLine(text.text)) units[next]!.op = text;
-    else unplaced.push(text);
+    const y = (box[1] + box[3]) / 2;
+    const onFlow = next > 0 && [units[next - 1]!, units[next]!].every((u) => y >= u.box[1] && y <= u.box[3]);
+    const text = stack.map((t) => t.text).join(' ');
+    if (onFlow && !units[next]!.op && recognizeLabel(text) && !isSizeLine(text)) {
+      units[next]!.op = { box, text };
+      continue;
+    }
+    const nearest = [...units].sort((a, b) => Math.abs(middle(a) - x) - Math.abs(middle(b) - x))[0];
+    if (!onFlow && nearest && Math.abs(middle(nearest) - x) < Math.max(width(nearest.box), 3 * unit)) nearest.texts.push(...stack);
+    else unplaced.push(...stack);
   }
   return unplaced;
 }
@@ -194,12 +224,14 @@ function isBar(unit: Unit): boolean {
 interface Labelled {
   unit: Unit;
   words: string;
+  /** Several layers listed under one block ("Conv. Layers / 1x1x128 / 3x3x256 / Maxpool Layer / 2x2-s-2"). */
+  list?: string[];
   shape?: number[];
   type?: string;
   guessed?: string;
 }
 
-const SHAPE_WORD: Record<string, string> = { Input: 'Input', Conv2D: 'Conv', Dense: 'FC', MaxPool2D: 'MaxPool' };
+const SHAPE_WORD: Record<string, string> = { Input: 'Input', Conv2D: 'Conv', Dense: 'FC', MaxPool2D: 'MaxPool', AvgPool2D: 'AvgPool' };
 
 export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly StripText[], textHeight: number): StripReading | undefined {
   const spreadX = Math.max(...blocksIn.map((b) => cx(b.box))) - Math.min(...blocksIn.map((b) => cx(b.box)));
@@ -222,6 +254,8 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
   let previous: number[] | undefined;
   const labelled: Labelled[] = units.map((unit) => {
     const ordered = [...unit.texts].sort((a, b) => a.box[1] - b.box[1]);
+    const list = layerList(baselines(ordered));
+    if (list) return { unit, words: list.join('\n'), list, type: recognizeLabel(list[0]!)!.type };
     const words = ordered.filter((t) => !isSizeLine(t.text)).map((t) => t.text).join('\n');
     const shape = statedShape(ordered.filter((t) => isSizeLine(t.text)).map((t) => t.text), previous);
     if (shape) previous = shape;
@@ -263,6 +297,10 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
   for (const l of labelled) {
     const op = l.unit.op;
     if (op && l.words !== op.text) nodes.push({ id: `op${nodes.length + 1}`, box: turn(op.box), text: op.text, shape: 'rect' });
+    if (l.list) {
+      for (const label of l.list) nodes.push({ id: `b${nodes.length + 1}`, box: turn(l.unit.box), text: label, shape: 'rect' });
+      continue;
+    }
     const word = l.words || SHAPE_WORD[l.type!] || l.type!;
     nodes.push({ id: `b${nodes.length + 1}`, box: turn(l.unit.box), text: [word, sizeText(l.type!, l.shape)].filter(Boolean).join(' '), shape: 'rect' });
     if (l.guessed) guessedTypes.push(`${nodes[nodes.length - 1]!.id} (${l.type}, from ${l.guessed})`);
@@ -270,6 +308,56 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
   if (guessedTypes.length) warnings.push(`${guessedTypes.length} drawn block(s) carry no layer name; typed by ${guessedTypes.join(', ')}`);
   const unlabelled = units.filter((u) => u.texts.length === 0 && !u.op).length;
   return { nodes, named: nodes.length - guessedTypes.length, guessed: guessedTypes.length, unlabelled, warnings };
+}
+
+/** Texts on one baseline joined left to right ("Conv." + "Layers"), lines top to bottom. */
+function baselines(texts: StripText[]): string[] {
+  const lines: StripText[][] = [];
+  for (const t of [...texts].sort((a, b) => a.box[1] - b.box[1])) {
+    const line = lines.find((l) => Math.min(l[0]!.box[3], t.box[3]) - Math.max(l[0]!.box[1], t.box[1]) > 0.5 * Math.min(height(l[0]!.box), height(t.box)));
+    if (line) line.push(t);
+    else lines.push([t]);
+  }
+  return lines.map((l) => l.sort((a, b) => a.box[0] - b.box[0]).map((t) => t.text).join(' '));
+}
+
+/** "7x7x64-s-2", "3x3x1024", "2x2-s2": a window, an optional count of maps and an optional stride. */
+const LAYER_SPEC = /^(\d{1,2})\s*[x×]\s*(\d{1,2})(?:\s*[x×]\s*(\d{1,5}))?(?:\s*-\s*s\s*-?\s*(\d))?$/i;
+const WINDOWED = new Set(['Conv2D', 'Conv2DTranspose', 'DepthwiseConv2D', 'MaxPool2D', 'AvgPool2D']);
+
+/**
+ * A caption that lists layers under one block: a type line ("Conv. Layers", "Maxpool Layer") followed by one
+ * spec line per layer of that type ("1x1x128", "3x3x256") or by the window of a pooling ("2x2-s-2"). Returns
+ * one label per layer in the label grammar's words, or undefined when the lines are no such list.
+ */
+function layerList(lines: string[]): string[] | undefined {
+  const labels: string[] = [];
+  let current: { type: string; word: string; specs: number } | undefined;
+  let specs = 0;
+  const close = () => {
+    if (current && current.specs === 0) labels.push(current.word);
+  };
+  for (const raw of lines) {
+    const line = raw.replace(/\s+/g, ' ').trim();
+    // A bare number is the block's size, written among its caption lines.
+    if (/^\d+$/.test(line)) continue;
+    const spec = line.match(LAYER_SPEC);
+    if (spec && current && WINDOWED.has(current.type)) {
+      const [, k1, k2, maps, stride] = spec;
+      const pooling = current.type === 'MaxPool2D' || current.type === 'AvgPool2D';
+      if (pooling && current.specs > 0) return undefined;
+      labels.push(`${current.word} ${k1}x${k2}${stride ? `/${stride}` : ''}${maps && !pooling ? `, ${maps}` : ''}`);
+      current.specs++;
+      specs++;
+      continue;
+    }
+    const type = recognizeLabel(line)?.type;
+    if (!type || isSizeLine(line)) return undefined;
+    close();
+    current = { type, word: SHAPE_WORD[type] ?? line, specs: 0 };
+  }
+  close();
+  return specs > 0 && labels.length >= 2 ? labels : undefined;
 }
 
 /** A stated output shape in the label grammar's tensor words: "96@55x55" for maps, "units 4096" for a vector. */

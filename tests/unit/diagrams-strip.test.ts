@@ -56,4 +56,15 @@ describe('readStrip', () => {
     expect(reading.nodes.map((n) => n.text)).toEqual(['Input', 'FC 64', 'FC 10']);
     expect(readStrip(blocks.slice(0, 2), texts, 10)).toBeUndefined();
   });
+
+  it('a caption under a block listing its layers (a type line, then one window line per layer) gives one layer per line, in order', () => {
+    const blocks = [block(0, 20, 120), block(60, 60, 100), block(160, 60, 100)];
+    const caption = (x: number, lines: string[]) => lines.map((t, i) => text(x, 170 + 12 * i, t));
+    const texts = [...caption(60, ['Conv. Layer', '7x7x64-s-2', 'Maxpool Layer', '2x2-s-2']), ...caption(160, ['Conv. Layers', '1x1x128', '3x3x256']), text(175, 155, '256')];
+    const labels = readStrip(blocks, texts, 10)!.nodes.map((n) => n.text);
+    expect(typesOf(labels)).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Conv2D', 'Conv2D']);
+    expect(recognizeLabel(labels[1]!)!.params).toMatchObject({ kernel: [7, 7], stride: [2, 2], filters: 64 });
+    expect(recognizeLabel(labels[2]!)!.params).toMatchObject({ pool: [2, 2], stride: [2, 2] });
+    expect(recognizeLabel(labels[4]!)!.params).toMatchObject({ kernel: [3, 3], filters: 256 });
+  });
 });

@@ -22,7 +22,7 @@ interface StyleResult {
 }
 
 describe('paper2net eval synth', () => {
-  it('8 figures of seed 5 (flow2d, keras2, a negative): per style counts and statistics, the report files', () => {
+  it('8 figures of seed 5 (flow2d, keras2, pipeline, a negative): per style counts and statistics, the report files', () => {
     const out = mkdtempSync(join(tmpdir(), 'p2n-eval-synth-'));
     try {
       const stdout = execFileSync(

@@ -69,7 +69,9 @@ function boxContours(cv: CV, image: GreyImage, level: number, solid = false): Ra
   for (let i = 0; i < contours.size(); i++) {
     const c = contours.get(i);
     const r = cv.boundingRect(c);
-    if (r.width >= minSide * 1.5 && r.height >= minSide && r.width < image.width * 0.98 && r.height < image.height * 0.98) {
+    // Wide enough for a level label, or tall and narrow (a block whose label is turned a quarter).
+    const boxLike = (r.width >= minSide * 1.5 && r.height >= minSide) || (r.height >= minSide * 3 && r.width >= minSide);
+    if (boxLike && r.width < image.width * 0.98 && r.height < image.height * 0.98) {
       const area = cv.contourArea(c);
       const fill = area / (r.width * r.height);
       const approx = new cv.Mat();

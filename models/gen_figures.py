@@ -973,7 +973,11 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--kinds", default=",".join(ARCH_KINDS + NEG_KINDS))
+    import gen_looks  # here, not at the top: gen_looks draws with this module's helpers
+
+    DRAWERS.update(gen_looks.DRAWERS)
+    arch_kinds = ARCH_KINDS + gen_looks.ARCH_LOOKS
+    ap.add_argument("--kinds", default=",".join(arch_kinds + NEG_KINDS + gen_looks.NEG_LOOKS))
     args = ap.parse_args()
     kinds = args.kinds.split(",")
     os.makedirs(args.out, exist_ok=True)
@@ -984,7 +988,7 @@ def main():
         im = degrade(rng, DRAWERS[kind](rng))
         name = "%06d-%s.png" % (i, kind)
         im.save(os.path.join(args.out, name))
-        samples.append({"image": name, "style": kind, "architecture": kind in ARCH_KINDS})
+        samples.append({"image": name, "style": kind, "architecture": kind in arch_kinds})
     with open(os.path.join(args.out, "manifest.json"), "w") as fh:
         json.dump({"format": "paper2net.classifier-figures/1", "seed": args.seed, "count": args.count, "samples": samples}, fh)
 

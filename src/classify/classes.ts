@@ -1,12 +1,20 @@
 /**
  * The classifier's output classes, in the model's output order (models/train_classifier.py CLASSES).
  * "other" = not an architecture figure; the rest are the kinds of architecture figure: Keras plot_model, Caffe
- * draw_net, and the five kinds DLPaper2Code found in papers (neurons, 2-D box flow, stacked 2-D maps, 3-D cuboids,
- * pipeline).
+ * draw_net, the five kinds DLPaper2Code found in papers (neurons, 2-D box flow, stacked 2-D maps, 3-D cuboids,
+ * pipeline), and a network's layer table saved as an image ("table").
  */
-export const CLASSES = ['other', 'keras', 'caffe', 'neurons', 'flow2d', 'stacked2d', 'cuboids3d', 'pipeline'] as const;
+export const CLASSES = ['other', 'keras', 'caffe', 'neurons', 'flow2d', 'stacked2d', 'cuboids3d', 'pipeline', 'table'] as const;
 export type FigureClass = (typeof CLASSES)[number];
 export type ArchitectureKind = Exclude<FigureClass, 'other'>;
+/** DLPaper2Code's five kinds of architecture figure (its Table 5). */
+export const FIVE_KINDS = ['neurons', 'flow2d', 'stacked2d', 'cuboids3d', 'pipeline'] as const;
+export type FiveKind = (typeof FIVE_KINDS)[number];
+
+/** The five-kind name of a class: Keras and Caffe plots are 2-D box drawings; a layer table is none of the five. */
+export function fiveKindOf(kind: ArchitectureKind): FiveKind | 'table' {
+  return kind === 'keras' || kind === 'caffe' ? 'flow2d' : kind;
+}
 
 export interface Classification {
   /** Probability that the figure draws a network architecture (1 − P(other)). */

@@ -12,7 +12,7 @@
  * `builtin:unet` (from the papers). With pairs, `papers` scores only those, and truth only with --truth.
  * Prints Markdown tables (or JSON with --json); --out DIR also writes <suite>.md, <suite>.json and <suite>.svg.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +24,9 @@ import { importModel } from '../importers/index.ts';
 // The pipeline index also exports browser worker clients (vite `?url` imports); Node takes the extractor directly.
 import { extractDesigns } from '../pipeline/extract.ts';
 import { nodeBitmapFigures } from './bitmaps.ts';
-import { decodeImage, DEFAULT_MODEL } from './classify.ts';
+import { DEFAULT_MODEL } from './classify.ts';
 import { EVAL } from './commands.ts';
+import { classifyLabels, evalClassify } from './evalClassify.ts';
 import { truthSection, type Extracted, type TruthReport } from './evalTruth.ts';
 import { nodeOcrOptions, nodeOpenCv } from './figure.ts';
 import { parseCommand, UsageError } from './options.ts';
@@ -183,47 +184,6 @@ async function evalFigures(pairs: ReferencePair[], corpus: string): Promise<Suit
   };
 }
 
-async function evalClassify(corpus: string): Promise<SuiteResult> {
-  const images = ['arch', 'other'].flatMap((folder) => {
-    const dir = join(corpus, 'images', folder);
-    return readdirSync(dir)
-      .filter((f) => /\.(png|jpe?g)$/i.test(f))
-      .sort()
-      .map((f) => ({ path: `images/${folder}/${f}`, architecture: folder === 'arch' }));
-  });
-  const classifier = await createFigureClassifier(readFileSync(DEFAULT_MODEL));
-  const results: Array<(typeof images)[number] & { p: number; kind: string; right: boolean }> = [];
-  const progress = createProgress('eval classify', images.length);
-  try {
-    for (const image of images) {
-      const [result] = await classifier.classify([decodeImage(readFileSync(join(corpus, image.path)), image.path)]);
-      results.push({ ...image, p: result!.architecture, kind: result!.kind, right: result!.architecture >= 0.5 === image.architecture });
-      progress.advance(base(image.path));
-    }
-  } finally {
-    progress.done();
-    await classifier.release();
-  }
-  const accuracy = (subset: typeof results) => (subset.length ? subset.filter((r) => r.right).length / subset.length : 0);
-  const arch = results.filter((r) => r.architecture);
-  const other = results.filter((r) => !r.architecture);
-  return {
-    suite: 'classify',
-    sections: [
-      {
-        title: 'Classifier: is each corpus image an architecture drawing?',
-        header: ['image', 'truth', 'P(architecture)', 'kind', 'right'],
-        rows: results.map((r) => [base(r.path), r.architecture ? 'architecture' : 'other', r.p, r.architecture || r.p >= 0.5 ? r.kind : '—', r.right ? 'yes' : 'NO']),
-        summary: [
-          `accuracy ${(accuracy(results) * 100).toFixed(1)}% of ${results.length} images (architecture ${arch.filter((r) => r.right).length}/${arch.length}, other ${other.filter((r) => r.right).length}/${other.length})`,
-        ],
-      },
-    ],
-    bars: results.map((r) => ({ label: `${r.architecture ? 'arch' : 'other'}: ${base(r.path)}`, value: r.p })),
-    items: results.map((r) => ({ ...r, p: round(r.p) })),
-  };
-}
-
 function pairsFrom(positionals: string[]): ReferencePair[] {
   return positionals.map((text) => {
     const [input, reference] = text.split('=');
@@ -247,15 +207,16 @@ export async function run(args: string[]): Promise<number> {
   const corpus = resolve(values.corpus ?? defaultCorpus());
   const pairs = pairsFrom(pairArgs);
   if (!existsSync(corpus) && !pairs.length) throw new Error(`no corpus at ${corpus}: pass --corpus DIR or input=reference pairs`);
-  const manifest = parseManifest(readJson(resolve(values.manifest ?? DEFAULT_MANIFEST)));
+  const manifestDoc = readJson(resolve(values.manifest ?? DEFAULT_MANIFEST));
+  const manifest = parseManifest(manifestDoc);
   const truthOption = values.truth;
   const truth = truthOption ? resolve(truthOption) : !pairs.length && manifest.truth ? resolve(corpus, manifest.truth) : undefined;
-  const result =
+  const result: SuiteResult =
     suite === 'papers'
       ? await evalPapers(pairs.length ? pairs : manifest.papers, pairs.length ? [] : manifest.negatives, corpus, truth)
       : suite === 'figures'
         ? await evalFigures(pairs.length ? pairs : manifest.figures, corpus)
-        : await evalClassify(corpus);
+        : await evalClassify(corpus, classifyLabels(manifestDoc, corpus));
   const json = { suite: result.suite, summary: result.sections.flatMap((s) => s.summary), items: result.items, ...(result.truth ? { truth: result.truth } : {}) };
   process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : markdown(result));
   const { out } = values;

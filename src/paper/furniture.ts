@@ -14,13 +14,15 @@ const key = (text: string) => text.toLowerCase().replace(/\d+/g, '#').replace(/\
 /** Marks the text items of running headers and footers (`furniture: true`) on every page. */
 export function markFurniture(pages: Page[]): void {
   if (pages.length < 3) return;
+  // Each edge line's key computed once: the pages are compared pairwise.
   const edgeLines = pages.map((page) =>
-    groupLines(page.texts).filter((l) => l.box[3] < page.height * EDGE || l.box[1] > page.height * (1 - EDGE)),
+    groupLines(page.texts)
+      .filter((l) => l.box[3] < page.height * EDGE || l.box[1] > page.height * (1 - EDGE))
+      .map((line) => ({ line, key: key(line.text) })),
   );
   pages.forEach((_, i) => {
-    for (const line of edgeLines[i]) {
-      const k = key(line.text);
-      const repeats = edgeLines.filter((lines, j) => j !== i && lines.some((l) => key(l.text) === k && Math.abs(l.box[1] - line.box[1]) <= SAME_HEIGHT)).length;
+    for (const { line, key: k } of edgeLines[i]) {
+      const repeats = edgeLines.filter((lines, j) => j !== i && lines.some((l) => l.key === k && Math.abs(l.line.box[1] - line.box[1]) <= SAME_HEIGHT)).length;
       if (repeats < 2) continue;
       for (const chunk of line.chunks) for (const item of chunk.items) item.furniture = true;
     }

@@ -19,15 +19,25 @@ export function normaliseLayerText(text: string): string {
     .trim();
 }
 
+/** Recent proseForm results: a paper's sentences pass through several readers (about a paper's worth kept). */
+const proseForms = new Map<string, string>();
+const PROSE_FORMS_KEPT = 20_000;
+
 /**
  * A sentence ready for the phrase grammar: normalised, numbers as digits, citations ("[12]", "(Smith et
  * al., 2015)") and footnote marks dropped, soft hyphens of line breaks joined ("fully- connected").
  */
 export function proseForm(text: string): string {
-  return wordsToDigits(normaliseLayerText(text))
-    .replace(/\[\d+(?:\s*[,-]\s*\d+)*\]/g, '')
-    .replace(/\([A-Z][^()]{0,80}?\b(?:19|20)\d\d[a-z]?\)/g, '')
-    .replace(/\b(fully|densely)-\s+(connected)/gi, '$1-$2')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let form = proseForms.get(text);
+  if (form === undefined) {
+    form = wordsToDigits(normaliseLayerText(text))
+      .replace(/\[\d+(?:\s*[,-]\s*\d+)*\]/g, '')
+      .replace(/\([A-Z][^()]{0,80}?\b(?:19|20)\d\d[a-z]?\)/g, '')
+      .replace(/\b(fully|densely)-\s+(connected)/gi, '$1-$2')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (proseForms.size >= PROSE_FORMS_KEPT) proseForms.clear();
+    proseForms.set(text, form);
+  }
+  return form;
 }

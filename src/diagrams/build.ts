@@ -354,7 +354,8 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
   // A free label of numbers only ("224", "64 64") gives sizes, never a layer's name: it is not a miss.
   const textNodes = nodes.filter((n) => !(n.shape === 'blob' && caffeStyle) && n.text.trim() && (n.shape !== 'label' || !isSizeLabel(n.text) || recs.has(n.id)));
   const recognised = textNodes.length ? recs.size / textNodes.length : 0;
-  const meanScore = recs.size ? [...recs.values()].reduce((s, r) => s + r.score, 0) / recs.size : 0;
+  const scoreOf = (id: string, r: Recognition) => (byId.get(id)?.guessed ? 0.5 : 1) * r.score;
+  const meanScore = recs.size ? [...recs].reduce((s, [id, r]) => s + scoreOf(id, r), 0) / recs.size : 0;
   const headed = edges.length ? directed.length / edges.length : 0.5;
   graph.confidence = Number((recognised * meanScore * (0.7 + 0.3 * headed) * (errors.length ? 0.6 : 1) * (layers.length >= 3 ? 1 : 0.5)).toFixed(3));
   if (warnings.length) graph.warnings = [...warnings];

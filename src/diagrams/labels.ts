@@ -228,8 +228,15 @@ function withActivation(text: string): Recognition | undefined {
   return layer;
 }
 
+/**
+ * "Dense Block 1", "Inception module", "Residual block (3)": a group of layers the figure names but does not
+ * draw. It is no layer of the kind its first word names; until the graph has modules it is left unread.
+ */
+const MODULE_NAME = /^[\w.-]+(?:\s+[\w.-]+)?\s+(?:block|module|stage)s?(?:\s*[(#]?\s*\d+\)?)?$/i;
+
 /** Recognises one node's text (lines joined by "\n"); undefined when no layer type is found. */
 export function recognizeLabel(text: string): Recognition | undefined {
+  if (MODULE_NAME.test(text.replace(/\s+/g, ' ').trim())) return undefined;
   return (text.includes('+') ? withActivation(text) : undefined) ?? recognizeOne(text);
 }
 

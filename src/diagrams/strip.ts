@@ -134,6 +134,28 @@ function splitAttached(unit: Unit): Unit[] {
   ];
 }
 
+/**
+ * Bars of one width standing on one baseline with different heights are a bar chart, not layers: a strip's
+ * blocks are centred on its flow, not stood on an axis.
+ */
+function isBarChart(units: Unit[]): boolean {
+  if (units.length < 4) return false;
+  const base = [...units.map((u) => u.box[3])].sort((a, b) => a - b)[units.length >> 1]!;
+  const span = Math.max(...units.map((u) => u.box[3])) - Math.min(...units.map((u) => u.box[1]));
+  const standing = units.filter((u) => Math.abs(u.box[3] - base) <= 0.02 * span);
+  const heights = standing.map((u) => height(u.box));
+  return standing.length >= 0.8 * units.length && Math.max(...heights) > 1.5 * Math.min(...heights);
+}
+
+/**
+ * Most units made of blocks lying apart across the flow (a grid of sample images, columns of neurons) are no
+ * strip: the faces of a cuboid and the maps of a stack touch or overlap.
+ */
+function isGrid(units: Unit[]): boolean {
+  const apart = (u: Unit) => u.blocks.some((a) => u.blocks.some((b) => b.box[1] > a.box[3] + 2));
+  return units.filter(apart).length >= units.length / 2;
+}
+
 /** Lines written one under another in one column (a caption listing a block's layers) travel together. */
 function stackLines(texts: StripText[], unit: number): StripText[][] {
   const stacks: Array<{ box: Box; lines: StripText[] }> = [];
@@ -245,7 +267,7 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
   const taken = takeLegend(blocks, texts, textHeight);
   ({ blocks, texts } = taken);
   const units = groupUnits(blocks);
-  if (units.length < 3) return undefined;
+  if (units.length < 3 || isBarChart(units) || isGrid(units)) return undefined;
   const unplaced = placeTexts(units, texts, textHeight);
   const numbersLeft = unplaced.filter((t) => /\d/.test(t.text)).length;
   if (numbersLeft) warnings.push(`${numbersLeft} number label(s) could not be placed on a drawn block`);
@@ -302,7 +324,7 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
       continue;
     }
     const word = l.words || SHAPE_WORD[l.type!] || l.type!;
-    nodes.push({ id: `b${nodes.length + 1}`, box: turn(l.unit.box), text: [word, sizeText(l.type!, l.shape)].filter(Boolean).join(' '), shape: 'rect' });
+    nodes.push({ id: `b${nodes.length + 1}`, box: turn(l.unit.box), text: [word, sizeText(l.type!, l.shape)].filter(Boolean).join(' '), shape: 'rect', ...(l.guessed ? { guessed: true } : {}) });
     if (l.guessed) guessedTypes.push(`${nodes[nodes.length - 1]!.id} (${l.type}, from ${l.guessed})`);
   }
   if (guessedTypes.length) warnings.push(`${guessedTypes.length} drawn block(s) carry no layer name; typed by ${guessedTypes.join(', ')}`);

@@ -12,6 +12,8 @@ export interface DiagramNode {
   text: string;
   /** rect: a drawn box; blob: a non-rectangular shape (Caffe draw_net data blobs); label: free text only. */
   shape: 'rect' | 'blob' | 'label';
+  /** The layer type was guessed from the drawing (colour, shape), not read from text: it counts less towards confidence. */
+  guessed?: boolean;
 }
 
 export interface DiagramEdge {

@@ -67,4 +67,9 @@ describe('readStrip', () => {
     expect(recognizeLabel(labels[2]!)!.params).toMatchObject({ pool: [2, 2], stride: [2, 2] });
     expect(recognizeLabel(labels[4]!)!.params).toMatchObject({ kernel: [3, 3], filters: 256 });
   });
+
+  it('bars standing on one baseline with different heights are a bar chart, not a strip of layers', () => {
+    const bars = [40, 90, 65, 120, 30].map((h, i) => block(i * 30, 20, h, grey, 200 - h));
+    expect(readStrip(bars, [text(0, 210, 'A'), text(30, 210, 'B')], 10)).toBeUndefined();
+  });
 });

@@ -51,8 +51,11 @@ export function scoreClassifications(labels: readonly ClassifyLabel[], results: 
   labels.forEach((label, i) => {
     const result = results[i]!;
     const said = result.architecture >= threshold;
-    if (label.architecture) said ? tp++ : fn++;
-    else said ? fp++ : tn++;
+    if (label.architecture) {
+      if (said) tp++;
+      else fn++;
+    } else if (said) fp++;
+    else tn++;
     if (!label.kind || label.kind === 'table') return;
     // The kind of a drawing is judged as DLPaper2Code's Table 5 does: given that it is one, which of the five.
     const predicted = fiveKindOf(result.kind);

@@ -52,7 +52,7 @@ function decodeFigure(bytes: Uint8Array): RgbaPixels {
   try {
     return decodeRgba(bytes);
   } catch (error) {
-    throw new Error(`figure image: ${(error as Error).message}`);
+    throw new Error(`figure image: ${(error as Error).message}`, { cause: error });
   }
 }
 

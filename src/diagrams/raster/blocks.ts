@@ -26,8 +26,14 @@ function paperColour(rgba: RgbaPixels): [number, number, number] {
     const a = data[o + 3]! / 255;
     for (let c = 0; c < 3; c++) samples[c]!.push(data[o + c]! * a + 255 * (1 - a));
   };
-  for (let x = 0; x < w; x += 2) take(x, 0), take(x, h - 1);
-  for (let y = 0; y < h; y += 2) take(0, y), take(w - 1, y);
+  for (let x = 0; x < w; x += 2) {
+    take(x, 0);
+    take(x, h - 1);
+  }
+  for (let y = 0; y < h; y += 2) {
+    take(0, y);
+    take(w - 1, y);
+  }
   return samples.map((s) => s.sort((a, b) => a - b)[s.length >> 1] ?? 255) as [number, number, number];
 }
 
@@ -40,7 +46,7 @@ const INK_DISTANCE = 14;
  */
 export function findDrawnBlocks(cv: CV, rgba: RgbaPixels, texts: ReadonlyArray<{ box: Box; text: string }>, textHeight: number): DrawnBlock[] {
   // Bars and edges read as strokes of letters ("I", "H", "l") are drawing, not text.
-  const textBoxes = texts.filter((t) => !/^[IilH|1!\[\]]+$/.test(t.text.replace(/\s+/g, ''))).map((t) => t.box);
+  const textBoxes = texts.filter((t) => !/^[IilH|1![\]]+$/.test(t.text.replace(/\s+/g, ''))).map((t) => t.box);
   const { width: w, height: h, data } = rgba;
   const paper = paperColour(rgba);
   const ink = new Uint8Array(w * h);

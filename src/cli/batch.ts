@@ -15,7 +15,8 @@ import type { BatchResult, BatchTask } from './batchWorker.ts';
 import { collectionEntries, mergeCollections, writeAtomic, writeIndex, writePaperFile } from './collectionFiles.ts';
 import { BATCH } from './commands.ts';
 import { EXTRACT_LIMITS } from './extractIsolated.ts';
-import { runIsolated, type IsolationLimits } from './isolate.ts';
+import type { IsolationLimits } from './isolate.ts';
+import { runSkippingStuckPages } from './skipStuckPages.ts';
 import { integerOption, parseCommand, UsageError } from './options.ts';
 import { createBatchProgress } from './batchProgress.ts';
 
@@ -116,7 +117,7 @@ async function readInto(files: string[], settings: RunSettings): Promise<{ read:
     const task: BatchTask = { bytes, bitmaps: options.bitmaps, ocr: options.bitmaps, zips: settings.zips };
     let entry: PaperEntry;
     try {
-      const result = await runIsolated<BatchTask, BatchResult>('batchWorker', task, settings.limits);
+      const result = await runSkippingStuckPages<BatchTask, BatchResult>('batchWorker', task, settings.limits);
       entry = readEntry(sha256, name, result);
       entry = { ...entry, ...(await writeZips(out, entry, result)) };
       await writePaperFile(out, { format: 'paper2net.collection/1', entry, regions: result.regions, designs: result.designs, warnings: result.warnings });

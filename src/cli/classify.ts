@@ -1,16 +1,22 @@
 /**
  * `paper2net classify image.png|image.jpg [...] [--json] [--model file.onnx]`: is each image an architecture figure,
- * and which kind. Decodes PNG/JPEG here (Node only, pure JS); the classifier itself takes RGBA pixels.
+ * and which kind. Decodes PNG/JPEG here (Node only, pure JS); the classifier itself takes RGBA pixels. Both run in
+ * a worker thread within limits (classifyTask.ts).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createFigureClassifier, type RgbaImage } from '../classify/index.ts';
+import type { Classification, RgbaImage } from '../classify/index.ts';
 import { decodeRgba } from '../diagrams/index.ts';
 import { CLASSIFY } from './commands.ts';
+import type { ClassifyTask } from './classifyTask.ts';
 import { checkImageSize } from './imageHeader.ts';
+import { runIsolated, type IsolationLimits } from './isolate.ts';
 import { parseCommand } from './options.ts';
 
 export const DEFAULT_MODEL = fileURLToPath(new URL('../../models/figure-classifier.onnx', import.meta.url));
+
+/** As extract's (extractIsolated.ts); each image within its own allowance (classifyTask.ts). */
+const CLASSIFY_LIMITS: IsolationLimits = { heapMb: 2048, rssMb: 3072, totalMs: 600_000, startMs: 60_000 };
 
 /** PNG or JPEG file bytes → RGBA pixels (by magic number, not by file name). */
 export function decodeImage(bytes: Uint8Array, name: string): RgbaImage {
@@ -28,10 +34,11 @@ function round(v: number): number {
 
 export async function run(args: string[]): Promise<number> {
   const { positionals: files, values } = parseCommand(CLASSIFY, args);
-  const classifier = await createFigureClassifier(readFileSync(values.model ?? DEFAULT_MODEL));
-  const images = files.map((file) => decodeImage(readFileSync(file), file));
-  const results = await classifier.classify(images);
-  await classifier.release();
+  const images = files.map((file) => ({ file, bytes: new Uint8Array(readFileSync(file)) }));
+  // Refused by their headers before any work; decoding and the model run in a worker thread with real limits.
+  for (const { file, bytes } of images) checkImageSize(bytes, file);
+  const task: ClassifyTask = { model: new Uint8Array(readFileSync(values.model ?? DEFAULT_MODEL)), images };
+  const results = await runIsolated<ClassifyTask, Classification[]>('classifyWorker', task, CLASSIFY_LIMITS);
   const rows = results.map((r) => ({
     architecture: round(r.architecture),
     kind: r.kind,

@@ -1,7 +1,8 @@
-/** `extract`'s reading, run in a worker thread within limits (isolate.ts, extractWorker.ts). */
+/** `extract`'s reading, run in a worker thread within limits (isolate.ts, extractWorker.ts); a stuck page is left out (skipStuckPages.ts). */
 import type { Extraction } from '../pipeline/extract.ts';
 import type { ExtractTask } from './extractTask.ts';
-import { runIsolated, type IsolationLimits } from './isolate.ts';
+import type { IsolationLimits } from './isolate.ts';
+import { runSkippingStuckPages } from './skipStuckPages.ts';
 
 /**
  * Heap and resident memory: a 60-page paper with bitmap figures peaks near 1 GB; the caps leave room and stop
@@ -10,5 +11,5 @@ import { runIsolated, type IsolationLimits } from './isolate.ts';
 export const EXTRACT_LIMITS: IsolationLimits = { heapMb: 2048, rssMb: 3072, totalMs: 600_000, startMs: 60_000 };
 
 export function extractIsolated(task: ExtractTask, limits: IsolationLimits = EXTRACT_LIMITS): Promise<Extraction> {
-  return runIsolated<ExtractTask, Extraction>('extractWorker', task, limits);
+  return runSkippingStuckPages<ExtractTask, Extraction>('extractWorker', task, limits);
 }

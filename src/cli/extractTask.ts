@@ -13,11 +13,17 @@ export interface ExtractTask {
   bitmaps: boolean;
   /** OCR pages whose text layer is unreadable (only with bitmaps). */
   ocr: boolean;
+  /** Pages left unread: they were stopped at a limit in an earlier run (see skipStuckPages.ts). */
+  skipPages?: number[];
 }
 
-/** pdf.js's own per-page budget; the supervisor allows twice that, as its clock also runs while pdf.js blocks. */
-const PAGE_TIME_MS = 4000;
-const PAGE_ALLOW_MS = 3 * PAGE_TIME_MS + 3000;
+/**
+ * A page's allowance. pdf.js's own per-page timer is set past it: that timer gave up on a page while pdf.js
+ * still held the thread with it, so the next page was the one stopped and blamed. Now the supervisor stops the
+ * stuck page itself, and a fresh run leaves it out (skipStuckPages.ts).
+ */
+const PAGE_ALLOW_MS = 15_000;
+const PAGE_TIME_MS = 2 * PAGE_ALLOW_MS;
 /** OCR of a whole page, a figure rendered or classified, a figure read by OCR and OpenCV. */
 const OCR_PAGE_ALLOW_MS = 120_000;
 const FIGURE_STEP_ALLOW_MS = 30_000;
@@ -36,14 +42,19 @@ export async function extractTask(task: ExtractTask, report: Report): Promise<Ex
   // Loaded only when wanted: the classifier and OCR packages cost a reading without bitmaps its start-up time.
   const bitmaps = task.bitmaps ? (await import('./bitmaps.ts')).nodeBitmapFigures(task.bytes) : undefined;
   try {
+    let pageCount: number | undefined;
     const pageOcr = bitmaps && task.ocr ? bitmaps.pageOcr : undefined;
-    const ocr: typeof pageOcr = pageOcr && ((pageNumber, size) => (report(`page ${pageNumber}: OCR`, OCR_PAGE_ALLOW_MS), pageOcr(pageNumber, size)));
+    const ocr: typeof pageOcr = pageOcr && ((number, size) => (report(`page ${number}: OCR`, OCR_PAGE_ALLOW_MS, { number, count: pageCount }), pageOcr(number, size)));
     return await extractDesigns(task.bytes, {
       ...(task.maxPages !== undefined ? { maxPages: task.maxPages } : {}),
+      ...(task.skipPages ? { skipPages: task.skipPages } : {}),
       ...(bitmaps ? { bitmaps } : {}),
       ...(ocr ? { ocr } : {}),
       pageTimeMs: PAGE_TIME_MS,
-      onPage: (n) => report(`page ${n}`, PAGE_ALLOW_MS),
+      onPage: (number, count) => {
+        pageCount = Math.min(count, task.maxPages ?? count);
+        report(`page ${number}`, PAGE_ALLOW_MS, { number, count: pageCount });
+      },
       onProgress: reportProgress(report),
     });
   } finally {

@@ -2,25 +2,20 @@
  * `paper2net figure image.png [--json]` and `paper2net figure paper.pdf --page N [--bbox x0,y0,x1,y1] [--json]`:
  * one architecture diagram → graph. --json prints {"graph", "nodes", "edges", "warnings"}; otherwise a
  * readable layer list. Without --bbox the page's captioned figure regions are tried and the best reading wins.
+ * The reading runs in a worker thread within limits (figureTask.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { readFigure, type Box, type FigureReading, type OcrOptions, type OpenCvLoader } from '../diagrams/index.ts';
-import { findRegions, readDocument } from '../paper/index.ts';
+import type { Box, FigureReading } from '../diagrams/index.ts';
 import { FIGURE } from './commands.ts';
+import type { FigureTask } from './figureTask.ts';
 import { checkImageSize } from './imageHeader.ts';
+import { runIsolated, type IsolationLimits } from './isolate.ts';
 import { integerOption, parseCommand, UsageError } from './options.ts';
 
-const require = createRequire(import.meta.url);
+export { nodeOcrOptions, nodeOpenCv } from './nodeReaders.ts';
 
-/** The traineddata shipped in node_modules; never downloaded. */
-export function nodeOcrOptions(): OcrOptions {
-  return { langPath: join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int') };
-}
-
-/** OpenCV.js through require: loads in a quarter second where a bundler's transform of the 10 MB script stalls. */
-export const nodeOpenCv: OpenCvLoader = () => ({ module: require('@techstark/opencv-js') as unknown });
+/** As extract's (extractIsolated.ts), for one page or image. */
+const FIGURE_LIMITS: IsolationLimits = { heapMb: 2048, rssMb: 3072, totalMs: 300_000, startMs: 60_000 };
 
 function parseBox(text: string): Box {
   const numbers = text.split(',').map(Number);
@@ -40,23 +35,6 @@ function describe(reading: FigureReading): string {
   return [`${graph.name}: ${graph.layers.length} layers, ${reading.edges.length} connectors, confidence ${graph.confidence}`, ...lines, ...warn].join('\n');
 }
 
-async function readPdfFigure(bytes: Uint8Array, pageNumber: number, bbox: Box | undefined, file: string): Promise<FigureReading> {
-  const doc = await readDocument(bytes, { maxPages: pageNumber, drawings: 'all' });
-  const page = doc.pages.find((p) => p.number === pageNumber);
-  if (!page) throw new Error(`${file}: page ${pageNumber} not found (the PDF has ${doc.pageCount} pages)`);
-  const name = file.replace(/^.*\//, '').replace(/\.pdf$/i, '');
-  if (bbox) return readFigure({ kind: 'page', page, bbox, name: `${name}_p${pageNumber}` });
-  const regions = findRegions(page).filter((r) => r.kind === 'figure');
-  if (regions.length === 0) return readFigure({ kind: 'page', page, name: `${name}_p${pageNumber}` });
-  let best: FigureReading | undefined;
-  for (const region of regions) {
-    const reading = await readFigure({ kind: 'page', page, bbox: region.box, caption: region.caption.text, name: `${name}_p${pageNumber}` });
-    const score = (r: FigureReading) => (r.graph.confidence ?? 0) * r.graph.layers.length;
-    if (!best || score(reading) > score(best)) best = reading;
-  }
-  return best!;
-}
-
 export async function run(args: string[]): Promise<number> {
   const { positionals, values } = parseCommand(FIGURE, args);
   const file = positionals[0]!;
@@ -65,14 +43,10 @@ export async function run(args: string[]): Promise<number> {
   const page = integerOption('page', values.page, 1, 1);
   const bbox = values.bbox === undefined ? undefined : parseBox(values.bbox);
   const bytes = new Uint8Array(await readFile(file));
-  let reading: FigureReading;
-  if (isPdf) {
-    reading = await readPdfFigure(bytes, page, bbox, file);
-  } else {
-    const name = file.replace(/^.*\//, '').replace(/\.\w+$/, '');
-    checkImageSize(bytes, file);
-    reading = await readFigure({ kind: 'image', bytes, name }, { ocr: nodeOcrOptions(), opencv: nodeOpenCv });
-  }
+  if (!isPdf) checkImageSize(bytes, file);
+  // pdf.js, OpenCV and OCR in a worker thread with real limits, as for extract.
+  const task: FigureTask = { bytes, file, ...(isPdf ? { pdf: { page, ...(bbox ? { bbox } : {}) } } : {}) };
+  const reading = await runIsolated<FigureTask, FigureReading>('figureWorker', task, FIGURE_LIMITS);
   if (values.json) process.stdout.write(`${JSON.stringify(reading, null, 1)}\n`);
   else process.stdout.write(`${describe(reading)}\n`);
   return reading.graph.layers.length > 0 ? 0 : 1;

@@ -21,15 +21,31 @@ export interface IsolationLimits {
   startMs: number;
 }
 
+/** The page of a document a step works on, and how many pages the document has, when known. */
+export interface StepPage {
+  number: number;
+  count?: number;
+}
+
 /** A limit tripped: the task was stopped. */
 export class LimitError extends Error {
   override name = 'LimitError';
+
+  constructor(
+    /** The limit and how it was passed, e.g. "took longer than 15000 ms (the limit for this step)". */
+    readonly reason: string,
+    readonly step: { label: string; page?: StepPage },
+    /** Which limit: the step's own (time or memory) or the whole task's time. */
+    readonly limit: 'step' | 'task',
+  ) {
+    super(`${step.label}: ${reason}; the reading was stopped`);
+  }
 }
 
-/** What a task reports as it starts each step: the step's name and how long it may take. */
-export type Report = (label: string, allowMs: number) => void;
+/** What a task reports as it starts each step: the step's name, how long it may take, and its page if it has one. */
+export type Report = (label: string, allowMs: number, page?: StepPage) => void;
 
-type FromWorker = { type: 'step'; label: string; allowMs: number } | { type: 'result'; value: unknown } | { type: 'error'; message: string };
+type FromWorker = { type: 'step'; label: string; allowMs: number; page?: StepPage } | { type: 'result'; value: unknown } | { type: 'error'; message: string };
 
 /**
  * The worker's module: built beside this one (build/cli/<name>.js) when the CLI is built with it as an entry,
@@ -53,7 +69,7 @@ export function runIsolated<I, O>(name: string, input: I, limits: IsolationLimit
     stderr: false,
   });
   return new Promise<O>((resolve, reject) => {
-    let step = { label: 'starting', allowMs: limits.startMs, at: Date.now() };
+    let step: { label: string; allowMs: number; at: number; page?: StepPage } = { label: 'starting', allowMs: limits.startMs, at: Date.now() };
     const started = Date.now();
     let peakRss = 0;
     let settled = false;
@@ -65,17 +81,17 @@ export function runIsolated<I, O>(name: string, input: I, limits: IsolationLimit
       if (error) reject(error);
       else resolve(value as O);
     };
-    const stop = (why: string) => finish(new LimitError(`${step.label}: ${why}; the reading was stopped`));
+    const stop = (why: string, limit: LimitError['limit'] = 'step') => finish(new LimitError(why, { label: step.label, ...(step.page ? { page: step.page } : {}) }, limit));
     const watch = setInterval(() => {
       const now = Date.now();
       const rss = process.memoryUsage.rss();
       peakRss = Math.max(peakRss, rss);
       if (rss > limits.rssMb * 2 ** 20) stop(`used more than ${limits.rssMb} MB of memory (the memory limit)`);
       else if (now - step.at > step.allowMs) stop(`took longer than ${step.allowMs} ms (the limit for this step)`);
-      else if (now - started > limits.totalMs) stop(`the document took longer than ${limits.totalMs} ms (the per-document limit)`);
+      else if (now - started > limits.totalMs) stop(`the document took longer than ${limits.totalMs} ms (the per-document limit)`, 'task');
     }, RSS_POLL_MS);
     worker.on('message', (message: FromWorker) => {
-      if (message.type === 'step') step = { label: message.label, allowMs: message.allowMs, at: Date.now() };
+      if (message.type === 'step') step = { label: message.label, allowMs: message.allowMs, at: Date.now(), ...(message.page ? { page: message.page } : {}) };
       else if (message.type === 'result') finish(undefined, message.value as O);
       else finish(new Error(message.message));
     });
@@ -91,7 +107,7 @@ export function runIsolated<I, O>(name: string, input: I, limits: IsolationLimit
 export function serveTask<I, O>(task: (input: I, report: Report) => Promise<O>): void {
   if (isMainThread || !parentPort) throw new Error('serveTask runs only in a worker started by runIsolated');
   const port = parentPort;
-  const report: Report = (label, allowMs) => port.postMessage({ type: 'step', label, allowMs } satisfies FromWorker);
+  const report: Report = (label, allowMs, page) => port.postMessage({ type: 'step', label, allowMs, ...(page ? { page } : {}) } satisfies FromWorker);
   task((workerData as { input: I }).input, report).then(
     (value) => port.postMessage({ type: 'result', value } satisfies FromWorker),
     (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies FromWorker),

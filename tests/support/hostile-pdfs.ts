@@ -64,6 +64,15 @@ export function contentBombPdf(repeats = 2000): Uint8Array {
   return writePdf(objects);
 }
 
+/** `pages` captioned pages, page `stuck` a content-stream bomb (see contentBombPdf): one stuck page among readable ones. */
+export function stuckPagePdf(stuck = 2, pages = 3, repeats = 2000): Uint8Array {
+  const bomb = deflateSync(encoder.encode('0 0 m 10 10 l 20 0 l h f\n'.repeat(40_000)), { level: 9 });
+  const contents = Array.from({ length: pages }, (_, i) => (i + 1 === stuck ? bomb : caption(i + 1)));
+  // Objects 1-3 are the catalog, the page tree and the font; then each page's content stream and page.
+  const bombObject = 4 + 2 * (stuck - 1);
+  return pagesPdf(contents, { contentRefs: (n) => (n === bombObject ? `[${`${n} 0 R `.repeat(repeats)}]` : `${n} 0 R`) });
+}
+
 /** One `side`×`side` 1-bit image (deflated: ~side²/8/1000 bytes on disk) drawn on a captioned page. */
 export function hugeImagePdf(side = 30_000): Uint8Array {
   const row = new Uint8Array(Math.ceil(side / 8)).fill(0xaa);

@@ -1,14 +1,18 @@
 /**
  * Images too large to decode are refused from their header, before decoding: the header reader agrees with
  * the decoders on every corpus image, and `classify` / `figure` on a 30,000 px PNG end in one clear line.
+ * classify decodes and classifies in a worker thread within limits.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeImage } from '../../src/cli/classify.ts';
+import type { Classification } from '../../src/classify/index.ts';
+import { decodeImage, DEFAULT_MODEL } from '../../src/cli/classify.ts';
+import type { ClassifyTask } from '../../src/cli/classifyTask.ts';
 import { checkImageSize, imageSize } from '../../src/cli/imageHeader.ts';
+import { LimitError, runIsolated } from '../../src/cli/isolate.ts';
 import { hugePng } from '../support/hostile-images.ts';
 
 const CORPUS = '/work/shared/corpus/images';
@@ -40,4 +44,14 @@ describe('image size limits', () => {
       expect(result.stderr.trim(), command).toBe(`paper2net ${command}: ${file}: 30000 × 30000 px (900.0 Mpx) is over the 33.6 Mpx image limit; scale it down first`);
     }
   });
+
+  it('classify runs in a worker thread within limits: a task past its time limit is stopped, naming the step, and the caller goes on', async () => {
+    const task: ClassifyTask = { model: new Uint8Array(readFileSync(DEFAULT_MODEL)), images: [{ file: 'small.png', bytes: hugePng(1000) }] };
+    const error = await runIsolated('classifyWorker', task, { heapMb: 2048, rssMb: 3072, totalMs: 50, startMs: 60_000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LimitError);
+    expect((error as Error).message).toMatch(/^starting: the document took longer than 50 ms \(the per-document limit\); the reading was stopped$/);
+    const results = await runIsolated<ClassifyTask, Classification[]>('classifyWorker', task, { heapMb: 2048, rssMb: 3072, totalMs: 120_000, startMs: 60_000 });
+    expect(results).toHaveLength(1);
+  });
 });
+

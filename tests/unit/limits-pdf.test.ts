@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { extractIsolated } from '../../src/cli/extractIsolated.ts';
 import { LimitError } from '../../src/cli/isolate.ts';
 import { IMAGE_PIXEL_LIMIT, readDocument } from '../../src/paper/index.ts';
-import { contentBombPdf, countPdf, fanOutFormPdf, hugeImagePdf } from '../support/hostile-pdfs.ts';
+import { contentBombPdf, countPdf, fanOutFormPdf, hugeImagePdf, stuckPagePdf } from '../support/hostile-pdfs.ts';
 
 const BIN = new URL('../../bin/paper2net.mjs', import.meta.url).pathname;
 
@@ -45,6 +45,13 @@ describe('PDF limits', () => {
     expect(Date.now() - started).toBeLessThan(80_000);
   });
 
+  it('leaves a stuck page out and reads the others, naming the page and the limit', async () => {
+    const result = await extractIsolated({ bytes: stuckPagePdf(2, 3), bitmaps: false, ocr: false });
+    expect(result.pagesRead).toBe(2);
+    expect(result.pageCount).toBe(3);
+    expect(result.warnings[0]).toMatch(/^page 2 left out \(page 2: took longer than \d+ ms \(the limit for this step\)\); the other pages were read$/);
+  });
+
   it('CLI: a 4 KB fan-out form PDF ends in one clear line and exit 1, within the limits', () => {
     const dir = mkdtempSync(join(tmpdir(), 'p2n-limits-'));
     const file = join(dir, 'fanout.pdf');
@@ -53,6 +60,17 @@ describe('PDF limits', () => {
     const result = spawnSync(process.execPath, [BIN, 'extract', file, '--no-bitmaps'], { encoding: 'utf8', timeout: 100_000 });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^paper2net extract: .*fanout\.pdf: page 1: took longer than \d+ ms/)]);
+    expect(Date.now() - started).toBeLessThan(100_000);
+  });
+
+  it('CLI: figure on the fan-out form PDF is read in a worker and stopped at the page allowance, in one clear line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'p2n-limits-'));
+    const file = join(dir, 'fanout.pdf');
+    writeFileSync(file, fanOutFormPdf());
+    const started = Date.now();
+    const result = spawnSync(process.execPath, [BIN, 'figure', file, '--page', '1'], { encoding: 'utf8', timeout: 100_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^paper2net figure: page 1: took longer than \d+ ms \(the limit for this step\); the reading was stopped$/)]);
     expect(Date.now() - started).toBeLessThan(100_000);
   });
 });

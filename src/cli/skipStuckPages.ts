@@ -1,0 +1,30 @@
+/**
+ * A stuck page costs that page, not the document: when a step working on one page trips its own limit (time,
+ * heap, memory), the task runs again in a fresh worker with that page left out, and the result says which page
+ * was left out and which limit it passed. The document's time limit holds across the runs; a document whose every
+ * page is stuck, or with more stuck pages than MAX_SKIPPED_PAGES, still fails with the limit that tripped.
+ */
+import type { ExtractTask } from './extractTask.ts';
+import { LimitError, runIsolated, type IsolationLimits } from './isolate.ts';
+
+const MAX_SKIPPED_PAGES = 5;
+
+export async function runSkippingStuckPages<I extends ExtractTask, O extends { warnings: string[] }>(name: string, task: I, limits: IsolationLimits): Promise<O> {
+  const started = Date.now();
+  const skipped: string[] = [];
+  const skipPages = [...(task.skipPages ?? [])];
+  for (;;) {
+    const left = { ...limits, totalMs: limits.totalMs - (Date.now() - started) };
+    try {
+      const result = await runIsolated<I, O>(name, { ...task, ...(skipPages.length ? { skipPages } : {}) }, left);
+      return { ...result, warnings: [...skipped, ...result.warnings] };
+    } catch (error) {
+      const page = error instanceof LimitError && error.limit === 'step' ? error.step.page : undefined;
+      const allStuck = page?.count !== undefined && skipPages.length + 1 >= page.count;
+      if (!page || allStuck || skipPages.length >= MAX_SKIPPED_PAGES || skipPages.includes(page.number)) throw error;
+      skipPages.push(page.number);
+      const { step, reason } = error as LimitError;
+      skipped.push(`page ${page.number} left out (${step.label}: ${reason}); the other pages were read`);
+    }
+  }
+}

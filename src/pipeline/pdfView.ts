@@ -5,6 +5,7 @@
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { runtimeAssets } from './assets.ts';
+import { canvasScale } from './canvasCap.ts';
 import { titleFromFirstPage, type PlacedText } from './titleText.ts';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
@@ -15,7 +16,7 @@ export interface PdfDocumentView {
   pageCount: number;
   /** Page size in PDF points. */
   pageSize(page: number): Promise<{ width: number; height: number }>;
-  /** Paints page `page` (1-based) into `canvas` at `scale` device pixels per point. */
+  /** Paints page `page` (1-based) into `canvas` at `scale` device pixels per point, or less where the canvas would pass canvasCap's limits. */
   renderPage(page: number, canvas: HTMLCanvasElement, scale: number): Promise<void>;
   /** A PNG data URL of one region of a page, at most `maxWidth` pixels wide. */
   renderCrop(page: number, bbox: Bbox, maxWidth: number): Promise<string>;
@@ -33,9 +34,10 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocumentView> {
     cMapPacked: true,
   }).promise;
 
-  const paint = async (page: number, canvas: HTMLCanvasElement, scale: number): Promise<void> => {
+  const paint = async (page: number, canvas: HTMLCanvasElement, wanted: number): Promise<void> => {
     const pdfPage = await doc.getPage(page);
-    const viewport = pdfPage.getViewport({ scale });
+    const size = pdfPage.getViewport({ scale: 1 });
+    const viewport = pdfPage.getViewport({ scale: canvasScale(size.width, size.height, wanted) });
     canvas.width = Math.ceil(viewport.width);
     canvas.height = Math.ceil(viewport.height);
     await pdfPage.render({ canvas, viewport }).promise;
@@ -49,13 +51,13 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocumentView> {
     },
     renderPage: paint,
     async renderCrop(page, [x0, y0, x1, y1], maxWidth) {
-      const scale = Math.min(3, maxWidth / Math.max(1, x1 - x0));
-      const full = document.createElement('canvas');
-      await paint(page, full, scale);
+      // Only the crop is painted: the viewport is shifted so the bbox lands at the canvas origin.
+      const scale = canvasScale(x1 - x0, y1 - y0, Math.min(3, maxWidth / Math.max(1, x1 - x0)));
+      const pdfPage = await doc.getPage(page);
       const crop = document.createElement('canvas');
       crop.width = Math.max(1, Math.round((x1 - x0) * scale));
       crop.height = Math.max(1, Math.round((y1 - y0) * scale));
-      crop.getContext('2d')!.drawImage(full, -x0 * scale, -y0 * scale);
+      await pdfPage.render({ canvas: crop, viewport: pdfPage.getViewport({ scale, offsetX: -x0 * scale, offsetY: -y0 * scale }) }).promise;
       return crop.toDataURL('image/png');
     },
     async title() {

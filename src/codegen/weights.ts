@@ -53,15 +53,38 @@ export function elementCount(shape: number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
+/** Where a tensor's values are written: a fresh array by default. */
+export type FloatAllocator = (count: number) => Float32Array;
+
+const SLAB_FLOATS = 1 << 18;
+
+/**
+ * Float32 arrays cut from shared 1 MB buffers: 100,000 tiny tensors whose bytes are wanted (floatBytes) need
+ * no buffer each. Larger tensors get their own.
+ */
+export function floatSlabs(): FloatAllocator {
+  let slab = new Float32Array(0);
+  let used = 0;
+  return (count) => {
+    if (count > SLAB_FLOATS / 4) return new Float32Array(count);
+    if (used + count > slab.length) {
+      slab = new Float32Array(SLAB_FLOATS);
+      used = 0;
+    }
+    used += count;
+    return slab.subarray(used - count, used);
+  };
+}
+
 /** The tensor's values: uniform He or Xavier (Glorot) limits, or a constant. */
-export function makeWeights(tensor: WeightTensor, netSeed: string): Float32Array {
+export function makeWeights(tensor: WeightTensor, netSeed: string, allocate: FloatAllocator = (count) => new Float32Array(count)): Float32Array {
   const count = elementCount(tensor.shape);
   const { init } = tensor;
   if (init.kind === 'values') {
     if (init.values.length !== count) throw new Error(`${tensor.name}: ${init.values.length} values for shape [${tensor.shape.join(',')}]`);
     return init.values;
   }
-  const out = new Float32Array(count);
+  const out = allocate(count);
   if (init.kind === 'constant') return out.fill(init.value);
   const limit = init.kind === 'he' ? Math.sqrt(6 / Math.max(1, init.fanIn)) : Math.sqrt(6 / Math.max(1, init.fanIn + init.fanOut));
   const random = mulberry32(hashSeed(`${netSeed}\u0000${tensor.name}`));

@@ -4,6 +4,8 @@
  * (small chunks as plain number arrays, big ones as Uint8Array views), or, where the sizes are easy to
  * work out first, a WireWriter that writes into one buffer of that size and allocates nothing else.
  */
+import { floatBytes } from './weights.ts';
+
 export type Chunks = Array<Uint8Array | number[]>;
 
 const WIRE_LENGTH_DELIMITED = 2;
@@ -55,6 +57,8 @@ export function delimitedSize(field: number, payload: number): number {
 }
 
 const utf8 = new TextEncoder();
+/** V8 keeps typed arrays up to 64 bytes on its heap, without a buffer of their own. */
+const SMALL_FLOATS_BYTES = 64;
 
 /** UTF-8 bytes of a string, without encoding it when it is ASCII (nearly every name). */
 export function utf8Size(text: string): number {
@@ -64,10 +68,12 @@ export function utf8Size(text: string): number {
 /** Writes fields into one buffer of a size worked out beforehand; `finish` checks the sizes agreed. */
 export class WireWriter {
   private readonly bytes: Uint8Array;
+  private readonly view: DataView;
   private pos = 0;
 
   constructor(size: number) {
     this.bytes = new Uint8Array(size);
+    this.view = new DataView(this.bytes.buffer);
   }
 
   private varint(value: number): void {
@@ -96,8 +102,25 @@ export class WireWriter {
   }
 
   /** A bytes field. */
-  raw(field: number, bytes: Uint8Array): this {
-    this.delimited(field, bytes.length);
+  private raw(field: number, bytes: Uint8Array): this {
+    return this.delimited(field, bytes.length).copy(bytes);
+  }
+
+  /**
+   * A bytes field of little-endian float32 values. Small arrays are copied value by value: viewing their bytes
+   * would give each of 100,000 tiny on-heap arrays a buffer of its own.
+   */
+  floats(field: number, values: Float32Array): this {
+    this.delimited(field, values.byteLength);
+    if (values.byteLength > SMALL_FLOATS_BYTES) return this.copy(floatBytes(values));
+    for (const value of values) {
+      this.view.setFloat32(this.pos, value, true);
+      this.pos += 4;
+    }
+    return this;
+  }
+
+  private copy(bytes: Uint8Array): this {
     this.bytes.set(bytes, this.pos);
     this.pos += bytes.length;
     return this;

@@ -3,7 +3,7 @@
  * blobs, which is all `caffe.Net(prototxt, weights)` and OpenCV read from it. Sizes are worked out
  * first and the file written into one buffer: 100,000 layers' small pieces cost no garbage.
  */
-import { elementCount, floatBytes, makeWeights, type WeightTensor } from '../weights.ts';
+import { elementCount, makeWeights, type WeightTensor } from '../weights.ts';
 import { delimitedSize, utf8Size, varintSize, WireWriter } from '../wire.ts';
 import type { CaffeLayerPlan, CaffePlan } from './plan.ts';
 
@@ -48,7 +48,7 @@ export function writeCaffemodel(plan: CaffePlan): Uint8Array {
     for (const tensor of layer.blobs) {
       out.delimited(LAYER_BLOBS, blobSize(tensor));
       out.delimited(BLOB_SHAPE, shapeSize(tensor)).packedVarints(SHAPE_DIM, tensor.shape, dimsSize(tensor));
-      out.raw(BLOB_DATA, floatBytes(makeWeights(tensor, plan.seed)));
+      out.floats(BLOB_DATA, makeWeights(tensor, plan.seed));
     }
   });
   return out.finish();

@@ -1,6 +1,6 @@
 /** Collects ONNX nodes and initializers with readable, unique tensor names. */
 import { OnnxAttributeType, OnnxDataType, type OnnxAttribute, type OnnxNode, type OnnxTensor } from '../../proto/index.ts';
-import { elementCount, floatBytes, makeWeights, weightBudgetProblem, type WeightInit } from '../weights.ts';
+import { elementCount, floatBytes, floatSlabs, makeWeights, weightBudgetProblem, type WeightInit } from '../weights.ts';
 
 /** Thrown before allocating a tensor that would take the model past the protobuf size limit. */
 export class WeightBudgetError extends Error {
@@ -39,6 +39,7 @@ export class OnnxGraphBuilder {
   private readonly names = new Set<string>();
   private readonly constants = new Map<string, string>();
   private weightElements = 0;
+  private readonly allocate = floatSlabs();
 
   constructor(
     private readonly seed: string,
@@ -91,7 +92,7 @@ export class OnnxGraphBuilder {
     const tooBig = weightBudgetProblem(this.weightElements);
     if (tooBig) throw new WeightBudgetError(tooBig);
     const unique = this.unique(name);
-    const values = makeWeights({ name: unique, shape, init }, this.seed);
+    const values = makeWeights({ name: unique, shape, init }, this.seed, this.allocate);
     this.initializers.push({ name: unique, dims: shape, data_type: OnnxDataType.FLOAT, raw_data: floatBytes(values) });
     return unique;
   }

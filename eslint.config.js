@@ -19,7 +19,10 @@ const CORE = ['src/**/*.ts'];
 const NOT_CORE = ['src/ui/**', 'src/cli/**', ...PIPELINE_BROWSER];
 
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
-const NODE_PATHS = nodeBuiltins.map((name) => ({ name, message: 'core modules run in a worker too: take bytes or an injected function from src/cli/ instead of Node APIs' }));
+const NODE_PATHS = nodeBuiltins.map((name) => ({
+  name,
+  message: 'core modules run in a worker too: take bytes or an injected function from src/cli/ instead of Node APIs',
+}));
 const NODE_IMPORTS = { regex: '^node:', message: 'core modules run in a worker too: take bytes or an injected function from src/cli/ instead of Node APIs' };
 const UI_IMPORTS = { regex: '(^|/)ui/|\\.svelte$', message: 'only the UI imports the UI' };
 const WORKER_IMPORTS = { regex: '(^|/)workers/', message: 'only src/pipeline/ starts workers' };
@@ -32,9 +35,29 @@ const PIPELINE_BROWSER_IMPORTS = {
 
 /** Globals of a page (not of every worker and Node) and of Node alone. */
 const DOM_GLOBALS = [
-  'window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'alert', 'confirm', 'prompt',
-  'requestAnimationFrame', 'getComputedStyle', 'matchMedia', 'HTMLElement', 'HTMLCanvasElement', 'HTMLImageElement',
-  'Image', 'CanvasRenderingContext2D', 'OffscreenCanvas', 'createImageBitmap', 'ImageBitmap', 'DOMParser', 'XMLSerializer', 'Worker',
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'alert',
+  'confirm',
+  'prompt',
+  'requestAnimationFrame',
+  'getComputedStyle',
+  'matchMedia',
+  'HTMLElement',
+  'HTMLCanvasElement',
+  'HTMLImageElement',
+  'Image',
+  'CanvasRenderingContext2D',
+  'OffscreenCanvas',
+  'createImageBitmap',
+  'ImageBitmap',
+  'DOMParser',
+  'XMLSerializer',
+  'Worker',
 ].map((name) => ({ name, message: 'core modules never touch the DOM: take what they need as an argument' }));
 const NODE_GLOBALS = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate'].map((name) => ({
   name,
@@ -92,7 +115,10 @@ export default tseslint.config(
     files: CORE,
     ignores: NOT_CORE,
     rules: {
-      'no-restricted-imports': ['error', { paths: NODE_PATHS, patterns: [NODE_IMPORTS, UI_IMPORTS, WORKER_IMPORTS, CLI_IMPORTS, VITE_IMPORTS, PIPELINE_BROWSER_IMPORTS] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: NODE_PATHS, patterns: [NODE_IMPORTS, UI_IMPORTS, WORKER_IMPORTS, CLI_IMPORTS, VITE_IMPORTS, PIPELINE_BROWSER_IMPORTS] },
+      ],
       'no-restricted-globals': ['error', ...DOM_GLOBALS, ...NODE_GLOBALS],
     },
   },
@@ -100,7 +126,9 @@ export default tseslint.config(
     // The synth renderer's browser rasteriser (its Node twin, on resvg, is in src/cli/synth.ts): OffscreenCanvas and
     // createImageBitmap are worker globals, and the DOM part (an <img> decoder for Chromium) is passed in by the page.
     files: ['src/synth/canvas-raster.ts'],
-    rules: { 'no-restricted-globals': ['error', ...DOM_GLOBALS.filter(({ name }) => name !== 'OffscreenCanvas' && name !== 'createImageBitmap'), ...NODE_GLOBALS] },
+    rules: {
+      'no-restricted-globals': ['error', ...DOM_GLOBALS.filter(({ name }) => name !== 'OffscreenCanvas' && name !== 'createImageBitmap'), ...NODE_GLOBALS],
+    },
   },
   {
     files: ['src/ui/**', 'workers/**', ...PIPELINE_BROWSER],

@@ -27,7 +27,9 @@ function securityHeaders(): Plugin {
 
 /** The CSP also goes into index.html as a meta tag, for hosts that serve the files without our headers. */
 function cspMetaTag(): Plugin {
-  const policy = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+  const policy = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
   return {
     name: 'paper2net-csp-meta',
     apply: 'build',
@@ -54,7 +56,11 @@ const MIME: Record<string, string> = { wasm: 'application/wasm', js: 'text/javas
 
 function assetFiles(): Array<{ source: string; fileName: string }> {
   return RUNTIME_ASSETS.flatMap(({ from, to, keep }) =>
-    existsSync(from) ? readdirSync(from).filter((f) => statSync(join(from, f)).isFile() && (keep?.(f) ?? true)).map((f) => ({ source: join(from, f), fileName: `${to}/${f}` })) : [],
+    existsSync(from)
+      ? readdirSync(from)
+          .filter((f) => statSync(join(from, f)).isFile() && (keep?.(f) ?? true))
+          .map((f) => ({ source: join(from, f), fileName: `${to}/${f}` }))
+      : [],
   );
 }
 

@@ -10,7 +10,6 @@ import { buildApp, CORPUS, launchChromium, serveApp } from '../tests/e2e/serveAp
 import { residualGraph } from '../tests/support/residual-graph.ts';
 import { median } from './lib/measure.ts';
 
-
 const dropScript = ({ base64, name, type }: { base64: string; name: string; type: string }): void => {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const transfer = new DataTransfer();
@@ -134,7 +133,13 @@ export async function benchApp(): Promise<Record<string, number>> {
 
     // The same on a design read from the paper (VGG A, ~20 layers): the everyday case.
     await page.goto(server.url);
-    await page.locator('[data-testid=library-paper]', { hasText: 'vgg.pdf' }).locator('[data-testid=library-design]').first().getByRole('button').first().click();
+    await page
+      .locator('[data-testid=library-paper]', { hasText: 'vgg.pdf' })
+      .locator('[data-testid=library-design]')
+      .first()
+      .getByRole('button')
+      .first()
+      .click();
     await page.locator('[data-testid=layer-node]', { hasText: 'Conv2D' }).first().click();
     const small = await editToCode(page, 15);
     figures.vggDesignEditToCodeMedianMs = small.median;

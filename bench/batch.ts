@@ -34,7 +34,7 @@ async function measure(bitmaps: boolean): Promise<void> {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let peak = 0;
     const poll = setInterval(() => (peak = Math.max(peak, peakMb(child.pid!))), 100);
-    const status = await new Promise<number | null>((resolve) => child.on('exit', (code) => (peak = Math.max(peak, peakMb(child.pid!)), resolve(code))));
+    const status = await new Promise<number | null>((resolve) => child.on('exit', (code) => ((peak = Math.max(peak, peakMb(child.pid!))), resolve(code))));
     clearInterval(poll);
     const ms = performance.now() - started;
     if (status !== 0) throw new Error(`batch exited with ${status}:\n${stderr}`);

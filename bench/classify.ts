@@ -5,7 +5,11 @@ import { createFigureClassifier, preprocess } from '../src/classify/index.ts';
 import { decodeImage, DEFAULT_MODEL } from '../src/cli/classify.ts';
 
 const corpus = fileURLToPath(new URL('../../shared/corpus/images/', import.meta.url));
-const files = ['arch', 'other'].flatMap((dir) => readdirSync(corpus + dir).sort().map((f) => `${corpus}${dir}/${f}`));
+const files = ['arch', 'other'].flatMap((dir) =>
+  readdirSync(corpus + dir)
+    .sort()
+    .map((f) => `${corpus}${dir}/${f}`),
+);
 
 let t = performance.now();
 const images = files.map((f) => decodeImage(readFileSync(f), f));

@@ -74,7 +74,9 @@ const figures: Array<[string, number]> = [
 ];
 const sum = (names: string[]) => figures.filter(([name]) => names.includes(name)).reduce((total, [, ms]) => total + ms, 0);
 // What the editor regenerates on every edit: the shown code tab (at worst Caffe). Weights are only built for a download.
-const shownTab = Math.max(...figures.filter(([name]) => ['Keras Python', 'PyTorch', 'Caffe prototxt + NetSpec (no weights)'].includes(name)).map(([, ms]) => ms));
+const shownTab = Math.max(
+  ...figures.filter(([name]) => ['Keras Python', 'PyTorch', 'Caffe prototxt + NetSpec (no weights)'].includes(name)).map(([, ms]) => ms),
+);
 const allTargets = sum(['Keras Python', 'Keras JSON', 'PyTorch', 'Caffe prototxt + NetSpec + caffemodel', 'ONNX (with weights)']);
 console.log(`codegen on a ${graph.layers.length}-layer branched graph (median ms):`);
 for (const [name, ms] of figures) console.log(`  ${name.padEnd(40)} ${ms.toFixed(2)}`);

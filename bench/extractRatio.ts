@@ -56,7 +56,9 @@ for (const file of files) {
   const ratio = median(extract) / median(floor);
   worst = Math.max(worst, ratio);
   if (ratio > GOAL) over++;
-  console.log(`${file.padEnd(30)} pdf.js ${median(floor).toFixed(0).padStart(6)} ms  extract ${median(extract).toFixed(0).padStart(6)} ms  ${ratio.toFixed(2).padStart(5)}×${ratio > GOAL ? '  over' : ''}`);
+  console.log(
+    `${file.padEnd(30)} pdf.js ${median(floor).toFixed(0).padStart(6)} ms  extract ${median(extract).toFixed(0).padStart(6)} ms  ${ratio.toFixed(2).padStart(5)}×${ratio > GOAL ? '  over' : ''}`,
+  );
 }
 console.log(
   `extract --no-bitmaps / pdf.js floor, whole process, median of ${runs}: worst ${worst.toFixed(2)}×, ${over} of ${files.length} papers over the ${GOAL}× goal${failed ? `, ${failed} failed` : ''}`,

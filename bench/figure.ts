@@ -13,9 +13,12 @@ import { median, timed } from './lib/measure.ts';
 const corpus = new URL('../../shared/corpus/', import.meta.url);
 const bytesOf = (path: string) => new Uint8Array(readFileSync(new URL(path, corpus)));
 
-
 const rows: string[] = [];
-for (const [file, pageNumber] of [['pdf/mxnet_squeezenet_graph.pdf', 1], ['pdf/plotneuralnet_vgg16.pdf', 1], ['pdf/unet.pdf', 2]] as const) {
+for (const [file, pageNumber] of [
+  ['pdf/mxnet_squeezenet_graph.pdf', 1],
+  ['pdf/plotneuralnet_vgg16.pdf', 1],
+  ['pdf/unet.pdf', 2],
+] as const) {
   const doc = await readDocument(bytesOf(file), { maxPages: pageNumber, drawings: 'all' });
   const page = doc.pages.find((p) => p.number === pageNumber)!;
   const runs: number[] = [];
@@ -25,7 +28,9 @@ for (const [file, pageNumber] of [['pdf/mxnet_squeezenet_graph.pdf', 1], ['pdf/p
     runs.push(ms);
     layers = reading.graph.layers.length;
   }
-  rows.push(`vector  ${file.padEnd(36)} p${pageNumber}  ${median(runs).toFixed(1).padStart(8)} ms  (${layers} layers, ${page.paths.length} paths, ${page.texts.length} texts)`);
+  rows.push(
+    `vector  ${file.padEnd(36)} p${pageNumber}  ${median(runs).toFixed(1).padStart(8)} ms  (${layers} layers, ${page.paths.length} paths, ${page.texts.length} texts)`,
+  );
 }
 
 const [ocrEngine, startMs] = await timed(() => createOcr(nodeOcrOptions()));

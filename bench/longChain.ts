@@ -43,4 +43,6 @@ for (const [name, run] of steps) {
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   console.log(`${name.padEnd(9)} ${ms.toFixed(0).padStart(7)} ms CPU  ${(performance.now() - t0).toFixed(0).padStart(7)} ms wall`);
 }
-console.log(`long chain: ${size} layers, import → validate → 4 emitters in ${(total / 1000).toFixed(1)} s CPU (target ≤ 10 s), heap ${Math.round(peakHeap / 2 ** 20)} MB`);
+console.log(
+  `long chain: ${size} layers, import → validate → 4 emitters in ${(total / 1000).toFixed(1)} s CPU (target ≤ 10 s), heap ${Math.round(peakHeap / 2 ** 20)} MB`,
+);

@@ -11,11 +11,12 @@ import { extractDesigns } from '../src/pipeline/extract.ts';
 
 const corpus = new URL('../../shared/corpus/pdf/', import.meta.url);
 
-
 const rows: string[] = [];
 let totalPages = 0;
 let totalMs = 0;
-for (const file of readdirSync(corpus).filter((f) => f.endsWith('.pdf')).sort()) {
+for (const file of readdirSync(corpus)
+  .filter((f) => f.endsWith('.pdf'))
+  .sort()) {
   const bytes = new Uint8Array(readFileSync(new URL(file, corpus)));
   const [first, cold] = await timed(() => extractDesigns(bytes));
   const warm: number[] = [];

@@ -5,7 +5,14 @@ import { readFileSync } from 'node:fs';
 
 const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
 const data = new Uint8Array(readFileSync(process.argv[2]));
-const pdf = await getDocument({ data, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, stopAtErrors: false, verbosity: VerbosityLevel.ERRORS }).promise;
+const pdf = await getDocument({
+  data,
+  isEvalSupported: false,
+  useSystemFonts: false,
+  disableFontFace: true,
+  stopAtErrors: false,
+  verbosity: VerbosityLevel.ERRORS,
+}).promise;
 for (let number = 1; number <= pdf.numPages; number++) {
   const page = await pdf.getPage(number);
   await page.getTextContent();

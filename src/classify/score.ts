@@ -34,8 +34,10 @@ export function parseClassifyLabels(section: unknown): ClassifyLabel[] {
   if (!Array.isArray(images)) throw new Error('manifest: "classify" needs an "images" list');
   return images.map((item: Record<string, unknown>, i) => {
     const { input, architecture, kind } = item ?? {};
-    if (typeof input !== 'string' || typeof architecture !== 'boolean') throw new Error(`manifest: classify.images[${i}] needs input (string) and architecture (boolean)`);
-    if (kind !== undefined && (typeof kind !== 'string' || !KIND_LABELS.has(kind))) throw new Error(`manifest: classify.images[${i}]: unknown kind "${String(kind)}" (${[...KIND_LABELS].join(', ')})`);
+    if (typeof input !== 'string' || typeof architecture !== 'boolean')
+      throw new Error(`manifest: classify.images[${i}] needs input (string) and architecture (boolean)`);
+    if (kind !== undefined && (typeof kind !== 'string' || !KIND_LABELS.has(kind)))
+      throw new Error(`manifest: classify.images[${i}]: unknown kind "${String(kind)}" (${[...KIND_LABELS].join(', ')})`);
     if (kind !== undefined && !architecture) throw new Error(`manifest: classify.images[${i}]: a kind on an image that is no architecture drawing`);
     return { input, architecture, ...(kind ? { kind: kind as FiveKind | 'table' } : {}) };
   });
@@ -45,7 +47,9 @@ export function parseClassifyLabels(section: unknown): ClassifyLabel[] {
 export function scoreClassifications(labels: readonly ClassifyLabel[], results: readonly Classification[], threshold = 0.5): ClassifyScore {
   if (labels.length !== results.length) throw new Error(`classify score: ${labels.length} labels for ${results.length} results`);
   let [tp, fp, fn, tn] = [0, 0, 0, 0];
-  const confusion = Object.fromEntries(FIVE_KINDS.map((k) => [k, Object.fromEntries([...FIVE_KINDS, 'table'].map((p) => [p, 0]))])) as ClassifyScore['kind']['confusion'];
+  const confusion = Object.fromEntries(
+    FIVE_KINDS.map((k) => [k, Object.fromEntries([...FIVE_KINDS, 'table'].map((p) => [p, 0]))]),
+  ) as ClassifyScore['kind']['confusion'];
   let scored = 0;
   let correct = 0;
   labels.forEach((label, i) => {

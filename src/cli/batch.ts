@@ -50,7 +50,10 @@ function parseTimeout(text: string | undefined): number | undefined {
 /** The PDFs of a folder (sorted), or the paths a list file names one per line (relative to the list's folder). */
 async function inputFiles(source: string): Promise<string[]> {
   if (statSync(source).isDirectory()) {
-    return (await readdir(source)).filter((f) => /\.pdf$/i.test(f)).sort().map((f) => join(source, f));
+    return (await readdir(source))
+      .filter((f) => /\.pdf$/i.test(f))
+      .sort()
+      .map((f) => join(source, f));
   }
   const lines = (await readFile(source, 'utf8')).split(/\r?\n/).map((l) => l.trim());
   return lines.filter((l) => l && !l.startsWith('#')).map((l) => resolve(dirname(source), l));
@@ -171,7 +174,14 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`paper2net batch: cannot read ${positionals[0]}: ${(error as Error).message}\n`);
     return 1;
   }
-  const settings: RunSettings = { out, jobs, options: { bitmaps: !values['no-bitmaps'] }, zips: values.zips === true, limits: batchLimits(jobs, totalMs), ...(shard ? { shard } : {}) };
+  const settings: RunSettings = {
+    out,
+    jobs,
+    options: { bitmaps: !values['no-bitmaps'] },
+    zips: values.zips === true,
+    limits: batchLimits(jobs, totalMs),
+    ...(shard ? { shard } : {}),
+  };
   const { read, failed, skipped } = await readInto(files, settings);
   process.stderr.write(`${out}: ${read} read, ${failed} failed, ${skipped} skipped (already read)\n`);
   return 0;

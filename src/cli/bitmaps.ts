@@ -40,7 +40,8 @@ export function nodeBitmapFigures(bytes: Uint8Array, options: NodeBitmapOptions 
   let renderer: Promise<RegionRenderer> | undefined;
   let ownClassifier: Promise<FigureClassifier> | undefined;
   let pageEngine: Promise<Ocr> | undefined;
-  const classifier = () => (options.classifier ? Promise.resolve(options.classifier) : (ownClassifier ??= createFigureClassifier(readFileSync(options.model ?? DEFAULT_MODEL))));
+  const classifier = () =>
+    options.classifier ? Promise.resolve(options.classifier) : (ownClassifier ??= createFigureClassifier(readFileSync(options.model ?? DEFAULT_MODEL)));
   const render: BitmapFigures['render'] = async (pageNumber, bbox, scale) => {
     renderer ??= loadDefaultPdfjs().then((pdfjs) =>
       // Fonts a PDF does not embed, and the JPEG 2000 decoder, come from pdfjs-dist's own folders.

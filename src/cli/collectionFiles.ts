@@ -63,7 +63,9 @@ export async function mergeCollections(parts: readonly string[], out: string): P
     const { options: partOptions, entries } = await collectionEntries(part);
     if (!partOptions && entries.size === 0) throw new Error(`${part}: no collection here (no index.json, no papers/)`);
     if (partOptions && options && JSON.stringify(partOptions) !== JSON.stringify(options)) {
-      throw new Error(`${part} was read with ${JSON.stringify(partOptions)}, the parts before it with ${JSON.stringify(options)}; read them alike to merge them`);
+      throw new Error(
+        `${part} was read with ${JSON.stringify(partOptions)}, the parts before it with ${JSON.stringify(options)}; read them alike to merge them`,
+      );
     }
     options ??= partOptions;
     for (const [sha, entry] of entries) {

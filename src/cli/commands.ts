@@ -56,7 +56,11 @@ export const CODEGEN = command({
   options: {
     target: { type: 'string', value: 'LIST', help: 'keras, caffe, pytorch, onnx (comma-separated) or all (default all)' },
     out: { type: 'string', value: 'DIR|x.zip', required: true, help: 'a folder to write the files into, or a ZIP file' },
-    weights: { type: 'string', value: 'seeded|placeholder', help: 'seeded random weights in .caffemodel and .onnx (default), or constant placeholders (kilobytes)' },
+    weights: {
+      type: 'string',
+      value: 'seeded|placeholder',
+      help: 'seeded random weights in .caffemodel and .onnx (default), or constant placeholders (kilobytes)',
+    },
   },
   notes: [
     '"-" reads the graph JSON from stdin. Exits 1 when the graph is invalid or no target can express it.',

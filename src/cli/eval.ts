@@ -18,7 +18,20 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFigureClassifier } from '../classify/index.ts';
 import { createOcr, readFigure, type Ocr } from '../diagrams/index.ts';
-import { barChartSvg, bestMatch, BUILTIN_REFERENCES, markdownSection, parseManifest, parseTruth, sequenceScore, type Bar, type Cell, type ReferencePair, type Section, type SequenceScore } from '../eval/index.ts';
+import {
+  barChartSvg,
+  bestMatch,
+  BUILTIN_REFERENCES,
+  markdownSection,
+  parseManifest,
+  parseTruth,
+  sequenceScore,
+  type Bar,
+  type Cell,
+  type ReferencePair,
+  type Section,
+  type SequenceScore,
+} from '../eval/index.ts';
 import type { Graph } from '../graph/index.ts';
 import { importModel } from '../importers/index.ts';
 // The pipeline index also exports browser worker clients (vite `?url` imports); Node takes the extractor directly.
@@ -65,7 +78,12 @@ function readJson(path: string): unknown {
 function loadReference(reference: string, corpus: string): Graph {
   if (reference.startsWith('builtin:')) {
     const graph = BUILTIN_REFERENCES[reference.slice('builtin:'.length)];
-    if (!graph) throw new Error(`unknown reference "${reference}"; built in: ${Object.keys(BUILTIN_REFERENCES).map((k) => `builtin:${k}`).join(', ')}`);
+    if (!graph)
+      throw new Error(
+        `unknown reference "${reference}"; built in: ${Object.keys(BUILTIN_REFERENCES)
+          .map((k) => `builtin:${k}`)
+          .join(', ')}`,
+      );
     return graph;
   }
   return importModel(new Uint8Array(readFileSync(resolve(corpus, reference))), base(reference));
@@ -77,7 +95,10 @@ async function evalPapers(pairs: ReferencePair[], negatives: string[], corpus: s
   let ocr: Ocr | undefined;
   const truthDoc = truth ? readJson(truth) : undefined;
   const truthPdfs = truthDoc ? Object.keys(parseTruth(truthDoc)).map((paper) => join('pdf', paper)) : [];
-  const progress = createProgress('eval papers', new Set([...pairs.map((p) => p.input), ...negatives, ...truthPdfs].map((input) => resolve(corpus, input))).size);
+  const progress = createProgress(
+    'eval papers',
+    new Set([...pairs.map((p) => p.input), ...negatives, ...truthPdfs].map((input) => resolve(corpus, input))).size,
+  );
   const extracted = new Map<string, Extracted>();
   const extract = async (input: string): Promise<Extracted> => {
     const pdf = resolve(corpus, input);
@@ -108,7 +129,17 @@ async function evalPapers(pairs: ReferencePair[], negatives: string[], corpus: s
       const match = bestMatch(designs, loadReference(pair.reference, corpus));
       const types = match?.types;
       const sizes = match?.params;
-      rows.push([base(pair.input), pair.network, designs.length, match?.design.name ?? '—', types?.precision ?? 0, types?.recall ?? 0, types?.f1 ?? 0, sizes?.f1 ?? 0, Math.round(seconds * 10) / 10]);
+      rows.push([
+        base(pair.input),
+        pair.network,
+        designs.length,
+        match?.design.name ?? '—',
+        types?.precision ?? 0,
+        types?.recall ?? 0,
+        types?.f1 ?? 0,
+        sizes?.f1 ?? 0,
+        Math.round(seconds * 10) / 10,
+      ]);
       bars.push({ label: `${base(pair.input)}: ${pair.network}`, value: types?.f1 ?? 0 });
       scored.push({ ...pair, designs: designs.length, best: match?.design.name ?? null, types: types ?? null, sizes: sizes ?? null, seconds: round(seconds) });
     }
@@ -154,7 +185,10 @@ async function evalFigures(pairs: ReferencePair[], corpus: string): Promise<Suit
   try {
     for (const pair of pairs) {
       const started = performance.now();
-      const reading = await readFigure({ kind: 'image', bytes: new Uint8Array(readFileSync(resolve(corpus, pair.input))), name: base(pair.input) }, { ocr, opencv: nodeOpenCv });
+      const reading = await readFigure(
+        { kind: 'image', bytes: new Uint8Array(readFileSync(resolve(corpus, pair.input))), name: base(pair.input) },
+        { ocr, opencv: nodeOpenCv },
+      );
       const seconds = (performance.now() - started) / 1000;
       const reference = loadReference(pair.reference, corpus);
       const types = sequenceScore(reading.graph, reference, 'types');
@@ -201,7 +235,8 @@ export async function run(args: string[]): Promise<number> {
     const { runEvalSynth, synthEvalOptions } = await import('./evalSynth.ts');
     return runEvalSynth(synthEvalOptions(values, pairArgs), { json: values.json === true, ...(values.out ? { out: values.out } : {}) });
   }
-  if (suite !== 'papers' && suite !== 'figures' && suite !== 'classify') throw new UsageError(`unknown suite "${suite}"; use papers, figures, classify or synth`);
+  if (suite !== 'papers' && suite !== 'figures' && suite !== 'classify')
+    throw new UsageError(`unknown suite "${suite}"; use papers, figures, classify or synth`);
   const synthOnly = (['count', 'seed', 'styles', 'jobs'] as const).find((name) => values[name] !== undefined);
   if (synthOnly) throw new UsageError(`--${synthOnly} is for eval synth only`);
   const corpus = resolve(values.corpus ?? defaultCorpus());
@@ -217,7 +252,12 @@ export async function run(args: string[]): Promise<number> {
       : suite === 'figures'
         ? await evalFigures(pairs.length ? pairs : manifest.figures, corpus)
         : await evalClassify(corpus, classifyLabels(manifestDoc, corpus));
-  const json = { suite: result.suite, summary: result.sections.flatMap((s) => s.summary), items: result.items, ...(result.truth ? { truth: result.truth } : {}) };
+  const json = {
+    suite: result.suite,
+    summary: result.sections.flatMap((s) => s.summary),
+    items: result.items,
+    ...(result.truth ? { truth: result.truth } : {}),
+  };
   process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : markdown(result));
   const { out } = values;
   if (out) {

@@ -5,7 +5,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFigureClassifier, fiveKindOf, FIVE_KINDS, parseClassifyLabels, scoreClassifications, type Classification, type ClassifyLabel } from '../classify/index.ts';
+import {
+  createFigureClassifier,
+  fiveKindOf,
+  FIVE_KINDS,
+  parseClassifyLabels,
+  scoreClassifications,
+  type Classification,
+  type ClassifyLabel,
+} from '../classify/index.ts';
 import type { Bar, Cell, Section } from '../eval/index.ts';
 import { decodeImage, DEFAULT_MODEL } from './classify.ts';
 import { createProgress } from './progress.ts';
@@ -25,7 +33,11 @@ export function classifyLabels(manifest: unknown, corpus: string): ClassifyLabel
   );
 }
 
-export async function evalClassify(corpus: string, labels: ClassifyLabel[], model = DEFAULT_MODEL): Promise<{ suite: string; sections: Section[]; bars: Bar[]; items: unknown[] }> {
+export async function evalClassify(
+  corpus: string,
+  labels: ClassifyLabel[],
+  model = DEFAULT_MODEL,
+): Promise<{ suite: string; sections: Section[]; bars: Bar[]; items: unknown[] }> {
   const classifier = await createFigureClassifier(readFileSync(model));
   const results: Classification[] = [];
   const progress = createProgress('eval classify', labels.length);
@@ -45,7 +57,14 @@ export async function evalClassify(corpus: string, labels: ClassifyLabel[], mode
     const said = r.architecture >= 0.5;
     const kind = fiveKindOf(r.kind);
     const kindRight = !label.kind || label.kind === 'table' ? '' : kind === label.kind ? 'yes' : 'NO';
-    return [base(label.input), label.architecture ? `architecture${label.kind ? ` (${label.kind})` : ''}` : 'other', Math.round(r.architecture * 1000) / 1000, label.architecture || said ? r.kind : '—', said === label.architecture ? 'yes' : 'NO', kindRight];
+    return [
+      base(label.input),
+      label.architecture ? `architecture${label.kind ? ` (${label.kind})` : ''}` : 'other',
+      Math.round(r.architecture * 1000) / 1000,
+      label.architecture || said ? r.kind : '—',
+      said === label.architecture ? 'yes' : 'NO',
+      kindRight,
+    ];
   });
   const kinds = [...FIVE_KINDS].filter((k) => Object.values(score.kind.confusion[k]).some((n) => n > 0));
   const confusion: Cell[][] = kinds.map((k) => [k, ...[...FIVE_KINDS, 'table' as const].map((p) => score.kind.confusion[k][p])]);
@@ -69,6 +88,13 @@ export async function evalClassify(corpus: string, labels: ClassifyLabel[], mode
       },
     ],
     bars: labels.map((label, i) => ({ label: `${label.architecture ? 'arch' : 'other'}: ${base(label.input)}`, value: results[i]!.architecture })),
-    items: labels.map((label, i) => ({ path: label.input, architecture: label.architecture, ...(label.kind ? { label: label.kind } : {}), p: Math.round(results[i]!.architecture * 1000) / 1000, kind: results[i]!.kind, right: results[i]!.architecture >= 0.5 === label.architecture })),
+    items: labels.map((label, i) => ({
+      path: label.input,
+      architecture: label.architecture,
+      ...(label.kind ? { label: label.kind } : {}),
+      p: Math.round(results[i]!.architecture * 1000) / 1000,
+      kind: results[i]!.kind,
+      right: results[i]!.architecture >= 0.5 === label.architecture,
+    })),
   };
 }

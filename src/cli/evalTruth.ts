@@ -4,7 +4,18 @@
  * summary line. A paper the extractor fails on counts as one with no designs, as in the script.
  */
 import { join } from 'node:path';
-import { parseTruth, pythonFixed, scoreTruthPaper, summariseTruth, truthSummaryLine, truthTokens, type Cell, type Section, type TruthPaperScore, type TruthSummary } from '../eval/index.ts';
+import {
+  parseTruth,
+  pythonFixed,
+  scoreTruthPaper,
+  summariseTruth,
+  truthSummaryLine,
+  truthTokens,
+  type Cell,
+  type Section,
+  type TruthPaperScore,
+  type TruthSummary,
+} from '../eval/index.ts';
 import type { Graph } from '../graph/index.ts';
 
 export interface Extracted {
@@ -30,7 +41,12 @@ export interface TruthReport extends TruthSummary {
   papers: TruthPaperReport[];
 }
 
-export async function truthSection(file: string, doc: unknown, corpus: string, extract: (pdf: string) => Promise<Extracted>): Promise<{ section: Section; data: TruthReport }> {
+export async function truthSection(
+  file: string,
+  doc: unknown,
+  corpus: string,
+  extract: (pdf: string) => Promise<Extracted>,
+): Promise<{ section: Section; data: TruthReport }> {
   const rows: Cell[][] = [];
   const papers: Array<{ score: TruthPaperScore; data: TruthPaperReport }> = [];
   let seconds = 0;
@@ -53,11 +69,24 @@ export async function truthSection(file: string, doc: unknown, corpus: string, e
       page: design?.source?.page ?? null,
       tokens: design ? truthTokens(design).length : 0,
     }));
-    for (const m of matches) rows.push([paper, m.id, pythonFixed(m.score, 2), m.design ?? '—', m.design ? `${m.kind ?? '-'} p${m.page ?? '-'}` : '—', m.tokens]);
+    for (const m of matches)
+      rows.push([paper, m.id, pythonFixed(m.score, 2), m.design ?? '—', m.design ? `${m.kind ?? '-'} p${m.page ?? '-'}` : '—', m.tokens]);
     if (score.further) rows.push([paper, '(not in the truth)', '', `${score.further} further designs`, '', '']);
     if (score.kind === 'negative') rows.push([paper, '(no design)', '', `${score.falseDesigns} designs reported (want 0)`, '', '']);
     if (score.kind === 'optional') rows.push([paper, '(optional designs only)', '', `${extracted.designs.length} designs, not scored`, '', '']);
-    papers.push({ score, data: { paper, kind: score.kind, designs: extracted.designs.length, seconds: extracted.seconds, ...(error ? { error } : {}), matches, falseDesigns: score.falseDesigns, further: score.further } });
+    papers.push({
+      score,
+      data: {
+        paper,
+        kind: score.kind,
+        designs: extracted.designs.length,
+        seconds: extracted.seconds,
+        ...(error ? { error } : {}),
+        matches,
+        falseDesigns: score.falseDesigns,
+        further: score.further,
+      },
+    });
   }
   const summary = summariseTruth(papers.map((p) => p.score));
   return {

@@ -14,7 +14,12 @@ import { EXTRACT } from './commands.ts';
 import { extractIsolated } from './extractIsolated.ts';
 import { integerOption, parseCommand } from './options.ts';
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'design';
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'design';
 
 function summary(graph: Graph, index: number): string {
   const counts = new Map<string, number>();
@@ -53,7 +58,9 @@ export async function run(args: string[]): Promise<number> {
     const classified = regions.filter((r) => r.classified);
     if (classified.length) {
       const read = classified.filter((r) => r.classified!.read).length;
-      const fromBitmaps = designs.filter((d) => d.source?.kind === 'figure' && classified.some((r) => r.page === d.source?.page && r.bbox.join() === d.source?.bbox?.join())).length;
+      const fromBitmaps = designs.filter(
+        (d) => d.source?.kind === 'figure' && classified.some((r) => r.page === d.source?.page && r.bbox.join() === d.source?.bbox?.join()),
+      ).length;
       process.stdout.write(`${classified.length} bitmap figure(s): ${read} classified as architecture drawings and read, ${fromBitmaps} became designs\n`);
     }
   }

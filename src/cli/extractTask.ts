@@ -44,7 +44,8 @@ export async function extractTask(task: ExtractTask, report: Report): Promise<Ex
   try {
     let pageCount: number | undefined;
     const pageOcr = bitmaps && task.ocr ? bitmaps.pageOcr : undefined;
-    const ocr: typeof pageOcr = pageOcr && ((number, size) => (report(`page ${number}: OCR`, OCR_PAGE_ALLOW_MS, { number, count: pageCount }), pageOcr(number, size)));
+    const ocr: typeof pageOcr =
+      pageOcr && ((number, size) => (report(`page ${number}: OCR`, OCR_PAGE_ALLOW_MS, { number, count: pageCount }), pageOcr(number, size)));
     return await extractDesigns(task.bytes, {
       ...(task.maxPages !== undefined ? { maxPages: task.maxPages } : {}),
       ...(task.skipPages ? { skipPages: task.skipPages } : {}),

@@ -20,7 +20,12 @@ const PAGE_ALLOW_MS = 15_000;
 const FIGURE_READ_ALLOW_MS = 120_000;
 
 async function readPdfFigure(bytes: Uint8Array, pageNumber: number, bbox: Box | undefined, file: string, report: Report): Promise<FigureReading> {
-  const doc = await readDocument(bytes, { maxPages: pageNumber, drawings: 'all', pageTimeMs: 2 * PAGE_ALLOW_MS, onPage: (number) => report(`page ${number}`, PAGE_ALLOW_MS) });
+  const doc = await readDocument(bytes, {
+    maxPages: pageNumber,
+    drawings: 'all',
+    pageTimeMs: 2 * PAGE_ALLOW_MS,
+    onPage: (number) => report(`page ${number}`, PAGE_ALLOW_MS),
+  });
   const page = doc.pages.find((p) => p.number === pageNumber);
   if (!page) throw new Error(`${file}: page ${pageNumber} not found (the PDF has ${doc.pageCount} pages)`);
   const name = `${file.replace(/^.*\//, '').replace(/\.pdf$/i, '')}_p${pageNumber}`;

@@ -12,7 +12,7 @@ export function imageSize(bytes: Uint8Array): [number, number] | undefined {
   if (bytes.length >= 24 && PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return [view.getUint32(16), view.getUint32(20)];
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
   // JPEG: walk the marker segments to the first start-of-frame (SOF0..SOF15 but DHT, JPG and DAC).
-  for (let at = 2; at + 9 <= bytes.length; ) {
+  for (let at = 2; at + 9 <= bytes.length;) {
     if (bytes[at] !== 0xff) return undefined;
     const marker = bytes[at + 1]!;
     if (marker === 0xff) {
@@ -29,6 +29,8 @@ export function imageSize(bytes: Uint8Array): [number, number] | undefined {
 export function checkImageSize(bytes: Uint8Array, name: string, limit = IMAGE_PIXEL_LIMIT): void {
   const size = imageSize(bytes);
   if (size && size[0] * size[1] > limit) {
-    throw new Error(`${name}: ${size[0]} × ${size[1]} px (${formatPixels(size[0] * size[1])}) is over the ${formatPixels(limit)} image limit; scale it down first`);
+    throw new Error(
+      `${name}: ${size[0]} × ${size[1]} px (${formatPixels(size[0] * size[1])}) is over the ${formatPixels(limit)} image limit; scale it down first`,
+    );
   }
 }

@@ -81,7 +81,8 @@ export function runIsolated<I, O>(name: string, input: I, limits: IsolationLimit
       if (error) reject(error);
       else resolve(value as O);
     };
-    const stop = (why: string, limit: LimitError['limit'] = 'step') => finish(new LimitError(why, { label: step.label, ...(step.page ? { page: step.page } : {}) }, limit));
+    const stop = (why: string, limit: LimitError['limit'] = 'step') =>
+      finish(new LimitError(why, { label: step.label, ...(step.page ? { page: step.page } : {}) }, limit));
     const watch = setInterval(() => {
       const now = Date.now();
       const rss = process.memoryUsage.rss();

@@ -44,7 +44,9 @@ async function main(argv: string[]): Promise<number> {
     else {
       const option = name.startsWith('-');
       const near = nearest(name.replace(/^-+/, ''), option ? ['help', 'version'] : COMMANDS.map((c) => c.name));
-      const problem = option ? `unknown option ${name}${near ? `; did you mean --${near}?` : ''}` : `unknown command "${name}"${near ? `; did you mean "${near}"?` : ''}`;
+      const problem = option
+        ? `unknown option ${name}${near ? `; did you mean --${near}?` : ''}`
+        : `unknown command "${name}"${near ? `; did you mean "${near}"?` : ''}`;
       process.stderr.write(`paper2net: ${problem}\n(paper2net --help lists the commands)\n`);
     }
     return 2;

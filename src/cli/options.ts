@@ -91,7 +91,8 @@ function explain(args: string[], table: OptionTable): string | undefined {
       const long = names.filter((n) => n.length > 1);
       return `unknown option ${token.rawName}${suggestion(nearest(token.name, long), '--')}`;
     }
-    if (spec.type === 'boolean' && token.inlineValue) return `${token.rawName} is a switch and takes no value (got "${token.rawName}=${token.value}"): give ${token.rawName} or leave it out`;
+    if (spec.type === 'boolean' && token.inlineValue)
+      return `${token.rawName} is a switch and takes no value (got "${token.rawName}=${token.value}"): give ${token.rawName} or leave it out`;
     if (spec.type === 'string' && token.value === undefined) return `${token.rawName} needs a value: ${token.rawName} ${spec.value ?? 'VALUE'}`;
     if (spec.type === 'string' && !token.inlineValue && token.value?.startsWith('-')) {
       return `${token.rawName} needs a value, got the option-like "${token.value}"; a value that starts with '-' is written ${token.rawName}=${token.value}`;

@@ -9,7 +9,11 @@ import { LimitError, runIsolated, type IsolationLimits } from './isolate.ts';
 
 const MAX_SKIPPED_PAGES = 5;
 
-export async function runSkippingStuckPages<I extends ExtractTask, O extends { warnings: string[] }>(name: string, task: I, limits: IsolationLimits): Promise<O> {
+export async function runSkippingStuckPages<I extends ExtractTask, O extends { warnings: string[] }>(
+  name: string,
+  task: I,
+  limits: IsolationLimits,
+): Promise<O> {
   const started = Date.now();
   const skipped: string[] = [];
   const skipPages = [...(task.skipPages ?? [])];

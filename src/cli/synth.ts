@@ -181,7 +181,10 @@ function runInWorker(job: Job, done: (entry: ManifestEntry) => void): Promise<vo
   return new Promise((resolve, reject) => {
     const worker = import.meta.url.endsWith('.ts')
       ? // Run from source: the worker registers tsx's loader itself (loader hooks do not carry over), then loads this file.
-        new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`, { eval: true, workerData: job })
+        new Worker(
+          `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`,
+          { eval: true, workerData: job },
+        )
       : // The built CLI: this file is plain JavaScript.
         new Worker(new URL(import.meta.url), { workerData: job });
     worker.on('message', done);
@@ -215,6 +218,8 @@ export async function run(args: string[]): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   const manifest = { format: 'paper2net.synth/1', seed, count, styles, maxSide, samples: entries };
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
-  process.stderr.write(`synth: ${count} figures in ${seconds.toFixed(1)} s (${(count / seconds).toFixed(1)}/s, ${jobs} thread${jobs > 1 ? 's' : ''}) → ${out}\n`);
+  process.stderr.write(
+    `synth: ${count} figures in ${seconds.toFixed(1)} s (${(count / seconds).toFixed(1)}/s, ${jobs} thread${jobs > 1 ? 's' : ''}) → ${out}\n`,
+  );
   return 0;
 }

@@ -81,7 +81,15 @@ export function bundleFiles(graph: Graph, targets: readonly TargetName[] = TARGE
       }
     }
   }
-  files.push({ path: 'README.md', contents: bundleReadme(graph, files.map((f) => f.path), failures, options.weights ?? 'seeded') });
+  files.push({
+    path: 'README.md',
+    contents: bundleReadme(
+      graph,
+      files.map((f) => f.path),
+      failures,
+      options.weights ?? 'seeded',
+    ),
+  });
   return { files, failures };
 }
 

@@ -103,7 +103,8 @@ export function checkIndex(value: unknown, where: string): CollectionIndex {
   if (!Array.isArray(index.papers)) throw new Error(`${where}: "papers" is not a list`);
   if (typeof index.options?.bitmaps !== 'boolean') throw new Error(`${where}: "options.bitmaps" is missing`);
   for (const [i, paper] of index.papers.entries()) {
-    if (typeof paper?.sha256 !== 'string' || typeof paper.id !== 'string' || typeof paper.title !== 'string') throw new Error(`${where}: paper ${i + 1} has no sha256, id or title`);
+    if (typeof paper?.sha256 !== 'string' || typeof paper.id !== 'string' || typeof paper.title !== 'string')
+      throw new Error(`${where}: paper ${i + 1} has no sha256, id or title`);
   }
   return index as CollectionIndex;
 }

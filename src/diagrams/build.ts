@@ -264,7 +264,8 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
     if (node.shape === 'blob' && caffeStyle) continue;
     const rec = recognizeLabel(node.text);
     if (rec) recs.set(node.id, rec);
-    else if (node.shape !== 'label' && node.text.trim()) warnings.push(`node ${node.id} ("${node.text.replace(/\s+/g, ' ').slice(0, 40)}") is not a known layer; bridged over`);
+    else if (node.shape !== 'label' && node.text.trim())
+      warnings.push(`node ${node.id} ("${node.text.replace(/\s+/g, ' ').slice(0, 40)}") is not a known layer; bridged over`);
   }
   // Free labels only: tensor labels may be typed by the operation labels written between them.
   if (edges.length === 0 && nodes.every((n) => n.shape === 'label')) pairOperations(nodes, recs);
@@ -290,7 +291,7 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
     if (chain.length > 1) warnings.push('no connectors found: layers chained in reading order');
   }
   // In-place layers on one blob: normalisation, then activation, then dropout (Caffe's usual order).
-  const stage = (id: string) => ({ BatchNorm: 0, Activation: 1, Dropout: 2 } as Record<string, number>)[recs.get(id)?.type ?? ''] ?? 1;
+  const stage = (id: string) => (({ BatchNorm: 0, Activation: 1, Dropout: 2 }) as Record<string, number>)[recs.get(id)?.type ?? ''] ?? 1;
   const inPlaceOrder = (a: string, b: string) => stage(a) - stage(b) || position(a) - position(b);
   for (const node of [...nodes].sort((a, b) => position(a.id) - position(b.id))) if (!recs.has(node.id)) bridge(adj, node.id, inPlaceOrder);
 
@@ -352,7 +353,9 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
   const errors = issues.filter((i) => i.severity === 'error');
   for (const i of errors) warnings.push(i.message);
   // A free label of numbers only ("224", "64 64") gives sizes, never a layer's name: it is not a miss.
-  const textNodes = nodes.filter((n) => !(n.shape === 'blob' && caffeStyle) && n.text.trim() && (n.shape !== 'label' || !isSizeLabel(n.text) || recs.has(n.id)));
+  const textNodes = nodes.filter(
+    (n) => !(n.shape === 'blob' && caffeStyle) && n.text.trim() && (n.shape !== 'label' || !isSizeLabel(n.text) || recs.has(n.id)),
+  );
   const recognised = textNodes.length ? recs.size / textNodes.length : 0;
   const scoreOf = (id: string, r: Recognition) => (byId.get(id)?.guessed ? 0.5 : 1) * r.score;
   const meanScore = recs.size ? [...recs].reduce((s, [id, r]) => s + scoreOf(id, r), 0) / recs.size : 0;

@@ -58,7 +58,13 @@ function decodeFigure(bytes: Uint8Array): RgbaPixels {
 
 /** A page region is read as vector when it holds text; otherwise it is a picture. */
 function pageHasText(page: Page, bbox: Box): boolean {
-  return page.texts.some((t) => (t.box[0] + t.box[2]) / 2 >= bbox[0] && (t.box[0] + t.box[2]) / 2 <= bbox[2] && (t.box[1] + t.box[3]) / 2 >= bbox[1] && (t.box[1] + t.box[3]) / 2 <= bbox[3]);
+  return page.texts.some(
+    (t) =>
+      (t.box[0] + t.box[2]) / 2 >= bbox[0] &&
+      (t.box[0] + t.box[2]) / 2 <= bbox[2] &&
+      (t.box[1] + t.box[3]) / 2 >= bbox[1] &&
+      (t.box[1] + t.box[3]) / 2 <= bbox[3],
+  );
 }
 
 export async function readFigure(input: FigureInput, options: ReadFigureOptions = {}): Promise<FigureReading> {

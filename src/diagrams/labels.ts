@@ -46,11 +46,17 @@ const SHAPE_TUPLE = /\(?\s*\b[A-Za-z]{2,5}\s*[,.]\s*([\d\s,.]*\d)\s*\)/g;
 function shapeRows(text: string): { inShape?: number[]; outShape?: number[]; rest: string } {
   const tuples: Array<{ at: number; shape: number[] }> = [];
   for (const match of text.matchAll(SHAPE_TUPLE)) {
-    const shape = match[1]!.split(/[,.\s]+/).filter(Boolean).map(Number);
+    const shape = match[1]!
+      .split(/[,.\s]+/)
+      .filter(Boolean)
+      .map(Number);
     if (shape.every((n) => Number.isInteger(n) && n > 0)) tuples.push({ at: match.index, shape });
   }
   // The row labels "input:" / "output:" name no layer (an OCR typo of them must not read as Input).
-  const rest = text.replace(SHAPE_TUPLE, ' ').replace(/[[\]]/g, ' ').replace(/\b[a-z]{0,2}(?:in|out)?put\s*:/gi, ' ');
+  const rest = text
+    .replace(SHAPE_TUPLE, ' ')
+    .replace(/[[\]]/g, ' ')
+    .replace(/\b[a-z]{0,2}(?:in|out)?put\s*:/gi, ' ');
   if (tuples.length === 0) return { rest };
   const inAt = text.search(/\binput\s*:/i);
   const outAt = text.search(/\boutput\s*:/i);
@@ -282,7 +288,10 @@ function recognizeOne(text: string): Recognition | undefined {
   if (name) rec.name = name;
   if (inShape) rec.inShape = inShape;
   if (outShape) rec.outShape = outShape;
-  const row = rest.split('\n').map((l) => l.trim()).find((l) => /^\d+(?:\s+\d+)+$/.test(l));
+  const row = rest
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => /^\d+(?:\s+\d+)+$/.test(l));
   if (row && !outShape && (type === 'Conv2D' || type === 'Dense')) {
     rec.widths = row.split(/\s+/).map(Number);
     rec.params[type === 'Dense' ? 'units' : 'filters'] = rec.widths[0]!;

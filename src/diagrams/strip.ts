@@ -67,14 +67,22 @@ const SIZE_LINE = /^[\d\s×xX*@,/()]+$/;
 const isSizeLine = (text: string) => /\d/.test(text) && SIZE_LINE.test(text.trim());
 
 /** Legend entries: a small swatch with a label just to its right. Returns colour → label text. */
-function takeLegend(blocks: StripBlock[], texts: StripText[], unit: number): { legend: Array<{ fill: Colour; text: string }>; blocks: StripBlock[]; texts: StripText[] } {
+function takeLegend(
+  blocks: StripBlock[],
+  texts: StripText[],
+  unit: number,
+): { legend: Array<{ fill: Colour; text: string }>; blocks: StripBlock[]; texts: StripText[] } {
   const legend: Array<{ fill: Colour; text: string }> = [];
   const usedBlocks = new Set<StripBlock>();
   const usedTexts = new Set<StripText>();
   for (const block of blocks) {
     if (!block.fill || Math.max(width(block.box), height(block.box)) > 3.5 * unit) continue;
     const label = texts.find(
-      (t) => !usedTexts.has(t) && t.box[0] >= block.box[2] - 1 && t.box[0] - block.box[2] < 2 * unit && Math.min(t.box[3], block.box[3]) - Math.max(t.box[1], block.box[1]) > 0.3 * height(t.box),
+      (t) =>
+        !usedTexts.has(t) &&
+        t.box[0] >= block.box[2] - 1 &&
+        t.box[0] - block.box[2] < 2 * unit &&
+        Math.min(t.box[3], block.box[3]) - Math.max(t.box[1], block.box[1]) > 0.3 * height(t.box),
     );
     if (!label || isSizeLine(label.text) || !recognizeLabel(label.text)) continue;
     legend.push({ fill: block.fill, text: label.text });
@@ -122,7 +130,13 @@ function splitAttached(unit: Unit): Unit[] {
   const main = [...unit.blocks].sort((a, b) => (b.area ?? 0) - (a.area ?? 0))[0]!;
   if (!main.fill) return [unit];
   const tail = unit.blocks.filter(
-    (b) => b !== main && b.fill && colourDistance(b.fill, main.fill!) > 2 * SAME_COLOUR && height(b.box) < 0.8 * height(main.box) && cx(b.box) > cx(main.box) && b.box[2] >= main.box[2] - 0.25 * width(main.box),
+    (b) =>
+      b !== main &&
+      b.fill &&
+      colourDistance(b.fill, main.fill!) > 2 * SAME_COLOUR &&
+      height(b.box) < 0.8 * height(main.box) &&
+      cx(b.box) > cx(main.box) &&
+      b.box[2] >= main.box[2] - 0.25 * width(main.box),
   );
   if (tail.length === 0) return [unit];
   const rest = unit.blocks.filter((b) => !tail.includes(b));
@@ -278,8 +292,14 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
     const ordered = [...unit.texts].sort((a, b) => a.box[1] - b.box[1]);
     const list = layerList(baselines(ordered));
     if (list) return { unit, words: list.join('\n'), list, type: recognizeLabel(list[0]!)!.type };
-    const words = ordered.filter((t) => !isSizeLine(t.text)).map((t) => t.text).join('\n');
-    const shape = statedShape(ordered.filter((t) => isSizeLine(t.text)).map((t) => t.text), previous);
+    const words = ordered
+      .filter((t) => !isSizeLine(t.text))
+      .map((t) => t.text)
+      .join('\n');
+    const shape = statedShape(
+      ordered.filter((t) => isSizeLine(t.text)).map((t) => t.text),
+      previous,
+    );
     if (shape) previous = shape;
     const type = words ? recognizeLabel(words)?.type : undefined;
     return { unit, words: type ? words : '', shape, type };
@@ -290,7 +310,16 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
   const coloured = fills.some((f) => colourDistance(f, fills[0]!) > SAME_COLOUR);
   // Peers share colour and drawn form: one colour may serve maps and bars alike.
   const peersOf = (l: Labelled) =>
-    labelled.filter((p) => p !== l && p.type && !p.guessed && p.unit.fill && l.unit.fill && colourDistance(p.unit.fill, l.unit.fill) <= SAME_COLOUR && isBar(p.unit) === isBar(l.unit));
+    labelled.filter(
+      (p) =>
+        p !== l &&
+        p.type &&
+        !p.guessed &&
+        p.unit.fill &&
+        l.unit.fill &&
+        colourDistance(p.unit.fill, l.unit.fill) <= SAME_COLOUR &&
+        isBar(p.unit) === isBar(l.unit),
+    );
   labelled.forEach((l, k) => {
     if (l.type) return;
     const fill = l.unit.fill;
@@ -303,9 +332,9 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
     else if (peer) [l.type, l.guessed] = [peer.type, 'the colour of a labelled block'];
     else {
       const before = labelled[k - 1];
-      const sameMaps = before?.shape && l.shape && before.shape.length === 3 && l.shape.length === 3 && l.shape[2] === before.shape[2] && l.shape[0]! < before.shape[0]!;
-      const type =
-        k === 0 ? 'Input' : l.unit.attached || sameMaps ? 'MaxPool2D' : l.shape?.length === 3 || !isBar(l.unit) ? 'Conv2D' : 'Dense';
+      const sameMaps =
+        before?.shape && l.shape && before.shape.length === 3 && l.shape.length === 3 && l.shape[2] === before.shape[2] && l.shape[0]! < before.shape[0]!;
+      const type = k === 0 ? 'Input' : l.unit.attached || sameMaps ? 'MaxPool2D' : l.shape?.length === 3 || !isBar(l.unit) ? 'Conv2D' : 'Dense';
       [l.type, l.guessed] = [type, 'its shape'];
     }
   });
@@ -324,7 +353,13 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
       continue;
     }
     const word = l.words || SHAPE_WORD[l.type!] || l.type!;
-    nodes.push({ id: `b${nodes.length + 1}`, box: turn(l.unit.box), text: [word, sizeText(l.type!, l.shape)].filter(Boolean).join(' '), shape: 'rect', ...(l.guessed ? { guessed: true } : {}) });
+    nodes.push({
+      id: `b${nodes.length + 1}`,
+      box: turn(l.unit.box),
+      text: [word, sizeText(l.type!, l.shape)].filter(Boolean).join(' '),
+      shape: 'rect',
+      ...(l.guessed ? { guessed: true } : {}),
+    });
     if (l.guessed) guessedTypes.push(`${nodes[nodes.length - 1]!.id} (${l.type}, from ${l.guessed})`);
   }
   if (guessedTypes.length) warnings.push(`${guessedTypes.length} drawn block(s) carry no layer name; typed by ${guessedTypes.join(', ')}`);
@@ -340,7 +375,12 @@ function baselines(texts: StripText[]): string[] {
     if (line) line.push(t);
     else lines.push([t]);
   }
-  return lines.map((l) => l.sort((a, b) => a.box[0] - b.box[0]).map((t) => t.text).join(' '));
+  return lines.map((l) =>
+    l
+      .sort((a, b) => a.box[0] - b.box[0])
+      .map((t) => t.text)
+      .join(' '),
+  );
 }
 
 /** "7x7x64-s-2", "3x3x1024", "2x2-s2": a window, an optional count of maps and an optional stride. */

@@ -26,13 +26,22 @@ const contains = (a: Box, b: Box, slack = 0.5) => b[0] >= a[0] - slack && b[1] >
 
 /** Text lines (top to bottom) of a set of items. */
 function textOf(items: TextItem[]): string {
-  return groupLines(items.map((t) => ({ ...t, rotated: false })), 0.8)
+  return groupLines(
+    items.map((t) => ({ ...t, rotated: false })),
+    0.8,
+  )
     .map((l) => l.text)
     .join('\n');
 }
 
 function isArrowHead(p: PathItem, fontSize: number): boolean {
-  return p.filled && (p.kind === 'shape' || p.kind === 'rect' || p.kind === 'curve') && width(p.box) < fontSize * 1.6 && height(p.box) < fontSize * 1.6 && area(p.box) > 0.5;
+  return (
+    p.filled &&
+    (p.kind === 'shape' || p.kind === 'rect' || p.kind === 'curve') &&
+    width(p.box) < fontSize * 1.6 &&
+    height(p.box) < fontSize * 1.6 &&
+    area(p.box) > 0.5
+  );
 }
 
 type Chunk = ReturnType<typeof groupLines>[number]['chunks'][number];
@@ -47,7 +56,12 @@ function joinWidthRow(chunks: Chunk[], size: number): Chunk[] {
   for (const chunk of [...chunks].sort((a, b) => a.box[0] - b.box[0])) {
     const last = out[out.length - 1];
     if (last && bare(last) && bare(chunk) && chunk.box[0] - last.box[2] < size * 3) {
-      out[out.length - 1] = { ...last, text: `${last.text} ${chunk.text}`, box: [last.box[0], Math.min(last.box[1], chunk.box[1]), chunk.box[2], Math.max(last.box[3], chunk.box[3])], items: [...last.items, ...chunk.items] };
+      out[out.length - 1] = {
+        ...last,
+        text: `${last.text} ${chunk.text}`,
+        box: [last.box[0], Math.min(last.box[1], chunk.box[1]), chunk.box[2], Math.max(last.box[3], chunk.box[3])],
+        items: [...last.items, ...chunk.items],
+      };
     } else out.push(chunk);
   }
   return out;
@@ -55,13 +69,18 @@ function joinWidthRow(chunks: Chunk[], size: number): Chunk[] {
 
 /** Free labels in label mode: lines stacked closely in one column form one node ("Convolution" / "7x7/2, 96"). */
 function labelNodes(items: TextItem[], size: number): Array<{ box: Box; items: TextItem[] }> {
-  const lines = groupLines(items.map((t) => ({ ...t, rotated: false })), 0.8).flatMap((l) => joinWidthRow(l.chunks, size));
+  const lines = groupLines(
+    items.map((t) => ({ ...t, rotated: false })),
+    0.8,
+  ).flatMap((l) => joinWidthRow(l.chunks, size));
   const groups: Array<{ box: Box; items: TextItem[] }> = [];
   for (const chunk of lines.sort((a, b) => a.box[1] - b.box[1])) {
     // A row of widths ("64 64") sits a little further from its block's name than a label's own lines.
     const widths = (t: string) => /^\d+(?:\s+\d+)+$/.test(t.trim());
     const reach = (g: { items: TextItem[] }) => (widths(chunk.text) || widths(g.items.map((i) => i.str).join(' ')) ? 1.2 : 0.6);
-    const below = groups.find((g) => chunk.box[1] - g.box[3] < size * reach(g) && chunk.box[1] >= g.box[1] && Math.abs(centre(g.box)[0] - centre(chunk.box)[0]) < size * 2);
+    const below = groups.find(
+      (g) => chunk.box[1] - g.box[3] < size * reach(g) && chunk.box[1] >= g.box[1] && Math.abs(centre(g.box)[0] - centre(chunk.box)[0]) < size * 2,
+    );
     if (below) {
       below.items.push(...chunk.items);
       below.box = [Math.min(below.box[0], chunk.box[0]), below.box[1], Math.max(below.box[2], chunk.box[2]), Math.max(below.box[3], chunk.box[3])];
@@ -81,7 +100,10 @@ function drawnBlocks(paths: PathItem[], bbox: Box, size: number): StripBlock[] {
 
 /** The figure's text as runs on one baseline, each with its box. */
 const textChunks = (items: TextItem[]): StripText[] =>
-  groupLines(items.map((t) => ({ ...t, rotated: false })), 0.8).flatMap((l) => l.chunks.map((c) => ({ box: c.box, text: c.text })));
+  groupLines(
+    items.map((t) => ({ ...t, rotated: false })),
+    0.8,
+  ).flatMap((l) => l.chunks.map((c) => ({ box: c.box, text: c.text })));
 
 export function readVector(page: Page, bbox: Box = [0, 0, page.width, page.height]): VectorReading {
   const warnings: string[] = [];
@@ -134,7 +156,10 @@ export function readVector(page: Page, bbox: Box = [0, 0, page.width, page.heigh
   for (const c of connectors) {
     // The arrow heads drawn at this connector's ends extend it to the box they point at.
     const ownHeads = heads.filter((h) => gap(h.box, c.box) <= 1.5);
-    const reach = ownHeads.reduce<Box>((b, h) => [Math.min(b[0], h.box[0]), Math.min(b[1], h.box[1]), Math.max(b[2], h.box[2]), Math.max(b[3], h.box[3])], c.box);
+    const reach = ownHeads.reduce<Box>(
+      (b, h) => [Math.min(b[0], h.box[0]), Math.min(b[1], h.box[1]), Math.max(b[2], h.box[2]), Math.max(b[3], h.box[3])],
+      c.box,
+    );
     const ends = nodes.filter((n) => gap(n.box, reach) <= tol && !contains(n.box, c.box, 1));
     if (ends.length < 2) continue;
     // The two ends: the nodes farthest apart among those the connector reaches.

@@ -3,7 +3,17 @@ export { bestMatch, layerToken, lcsLength, sequenceScore, structuralTokens, type
 export { BUILTIN_REFERENCES, LENET5_PAPER, UNET_PAPER } from './references.ts';
 export { parseManifest, type EvalManifest, type ReferencePair } from './manifest.ts';
 export { truthScore, truthTokens, type TruthDesign } from './truth.ts';
-export { parseTruth, pythonFixed, scoreTruthPaper, summariseTruth, truthSummaryLine, type TruthMatch, type TruthPaperScore, type TruthPapers, type TruthSummary } from './truthPapers.ts';
+export {
+  parseTruth,
+  pythonFixed,
+  scoreTruthPaper,
+  summariseTruth,
+  truthSummaryLine,
+  type TruthMatch,
+  type TruthPaperScore,
+  type TruthPapers,
+  type TruthSummary,
+} from './truthPapers.ts';
 export { barChartSvg, markdownSection, markdownTable, type Bar, type Cell, type Section } from './report.ts';
 export { canonicalLayers, isShown, lcsPairs, sameParam, scoreFigure, writtenNumbers, type DrawnTruth, type FigureScore } from './figureScore.ts';
 export { addScore, BINS, createStats, quantile, summarise, type RunningStats, type StatsSummary } from './runningStats.ts';

@@ -28,8 +28,10 @@ function pairs(list: unknown, key: string): ReferencePair[] {
   if (!Array.isArray(list)) throw new Error(`manifest: "${key}" is not a list`);
   return list.map((item: Record<string, unknown>, i) => {
     const { input, reference, network } = item ?? {};
-    if (typeof input !== 'string' || typeof reference !== 'string' || typeof network !== 'string') throw new Error(`manifest: ${key}[${i}] needs input, reference and network strings`);
-    if (reference.startsWith('builtin:') && !BUILTIN_REFERENCES[reference.slice('builtin:'.length)]) throw new Error(`manifest: ${key}[${i}]: unknown reference "${reference}"`);
+    if (typeof input !== 'string' || typeof reference !== 'string' || typeof network !== 'string')
+      throw new Error(`manifest: ${key}[${i}] needs input, reference and network strings`);
+    if (reference.startsWith('builtin:') && !BUILTIN_REFERENCES[reference.slice('builtin:'.length)])
+      throw new Error(`manifest: ${key}[${i}]: unknown reference "${reference}"`);
     return { input, reference, network };
   });
 }

@@ -2,7 +2,8 @@
 
 export type Cell = string | number;
 
-const cellText = (cell: Cell): string => (typeof cell === 'number' ? (Number.isInteger(cell) ? String(cell) : cell.toFixed(2)) : cell.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' '));
+const cellText = (cell: Cell): string =>
+  typeof cell === 'number' ? (Number.isInteger(cell) ? String(cell) : cell.toFixed(2)) : cell.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 
 export function markdownTable(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const line = (cells: readonly Cell[]) => `| ${cells.map(cellText).join(' | ')} |`;

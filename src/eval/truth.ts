@@ -51,7 +51,12 @@ export function truthTokens(graph: Pick<Graph, 'layers'>): string[] {
   for (const layer of graph.layers) {
     const k = tokenClass(layer.type);
     if (!k) continue;
-    const n = k === 'C' ? width(layer.params, ['filters', 'out_channels', 'num_output', 'channels']) : k === 'F' ? width(layer.params, ['units', 'out_features', 'num_output']) : undefined;
+    const n =
+      k === 'C'
+        ? width(layer.params, ['filters', 'out_channels', 'num_output', 'channels'])
+        : k === 'F'
+          ? width(layer.params, ['units', 'out_features', 'num_output'])
+          : undefined;
     tokens.push(k + (n ?? ''));
   }
   return tokens;
@@ -109,7 +114,13 @@ export function truthScore(design: Pick<Graph, 'layers'>, truth: TruthDesign): n
       const want = seq.split(/\s+/).filter(Boolean);
       // Only the classes the truth writes are compared: a truth without pooling ignores the pools read.
       const classes = new Set(want.map((t) => t[0]));
-      best = Math.max(best, sequenceSimilarity(tokens.filter((t) => classes.has(t[0])), want));
+      best = Math.max(
+        best,
+        sequenceSimilarity(
+          tokens.filter((t) => classes.has(t[0])),
+          want,
+        ),
+      );
     }
     return best;
   }

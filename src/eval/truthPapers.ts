@@ -26,7 +26,8 @@ export function parseTruth(doc: unknown): TruthPapers {
       if (d.seq !== undefined && typeof d.seq !== 'string') throw new Error(`${where}: seq is not a string`);
       if (d.alt_seqs !== undefined && !isStrings(d.alt_seqs)) throw new Error(`${where}: alt_seqs is not a list of strings`);
       if (d.seq === undefined && !isCounts(d.counts)) throw new Error(`${where}: counts is not an object of numbers`);
-      if (d.alt_counts !== undefined && !(Array.isArray(d.alt_counts) && d.alt_counts.every(isCounts))) throw new Error(`${where}: alt_counts is not a list of counts`);
+      if (d.alt_counts !== undefined && !(Array.isArray(d.alt_counts) && d.alt_counts.every(isCounts)))
+        throw new Error(`${where}: alt_counts is not a list of counts`);
       if (d.optional !== undefined && typeof d.optional !== 'boolean') throw new Error(`${where}: optional is not true or false`);
     }
   }
@@ -58,7 +59,9 @@ export function scoreTruthPaper(designs: readonly Graph[], truth: readonly Truth
   const optional = truth.filter((t) => t.optional);
   const required = truth.filter((t) => !t.optional);
   const best = (design: Graph, of: readonly TruthDesign[]) => Math.max(...of.map((t) => truthScore(design, t)));
-  const kept = optional.length ? designs.filter((d) => !(best(d, optional) >= OPTIONAL_MATCH && (!required.length || best(d, required) < OPTIONAL_MATCH))) : designs;
+  const kept = optional.length
+    ? designs.filter((d) => !(best(d, optional) >= OPTIONAL_MATCH && (!required.length || best(d, required) < OPTIONAL_MATCH)))
+    : designs;
   if (!required.length) return { kind: optional.length ? 'optional' : 'negative', matches: [], falseDesigns: optional.length ? 0 : kept.length, further: 0 };
   const pairs = kept.flatMap((design, i) => required.map((t, j) => ({ score: truthScore(design, t), i, j })));
   // The script sorts (score, i, j) tuples descending: on equal scores the later design, then the later truth design, first.

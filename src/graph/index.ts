@@ -1,7 +1,27 @@
 /** The graph core: the `paper2net.graph/1` format, the layer catalog, shape inference and validation. */
 export * from './types.ts';
-export { CATALOG, LAYER_TYPES, getSpec, isLayerType, resolveAlias, normaliseSpelling, type AliasMatch, type LayerType, type LoweredLayerType } from './catalog/registry.ts';
-export { activationEntry, catalogRefusal, defaultActivationAlpha, defaultInputShape, isWeightLayer, supportedEntry, targetEntry, traitsOf, windowKind } from './catalog/lookups.ts';
+export {
+  CATALOG,
+  LAYER_TYPES,
+  getSpec,
+  isLayerType,
+  resolveAlias,
+  normaliseSpelling,
+  type AliasMatch,
+  type LayerType,
+  type LoweredLayerType,
+} from './catalog/registry.ts';
+export {
+  activationEntry,
+  catalogRefusal,
+  defaultActivationAlpha,
+  defaultInputShape,
+  isWeightLayer,
+  supportedEntry,
+  targetEntry,
+  traitsOf,
+  windowKind,
+} from './catalog/lookups.ts';
 export { samePadding, windowOutput } from './catalog/shape-rules.ts';
 export { caffeType, kerasClass, onnxOp, torchModule } from './catalog/targetNames.ts';
 export {

@@ -67,9 +67,7 @@ export function checkParam(spec: ParamSpec, value: ParamValue): string | undefin
     case 'bool':
       return typeof value === 'boolean' ? undefined : `${spec.name} ${JSON.stringify(value)} should be true or false`;
     case 'enum':
-      return spec.options!.includes(value as string)
-        ? undefined
-        : `${spec.name} ${JSON.stringify(value)} is not one of ${spec.options!.join(', ')}`;
+      return spec.options!.includes(value as string) ? undefined : `${spec.name} ${JSON.stringify(value)} is not one of ${spec.options!.join(', ')}`;
     case 'pair':
       return checkInts(spec, value, 2);
     case 'ints':

@@ -82,7 +82,8 @@ export function analyseGraph(graph: Graph): Analysis {
         inputsKnown = false;
         allIds ??= new Set(graph.layers.map((other) => other.id));
         if (!allIds.has(inputId)) issues.push(issue(layer, `input "${inputId}" is not a layer of this graph`));
-        else if (!seen.has(inputId) || inputId === layer.id) issues.push(issue(layer, `input "${inputId}" comes later in the graph (layers must be in topological order, no cycles)`));
+        else if (!seen.has(inputId) || inputId === layer.id)
+          issues.push(issue(layer, `input "${inputId}" comes later in the graph (layers must be in topological order, no cycles)`));
       }
     }
     if (inputs.length < spec.arity.min || inputs.length > spec.arity.max) {

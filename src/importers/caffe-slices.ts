@@ -39,7 +39,8 @@ export class SpatialSlices {
     const axis = p?.number('axis') ?? p?.number('slice_dim') ?? 1;
     const base: PendingCrop = 'crop' in input ? this.crops.get(input.crop)! : { source: input.layer, cropping: [0, 0, 0, 0], name, position };
     const shape = this.b.shapeOf(base.source);
-    if ((axis !== 2 && axis !== 3) || shape.length !== 3) throw new ImportError('caffe', `Slice along NCHW axis ${axis} is not supported (only rows or columns of an image)`, position);
+    if ((axis !== 2 && axis !== 3) || shape.length !== 3)
+      throw new ImportError('caffe', `Slice along NCHW axis ${axis} is not supported (only rows or columns of an image)`, position);
     const [t, bottom, l, r] = base.cropping;
     const size = axis === 2 ? shape[0]! - t - bottom : shape[1]! - l - r;
     const points = p?.numbers('slice_point') ?? [];

@@ -12,15 +12,45 @@ import { parsePrototxt, type TextMessage } from './prototxt.ts';
 
 /** V1 `type: INNER_PRODUCT` enum → V2 type string. */
 const V1_TYPES: Record<string, string> = {
-  ABSVAL: 'AbsVal', ACCURACY: 'Accuracy', ARGMAX: 'ArgMax', BNLL: 'BNLL', CONCAT: 'Concat',
-  CONTRASTIVE_LOSS: 'ContrastiveLoss', CONVOLUTION: 'Convolution', DATA: 'Data', DECONVOLUTION: 'Deconvolution',
-  DROPOUT: 'Dropout', DUMMY_DATA: 'DummyData', EUCLIDEAN_LOSS: 'EuclideanLoss', ELTWISE: 'Eltwise', EXP: 'Exp',
-  FLATTEN: 'Flatten', HDF5_DATA: 'HDF5Data', HDF5_OUTPUT: 'HDF5Output', HINGE_LOSS: 'HingeLoss', IM2COL: 'Im2col',
-  IMAGE_DATA: 'ImageData', INFOGAIN_LOSS: 'InfogainLoss', INNER_PRODUCT: 'InnerProduct', LRN: 'LRN',
-  MEMORY_DATA: 'MemoryData', MULTINOMIAL_LOGISTIC_LOSS: 'MultinomialLogisticLoss', MVN: 'MVN', POOLING: 'Pooling',
-  POWER: 'Power', RELU: 'ReLU', SIGMOID: 'Sigmoid', SIGMOID_CROSS_ENTROPY_LOSS: 'SigmoidCrossEntropyLoss',
-  SILENCE: 'Silence', SOFTMAX: 'Softmax', SOFTMAX_LOSS: 'SoftmaxWithLoss', SPLIT: 'Split', SLICE: 'Slice',
-  TANH: 'TanH', WINDOW_DATA: 'WindowData', THRESHOLD: 'Threshold',
+  ABSVAL: 'AbsVal',
+  ACCURACY: 'Accuracy',
+  ARGMAX: 'ArgMax',
+  BNLL: 'BNLL',
+  CONCAT: 'Concat',
+  CONTRASTIVE_LOSS: 'ContrastiveLoss',
+  CONVOLUTION: 'Convolution',
+  DATA: 'Data',
+  DECONVOLUTION: 'Deconvolution',
+  DROPOUT: 'Dropout',
+  DUMMY_DATA: 'DummyData',
+  EUCLIDEAN_LOSS: 'EuclideanLoss',
+  ELTWISE: 'Eltwise',
+  EXP: 'Exp',
+  FLATTEN: 'Flatten',
+  HDF5_DATA: 'HDF5Data',
+  HDF5_OUTPUT: 'HDF5Output',
+  HINGE_LOSS: 'HingeLoss',
+  IM2COL: 'Im2col',
+  IMAGE_DATA: 'ImageData',
+  INFOGAIN_LOSS: 'InfogainLoss',
+  INNER_PRODUCT: 'InnerProduct',
+  LRN: 'LRN',
+  MEMORY_DATA: 'MemoryData',
+  MULTINOMIAL_LOGISTIC_LOSS: 'MultinomialLogisticLoss',
+  MVN: 'MVN',
+  POOLING: 'Pooling',
+  POWER: 'Power',
+  RELU: 'ReLU',
+  SIGMOID: 'Sigmoid',
+  SIGMOID_CROSS_ENTROPY_LOSS: 'SigmoidCrossEntropyLoss',
+  SILENCE: 'Silence',
+  SOFTMAX: 'Softmax',
+  SOFTMAX_LOSS: 'SoftmaxWithLoss',
+  SPLIT: 'Split',
+  SLICE: 'Slice',
+  TANH: 'TanH',
+  WINDOW_DATA: 'WindowData',
+  THRESHOLD: 'Threshold',
 };
 
 const DATA_FROM_STORAGE = new Set(['Data', 'ImageData', 'HDF5Data', 'WindowData', 'AnnotatedData', 'VideoData']);
@@ -57,7 +87,14 @@ interface LayerContext {
 }
 
 /** Reads a [h, w] pair from `kernel_size: 3` / `kernel_size: 3 kernel_size: 5` / `kernel_h: 3 kernel_w: 5`. */
-function pairOf(p: TextMessage | undefined, field: string, hField: string, wField: string, fallback: number | undefined, position: ImportPosition): [number, number] {
+function pairOf(
+  p: TextMessage | undefined,
+  field: string,
+  hField: string,
+  wField: string,
+  fallback: number | undefined,
+  position: ImportPosition,
+): [number, number] {
   const values = p?.numbers(field) ?? [];
   const h = p?.number(hField);
   const w = p?.number(wField);
@@ -131,7 +168,11 @@ export function importCaffePrototxt(text: string, fileName?: string): Graph {
         return cropped;
       }
       const why = missing.get(bottom);
-      throw new ImportError('caffe', why ? `bottom "${bottom}" cannot be used: ${why}` : `bottom "${bottom}" is not produced by any earlier layer or input`, position);
+      throw new ImportError(
+        'caffe',
+        why ? `bottom "${bottom}" cannot be used: ${why}` : `bottom "${bottom}" is not produced by any earlier layer or input`,
+        position,
+      );
     });
     if (inputs.length === 0) throw new ImportError('caffe', `${type} layer has no bottom`, position);
     if (type === 'Split') {
@@ -167,7 +208,15 @@ function addNetInputs(root: TextMessage, b: GraphBuilder, blobs: Map<string, str
   });
 }
 
-function addInputLayer(layer: TextMessage, type: string, name: string, tops: string[], position: ImportPosition, b: GraphBuilder, blobs: Map<string, string>): void {
+function addInputLayer(
+  layer: TextMessage,
+  type: string,
+  name: string,
+  tops: string[],
+  position: ImportPosition,
+  b: GraphBuilder,
+  blobs: Map<string, string>,
+): void {
   let shapes: number[][];
   if (type === 'MemoryData') {
     const p = layer.message('memory_data_param');
@@ -185,7 +234,16 @@ function addInputLayer(layer: TextMessage, type: string, name: string, tops: str
 }
 
 /** Data layers read shapes from a database; a crop size gives the image size, else the net cannot be sized. */
-function addStorageData(layer: TextMessage, type: string, name: string, tops: string[], position: ImportPosition, b: GraphBuilder, blobs: Map<string, string>, missing: Map<string, string>): void {
+function addStorageData(
+  layer: TextMessage,
+  type: string,
+  name: string,
+  tops: string[],
+  position: ImportPosition,
+  b: GraphBuilder,
+  blobs: Map<string, string>,
+  missing: Map<string, string>,
+): void {
   const crop = layer.message('transform_param')?.number('crop_size');
   const [data, ...labels] = tops;
   for (const label of labels) missing.set(label, `it is the label output of the Data layer "${name}"`);
@@ -195,7 +253,10 @@ function addStorageData(layer: TextMessage, type: string, name: string, tops: st
     blobs.set(data, id);
     b.warn(`${type} layer "${name}": input shape taken from crop_size ${crop}, 3 channels assumed`);
   } else if (!blobs.has(data)) {
-    missing.set(data, `it comes from the ${type} layer "${name}" (line ${position.line}), whose shape lives in the database; add an Input layer with input_param { shape { dim: ... } }`);
+    missing.set(
+      data,
+      `it comes from the ${type} layer "${name}" (line ${position.line}), whose shape lives in the database; add an Input layer with input_param { shape { dim: ... } }`,
+    );
   } else {
     b.warn(`dropped ${type} layer "${name}": the net also declares an input "${data}"`);
   }
@@ -205,7 +266,8 @@ function addStorageData(layer: TextMessage, type: string, name: string, tops: st
 function foldIntoBatchNorm(layer: TextMessage, input: string, b: GraphBuilder): boolean {
   const producer = b.layer(input);
   if (producer?.type !== 'BatchNorm') return false;
-  if (layer.message('scale_param')?.bool('bias_term') === false) b.warn(`Scale "${layer.text('name')}" after BatchNorm "${input}" has no bias; folded into the BatchNorm`);
+  if (layer.message('scale_param')?.bool('bias_term') === false)
+    b.warn(`Scale "${layer.text('name')}" after BatchNorm "${input}" has no bias; folded into the BatchNorm`);
   return true;
 }
 
@@ -272,7 +334,8 @@ function convertLayer(ctx: LayerContext, b: GraphBuilder): string {
     }
     case 'Flatten': {
       const p = layer.message('flatten_param');
-      if ((p?.number('axis') ?? 1) !== 1 || (p?.number('end_axis') ?? -1) !== -1) throw new ImportError('caffe', 'Flatten over part of the axes is not supported', position);
+      if ((p?.number('axis') ?? 1) !== 1 || (p?.number('end_axis') ?? -1) !== -1)
+        throw new ImportError('caffe', 'Flatten over part of the axes is not supported', position);
       return add('Flatten', {});
     }
     case 'Reshape':

@@ -30,7 +30,17 @@ export interface KerasCall {
   unevenPads: Map<string, UnevenPad>;
 }
 
-const WINDOW_LAYERS = new Set(['Conv2D', 'Convolution2D', 'DepthwiseConv2D', 'SeparableConv2D', 'SeparableConvolution2D', 'MaxPooling2D', 'AveragePooling2D', 'MaxPool2D', 'AvgPool2D']);
+const WINDOW_LAYERS = new Set([
+  'Conv2D',
+  'Convolution2D',
+  'DepthwiseConv2D',
+  'SeparableConv2D',
+  'SeparableConvolution2D',
+  'MaxPooling2D',
+  'AveragePooling2D',
+  'MaxPool2D',
+  'AvgPool2D',
+]);
 
 function unevenPadError(pad: UnevenPad, consumer: string): ImportError {
   return new ImportError('keras', `ZeroPadding2D: uneven padding ${pad.text} before ${consumer} has no symmetric equivalent`, pad.position);
@@ -53,8 +63,19 @@ function windowInput(call: KerasCall, b: GraphBuilder, window: Window, padding: 
 
 /** Shape-preserving preprocessing and regularisation layers that have no effect on the architecture. */
 const PASS_THROUGH = new Set([
-  'Rescaling', 'Normalization', 'RandomFlip', 'RandomRotation', 'RandomZoom', 'RandomContrast', 'RandomTranslation',
-  'RandomBrightness', 'GaussianNoise', 'GaussianDropout', 'AlphaDropout', 'ActivityRegularization', 'Masking',
+  'Rescaling',
+  'Normalization',
+  'RandomFlip',
+  'RandomRotation',
+  'RandomZoom',
+  'RandomContrast',
+  'RandomTranslation',
+  'RandomBrightness',
+  'GaussianNoise',
+  'GaussianDropout',
+  'AlphaDropout',
+  'ActivityRegularization',
+  'Masking',
 ]);
 
 function fail(call: KerasCall, problem: string): never {
@@ -104,7 +125,7 @@ function paddingOf(call: KerasCall): 'valid' | 'same' {
 
 /** Keras activation name → catalog activation value. */
 function activationName(call: KerasCall, value: unknown): string {
-  const name = typeof value === 'object' && value !== null ? (value as KerasConfig).config ?? (value as KerasConfig).class_name : value;
+  const name = typeof value === 'object' && value !== null ? ((value as KerasConfig).config ?? (value as KerasConfig).class_name) : value;
   const text = String(name ?? 'linear').toLowerCase();
   const mapped = text === 'leakyrelu' ? 'leaky_relu' : text;
   if (!(ACTIVATIONS as readonly string[]).includes(mapped)) fail(call, `activation "${text}" has no paper2net equivalent`);
@@ -133,8 +154,7 @@ function fourSides(call: KerasCall, value: unknown, what: string): [number, numb
 /** Converts one call of a Keras layer; returns the id of the layer that carries its output. */
 export function convertKerasLayer(call: KerasCall, b: GraphBuilder): string {
   const { className, config, id, inputs, position } = call;
-  const add = (type: string, params: Params = {}, layerInputs = inputs, layerId = id) =>
-    b.add({ id: layerId, type, inputs: layerInputs, params }, position);
+  const add = (type: string, params: Params = {}, layerInputs = inputs, layerId = id) => b.add({ id: layerId, type, inputs: layerInputs, params }, position);
   const one = () => {
     if (inputs.length !== 1) fail(call, `expected one input, got ${inputs.length}`);
     return inputs[0]!;
@@ -162,14 +182,24 @@ export function convertKerasLayer(call: KerasCall, b: GraphBuilder): string {
     case 'Convolution1D': {
       const padding = config.padding ?? config.border_mode ?? 'valid';
       if (padding !== 'valid' && padding !== 'same') fail(call, `padding "${String(padding)}" is not supported (only valid and same)`);
-      const params: Params = { filters: required(call, 'filters', 'nb_filter'), kernel: required(call, 'kernel_size', 'filter_length'), stride: num(call, 'strides', 'subsample_length') ?? 1, padding: padding as string };
+      const params: Params = {
+        filters: required(call, 'filters', 'nb_filter'),
+        kernel: required(call, 'kernel_size', 'filter_length'),
+        stride: num(call, 'strides', 'subsample_length') ?? 1,
+        padding: padding as string,
+      };
       if ((num(call, 'dilation_rate') ?? 1) !== 1) params.dilation = num(call, 'dilation_rate')!;
       return add('Conv1D', { ...params, ...fused(call), ...bias(call) });
     }
     case 'Conv2DTranspose':
     case 'Deconvolution2D': {
       if (Array.isArray(config.output_padding)) b.warn(`Conv2DTranspose "${id}": output_padding ${JSON.stringify(config.output_padding)} ignored`);
-      const params: Params = { filters: required(call, 'filters', 'nb_filter'), kernel: kernelOf(call), stride: stridesOf(call, [1, 1]), padding: paddingOf(call) };
+      const params: Params = {
+        filters: required(call, 'filters', 'nb_filter'),
+        kernel: kernelOf(call),
+        stride: stridesOf(call, [1, 1]),
+        padding: paddingOf(call),
+      };
       return add('Conv2DTranspose', { ...params, ...fused(call), ...bias(call) });
     }
     case 'DepthwiseConv2D': {
@@ -183,7 +213,12 @@ export function convertKerasLayer(call: KerasCall, b: GraphBuilder): string {
       const kernel = kernelOf(call);
       const stride = stridesOf(call, [1, 1]);
       const { input, padding } = windowInput(call, b, { kernel, stride, dilation: [1, 1], pool: false }, paddingOf(call));
-      const depthwise = add('DepthwiseConv2D', { kernel, stride, padding, depth_multiplier: num(call, 'depth_multiplier') ?? 1, use_bias: false }, [input], `${id}_depthwise`);
+      const depthwise = add(
+        'DepthwiseConv2D',
+        { kernel, stride, padding, depth_multiplier: num(call, 'depth_multiplier') ?? 1, use_bias: false },
+        [input],
+        `${id}_depthwise`,
+      );
       return add('Conv2D', { filters: required(call, 'filters', 'nb_filter'), kernel: [1, 1], ...fused(call), ...bias(call) }, [depthwise]);
     }
     case 'Dense':
@@ -252,7 +287,10 @@ export function convertKerasLayer(call: KerasCall, b: GraphBuilder): string {
     case 'Cropping2D':
       return add('Cropping2D', { cropping: fourSides(call, config.cropping ?? 0, 'cropping') });
     case 'UpSampling2D':
-      return add('UpSampling2D', { size: config.size === undefined ? [2, 2] : pair(call, config.size, 'size'), interpolation: config.interpolation === 'bilinear' ? 'bilinear' : 'nearest' });
+      return add('UpSampling2D', {
+        size: config.size === undefined ? [2, 2] : pair(call, config.size, 'size'),
+        interpolation: config.interpolation === 'bilinear' ? 'bilinear' : 'nearest',
+      });
     case 'Reshape':
       return add('Reshape', { shape: intList(call, config.target_shape ?? config.dims, 'target_shape') });
     case 'Permute':

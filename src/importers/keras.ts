@@ -177,13 +177,22 @@ class KerasImporter {
       if (ready.length === 0) {
         const stuck = pending[0]!;
         const missing = stuck.refs.find((ref) => !tensors.has(key(ref)))!;
-        throw new ImportError('keras', `input "${missing[0]}" (node ${missing[1]}, tensor ${missing[2]}) is not produced by any layer of the model`, { index: stuck.index, name: prefix + layerName(stuck.layer, stuck.index) });
+        throw new ImportError('keras', `input "${missing[0]}" (node ${missing[1]}, tensor ${missing[2]}) is not produced by any layer of the model`, {
+          index: stuck.index,
+          name: prefix + layerName(stuck.layer, stuck.index),
+        });
       }
       for (const p of ready) {
         const name = layerName(p.layer, p.index);
         const position = { index: p.index, name: prefix + name };
         if (p.node > 0) this.b.warn(`layer "${prefix + name}" is shared (called ${p.node + 1}+ times); each call imported as its own layer`);
-        const outputs = this.call(p.layer, prefix, name, p.refs.map((ref) => tensors.get(key(ref))!), position);
+        const outputs = this.call(
+          p.layer,
+          prefix,
+          name,
+          p.refs.map((ref) => tensors.get(key(ref))!),
+          position,
+        );
         outputs.forEach((id, t) => tensors.set(`${name}:${p.node}:${t}`, id));
       }
       pending = pending.filter((p) => !ready.includes(p));
@@ -202,7 +211,15 @@ class KerasImporter {
     if (MODEL_CLASSES.has(layer.class_name)) return this.model(layer, `${prefix}${name}/`, inputs);
     if (Array.isArray(layer.config)) throw new ImportError('keras', `${layer.class_name} config is a list, expected an object`, position);
     const id = convertKerasLayer(
-      { className: layer.class_name, config: layer.config, id: prefix + name, inputs, position, channelsFirst: this.channelsFirst, unevenPads: this.unevenPads },
+      {
+        className: layer.class_name,
+        config: layer.config,
+        id: prefix + name,
+        inputs,
+        position,
+        channelsFirst: this.channelsFirst,
+        unevenPads: this.unevenPads,
+      },
       this.b,
     );
     return [id];

@@ -76,7 +76,11 @@ function params(node: MxNode) {
   const tuple = (key: string, fallback?: [number, number]): [number, number] => {
     const text = raw[key];
     if (text === undefined) return fallback ?? fail(`param ${key} is missing`);
-    const values = text.replace(/[()[\]\s]/g, '').split(',').filter(Boolean).map(Number);
+    const values = text
+      .replace(/[()[\]\s]/g, '')
+      .split(',')
+      .filter(Boolean)
+      .map(Number);
     if (values.length === 1) return [values[0]!, values[0]!];
     if (values.length !== 2 || values.some(Number.isNaN)) fail(`param ${key} "${text}" is not a 2-D size`);
     return [values[0]!, values[1]!];
@@ -96,7 +100,8 @@ const padding = (pad: [number, number]) => (pad[0] === 0 && pad[1] === 0 ? 'vali
 
 function convertNode(node: MxNode, inputs: string[], position: ImportPosition, b: GraphBuilder): string {
   const p = params(node);
-  const add = (type: string, layerParams: Params = {}, layerInputs = inputs) => b.add({ id: node.name, type, inputs: layerInputs, params: layerParams }, position);
+  const add = (type: string, layerParams: Params = {}, layerInputs = inputs) =>
+    b.add({ id: node.name, type, inputs: layerInputs, params: layerParams }, position);
   const bias = (): Params => (p.flag('no_bias') ? { use_bias: false } : {});
   switch (node.op) {
     case 'Convolution': {
@@ -115,7 +120,11 @@ function convertNode(node: MxNode, inputs: string[], position: ImportPosition, b
       return add('Conv2D', { ...conv, ...bias() }, [input]);
     }
     case 'Deconvolution':
-      return add('Conv2DTranspose', { filters: p.number('num_filter'), kernel: p.tuple('kernel'), stride: p.tuple('stride', [1, 1]), padding: padding(p.tuple('pad', [0, 0])), ...bias() }, [b.spatial(inputs[0]!, position)]);
+      return add(
+        'Conv2DTranspose',
+        { filters: p.number('num_filter'), kernel: p.tuple('kernel'), stride: p.tuple('stride', [1, 1]), padding: padding(p.tuple('pad', [0, 0])), ...bias() },
+        [b.spatial(inputs[0]!, position)],
+      );
     case 'FullyConnected':
       return add('Dense', { units: p.number('num_hidden'), ...bias() }, [p.text('flatten', 'True') === 'False' ? inputs[0]! : b.vector(inputs[0]!, position)]);
     case 'Activation': {
@@ -125,7 +134,8 @@ function convertNode(node: MxNode, inputs: string[], position: ImportPosition, b
     case 'LeakyReLU': {
       const type = p.text('act_type', 'leaky');
       if (type === 'leaky') return add('Activation', { fn: 'leaky_relu', alpha: p.number('slope', 0.25) });
-      if (type === 'prelu' || type === 'elu' || type === 'gelu') return add('Activation', { fn: type, ...(type === 'elu' ? { alpha: p.number('slope', 0.25) } : {}) });
+      if (type === 'prelu' || type === 'elu' || type === 'gelu')
+        return add('Activation', { fn: type, ...(type === 'elu' ? { alpha: p.number('slope', 0.25) } : {}) });
       return p.fail(`act_type "${type}" has no paper2net equivalent`);
     }
     case 'SoftmaxOutput':

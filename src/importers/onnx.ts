@@ -23,7 +23,11 @@ const READS_LAYOUT: Partial<Record<Layout, string[]>> = {
   nhwc: ['Reshape', 'Flatten', 'Transpose', 'LayerNormalization'],
   'time-major': ['Transpose', 'LSTM', 'GRU', 'RNN'],
 };
-const RECURRENT: Record<string, { cell: string; gates: number }> = { LSTM: { cell: 'LSTM', gates: 4 }, GRU: { cell: 'GRU', gates: 3 }, RNN: { cell: 'SimpleRNN', gates: 1 } };
+const RECURRENT: Record<string, { cell: string; gates: number }> = {
+  LSTM: { cell: 'LSTM', gates: 4 },
+  GRU: { cell: 'GRU', gates: 3 },
+  RNN: { cell: 'SimpleRNN', gates: 1 },
+};
 
 interface NodeContext {
   node: OnnxNode;
@@ -47,7 +51,16 @@ export function importOnnx(bytes: Uint8Array, fileName?: string): Graph {
   return new OnnxImporter(opset).run(model, fileName);
 }
 
-const ACTIVATIONS: Record<string, string> = { Relu: 'relu', Sigmoid: 'sigmoid', Tanh: 'tanh', Elu: 'elu', LeakyRelu: 'leaky_relu', PRelu: 'prelu', Gelu: 'gelu', Softmax: 'softmax' };
+const ACTIVATIONS: Record<string, string> = {
+  Relu: 'relu',
+  Sigmoid: 'sigmoid',
+  Tanh: 'tanh',
+  Elu: 'elu',
+  LeakyRelu: 'leaky_relu',
+  PRelu: 'prelu',
+  Gelu: 'gelu',
+  Softmax: 'softmax',
+};
 const PASS_THROUGH = new Set(['Identity', 'Cast']);
 
 class OnnxImporter {
@@ -83,7 +96,8 @@ class OnnxImporter {
     const tensorType = info.type?.tensor_type;
     const dims = (tensorType?.shape?.dim ?? []).map((d) => d.dim_value ?? 0);
     const position = { index, name: info.name };
-    if (dims.length < 2) throw new ImportError('onnx', `graph input "${info.name}" needs a batch axis and at least one more, got ${JSON.stringify(dims)}`, position);
+    if (dims.length < 2)
+      throw new ImportError('onnx', `graph input "${info.name}" needs a batch axis and at least one more, got ${JSON.stringify(dims)}`, position);
     const rest = dims.slice(1);
     if (rest.some((d) => d <= 0)) throw new ImportError('onnx', `graph input "${info.name}" has unknown sizes ${JSON.stringify(rest)}`, position);
     // [N, C, L] when a 1-D convolution reads it; otherwise a batch-major sequence [N, T, F].
@@ -178,7 +192,12 @@ class OnnxImporter {
       case 'BatchNormalization':
         return this.add(ctx, 'BatchNorm', [this.layerInput(ctx, 0)], { epsilon: this.num(ctx, 'epsilon', 1e-5), momentum: this.num(ctx, 'momentum', 0.9) });
       case 'LRN':
-        return this.add(ctx, 'LRN', [this.layerInput(ctx, 0)], { size: this.num(ctx, 'size', 5), alpha: this.num(ctx, 'alpha', 1e-4), beta: this.num(ctx, 'beta', 0.75), k: this.num(ctx, 'bias', 1) });
+        return this.add(ctx, 'LRN', [this.layerInput(ctx, 0)], {
+          size: this.num(ctx, 'size', 5),
+          alpha: this.num(ctx, 'alpha', 1e-4),
+          beta: this.num(ctx, 'beta', 0.75),
+          k: this.num(ctx, 'bias', 1),
+        });
       case 'Dropout': {
         const ratioInput = this.hasInput(ctx, 1) ? this.constInput(ctx, 1).values?.[0] : undefined;
         return this.add(ctx, 'Dropout', [this.layerInput(ctx, 0)], { rate: ratioInput ?? this.num(ctx, 'ratio', 0.5) });
@@ -291,7 +310,15 @@ class OnnxImporter {
       if (pads[0] !== pads[1]) this.fail(ctx, `asymmetric pads ${JSON.stringify(pads)} are not supported`);
       const auto = ctx.attrs.get('auto_pad');
       const padding = auto === 'SAME_UPPER' || auto === 'SAME_LOWER' ? 'same' : pads[0] ? pads[0] : 'valid';
-      return this.add(ctx, 'Conv1D', [input], { filters, kernel: k!, stride: this.ints(ctx, 'strides')?.[0] ?? 1, padding, dilation: this.ints(ctx, 'dilations')?.[0] ?? 1, groups: group, ...bias });
+      return this.add(ctx, 'Conv1D', [input], {
+        filters,
+        kernel: k!,
+        stride: this.ints(ctx, 'strides')?.[0] ?? 1,
+        padding,
+        dilation: this.ints(ctx, 'dilations')?.[0] ?? 1,
+        groups: group,
+        ...bias,
+      });
     }
     if (weight.length !== 4) this.fail(ctx, `weight of rank ${weight.length}: only 1-D and 2-D convolutions are supported`);
     const kernel = this.pair(ctx, 'kernel_shape', [weight[2]!, weight[3]!]);
@@ -464,7 +491,8 @@ class OnnxImporter {
     const scales = this.hasInput(ctx, scalesIndex) ? this.constInput(ctx, scalesIndex).values : (ctx.attrs.get('scales') as number[] | undefined);
     const shape = this.b.shapeOf(input);
     const sizes = this.hasInput(ctx, 3) ? this.constInput(ctx, 3).values : undefined;
-    const factors = scales?.length === 4 ? scales.slice(2) : sizes?.length === 4 && shape.length === 3 ? [sizes[2]! / shape[0]!, sizes[3]! / shape[1]!] : undefined;
+    const factors =
+      scales?.length === 4 ? scales.slice(2) : sizes?.length === 4 && shape.length === 3 ? [sizes[2]! / shape[0]!, sizes[3]! / shape[1]!] : undefined;
     if (!factors || !factors.every((f) => Number.isInteger(f) && f >= 1) || (scales && (scales[0] !== 1 || scales[1] !== 1))) {
       this.fail(ctx, 'only constant integer scaling of H and W is supported');
     }
@@ -516,7 +544,8 @@ class OnnxImporter {
     const onnxAxis = this.num(ctx, 'axis', 1);
     const axis = onnxAxis < 0 ? onnxAxis + rank + 1 : onnxAxis;
     // NCHW images: C, H, W → -1, 0, 1; batch-major sequences and vectors keep their order.
-    const mapped = rank === 3 ? ({ 1: -1, 2: 0, 3: 1 } as Record<number, number>)[axis] : axis >= 1 && axis <= rank ? (axis === rank ? -1 : axis - 1) : undefined;
+    const mapped =
+      rank === 3 ? ({ 1: -1, 2: 0, 3: 1 } as Record<number, number>)[axis] : axis >= 1 && axis <= rank ? (axis === rank ? -1 : axis - 1) : undefined;
     if (mapped === undefined) this.fail(ctx, `concatenation on ONNX axis ${onnxAxis} is not supported`);
     this.add(ctx, 'Concat', inputs, { axis: mapped });
   }

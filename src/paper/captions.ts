@@ -48,7 +48,12 @@ const textSize = (c: Chunk) => {
 function joinPieces(pieces: Chunk[], size: number): Chunk | undefined {
   const sorted = [...pieces].sort((a, b) => a.box[0] - b.box[0]);
   if (sorted.some((c, i) => i > 0 && c.box[0] - sorted[i - 1].box[2] > 1.5 * size)) return undefined;
-  return { text: sorted.map((c) => c.text).join(' '), box: boxOf(sorted.map((c) => c.box)), size: Math.max(...sorted.map((c) => c.size)), items: sorted.flatMap((c) => c.items) };
+  return {
+    text: sorted.map((c) => c.text).join(' '),
+    box: boxOf(sorted.map((c) => c.box)),
+    size: Math.max(...sorted.map((c) => c.size)),
+    items: sorted.flatMap((c) => c.items),
+  };
 }
 
 const inBand = (c: Chunk, band: [number, number]) => {
@@ -63,7 +68,9 @@ function continuesParagraph(chunk: Chunk, lines: Line[], li: number, band: [numb
     if (!prev) continue;
     const gap = chunk.box[1] - prev.box[3];
     const aligned = Math.abs(prev.box[0] - chunk.box[0]) <= 2 || Math.abs(prev.box[2] - chunk.box[2]) <= 2;
-    return gap < 0.45 * chunk.size && Math.abs(prev.size - chunk.size) <= 0.35 && aligned && prev.text.length >= 25 && !captionStart(prev) && !captionParts.has(prev);
+    return (
+      gap < 0.45 * chunk.size && Math.abs(prev.size - chunk.size) <= 0.35 && aligned && prev.text.length >= 25 && !captionStart(prev) && !captionParts.has(prev)
+    );
   }
   return false;
 }
@@ -71,7 +78,13 @@ function continuesParagraph(chunk: Chunk, lines: Line[], li: number, band: [numb
 /** Finds captions on a page. `lines` and the page's text `columns` may be passed when already known. */
 export function findCaptions(page: Page, lines: Line[] = groupLines(page.texts), columns?: Array<[number, number]>): Caption[] {
   const body = page.bodySize ?? bodyFontSize(lines);
-  const cols = columns ?? textColumns(page, lines.flatMap((l) => l.chunks), body);
+  const cols =
+    columns ??
+    textColumns(
+      page,
+      lines.flatMap((l) => l.chunks),
+      body,
+    );
   const captions: Caption[] = [];
   const used = new Set<Chunk>();
   for (let li = 0; li < lines.length; li++) {
@@ -106,7 +119,8 @@ export function findCaptions(page: Page, lines: Line[] = groupLines(page.texts),
         }
         const next = joinPieces(near, size);
         if (!next || captionStart(near[0]) || Math.abs(textSize(next) - size) > 0.35) break;
-        const hanging = parts.length === 1 && next.box[0] > left + 2 && next.box[0] < left + 0.3 * (band[1] - band[0]) && Math.abs(next.box[2] - chunk.box[2]) < 3;
+        const hanging =
+          parts.length === 1 && next.box[0] > left + 2 && next.box[0] < left + 0.3 * (band[1] - band[0]) && Math.abs(next.box[2] - chunk.box[2]) < 3;
         const aligned = Math.abs(next.box[0] - left) < 3 || Math.abs((next.box[0] + next.box[2]) / 2 - center) < 3 || hanging;
         if (!aligned) break;
         if (parts.length === (Math.abs(size - body) < 0.3 ? MAX_BODY_LINES : MAX_LINES)) {
@@ -120,7 +134,11 @@ export function findCaptions(page: Page, lines: Line[] = groupLines(page.texts),
       }
       if (ranOn) continue;
       members.forEach((c) => used.add(c));
-      const text = parts.map((p) => p.text).join(' ').replace(/-\s(?=[a-z])/g, '').replace(/\s+/g, ' ');
+      const text = parts
+        .map((p) => p.text)
+        .join(' ')
+        .replace(/-\s(?=[a-z])/g, '')
+        .replace(/\s+/g, ' ');
       captions.push({ ...start, text, box: boxOf(members.map((p) => p.box)), size, page: page.number });
     }
   }

@@ -15,5 +15,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
   compared convolution convolutional data dataset deep different each error example experiments feature
   features figure fully function image images input large layer layers learning loss method methods model
   models network networks neural number output parameters performance pooling results sample section set
-  size small table test time training trained units value values weights work`.split(/\s+/).filter(Boolean),
+  size small table test time training trained units value values weights work`
+    .split(/\s+/)
+    .filter(Boolean),
 );

@@ -179,7 +179,13 @@ function wantsDrawing(page: Page, drawings: 'captioned' | 'all' | 'none'): boole
 }
 
 /** The page's text, and its drawing when wanted (`drawn` says so); `scanCheck`: also when it may be a scan. */
-async function readPage(pdfPage: PdfPage, number: number, OPS: Pdfjs['OPS'], drawings: 'captioned' | 'all' | 'none', scanCheck: boolean): Promise<{ page: Page; drawn: boolean }> {
+async function readPage(
+  pdfPage: PdfPage,
+  number: number,
+  OPS: Pdfjs['OPS'],
+  drawings: 'captioned' | 'all' | 'none',
+  scanCheck: boolean,
+): Promise<{ page: Page; drawn: boolean }> {
   const viewport = pdfPage.getViewport({ scale: 1 });
   const content = await pdfPage.getTextContent();
   const texts = readTextItems(content.items, viewport.transform as Matrix);
@@ -191,7 +197,8 @@ async function readPage(pdfPage: PdfPage, number: number, OPS: Pdfjs['OPS'], dra
 
 /** The page's text replaced by OCR's reading, or dropped when there is no OCR (garbage reads worse than nothing). */
 async function replaceText(page: Page, trust: TextTrust, ocr: { read: PageOcr; left: number } | undefined, warnings: string[]): Promise<void> {
-  const what = trust.verdict === 'missing' ? `page ${page.number}: no text layer (${trust.reason})` : `page ${page.number}: text layer unreadable (${trust.reason})`;
+  const what =
+    trust.verdict === 'missing' ? `page ${page.number}: no text layer (${trust.reason})` : `page ${page.number}: text layer unreadable (${trust.reason})`;
   page.texts = [];
   if (!ocr) return void warnings.push(`${what}; its text cannot be read without OCR`);
   if (ocr.left <= 0) return void warnings.push(`${what}; not read, OCR page limit reached`);
@@ -251,7 +258,14 @@ async function readDrawing(pdfPage: PdfPage, page: Page, OPS: Pdfjs['OPS']): Pro
         const filled = PAINT_FILL.has(paint);
         const area = filled && data ? polygonArea(data) : undefined;
         const scale = Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
-        paths.push({ kind: pathKind(data, box), box, stroked: PAINT_STROKE.has(paint), filled, ...(filled && fill ? { fill } : {}), ...(area !== undefined ? { area: area * scale } : {}) });
+        paths.push({
+          kind: pathKind(data, box),
+          box,
+          stroked: PAINT_STROKE.has(paint),
+          filled,
+          ...(filled && fill ? { fill } : {}),
+          ...(area !== undefined ? { area: area * scale } : {}),
+        });
         break;
       }
       case OPS.paintSolidColorImageMask: {
@@ -286,7 +300,7 @@ function polygonArea(data: ArrayLike<number>): number | undefined {
   let total = 0;
   let sub = 0;
   let [startX, startY, x, y] = [0, 0, 0, 0];
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const op = data[i];
     if (op === 0 || op === 1) {
       const [nx, ny] = [data[i + 1]!, data[i + 2]!];
@@ -308,7 +322,7 @@ function pathKind(data: ArrayLike<number> | undefined, box: Box): PathKind {
   if (!data) return thin ? 'line' : 'shape';
   let lines = 0;
   let curves = 0;
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const op = data[i];
     if (op === 0 || op === 1) {
       if (op === 1) lines++;

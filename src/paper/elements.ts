@@ -46,7 +46,10 @@ const isRule = ([x0, y0, x1, y1]: Box) => {
 
 /** A level rule drawn across a column gutter is cut there: each column's table takes its own part. */
 function cutAtGutters(box: Box, columns: Array<[number, number]>): Box[] {
-  const gutters = columns.slice(1).map((c) => c[0]).filter((g) => box[0] < g - 10 && box[2] > g + 10);
+  const gutters = columns
+    .slice(1)
+    .map((c) => c[0])
+    .filter((g) => box[0] < g - 10 && box[2] > g + 10);
   const xs = [box[0], ...gutters, box[2]];
   return xs.slice(1).map((x, i) => [xs[i], box[1], x, box[3]] as Box);
 }

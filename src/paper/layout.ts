@@ -14,7 +14,10 @@ const width = (c: Chunk) => c.box[2] - c.box[0];
 
 /** The typical width of a body line: one column of text. */
 export function textMeasure(chunks: Chunk[], body: number): number {
-  const widths = chunks.filter((c) => isBodySize(c, body) && c.text.length >= 40).map(width).sort((a, b) => a - b);
+  const widths = chunks
+    .filter((c) => isBodySize(c, body) && c.text.length >= 40)
+    .map(width)
+    .sort((a, b) => a - b);
   return widths.length ? widths[Math.floor(widths.length * 0.75)] : 0;
 }
 
@@ -87,7 +90,9 @@ export function runningText(chunks: Chunk[], body: number, measure: number): Set
     const row: Chunk[] = [];
     let end = c.box[2];
     for (;;) {
-      const next = sorted.find((o) => o.box[0] > end && o.box[0] - end <= 1.2 * c.size && Math.min(o.box[3], c.box[3]) - Math.max(o.box[1], c.box[1]) > 0.5 * (c.box[3] - c.box[1]));
+      const next = sorted.find(
+        (o) => o.box[0] > end && o.box[0] - end <= 1.2 * c.size && Math.min(o.box[3], c.box[3]) - Math.max(o.box[1], c.box[1]) > 0.5 * (c.box[3] - c.box[1]),
+      );
       if (!next) break;
       row.push(next);
       end = next.box[2];
@@ -136,7 +141,9 @@ export function runningText(chunks: Chunk[], body: number, measure: number): Set
     // its number ("3.1  ReLU Nonlinearity").
     const para = sorted.find((p) => running.has(p) && leftAligned(p, c) && p.box[1] - c.box[3] >= -1 && p.box[1] - c.box[3] <= 1.6 * body);
     if (!para || c.size < body - 0.6) continue;
-    const row = sorted.filter((o) => o !== c && Math.min(o.box[3], c.box[3]) - Math.max(o.box[1], c.box[1]) > 0 && o.box[0] < right(c) + 3 * body && o.box[2] > c.box[0] - 3 * body);
+    const row = sorted.filter(
+      (o) => o !== c && Math.min(o.box[3], c.box[3]) - Math.max(o.box[1], c.box[1]) > 0 && o.box[0] < right(c) + 3 * body && o.box[2] > c.box[0] - 3 * body,
+    );
     const numbered = /^[\dA-Z.]{1,6}$/.test(c.text) && row.length === 1 && row[0].box[0] > c.box[2];
     if (row.length === 0 || numbered) [c, ...row].forEach((h) => running.add(h));
   }

@@ -22,7 +22,6 @@ export interface Line {
   text: string;
 }
 
-
 /** Joins items left to right, inserting a space only where the gap looks like one. */
 function joinText(items: TextItem[]): string {
   let text = '';

@@ -31,11 +31,23 @@ export function readingOrder<T extends { box: Box }>(items: T[], minColumnGap: n
   const row = widestGap(boxes, 1);
   if (column && column.size >= minColumnGap && (!row || column.size > row.size)) {
     const left = items.filter((i) => i.box[2] < column.at);
-    return [...readingOrder(left, minColumnGap), ...readingOrder(items.filter((i) => i.box[2] >= column.at), minColumnGap)];
+    return [
+      ...readingOrder(left, minColumnGap),
+      ...readingOrder(
+        items.filter((i) => i.box[2] >= column.at),
+        minColumnGap,
+      ),
+    ];
   }
   if (row) {
     const top = items.filter((i) => i.box[3] < row.at);
-    return [...readingOrder(top, minColumnGap), ...readingOrder(items.filter((i) => i.box[3] >= row.at), minColumnGap)];
+    return [
+      ...readingOrder(top, minColumnGap),
+      ...readingOrder(
+        items.filter((i) => i.box[3] >= row.at),
+        minColumnGap,
+      ),
+    ];
   }
   return [...items].sort((a, b) => a.box[0] - b.box[0]);
 }

@@ -99,7 +99,9 @@ function placeCaptions(captions: Caption[], bands: Array<[number, number]>, page
     const free = elements.filter((e) => !claimed.has(e));
     const options = captions
       .filter((c) => !placed.has(c))
-      .map((c) => bestOption(c, sidesOf(c, bands[captions.indexOf(c)], page, free, [...walls, ...placedWalls], [...captions.map((o) => o.box), ...placedWalls])))
+      .map((c) =>
+        bestOption(c, sidesOf(c, bands[captions.indexOf(c)], page, free, [...walls, ...placedWalls], [...captions.map((o) => o.box), ...placedWalls])),
+      )
       .filter((o): o is Option => !!o)
       .sort((a, b) => b.margin - a.margin || a.side.gap - b.side.gap);
     const first = options[0];
@@ -159,7 +161,14 @@ function drawingPageRegion(page: Page): Region[] {
   const images = figureImages(page);
   const box = clip(boxOf([...page.texts.map((t) => t.box), ...page.paths.map((p) => p.box), ...images]), page);
   if (!box) return [];
-  const caption: Caption = { kind: 'figure', label: `Drawing on page ${page.number}`, text: '', box: [box[0], box[3], box[0], box[3]], size: 0, page: page.number };
+  const caption: Caption = {
+    kind: 'figure',
+    label: `Drawing on page ${page.number}`,
+    text: '',
+    box: [box[0], box[3], box[0], box[3]],
+    size: 0,
+    page: page.number,
+  };
   const raster = images.reduce((s, b) => s + area(b), 0) > 0.3 * Math.max(1, area(box));
   return [{ kind: 'figure', page: page.number, caption, box, lines: groupLines(page.texts), vector: !raster || page.paths.length > 0, raster }];
 }

@@ -21,7 +21,12 @@ export const multiply = (m: Matrix, n: Matrix): Matrix => [
 export function transformBox(m: Matrix, x0: number, y0: number, x1: number, y1: number): Box {
   const xs: number[] = [];
   const ys: number[] = [];
-  for (const [x, y] of [[x0, y0], [x1, y0], [x0, y1], [x1, y1]] as const) {
+  for (const [x, y] of [
+    [x0, y0],
+    [x1, y0],
+    [x0, y1],
+    [x1, y1],
+  ] as const) {
     xs.push(m[0] * x + m[2] * y + m[4]);
     ys.push(m[1] * x + m[3] * y + m[5]);
   }

@@ -11,4 +11,20 @@ export { callbackForWorker, CancelledError, StageWorker } from './stageWorker.ts
 
 /** The main-thread emitters for small designs, loaded on first use so they stay out of the cold-load bundle. */
 export const loadLiveCodegen = (): Promise<typeof import('./liveCode.ts')> => import('./liveCode.ts');
-export type { CodeTarget, CodegenApi, FoundRegion, RegionReading, RegionRequest, RegionVerdict, CodeTab, LiveCode, LayoutApi, NodeBox, PaperReading, PipelineApi, ProgressFn, RuntimeCheck, StageProgress } from './protocol.ts';
+export type {
+  CodeTarget,
+  CodegenApi,
+  FoundRegion,
+  RegionReading,
+  RegionRequest,
+  RegionVerdict,
+  CodeTab,
+  LiveCode,
+  LayoutApi,
+  NodeBox,
+  PaperReading,
+  PipelineApi,
+  ProgressFn,
+  RuntimeCheck,
+  StageProgress,
+} from './protocol.ts';

@@ -132,14 +132,20 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
       for (const design of reading.designs) {
         if (design.errors.length) {
           leftOut++;
-          warnings.push(`page ${page.number}, ${region.caption.label} (${design.graph.name}): left out, it does not validate: ${design.errors.slice(0, 2).join('; ')}`);
+          warnings.push(
+            `page ${page.number}, ${region.caption.label} (${design.graph.name}): left out, it does not validate: ${design.errors.slice(0, 2).join('; ')}`,
+          );
           continue;
         }
         const coverage = design.draft.totalCells ? design.draft.readCells / design.draft.totalCells : 0;
         // A table reading is never certain: 0.95 at most, for a table classified surely and read in full.
         design.graph.confidence = Math.round(Math.min(0.95, 0.3 + 0.4 * reading.classification.score + 0.25 * coverage) * 100) / 100;
         const { readCells, totalCells } = design.draft;
-        if (readCells < totalCells) design.graph.warnings = [...(design.graph.warnings ?? []), `${totalCells - readCells} of ${totalCells} layer cells of ${region.caption.label} not read`];
+        if (readCells < totalCells)
+          design.graph.warnings = [
+            ...(design.graph.warnings ?? []),
+            `${totalCells - readCells} of ${totalCells} layer cells of ${region.caption.label} not read`,
+          ];
         tableDesigns.push(design.graph);
       }
       found.verdict = tableVerdict(reading.classification, tableDesigns.length - designsBefore, leftOut);

@@ -154,7 +154,13 @@ export async function readBitmapFigures(
         const t2 = performance.now();
         const accepted = verdict.architecture >= threshold;
         found.classified = { architecture: Math.round(verdict.architecture * 1000) / 1000, kind: accepted ? verdict.kind : 'other', read: accepted };
-        const timing: BitmapTiming = { page: page.number, label: region.caption.label, pixels: [image.width, image.height], renderMs: t1 - t0, classifyMs: t2 - t1 };
+        const timing: BitmapTiming = {
+          page: page.number,
+          label: region.caption.label,
+          pixels: [image.width, image.height],
+          renderMs: t1 - t0,
+          classifyMs: t2 - t1,
+        };
         timings.push(timing);
         if (!accepted) {
           found.verdict = { designs: 0, reason: `bitmap: not an architecture drawing (${verdict.architecture.toFixed(2)})` };

@@ -95,7 +95,11 @@ export function applyConventions(graph: Graph, stated: StatedConvention): Graph 
   };
   const consumed = new Set(graph.layers.flatMap((l) => l.inputs ?? []));
   for (const original of graph.layers) {
-    const layer: Layer = { ...original, params: { ...original.params }, ...(original.inputs ? { inputs: original.inputs.map((i) => renamed.get(i) ?? i) } : {}) };
+    const layer: Layer = {
+      ...original,
+      params: { ...original.params },
+      ...(original.inputs ? { inputs: original.inputs.map((i) => renamed.get(i) ?? i) } : {}),
+    };
     const hidden = consumed.has(original.id);
     if (stated.hiddenActivation && hidden && (CONV_TYPES.has(layer.type) || layer.type === 'Dense') && layer.inferred?.includes('activation')) {
       layer.params = { ...layer.params, activation: stated.hiddenActivation };

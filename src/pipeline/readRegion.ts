@@ -32,7 +32,11 @@ export async function readRegionAs(doc: PaperDocument, request: RegionRequest, b
     };
     const allText = doc.pages.map((p) => p.texts.map((t) => t.str).join(' ')).join(' ');
     const reading = tableToGraphs(region, page, blockStyleOf(allText), taskOutputsOf(splitSentences(doc.pages)));
-    const designs = reading.designs.map((d) => ({ ...d.graph, source: { ...source, kind: 'table' as const }, warnings: [...(d.graph.warnings ?? []), ...d.errors] }));
+    const designs = reading.designs.map((d) => ({
+      ...d.graph,
+      source: { ...source, kind: 'table' as const },
+      warnings: [...(d.graph.warnings ?? []), ...d.errors],
+    }));
     const c = reading.classification;
     const note = `${c.architecture ? 'architecture' : 'results'} table (${c.score.toFixed(2)}), ${reading.grid.cells.length} cells: ${designs.length ? `${designs.length} network${designs.length === 1 ? '' : 's'} read` : 'no network of 2+ layers with weights read'}`;
     return { designs, note };

@@ -46,7 +46,14 @@ export function createRegionRenderer(bytes: Uint8Array, pdfjs: Pdfjs, options: R
   let task: ReturnType<Pdfjs['getDocument']> | undefined;
   const open = () => {
     // Images over the pixel budget are left out undecoded, as in the page model (which warns about them).
-    task ??= pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, maxImageSize: IMAGE_PIXEL_LIMIT, verbosity: 0, ...options.documentParams });
+    task ??= pdfjs.getDocument({
+      data: bytes.slice(),
+      isEvalSupported: false,
+      disableFontFace: true,
+      maxImageSize: IMAGE_PIXEL_LIMIT,
+      verbosity: 0,
+      ...options.documentParams,
+    });
     return task.promise;
   };
   return {
@@ -67,7 +74,10 @@ export function createRegionRenderer(bytes: Uint8Array, pdfjs: Pdfjs, options: R
         const { data } = target.context.getImageData(0, 0, width, height);
         return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width, height };
       } catch (error) {
-        throw new Error(`page ${pageNumber}: cannot render [${[x0, y0, x1, y1].map(Math.round).join(', ')}] (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+        throw new Error(
+          `page ${pageNumber}: cannot render [${[x0, y0, x1, y1].map(Math.round).join(', ')}] (${error instanceof Error ? error.message : String(error)})`,
+          { cause: error },
+        );
       } finally {
         factory.destroy(target);
         page.cleanup();

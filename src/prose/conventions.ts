@@ -28,7 +28,20 @@ export interface Conventions {
   channels?: { count: 1 | 3; sentence: Sentence };
 }
 
-const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20, hundred: 100, thousand: 1000 };
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twenty: 20,
+  hundred: 100,
+  thousand: 1000,
+};
 const strip = (s: Sentence) => normaliseLayerText(s.text).replace(/\[\d+(?:\s*,\s*\d+)*\]\s*/g, '');
 /** How far (in sentences) a symbol's definition reaches: "spaced s pixels apart" … "with s = 2". */
 const SYMBOL_REACH = 6;
@@ -81,7 +94,9 @@ function lrnConstants(sentences: Sentence[], i: number): Conventions['lrn'] {
   const params: NonNullable<Conventions['lrn']>['params'] = {};
   for (const [symbol, value] of values) if (LRN_SYMBOLS[symbol]) params[LRN_SYMBOLS[symbol]] = value;
   if (Object.keys(params).length < 3) return undefined;
-  const context = sentences.slice(Math.max(0, i - 4), i + 3).some((s) => /response[- ]?normali[sz]|\blrn\b|local\s+(?:response|contrast|brightness)\s+normali[sz]/i.test(s.text));
+  const context = sentences
+    .slice(Math.max(0, i - 4), i + 3)
+    .some((s) => /response[- ]?normali[sz]|\blrn\b|local\s+(?:response|contrast|brightness)\s+normali[sz]/i.test(s.text));
   if (!context || (params.size !== undefined && (!Number.isInteger(params.size) || params.size < 1 || params.size > 15))) return undefined;
   return { params, sentence: sentences[i] };
 }
@@ -93,12 +108,16 @@ const FUNCTIONS: Array<[RegExp, string]> = [
   [/\bsigmoid\b|logistic/i, 'sigmoid'],
   [/\belu\b|exponential\s+linear/i, 'elu'],
 ];
-const NAMES = '(?:a\\s+|the\\s+)?(?:scaled\\s+)?(hyperbolic\\s+tangent|tanh|leaky\\s+relu|relu|rectified\\s+linear(?:\\s+units?)?|sigmoid|logistic(?:\\s+function)?|elu)';
+const NAMES =
+  '(?:a\\s+|the\\s+)?(?:scaled\\s+)?(hyperbolic\\s+tangent|tanh|leaky\\s+relu|relu|rectified\\s+linear(?:\\s+units?)?|sigmoid|logistic(?:\\s+function)?|elu)';
 const ACTIVATION_STATEMENTS = [
   // "The squashing function is a scaled hyperbolic tangent", "the activation function used is ReLU"
   new RegExp(`\\b(?:squashing|activation|transfer|non-?linear(?:ity)?)\\s+function\\s+(?:used\\s+)?(?:is|was)\\s+${NAMES}`, 'i'),
   // "All hidden layers are equipped with the rectification (ReLU) non-linearity", "all hidden layers use tanh"
-  new RegExp(`\\b(?:all|every|each)\\s+hidden\\s+(?:layers?|units?)\\s+(?:are\\s+equipped\\s+with|use|uses|have|apply)\\s+(?:the\\s+)?(?:rectification\\s+\\(\\s*)?${NAMES}`, 'i'),
+  new RegExp(
+    `\\b(?:all|every|each)\\s+hidden\\s+(?:layers?|units?)\\s+(?:are\\s+equipped\\s+with|use|uses|have|apply)\\s+(?:the\\s+)?(?:rectification\\s+\\(\\s*)?${NAMES}`,
+    'i',
+  ),
   // "We use ReLU as the activation function", "using tanh as non-linearity"
   new RegExp(`\\b(?:we\\s+use|using)\\s+${NAMES}\\s+(?:as\\s+(?:the\\s+|our\\s+)?)(?:activation|non-?linearity|squashing)`, 'i'),
 ];
@@ -125,7 +144,11 @@ export function readConventions(sentences: Sentence[]): Conventions {
       const window = /(\d+)x(\d+)\s+(?:pixel\s+)?(?:window|region|neighbou?rhood)/i.exec(t);
       const stride = /\bstride\s+(?:of\s+)?(\d+)/i.exec(t);
       if (window && Number(window[1]) <= 8) {
-        found.pool = { pool: [Number(window[1]), Number(window[2])], sentence, ...(stride ? { stride: [Number(stride[1]), Number(stride[1])] as [number, number] } : {}) };
+        found.pool = {
+          pool: [Number(window[1]), Number(window[2])],
+          sentence,
+          ...(stride ? { stride: [Number(stride[1]), Number(stride[1])] as [number, number] } : {}),
+        };
       }
     }
     if (!found.pool && /pool/i.test(t)) {
@@ -133,7 +156,8 @@ export function readConventions(sentences: Sentence[]): Conventions {
       const pool = symbols.stride && symbols.window ? poolFromSymbols(sentences, i, { stride: symbols.stride, window: symbols.window }) : undefined;
       if (pool) found.pool = pool;
     }
-    if (!found.samePadding && /pad/i.test(t) && /(resolution|spatial size|size)\s+is\s+preserved|"same"\s+padding|\bsame\s+padding/i.test(t)) found.samePadding = { sentence };
+    if (!found.samePadding && /pad/i.test(t) && /(resolution|spatial size|size)\s+is\s+preserved|"same"\s+padding|\bsame\s+padding/i.test(t))
+      found.samePadding = { sentence };
     if (
       !found.batchNormAfterConv &&
       (/batch\s*-?\s*norm\w*(?:\s*\(bn\))?[^.]{0,60}\b(?:after|following)\s+(?:each|every|all)\s+(?:the\s+)?conv/i.test(t) ||
@@ -147,11 +171,16 @@ export function readConventions(sentences: Sentence[]): Conventions {
       const rate = /(?:probability|rate|ratio|\bp\s*=)\s*(?:of\s+)?(0?\.\d+)/i.exec(t);
       if (rate && Number(rate[1]) > 0 && Number(rate[1]) < 1) found.dropout = { rate: Number(rate[1]), sentence };
     }
-    for (const m of t.matchAll(/\b(\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)\s+(?:object\s+|image\s+|output\s+)?class(?:es|\s+labels)\b/gi)) {
+    for (const m of t.matchAll(
+      /\b(\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)\s+(?:object\s+|image\s+|output\s+)?class(?:es|\s+labels)\b/gi,
+    )) {
       const count = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
       if (count >= 2) classes.push({ count, sentence });
     }
-    const counts = /\b(?:number\s+of\s+)?(?:neurons|units)\s+(?:in|of)\s+[^.]{0,60}?\blayers\b[^.\d]{0,30}?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*-\s*(?:\d{1,3}(?:,\d{3})+|\d+)){3,})/i.exec(t);
+    const counts =
+      /\b(?:number\s+of\s+)?(?:neurons|units)\s+(?:in|of)\s+[^.]{0,60}?\blayers\b[^.\d]{0,30}?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*-\s*(?:\d{1,3}(?:,\d{3})+|\d+)){3,})/i.exec(
+        t,
+      );
     if (counts) neuronCounts.push({ counts: counts[1].split(/\s*-\s*/).map((n) => Number(n.replace(/,/g, ''))), sentence });
     const fn = activationStated(t);
     if (fn) activations.push({ fn, sentence });

@@ -31,7 +31,8 @@ function strideIn(clause: string): [number, number] | undefined {
 
 /** "zero-padding of 2 pixels", "padding 1", "unpadded convolutions", "'same' padding". */
 function paddingIn(clause: string): 'same' | 'valid' | [number, number] | undefined {
-  if (/\bunpadded\b|\bwithout\s+(?:any\s+)?(?:zero[- ])?padding|\bno\s+(?:zero[- ])?padding|\bvalid\s+(?:padding|convolutions?)\b/i.test(clause)) return 'valid';
+  if (/\bunpadded\b|\bwithout\s+(?:any\s+)?(?:zero[- ])?padding|\bno\s+(?:zero[- ])?padding|\bvalid\s+(?:padding|convolutions?)\b/i.test(clause))
+    return 'valid';
   if (/["'“”‘’]?same["'“”‘’]?\s+padding|\bpadded\s+to\s+(?:keep|preserve)/i.test(clause)) return 'same';
   const m = /\b(?:zero[- ])?padding\s+(?:of\s+)?(\d)\b(?!\s*x)|\bpadded\s+(?:by|with)\s+(\d)\s+(?:pixels?|zeros?)/i.exec(clause);
   return m ? pair(m[1] ?? m[2]) : undefined;
@@ -43,7 +44,10 @@ function paddingIn(clause: string): 'same' | 'valid' | [number, number] | undefi
  * the clause contradicts itself; undefined when it is no such list.
  */
 function listedLayers(clause: string): LayerDraft[] | undefined {
-  const list = /\b(\d+(?:\s*,\s*\d+)*\s*,?\s+and\s+\d+)\s+(?=(?:convolutional\s+)?(?:kernels|filters|feature\s+maps|channels)\b|(?:hidden\s+|output\s+)?(?:units|neurons|nodes)\b)/i.exec(clause);
+  const list =
+    /\b(\d+(?:\s*,\s*\d+)*\s*,?\s+and\s+\d+)\s+(?=(?:convolutional\s+)?(?:kernels|filters|feature\s+maps|channels)\b|(?:hidden\s+|output\s+)?(?:units|neurons|nodes)\b)/i.exec(
+      clause,
+    );
   if (!list) return undefined;
   const numbers = list[1].split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map(Number);
   if (numbers.length < 2 || numbers.some((n) => !Number.isInteger(n) || n < 1 || n > 8192)) return undefined;
@@ -58,7 +62,10 @@ function listedLayers(clause: string): LayerDraft[] | undefined {
 }
 
 function countIn(clause: string, noun: RegExp): number {
-  const m = new RegExp(`\\b(two|three|four|five|six|seven|eight|nine|ten|\\d)\\s+(?:more\\s+|additional\\s+|consecutive\\s+|hidden\\s+)?${noun.source}`, 'i').exec(clause);
+  const m = new RegExp(
+    `\\b(two|three|four|five|six|seven|eight|nine|ten|\\d)\\s+(?:more\\s+|additional\\s+|consecutive\\s+|hidden\\s+)?${noun.source}`,
+    'i',
+  ).exec(clause);
   if (!m) return 1;
   const word = m[1].toLowerCase();
   return NUMBER_WORDS[word] ?? Number(word);
@@ -67,11 +74,20 @@ function countIn(clause: string, noun: RegExp): number {
 function convMention(clause: string): LayerDraft | undefined {
   const patterns: Array<[RegExp, (m: RegExpExecArray) => [number, [number, number]]]> = [
     // "96 kernels of size 11×11×3", "64 filters with a size of 3x3"
-    [new RegExp(`(\\d+)\\s+${FILTERS}\\s+(?:each\\s+)?(?:of|with)\\s+(?:a\\s+)?(?:size|shape|dimension)?s?\\s*(?:of\\s+)?(\\d+)x(\\d+)`, 'i'), (m) => [Number(m[1]), pair(m[2], m[3])]],
+    [
+      new RegExp(`(\\d+)\\s+${FILTERS}\\s+(?:each\\s+)?(?:of|with)\\s+(?:a\\s+)?(?:size|shape|dimension)?s?\\s*(?:of\\s+)?(\\d+)x(\\d+)`, 'i'),
+      (m) => [Number(m[1]), pair(m[2], m[3])],
+    ],
     // "16 8×8 filters"
     [new RegExp(`(\\d+)\\s+(\\d+)x(\\d+)\\s+${FILTERS}`, 'i'), (m) => [Number(m[1]), pair(m[2], m[3])]],
     // "3×3 convolutions with 64 filters", "5x5 convolutional layer with 32 feature maps"
-    [new RegExp(`(\\d+)x(\\d+)\\s+conv\\w*(?:\\s+layers?)?\\s+(?:with|of|having)\\s+(\\d+)\\s+(?:kernels|filters|feature\\s+maps|channels|output\\s+channels)`, 'i'), (m) => [Number(m[3]), pair(m[1], m[2])]],
+    [
+      new RegExp(
+        `(\\d+)x(\\d+)\\s+conv\\w*(?:\\s+layers?)?\\s+(?:with|of|having)\\s+(\\d+)\\s+(?:kernels|filters|feature\\s+maps|channels|output\\s+channels)`,
+        'i',
+      ),
+      (m) => [Number(m[3]), pair(m[1], m[2])],
+    ],
     // "convolutional layer with 32 filters of 3×3" handled by the first pattern; "32 filters (3×3)"
     [new RegExp(`(\\d+)\\s+${FILTERS}\\s*\\(\\s*(\\d+)x(\\d+)`, 'i'), (m) => [Number(m[1]), pair(m[2], m[3])]],
   ];
@@ -92,10 +108,14 @@ function convMention(clause: string): LayerDraft | undefined {
 
 function denseMention(clause: string): LayerDraft | undefined {
   // "a 1000-way softmax", "a softmax (layer) over the 10 classes"
-  const way = /(\d+)[- ]way\s+soft-?max/i.exec(clause) ?? /soft-?max\s+(?:layer\s+|classifier\s+)?(?:over|across|for)\s+(?:the\s+)?(\d+)\s+(?:classes|categories|outputs)\b/i.exec(clause);
+  const way =
+    /(\d+)[- ]way\s+soft-?max/i.exec(clause) ??
+    /soft-?max\s+(?:layer\s+|classifier\s+)?(?:over|across|for)\s+(?:the\s+)?(\d+)\s+(?:classes|categories|outputs)\b/i.exec(clause);
   if (way) return { type: 'Dense', params: { units: Number(way[1]), activation: 'softmax' }, inferred: [], text: way[0] };
   if (!/fully[- ]?connected|\bdense\b|\bfc\b|hidden\s+layer|linear\s+layer|output\s+layer|soft-?max\s+(?:layer|classifier)/i.test(clause)) return undefined;
-  const units = /(\d+)\s+(?:rectifier\s+|hidden\s+|output\s+|relu\s+|sigmoid\s+|tanh\s+)?(?:units|neurons|nodes|outputs)\b/i.exec(clause) ?? /\bfully[- ]?connected\s+layers?\s+(?:of|with)\s+(?:size\s+)?(\d+)\b/i.exec(clause);
+  const units =
+    /(\d+)\s+(?:rectifier\s+|hidden\s+|output\s+|relu\s+|sigmoid\s+|tanh\s+)?(?:units|neurons|nodes|outputs)\b/i.exec(clause) ??
+    /\bfully[- ]?connected\s+layers?\s+(?:of|with)\s+(?:size\s+)?(\d+)\b/i.exec(clause);
   if (!units) return undefined;
   const n = Number(units[1]);
   if (n < 2 || n > 100000) return undefined;
@@ -105,7 +125,11 @@ function denseMention(clause: string): LayerDraft | undefined {
 }
 
 function poolMention(clause: string): LayerDraft | undefined {
-  const m = /(\d+)x(\d+)\s+(max|average|avg)[- ]?pool\w*/i.exec(clause) ?? /(max|average|avg)[- ]?pool\w*\s+(?:layers?\s+)?(?:with\s+)?(?:a\s+)?(?:window|kernel|pool(?:ing)?\s+size|size|region)s?\s+(?:of\s+)?(\d+)x(\d+)/i.exec(clause);
+  const m =
+    /(\d+)x(\d+)\s+(max|average|avg)[- ]?pool\w*/i.exec(clause) ??
+    /(max|average|avg)[- ]?pool\w*\s+(?:layers?\s+)?(?:with\s+)?(?:a\s+)?(?:window|kernel|pool(?:ing)?\s+size|size|region)s?\s+(?:of\s+)?(\d+)x(\d+)/i.exec(
+      clause,
+    );
   if (!m) return undefined;
   const numbersFirst = /^\d/.test(m[0]);
   const pool = numbersFirst ? pair(m[1], m[2]) : pair(m[2], m[3]);
@@ -125,7 +149,9 @@ export interface InputMention {
 /** "224×224×3 input image", "input of size 84x84x4", "a 32x32 grayscale image": the input shape. */
 export function inputMention(text: string): InputMention | undefined {
   const t = normaliseLayerText(text);
-  const m = /(\d+)x(\d+)(?:x(\d+))?\s+(?:rgb\s+|gr[ae]y(?:scale)?\s+|colou?r\s+|pixels?\s+)?(?:input|image)/i.exec(t) ?? /input\s+(?:image\s+)?(?:of\s+)?(?:size\s+)?(\d+)x(\d+)(?:x(\d+))?/i.exec(t);
+  const m =
+    /(\d+)x(\d+)(?:x(\d+))?\s+(?:rgb\s+|gr[ae]y(?:scale)?\s+|colou?r\s+|pixels?\s+)?(?:input|image)/i.exec(t) ??
+    /input\s+(?:image\s+)?(?:of\s+)?(?:size\s+)?(\d+)x(\d+)(?:x(\d+))?/i.exec(t);
   // The × glyph is sometimes lost in extraction ("a 32 32 pixel image"): accept it for square sizes only.
   const square = /\b(\d{2,4})\s+(\d{2,4})\s+(?:pixels?\s+)?(?:input|image)/i.exec(t);
   const stated = m ?? (square && square[1] === square[2] ? square : undefined);
@@ -138,8 +164,7 @@ export function inputMention(text: string): InputMention | undefined {
   return { shape: [h, Number(stated[2]), channels], channelsStated: Boolean(stated[3]) || grey || colour };
 }
 
-const digits = (text: string) =>
-  text.replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten)\b/gi, (w) => String(NUMBER_WORDS[w.toLowerCase()]));
+const digits = (text: string) => text.replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten)\b/gi, (w) => String(NUMBER_WORDS[w.toLowerCase()]));
 
 /** "a 5x5 neighborhood" (the × is sometimes lost in extraction: "5 5 neighborhood"). */
 function neighbourhood(text: string): [number, number] | undefined {
@@ -150,7 +175,9 @@ function neighbourhood(text: string): [number, number] | undefined {
 /** "feature maps of size 14x14", "The size of the feature maps is 28 28", "the size of C5's feature maps is 1x1". */
 function mapSize(text: string): number | undefined {
   const t = normaliseLayerText(text);
-  const m = /feature\s+maps?\s+(?:of\s+size|of|is|are)\s+(\d{1,4})\s*(x?)\s*(\d{1,4})\b/i.exec(t) ?? /size\s+of\s+(?:the\s+)?[\w'’]*\s*feature\s+maps?\s+(?:is|are)\s+(\d{1,4})\s*(x?)\s*(\d{1,4})\b/i.exec(t);
+  const m =
+    /feature\s+maps?\s+(?:of\s+size|of|is|are)\s+(\d{1,4})\s*(x?)\s*(\d{1,4})\b/i.exec(t) ??
+    /size\s+of\s+(?:the\s+)?[\w'’]*\s*feature\s+maps?\s+(?:is|are)\s+(\d{1,4})\s*(x?)\s*(\d{1,4})\b/i.exec(t);
   // Square maps only: without the × glyph ("28 28") two different numbers are more likely two other things.
   return m && m[1] === m[3] ? Number(m[1]) : undefined;
 }
@@ -192,7 +219,9 @@ export function classOutputMention(sentence: Sentence, classes: (sentence: Sente
 export function mentionsIn(sentence: Sentence, following: Sentence[] = []): Mention[] {
   const text = digits(normaliseLayerText(sentence.text));
   // "… with 512 units and a 10-way softmax": the classifier is a layer of its own.
-  const clauses = text.split(/;\s+|,\s+(?:and|while|whereas|then)\s+|\.\s+|,\s+followed\s+by\s+|\s+followed\s+by\s+|\s+and\s+(?=(?:an?\s+|the\s+)?(?:final\s+)?\d+[- ]way\s+soft-?max)/i);
+  const clauses = text.split(
+    /;\s+|,\s+(?:and|while|whereas|then)\s+|\.\s+|,\s+followed\s+by\s+|\s+followed\s+by\s+|\s+and\s+(?=(?:an?\s+|the\s+)?(?:final\s+)?\d+[- ]way\s+soft-?max)/i,
+  );
   const mentions: Mention[] = [];
   let previous: Mention[] = [];
   clauses.forEach((clause, i) => {

@@ -78,7 +78,7 @@ export function targetsIn(phrase: string): Target[] {
   const targets: Target[] = [];
   let words = '';
   let previous: Selector | undefined;
-  for (let i = 0; i < phrase.length; ) {
+  for (let i = 0; i < phrase.length;) {
     const atWordStart = !/[a-z]/i.test(phrase[i - 1] ?? ' ');
     const kind = atWordStart ? TARGETS.find((t) => ((t.pattern.lastIndex = i), t.pattern.test(phrase))) : undefined;
     if (!kind) {
@@ -104,9 +104,15 @@ const FORMS = (k: string): RegExp[] => [
   // "<kind> layers, of the kind …, follow <targets>"
   new RegExp(`(?:${k})(?:\\s+(?:layers?|units?|operations?))?(?:,[^,]{0,60},)?\\s+(?:immediately\\s+|directly\\s+)?follows?\\s+([^.;]+)`, 'i'),
   // "<targets> (is|are) (each) followed by (a) <kind>"
-  new RegExp(`((?:the|every|each|all|both)\\s+[^.;]{0,80}?)\\s+(?:is|are)\\s+(?:each\\s+|all\\s+|always\\s+)?followed\\s+by\\s+(?:an?\\s+)?(?:\\d+x\\d+\\s+)?(?:${k})`, 'i'),
+  new RegExp(
+    `((?:the|every|each|all|both)\\s+[^.;]{0,80}?)\\s+(?:is|are)\\s+(?:each\\s+|all\\s+|always\\s+)?followed\\s+by\\s+(?:an?\\s+)?(?:\\d+x\\d+\\s+)?(?:${k})`,
+    'i',
+  ),
   // "<kind> (with a rate of 0.3) is applied to the output of / used after <targets>"
-  new RegExp(`(?:${k})(?:\\s+(?:non-?linearity|function|activation|layers?))?(?:\\s*\\([^)]{0,40}\\)|\\s+with\\s+(?:[^.;]|\\.\\d){0,40}?)?\\s+(?:is|are)\\s+(?:also\\s+)?(?:applied|used|employed|added|inserted|placed)\\s+(?:to\\s+the\\s+outputs?\\s+of|after|in|for|on)\\s+([^.;]+)`, 'i'),
+  new RegExp(
+    `(?:${k})(?:\\s+(?:non-?linearity|function|activation|layers?))?(?:\\s*\\([^)]{0,40}\\)|\\s+with\\s+(?:[^.;]|\\.\\d){0,40}?)?\\s+(?:is|are)\\s+(?:also\\s+)?(?:applied|used|employed|added|inserted|placed)\\s+(?:to\\s+the\\s+outputs?\\s+of|after|in|for|on)\\s+([^.;]+)`,
+    'i',
+  ),
   // "we use <kind> in/after <targets>"
   new RegExp(`\\bwe\\s+(?:use|apply|employ|add|insert)\\s+(?:an?\\s+)?(?:${k})(?:\\s+layers?)?\\s+(?:in|after|to|on)\\s+([^.;]+)`, 'i'),
 ];

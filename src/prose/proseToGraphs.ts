@@ -91,7 +91,9 @@ function placedDraft(p: Placement, conventions: Conventions): LayerDraft {
     case 'MaxPool2D':
     case 'AvgPool2D': {
       const pool = conventions.pool;
-      return pool ? { type: p.type, params: { pool: pool.pool, ...(pool.stride ? { stride: pool.stride } : {}) }, inferred: [], text } : { type: p.type, params: {}, inferred: [], text };
+      return pool
+        ? { type: p.type, params: { pool: pool.pool, ...(pool.stride ? { stride: pool.stride } : {}) }, inferred: [], text }
+        : { type: p.type, params: {}, inferred: [], text };
     }
     case 'LRN': {
       const params = conventions.lrn?.params ?? {};
@@ -101,7 +103,9 @@ function placedDraft(p: Placement, conventions: Conventions): LayerDraft {
       // "dropout with a rate of 0.3 is applied after …": the statement's own rate first.
       const own = /(?:rate|ratio|probability|\bp\s*=)\s*(?:of\s+)?(0?\.\d+)/i.exec(p.sentence.text);
       if (own) return { type: 'Dropout', params: { rate: Number(own[1]) }, inferred: [], text };
-      return conventions.dropout ? { type: 'Dropout', params: { rate: conventions.dropout.rate }, inferred: [], text } : { type: 'Dropout', params: { rate: 0.5 }, inferred: ['rate'], text };
+      return conventions.dropout
+        ? { type: 'Dropout', params: { rate: conventions.dropout.rate }, inferred: [], text }
+        : { type: 'Dropout', params: { rate: 0.5 }, inferred: ['rate'], text };
     }
     default:
       return { type: p.type, params: {}, inferred: [], text };
@@ -130,7 +134,7 @@ function applyPlacements(layers: Planned[], placements: Placement[], conventions
   };
   let pending = [...placements];
   for (const partial of [false, true]) {
-    for (let progress = true; progress && pending.length; ) {
+    for (let progress = true; progress && pending.length;) {
       progress = false;
       for (const p of [...pending]) {
         const each = p.targets.map((t) => selected(layers, t.types, t.select));
@@ -158,7 +162,14 @@ function hiddenActivation(layers: Planned[], fn: string): void {
 function shareSiblingPadding(layers: Planned[]): void {
   for (const layer of layers) {
     if (layer.draft.params.padding !== undefined) continue;
-    const sibling = layers.find((l) => l !== layer && l.sentence === layer.sentence && l.draft.text === layer.draft.text && l.draft.type === layer.draft.type && l.draft.params.padding !== undefined);
+    const sibling = layers.find(
+      (l) =>
+        l !== layer &&
+        l.sentence === layer.sentence &&
+        l.draft.text === layer.draft.text &&
+        l.draft.type === layer.draft.type &&
+        l.draft.params.padding !== undefined,
+    );
     if (!sibling) continue;
     layer.draft.params = { ...layer.draft.params, padding: sibling.draft.params.padding };
     layer.draft.inferred = [...layer.draft.inferred, 'padding'];
@@ -170,7 +181,9 @@ function pageEachLayer(layers: Layer[], planned: Planned[]): void {
   const queue = [...planned];
   for (const layer of layers) {
     if (!layer.source) continue;
-    const at = queue.findIndex((p) => p.draft.text.slice(0, 120) === layer.source!.text && p.sentence.box.every((v, i) => Math.abs(v - layer.source!.bbox![i]) < 0.1));
+    const at = queue.findIndex(
+      (p) => p.draft.text.slice(0, 120) === layer.source!.text && p.sentence.box.every((v, i) => Math.abs(v - layer.source!.bbox![i]) < 0.1),
+    );
     if (at < 0) continue;
     layer.source.page = queue[at].sentence.page;
     queue.splice(at, 1);
@@ -243,17 +256,23 @@ function designOf(run: Mention[], { sentences, placements, conventions }: Contex
   const draft: NetworkDraft = { name: '', layout: 'rows', input: shape, bands: [{ items }], readCells: run.length, totalCells: run.length };
   const first = used[0];
   const bbox = roundBox(boxOf(used.filter((s) => s.page === first.page).map((s) => s.box)));
-  const caption = used.map((s) => s.text).join(' ').slice(0, 300);
+  const caption = used
+    .map((s) => s.text)
+    .join(' ')
+    .slice(0, 300);
   const assembled = assembleGraph(draft, { name: `Text, page ${first.page}`, page: first.page, source: { page: first.page, kind: 'text', caption, bbox } });
   pageEachLayer(assembled.graph.layers, planned);
   const inputLayer = assembled.graph.layers[0];
-  if (input && inputLayer?.type === 'Input') inputLayer.source = { page: input.sentence.page, bbox: roundBox(input.sentence.box), text: input.sentence.text.slice(0, 120) };
+  if (input && inputLayer?.type === 'Input')
+    inputLayer.source = { page: input.sentence.page, bbox: roundBox(input.sentence.box), text: input.sentence.text.slice(0, 120) };
   return assembled.weightLayers >= 2 ? { ...assembled, sentences: used } : undefined;
 }
 
 /** Layers with weights whose width the text states (not inferred). */
 function statedWeights(design: ProseDesign): number {
-  return design.graph.layers.filter((l) => (l.type === 'Conv2D' || l.type === 'Dense') && !l.inferred?.some((p) => p === '*' || p === 'filters' || p === 'units')).length;
+  return design.graph.layers.filter(
+    (l) => (l.type === 'Conv2D' || l.type === 'Dense') && !l.inferred?.some((p) => p === '*' || p === 'filters' || p === 'units'),
+  ).length;
 }
 
 export function proseToGraphs(pages: Page[]): ProseDesign[] {
@@ -293,7 +312,9 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
   }
   // Transformers stated by their settings, built by the block library.
   for (const { graph, sentences: used } of transformerDesigns(sentences)) {
-    const errors = validateGraph(graph).filter((i) => i.severity === 'error').map((i) => `${i.layerId}: ${i.message}`);
+    const errors = validateGraph(graph)
+      .filter((i) => i.severity === 'error')
+      .map((i) => `${i.layerId}: ${i.message}`);
     if (!errors.length) {
       try {
         inferShapes(graph);

@@ -142,7 +142,9 @@ function planOf(sentences: Sentence[], down: ContractingStep, conventions: Conve
   const channels = (channelsStated ? stated?.mention?.shape[2] : conventions.channels?.count) ?? 3;
 
   const classCounts = conventions.classes ?? [];
-  const classes = classCounts.length ? [...classCounts].sort((a, b) => Math.abs(a.sentence.index - i) - Math.abs(b.sentence.index - i))[0].count : DEFAULT_CLASSES;
+  const classes = classCounts.length
+    ? [...classCounts].sort((a, b) => Math.abs(a.sentence.index - i) - Math.abs(b.sentence.index - i))[0].count
+    : DEFAULT_CLASSES;
   return {
     down,
     up,
@@ -157,7 +159,11 @@ function planOf(sentences: Sentence[], down: ContractingStep, conventions: Conve
     used: [...new Set(used)].sort((a, b) => a.index - b.index),
     stated: {
       ...(final ? { final: { sentence: final.sentence, text: final.text, kernel: final.value.kernel } } : {}),
-      ...(stated ? { input: { sentence: stated.sentence, text: stated.sentence.text } } : lowest ? { input: { sentence: lowest.sentence, text: lowest.text } } : {}),
+      ...(stated
+        ? { input: { sentence: stated.sentence, text: stated.sentence.text } }
+        : lowest
+          ? { input: { sentence: lowest.sentence, text: lowest.text } }
+          : {}),
     },
   };
 }
@@ -168,7 +174,14 @@ function buildLayers(plan: Plan): Layer[] | undefined {
   const layers: Layer[] = [];
   const counters = new Map<string, number>();
   let current = 'input';
-  const add = (prefix: string, type: string, params: Params, origin: { sentence: Sentence; text: string } | undefined, inferred: string[], inputs = [current]): string => {
+  const add = (
+    prefix: string,
+    type: string,
+    params: Params,
+    origin: { sentence: Sentence; text: string } | undefined,
+    inferred: string[],
+    inputs = [current],
+  ): string => {
     const n = (counters.get(prefix) ?? 0) + 1;
     counters.set(prefix, n);
     const layer: Layer = { id: `${prefix}${n}`, type, inputs, params };
@@ -182,13 +195,25 @@ function buildLayers(plan: Plan): Layer[] | undefined {
   const convs = (unit: ConvUnit, filters: number, repeat: boolean, unitPadding: 'valid' | 'same' | undefined) => {
     for (let k = 0; k < unit.count; k++) {
       const inferred = [...(repeat || k > 0 ? ['*'] : []), ...(unitPadding ? [] : ['padding']), ...(unit.activation ? [] : ['activation'])];
-      add('conv', 'Conv2D', { filters, kernel: unit.kernel, stride: [1, 1], padding: unitPadding ?? 'same', activation: unit.activation ?? 'relu' }, unit, inferred);
+      add(
+        'conv',
+        'Conv2D',
+        { filters, kernel: unit.kernel, stride: [1, 1], padding: unitPadding ?? 'same', activation: unit.activation ?? 'relu' },
+        unit,
+        inferred,
+      );
     }
   };
   const width = (step: number) => plan.firstWidth * plan.factor ** step;
   const firstInferred = plan.inferred.firstWidth ? ['filters'] : [];
-  layers.push({ id: 'input', type: 'Input', params: { shape: [plan.inputSide, plan.inputSide, plan.channels] }, ...(plan.inferred.input ? { inferred: ['shape'] } : {}) });
-  if (plan.stated.input) layers[0].source = { page: plan.stated.input.sentence.page, bbox: roundBox(plan.stated.input.sentence.box), text: plan.stated.input.text.slice(0, 120) };
+  layers.push({
+    id: 'input',
+    type: 'Input',
+    params: { shape: [plan.inputSide, plan.inputSide, plan.channels] },
+    ...(plan.inferred.input ? { inferred: ['shape'] } : {}),
+  });
+  if (plan.stated.input)
+    layers[0].source = { page: plan.stated.input.sentence.page, bbox: roundBox(plan.stated.input.sentence.box), text: plan.stated.input.text.slice(0, 120) };
 
   let side = plan.inputSide;
   const skips: Array<{ id: string; side: number }> = [];
@@ -223,7 +248,14 @@ function buildLayers(plan: Plan): Layer[] | undefined {
     if (extra > 0 || up.cropped) {
       const cropping = [Math.floor(extra / 2), Math.ceil(extra / 2), Math.floor(extra / 2), Math.ceil(extra / 2)];
       // A crop the text does not state, needed only because the sizes differ, is the reader's.
-      skipId = add('crop', 'Cropping2D', { cropping }, up.cropped ? { sentence: up.sentence, text: up.concat } : undefined, up.cropped ? ['cropping', ...(repeat ? ['*'] : [])] : ['*'], [skip.id]);
+      skipId = add(
+        'crop',
+        'Cropping2D',
+        { cropping },
+        up.cropped ? { sentence: up.sentence, text: up.concat } : undefined,
+        up.cropped ? ['cropping', ...(repeat ? ['*'] : [])] : ['*'],
+        [skip.id],
+      );
     }
     add('concat', 'Concat', { axis: -1 }, { sentence: up.sentence, text: up.concat }, repeat ? ['*'] : [], [upId, skipId]);
     convs(up.convs, width(s), repeat, up.convs.padding ?? down.padding);
@@ -232,7 +264,8 @@ function buildLayers(plan: Plan): Layer[] | undefined {
   }
   // The final layer only where the text states one (a stated total counted without it).
   const final = plan.stated.final;
-  if (final) add('conv', 'Conv2D', { filters: plan.classes, kernel: final.kernel, stride: [1, 1], padding: 'valid' }, final, plan.inferred.classes ? ['filters'] : []);
+  if (final)
+    add('conv', 'Conv2D', { filters: plan.classes, kernel: final.kernel, stride: [1, 1], padding: 'valid' }, final, plan.inferred.classes ? ['filters'] : []);
   return layers;
 }
 
@@ -245,7 +278,10 @@ export function stepDesigns(sentences: Sentence[], conventions: Conventions): St
     const layers = plan && buildLayers(plan);
     if (!plan || !layers) continue;
     const bbox = roundBox(boxOf(plan.used.filter((s) => s.page === down.sentence.page).map((s) => s.box)));
-    const caption = plan.used.map((s) => s.text).join(' ').slice(0, 300);
+    const caption = plan.used
+      .map((s) => s.text)
+      .join(' ')
+      .slice(0, 300);
     const graph: Graph = {
       format: GRAPH_FORMAT,
       name: `Text, page ${down.sentence.page}`,

@@ -71,7 +71,9 @@ function convUnit(clause: string, sentence: Sentence): ConvUnit | undefined {
   // "two 3x3 convolutions", "two convolutional layers with 3x3 kernels"
   const m =
     new RegExp(`\\b${COUNT}\\s+(\\d+)x(\\d+)\\s+conv(?:olution(?:al)?)?s?\\b(?:\\s+layers)?`, 'i').exec(clause) ??
-    new RegExp(`\\b${COUNT}\\s+conv(?:olution(?:al)?)?s?(?:\\s+layers)?\\s+(?:with|of)\\s+(?:size\\s+)?(\\d+)x(\\d+)(?:\\s+(?:kernels|filters))?`, 'i').exec(clause);
+    new RegExp(`\\b${COUNT}\\s+conv(?:olution(?:al)?)?s?(?:\\s+layers)?\\s+(?:with|of)\\s+(?:size\\s+)?(\\d+)x(\\d+)(?:\\s+(?:kernels|filters))?`, 'i').exec(
+      clause,
+    );
   if (!m || m[2] !== m[3] || Number(m[2]) > 11) return undefined;
   // What follows the convolutions up to the next operation belongs to them ("(unpadded …), each followed by a ReLU").
   const rest = clause.slice(m.index);
@@ -86,7 +88,10 @@ function convUnit(clause: string, sentence: Sentence): ConvUnit | undefined {
  */
 export function contractingStepIn(sentence: Sentence): ContractingStep | undefined {
   const t = text(sentence);
-  const repeated = /\b(?:repeated\s+(?:application|use|stacking)\s+of|repeats?|repeating|(?:each|every)\s+(?:down-?sampling\s+|contracting\s+|encoder\s+)?(?:step|block|stage)\s+(?:in\s+the\s+(?:contracting|encoder|downsampling)\s+path\s+)?(?:consists\s+of|has|contains|applies))\s+/i.exec(t);
+  const repeated =
+    /\b(?:repeated\s+(?:application|use|stacking)\s+of|repeats?|repeating|(?:each|every)\s+(?:down-?sampling\s+|contracting\s+|encoder\s+)?(?:step|block|stage)\s+(?:in\s+the\s+(?:contracting|encoder|downsampling)\s+path\s+)?(?:consists\s+of|has|contains|applies))\s+/i.exec(
+      t,
+    );
   if (!repeated) return undefined;
   const clause = t.slice(repeated.index + repeated[0].length);
   const unit = convUnit(clause, sentence);
@@ -125,7 +130,9 @@ export function expandingStepIn(sentence: Sentence): ExpandingStep | undefined {
   const up =
     /\bup-?sampling\b[^,;]*?\bfollowed\s+by\s+an?\s+(\d+)x(\d+)\s+conv\w*/i.exec(before) ??
     /\b(\d+)x(\d+)\s+(?:up-?conv\w*|transposed\s+conv\w*|de-?conv\w*)/i.exec(before) ??
-    /\b(?:up-?conv\w*|transposed\s+conv\w*|de-?conv\w*)\s+(?:with\s+(?:an?\s+)?|of\s+)?(?:(?:kernel|filter)\s+(?:size\s+)?(?:of\s+)?)?(\d+)x(\d+)/i.exec(before);
+    /\b(?:up-?conv\w*|transposed\s+conv\w*|de-?conv\w*)\s+(?:with\s+(?:an?\s+)?|of\s+)?(?:(?:kernel|filter)\s+(?:size\s+)?(?:of\s+)?)?(\d+)x(\d+)/i.exec(
+      before,
+    );
   if (!up || up[1] !== up[2]) return undefined;
   const after = t.slice(concat.index);
   const convs = convUnit(after, sentence);
@@ -152,7 +159,10 @@ export function finalConvIn(sentence: Sentence): StepStatement<{ kernel: [number
 /** "In total the network has 23 convolutional layers", "23 convolutional layers in total". */
 export function totalConvsIn(sentence: Sentence): StepStatement<number> | undefined {
   const t = text(sentence);
-  const m = /\b(?:in\s+total|altogether|overall),?\s+(?:the\s+)?(?:network|model|architecture)\s+(?:has|contains|consists\s+of)\s+(\d+)\s+conv\w*\s+layers\b/i.exec(t) ?? /\b(\d+)\s+conv\w*\s+layers\s+in\s+total\b/i.exec(t);
+  const m =
+    /\b(?:in\s+total|altogether|overall),?\s+(?:the\s+)?(?:network|model|architecture)\s+(?:has|contains|consists\s+of)\s+(\d+)\s+conv\w*\s+layers\b/i.exec(
+      t,
+    ) ?? /\b(\d+)\s+conv\w*\s+layers\s+in\s+total\b/i.exec(t);
   return m ? { value: Number(m[1]), sentence, text: m[0] } : undefined;
 }
 

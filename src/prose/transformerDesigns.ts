@@ -10,7 +10,10 @@ export function transformerDesigns(sentences: Sentence[]): Array<{ graph: Graph;
     const used = config.units.map((u) => sentences[u.index]);
     const first = used[0];
     const bbox = roundBox(boxOf(used.filter((s) => s.page === first.page).map((s) => s.box)));
-    const caption = used.map((s) => s.text).join(' ').slice(0, 300);
+    const caption = used
+      .map((s) => s.text)
+      .join(' ')
+      .slice(0, 300);
     return { graph: transformerGraph(config, { page: first.page, kind: 'text', caption, bbox }), sentences: used };
   });
 }

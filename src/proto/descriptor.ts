@@ -14,7 +14,6 @@ export const rep = (id: number, type: string): FieldJson => ({ type, id, rule: '
 /** repeated field declared `[packed = true]` */
 export const packed = (id: number, type: string): FieldJson => ({ type, id, rule: 'repeated', options: { packed: true } });
 
-export const message = (fields: Record<string, FieldJson>, nested?: INamespace['nested']): IType =>
-  nested ? { fields, nested } : { fields };
+export const message = (fields: Record<string, FieldJson>, nested?: INamespace['nested']): IType => (nested ? { fields, nested } : { fields });
 
 export const enumOf = (values: Record<string, number>) => ({ values });

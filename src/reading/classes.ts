@@ -4,7 +4,10 @@
  */
 import { NUMBER_LIST, numbersIn } from './numbers.ts';
 
-const CLASSES = new RegExp(String.raw`(?<![\d.,])(${NUMBER_LIST})\s+(?:[a-z-]+\s+){0,2}?(?:classes|categories|class\s+labels|object\s+classes|actions)\b`, 'gi');
+const CLASSES = new RegExp(
+  String.raw`(?<![\d.,])(${NUMBER_LIST})\s+(?:[a-z-]+\s+){0,2}?(?:classes|categories|class\s+labels|object\s+classes|actions)\b`,
+  'gi',
+);
 const WAY = /(?<![\d.,])(\d+)[- ](?:way|class)\b/gi;
 
 /** Every class count a sentence (in prose form) states; "10 and 100 image categories respectively" gives both. */
@@ -15,7 +18,8 @@ export function classCountsIn(sentence: string): number[] {
 }
 
 /** "as many outputs as there are valid actions", "one output per class": an output whose width is the task's. */
-export const TASK_SIZED_OUTPUT = /\b(?:as\s+many\s+outputs?\s+as|one\s+(?:output|unit|neuron)\s+(?:for|per)\s+(?:each\s+|every\s+)?)(?:there\s+are\s+)?(?:valid\s+|possible\s+)?(?:actions?|classes|class|categories|labels?)\b/i;
+export const TASK_SIZED_OUTPUT =
+  /\b(?:as\s+many\s+outputs?\s+as|one\s+(?:output|unit|neuron)\s+(?:for|per)\s+(?:each\s+|every\s+)?)(?:there\s+are\s+)?(?:valid\s+|possible\s+)?(?:actions?|classes|class|categories|labels?)\b/i;
 
 /**
  * Class counts of benchmark data sets that papers name without restating them ("2 MLPs on MNIST").

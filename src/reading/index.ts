@@ -9,7 +9,15 @@ export { classCountsIn, TASK_SIZED_OUTPUT } from './classes.ts';
 export { mlpStatements, bareChain, type MlpStatement } from './mlpForms.ts';
 export { statedNetworks, type StatedNetwork, type StatedLayer } from './statedNetworks.ts';
 export { groupClauses, type GroupClause, type GroupRef } from './layerGroups.ts';
-export { transformerStatements, transformerKind, settingNamed, configOf as transformerConfigOf, type TransformerConfig, type Setting, type Settings } from './transformerStatements.ts';
+export {
+  transformerStatements,
+  transformerKind,
+  settingNamed,
+  configOf as transformerConfigOf,
+  type TransformerConfig,
+  type Setting,
+  type Settings,
+} from './transformerStatements.ts';
 export { transformerGraph } from './transformerGraph.ts';
 export { sequenceGraph, isSequenceNetwork } from './sequenceGraph.ts';
 export type { TextUnit, LayerDraft } from './types.ts';

@@ -37,7 +37,8 @@ export interface GroupClause {
 
 const ORDINAL_WORDS = Object.keys(ORDINALS).join('|');
 /** Words that cannot describe a counted layer ("4 gated convolutional layers" has one; "one of the …" does not). */
-const NOT_ADJECTIVES = 'of|the|a|an|and|or|in|on|with|to|for|these|those|its|our|their|each|every|all|than|by|from|at|is|are|was|were|which|that|this|as|into|per|other|more|such|same';
+const NOT_ADJECTIVES =
+  'of|the|a|an|and|or|in|on|with|to|for|these|those|its|our|their|each|every|all|than|by|from|at|is|are|was|were|which|that|this|as|into|per|other|more|such|same';
 /** A group mention: determiner, then kind words (optionally "conv + batch norm + relu"), then "layer(s)". */
 const GROUP = new RegExp(
   String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*|\b(?:up\s+to|than|least|most)\s+)(?<count>\d+|an?|single|one)\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)?` +
@@ -83,14 +84,19 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
   const nouns = widthNouns(type);
   if (nouns) {
     // "96, 128 and 256 filters", "32 8x8 filters", "2048 units each", "512-unit"
-    const listed = new RegExp(String.raw`(?<![\dx.]|\bto\s|-|=\s*)(${NUMBER_LIST})\s+(?:(\d+)x(\d+)\s+)?(?:${WIDTH_ADJECTIVES}\s+)?(?:${nouns})\b`, 'i').exec(clause);
+    const listed = new RegExp(String.raw`(?<![\dx.]|\bto\s|-|=\s*)(${NUMBER_LIST})\s+(?:(\d+)x(\d+)\s+)?(?:${WIDTH_ADJECTIVES}\s+)?(?:${nouns})\b`, 'i').exec(
+      clause,
+    );
     const hyphened = new RegExp(String.raw`(?<![\dx.])(\d+)-(?:unit|neuron|filter|channel|dimensional|d)\b`, 'i').exec(clause);
     if (listed) {
       out.widths = numbersIn(listed[1]);
       if (listed[2]) out.kernel = pair(listed[2], listed[3]);
     } else if (hyphened) out.widths = [Number(hyphened[1])];
     // "2 hidden layers and 1200 filters per layer": a width stated per layer counts whatever its noun.
-    const perLayer = new RegExp(String.raw`(?<![\dx.])(\d+)\s+(?:${ALL_WIDTH_NOUNS})\s+(?:per|in\s+each|at\s+each|for\s+each)\s+(?:hidden\s+)?layer\b`, 'i').exec(clause);
+    const perLayer = new RegExp(
+      String.raw`(?<![\dx.])(\d+)\s+(?:${ALL_WIDTH_NOUNS})\s+(?:per|in\s+each|at\s+each|for\s+each)\s+(?:hidden\s+)?layer\b`,
+      'i',
+    ).exec(clause);
     if (!out.widths && perLayer) out.widths = [Number(perLayer[1])];
     // "depth from 1 to 128 channels": the layer's width is where it goes to.
     // "a final convolution layer results in a scalar value": one output.
@@ -99,8 +105,9 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
     if (fromTo) out.widths = [Number(fromTo[1])];
   }
   const kernel =
-    /(?<![\dx.])(\d{1,2})x(\d{1,2})(?!x\d)\s+(?:receptive\s+fields?|filters?|kernels?|convolutions?|windows?|regions?|neighbou?rhoods?|patch(?:es)?|pooling|max[- ]?pooling)/i.exec(clause) ??
-    /\b(?:kernel|filter|window|receptive\s+field|pooling)\s+(?:size\s+)?(?:of\s+)?(?:size\s+)?(\d{1,2})(?:x(\d{1,2}))?\b/i.exec(clause);
+    /(?<![\dx.])(\d{1,2})x(\d{1,2})(?!x\d)\s+(?:receptive\s+fields?|filters?|kernels?|convolutions?|windows?|regions?|neighbou?rhoods?|patch(?:es)?|pooling|max[- ]?pooling)/i.exec(
+      clause,
+    ) ?? /\b(?:kernel|filter|window|receptive\s+field|pooling)\s+(?:size\s+)?(?:of\s+)?(?:size\s+)?(\d{1,2})(?:x(\d{1,2}))?\b/i.exec(clause);
   if (kernel && !out.kernel) out.kernel = pair(kernel[1], kernel[2]);
   const stride = /\bstrides?\s+(?:of\s+)?(\d{1,2})\b|\bat\s+strides?\s+of\s+(\d{1,2})\b/i.exec(clause);
   if (stride) out.stride = pair(stride[1] ?? stride[2]);
@@ -111,17 +118,19 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
 /** Noun mentions that no "… layer(s)" mention covers, with their count written as "N-layer" or "with N layers" folded in. */
 function nounMentions(sentence: string, covered: RegExpMatchArray[]): RegExpMatchArray[] {
   const inside = (m: RegExpMatchArray) => covered.some((c) => m.index! < c.index! + c[0].length && c.index! < m.index! + m[0].length);
-  return [...sentence.matchAll(NOUN_GROUP)]
-    .filter((m) => !inside(m))
-    .map((m) => {
-      const g = m.groups!;
-      // "a 2-layer LSTM" and "LSTMs with 4 layers": the number counts layers; "2 LSTMs" counts them too.
-      const count = g.withCount ?? g.layerCount ?? g.count;
-      Object.assign(g, { count, noun: Number(count) > 1 || /s$/i.test(m[0].trim()) ? 'layers' : 'layer' });
-      return m;
-    })
-    // A bare noun ("the LSTM", "LSTMs") introduces no layer: a count, an article or a stated width does.
-    .filter((m) => m.groups!.count !== undefined || m.groups!.det !== undefined || /\d/.test(m[0]));
+  return (
+    [...sentence.matchAll(NOUN_GROUP)]
+      .filter((m) => !inside(m))
+      .map((m) => {
+        const g = m.groups!;
+        // "a 2-layer LSTM" and "LSTMs with 4 layers": the number counts layers; "2 LSTMs" counts them too.
+        const count = g.withCount ?? g.layerCount ?? g.count;
+        Object.assign(g, { count, noun: Number(count) > 1 || /s$/i.test(m[0].trim()) ? 'layers' : 'layer' });
+        return m;
+      })
+      // A bare noun ("the LSTM", "LSTMs") introduces no layer: a count, an article or a stated width does.
+      .filter((m) => m.groups!.count !== undefined || m.groups!.det !== undefined || /\d/.test(m[0]))
+  );
 }
 
 export function groupClauses(sentence: string): GroupClause[] {
@@ -140,12 +149,23 @@ export function groupClauses(sentence: string): GroupClause[] {
     const start = m.index!;
     const end = i + 1 < found.length ? found[i + 1].index! : sentence.length;
     const own = sentence.slice(start, end);
-    const clause: GroupClause = { type: kind.type, ref: refOf(g, g.noun.toLowerCase() === 'layers'), hidden: Boolean(g.hidden) || /\bhidden\b/i.test(g.words), ...attributes(kind.type, own), text: own.trim() };
+    const clause: GroupClause = {
+      type: kind.type,
+      ref: refOf(g, g.noun.toLowerCase() === 'layers'),
+      hidden: Boolean(g.hidden) || /\bhidden\b/i.test(g.words),
+      ...attributes(kind.type, own),
+      text: own.trim(),
+    };
     if (/^(?:final|last)$/i.test(g.adj ?? '')) clause.final = true;
     if (/^[^,;]*?\bin\s+the\s+middle\b/i.test(own)) clause.middle = true;
     // "(each) followed by a max-pooling layer": this mention is placed after each layer of the one before.
     const previous = clauses[clauses.length - 1];
-    if (previous && /\beach\s*,?\s*(?:of\s+which\s+is\s+)?(?:followed|succeeded)\s+by\s*(?:an?|one)?\s*$/i.test(sentence.slice(found[i - 1].index! + found[i - 1][0].length, start))) {
+    if (
+      previous &&
+      /\beach\s*,?\s*(?:of\s+which\s+is\s+)?(?:followed|succeeded)\s+by\s*(?:an?|one)?\s*$/i.test(
+        sentence.slice(found[i - 1].index! + found[i - 1][0].length, start),
+      )
+    ) {
       previous.eachFollowedBy = kind.type;
       Object.assign(clause, { ref: { kind: 'all' } as GroupRef });
     }
@@ -163,6 +183,12 @@ function elidedOrdinals(type: string, own: string, first: GroupClause): GroupCla
   Object.assign(first, attributes(type, own.slice(0, cuts[0].index!)), { text: own.slice(0, cuts[0].index!).trim() });
   return cuts.map((m, i) => {
     const text = own.slice(m.index!, i + 1 < cuts.length ? cuts[i + 1].index! : own.length);
-    return { type, ref: { kind: 'nth', position: ORDINALS[m.groups!.ord.toLowerCase()] } as GroupRef, hidden: false, ...attributes(type, text), text: text.trim() };
+    return {
+      type,
+      ref: { kind: 'nth', position: ORDINALS[m.groups!.ord.toLowerCase()] } as GroupRef,
+      hidden: false,
+      ...attributes(type, text),
+      text: text.trim(),
+    };
   });
 }

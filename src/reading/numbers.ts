@@ -2,17 +2,55 @@
 
 /** The one number-word table; every reader spells numbers through it. */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100, thousand: 1000, single: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  eighteen: 18,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  hundred: 100,
+  thousand: 1000,
+  single: 1,
 };
 
 /** Ordinal words and their positions; "last"/"final" count from the end (-1). */
 export const ORDINALS: Readonly<Record<string, number>> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1, final: -1,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  last: -1,
+  final: -1,
 };
 
-const WORD = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).filter((w) => w !== 'single').join('|')})\\b`, 'gi');
+const WORD = new RegExp(
+  `\\b(${Object.keys(NUMBER_WORDS)
+    .filter((w) => w !== 'single')
+    .join('|')})\\b`,
+  'gi',
+);
 
 /** "three fully connected layers" → "3 fully connected layers"; "a single hidden layer" keeps "single" (it is an article there). */
 export function wordsToDigits(text: string): string {

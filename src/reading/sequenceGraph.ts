@@ -27,7 +27,12 @@ function paramsOf(layer: StatedLayer, later: StatedLayer[]): Params | undefined 
     case 'SimpleRNN':
       return { units: p.units, return_sequences: later.some((l) => SEQUENCE_TYPES.has(l.type)) };
     case 'Conv1D':
-      return { filters: p.filters, kernel: Array.isArray(p.kernel) ? p.kernel[0] : (p.kernel ?? 3), ...(p.stride ? { stride: Array.isArray(p.stride) ? p.stride[0] : p.stride } : {}), padding: 'same' };
+      return {
+        filters: p.filters,
+        kernel: Array.isArray(p.kernel) ? p.kernel[0] : (p.kernel ?? 3),
+        ...(p.stride ? { stride: Array.isArray(p.stride) ? p.stride[0] : p.stride } : {}),
+        padding: 'same',
+      };
     case 'Dense':
       return { units: p.units, activation: later.some((l) => l.type === 'Dense') ? 'relu' : (p.activation ?? 'softmax') };
     default:
@@ -37,7 +42,9 @@ function paramsOf(layer: StatedLayer, later: StatedLayer[]): Params | undefined 
 
 export function sequenceGraph(net: StatedNetwork, name: string, source: DesignSource): Graph {
   const tokens = net.layers[0]?.type === 'Embedding';
-  const layers: Layer[] = [{ id: 'input', type: 'Input', params: tokens ? { shape: [STEPS], dtype: 'int32' } : { shape: [STEPS, net.inputWidth ?? FEATURES] }, inferred: ['shape'] }];
+  const layers: Layer[] = [
+    { id: 'input', type: 'Input', params: tokens ? { shape: [STEPS], dtype: 'int32' } : { shape: [STEPS, net.inputWidth ?? FEATURES] }, inferred: ['shape'] },
+  ];
   const warnings: string[] = [];
   let previous = 'input';
   net.layers.forEach((layer, i) => {
@@ -48,8 +55,19 @@ export function sequenceGraph(net: StatedNetwork, name: string, source: DesignSo
       return;
     }
     const id = `${layer.type.toLowerCase()}${i + 1}`;
-    const inferred = [...layer.inferred, ...(layer.type === 'Embedding' ? ['vocab'] : []), ...(layer.type === 'Dense' && !later.length && layer.params.activation === undefined ? ['activation'] : [])];
-    layers.push({ id, type: layer.type, params, inputs: [previous], ...(inferred.length ? { inferred } : {}), source: { page: layer.unit.page, bbox: layer.unit.box, text: layer.text } });
+    const inferred = [
+      ...layer.inferred,
+      ...(layer.type === 'Embedding' ? ['vocab'] : []),
+      ...(layer.type === 'Dense' && !later.length && layer.params.activation === undefined ? ['activation'] : []),
+    ];
+    layers.push({
+      id,
+      type: layer.type,
+      params,
+      inputs: [previous],
+      ...(inferred.length ? { inferred } : {}),
+      source: { page: layer.unit.page, bbox: layer.unit.box, text: layer.text },
+    });
     previous = id;
   });
   return { format: GRAPH_FORMAT, name, layers, source, ...(warnings.length ? { warnings } : {}) };

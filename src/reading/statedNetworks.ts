@@ -139,9 +139,11 @@ const WEIGHTED = (s: StatedLayer) => widthParam(s.type) !== undefined;
 const ARCHITECTURE_WORDS = /\b(?:encoder|decoder|discriminator|generator|critic|backbone|head)\b/i;
 
 /** "the depth is doubled at every layer", "halving the number of channels": the width rule of a stack. */
-const WIDTH_RULE = /\b(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)|kernels)|channels|filters|feature\s+maps)\s+(?:is\s+|are\s+)?(doubled|halved|doubles|halves)|\b(doubling|halving)\s+(?:the\s+)?(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)))/i;
+const WIDTH_RULE =
+  /\b(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)|kernels)|channels|filters|feature\s+maps)\s+(?:is\s+|are\s+)?(doubled|halved|doubles|halves)|\b(doubling|halving)\s+(?:the\s+)?(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)))/i;
 /** "brings the depth from 1 to 128 channels", "starting with 64 filters": where a width rule starts. */
-const FIRST_WIDTH = /\bfrom\s+\d+\s+to\s+(\d+)\s+(?:channels|filters|feature\s+maps)|\bstart(?:s|ing)?\s+(?:with|from|at)\s+(\d+)\s+(?:channels|filters|feature\s+maps)/i;
+const FIRST_WIDTH =
+  /\bfrom\s+\d+\s+to\s+(\d+)\s+(?:channels|filters|feature\s+maps)|\bstart(?:s|ing)?\s+(?:with|from|at)\s+(\d+)\s+(?:channels|filters|feature\s+maps)/i;
 
 /** Widths of a stack whose text states the first width and a doubling (or halving) rule. */
 function applyWidthRule(b: Building, text: string): boolean {
@@ -213,7 +215,8 @@ function withOutput(net: StatedNetwork, classes: number | undefined, taskSized: 
 }
 
 /** "The network architecture … are same as that for SVHN": a network stated by pointing at another. */
-const SAME_AS = /\b(?:network|architecture|model)s?\b[^.]{0,60}?\b(?:is|are)\s+(?:the\s+)?same\s+as\s+(?:that|those|the\s+ones?)?\s*(?:for|of|in|used\s+(?:for|in|on))\s+(?:the\s+)?([A-Z][\w-]*[A-Za-z0-9])/;
+const SAME_AS =
+  /\b(?:network|architecture|model)s?\b[^.]{0,60}?\b(?:is|are)\s+(?:the\s+)?same\s+as\s+(?:that|those|the\s+ones?)?\s*(?:for|of|in|used\s+(?:for|in|on))\s+(?:the\s+)?([A-Z][\w-]*[A-Za-z0-9])/;
 /** Sentences before a network's first one where the name of its data or section may stand. */
 const NAME_REACH = 10;
 
@@ -252,7 +255,15 @@ function copiesByReference(units: TextUnit[], forms: string[], counts: ClassCoun
  * of a network's layers by type, not their order (no network runs several pooling layers in a row).
  */
 function isCensus(clauses: GroupClause[]): boolean {
-  return clauses.some((c, i) => i > 0 && c.ref.kind === 'new' && (c.ref.count ?? 1) >= 2 && widthParam(c.type) === undefined && !clauses[i - 1].eachFollowedBy && widthParam(clauses[i - 1].type) !== undefined);
+  return clauses.some(
+    (c, i) =>
+      i > 0 &&
+      c.ref.kind === 'new' &&
+      (c.ref.count ?? 1) >= 2 &&
+      widthParam(c.type) === undefined &&
+      !clauses[i - 1].eachFollowedBy &&
+      widthParam(clauses[i - 1].type) !== undefined,
+  );
 }
 
 /** Networks of a width family ("RCNN-96", "RCNN-128"): the stack its name stands beside, once per named value. */
@@ -309,14 +320,19 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
     for (const mlp of mlpStatements(text)) {
       const hidden: StatedLayer[] = mlp.hidden.map((w) => ({ type: 'Dense', params: { units: w }, inferred: [], text: mlp.text, unit, hidden: true }) as Slot);
       const net = { layers: hidden, units: [unit], ...(mlp.input ? { inputWidth: mlp.input } : {}) };
-      if (mlp.output !== undefined) networks.push({ ...net, layers: [...hidden, { type: 'Dense', params: { units: mlp.output, activation: 'softmax' }, inferred: [], text: mlp.text, unit }] });
+      if (mlp.output !== undefined)
+        networks.push({
+          ...net,
+          layers: [...hidden, { type: 'Dense', params: { units: mlp.output, activation: 'softmax' }, inferred: [], text: mlp.text, unit }],
+        });
       else networks.push(withOutput(net, classCountNear(units, counts, unit.index), TASK_SIZED_OUTPUT.test(text) ? unit : undefined));
     }
     const clauses = groupClauses(text);
     if (isCensus(clauses)) return;
     if (b && unit.index - b.last > GAP) close();
     for (const clause of clauses) {
-      const weightedAfterDense = b?.slots.some((s) => s.type === 'Dense') && clause.ref.kind === 'new' && clause.type !== 'Dense' && widthParam(clause.type) !== undefined;
+      const weightedAfterDense =
+        b?.slots.some((s) => s.type === 'Dense') && clause.ref.kind === 'new' && clause.type !== 'Dense' && widthParam(clause.type) !== undefined;
       if (weightedAfterDense) close();
       if (!b) {
         if (clause.ref.kind === 'all' && !clause.widths?.length) continue;

@@ -13,6 +13,7 @@ export function transformerGraph(c: TransformerConfig, source: DesignSource): Gr
       ? transformerEncoderDecoder({ layers: c.layers, dModel: c.width, dFF: c.ff, heads: c.heads, name, source })
       : bertEncoder({ layers: c.layers, hidden: c.width, heads: c.heads, ...(c.inferred.includes('ff') ? {} : { ff: c.ff }), name, source });
   // Settings the text did not state stay marked on the layers they size.
-  if (c.inferred.includes('heads')) for (const l of graph.layers) if (l.type === 'DotProductAttention') l.inferred = [...new Set([...(l.inferred ?? []), 'heads'])];
+  if (c.inferred.includes('heads'))
+    for (const l of graph.layers) if (l.type === 'DotProductAttention') l.inferred = [...new Set([...(l.inferred ?? []), 'heads'])];
   return graph;
 }

@@ -19,12 +19,13 @@ export interface WidthFamily {
 }
 
 /** A symbol standing for a width: "the same number of feature maps K", "K feature maps" (single capital, not an article). */
-const SYMBOL = new RegExp(String.raw`\bnumbers?\s+of\s+(?<noun>${ALL_WIDTH_NOUNS})\s+(?:is\s+|=\s*)?(?<after>[B-HJ-Z])\b|\b(?<before>[B-HJ-Z])\s+(?<noun2>${ALL_WIDTH_NOUNS})\b`);
+const SYMBOL = new RegExp(
+  String.raw`\bnumbers?\s+of\s+(?<noun>${ALL_WIDTH_NOUNS})\s+(?:is\s+|=\s*)?(?<after>[B-HJ-Z])\b|\b(?<before>[B-HJ-Z])\s+(?<noun2>${ALL_WIDTH_NOUNS})\b`,
+);
 /** How many sentences from the symbol's definition its family name may be given. */
 const FAMILY_REACH = 3;
 /** Text layers recovered by OCR read 1 and 0 as letters in numbers ("RCNN-I92"). */
 const OCR_DIGITS: Record<string, string> = { I: '1', l: '1', O: '0', o: '0' };
-
 
 function valueOf(token: string): number | undefined {
   if (!/\d/.test(token)) return undefined;
@@ -44,7 +45,10 @@ export function widthFamilies(forms: string[]): WidthFamily[] {
     const param = type && widthParam(type);
     if (!param) return;
     const named = new RegExp(String.raw`\b([A-Za-z][A-Za-z0-9]*)-${symbol}\b`);
-    const near = forms.slice(Math.max(0, at - FAMILY_REACH), at + FAMILY_REACH + 1).map((f) => named.exec(f)).find(Boolean);
+    const near = forms
+      .slice(Math.max(0, at - FAMILY_REACH), at + FAMILY_REACH + 1)
+      .map((f) => named.exec(f))
+      .find(Boolean);
     if (!near || families.some((f) => f.name === near[1])) return;
     const name = near[1];
     const instance = new RegExp(String.raw`\b${escapeRegExp(name)}-([0-9IlOo]{1,5})\b(?!-)`, 'g');

@@ -149,7 +149,11 @@ export class Library {
     for (const { store, record, reason } of sound.damaged) {
       const raw = record as { id?: unknown; paperId?: unknown } | null;
       const paperId = String(store === 'papers' ? raw?.id : raw?.paperId);
-      if (store === 'papers') entries.push({ paper: { id: paperId, title: `Damaged record ${paperId}`, fileName: '', kind: 'pdf', addedAt: 0, regions: [], warnings: [] }, designs: [] });
+      if (store === 'papers')
+        entries.push({
+          paper: { id: paperId, title: `Damaged record ${paperId}`, fileName: '', kind: 'pdf', addedAt: 0, regions: [], warnings: [] },
+          designs: [],
+        });
       problems.set(paperId, [...(problems.get(paperId) ?? []), reason]);
     }
     for (const entry of entries) {
@@ -180,7 +184,12 @@ export class Library {
     const tx = this.db.transaction(['papers', 'designs'], 'readwrite');
     const papers = tx.objectStore('papers');
     const designs = tx.objectStore('designs');
-    const [paperKeys, paperValues, designKeys, designValues] = await Promise.all([papers.getAllKeys(), papers.getAll(), designs.getAllKeys(), designs.getAll()]);
+    const [paperKeys, paperValues, designKeys, designValues] = await Promise.all([
+      papers.getAllKeys(),
+      papers.getAll(),
+      designs.getAllKeys(),
+      designs.getAll(),
+    ]);
     const { damaged } = triage(paperValues, designValues);
     await Promise.all([
       ...damaged.map(({ store, index }) => (store === 'papers' ? papers.delete(paperKeys[index]!) : designs.delete(designKeys[index]!))),

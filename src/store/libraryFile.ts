@@ -52,7 +52,9 @@ export function libraryFromJson(text: string): { papers: PaperRecord[]; designs:
   if (!Array.isArray(file.papers) || !Array.isArray(file.designs)) throw new Error('library file: "papers" and "designs" must be lists');
   const paperIds = new Set<string>();
   const papers = file.papers.map((p, i) => {
-    const problem = paperProblem(p as Partial<PaperRecord>) ?? (p.bytes !== undefined && typeof p.bytes !== 'string' ? `paper "${p.id}": bytes must be base64 text` : undefined);
+    const problem =
+      paperProblem(p as Partial<PaperRecord>) ??
+      (p.bytes !== undefined && typeof p.bytes !== 'string' ? `paper "${p.id}": bytes must be base64 text` : undefined);
     if (problem) throw new Error(`library file: paper #${i + 1}: ${problem}`);
     paperIds.add(p.id);
     const { bytes, ...rest } = p;

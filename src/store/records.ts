@@ -41,7 +41,8 @@ export function designProblem(design: Partial<DesignRecord> | null | undefined):
     const problem = graphProblem(design[key]);
     if (problem) return `design "${design.id}": ${key}: ${problem}`;
   }
-  if (typeof design.rating !== 'number' || !Number.isInteger(design.rating) || design.rating < 0 || design.rating > 5) return `design "${design.id}": rating must be 0..5`;
+  if (typeof design.rating !== 'number' || !Number.isInteger(design.rating) || design.rating < 0 || design.rating > 5)
+    return `design "${design.id}": rating must be 0..5`;
   if (typeof design.note !== 'string') return `design "${design.id}": note must be text`;
   if (!Array.isArray(design.edits)) return `design "${design.id}": edits must be a list`;
   if (typeof design.updatedAt !== 'number' || !Number.isFinite(design.updatedAt)) return `design "${design.id}": updatedAt must be a time`;

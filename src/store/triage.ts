@@ -33,7 +33,8 @@ export function triage(papers: unknown[], designs: unknown[]): Triage {
   });
   designs.forEach((record, index) => {
     const design = record as DesignRecord;
-    const reason = designProblem(design) ?? (soundPapers.has(design.paperId) ? undefined : `design "${design.id}": its paper "${design.paperId}" is missing or damaged`);
+    const reason =
+      designProblem(design) ?? (soundPapers.has(design.paperId) ? undefined : `design "${design.id}": its paper "${design.paperId}" is missing or damaged`);
     if (reason) out.damaged.push({ store: 'designs', index, record, reason });
     else out.designs.push(design);
   });

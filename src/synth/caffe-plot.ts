@@ -143,13 +143,17 @@ export function drawCaffe(graph: Graph, rng: Random, viz: Viz): DrawnFigure {
       meta.set(relu, { layerId: layer.id, role: 'activation' });
       // BVLC names: relu1 after conv1, relu_fc1 after fc1 (so conv and fc counters cannot collide).
       const reluName = layer.type === 'Conv2D' ? `relu${name.replace(/^\D+/, '')}` : `relu_${name}`;
-      nodes.push(`${relu} [label=${dotString([reluName, `(${caffeType('Activation', { fn: 'relu' })})`].join(separator))}, shape=record, style=filled, fillcolor="${CAFFE_COLOURS.inPlace}"];`);
+      nodes.push(
+        `${relu} [label=${dotString([reluName, `(${caffeType('Activation', { fn: 'relu' })})`].join(separator))}, shape=record, style=filled, fillcolor="${CAFFE_COLOURS.inPlace}"];`,
+      );
       edge(top, relu, '');
       edge(relu, top, '');
     } else if (activation === 'softmax') {
       const prob = 'layer_prob';
       meta.set(prob, { layerId: layer.id, role: 'activation' });
-      nodes.push(`${prob} [label=${dotString(['prob', `(${caffeType('Activation', { fn: 'softmax' })})`].join(separator))}, shape=record, style=filled, fillcolor="${CAFFE_COLOURS.other}"];`);
+      nodes.push(
+        `${prob} [label=${dotString(['prob', `(${caffeType('Activation', { fn: 'softmax' })})`].join(separator))}, shape=record, style=filled, fillcolor="${CAFFE_COLOURS.other}"];`,
+      );
       edge(top, prob, '');
       edge(prob, blobNode('prob', layer.id), '');
     }

@@ -112,7 +112,14 @@ function connect(ctx: Ctx, nodes: Map<string, NodeTruth>, horizontal: boolean, a
         const c1: Point = horizontal ? [tail[0], tail[1] - lift] : [tail[0] + lift, tail[1]];
         const c2: Point = horizontal ? [head[0], head[1] - lift] : [head[0] + lift, head[1]];
         ctx.svg.path(`M${tail[0]},${tail[1]} C${c1[0]},${c1[1]} ${c2[0]},${c2[1]} ${head[0]},${head[1]}`, ctx.ink, ctx.stroke);
-        ctx.extents.push(boxOf([[...tail, ...tail], [...c1, ...c1], [...c2, ...c2], [...head, ...head]] as Box[]));
+        ctx.extents.push(
+          boxOf([
+            [...tail, ...tail],
+            [...c1, ...c1],
+            [...c2, ...c2],
+            [...head, ...head],
+          ] as Box[]),
+        );
       }
       edges.push({ from: input, to: layer.id, tail: round(tail), head: round(head) });
     }
@@ -124,10 +131,21 @@ function round(p: Point): Point {
   return [Math.round(p[0] * 100) / 100, Math.round(p[1] * 100) / 100];
 }
 
-function finish(style: DrawnFigure['style'], ctx: Ctx, nodes: Map<string, NodeTruth>, edges: EdgeTruth[], extra: Record<string, string | number | boolean> = {}): DrawnFigure {
+function finish(
+  style: DrawnFigure['style'],
+  ctx: Ctx,
+  nodes: Map<string, NodeTruth>,
+  edges: EdgeTruth[],
+  extra: Record<string, string | number | boolean> = {},
+): DrawnFigure {
   const margin = 20;
   const drawn = [...nodes.values()];
-  const bounds = boxOf([...drawn.map((n) => n.box), ...drawn.flatMap((n) => n.texts.map((t) => t.box)), ...edges.map((e) => [...e.tail, ...e.head] as Box), ...ctx.extents]);
+  const bounds = boxOf([
+    ...drawn.map((n) => n.box),
+    ...drawn.flatMap((n) => n.texts.map((t) => t.box)),
+    ...edges.map((e) => [...e.tail, ...e.head] as Box),
+    ...ctx.extents,
+  ]);
   // Skip arcs and tall blocks may stray above or left of the origin: move the drawing to a fixed margin.
   const dx = margin - bounds[0];
   const dy = margin - bounds[1];
@@ -186,7 +204,11 @@ export function drawPipeline(model: SynthModel, rng: Random): DrawnFigure {
   let x = touching ? 70 : 20;
   for (const layer of ctx.graph.layers) {
     ctx.svg.rect(x, y, blockW, blockH, colourOf(layer, palette), ctx.ink, ctx.stroke, touching ? 0 : rng.pick([0, 3]));
-    const text = ctx.svg.text(x + blockW / 2 + ctx.size * 0.35, y + blockH / 2, shortLabel(layer, ctx.shapes.get(layer.id)), ctx.size, { rotate: true, fill: ctx.ink, bold: touching });
+    const text = ctx.svg.text(x + blockW / 2 + ctx.size * 0.35, y + blockH / 2, shortLabel(layer, ctx.shapes.get(layer.id)), ctx.size, {
+      rotate: true,
+      fill: ctx.ink,
+      bold: touching,
+    });
     nodes.set(layer.id, node(layer, [x, y, x + blockW, y + blockH], [text]));
     x += blockW + gap;
   }
@@ -249,8 +271,28 @@ export function drawCuboids3d(model: SynthModel, rng: Random): DrawnFigure {
     const dy = depthPx * 0.5;
     const face = colourOf(layer, palette);
     ctx.svg.rect(x, top, w, h, face, ctx.ink, ctx.stroke);
-    ctx.svg.polygon([[x, top], [x + dx, top - dy], [x + w + dx, top - dy], [x + w, top]], face, ctx.ink, ctx.stroke);
-    ctx.svg.polygon([[x + w, top], [x + w + dx, top - dy], [x + w + dx, top + h - dy], [x + w, top + h]], face, ctx.ink, ctx.stroke);
+    ctx.svg.polygon(
+      [
+        [x, top],
+        [x + dx, top - dy],
+        [x + w + dx, top - dy],
+        [x + w, top],
+      ],
+      face,
+      ctx.ink,
+      ctx.stroke,
+    );
+    ctx.svg.polygon(
+      [
+        [x + w, top],
+        [x + w + dx, top - dy],
+        [x + w + dx, top + h - dy],
+        [x + w, top + h],
+      ],
+      face,
+      ctx.ink,
+      ctx.stroke,
+    );
     const box: Box = [x, top - dy, x + w + dx, top + h];
     const texts = [ctx.svg.text((box[0] + box[2]) / 2, box[3] + ctx.size * 1.3, shape.join('×'), ctx.size * 0.9, { fill: ctx.ink })];
     if (rng.chance(0.6)) texts.push(ctx.svg.text((box[0] + box[2]) / 2, box[1] - 6, shortLabel(layer, shape).split(',')[0]!, ctx.size, { fill: ctx.ink }));
@@ -269,7 +311,7 @@ export function drawNeurons(model: SynthModel, rng: Random): DrawnFigure {
   const columns: Array<{ id: string; centres: Point[] }> = [];
   const spacing = radius * 2.8;
   const gap = rng.int(60, 110);
-  const mid = 40 + 8 * spacing / 2 + 20;
+  const mid = 40 + (8 * spacing) / 2 + 20;
   let x = 40;
   for (const layer of ctx.graph.layers) {
     const shape = ctx.shapes.get(layer.id) ?? [1];

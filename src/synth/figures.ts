@@ -4,7 +4,18 @@ import { drawCaffe } from './caffe-plot.ts';
 import type { SynthModel } from './grammar.ts';
 import { drawCuboids3d, drawFlow2d, drawNeurons, drawPipeline, drawStacked2d } from './drawn-kinds.ts';
 import { drawKeras2, drawKeras3 } from './keras-plot.ts';
-import { drawAttention, drawBarChart, drawConfusion, drawLineChart, drawRocCurve, drawSampleGrid, drawScatter, drawScreenshots, drawSegGrid, drawTableImage } from './negatives.ts';
+import {
+  drawAttention,
+  drawBarChart,
+  drawConfusion,
+  drawLineChart,
+  drawRocCurve,
+  drawSampleGrid,
+  drawScatter,
+  drawScreenshots,
+  drawSegGrid,
+  drawTableImage,
+} from './negatives.ts';
 import type { Random } from './random.ts';
 import type { DrawnFigure, FigureStyle } from './truth.ts';
 

@@ -81,7 +81,6 @@ interface Node {
 /** A layer drawn but not yet added to the model. */
 type Planned = Omit<Node, 'layer'> & { type: string; params: Params };
 
-
 /** The layer's output shape by the catalog's rule, or undefined when the params do not fit the input. */
 function tryOutputShape(type: string, params: Params, inputs: Shape[]): Shape | undefined {
   const spec = getSpec(type);
@@ -260,7 +259,10 @@ export function generateModel(seed: number | Random, options: GenerateOptions = 
     const choices = [...NEXT_LAYERS[current.state]];
     let next: Node | undefined;
     while (!next && choices.length) {
-      const choice = rng.weighted(choices, choices.map((c) => CHOICE_WEIGHT[c] ?? 1));
+      const choice = rng.weighted(
+        choices,
+        choices.map((c) => CHOICE_WEIGHT[c] ?? 1),
+      );
       choices.splice(choices.indexOf(choice), 1);
       if (choice === 'Concat') {
         next = builder.concat(current, mainPath, fitsDepth);

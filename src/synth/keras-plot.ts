@@ -39,7 +39,8 @@ export function kerasNames(graph: Graph, era: KerasEra): Map<string, string> {
     names.set(layer.id, index === 0 ? base : `${base}_${index}`);
   }
   // A Keras 2 Sequential model names its implicit input after the first layer: "conv2d_1_input".
-  const sequential = graph.layers.every((l) => (l.inputs?.length ?? 0) <= 1) && new Set(graph.layers.flatMap((l) => l.inputs ?? [])).size === graph.layers.length - 1;
+  const sequential =
+    graph.layers.every((l) => (l.inputs?.length ?? 0) <= 1) && new Set(graph.layers.flatMap((l) => l.inputs ?? [])).size === graph.layers.length - 1;
   const [input, first] = graph.layers;
   if (era !== 'keras3' && sequential && input?.type === 'Input' && first) names.set(input.id, `${names.get(first.id)}_input`);
   return names;

@@ -46,11 +46,7 @@ const INKS = ['#000000', '#000000', '#000000', '#222222', '#333333', '#1a1a4e', 
 const FILLS = ['none', 'none', 'none', 'none', '#f2f2f2', '#e8f0fe', '#fff8dc', '#eef7ee'];
 
 /** A look drawn around a style's defaults; `typical` is the chance to keep each default unchanged. */
-export function drawLook(
-  rng: Random,
-  defaults: { rankdirs: GraphvizLook['rankdir'][]; face: string; fontSize: number },
-  typical = 0.5,
-): GraphvizLook {
+export function drawLook(rng: Random, defaults: { rankdirs: GraphvizLook['rankdir'][]; face: string; fontSize: number }, typical = 0.5): GraphvizLook {
   return {
     rankdir: rng.pick(defaults.rankdirs),
     face: rng.chance(typical) ? faceFor(defaults.face) : rng.pick(FACES),

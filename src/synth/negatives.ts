@@ -13,7 +13,16 @@ const X_LABELS = ['Epoch', 'Iteration (×1000)', 'Training steps', 'Number of la
 const NAMES = ['Ours', 'Baseline', 'ResNet-50', 'VGG-16', 'AlexNet', 'LSTM', 'Transformer', 'w/o attention'];
 
 function figure(style: FigureStyle, svg: SvgWriter, width: number, height: number, variation: Record<string, string | number | boolean>): DrawnFigure {
-  return { style, svg: svg.finish(width, height), width, height, nodes: [], edges: [], fonts: [svg.font.family], variation: { font: svg.font.family, ...variation } };
+  return {
+    style,
+    svg: svg.finish(width, height),
+    width,
+    height,
+    nodes: [],
+    edges: [],
+    fonts: [svg.font.family],
+    variation: { font: svg.font.family, ...variation },
+  };
 }
 
 /** Axes with ticks and labels; returns the plot area. */
@@ -112,7 +121,8 @@ export function drawConfusion(rng: Random): DrawnFigure {
     for (let j = 0; j < n; j++) {
       const v = i === j ? 0.6 + rng.next() * 0.4 : rng.next() * 0.15;
       svg.rect(ox + j * cell, oy + i * cell, cell, cell, `hsl(${hue},70%,${Math.round(97 - v * 60)}%)`, '#ffffff', 0.5);
-      if (cell >= 28) svg.text(ox + (j + 0.5) * cell, oy + (i + 0.5) * cell + size * 0.35, v.toFixed(2).slice(1), size, { fill: v > 0.5 ? '#ffffff' : '#000000' });
+      if (cell >= 28)
+        svg.text(ox + (j + 0.5) * cell, oy + (i + 0.5) * cell + size * 0.35, v.toFixed(2).slice(1), size, { fill: v > 0.5 ? '#ffffff' : '#000000' });
     }
     svg.text(ox - 6, oy + (i + 0.5) * cell + size * 0.35, `c${i}`, size, { anchor: 'end' });
     svg.text(ox + (i + 0.5) * cell, oy + n * cell + size + 4, `c${i}`, size);
@@ -198,7 +208,8 @@ export function drawRocCurve(rng: Random): DrawnFigure {
         svg.line(x0, y1 - t * side, x1, y1 - t * side, '#dddddd', 0.6);
       }
     }
-    if (!pr) svg.raw(`<line x1="${x0}" y1="${y1}" x2="${x1}" y2="${y0}" stroke="${rng.pick(['#000', '#888', '#1f77b4'])}" stroke-width="1" stroke-dasharray="5 4"/>`);
+    if (!pr)
+      svg.raw(`<line x1="${x0}" y1="${y1}" x2="${x1}" y2="${y0}" stroke="${rng.pick(['#000', '#888', '#1f77b4'])}" stroke-width="1" stroke-dasharray="5 4"/>`);
     const curves = rng.int(1, 5);
     const names: string[] = [];
     for (let c = 0; c < curves; c++) {
@@ -250,9 +261,11 @@ export function drawScreenshots(rng: Random): DrawnFigure {
     for (let j = 0; j < cols; j++) {
       const [x, y] = [10 + j * (w + gap), 10 + i * rowH];
       let cell = photoCell(rng, `s${i}_${j}`, x, y, w, h, rng.int(15, 60));
-      if (rng.chance(0.4)) cell += `<text x="4" y="${size + 2}" font-family="${svg.font.family}" font-size="${size}" fill="#ffffff">Score: ${rng.int(0, 9999)}</text>`;
+      if (rng.chance(0.4))
+        cell += `<text x="4" y="${size + 2}" font-family="${svg.font.family}" font-size="${size}" fill="#ffffff">Score: ${rng.int(0, 9999)}</text>`;
       svg.raw(`${cell}</svg>`);
-      if (captions) svg.text(x + w / 2, y + h + size * 1.3, `(${String.fromCharCode(97 + i * cols + j)}) ${rng.pick(['frame', 'step', 't ='])} ${rng.int(1, 500)}`, size);
+      if (captions)
+        svg.text(x + w / 2, y + h + size * 1.3, `(${String.fromCharCode(97 + i * cols + j)}) ${rng.pick(['frame', 'step', 't ='])} ${rng.int(1, 500)}`, size);
     }
   }
   return figure('screenshots', svg, 20 + cols * (w + gap), 20 + rows * rowH, { rows, cols });
@@ -272,7 +285,13 @@ export function drawSegGrid(rng: Random): DrawnFigure {
   const titleWords = ['Image', 'Input', 'Ground truth', 'GT', 'Ours', 'FCN-8s', 'DeepLab', 'U-Net', 'Prediction', 'Baseline'];
   const background = rng.pick(['#000000', '#000000', '#ffffff', '#202020']);
   for (let i = 0; i < rows; i++) {
-    const regions = Array.from({ length: rng.int(1, 4) }, () => ({ cx: rng.next(), cy: rng.next(), rx: 0.1 + rng.next() * 0.35, ry: 0.1 + rng.next() * 0.35, colour: rng.pick(VOC) }));
+    const regions = Array.from({ length: rng.int(1, 4) }, () => ({
+      cx: rng.next(),
+      cy: rng.next(),
+      rx: 0.1 + rng.next() * 0.35,
+      ry: 0.1 + rng.next() * 0.35,
+      colour: rng.pick(VOC),
+    }));
     for (let j = 0; j < cols; j++) {
       const [x, y] = [10 + j * (cell + gap), top + i * (cell + gap)];
       if (j === 0 && rng.chance(0.85)) {
@@ -326,7 +345,9 @@ export function drawAttention(rng: Random): DrawnFigure {
     }
     for (let j = 0; j < m; j++) svg.text(ox + (j + 0.5) * cell + size * 0.35, oy - 4, rng.pick(TOKENS), size, { anchor: 'start', rotate: true });
     const bar = rng.chance(0.5);
-    if (bar) for (let k = 0; k < 20; k++) svg.rect(ox + m * cell + 12, oy + n * cell * (1 - (k + 1) / 20), 12, (n * cell) / 20 + 0.5, ramp(colours, k / 19), 'none', 0);
+    if (bar)
+      for (let k = 0; k < 20; k++)
+        svg.rect(ox + m * cell + 12, oy + n * cell * (1 - (k + 1) / 20), 12, (n * cell) / 20 + 0.5, ramp(colours, k / 19), 'none', 0);
     return figure('attention', svg, ox + m * cell + (bar ? 40 : 10), oy + n * cell + 10, { matrix: true, colours });
   }
   const [rows, cols] = [rng.int(1, 3), rng.int(2, 6)];
@@ -339,7 +360,8 @@ export function drawAttention(rng: Random): DrawnFigure {
       if (j > 0 || rng.chance(0.3)) {
         for (let k = 0; k < rng.int(1, 4); k++) {
           const [cx, cy, rad] = [rng.next() * cell, rng.next() * cell, cell * (0.1 + rng.next() * 0.3)];
-          for (let ring = 5; ring >= 1; ring--) cellSvg += `<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${((rad * ring) / 5).toFixed(1)}" fill="${ramp('jet', 1 - ring / 6)}" fill-opacity="0.45"/>`;
+          for (let ring = 5; ring >= 1; ring--)
+            cellSvg += `<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${((rad * ring) / 5).toFixed(1)}" fill="${ramp('jet', 1 - ring / 6)}" fill-opacity="0.45"/>`;
         }
       }
       svg.raw(`${cellSvg}</svg>`);

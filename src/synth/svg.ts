@@ -27,7 +27,13 @@ export class SvgWriter {
   }
 
   /** Write text; returns its box (baseline at y, anchored 'start' | 'middle' | 'end'). */
-  text(x: number, y: number, text: string, size: number, opts: { anchor?: 'start' | 'middle' | 'end'; fill?: string; bold?: boolean; rotate?: boolean } = {}): TextTruth {
+  text(
+    x: number,
+    y: number,
+    text: string,
+    size: number,
+    opts: { anchor?: 'start' | 'middle' | 'end'; fill?: string; bold?: boolean; rotate?: boolean } = {},
+  ): TextTruth {
     const anchor = opts.anchor ?? 'middle';
     const w = this.textWidth(text, size, opts.bold);
     const x0 = anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x;
@@ -36,14 +42,14 @@ export class SvgWriter {
       `<text x="${r(x)}" y="${r(y)}" font-family="${this.font.family}" font-size="${r(size)}" text-anchor="${anchor}"${opts.bold ? ' font-weight="bold"' : ''} fill="${opts.fill ?? '#000'}"${transform}>${escapeXml(text)}</text>`,
     );
     // Rotated text (-90°) runs upward from (x, y).
-    const box: Box = opts.rotate
-      ? [x - size * 0.8, y - (x0 - x) - w, x + size * 0.25, y - (x0 - x)]
-      : [x0, y - size * 0.8, x0 + w, y + size * 0.25];
+    const box: Box = opts.rotate ? [x - size * 0.8, y - (x0 - x) - w, x + size * 0.25, y - (x0 - x)] : [x0, y - size * 0.8, x0 + w, y + size * 0.25];
     return { text, box: box.map(r) as Box };
   }
 
   rect(x: number, y: number, w: number, h: number, fill: string, stroke = '#000', strokeWidth = 1, rx = 0): void {
-    this.parts.push(`<rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}" rx="${r(rx)}" fill="${fill}" stroke="${stroke}" stroke-width="${r(strokeWidth)}"/>`);
+    this.parts.push(
+      `<rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}" rx="${r(rx)}" fill="${fill}" stroke="${stroke}" stroke-width="${r(strokeWidth)}"/>`,
+    );
   }
 
   circle(cx: number, cy: number, radius: number, fill: string, stroke = '#000', strokeWidth = 1): void {
@@ -51,7 +57,9 @@ export class SvgWriter {
   }
 
   polygon(points: Array<[number, number]>, fill: string, stroke = '#000', strokeWidth = 1): void {
-    this.parts.push(`<polygon points="${points.map(([x, y]) => `${r(x)},${r(y)}`).join(' ')}" fill="${fill}" stroke="${stroke}" stroke-width="${r(strokeWidth)}"/>`);
+    this.parts.push(
+      `<polygon points="${points.map(([x, y]) => `${r(x)},${r(y)}`).join(' ')}" fill="${fill}" stroke="${stroke}" stroke-width="${r(strokeWidth)}"/>`,
+    );
   }
 
   line(x1: number, y1: number, x2: number, y2: number, stroke = '#000', strokeWidth = 1, arrow = false): void {

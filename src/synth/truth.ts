@@ -9,7 +9,18 @@ export type Point = [number, number];
 export const GRAPHVIZ_STYLES = ['keras2', 'keras3', 'caffe'] as const;
 export const ARCHITECTURE_KINDS = ['neurons', 'flow2d', 'stacked2d', 'cuboids3d', 'pipeline'] as const;
 /** Ordinary paper figures: negatives for the architecture classifier. */
-export const NEGATIVE_KINDS = ['linechart', 'barchart', 'scatter', 'confusion', 'samplegrid', 'tableimage', 'roccurve', 'screenshots', 'seggrid', 'attention'] as const;
+export const NEGATIVE_KINDS = [
+  'linechart',
+  'barchart',
+  'scatter',
+  'confusion',
+  'samplegrid',
+  'tableimage',
+  'roccurve',
+  'screenshots',
+  'seggrid',
+  'attention',
+] as const;
 export const ALL_STYLES = [...GRAPHVIZ_STYLES, ...ARCHITECTURE_KINDS, ...NEGATIVE_KINDS] as const;
 export type FigureStyle = (typeof ALL_STYLES)[number];
 

@@ -45,7 +45,17 @@ class Builder {
   }
 
   add(type: string, params: Params, inferred: string[], origin?: { box: Box; text: string }, inputs?: string[]): string {
-    const prefix = { Conv2D: 'conv', DepthwiseConv2D: 'dwconv', Conv2DTranspose: 'upconv', MaxPool2D: 'pool', AvgPool2D: 'avgpool', Dense: 'fc', Activation: 'act', GlobalAvgPool2D: 'gap' }[type] ?? type.toLowerCase();
+    const prefix =
+      {
+        Conv2D: 'conv',
+        DepthwiseConv2D: 'dwconv',
+        Conv2DTranspose: 'upconv',
+        MaxPool2D: 'pool',
+        AvgPool2D: 'avgpool',
+        Dense: 'fc',
+        Activation: 'act',
+        GlobalAvgPool2D: 'gap',
+      }[type] ?? type.toLowerCase();
     const id = type === 'Input' ? 'input' : this.id(prefix);
     const layer: Layer = { id, type, params };
     if (type !== 'Input') layer.inputs = inputs ?? [this.current];
@@ -177,7 +187,10 @@ function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraSt
 }
 
 function strideOf(item: SeqItem): number {
-  const one = (l: SeqLayer) => (CONVS.has(l.draft.type) || /Pool2D$/.test(l.draft.type) ? pair(l.draft.params.stride ?? (/Pool2D$/.test(l.draft.type) ? l.draft.params.pool ?? 2 : 1), 1)[0] : 1);
+  const one = (l: SeqLayer) =>
+    CONVS.has(l.draft.type) || /Pool2D$/.test(l.draft.type)
+      ? pair(l.draft.params.stride ?? (/Pool2D$/.test(l.draft.type) ? (l.draft.params.pool ?? 2) : 1), 1)[0]
+      : 1;
   return item.kind === 'layer' ? one(item) : item.layers.reduce((s, l) => s * one(l), 1);
 }
 

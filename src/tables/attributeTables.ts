@@ -7,7 +7,8 @@ import type { Cell, TableGrid } from './grid.ts';
 import { labelType, normaliseLayerText, parseLayerText, repeatCount, sizeOf, type LayerDraft } from './layerText.ts';
 import { layerOf, type NetworkDraft, type SeqBand, type SeqBlock, type SeqLayer } from './sequence.ts';
 
-export type Attribute = 'type' | 'filters' | 'kernel' | 'stride' | 'poolSize' | 'poolStride' | 'padding' | 'inputSize' | 'outputSize' | 'repeat' | 'name' | 'activation';
+export type Attribute =
+  'type' | 'filters' | 'kernel' | 'stride' | 'poolSize' | 'poolStride' | 'padding' | 'inputSize' | 'outputSize' | 'repeat' | 'name' | 'activation';
 
 /** What an attribute header names, or undefined for anything else. */
 export function attributeOf(text: string): Attribute | undefined {
@@ -191,4 +192,3 @@ export function readColumns(grid: TableGrid, headerCol: number, rows: Cell[][]):
   }
   return read >= 2 ? { name: '', layout: 'columns', input, bands, readCells: read, totalCells: layerCols.length } : undefined;
 }
-

@@ -10,7 +10,8 @@ import type { NetworkDraft, SeqLayer } from './interpret.ts';
 function draftOf(hidden: number[], outputs: number | undefined, text: string, box: SeqLayer['box']): NetworkDraft {
   const layer = (units: number, inferred: string[] = []): SeqLayer => ({ kind: 'layer', draft: { type: 'Dense', params: { units }, inferred, text }, box });
   const items = hidden.map((w) => layer(w));
-  if (outputs !== undefined) items.push({ ...layer(outputs, ['*']), draft: { type: 'Dense', params: { units: outputs, activation: 'softmax' }, inferred: ['*'], text } });
+  if (outputs !== undefined)
+    items.push({ ...layer(outputs, ['*']), draft: { type: 'Dense', params: { units: outputs, activation: 'softmax' }, inferred: ['*'], text } });
   return { name: text.slice(0, 40), layout: 'rows', bands: [{ items }], readCells: 1, totalCells: 1 };
 }
 

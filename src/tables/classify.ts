@@ -13,9 +13,13 @@ export interface TableClass {
 }
 
 const ARCH_WORDS =
-  'conv convolution convolutional layer layers filter filters kernel stride pool pooling max avg average fc fully connected dense softmax relu input output size channels architecture configuration block blocks depthwise pointwise dw lrn dropout shape type stage upsampling concat batchnorm bn units feature maps patch pad padding'.split(' ');
+  'conv convolution convolutional layer layers filter filters kernel stride pool pooling max avg average fc fully connected dense softmax relu input output size channels architecture configuration block blocks depthwise pointwise dw lrn dropout shape type stage upsampling concat batchnorm bn units feature maps patch pad padding'.split(
+    ' ',
+  );
 const RESULTS_WORDS =
-  'error accuracy top top-1 top-5 map ap acc result results test val validation train training score scores method methods ours baseline dataset benchmark loss likelihood log bleu f1 precision recall time speed fps params parameters flops mult-adds million millions ms sota state art ensemble trained evaluation'.split(' ');
+  'error accuracy top top-1 top-5 map ap acc result results test val validation train training score scores method methods ours baseline dataset benchmark loss likelihood log bleu f1 precision recall time speed fps params parameters flops mult-adds million millions ms sota state art ensemble trained evaluation'.split(
+    ' ',
+  );
 
 function bag(words: string[]): Map<string, number> {
   const m = new Map<string, number>();

@@ -6,7 +6,18 @@ import type { Box } from '../paper/index.ts';
 import type { Cell, TableGrid } from './grid.ts';
 import { labelType, normaliseLayerText, parseLayerText, repeatCount, sizeOf } from './layerText.ts';
 import { attributeOf, type Attribute } from './attributeTables.ts';
-import { layerOf, overlapY, rowsOf, type BlockStyle, type InterpretHints, type NetworkDraft, type SeqBand, type SeqBlock, type SeqItem, type SeqLayer } from './sequence.ts';
+import {
+  layerOf,
+  overlapY,
+  rowsOf,
+  type BlockStyle,
+  type InterpretHints,
+  type NetworkDraft,
+  type SeqBand,
+  type SeqBlock,
+  type SeqItem,
+  type SeqLayer,
+} from './sequence.ts';
 
 /** "[3×3, 64; 3×3, 64] ×2" written on one line: the bracketed layers, repeated. */
 const INLINE_BLOCK = /[[{(]([^\]})]+)[\]})]\s*x\s*(\d{1,3})/i;
@@ -14,7 +25,10 @@ const INLINE_BLOCK = /[[{(]([^\]})]+)[\]})]\s*x\s*(\d{1,3})/i;
 function inlineBlock(line: string, typeHint: string | undefined, style: BlockStyle, box: Box): SeqBlock | undefined {
   const m = INLINE_BLOCK.exec(normaliseLayerText(line));
   if (!m) return undefined;
-  const layers = m[1].split(/\s*;\s*/).flatMap((part) => parseLayerText(part, typeHint)).map((d) => layerOf(d, box));
+  const layers = m[1]
+    .split(/\s*;\s*/)
+    .flatMap((part) => parseLayerText(part, typeHint))
+    .map((d) => layerOf(d, box));
   if (layers.length === 0) return undefined;
   return { kind: 'block', style: layers.length >= 2 ? style : 'plain', layers, repeat: Number(m[2]), box };
 }
@@ -43,7 +57,10 @@ function mergeMarkedBlocks(cells: Cell[], labels: Cell[]): Cell[] {
   const markers = sorted.filter((c) => c.repeat === undefined && c.lines.length === 1 && repeatCount(c.text) !== undefined);
   if (markers.length === 0) return sorted;
   const members = sorted.filter((c) => !markers.includes(c) && c.col0 === c.col1);
-  const gaps = members.slice(1).map((c, i) => centre(c) - centre(members[i])).filter((g) => g > 0);
+  const gaps = members
+    .slice(1)
+    .map((c, i) => centre(c) - centre(members[i]))
+    .filter((g) => g > 0);
   const pitch = gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 10;
   const labelCentres = labels.map(centre).sort((a, b) => a - b);
   const taken = new Set<Cell>();
@@ -137,7 +154,9 @@ export function readConfigurations(grid: TableGrid, hints: InterpretHints): Netw
     const ownCells = covering.filter((c) => c.col0 === c.col1);
     const good = covering.filter(readsWithLabel).length;
     // Cells that state numbers ("conv3-64", "3×3, 64"), not just a layer word ("Pooling").
-    const informative = covering.filter((c) => c.lines.some((l) => parseLayerText(l).some((d) => Object.keys(d.params).length > 0 && d.type !== 'Activation'))).length;
+    const informative = covering.filter((c) =>
+      c.lines.some((l) => parseLayerText(l).some((d) => Object.keys(d.params).length > 0 && d.type !== 'Activation')),
+    ).length;
     if (ownCells.length >= 1 && good >= 3 && good >= 0.5 * covering.length && informative >= 2) configCols.push(col);
   }
   const drafts: NetworkDraft[] = [];
@@ -149,7 +168,10 @@ export function readConfigurations(grid: TableGrid, hints: InterpretHints): Netw
       .join(' ')
       .trim();
     const labels = nameCol === undefined ? [] : body.filter((c) => c.col0 === nameCol);
-    const covering = mergeMarkedBlocks(body.filter((c) => c.col0 <= col && c.col1 >= col), labels);
+    const covering = mergeMarkedBlocks(
+      body.filter((c) => c.col0 <= col && c.col1 >= col),
+      labels,
+    );
     const sizes = sizeCol === undefined ? [] : body.filter((c) => c.col0 === sizeCol && sizeOf(c.text));
     const bands: SeqBand[] = [];
     let input: number[] | undefined;
@@ -177,4 +199,3 @@ export function readConfigurations(grid: TableGrid, hints: InterpretHints): Netw
   }
   return drafts;
 }
-

@@ -102,7 +102,10 @@ const centreY = (b: Box) => (b[1] + b[3]) / 2;
 
 /** Private-use glyphs (pieces of TeX's big delimiters) carry no text; a chunk of bare brackets is drawing. */
 const cleanText = (text: string) => {
-  const t = text.replace(/[\uE000-\uF8FF]/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = text
+    .replace(/[\uE000-\uF8FF]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return /^[\s[\]{}()|]*$/.test(t) ? '' : t;
 };
 
@@ -147,7 +150,11 @@ function splitAtRules(chunk: Chunk, rules: Rules): Chunk[] {
   }
   if (groups.size < 2) return [chunk];
   return [...groups.values()].map((items) => ({
-    text: items.map((i) => i.str).join(' ').replace(/\s+/g, ' ').trim(),
+    text: items
+      .map((i) => i.str)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
     box: boxOf(items.map((i) => i.box)),
     size: Math.max(...items.map((i) => i.size)),
     items,
@@ -181,7 +188,10 @@ function subColumns(range: [number, number], chunks: Chunk[]): Array<[number, nu
 
 export function buildGrid(lines: Line[], paths: PathItem[], box: Box): TableGrid {
   const rules = readRules(paths, box);
-  const ruleXs = clusterPositions(rules.vertical.map((r) => r.x), 2).filter((x) => x > box[0] + 3 && x < box[2] - 3);
+  const ruleXs = clusterPositions(
+    rules.vertical.map((r) => r.x),
+    2,
+  ).filter((x) => x > box[0] + 3 && x < box[2] - 3);
   const ruled = ruleXs.length >= 2;
   const chunks = ruled ? lines.flatMap((l) => l.chunks.flatMap((c) => splitAtRules(c, rules))) : lines.flatMap((l) => l.chunks);
   let columns: Array<[number, number]>;
@@ -213,7 +223,9 @@ export function buildGrid(lines: Line[], paths: PathItem[], box: Box): TableGrid
       let covered = columns.map((_, i) => i).filter((i) => mid(columns[i]) > left && mid(columns[i]) < right);
       if (covered.length === 0) continue;
       if (covered.length > 1 && covered.every((i) => ruledOf[i] === ruledOf[covered[0]])) {
-        const mine = isMark(c) ? covered.filter((i) => columns[i][0] <= cx).slice(-1) : covered.filter((i) => columns[i][0] < c.box[2] && columns[i][1] > c.box[0]);
+        const mine = isMark(c)
+          ? covered.filter((i) => columns[i][0] <= cx).slice(-1)
+          : covered.filter((i) => columns[i][0] < c.box[2] && columns[i][1] > c.box[0]);
         if (mine.length) covered = mine;
       }
       const [col0, col1] = [covered[0], covered[covered.length - 1]];
@@ -235,8 +247,14 @@ export function buildGrid(lines: Line[], paths: PathItem[], box: Box): TableGrid
         if (hit.length === 0) {
           // In a gutter: take the nearest column on each side.
           const cx = centreX(c.box);
-          const left = columns.map((col, i) => ({ i, d: cx - col[1] })).filter((h) => h.d >= 0).sort((a, b) => a.d - b.d)[0];
-          const right = columns.map((col, i) => ({ i, d: col[0] - cx })).filter((h) => h.d >= 0).sort((a, b) => a.d - b.d)[0];
+          const left = columns
+            .map((col, i) => ({ i, d: cx - col[1] }))
+            .filter((h) => h.d >= 0)
+            .sort((a, b) => a.d - b.d)[0];
+          const right = columns
+            .map((col, i) => ({ i, d: col[0] - cx }))
+            .filter((h) => h.d >= 0)
+            .sort((a, b) => a.d - b.d)[0];
           hit = [left, right].filter(Boolean).map((h) => ({ i: h!.i, overlap: 0, width: 0 }));
         }
         let col0 = Math.min(...hit.map((h) => h.i));

@@ -34,4 +34,3 @@ export function interpretTable(grid: TableGrid, hints: InterpretHints): NetworkD
   }
   return readConfigurations(grid, hints);
 }
-

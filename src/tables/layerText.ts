@@ -8,7 +8,6 @@ import { normaliseLayerText, type LayerDraft } from '../reading/index.ts';
 
 export { normaliseLayerText, type LayerDraft };
 
-
 interface TypeRule {
   pattern: RegExp;
   type: string;
@@ -87,7 +86,10 @@ function readPart(part: string): { rule?: TypeRule; params: Params; dims?: numbe
   let dims: number[] | undefined;
   const shape = SHAPE.exec(text);
   if (shape) {
-    dims = shape.slice(1).filter((d) => d !== undefined).map(Number);
+    dims = shape
+      .slice(1)
+      .filter((d) => d !== undefined)
+      .map(Number);
     text = text.replace(shape[0], ' ');
   }
   const rule = typeOf(text);
@@ -143,7 +145,7 @@ function finish(type: string, base: Params, read: { params: Params; dims?: numbe
  */
 export function parseLayerText(raw: string, typeHint?: string): LayerDraft[] {
   const text = normaliseLayerText(raw);
-  if (!text || /%|\d\.\d/.test(text) && !/\bdrop/i.test(text)) return [];
+  if (!text || (/%|\d\.\d/.test(text) && !/\bdrop/i.test(text))) return [];
   if (NAME_ONLY.test(text) && !CONV_ND.test(text)) return [];
   const parts = text.split(/\s*[,;+]\s*|\s+(?:and|followed by|then|->|→)\s+/i).filter(Boolean);
   const layers: Array<{ type: string; base: Params; read: { params: Params; dims?: number[]; count?: number }; text: string }> = [];
@@ -153,7 +155,12 @@ export function parseLayerText(raw: string, typeHint?: string): LayerDraft[] {
     if (read.rule) {
       const merged = pending ? mergeRead(pending, read) : read;
       pending = undefined;
-      layers.push({ type: read.rule.type, base: { ...(read.rule.params ?? {}) }, read: { ...merged, params: { ...merged.params, ...read.params } }, text: part });
+      layers.push({
+        type: read.rule.type,
+        base: { ...(read.rule.params ?? {}) },
+        read: { ...merged, params: { ...merged.params, ...read.params } },
+        text: part,
+      });
     } else if (layers.length > 0 && !layers[layers.length - 1].read.dims && read.dims) {
       layers[layers.length - 1].read = mergeRead(layers[layers.length - 1].read, read);
     } else if (layers.length > 0 && (read.count !== undefined || Object.keys(read.params).length > 0)) {
@@ -181,7 +188,9 @@ function mergeRead(a: { params: Params; dims?: number[]; count?: number }, b: { 
 
 /** "×2", "x 12", "5×", "×2]" — a repeat marker, or undefined. */
 export function repeatCount(text: string): number | undefined {
-  const t = normaliseLayerText(text).replace(/[[\]{}()]/g, '').trim();
+  const t = normaliseLayerText(text)
+    .replace(/[[\]{}()]/g, '')
+    .trim();
   const m = /^x\s*(\d{1,3})$/i.exec(t) ?? /^(\d{1,3})\s*x$/i.exec(t);
   return m ? Number(m[1]) : undefined;
 }
@@ -190,7 +199,12 @@ export function repeatCount(text: string): number | undefined {
 export function sizeOf(text: string): number[] | undefined {
   const t = normaliseLayerText(text);
   const m = /^(\d+)x(\d+)(?:x(\d+))?$/.exec(t);
-  return m ? m.slice(1).filter((d) => d !== undefined).map(Number) : undefined;
+  return m
+    ? m
+        .slice(1)
+        .filter((d) => d !== undefined)
+        .map(Number)
+    : undefined;
 }
 
 /** A row label's layer type: "conv2_x" (a name) or a bare layer word such as "Convolution" or "Pooling". */

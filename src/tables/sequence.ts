@@ -60,4 +60,3 @@ export function rowsOf(cells: Cell[]): Cell[][] {
   for (const r of rows) r.sort((a, b) => a.col0 - b.col0);
   return rows.sort((a, b) => a[0].box[1] - b[0].box[1]);
 }
-

@@ -92,7 +92,8 @@ export function settingsRows(region: Region, page: Page): SettingsRow[] {
       const nearest = headings.reduce((a, b) => (Math.abs(b.x - word.x) < Math.abs(a.x - word.x) ? b : a));
       if (Math.abs(nearest.x - word.x) <= spacing / 2 && settings[nearest.setting] === undefined) settings[nearest.setting] = Number(word.text);
     }
-    if (settings.layers && settings.width) rows.push({ name: label.text, settings, box: [line[0].box[0], line[0].box[1], line[line.length - 1].box[2], line[0].box[3]] });
+    if (settings.layers && settings.width)
+      rows.push({ name: label.text, settings, box: [line[0].box[0], line[0].box[1], line[line.length - 1].box[2], line[0].box[3]] });
   }
   return rows;
 }

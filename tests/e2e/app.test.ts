@@ -139,7 +139,16 @@ describe('paper2net app in Chromium', () => {
     const files = await downloadZip();
     const names = Object.keys(files.files);
     expect(names).toEqual(
-      expect.arrayContaining(['graph.json', 'README.md', 'keras/model_keras.py', 'keras/model.json', 'pytorch/model_pytorch.py', 'caffe/deploy.prototxt', 'caffe/netspec.py', 'onnx/model.onnx']),
+      expect.arrayContaining([
+        'graph.json',
+        'README.md',
+        'keras/model_keras.py',
+        'keras/model.json',
+        'pytorch/model_pytorch.py',
+        'caffe/deploy.prototxt',
+        'caffe/netspec.py',
+        'onnx/model.onnx',
+      ]),
     );
     const graph = JSON.parse(await files.file('graph.json')!.async('string'));
     expect(graph.layers.find((l: { id: string }) => l.id === editedLayer).params.filters).toBe(newFilters);
@@ -172,7 +181,17 @@ describe('paper2net app in Chromium', () => {
     const files = await downloadZip();
     expect(JSON.parse(await files.file('graph.json')!.async('string')).name).toBe('LeNet');
     const names = Object.keys(files.files);
-    expect(names).toEqual(expect.arrayContaining(['graph.json', 'README.md', 'keras/model_keras.py', 'pytorch/model_pytorch.py', 'caffe/deploy.prototxt', 'caffe/weights.caffemodel', 'onnx/model.onnx']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'graph.json',
+        'README.md',
+        'keras/model_keras.py',
+        'pytorch/model_pytorch.py',
+        'caffe/deploy.prototxt',
+        'caffe/weights.caffemodel',
+        'onnx/model.onnx',
+      ]),
+    );
   });
 
   it('keeps ratings and notes across a reload, searches by title and exports the library as one JSON file', async () => {

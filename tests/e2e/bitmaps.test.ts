@@ -40,7 +40,8 @@ it('reads a Keras plot_model bitmap placed in a PDF into a design', async () => 
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
     const transfer = new DataTransfer();
     transfer.items.add(new File([bytes], 'plot.pdf', { type: 'application/pdf' }));
-    for (const kind of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    for (const kind of ['dragenter', 'dragover', 'drop'])
+      window.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, base64);
   const card = page.locator('[data-testid=design-card]').first();
   await card.waitFor({ timeout: 180_000 });

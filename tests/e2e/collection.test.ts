@@ -22,7 +22,16 @@ let server: Server;
 let url: string;
 const pageErrors: string[] = [];
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.zip': 'application/zip' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.zip': 'application/zip',
+};
 
 /** A plain static host: dist/ at the root, the collection folder at /collection/. */
 function serve(): Promise<string> {
@@ -41,7 +50,9 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'damaged.pdf'), readFileSync(join(CORPUS, 'pdf/vgg.pdf')).subarray(0, 5000));
   const list = join(dir, 'papers.txt');
   writeFileSync(list, [join(CORPUS, 'pdf/vgg.pdf'), join(CORPUS, 'pdf/mxnet_squeezenet_graph.pdf'), 'damaged.pdf'].join('\n'));
-  const batch = spawnSync(process.execPath, [join(ROOT, 'bin/paper2net.mjs'), 'batch', list, '--out', collection, '--no-bitmaps', '--zips'], { encoding: 'utf8' });
+  const batch = spawnSync(process.execPath, [join(ROOT, 'bin/paper2net.mjs'), 'batch', list, '--out', collection, '--no-bitmaps', '--zips'], {
+    encoding: 'utf8',
+  });
   if (batch.status !== 0) throw new Error(batch.stderr);
   index = JSON.parse(readFileSync(join(collection, 'index.json'), 'utf8')) as CollectionIndex;
   buildApp();

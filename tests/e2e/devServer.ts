@@ -21,7 +21,12 @@ export async function serveDev(): Promise<{ url: string; close: () => Promise<vo
     hasErrorLogged: () => false,
     hasWarned: false,
   };
-  const server = await createServer({ root: ROOT, cacheDir, customLogger: logger, server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, watch: null } });
+  const server = await createServer({
+    root: ROOT,
+    cacheDir,
+    customLogger: logger,
+    server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, watch: null },
+  });
   await server.listen();
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('vite did not report a port');

@@ -30,9 +30,15 @@ async function seriousViolations(): Promise<string[]> {
   // Evaluated through the devtools protocol: the page's CSP (no inline scripts) does not apply.
   await page.evaluate(`${AXE};0`);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(' ')})`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(' ')})`);
   });
   return violations;
 }
@@ -53,7 +59,8 @@ async function dropFile(path: string, name: string): Promise<void> {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
       const transfer = new DataTransfer();
       transfer.items.add(new File([bytes], name, { type: 'application/pdf' }));
-      for (const kind of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      for (const kind of ['dragenter', 'dragover', 'drop'])
+        window.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
     },
     { base64, name },
   );
@@ -169,7 +176,10 @@ describe('a new user on npm run dev', () => {
 async function graphInsideCanvas(): Promise<boolean> {
   const canvas = (await page.locator('.canvas').boundingBox())!;
   const boxes = await page.locator('[data-testid=layer-node]').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().toJSON() as DOMRect));
-  return boxes.length > 0 && boxes.every((b) => b.left >= canvas.x - 2 && b.right <= canvas.x + canvas.width + 2 && b.top >= canvas.y - 2 && b.bottom <= canvas.y + canvas.height + 2);
+  return (
+    boxes.length > 0 &&
+    boxes.every((b) => b.left >= canvas.x - 2 && b.right <= canvas.x + canvas.width + 2 && b.top >= canvas.y - 2 && b.bottom <= canvas.y + canvas.height + 2)
+  );
 }
 
 describe('the editor fits the screen', () => {
@@ -208,7 +218,12 @@ describe('the editor fits the screen', () => {
     const centre = { x: added.x + added.width / 2 - pane.x, y: added.y + added.height / 2 - pane.y };
     expect(Math.hypot(centre.x - target.x, centre.y - target.y)).toBeLessThan(40);
     await page.getByRole('tab', { name: 'Graph JSON', exact: true }).click();
-    const graph = JSON.parse(await page.locator('[data-testid=code-json]').innerText().then((t) => t.replace(/^\s*\d+/gm, '')));
+    const graph = JSON.parse(
+      await page
+        .locator('[data-testid=code-json]')
+        .innerText()
+        .then((t) => t.replace(/^\s*\d+/gm, '')),
+    );
     const dropout = graph.layers.find((l: { id: string }) => l.id === addedId);
     expect(dropout.type).toBe('Dropout');
     expect(dropout.inputs).toEqual([lastId]);

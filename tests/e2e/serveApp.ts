@@ -10,7 +10,14 @@ import { preview, type PreviewServer } from 'vite';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 export function buildApp(): void {
   // vitest sets NODE_ENV=test, which would make vite build a development bundle (no service worker).
@@ -29,8 +36,15 @@ export function launchChromium(): Promise<Browser> {
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json', '.wasm': 'application/wasm', '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
 };
 
 /** dist/ served like a plain static host: content types only, no COOP/COEP/CSP headers. */

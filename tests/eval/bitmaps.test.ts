@@ -106,7 +106,9 @@ async function extract(bytes: Uint8Array, name: string): Promise<{ result: Extra
   const result = await extractDesigns(bytes, { bitmaps });
   const ms = performance.now() - started;
   await bitmaps.close();
-  rows.push(`${name}: extract ${(plainMs / 1000).toFixed(2)} s without bitmaps, ${(ms / 1000).toFixed(2)} s with (${result.bitmapTimings.length} bitmap figures, ${result.bitmapTimings.filter((t) => t.readMs !== undefined).length} read)`);
+  rows.push(
+    `${name}: extract ${(plainMs / 1000).toFixed(2)} s without bitmaps, ${(ms / 1000).toFixed(2)} s with (${result.bitmapTimings.length} bitmap figures, ${result.bitmapTimings.filter((t) => t.readMs !== undefined).length} read)`,
+  );
   for (const t of result.bitmapTimings) {
     const found = result.regions.find((r) => r.page === t.page && r.caption && label(r.caption) === t.label && r.classified);
     const c = found?.classified;
@@ -143,7 +145,11 @@ describe('corpus papers: the classifier decides which bitmap figures are read', 
         expect(region.classified.read, `${paper} p${region.page}`).toBe(region.classified.architecture >= 0.5);
       }
       expect(result.bitmapTimings.length).toBe(result.regions.filter((r) => r.classified).length);
-      expect(result.bitmapTimings.every((t) => (t.readMs !== undefined) === result.regions.some((r) => r.page === t.page && r.classified?.read && label(r.caption ?? '') === t.label))).toBe(true);
+      expect(
+        result.bitmapTimings.every(
+          (t) => (t.readMs !== undefined) === result.regions.some((r) => r.page === t.page && r.classified?.read && label(r.caption ?? '') === t.label),
+        ),
+      ).toBe(true);
     }
     expect(verdicts).toBeGreaterThanOrEqual(40);
   });
@@ -163,7 +169,9 @@ describe('corpus papers: the classifier decides which bitmap figures are read', 
     }
     const precision = counts.tp / Math.max(1, counts.tp + counts.fp);
     const recall = counts.tp / Math.max(1, counts.tp + counts.fn);
-    rows.push(`classifier on ${counts.tp + counts.fp + counts.fn + counts.tn} labelled PDF regions: precision ${precision.toFixed(2)}, recall ${recall.toFixed(2)} (tp ${counts.tp}, fp ${counts.fp}, fn ${counts.fn}, tn ${counts.tn}; unlabelled ${counts.unlabelled})`);
+    rows.push(
+      `classifier on ${counts.tp + counts.fp + counts.fn + counts.tn} labelled PDF regions: precision ${precision.toFixed(2)}, recall ${recall.toFixed(2)} (tp ${counts.tp}, fp ${counts.fp}, fn ${counts.fn}, tn ${counts.tn}; unlabelled ${counts.unlabelled})`,
+    );
     // The labels cover what the region finder finds today; a few new or lost regions are tolerated.
     expect(counts.unlabelled).toBeLessThanOrEqual(4);
     expect(counts.tp + counts.fn).toBeGreaterThanOrEqual(12);
@@ -187,7 +195,12 @@ describe('corpus papers: the classifier decides which bitmap figures are read', 
   });
 });
 
-const DRAWINGS: Record<string, true> = { 'mxnet_squeezenet_graph.pdf': true, 'plotneuralnet_unet.pdf': true, 'plotneuralnet_vgg16.pdf': true, 'tikz_lenet5.pdf': true };
+const DRAWINGS: Record<string, true> = {
+  'mxnet_squeezenet_graph.pdf': true,
+  'plotneuralnet_unet.pdf': true,
+  'plotneuralnet_vgg16.pdf': true,
+  'tikz_lenet5.pdf': true,
+};
 
 describe('vector figures: would the classifier as a gate change which become designs?', () => {
   it('every convincing vector reading is one the classifier calls an architecture drawing', async () => {
@@ -203,7 +216,8 @@ describe('vector figures: would the classifier as a gate change which become des
       for (const page of doc.pages) {
         const figures = findRegions(page).filter((r) => r.kind === 'figure' && !r.raster && hasText(page, r.box));
         // The drawing-only PDFs (a rendered graph, TikZ, PlotNeuralNet) have no caption: the page is the figure.
-        const boxes = paper in DRAWINGS ? [{ box: [0, 0, page.width, page.height] as Box, label: 'page' }] : figures.map((r) => ({ box: r.box, label: r.caption.label }));
+        const boxes =
+          paper in DRAWINGS ? [{ box: [0, 0, page.width, page.height] as Box, label: 'page' }] : figures.map((r) => ({ box: r.box, label: r.caption.label }));
         for (const region of boxes) {
           const { graph } = await readFigure({ kind: 'page', page, bbox: region.box });
           const started = performance.now();
@@ -211,7 +225,10 @@ describe('vector figures: would the classifier as a gate change which become des
           ms += performance.now() - started;
           regions++;
           if (verdict.architecture >= 0.5) accepted++;
-          if (paper in DRAWINGS) rows.push(`  ${paper}: ${graph.layers.length} layers, confidence ${graph.confidence}, ${convincingFigure(graph) ? 'convincing' : 'not convincing'}; p(arch) ${verdict.architecture.toFixed(2)} ${verdict.kind}`);
+          if (paper in DRAWINGS)
+            rows.push(
+              `  ${paper}: ${graph.layers.length} layers, confidence ${graph.confidence}, ${convincingFigure(graph) ? 'convincing' : 'not convincing'}; p(arch) ${verdict.architecture.toFixed(2)} ${verdict.kind}`,
+            );
           if (!convincingFigure(graph)) continue;
           convincing++;
           if (verdict.architecture < 0.5) rejectedDesigns.push(`${paper} p${page.number} ${region.label} (p ${verdict.architecture.toFixed(2)})`);
@@ -219,7 +236,9 @@ describe('vector figures: would the classifier as a gate change which become des
       }
       await bitmaps.close();
     }
-    rows.push(`vector figures with text (and 4 caption-less drawings): ${regions} regions, ${convincing} convincing readings, classifier accepts ${accepted}; gating would drop ${rejectedDesigns.length} designs; render + classify ${(ms / Math.max(1, regions)).toFixed(0)} ms per figure`);
+    rows.push(
+      `vector figures with text (and 4 caption-less drawings): ${regions} regions, ${convincing} convincing readings, classifier accepts ${accepted}; gating would drop ${rejectedDesigns.length} designs; render + classify ${(ms / Math.max(1, regions)).toFixed(0)} ms per figure`,
+    );
     expect(regions).toBeGreaterThanOrEqual(15);
     // A convincing vector reading the classifier rejects is a design a gate would lose.
     rows.push(`  convincing vector readings the classifier rejects: ${rejectedDesigns.join(', ') || 'none'}`);
@@ -234,30 +253,40 @@ describe("the papers' own architecture drawings, read whatever the classifier sa
   it.each([
     ['alexnet.pdf', 5, 'prototxt/caffe__models_bvlc_alexnet_deploy.prototxt'],
     ['lenet5.pdf', 6, 'prototxt/caffe__examples_mnist_lenet.prototxt'],
-  ] as const)('%s page %i: what the bitmap reader gets from the drawing, against the real network', async (paper, pageNumber, truthFile) => {
-    const bytes = bytesOf(`pdf/${paper}`);
-    const doc = await readDocument(bytes, { maxPages: pageNumber });
-    const page = doc.pages.find((p) => p.number === pageNumber)!;
-    const region = findRegions(page).find((r) => r.kind === 'figure' && r.caption.label === 'Figure 2')!;
-    const bitmaps = nodeBitmapFigures(bytes, { classifier, ocr });
-    const image = await bitmaps.render(pageNumber, region.box, renderScale(page, region.box));
-    await bitmaps.close();
-    const started = performance.now();
-    const { graph } = await readFigure({ kind: 'page', page, bbox: region.box, render: encodePng({ width: image.width, height: image.height, data: image.data, channels: 4, depth: 8 }) }, { ocr, opencv: nodeOpenCv });
-    const ms = performance.now() - started;
-    const truth = importModel(bytesOf(truthFile), truthFile);
-    const matched = lcsLength(types(graph), types(truth));
-    rows.push(`${paper} p${pageNumber} Figure 2 read by OCR: ${types(graph).length} layers [${types(graph).join(' ')}] vs ${types(truth).length} in ${truthFile.replace(/^.*\//, '')}; ${matched} in order; convincing ${convincingFigure(graph)}; ${(ms / 1000).toFixed(1)} s`);
-    // Cuboid and feature-map drawings are not what the box-and-label reader knows, but their pooling and
-    // fully-connected labels are read: what it reads must be real.
-    expect(types(graph).length).toBeGreaterThan(0);
-    expect(matched / types(graph).length).toBeGreaterThanOrEqual(0.5);
-  }, 60_000);
+  ] as const)(
+    '%s page %i: what the bitmap reader gets from the drawing, against the real network',
+    async (paper, pageNumber, truthFile) => {
+      const bytes = bytesOf(`pdf/${paper}`);
+      const doc = await readDocument(bytes, { maxPages: pageNumber });
+      const page = doc.pages.find((p) => p.number === pageNumber)!;
+      const region = findRegions(page).find((r) => r.kind === 'figure' && r.caption.label === 'Figure 2')!;
+      const bitmaps = nodeBitmapFigures(bytes, { classifier, ocr });
+      const image = await bitmaps.render(pageNumber, region.box, renderScale(page, region.box));
+      await bitmaps.close();
+      const started = performance.now();
+      const { graph } = await readFigure(
+        { kind: 'page', page, bbox: region.box, render: encodePng({ width: image.width, height: image.height, data: image.data, channels: 4, depth: 8 }) },
+        { ocr, opencv: nodeOpenCv },
+      );
+      const ms = performance.now() - started;
+      const truth = importModel(bytesOf(truthFile), truthFile);
+      const matched = lcsLength(types(graph), types(truth));
+      rows.push(
+        `${paper} p${pageNumber} Figure 2 read by OCR: ${types(graph).length} layers [${types(graph).join(' ')}] vs ${types(truth).length} in ${truthFile.replace(/^.*\//, '')}; ${matched} in order; convincing ${convincingFigure(graph)}; ${(ms / 1000).toFixed(1)} s`,
+      );
+      // Cuboid and feature-map drawings are not what the box-and-label reader knows, but their pooling and
+      // fully-connected labels are read: what it reads must be real.
+      expect(types(graph).length).toBeGreaterThan(0);
+      expect(matched / types(graph).length).toBeGreaterThanOrEqual(0.5);
+    },
+    60_000,
+  );
 });
 
 describe('a real figure image placed in a PDF', () => {
   const body = Array.from({ length: 6 }, (_, i) => `Line ${i + 1} of the body text, describing the experiments in enough words to fill one whole line.`);
-  const place = (image: string, height: number) => figurePdf(decodeImage(bytesOf(image), image), 'Figure 1: The network used in our experiments.', body, height);
+  const place = (image: string, height: number) =>
+    figurePdf(decodeImage(bytesOf(image), image), 'Figure 1: The network used in our experiments.', body, height);
 
   it('a Keras plot_model bitmap becomes a design matching its model file', async () => {
     // A 444×2287 px plot shrunk to 640 pt tall: rendered at its own resolution, not 2 px/pt, or OCR loses the labels.
@@ -271,7 +300,9 @@ describe('a real figure image placed in a PDF', () => {
     const matched = lcsLength(types(design), types(truth));
     const precision = matched / types(design).length;
     const recall = matched / types(truth).length;
-    rows.push(`  read ${types(design).length} layers vs ${types(truth).length} in the model file: precision ${precision.toFixed(2)}, recall ${recall.toFixed(2)}`);
+    rows.push(
+      `  read ${types(design).length} layers vs ${types(truth).length} in the model file: precision ${precision.toFixed(2)}, recall ${recall.toFixed(2)}`,
+    );
     expect(precision).toBeGreaterThan(0.9);
     expect(recall).toBeGreaterThan(0.9);
     expect(design.layers.filter((l) => l.type === 'Conv2D').map((l) => l.params?.filters)).toEqual([32, 32, 64, 64]);

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const corpus = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-const evalCli = (...args: string[]): string => execFileSync(process.execPath, ['bin/paper2net.mjs', 'eval', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const evalCli = (...args: string[]): string =>
+  execFileSync(process.execPath, ['bin/paper2net.mjs', 'eval', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 describe('paper2net eval', () => {
   it('papers: VGG configuration D read from vgg.pdf matches the VGG-16 prototxt layer for layer, and --truth scores it as score_truth.py; --out writes tables, JSON and chart', () => {
@@ -16,10 +17,23 @@ describe('paper2net eval', () => {
     const out = join(dir, 'out');
     // Configurations D and E of Table 1 as truth.json writes designs (convolutions per block); the other designs are further ones.
     const truth = join(dir, 'truth.json');
-    const seq = (convs: number[]) => `${[64, 128, 256, 512, 512].map((w, i) => `${Array<string>(convs[i]!).fill(`C${w}`).join(' ')} P`).join(' ')} F4096 F4096 F1000`;
-    writeFileSync(truth, JSON.stringify({ papers: { 'vgg.pdf': [{ id: 'vgg-D', seq: seq([2, 2, 3, 3, 3]) }, { id: 'vgg-E', seq: seq([2, 2, 4, 4, 4]) }] } }));
+    const seq = (convs: number[]) =>
+      `${[64, 128, 256, 512, 512].map((w, i) => `${Array<string>(convs[i]!).fill(`C${w}`).join(' ')} P`).join(' ')} F4096 F4096 F1000`;
+    writeFileSync(
+      truth,
+      JSON.stringify({
+        papers: {
+          'vgg.pdf': [
+            { id: 'vgg-D', seq: seq([2, 2, 3, 3, 3]) },
+            { id: 'vgg-E', seq: seq([2, 2, 4, 4, 4]) },
+          ],
+        },
+      }),
+    );
     try {
-      const result = JSON.parse(evalCli('papers', `${corpus}pdf/vgg.pdf=${corpus}prototxt/vgg-benchmarks__vgg16_deploy.prototxt`, '--truth', truth, '--json', '--out', out));
+      const result = JSON.parse(
+        evalCli('papers', `${corpus}pdf/vgg.pdf=${corpus}prototxt/vgg-benchmarks__vgg16_deploy.prototxt`, '--truth', truth, '--json', '--out', out),
+      );
       const [vgg] = result.items;
       expect(vgg.designs).toBe(6);
       expect(vgg.best).toMatch(/\bD\b/);

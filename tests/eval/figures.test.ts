@@ -40,7 +40,9 @@ function score(read: Graph, truth: Graph, ignore: string[] = []): Score {
 
 const rows: string[] = [];
 function report(name: string, s: Score, ms: number, extra = ''): void {
-  rows.push(`${name.padEnd(44)} P ${s.precision.toFixed(2)}  R ${s.recall.toFixed(2)}  (${s.matched}/${s.read} read, ${s.truth} true)  ${(ms / 1000).toFixed(1)} s ${extra}`);
+  rows.push(
+    `${name.padEnd(44)} P ${s.precision.toFixed(2)}  R ${s.recall.toFixed(2)}  (${s.matched}/${s.read} read, ${s.truth} true)  ${(ms / 1000).toFixed(1)} s ${extra}`,
+  );
 }
 
 const errorsOf = (g: Graph) => validateGraph(g).filter((i) => i.severity === 'error');
@@ -217,7 +219,11 @@ describe.skipIf(synthCount === 0)('raster: synthetic Keras and Caffe renders (sr
   const totals = new Map<string, { matched: number; read: number; truth: number; exact: number; n: number; ms: number }>();
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'figures-eval-'));
-    execFileSync(process.execPath, ['bin/paper2net.mjs', 'synth', '--count', String(synthCount), '--seed', '2026', '--out', dir, '--styles', 'keras2,keras3,caffe', '--jobs', '1'], { cwd: root, stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      ['bin/paper2net.mjs', 'synth', '--count', String(synthCount), '--seed', '2026', '--out', dir, '--styles', 'keras2,keras3,caffe', '--jobs', '1'],
+      { cwd: root, stdio: 'ignore' },
+    );
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { samples: Array<{ image: string; truth: string; style: string }> };
     samples = manifest.samples.map((s) => ({ png: join(dir, String(s.image)), json: join(dir, String(s.truth)), style: String(s.style) }));
   });

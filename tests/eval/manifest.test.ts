@@ -26,7 +26,11 @@ describe('eval manifest', () => {
   });
 
   it('refuses an entry without its fields or with an unknown built-in reference', () => {
-    expect(() => parseManifest({ papers: [{ input: 'a.pdf', network: 'x' }], negatives: [], figures: [] })).toThrow(/papers\[0\] needs input, reference and network/);
-    expect(() => parseManifest({ papers: [], negatives: [], figures: [{ input: 'a.png', reference: 'builtin:nope', network: 'x' }] })).toThrow(/unknown reference "builtin:nope"/);
+    expect(() => parseManifest({ papers: [{ input: 'a.pdf', network: 'x' }], negatives: [], figures: [] })).toThrow(
+      /papers\[0\] needs input, reference and network/,
+    );
+    expect(() => parseManifest({ papers: [], negatives: [], figures: [{ input: 'a.png', reference: 'builtin:nope', network: 'x' }] })).toThrow(
+      /unknown reference "builtin:nope"/,
+    );
   });
 });

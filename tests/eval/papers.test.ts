@@ -16,20 +16,28 @@ async function extract(name: string): Promise<Extraction> {
   const started = performance.now();
   const result = await extractDesigns(new Uint8Array(readFileSync(new URL(name, corpus))));
   const ms = performance.now() - started;
-  console.log(`${name}: ${result.designs.length} design(s) in ${ms.toFixed(0)} ms — ${result.designs.map((d) => `${d.name} [${d.source?.kind}, ${d.layers.length} layers, conf ${d.confidence}]`).join('; ')}`);
+  console.log(
+    `${name}: ${result.designs.length} design(s) in ${ms.toFixed(0)} ms — ${result.designs.map((d) => `${d.name} [${d.source?.kind}, ${d.layers.length} layers, conf ${d.confidence}]`).join('; ')}`,
+  );
   results.set(name, result);
   return result;
 }
 
 const stated = (l: Layer) => !l.inferred?.includes('*');
 const ofType = (g: Graph, ...types: string[]) => g.layers.filter((l) => types.includes(l.type));
-const filters = (g: Graph) => ofType(g, 'Conv2D').filter(stated).map((l) => l.params?.filters);
+const filters = (g: Graph) =>
+  ofType(g, 'Conv2D')
+    .filter(stated)
+    .map((l) => l.params?.filters);
 const units = (g: Graph) => ofType(g, 'Dense').map((l) => l.params?.units);
 const byName = (r: Extraction, text: string) => r.designs.find((d) => d.name.endsWith(`: ${text}`) || d.name.includes(`: ${text} `));
 
 function expectValid(result: Extraction): void {
   for (const design of result.designs) {
-    expect(validateGraph(design).filter((i) => i.severity === 'error'), design.name).toEqual([]);
+    expect(
+      validateGraph(design).filter((i) => i.severity === 'error'),
+      design.name,
+    ).toEqual([]);
     expect(() => inferShapes(design), design.name).not.toThrow();
     expect(design.source?.page, design.name).toBeGreaterThan(0);
     expect(design.confidence, design.name).toBeGreaterThan(0);
@@ -194,7 +202,10 @@ describe('gan_negative.pdf: results tables only', () => {
     for (const name of ['vgg.pdf', 'resnet.pdf', 'mobilenet_v1.pdf', 'overfeat.pdf']) {
       const result = await extract(name);
       const captions = result.designs.filter((d) => d.source?.kind === 'table').map((d) => d.source!.caption!.slice(0, 8));
-      expect(captions.every((c) => /^Table [13][.:]/.test(c)), `${name}: ${captions.join(', ')}`).toBe(true);
+      expect(
+        captions.every((c) => /^Table [13][.:]/.test(c)),
+        `${name}: ${captions.join(', ')}`,
+      ).toBe(true);
     }
   });
 });
@@ -240,7 +251,11 @@ describe('prose: alexnet.pdf, lenet5.pdf, unet.pdf', () => {
     expect(text).toHaveLength(1);
     const g = text[0];
     // "At each downsampling step we double the number of feature channels", from the 64 the final layer maps from.
-    expect(ofType(g, 'Conv2D').map((l) => l.params?.filters).slice(0, 10)).toEqual([64, 64, 128, 128, 256, 256, 512, 512, 1024, 1024]);
+    expect(
+      ofType(g, 'Conv2D')
+        .map((l) => l.params?.filters)
+        .slice(0, 10),
+    ).toEqual([64, 64, 128, 128, 256, 256, 512, 512, 1024, 1024]);
     expect(ofType(g, 'Conv2DTranspose').map((l) => l.params?.filters)).toEqual([512, 256, 128, 64]);
     // "In total the network has 23 convolutional layers"; the skips are the "correspondingly cropped" maps.
     expect(ofType(g, 'Conv2D', 'Conv2DTranspose')).toHaveLength(23);

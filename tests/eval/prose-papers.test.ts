@@ -30,7 +30,7 @@ function align(a: string[], b: string[]): Array<[number, number]> {
     for (let j = b.length - 1; j >= 0; j--) table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
   }
   const pairs: Array<[number, number]> = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) pairs.push([i++, j++]);
     else if (table[i + 1][j] >= table[i][j + 1]) i++;
     else j++;
@@ -47,7 +47,10 @@ interface Score {
 
 function score(g: Graph, truth: TruthLayer[]): Score {
   const read = types(g);
-  const pairs = align(read, truth.map((t) => t.type));
+  const pairs = align(
+    read,
+    truth.map((t) => t.type),
+  );
   const shapes = inferShapes(g);
   let total = 0;
   let right = 0;
@@ -81,7 +84,10 @@ function report(name: string, g: Graph, truth: TruthLayer[]): Score {
 }
 
 function expectSourced(g: Graph): void {
-  expect(validateGraph(g).filter((i) => i.severity === 'error'), g.name).toEqual([]);
+  expect(
+    validateGraph(g).filter((i) => i.severity === 'error'),
+    g.name,
+  ).toEqual([]);
   expect(() => inferShapes(g), g.name).not.toThrow();
   // Every layer the text states points at its sentence, on the page it is on.
   for (const layer of g.layers.filter((l: Layer) => !l.inferred?.includes('*') && l.type !== 'Input')) {
@@ -155,7 +161,11 @@ describe('alexnet.pdf: section 3.5 (with 3.3, 3.4 and 4.2)', () => {
   it('keeps the map sizes the neuron counts state (27×27×256 after conv2, 13×13 after conv3 to conv5)', () => {
     // "… the number of neurons in the network's remaining layers is given by 253,440–186,624–64,896–64,896–43,264–4096–4096–1000."
     const shapes = inferShapes(g);
-    expect(ofType(g, 'Conv2D').slice(1).map((l) => shapes.get(l.id))).toEqual([
+    expect(
+      ofType(g, 'Conv2D')
+        .slice(1)
+        .map((l) => shapes.get(l.id)),
+    ).toEqual([
       [27, 27, 256],
       [13, 13, 384],
       [13, 13, 384],
@@ -225,7 +235,11 @@ describe('unet.pdf: section 2 (with the caption of Fig. 1)', () => {
   // channels doubled per downsampling step; each expanding step a 2x2 up-convolution halving the channels, a
   // concatenation with the cropped contracting map, two 3x3 convolutions with ReLU; a final 1x1 convolution
   // from 64 channels; 23 convolutional layers in all. Fig. 1: 32x32 at the lowest resolution, 572 in, 388 out.
-  const conv = (filters: number, side?: number): TruthLayer => ({ type: 'Conv2D', params: { filters, kernel: [3, 3], padding: 'valid', activation: 'relu' }, ...(side ? { side } : {}) });
+  const conv = (filters: number, side?: number): TruthLayer => ({
+    type: 'Conv2D',
+    params: { filters, kernel: [3, 3], padding: 'valid', activation: 'relu' },
+    ...(side ? { side } : {}),
+  });
   const pool: TruthLayer = { type: 'MaxPool2D', params: { pool: [2, 2], stride: [2, 2] } };
   const up = (filters: number, side: number): TruthLayer[] => [
     { type: 'Conv2DTranspose', params: { filters, kernel: [2, 2], stride: [2, 2] }, side },
@@ -234,15 +248,32 @@ describe('unet.pdf: section 2 (with the caption of Fig. 1)', () => {
   ];
   const truth: TruthLayer[] = [
     { type: 'Input', side: 572 },
-    conv(64, 570), conv(64, 568), pool,
-    conv(128, 282), conv(128, 280), pool,
-    conv(256, 138), conv(256, 136), pool,
-    conv(512, 66), conv(512, 64), { ...pool, side: 32 },
-    conv(1024, 30), conv(1024, 28),
-    ...up(512, 56), conv(512, 54), conv(512, 52),
-    ...up(256, 104), conv(256, 102), conv(256, 100),
-    ...up(128, 200), conv(128, 198), conv(128, 196),
-    ...up(64, 392), conv(64, 390), conv(64, 388),
+    conv(64, 570),
+    conv(64, 568),
+    pool,
+    conv(128, 282),
+    conv(128, 280),
+    pool,
+    conv(256, 138),
+    conv(256, 136),
+    pool,
+    conv(512, 66),
+    conv(512, 64),
+    { ...pool, side: 32 },
+    conv(1024, 30),
+    conv(1024, 28),
+    ...up(512, 56),
+    conv(512, 54),
+    conv(512, 52),
+    ...up(256, 104),
+    conv(256, 102),
+    conv(256, 100),
+    ...up(128, 200),
+    conv(128, 198),
+    conv(128, 196),
+    ...up(64, 392),
+    conv(64, 390),
+    conv(64, 388),
     { type: 'Conv2D', params: { kernel: [1, 1] }, side: 388 },
   ];
   let g: Graph;

@@ -85,7 +85,15 @@ export function loadTruth(): TruthPage[] {
 }
 
 export async function scoreRegions(truthPages: TruthPage[], corpusDir: URL): Promise<RegionReport> {
-  const report: RegionReport = { total: zero(), byKind: { figure: zero(), table: zero() }, tuning: zero(), heldOut: zero(), byFile: new Map(), missed: [], extra: [] };
+  const report: RegionReport = {
+    total: zero(),
+    byKind: { figure: zero(), table: zero() },
+    tuning: zero(),
+    heldOut: zero(),
+    byFile: new Map(),
+    missed: [],
+    extra: [],
+  };
   const files = [...new Set(truthPages.map((p) => p.file))];
   for (const file of files) {
     const wanted = truthPages.filter((p) => p.file === file);

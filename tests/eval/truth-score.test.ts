@@ -30,15 +30,52 @@ const dense = (units: number): Spec => ['Dense', { units }];
 /** Layer types and params of every kind the token classes tell apart, with the widths Python's int() reads oddly. */
 const tokenCases: Graph[] = [
   graph('types', 1, 'figure', [
-    ['Conv2DTranspose', { filters: 16 }], ['UpSampling2D'], ['Deconvolution'], ['max_unpool'], ['DepthwiseConv2D'], ['SeparableConv2D', { filters: 8 }],
-    ['LocallyConnected2D', { filters: 4 }], ['GlobalAvgPool2D'], ['AveragePooling2D'], ['MeanPool'], ['GlobalMaxPool2D'], ['MaxPool2D'],
-    ['Linear', { out_features: 7 }], ['InnerProduct', { num_output: 5 }], ['fully-connected', { units: 3 }], ['FC'], ['Gemm'], ['Concat'], ['Eltwise'],
-    ['Add'], ['Multiply'], ['Bidirectional', { units: 9 }], ['LSTM', { units: 4 }], ['GRU'], ['SimpleRNN'], ['Embedding', { dim: 8 }], ['MultiHeadAttention'],
-    ['Flatten'], ['BatchNorm'], ['Activation'], ['Dropout'], ['Input'], [''],
+    ['Conv2DTranspose', { filters: 16 }],
+    ['UpSampling2D'],
+    ['Deconvolution'],
+    ['max_unpool'],
+    ['DepthwiseConv2D'],
+    ['SeparableConv2D', { filters: 8 }],
+    ['LocallyConnected2D', { filters: 4 }],
+    ['GlobalAvgPool2D'],
+    ['AveragePooling2D'],
+    ['MeanPool'],
+    ['GlobalMaxPool2D'],
+    ['MaxPool2D'],
+    ['Linear', { out_features: 7 }],
+    ['InnerProduct', { num_output: 5 }],
+    ['fully-connected', { units: 3 }],
+    ['FC'],
+    ['Gemm'],
+    ['Concat'],
+    ['Eltwise'],
+    ['Add'],
+    ['Multiply'],
+    ['Bidirectional', { units: 9 }],
+    ['LSTM', { units: 4 }],
+    ['GRU'],
+    ['SimpleRNN'],
+    ['Embedding', { dim: 8 }],
+    ['MultiHeadAttention'],
+    ['Flatten'],
+    ['BatchNorm'],
+    ['Activation'],
+    ['Dropout'],
+    ['Input'],
+    [''],
   ]),
   graph('widths', 1, 'table', [
-    conv(64.9), conv(-3.7), conv(true), conv(1e21), conv({ symbol: 'k', default: 32 }), conv(null), conv('64'),
-    ['Conv2D', { filters: { symbol: 'k' }, out_channels: 12 }], ['Conv2D', { channels: 3 }], ['Dense', { units: null, out_features: 7 }], dense(4096),
+    conv(64.9),
+    conv(-3.7),
+    conv(true),
+    conv(1e21),
+    conv({ symbol: 'k', default: 32 }),
+    conv(null),
+    conv('64'),
+    ['Conv2D', { filters: { symbol: 'k' }, out_channels: 12 }],
+    ['Conv2D', { channels: 3 }],
+    ['Dense', { units: null, out_features: 7 }],
+    dense(4096),
   ]),
 ];
 
@@ -56,9 +93,13 @@ const truth: TruthPapers = {
   'negative.pdf': [],
   'only_optional.pdf': [{ id: 'block', seq: 'C* P', optional: true }],
   'broken.pdf': [{ id: 'x', seq: 'C64' }],
-  'fewer.pdf': [{ id: 'one', seq: 'F100 F10' }, { id: 'two', counts: { C: 3 } }],
+  'fewer.pdf': [
+    { id: 'one', seq: 'F100 F10' },
+    { id: 'two', counts: { C: 3 } },
+  ],
 };
-const vggish = (name: string, page: number) => graph(name, page, 'table', [conv(64), ['MaxPool2D'], conv(128), ['MaxPool2D'], ['Flatten'], dense(4096), ['Dropout'], dense(10)]);
+const vggish = (name: string, page: number) =>
+  graph(name, page, 'table', [conv(64), ['MaxPool2D'], conv(128), ['MaxPool2D'], ['Flatten'], dense(4096), ['Dropout'], dense(10)]);
 const designs: Record<string, Graph[] | 'error'> = {
   'seq.pdf': [
     vggish('first', 3),
@@ -128,7 +169,8 @@ async function typescript(truthDoc: unknown, designs: Record<string, Graph[] | '
     const name = paper.paper.padEnd(28);
     if (paper.error) lines.push(`${name} ERROR exit 1: boom`);
     if (paper.kind === 'negative') lines.push(`${name} negative: ${paper.falseDesigns} designs reported (want 0)`);
-    for (const m of paper.matches) lines.push(`${name} ${m.id.padEnd(22)} ${pythonFixed(m.score, 2)}  (pred ${m.kind ?? '-'} p${m.page ?? '-'}, ${m.tokens} tokens)`);
+    for (const m of paper.matches)
+      lines.push(`${name} ${m.id.padEnd(22)} ${pythonFixed(m.score, 2)}  (pred ${m.kind ?? '-'} p${m.page ?? '-'}, ${m.tokens} tokens)`);
     if (paper.further) lines.push(`${name} ${paper.further} further designs not in the truth`);
   }
   lines.push(truthSummaryLine(data, 0));
@@ -177,17 +219,25 @@ describe('truth scoring: TypeScript and score_truth.py on the same inputs', () =
     for (const [paper, list] of Object.entries(doc.papers)) {
       made[paper] = list.map((t, i) => {
         const tokens = t.seq ? t.seq.split(/\s+/) : Object.entries(t.counts!).flatMap(([k, count]) => Array<string>(count).fill(k));
-        const layers = tokens.filter(() => ++n % 7 !== 0).map((token, j): Spec => {
-          const width = token.slice(1) === '*' || !token.slice(1) ? undefined : Number(token.slice(1)) + (j % 11 === 5 ? 1 : 0);
-          const type = { C: 'Conv2D', P: 'MaxPool2D', A: 'AvgPool2D', F: 'Dense', X: 'Concat', R: 'Add', U: 'UpSampling2D', L: 'LSTM', E: 'Embedding' }[token[0]!]!;
-          return [type, width === undefined ? {} : type === 'Dense' ? { units: width } : { filters: width }];
-        });
+        const layers = tokens
+          .filter(() => ++n % 7 !== 0)
+          .map((token, j): Spec => {
+            const width = token.slice(1) === '*' || !token.slice(1) ? undefined : Number(token.slice(1)) + (j % 11 === 5 ? 1 : 0);
+            const type = { C: 'Conv2D', P: 'MaxPool2D', A: 'AvgPool2D', F: 'Dense', X: 'Concat', R: 'Add', U: 'UpSampling2D', L: 'LSTM', E: 'Embedding' }[
+              token[0]!
+            ]!;
+            return [type, width === undefined ? {} : type === 'Dense' ? { units: width } : { filters: width }];
+          });
         return graph(`${paper} ${t.id}`, i + 1, 'table', layers);
       });
     }
     const py = python(realTruth, made, []);
     const { lines } = await typescript(doc, made);
     expect(lines).toEqual(py.lines);
-    for (const [paper, list] of Object.entries(made)) expect(list.map((d) => doc.papers[paper]!.map((t) => truthScore(d, t))), paper).toEqual(py.scores[paper]);
+    for (const [paper, list] of Object.entries(made))
+      expect(
+        list.map((d) => doc.papers[paper]!.map((t) => truthScore(d, t))),
+        paper,
+      ).toEqual(py.scores[paper]);
   });
 });

@@ -6,7 +6,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitKerasJson, emitKerasPython, emitOnnx, emitPytorch, UnsupportedLayerError } from '../../src/codegen/index.ts';
 import { GRAPH_FORMAT, inferShapes, outputLayers, validateGraph, type Graph } from '../../src/graph/index.ts';
-import { basicBlock, bertEncoder, bottleneckBlock, denseBlock, LayerStack, transformerEncoderDecoder, transitionLayer } from '../../src/reading/blocks/index.ts';
+import {
+  basicBlock,
+  bertEncoder,
+  bottleneckBlock,
+  denseBlock,
+  LayerStack,
+  transformerEncoderDecoder,
+  transitionLayer,
+} from '../../src/reading/blocks/index.ts';
 import { checkOnnxModel, runOnnx } from '../support/onnx-runtime.ts';
 import {
   attentionCoreDifferences,
@@ -37,7 +45,11 @@ function residualNetwork(): Graph {
 /** [title, graph, the largest token id every Embedding of the graph accepts] */
 const GRAPHS: Array<[string, Graph, number]> = [
   ['transformer N=2, d_model=32, h=4', transformerEncoderDecoder({ layers: 2, dModel: 32, dFF: 64, heads: 4, sourceVocab: 50, maxLength: 8 }), 49],
-  ['transformer 1 encoder + 2 decoder layers, h=3', transformerEncoderDecoder({ layers: 1, decoderLayers: 2, dModel: 24, dFF: 48, heads: 3, sourceVocab: 40, targetVocab: 30, maxLength: 6 }), 29],
+  [
+    'transformer 1 encoder + 2 decoder layers, h=3',
+    transformerEncoderDecoder({ layers: 1, decoderLayers: 2, dModel: 24, dFF: 48, heads: 3, sourceVocab: 40, targetVocab: 30, maxLength: 6 }),
+    29,
+  ],
   ['encoder L=2, H=32, A=4', bertEncoder({ layers: 2, hidden: 32, heads: 4, vocab: 50, maxLength: 8 }), 1],
   ['residual and dense blocks', residualNetwork(), 0],
 ];
@@ -75,9 +87,15 @@ let runs: PythonRun[];
 let wiring: KerasWiring[];
 
 beforeAll(async () => {
-  const torchFiles = writeTempFiles(GRAPHS.map(([, graph], i) => [`blocks_${i}.py`, emitPytorch(graph)]), 'paper2net-blocks-');
+  const torchFiles = writeTempFiles(
+    GRAPHS.map(([, graph], i) => [`blocks_${i}.py`, emitPytorch(graph)]),
+    'paper2net-blocks-',
+  );
   runs = (await runPythonFiles(torchFiles)).results;
-  const kerasFiles = writeTempFiles(GRAPHS.map(([, graph], i) => [`blocks_keras_${i}.py`, emitKerasPython(graph)]), 'paper2net-blocks-keras-');
+  const kerasFiles = writeTempFiles(
+    GRAPHS.map(([, graph], i) => [`blocks_keras_${i}.py`, emitKerasPython(graph)]),
+    'paper2net-blocks-keras-',
+  );
   wiring = (await kerasWiring(kerasFiles)).results;
 }, 300_000);
 
@@ -137,7 +155,9 @@ describe('the attention core and LayerNorm over a sum, numerically', () => {
     const shapes = inferShapes(weightless);
     const inputs = weightless.layers.filter((l) => l.type === 'Input').map((l) => [1, ...shapes.get(l.id)!]);
     const [file] = writeTempFiles([['core.py', emitPytorch(weightless)]], 'paper2net-attention-onnx-');
-    const [torch] = await forwardPytorch([{ file: file!, inputs: inputs.map((shape) => ({ shape, dtype: 'float32', data: Array.from(sampleValues(shape.reduce((a, b) => a * b, 1))) })) }]);
+    const [torch] = await forwardPytorch([
+      { file: file!, inputs: inputs.map((shape) => ({ shape, dtype: 'float32', data: Array.from(sampleValues(shape.reduce((a, b) => a * b, 1))) })) },
+    ]);
     expect(torch!.error).toBeNull();
     const onnx = await runOnnx(emitOnnx(weightless), { batch: 1 });
     expect(onnx.map((o) => o.dims)).toEqual(torch!.outputs.map((o) => o.shape));
@@ -146,7 +166,10 @@ describe('the attention core and LayerNorm over a sum, numerically', () => {
 
   it('Keras JSON in TensorFlow.js normalises the sum as ONNX does', async () => {
     const [onnx] = await runOnnx(emitOnnx(summedNorm), { batch: 1 });
-    const inputs = [[1, 5, 8], [1, 8, 5]].map((shape) => ({ shape, dtype: 'float32' as const, data: Array.from(sampleValues(shape[1]! * shape[2]!)) }));
+    const inputs = [
+      [1, 5, 8],
+      [1, 8, 5],
+    ].map((shape) => ({ shape, dtype: 'float32' as const, data: Array.from(sampleValues(shape[1]! * shape[2]!)) }));
     const [keras] = await runKerasJson(emitKerasJson(summedNorm), inputs);
     expect(keras!.shape).toEqual(onnx!.dims);
     expect(maxDifference(onnx!.data, keras!.data)).toBeLessThan(1e-5);

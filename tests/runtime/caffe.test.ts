@@ -61,14 +61,17 @@ describe('Caffe emitter', () => {
   // (ResNet's strided 'same' conv pads asymmetrically in Keras and ONNX but not in Caffe; U-Net's bilinear
   // upsampling is FCN's kernel in Caffe, half-pixel Resize in ONNX; Caffe's average pooling counts padding
   // and its Reshape reads channels first: all differ by design.)
-  it.each(cases.filter(([label]) => !/ResNet|U-Net|odds/.test(label)))('%s computes the same values in OpenCV as its ONNX model in onnxruntime', async (label, build) => {
-    const [onnx] = await runOnnx(emitOnnx(build()), { batch: 1 });
-    const [caffe] = runs.get(label)!.outputs;
-    expect(caffe!.dims).toEqual(onnx!.dims);
-    const scale = Array.from(onnx!.data).reduce((max, value) => Math.max(max, Math.abs(value)), 1);
-    const worst = caffe!.data.reduce((max, value, i) => Math.max(max, Math.abs(value - onnx!.data[i]!)), 0);
-    expect(worst / scale).toBeLessThan(1e-4);
-  });
+  it.each(cases.filter(([label]) => !/ResNet|U-Net|odds/.test(label)))(
+    '%s computes the same values in OpenCV as its ONNX model in onnxruntime',
+    async (label, build) => {
+      const [onnx] = await runOnnx(emitOnnx(build()), { batch: 1 });
+      const [caffe] = runs.get(label)!.outputs;
+      expect(caffe!.dims).toEqual(onnx!.dims);
+      const scale = Array.from(onnx!.data).reduce((max, value) => Math.max(max, Math.abs(value)), 1);
+      const worst = caffe!.data.reduce((max, value, i) => Math.max(max, Math.abs(value - onnx!.data[i]!)), 0);
+      expect(worst / scale).toBeLessThan(1e-4);
+    },
+  );
 
   it('writes the caffemodel blobs in Caffe layout under the prototxt layer names', () => {
     const { caffemodel, prototxt } = emitted.get('AlexNet (groups 2, LRN)')!;
@@ -89,7 +92,7 @@ describe('Caffe emitter', () => {
     expect(prototxt).toMatch(/lrn_param \{\n\s+local_size: 5\n\s+alpha: 0.0001\n\s+beta: 0.75/);
   });
 
-  it('writes LRN\'s k when it is not 1 (OpenCV 4.6 ignores it, so the agreement tests keep k = 1)', () => {
+  it("writes LRN's k when it is not 1 (OpenCV 4.6 ignores it, so the agreement tests keep k = 1)", () => {
     const graph: Graph = {
       format: GRAPH_FORMAT,
       name: 'lrn',
@@ -117,11 +120,26 @@ describe('Caffe emitter', () => {
     for (const text of [prototxt, netspec]) expect(text).not.toContain('import os');
     const net = prototxtLayers(prototxt);
     expect(net.name).toBe('evil_name_x');
-    expect(net.layers.map((layer) => layer.type)).toEqual(['Input', 'Convolution', 'ReLU', 'BatchNorm', 'Scale', 'Pooling', 'Convolution', 'Eltwise', 'Flatten', 'InnerProduct', 'ReLU', 'Dropout', 'InnerProduct', 'Softmax']);
+    expect(net.layers.map((layer) => layer.type)).toEqual([
+      'Input',
+      'Convolution',
+      'ReLU',
+      'BatchNorm',
+      'Scale',
+      'Pooling',
+      'Convolution',
+      'Eltwise',
+      'Flatten',
+      'InnerProduct',
+      'ReLU',
+      'Dropout',
+      'InnerProduct',
+      'Softmax',
+    ]);
     for (const layer of net.layers) expect(layer.name).toMatch(/^[A-Za-z0-9_]+$/);
   });
 
-  it('slices off the remainder that Caffe\'s upward pooling rounding would add, so floor pooling keeps its size', () => {
+  it("slices off the remainder that Caffe's upward pooling rounding would add, so floor pooling keeps its size", () => {
     const graph: Graph = {
       format: GRAPH_FORMAT,
       name: 'floor pooling',
@@ -135,16 +153,27 @@ describe('Caffe emitter', () => {
     expect(output.notes).toEqual([]);
     const layers = prototxtLayers(output.prototxt).layers;
     expect(layers.map((layer) => layer.type)).toEqual(['Input', 'Slice', 'Slice', 'Silence', 'Pooling', 'Pooling']);
-    expect(layers[1]!.params).toEqual([['slice_param.axis', '2'], ['slice_param.slice_point', '6']]);
-    expect(layers[2]!.params).toEqual([['slice_param.axis', '3'], ['slice_param.slice_point', '8']]);
+    expect(layers[1]!.params).toEqual([
+      ['slice_param.axis', '2'],
+      ['slice_param.slice_point', '6'],
+    ]);
+    expect(layers[2]!.params).toEqual([
+      ['slice_param.axis', '3'],
+      ['slice_param.slice_point', '8'],
+    ]);
     expect(output.prototxt).toContain('# Caffe rounds pooling up; keep the 6 rows and 8 columns that pool reads when rounding down');
     const [run] = runCaffeBatch([output]);
     expect(run!.error).toBeUndefined();
-    expect(sortedDims(run!.outputs.map((o) => o.dims))).toEqual(sortedDims([[1, 4, 3, 4], [1, 4, 3, 4]]));
+    expect(sortedDims(run!.outputs.map((o) => o.dims))).toEqual(
+      sortedDims([
+        [1, 4, 3, 4],
+        [1, 4, 3, 4],
+      ]),
+    );
     expect(netSpecLayers(output.netspec)).toEqual(prototxtLayers(output.prototxt));
   });
 
-  it('says where padded floor pooling keeps Caffe\'s extra window', () => {
+  it("says where padded floor pooling keeps Caffe's extra window", () => {
     const graph: Graph = {
       format: GRAPH_FORMAT,
       name: 'padded floor pooling',
@@ -187,7 +216,11 @@ describe('Caffe emitter', () => {
     const { prototxt, netspec, caffemodel } = emitCaffe(graph);
     const layers = prototxtLayers(prototxt).layers;
     expect(layers.map((layer) => layer.type)).toEqual(['Input', 'Embed', 'InnerProduct', 'ReLU', 'Flatten', 'InnerProduct', 'Softmax']);
-    expect(layers[1]!.params).toEqual([['embed_param.bias_term', 'false'], ['embed_param.input_dim', '500'], ['embed_param.num_output', '16']]);
+    expect(layers[1]!.params).toEqual([
+      ['embed_param.bias_term', 'false'],
+      ['embed_param.input_dim', '500'],
+      ['embed_param.num_output', '16'],
+    ]);
     expect(layers[2]!.params).toContainEqual(['inner_product_param.axis', '2']);
     expect(netSpecLayers(netspec)).toEqual(prototxtLayers(prototxt));
     const blobs = new Map(decodeCaffeNet(caffemodel).layer!.map((layer) => [layer.name, layer.blobs!.map((b) => b.shape!.dim)]));
@@ -239,7 +272,9 @@ describe('Caffe emitter', () => {
 });
 
 describe('Caffe activation layers by function', () => {
-  const fns = getSpec('Activation')!.params.find((p) => p.name === 'fn')!.options!.filter((fn) => !isUnsupported(targetEntry('Activation', 'caffe', { fn })));
+  const fns = getSpec('Activation')!
+    .params.find((p) => p.name === 'fn')!
+    .options!.filter((fn) => !isUnsupported(targetEntry('Activation', 'caffe', { fn })));
   const graphOf = (fn: string, fused: boolean): Graph => ({
     format: GRAPH_FORMAT,
     name: `act_${fn}`,
@@ -253,7 +288,7 @@ describe('Caffe activation layers by function', () => {
   const built = fns.flatMap((fn) => [graphOf(fn, false), graphOf(fn, true)]);
   const outputs = built.map((graph) => emitCaffe(graph));
 
-  it('writes each function as the catalog\'s Caffe type, and OpenCV loads it and computes what onnxruntime does', async () => {
+  it("writes each function as the catalog's Caffe type, and OpenCV loads it and computes what onnxruntime does", async () => {
     const runs = runCaffeBatch(outputs, { values: true });
     for (const [i, graph] of built.entries()) {
       const fn = (graph.layers[1]!.params!.fn ?? graph.layers[1]!.params!.activation) as string;
@@ -266,7 +301,9 @@ describe('Caffe activation layers by function', () => {
       const worst = caffe!.data.reduce((max, value, j) => Math.max(max, Math.abs(value - onnx!.data[j]!)), 0);
       expect({ fn, worst: worst < 1e-4 }).toEqual({ fn, worst: true });
     }
-    expect(new Set(built.map((_, i) => prototxtLayers(outputs[i]!.prototxt).layers.at(-1)!.type))).toEqual(new Set(['ReLU', 'PReLU', 'Sigmoid', 'TanH', 'Softmax', 'ELU']));
+    expect(new Set(built.map((_, i) => prototxtLayers(outputs[i]!.prototxt).layers.at(-1)!.type))).toEqual(
+      new Set(['ReLU', 'PReLU', 'Sigmoid', 'TanH', 'Softmax', 'ELU']),
+    );
   });
 });
 
@@ -292,16 +329,22 @@ describe('pooling rounding in Caffe and ONNX', () => {
   });
   let caffeRuns: CaffeRunResult[] = [];
   beforeAll(() => {
-    caffeRuns = runCaffeBatch(windows.map((window) => emitCaffe(graphOf(window))), { values: true });
+    caffeRuns = runCaffeBatch(
+      windows.map((window) => emitCaffe(graphOf(window))),
+      { values: true },
+    );
   });
 
-  it.each(windows.map((window, i) => [window.join(' '), window, i] as const))('max pool %s: both give the graph\'s size and the same values', async (_label, window, i) => {
-    const graph = graphOf(window);
-    const expected = nchw(inferShapes(graph).get('max')!);
-    const [onnx] = await runOnnx(emitOnnx(graph), { batch: 1 });
-    const [caffe] = caffeRuns[i]!.outputs;
-    expect(onnx!.dims).toEqual(expected);
-    expect(caffe!.dims).toEqual(expected);
-    expect(caffe!.data).toEqual(Array.from(onnx!.data));
-  });
+  it.each(windows.map((window, i) => [window.join(' '), window, i] as const))(
+    "max pool %s: both give the graph's size and the same values",
+    async (_label, window, i) => {
+      const graph = graphOf(window);
+      const expected = nchw(inferShapes(graph).get('max')!);
+      const [onnx] = await runOnnx(emitOnnx(graph), { batch: 1 });
+      const [caffe] = caffeRuns[i]!.outputs;
+      expect(onnx!.dims).toEqual(expected);
+      expect(caffe!.dims).toEqual(expected);
+      expect(caffe!.data).toEqual(Array.from(onnx!.data));
+    },
+  );
 });

@@ -69,7 +69,10 @@ describe('Keras JSON, loaded by TensorFlow.js', () => {
   let torchOutputs: Map<Graph, TensorData[]>;
 
   beforeAll(async () => {
-    const files = writeTempFiles(tfjsGraphs.map(({ graph }, i) => [`same_model_${i}.py`, emitPytorch(graph)]), 'paper2net-keras-vs-torch-');
+    const files = writeTempFiles(
+      tfjsGraphs.map(({ graph }, i) => [`same_model_${i}.py`, emitPytorch(graph)]),
+      'paper2net-keras-vs-torch-',
+    );
     const runs = await forwardPytorch(
       tfjsGraphs.map(({ graph }, i) => ({
         file: files[i]!,
@@ -134,7 +137,10 @@ describe('Keras Python', () => {
     );
     compiled = (await compilePythonFiles(files)).results;
     wiring = (await kerasWiring(files)).results;
-    const hostileFiles = writeTempFiles(HOSTILE_GRAPHS.map((graph, i) => [`hostile_${i}.py`, emitKerasPython(graph)]), 'paper2net-keras-hostile-');
+    const hostileFiles = writeTempFiles(
+      HOSTILE_GRAPHS.map((graph, i) => [`hostile_${i}.py`, emitKerasPython(graph)]),
+      'paper2net-keras-hostile-',
+    );
     compiled.push(...(await compilePythonFiles(hostileFiles)).results);
     hostileRuns = await runPythonFiles(hostileFiles);
     hostileInspected = await inspectPythonFiles(hostileFiles);
@@ -172,18 +178,34 @@ describe('Keras Python', () => {
       expect(built.outputs.length, title).toBe(outputLayers(graph).length);
       const seen = new Set<string>();
       for (const layer of built.layers) {
-        expect(layer.inbound.every((name) => seen.has(name)), `${title}: ${layer.name} reads only earlier layers`).toBe(true);
+        expect(
+          layer.inbound.every((name) => seen.has(name)),
+          `${title}: ${layer.name} reads only earlier layers`,
+        ).toBe(true);
         seen.add(layer.name);
       }
-      let json: { config: { layers: Array<{ class_name: string; name: string; inbound_nodes: Array<Array<[string]>> }>; input_layers: Array<[string]>; output_layers: Array<[string]> } };
+      let json: {
+        config: {
+          layers: Array<{ class_name: string; name: string; inbound_nodes: Array<Array<[string]>> }>;
+          input_layers: Array<[string]>;
+          output_layers: Array<[string]>;
+        };
+      };
       try {
         json = JSON.parse(emitKerasJson(graph));
       } catch (error) {
         if (error instanceof UnsupportedLayerError) return;
         throw error;
       }
-      const fromJson = json.config.layers.map((layer) => ({ class_name: layer.class_name, name: layer.name, inbound: (layer.inbound_nodes[0] ?? []).map((node) => node[0]) }));
-      expect(built.layers.map(({ class_name, name, inbound }) => ({ class_name, name, inbound })), title).toEqual(fromJson);
+      const fromJson = json.config.layers.map((layer) => ({
+        class_name: layer.class_name,
+        name: layer.name,
+        inbound: (layer.inbound_nodes[0] ?? []).map((node) => node[0]),
+      }));
+      expect(
+        built.layers.map(({ class_name, name, inbound }) => ({ class_name, name, inbound })),
+        title,
+      ).toEqual(fromJson);
       expect(built.inputs).toEqual(json.config.input_layers.map((node) => node[0]));
       expect(built.outputs).toEqual(json.config.output_layers.map((node) => node[0]));
     });
@@ -198,7 +220,9 @@ describe('Keras Python', () => {
     const code = emitKerasPython(referenceGraphs.find((g) => g.title.startsWith('Inception'))!.graph);
     expect(code).toContain('data = keras.Input(shape=(57, 57, 192), name="data")');
     expect(code).toContain('layers.Conv2D(128, 3, padding="same", activation="relu", name="inception_3a_3x3")(x)');
-    expect(code).toMatch(/inception_3a_output = layers\.Concatenate\(name="inception_3a_output"\)\(\[inception_3a_1x1, inception_3a_3x3, inception_3a_5x5, x\]\)/);
+    expect(code).toMatch(
+      /inception_3a_output = layers\.Concatenate\(name="inception_3a_output"\)\(\[inception_3a_1x1, inception_3a_3x3, inception_3a_5x5, x\]\)/,
+    );
     expect(code).toContain('return keras.Model(inputs=data, outputs=inception_3a_output, name="GoogLeNet_inception_3a")');
     expect(code).toContain('print("output inception_3a_output:", list(inception_3a_output.shape))');
   });

@@ -77,7 +77,14 @@ describe('ONNX models compute what Keras computes', () => {
     let x = conv.apply(input) as tfl.SymbolicTensor;
     x = tfl.layers.upSampling2d({ size: [2, 2] }).apply(x) as tfl.SymbolicTensor;
     x = even.apply(x) as tfl.SymbolicTensor;
-    x = tfl.layers.cropping2D({ cropping: [[1, 0], [0, 2]] }).apply(x) as tfl.SymbolicTensor;
+    x = tfl.layers
+      .cropping2D({
+        cropping: [
+          [1, 0],
+          [0, 2],
+        ],
+      })
+      .apply(x) as tfl.SymbolicTensor;
     x = tfl.layers.maxPooling2d({ poolSize: 2, padding: 'same' }).apply(x) as tfl.SymbolicTensor;
     x = tfl.layers.reshape({ targetShape: [5, 20] }).apply(x) as tfl.SymbolicTensor;
     x = tfl.layers.permute({ dims: [2, 1] }).apply(x) as tfl.SymbolicTensor;
@@ -112,7 +119,14 @@ describe('ONNX models compute what Keras computes', () => {
     };
     // Per-feature statistics and scales that differ, so normalising the wrong axis shows.
     const ramp = (from: number, step: number) => Float32Array.from({ length: 7 }, (_, i) => from + step * i);
-    const stats = { 'norm.gamma': ramp(0.5, 0.2), 'norm.beta': ramp(-0.3, 0.1), 'bn.gamma': ramp(1.5, -0.1), 'bn.beta': ramp(0.2, 0.05), 'bn.running_mean': ramp(-0.2, 0.07), 'bn.running_var': ramp(0.6, 0.15) };
+    const stats = {
+      'norm.gamma': ramp(0.5, 0.2),
+      'norm.beta': ramp(-0.3, 0.1),
+      'bn.gamma': ramp(1.5, -0.1),
+      'bn.beta': ramp(0.2, 0.05),
+      'bn.running_mean': ramp(-0.2, 0.07),
+      'bn.running_var': ramp(0.6, 0.15),
+    };
     const bytes = withInitializers(emitOnnx(graph), stats);
     const w = initializers(bytes);
     const input = tfl.input({ shape: [6] });
@@ -121,7 +135,10 @@ describe('ONNX models compute what Keras computes', () => {
     const lstm = tfl.layers.lstm({ units: 7, returnSequences: true, recurrentActivation: 'sigmoid' });
     const norm = tfl.layers.layerNormalization({ epsilon: 1e-5 });
     const bn = tfl.layers.batchNormalization({ epsilon: 1e-5 });
-    const bi = tfl.layers.bidirectional({ layer: tfl.layers.lstm({ units: 3, returnSequences: true, recurrentActivation: 'sigmoid' }) as tfl.RNN, mergeMode: 'concat' });
+    const bi = tfl.layers.bidirectional({
+      layer: tfl.layers.lstm({ units: 3, returnSequences: true, recurrentActivation: 'sigmoid' }) as tfl.RNN,
+      mergeMode: 'concat',
+    });
     const last = tfl.layers.lstm({ units: 4, recurrentActivation: 'sigmoid' });
     const dense = tfl.layers.dense({ units: 2, activation: 'softmax' });
     let x = embed.apply(input) as tfl.SymbolicTensor;

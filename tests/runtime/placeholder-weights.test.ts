@@ -13,7 +13,8 @@ import { randomGraphs } from '../support/random-graphs.ts';
 import { checkOnnxModel, runOnnx } from '../support/onnx-runtime.ts';
 
 const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
-const vgg16 = (): Graph => importModel(new Uint8Array(readFileSync(new URL('prototxt/vgg-benchmarks__vgg16_deploy.prototxt', CORPUS))), 'vgg16_deploy.prototxt');
+const vgg16 = (): Graph =>
+  importModel(new Uint8Array(readFileSync(new URL('prototxt/vgg-benchmarks__vgg16_deploy.prototxt', CORPUS))), 'vgg16_deploy.prototxt');
 
 describe('placeholder weights', () => {
   it('VGG-16: the app picks placeholders, and the ZIP has Caffe text and a small ONNX file that runs', async () => {
@@ -26,7 +27,16 @@ describe('placeholder weights', () => {
     expect(failures).toEqual([]);
     const byPath = new Map(files.map((f) => [f.path, f.contents]));
     expect([...byPath.keys()].sort()).toEqual(
-      ['README.md', 'caffe/deploy.prototxt', 'caffe/netspec.py', 'graph.json', 'keras/model.json', 'keras/model_keras.py', 'onnx/model.onnx', 'pytorch/model_pytorch.py'].sort(),
+      [
+        'README.md',
+        'caffe/deploy.prototxt',
+        'caffe/netspec.py',
+        'graph.json',
+        'keras/model.json',
+        'keras/model_keras.py',
+        'onnx/model.onnx',
+        'pytorch/model_pytorch.py',
+      ].sort(),
     );
     expect(byPath.get('caffe/deploy.prototxt')).toBe(emitCaffeText(graph).prototxt);
     expect(byPath.get('README.md')).toContain('## Placeholder weights');
@@ -62,7 +72,10 @@ describe('placeholder weights', () => {
     for (const graph of randomGraphs(200, 7, { sequenceShare: 0.4 })) {
       const seeded = await runOnnx(emitOnnx(graph), { batch: 1, maxTokenId: 19 });
       const placeholder = await runOnnx(emitOnnx(graph, { weights: 'placeholder' }), { batch: 1, maxTokenId: 19 });
-      expect(placeholder.map((o) => o.dims), graph.name).toEqual(seeded.map((o) => o.dims));
+      expect(
+        placeholder.map((o) => o.dims),
+        graph.name,
+      ).toEqual(seeded.map((o) => o.dims));
     }
   }, 300_000);
 });

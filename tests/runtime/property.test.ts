@@ -4,7 +4,16 @@
  * inferred shapes; a target may refuse a graph only with UnsupportedLayerError naming one of its layers.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emitCaffe, emitKerasJson, emitKerasPython, emitOnnx, emitPytorch, UnsupportedLayerError, type CaffeOutput, type TargetName } from '../../src/codegen/index.ts';
+import {
+  emitCaffe,
+  emitKerasJson,
+  emitKerasPython,
+  emitOnnx,
+  emitPytorch,
+  UnsupportedLayerError,
+  type CaffeOutput,
+  type TargetName,
+} from '../../src/codegen/index.ts';
 import { inputCasts } from '../../src/codegen/casts.ts';
 import { inferShapes, inferTensors, outputLayers, type Graph } from '../../src/graph/index.ts';
 import { DATASET_NAMES, generateModel } from '../../src/synth/index.ts';
@@ -55,13 +64,17 @@ describe(`${COUNT} random graphs through every target and runtime`, () => {
   it('PyTorch: every module runs forward in torch with the inferred output shapes', async () => {
     const sources = graphs.map((g) => tryEmit('pytorch', g, emitPytorch, refusals));
     expect(refusals.get('pytorch') ?? []).toEqual([]);
-    const files = writeTempFiles(sources.map((source, i) => [`model_${i}.py`, source!]), 'p2n-prop-torch-');
+    const files = writeTempFiles(
+      sources.map((source, i) => [`model_${i}.py`, source!]),
+      'p2n-prop-torch-',
+    );
     const { results } = await runPythonFiles(files);
     const failures: string[] = [];
     results.forEach((run, i) => {
       const got = printedOutputShapes(run.stdout).map((o) => o.shape);
       const want = expectedShapes(graphs[i]!, 'channels-first');
-      if (run.error || JSON.stringify(got) !== JSON.stringify(want)) failures.push(`${graphs[i]!.name}: got ${JSON.stringify(got)} want ${JSON.stringify(want)} ${run.error ?? ''}`);
+      if (run.error || JSON.stringify(got) !== JSON.stringify(want))
+        failures.push(`${graphs[i]!.name}: got ${JSON.stringify(got)} want ${JSON.stringify(want)} ${run.error ?? ''}`);
     });
     expect(failures).toEqual([]);
   });
@@ -69,7 +82,12 @@ describe(`${COUNT} random graphs through every target and runtime`, () => {
   it('Keras: the Python compiles and the to_json document predicts in tfjs-layers with the inferred shapes', async () => {
     const python = graphs.map((g) => tryEmit('keras', g, emitKerasPython, refusals));
     expect(refusals.get('keras') ?? []).toEqual([]);
-    const { results } = await compilePythonFiles(writeTempFiles(python.map((source, i) => [`keras_${i}.py`, source!]), 'p2n-prop-keras-'));
+    const { results } = await compilePythonFiles(
+      writeTempFiles(
+        python.map((source, i) => [`keras_${i}.py`, source!]),
+        'p2n-prop-keras-',
+      ),
+    );
     expect(results.filter((r) => r.error !== null)).toEqual([]);
 
     const jsonRefusals = new Map<TargetName, string[]>();
@@ -130,7 +148,9 @@ describe(`${COUNT} random graphs through every target and runtime`, () => {
       if (JSON.stringify(got) === JSON.stringify(want)) exact++;
       else if (caffe.notes.length === 0) failures.push(`${graph.name}: got ${JSON.stringify(got)} want ${JSON.stringify(want)} with no note`);
     });
-    console.log(`Caffe: ${emitted.length}/${COUNT} emitted, ${exact} with exact shapes, ${openCvLimits.length} sequence nets OpenCV cannot run; refused: ${summary(refusals, 'caffe')}`);
+    console.log(
+      `Caffe: ${emitted.length}/${COUNT} emitted, ${exact} with exact shapes, ${openCvLimits.length} sequence nets OpenCV cannot run; refused: ${summary(refusals, 'caffe')}`,
+    );
     expect(failures).toEqual([]);
     expect(emitted.length).toBeGreaterThan(COUNT / 2);
   });
@@ -162,7 +182,9 @@ describe(`${GRAMMAR_PER_INPUT} grammar models per input through PyTorch and ONNX
 
   beforeAll(() => {
     const perInput = DATASET_NAMES.map((dataset) => `${dataset} ${runnable.filter((m) => m.dataset === dataset).length}/${GRAMMAR_PER_INPUT}`);
-    console.log(`grammar models within ${BUDGET.parameters / 1e6}M parameters and ${BUDGET.activations / 1e6}M activations: ${perInput.join(', ')}; above: ${tooBig.length} (${tooBig.map((m) => sizeText(m.graph)).join(', ') || 'none'})`);
+    console.log(
+      `grammar models within ${BUDGET.parameters / 1e6}M parameters and ${BUDGET.activations / 1e6}M activations: ${perInput.join(', ')}; above: ${tooBig.length} (${tooBig.map((m) => sizeText(m.graph)).join(', ') || 'none'})`,
+    );
     for (const dataset of DATASET_NAMES) expect(runnable.some((m) => m.dataset === dataset)).toBe(true);
     // The chains the random graphs lack: ids read as reals, reals read as ids.
     const casts = runnable.flatMap(({ graph }) => {
@@ -173,14 +195,18 @@ describe(`${GRAMMAR_PER_INPUT} grammar models per input through PyTorch and ONNX
   });
 
   it('PyTorch: every model within the budget runs forward in torch with the inferred output shapes', async () => {
-    const files = writeTempFiles(runnable.map(({ graph }, i) => [`grammar_${i}.py`, emitPytorch(graph)]), 'p2n-grammar-torch-');
+    const files = writeTempFiles(
+      runnable.map(({ graph }, i) => [`grammar_${i}.py`, emitPytorch(graph)]),
+      'p2n-grammar-torch-',
+    );
     const { results } = await runPythonFiles(files);
     const failures: string[] = [];
     results.forEach((run, i) => {
       const graph = runnable[i]!.graph;
       const got = printedOutputShapes(run.stdout).map((o) => o.shape);
       const want = expectedShapes(graph, 'channels-first');
-      if (run.error || JSON.stringify(got) !== JSON.stringify(want)) failures.push(`${graph.name}: got ${JSON.stringify(got)} want ${JSON.stringify(want)} ${run.error ?? ''}`);
+      if (run.error || JSON.stringify(got) !== JSON.stringify(want))
+        failures.push(`${graph.name}: got ${JSON.stringify(got)} want ${JSON.stringify(want)} ${run.error ?? ''}`);
     });
     expect(failures).toEqual([]);
   });

@@ -20,7 +20,9 @@ import { HOSTILE_GRAPHS, mentionsInjectedCode } from '../support/hostile-graphs.
 
 /** Every graph truncated after each of its layers, so every layer's output shape is printed once. */
 function prefixes(graph: Graph): Graph[] {
-  return graph.layers.flatMap((layer, i) => (layer.type === 'Input' ? [] : [{ ...graph, name: `${graph.name} to ${layer.id}`, layers: graph.layers.slice(0, i + 1) }]));
+  return graph.layers.flatMap((layer, i) =>
+    layer.type === 'Input' ? [] : [{ ...graph, name: `${graph.name} to ${layer.id}`, layers: graph.layers.slice(0, i + 1) }],
+  );
 }
 
 function expectedOutputs(graph: Graph): number[][] {
@@ -37,11 +39,17 @@ let hostile: { runs: PythonRun[]; rawOutput: string; imports: string[][]; names:
 
 beforeAll(async () => {
   const graphs = [...referenceGraphs.map((entry) => entry.graph), ...prefixGraphs];
-  const files = writeTempFiles(graphs.map((graph, i) => [`model_${i}.py`, emitPytorch(graph)]), 'paper2net-pytorch-');
+  const files = writeTempFiles(
+    graphs.map((graph, i) => [`model_${i}.py`, emitPytorch(graph)]),
+    'paper2net-pytorch-',
+  );
   const { results } = await runPythonFiles(files);
   runs = new Map(graphs.map((graph, i) => [graph, results[i]!]));
 
-  const hostileFiles = writeTempFiles(HOSTILE_GRAPHS.map((graph, i) => [`hostile_${i}.py`, emitPytorch(graph)]), 'paper2net-hostile-');
+  const hostileFiles = writeTempFiles(
+    HOSTILE_GRAPHS.map((graph, i) => [`hostile_${i}.py`, emitPytorch(graph)]),
+    'paper2net-hostile-',
+  );
   const hostileRun = await runPythonFiles(hostileFiles);
   const inspected = await inspectPythonFiles(hostileFiles);
   hostile = {
@@ -65,7 +73,9 @@ describe('PyTorch emitter, run by torch', () => {
       const run = runs.get(graph)!;
       const printed = printedOutputShapes(run.stdout).map((p) => p.shape);
       const expected = expectedOutputs(graph);
-      return run.error || JSON.stringify(printed) !== JSON.stringify(expected) ? [`${graph.name}: printed ${JSON.stringify(printed)}, expected ${JSON.stringify(expected)} ${run.error ?? ''}`] : [];
+      return run.error || JSON.stringify(printed) !== JSON.stringify(expected)
+        ? [`${graph.name}: printed ${JSON.stringify(printed)}, expected ${JSON.stringify(expected)} ${run.error ?? ''}`]
+        : [];
     });
     expect(prefixGraphs.length).toBeGreaterThan(150);
     expect(mismatches).toEqual([]);
@@ -74,7 +84,12 @@ describe('PyTorch emitter, run by torch', () => {
   it('declares in __init__ the modules of a diagram in order, with in_channels from the shapes', () => {
     const code = emitPytorch(referenceGraphs.find((g) => g.title.startsWith('AlexNet'))!.graph);
     const declared = [...code.matchAll(/^ {8}self\.(\w+) = nn\.(\w+)\((.*)\)$/gm)].map((m) => `${m[1]}=${m[2]}(${m[3]})`);
-    expect(declared.slice(0, 4)).toEqual(['conv1=Conv2d(3, 96, kernel_size=11, stride=4)', 'norm1=LocalResponseNorm(5, alpha=0.0001, beta=0.75, k=1)', 'pool1=MaxPool2d(3, stride=2, ceil_mode=True)', 'conv2=Conv2d(96, 256, kernel_size=5, padding=2, groups=2)']);
+    expect(declared.slice(0, 4)).toEqual([
+      'conv1=Conv2d(3, 96, kernel_size=11, stride=4)',
+      'norm1=LocalResponseNorm(5, alpha=0.0001, beta=0.75, k=1)',
+      'pool1=MaxPool2d(3, stride=2, ceil_mode=True)',
+      'conv2=Conv2d(96, 256, kernel_size=5, padding=2, groups=2)',
+    ]);
     expect(declared).toContain('fc6=Linear(9216, 4096)');
   });
 });

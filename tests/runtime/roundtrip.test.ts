@@ -72,73 +72,101 @@ describe('corpus round trip: import → graph → every target → runtime', () 
     for (const model of models) expect(() => inferShapes(model.graph), model.file).not.toThrow();
   });
 
-  it('PyTorch: every generated module runs forward in torch with the inferred output shapes', async () => {
-    const emitted = models.map((model) => [model, emitOrExplain(model, 'pytorch', emitPytorch)] as const).filter(([, source]) => source !== undefined);
-    const files = writeTempFiles(emitted.map(([, source], i) => [`model_${i}.py`, source!]), 'p2n-roundtrip-torch-');
-    const { results } = await runPythonFiles(files);
-    const failures: string[] = [];
-    results.forEach((run, i) => {
-      const [model] = emitted[i]!;
-      const got = JSON.stringify(printedOutputShapes(run.stdout).map((o) => o.shape).sort());
-      const ok = !run.error && got === expected(model.graph, 'channels-first');
-      note(model.file, 'pytorch', ok ? 'ok' : `FAILED ${got} ${run.error ?? ''}`);
-      if (!ok) failures.push(`${model.file}: got ${got}, want ${expected(model.graph, 'channels-first')} ${run.error ?? ''}`);
-    });
-    expect(failures).toEqual([]);
-    expect(emitted.length).toBeGreaterThanOrEqual(models.length - 2);
-  }, SLOW);
+  it(
+    'PyTorch: every generated module runs forward in torch with the inferred output shapes',
+    async () => {
+      const emitted = models.map((model) => [model, emitOrExplain(model, 'pytorch', emitPytorch)] as const).filter(([, source]) => source !== undefined);
+      const files = writeTempFiles(
+        emitted.map(([, source], i) => [`model_${i}.py`, source!]),
+        'p2n-roundtrip-torch-',
+      );
+      const { results } = await runPythonFiles(files);
+      const failures: string[] = [];
+      results.forEach((run, i) => {
+        const [model] = emitted[i]!;
+        const got = JSON.stringify(
+          printedOutputShapes(run.stdout)
+            .map((o) => o.shape)
+            .sort(),
+        );
+        const ok = !run.error && got === expected(model.graph, 'channels-first');
+        note(model.file, 'pytorch', ok ? 'ok' : `FAILED ${got} ${run.error ?? ''}`);
+        if (!ok) failures.push(`${model.file}: got ${got}, want ${expected(model.graph, 'channels-first')} ${run.error ?? ''}`);
+      });
+      expect(failures).toEqual([]);
+      expect(emitted.length).toBeGreaterThanOrEqual(models.length - 2);
+    },
+    SLOW,
+  );
 
-  it('Keras: the Python compiles and the to_json document predicts in tfjs-layers with the inferred shapes', async () => {
-    const python = models.map((model) => [model, emitOrExplain(model, 'keras', emitKerasPython)] as const).filter(([, source]) => source !== undefined);
-    const compiled = await compilePythonFiles(writeTempFiles(python.map(([, source], i) => [`keras_${i}.py`, source!]), 'p2n-roundtrip-keras-'));
-    compiled.results.forEach((result, i) => note(python[i]![0].file, 'keras', result.error === null ? 'ok (py_compile)' : `FAILED ${result.error}`));
-    expect(compiled.results.filter((r) => r.error !== null)).toEqual([]);
+  it(
+    'Keras: the Python compiles and the to_json document predicts in tfjs-layers with the inferred shapes',
+    async () => {
+      const python = models.map((model) => [model, emitOrExplain(model, 'keras', emitKerasPython)] as const).filter(([, source]) => source !== undefined);
+      const compiled = await compilePythonFiles(
+        writeTempFiles(
+          python.map(([, source], i) => [`keras_${i}.py`, source!]),
+          'p2n-roundtrip-keras-',
+        ),
+      );
+      compiled.results.forEach((result, i) => note(python[i]![0].file, 'keras', result.error === null ? 'ok (py_compile)' : `FAILED ${result.error}`));
+      expect(compiled.results.filter((r) => r.error !== null)).toEqual([]);
 
-    const failures: string[] = [];
-    for (const model of models) {
-      const json = emitOrExplain(model, 'keras-json', emitKerasJson);
-      if (json === undefined) continue;
-      const inputs = model.graph.layers
-        .filter((layer) => layer.type === 'Input')
-        .map((layer) => ({ shape: layer.params!.shape as number[], vocab: layer.params!.dtype === 'int32' ? 10 : undefined }));
-      // tfjs-layers' CPU backend is pure JavaScript: it builds every model (and so checks every layer and
-      // shape), but runs a forward pass only on models under a few GMACs, or VGG alone would take minutes.
-      const forward = estimateMacs(model.graph) < TFJS_FORWARD_MACS;
-      const got = JSON.stringify((forward ? await predictKerasJson(json, inputs) : await kerasJsonOutputShapes(json)).sort());
-      const ok = got === expected(model.graph, 'channels-last');
-      note(model.file, 'keras-json', ok ? (forward ? 'ok' : 'ok (built, no forward pass)') : `FAILED ${got}`);
-      if (!ok) failures.push(`${model.file}: got ${got}, want ${expected(model.graph, 'channels-last')}`);
-    }
-    expect(failures).toEqual([]);
-  }, SLOW);
+      const failures: string[] = [];
+      for (const model of models) {
+        const json = emitOrExplain(model, 'keras-json', emitKerasJson);
+        if (json === undefined) continue;
+        const inputs = model.graph.layers
+          .filter((layer) => layer.type === 'Input')
+          .map((layer) => ({ shape: layer.params!.shape as number[], vocab: layer.params!.dtype === 'int32' ? 10 : undefined }));
+        // tfjs-layers' CPU backend is pure JavaScript: it builds every model (and so checks every layer and
+        // shape), but runs a forward pass only on models under a few GMACs, or VGG alone would take minutes.
+        const forward = estimateMacs(model.graph) < TFJS_FORWARD_MACS;
+        const got = JSON.stringify((forward ? await predictKerasJson(json, inputs) : await kerasJsonOutputShapes(json)).sort());
+        const ok = got === expected(model.graph, 'channels-last');
+        note(model.file, 'keras-json', ok ? (forward ? 'ok' : 'ok (built, no forward pass)') : `FAILED ${got}`);
+        if (!ok) failures.push(`${model.file}: got ${got}, want ${expected(model.graph, 'channels-last')}`);
+      }
+      expect(failures).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it('ONNX: every generated model runs in onnxruntime-web with the inferred output shapes', async () => {
-    const failures: string[] = [];
-    for (const model of models) {
-      const bytes = emitOrExplain(model, 'onnx', emitOnnx);
-      if (!bytes) continue;
-      const got = JSON.stringify((await runOnnx(bytes, { batch: 1 })).map((o) => o.dims).sort());
-      const ok = got === expected(model.graph, 'channels-first');
-      note(model.file, 'onnx', ok ? 'ok' : `FAILED ${got}`);
-      if (!ok) failures.push(`${model.file}: got ${got}, want ${expected(model.graph, 'channels-first')}`);
-    }
-    expect(failures).toEqual([]);
-  }, SLOW);
+  it(
+    'ONNX: every generated model runs in onnxruntime-web with the inferred output shapes',
+    async () => {
+      const failures: string[] = [];
+      for (const model of models) {
+        const bytes = emitOrExplain(model, 'onnx', emitOnnx);
+        if (!bytes) continue;
+        const got = JSON.stringify((await runOnnx(bytes, { batch: 1 })).map((o) => o.dims).sort());
+        const ok = got === expected(model.graph, 'channels-first');
+        note(model.file, 'onnx', ok ? 'ok' : `FAILED ${got}`);
+        if (!ok) failures.push(`${model.file}: got ${got}, want ${expected(model.graph, 'channels-first')}`);
+      }
+      expect(failures).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it('Caffe: every generated net loads in OpenCV and runs forward with the inferred output shapes', () => {
-    const failures: string[] = [];
-    for (const model of models) {
-      const caffe = emitOrExplain(model, 'caffe', emitCaffe);
-      if (!caffe) continue;
-      // One net per OpenCV process keeps memory bounded: the VGG caffemodels are over 500 MB each.
-      const [run] = runCaffeBatch([caffe]);
-      const got = JSON.stringify(run!.outputs.map((o) => o.dims).sort());
-      // Caffe rounds pooling up; where the graph rounds down the emitter must say so, and then the shapes may differ.
-      const ok = !run!.error && (got === expected(model.graph, 'channels-first') || caffe.notes.some((n) => n.includes('rounds pooling up')));
-      const noted = caffe.notes.length > 0 ? ` (notes: ${caffe.notes.join('; ')})` : '';
-      note(model.file, 'caffe', ok ? `ok${noted}` : `FAILED ${run!.error ?? got}${noted}`);
-      if (!ok) failures.push(`${model.file}: got ${run!.error ?? got}, want ${expected(model.graph, 'channels-first')}`);
-    }
-    expect(failures).toEqual([]);
-  }, SLOW);
+  it(
+    'Caffe: every generated net loads in OpenCV and runs forward with the inferred output shapes',
+    () => {
+      const failures: string[] = [];
+      for (const model of models) {
+        const caffe = emitOrExplain(model, 'caffe', emitCaffe);
+        if (!caffe) continue;
+        // One net per OpenCV process keeps memory bounded: the VGG caffemodels are over 500 MB each.
+        const [run] = runCaffeBatch([caffe]);
+        const got = JSON.stringify(run!.outputs.map((o) => o.dims).sort());
+        // Caffe rounds pooling up; where the graph rounds down the emitter must say so, and then the shapes may differ.
+        const ok = !run!.error && (got === expected(model.graph, 'channels-first') || caffe.notes.some((n) => n.includes('rounds pooling up')));
+        const noted = caffe.notes.length > 0 ? ` (notes: ${caffe.notes.join('; ')})` : '';
+        note(model.file, 'caffe', ok ? `ok${noted}` : `FAILED ${run!.error ?? got}${noted}`);
+        if (!ok) failures.push(`${model.file}: got ${run!.error ?? got}, want ${expected(model.graph, 'channels-first')}`);
+      }
+      expect(failures).toEqual([]);
+    },
+    SLOW,
+  );
 });

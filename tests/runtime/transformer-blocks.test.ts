@@ -5,7 +5,16 @@ import { inferShapes, outputLayers, validateGraph } from '../../src/graph/index.
 import { transformerGraph, type TransformerConfig } from '../../src/reading/index.ts';
 import { checkOnnxModel, runOnnx } from '../support/onnx-runtime.ts';
 
-const config = (kind: TransformerConfig['kind'], layers: number, width: number, heads: number): TransformerConfig => ({ kind, layers, width, ff: 4 * width, heads, name: 'test', units: [], inferred: [] });
+const config = (kind: TransformerConfig['kind'], layers: number, width: number, heads: number): TransformerConfig => ({
+  kind,
+  layers,
+  width,
+  ff: 4 * width,
+  heads,
+  name: 'test',
+  units: [],
+  inferred: [],
+});
 const source = { page: 1, kind: 'text' as const };
 const count = (types: string[]) => types.reduce<Record<string, number>>((c, t) => ((c[t] = (c[t] ?? 0) + 1), c), {});
 

@@ -155,4 +155,3 @@ export function compilePython(source: string): string {
     }
   });
 }
-

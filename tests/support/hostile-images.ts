@@ -19,7 +19,12 @@ export function hugePng(side = 30_000): Uint8Array {
   header.set([1, 0, 0, 0, 0], 8); // bit depth 1, gray, deflate, no filter method, no interlace
   const row = 1 + Math.ceil(side / 8); // filter byte + bits
   const raw = new Uint8Array(row * side); // all rows 0: filter none, black
-  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 1 })), chunk('IEND', new Uint8Array(0))];
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 1 })),
+    chunk('IEND', new Uint8Array(0)),
+  ];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {

@@ -9,14 +9,19 @@ const encoder = new TextEncoder();
 const FONT: PdfObject = { dict: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>' };
 
 /** One page per content stream (objects 1 catalog, 2 pages, 3 font, then `extra`, then contents and pages). */
-function pagesPdf(contents: (string | Uint8Array)[], options: { extra?: PdfObject[]; resources?: string; count?: number; contentRefs?: (n: number) => string } = {}): Uint8Array {
+function pagesPdf(
+  contents: (string | Uint8Array)[],
+  options: { extra?: PdfObject[]; resources?: string; count?: number; contentRefs?: (n: number) => string } = {},
+): Uint8Array {
   const objects: PdfObject[] = [{ dict: '<< /Type /Catalog /Pages 2 0 R >>' }, { dict: '' }, FONT, ...(options.extra ?? [])];
   const kids: number[] = [];
   for (const content of contents) {
     const stream = typeof content === 'string' ? encoder.encode(content) : content;
     objects.push({ dict: typeof content === 'string' ? '' : '/Filter /FlateDecode', stream });
     const ref = options.contentRefs ? options.contentRefs(objects.length) : `${objects.length} 0 R`;
-    objects.push({ dict: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${ref} /Resources << /Font << /F1 3 0 R >> ${options.resources ?? ''} >> >>` });
+    objects.push({
+      dict: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${ref} /Resources << /Font << /F1 3 0 R >> ${options.resources ?? ''} >> >>`,
+    });
     kids.push(objects.length);
   }
   objects[1] = { dict: `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${options.count ?? kids.length} >>` };
@@ -27,7 +32,10 @@ const caption = (n: number) => `BT /F1 10 Tf 72 720 Td (Figure ${n}: the network
 
 /** `pages` pages of one caption each whose page tree states `/Count count`. */
 export function countPdf(count: number, pages = 5): Uint8Array {
-  return pagesPdf(Array.from({ length: pages }, (_, i) => caption(i + 1)), { count });
+  return pagesPdf(
+    Array.from({ length: pages }, (_, i) => caption(i + 1)),
+    { count },
+  );
 }
 
 /**
@@ -78,6 +86,9 @@ export function hugeImagePdf(side = 30_000): Uint8Array {
   const row = new Uint8Array(Math.ceil(side / 8)).fill(0xaa);
   const raw = new Uint8Array(row.length * side);
   for (let y = 0; y < side; y++) raw.set(row, y * row.length);
-  const image: PdfObject = { dict: `/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode`, stream: deflateSync(raw, { level: 1 }) };
+  const image: PdfObject = {
+    dict: `/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode`,
+    stream: deflateSync(raw, { level: 1 }),
+  };
   return pagesPdf([`${caption(1)} q 400 0 0 400 100 200 cm /Im1 Do Q`], { extra: [image], resources: '/XObject << /Im1 4 0 R >>' });
 }

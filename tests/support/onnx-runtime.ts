@@ -24,7 +24,12 @@ export interface OnnxRunOutput {
 /** Deterministic input values: floats from sampleValues, token ids cycling through [0, maxTokenId]. */
 function inputTensor(elemType: number, dims: number[], maxTokenId: number): ort.Tensor {
   const count = dims.reduce((a, b) => a * b, 1);
-  if (elemType === OnnxDataType.INT32) return new ort.Tensor('int32', Int32Array.from({ length: count }, (_, i) => i % (maxTokenId + 1)), dims);
+  if (elemType === OnnxDataType.INT32)
+    return new ort.Tensor(
+      'int32',
+      Int32Array.from({ length: count }, (_, i) => i % (maxTokenId + 1)),
+      dims,
+    );
   return new ort.Tensor('float32', sampleValues(count), dims);
 }
 

@@ -60,7 +60,11 @@ function imageStep(b: Builder, from: string): string | undefined {
       return b.tryAdd('Conv2D', [from], {
         filters: groups * b.int(2, 12),
         kernel: [b.int(1, 5), b.int(1, 5)],
-        stride: b.pick([[1, 1], [2, 2], [1, 2]]),
+        stride: b.pick([
+          [1, 1],
+          [2, 2],
+          [1, 2],
+        ]),
         padding: padding as Params[string],
         groups,
         activation: b.pick(['linear', 'relu', 'sigmoid', 'tanh']),
@@ -103,7 +107,8 @@ function imageBranch(b: Builder, from: string): string | undefined {
     const arm = b.tryAdd('Conv2D', [from], { filters: kind === 'Concat' ? b.int(2, 8) : filters, kernel, padding: 'same', activation: 'relu' });
     if (arm) arms.push(arm);
   }
-  if (kind !== 'Concat' && arms.length >= 2 && b.random() < 0.5) arms[arms.length - 1] = b.tryAdd('BatchNorm', [arms[arms.length - 1]!]) ?? arms[arms.length - 1]!;
+  if (kind !== 'Concat' && arms.length >= 2 && b.random() < 0.5)
+    arms[arms.length - 1] = b.tryAdd('BatchNorm', [arms[arms.length - 1]!]) ?? arms[arms.length - 1]!;
   return arms.length >= 2 ? b.tryAdd(kind, arms) : arms[0];
 }
 

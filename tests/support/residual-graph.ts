@@ -21,7 +21,8 @@ export function residualGraph(count: number): Graph {
     last = `${b}_out`;
   }
   layers.push({ id: 'pool', type: 'GlobalAvgPool2D', inputs: [last] });
-  while (layers.length < count - 1) layers.push({ id: `fc${layers.length}`, type: 'Dense', inputs: [layers.at(-1)!.id], params: { units: 64, activation: 'relu' } });
+  while (layers.length < count - 1)
+    layers.push({ id: `fc${layers.length}`, type: 'Dense', inputs: [layers.at(-1)!.id], params: { units: 64, activation: 'relu' } });
   layers.push({ id: 'logits', type: 'Dense', inputs: [layers.at(-1)!.id], params: { units: 10, activation: 'softmax' } });
   return { format: 'paper2net.graph/1', name: `residual${count}`, layers };
 }

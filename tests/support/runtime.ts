@@ -101,7 +101,10 @@ export interface ForwardJob {
 
 /** Runs each file's model on exactly the given inputs (in one interpreter) and returns its outputs. */
 export async function forwardPytorch(jobs: ForwardJob[], timeoutMs = 600_000): Promise<Array<{ file: string; outputs: TensorData[]; error: string | null }>> {
-  const spec = writeTempFiles([['forward.json', JSON.stringify(jobs.map((job) => ({ file: job.file, inputs: job.inputs, uniform_weights: job.uniformWeights ?? false })))]], 'paper2net-forward-')[0];
+  const spec = writeTempFiles(
+    [['forward.json', JSON.stringify(jobs.map((job) => ({ file: job.file, inputs: job.inputs, uniform_weights: job.uniformWeights ?? false })))]],
+    'paper2net-forward-',
+  )[0];
   return (await batch<{ file: string; outputs: TensorData[]; error: string | null }>('forward', [spec!], timeoutMs)).results;
 }
 
@@ -190,7 +193,11 @@ function uniformValue(name: string, shape: number[]): number {
  * Loads a Keras `model.to_json()` document with TensorFlow.js (tfjs-layers on the CPU backend) and
  * runs it on the given channels-last inputs (batch first); returns every output.
  */
-export async function runKerasJson(json: string, inputs: Array<TensorData & { dtype: 'float32' | 'int32' }>, options: { uniformWeights?: boolean } = {}): Promise<TensorData[]> {
+export async function runKerasJson(
+  json: string,
+  inputs: Array<TensorData & { dtype: 'float32' | 'int32' }>,
+  options: { uniformWeights?: boolean } = {},
+): Promise<TensorData[]> {
   const { tf, tfl } = await loadTfjs();
   const model = await tfl.models.modelFromJSON(JSON.parse(json));
   try {

@@ -27,7 +27,7 @@ describe('editor graph edits on a real imported model', () => {
 
   it('deleting a layer in a chain bridges its consumers to its input and keeps the graph valid', () => {
     const graph = lenet();
-    const relu = graph.layers.find((l) => l.type === 'Activation' || (l.params?.activation === 'relu'))!;
+    const relu = graph.layers.find((l) => l.type === 'Activation' || l.params?.activation === 'relu')!;
     const consumers = graph.layers.filter((l) => l.inputs?.includes(relu.id));
     const edited = removeLayers(graph, [relu.id]);
     expect(edited.layers.some((l) => l.id === relu.id)).toBe(false);

@@ -38,7 +38,16 @@ describe('code highlighting', () => {
 describe('library file and search', () => {
   it('exports and imports papers with their PDF bytes intact', () => {
     const bytes = new Uint8Array(70_000).map((_, i) => (i * 31) % 256);
-    const paper: PaperRecord = { id: 'p1', title: 'Very Deep Convolutional Networks', fileName: 'vgg.pdf', kind: 'pdf', addedAt: 1, bytes, regions: [], warnings: [] };
+    const paper: PaperRecord = {
+      id: 'p1',
+      title: 'Very Deep Convolutional Networks',
+      fileName: 'vgg.pdf',
+      kind: 'pdf',
+      addedAt: 1,
+      bytes,
+      regions: [],
+      warnings: [],
+    };
     const graph = { format: 'paper2net.graph/1' as const, name: 'vgg16', layers: [] };
     const design: DesignRecord = { id: 'd1', paperId: 'p1', original: graph, graph, rating: 4, note: 'ok', edits: [{ at: 2, label: 'x' }], updatedAt: 2 };
     const back = libraryFromJson(libraryToJson([paper], [design]));

@@ -21,7 +21,15 @@ const manifest = JSON.parse(readFileSync(new URL('../../eval/manifest.json', imp
 function candidate(n: number, image: RgbaImage): FigureCandidate {
   const box: [number, number, number, number] = [0, 0, image.width / 2, image.height / 2];
   const page = { number: n, width: box[2], height: box[3], texts: [], paths: [], images: [] } as Page;
-  const region = { kind: 'figure', page: n, caption: { label: `Figure ${n}`, text: `Figure ${n}: a figure.` }, box, lines: [], vector: false, raster: true } as unknown as Region;
+  const region = {
+    kind: 'figure',
+    page: n,
+    caption: { label: `Figure ${n}`, text: `Figure ${n}: a figure.` },
+    box,
+    lines: [],
+    vector: false,
+    raster: true,
+  } as unknown as Region;
   return { page, region, found: { page: n, kind: 'figure:raster', bbox: box } };
 }
 

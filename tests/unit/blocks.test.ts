@@ -1,7 +1,17 @@
 /** The block library: blocks stated by their settings come out as the exact catalog layers, and their shapes fit. */
 import { describe, expect, it } from 'vitest';
 import { GRAPH_FORMAT, inferShapes, validateGraph, type Graph, type Layer } from '../../src/graph/index.ts';
-import { basicBlock, bertEncoder, bottleneckBlock, denseBlock, denseLayer, LayerStack, transformerEncoderDecoder, transitionLayer, type TransformerOptions } from '../../src/reading/blocks/index.ts';
+import {
+  basicBlock,
+  bertEncoder,
+  bottleneckBlock,
+  denseBlock,
+  denseLayer,
+  LayerStack,
+  transformerEncoderDecoder,
+  transitionLayer,
+  type TransformerOptions,
+} from '../../src/reading/blocks/index.ts';
 
 const count = (graph: Graph) => graph.layers.reduce<Record<string, number>>((c, l) => ((c[l.type] = (c[l.type] ?? 0) + 1), c), {});
 const errors = (graph: Graph) => validateGraph(graph).filter((i) => i.severity === 'error');
@@ -148,13 +158,21 @@ describe('catalog: the attention core and LayerNorm over a sum', () => {
 
   it('DotProductAttention names what does not fit', () => {
     const messages = (layers: Layer[]) => validateGraph(graph([...inputs, ...layers])).map((i) => i.message);
-    expect(messages([{ id: 'a', type: 'DotProductAttention', inputs: ['q', 'k', 'v'], params: { heads: 3 } }])).toEqual(['a: DotProductAttention query features 8 do not split into 3 heads']);
-    expect(messages([{ id: 'a', type: 'DotProductAttention', inputs: ['q', 'v'] }])).toEqual(['a: DotProductAttention query [5,8] and key [7,12] need the same feature size']);
-    expect(messages([{ id: 'a', type: 'DotProductAttention', inputs: ['k', 'k', 'q'] }])).toEqual(['a: DotProductAttention key [7,8] and value [5,8] need the same number of steps']);
+    expect(messages([{ id: 'a', type: 'DotProductAttention', inputs: ['q', 'k', 'v'], params: { heads: 3 } }])).toEqual([
+      'a: DotProductAttention query features 8 do not split into 3 heads',
+    ]);
+    expect(messages([{ id: 'a', type: 'DotProductAttention', inputs: ['q', 'v'] }])).toEqual([
+      'a: DotProductAttention query [5,8] and key [7,12] need the same feature size',
+    ]);
+    expect(messages([{ id: 'a', type: 'DotProductAttention', inputs: ['k', 'k', 'q'] }])).toEqual([
+      'a: DotProductAttention key [7,8] and value [5,8] need the same number of steps',
+    ]);
   });
 
   it('LayerNorm normalises the sum of several inputs of one shape', () => {
     expect(inferShapes(graph([...inputs, { id: 'n', type: 'LayerNorm', inputs: ['k', 'k'] }])).get('n')).toEqual([7, 8]);
-    expect(validateGraph(graph([...inputs, { id: 'n', type: 'LayerNorm', inputs: ['q', 'k'] }])).map((i) => i.message)).toEqual(['n: LayerNorm needs inputs of one shape, got [5,8] and [7,8]']);
+    expect(validateGraph(graph([...inputs, { id: 'n', type: 'LayerNorm', inputs: ['q', 'k'] }])).map((i) => i.message)).toEqual([
+      'n: LayerNorm needs inputs of one shape, got [5,8] and [7,8]',
+    ]);
   });
 });

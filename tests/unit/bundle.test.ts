@@ -27,7 +27,16 @@ describe('code bundle', () => {
   it('holds graph.json, every target and a README, keeping the Keras .py when only the JSON is refused', () => {
     const { files, failures } = bundleFiles(smallNet);
     expect(files.map((f) => f.path).sort()).toEqual(
-      ['README.md', 'caffe/deploy.prototxt', 'caffe/netspec.py', 'caffe/weights.caffemodel', 'graph.json', 'keras/model_keras.py', 'onnx/model.onnx', 'pytorch/model_pytorch.py'].sort(),
+      [
+        'README.md',
+        'caffe/deploy.prototxt',
+        'caffe/netspec.py',
+        'caffe/weights.caffemodel',
+        'graph.json',
+        'keras/model_keras.py',
+        'onnx/model.onnx',
+        'pytorch/model_pytorch.py',
+      ].sort(),
     );
     expect(failures).toHaveLength(1);
     expect(failures[0]!.target).toBe('keras');
@@ -35,7 +44,7 @@ describe('code bundle', () => {
     const readme = files.find((f) => f.path === 'README.md')!.contents as string;
     expect(readme).toContain('## Targets not written');
     expect(readme).not.toMatch(/(^|[^\\])<(img|b)/m);
-    expect(readme).toContain("\\<img src=x onerror=alert(1)\\>");
+    expect(readme).toContain('\\<img src=x onerror=alert(1)\\>');
   });
 
   it('zips to the same bytes every time', async () => {
@@ -61,7 +70,10 @@ describe('paper2net codegen', () => {
   });
 
   it('refuses an invalid graph, naming the layer and the problem', () => {
-    const broken = { ...smallNet, layers: smallNet.layers.filter((layer) => layer.id !== 'flat').map((l) => (l.id === 'fc' ? { ...l, inputs: ['pool1'] } : l)) };
+    const broken = {
+      ...smallNet,
+      layers: smallNet.layers.filter((layer) => layer.id !== 'flat').map((l) => (l.id === 'fc' ? { ...l, inputs: ['pool1'] } : l)),
+    };
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify(broken));
     const result = spawnSync(CLI, ['codegen', bad, '--target', 'all', '--out', join(dir, 'bad')], { encoding: 'utf8' });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { canvasScale, MAX_CANVAS_PIXELS, MAX_CANVAS_SIDE } from '../../src/pipeline/canvasCap.ts';
 
-const fits = (width: number, height: number, scale: number) => width * scale * (height * scale) <= MAX_CANVAS_PIXELS && width * scale <= MAX_CANVAS_SIDE && height * scale <= MAX_CANVAS_SIDE;
+const fits = (width: number, height: number, scale: number) =>
+  width * scale * (height * scale) <= MAX_CANVAS_PIXELS && width * scale <= MAX_CANVAS_SIDE && height * scale <= MAX_CANVAS_SIDE;
 
 describe('canvas caps', () => {
   it('paints an ordinary page and a small crop at the scale asked for', () => {

@@ -53,10 +53,16 @@ describe('catalog target entries match the emitters', () => {
     it(`Activation ${fn}, as a layer and fused into a convolution`, () => {
       const graph = hostGraph(activation);
       const layer = graph.layers[1]!;
-      const fused: Graph = { ...graph, layers: [graph.layers[0]!, { id: 'conv', type: 'Conv2D', inputs: ['input'], params: { filters: 4, kernel: 1, activation: fn } }] };
+      const fused: Graph = {
+        ...graph,
+        layers: [graph.layers[0]!, { id: 'conv', type: 'Conv2D', inputs: ['input'], params: { filters: 4, kernel: 1, activation: fn } }],
+      };
       for (const [target, emit] of Object.entries(EMITTERS) as Array<[TargetName, (g: Graph) => unknown]>) {
         const unsupported = isUnsupported(targetEntry('Activation', target, { fn }));
-        expect({ target, refused: refuses(emit, { ...graph, layers: [graph.layers[0]!, { ...layer, params: { fn } }] }) }).toEqual({ target, refused: unsupported });
+        expect({ target, refused: refuses(emit, { ...graph, layers: [graph.layers[0]!, { ...layer, params: { fn } }] }) }).toEqual({
+          target,
+          refused: unsupported,
+        });
         expect({ target, fusedRefused: refuses(emit, fused) }).toEqual({ target, fusedRefused: unsupported });
       }
     });

@@ -45,26 +45,38 @@ describe('paper2net: help and version', () => {
     }
   }, 60_000);
 
-  it('--version prints the package version', () => {
-    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-    expect(cli('--version')).toEqual({ status: 0, stdout: `paper2net ${version}\n`, stderr: '' });
-  }, START);
+  it(
+    '--version prints the package version',
+    () => {
+      const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+      expect(cli('--version')).toEqual({ status: 0, stdout: `paper2net ${version}\n`, stderr: '' });
+    },
+    START,
+  );
 
-  it('--help lists every command on stdout; no command at all is a usage error with the same list on stderr', () => {
-    const help = cli('--help');
-    expect(help.status).toBe(0);
-    for (const spec of COMMANDS) expect(help.stdout).toMatch(new RegExp(`^ {2}${spec.name} +${spec.summary.slice(0, 20).replace(/[()]/g, '\\$&')}`, 'm'));
-    expect(cli()).toEqual({ status: 2, stdout: '', stderr: help.stdout });
-  }, START);
+  it(
+    '--help lists every command on stdout; no command at all is a usage error with the same list on stderr',
+    () => {
+      const help = cli('--help');
+      expect(help.status).toBe(0);
+      for (const spec of COMMANDS) expect(help.stdout).toMatch(new RegExp(`^ {2}${spec.name} +${spec.summary.slice(0, 20).replace(/[()]/g, '\\$&')}`, 'm'));
+      expect(cli()).toEqual({ status: 2, stdout: '', stderr: help.stdout });
+    },
+    START,
+  );
 
-  it.each(COMMANDS.map((c) => c.name))('%s --help prints its usage and options without needing its arguments', (name) => {
-    const { status, stdout, stderr } = cli(name, '--help');
-    expect(status).toBe(0);
-    expect(stderr).toBe('');
-    expect(stdout).toMatch(new RegExp(`^usage: paper2net ${name}\\b`));
-    for (const option of Object.keys(COMMANDS.find((c) => c.name === name)!.options)) expect(stdout).toContain(`--${option}`);
-    expect(stdout).toContain('-h, --help');
-  }, START);
+  it.each(COMMANDS.map((c) => c.name))(
+    '%s --help prints its usage and options without needing its arguments',
+    (name) => {
+      const { status, stdout, stderr } = cli(name, '--help');
+      expect(status).toBe(0);
+      expect(stderr).toBe('');
+      expect(stdout).toMatch(new RegExp(`^usage: paper2net ${name}\\b`));
+      for (const option of Object.keys(COMMANDS.find((c) => c.name === name)!.options)) expect(stdout).toContain(`--${option}`);
+      expect(stdout).toContain('-h, --help');
+    },
+    START,
+  );
 });
 
 describe('paper2net: usage errors exit 2 and say what is wrong', () => {
@@ -79,18 +91,31 @@ describe('paper2net: usage errors exit 2 and say what is wrong', () => {
     [['import', 'a.prototxt', 'b.prototxt'], 'paper2net import: unexpected argument "b.prototxt"'],
     [['extrct', 'paper.pdf'], 'paper2net: unknown command "extrct"; did you mean "extract"?'],
     [['--verbose'], 'paper2net: unknown option --verbose'],
-  ])('%j', (args, message) => {
-    const { status, stdout, stderr } = cli(...args);
-    expect(stderr.split('\n')[0]).toContain(message);
-    expect(status).toBe(2);
-    expect(stdout).toBe('');
-  }, START);
+  ])(
+    '%j',
+    (args, message) => {
+      const { status, stdout, stderr } = cli(...args);
+      expect(stderr.split('\n')[0]).toContain(message);
+      expect(status).toBe(2);
+      expect(stdout).toBe('');
+    },
+    START,
+  );
 
   it('a bad value found by the command itself is a usage error too', () => {
-    expect(cli('synth', '--count', '0', '--out', 'figs')).toMatchObject({ status: 2, stderr: expect.stringContaining('--count must be a whole number ≥ 1, got "0"') });
+    expect(cli('synth', '--count', '0', '--out', 'figs')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('--count must be a whole number ≥ 1, got "0"'),
+    });
     expect(cli('synth', '--styles', 'keras9', '--out', 'figs')).toMatchObject({ status: 2, stderr: expect.stringContaining('unknown style "keras9"') });
-    expect(cli('codegen', 'graph.json', '--target', 'tensorflow', '--out', 'x')).toMatchObject({ status: 2, stderr: expect.stringContaining('unknown target "tensorflow"') });
-    expect(cli('extract', 'paper.pdf', '--max-pages', 'all')).toMatchObject({ status: 2, stderr: expect.stringContaining('--max-pages must be a whole number') });
+    expect(cli('codegen', 'graph.json', '--target', 'tensorflow', '--out', 'x')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('unknown target "tensorflow"'),
+    });
+    expect(cli('extract', 'paper.pdf', '--max-pages', 'all')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('--max-pages must be a whole number'),
+    });
     expect(cli('eval', 'everything')).toMatchObject({ status: 2, stderr: expect.stringContaining('unknown suite "everything"') });
     expect(cli('figure', 'figure.png', '--bbox', '1,2,3')).toMatchObject({ status: 2, stderr: expect.stringContaining('--bbox') });
   }, 60_000);

@@ -54,17 +54,34 @@ describe('option helpers', () => {
   });
 
   it('nearest suggests only likely slips', () => {
-    expect(nearest('extrct', COMMANDS.map((c) => c.name))).toBe('extract');
+    expect(
+      nearest(
+        'extrct',
+        COMMANDS.map((c) => c.name),
+      ),
+    ).toBe('extract');
     expect(nearest('max', Object.keys(EXTRACT.options))).toBe('max-pages');
-    expect(nearest('banana', COMMANDS.map((c) => c.name))).toBeUndefined();
+    expect(
+      nearest(
+        'banana',
+        COMMANDS.map((c) => c.name),
+      ),
+    ).toBeUndefined();
   });
 
   it('the help of every command lists each option of its table with its value name', () => {
     for (const spec of COMMANDS) {
       const help = commandHelp(spec);
-      expect(help.split('\n')[0]).toBe(`usage: paper2net ${spec.name}${spec.positionals ? ` ${spec.positionals}` : ''}${Object.entries(spec.options).filter(([, o]) => o.required).map(([n, o]) => ` --${n} ${o.value}`).join('')} [options]`);
+      expect(help.split('\n')[0]).toBe(
+        `usage: paper2net ${spec.name}${spec.positionals ? ` ${spec.positionals}` : ''}${Object.entries(spec.options)
+          .filter(([, o]) => o.required)
+          .map(([n, o]) => ` --${n} ${o.value}`)
+          .join('')} [options]`,
+      );
       for (const [name, option] of Object.entries(spec.options)) {
-        expect(help, `${spec.name} --${name}`).toMatch(new RegExp(`^ +--${name}${option.type === 'string' ? ` ${option.value!.replace(/[|.]/g, '\\$&')}` : ''} +\\S`, 'm'));
+        expect(help, `${spec.name} --${name}`).toMatch(
+          new RegExp(`^ +--${name}${option.type === 'string' ? ` ${option.value!.replace(/[|.]/g, '\\$&')}` : ''} +\\S`, 'm'),
+        );
       }
       expect(help).toMatch(/^ {2}-h, --help +show this help$/m);
     }

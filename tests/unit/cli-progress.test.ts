@@ -14,7 +14,11 @@ describe('createProgress', () => {
     progress.advance('vgg.pdf');
     progress.advance('resnet.pdf');
     progress.done();
-    expect(written).toEqual([`\r\x1b[2Keval papers [${'#'.repeat(6)}${'.'.repeat(18)}] 1/4 vgg.pdf`, `\r\x1b[2Keval papers [${'#'.repeat(12)}${'.'.repeat(12)}] 2/4 resnet.pdf`, '\r\x1b[2K']);
+    expect(written).toEqual([
+      `\r\x1b[2Keval papers [${'#'.repeat(6)}${'.'.repeat(18)}] 1/4 vgg.pdf`,
+      `\r\x1b[2Keval papers [${'#'.repeat(12)}${'.'.repeat(12)}] 2/4 resnet.pdf`,
+      '\r\x1b[2K',
+    ]);
   });
 
   it('keeps the line within the terminal width', () => {

@@ -49,7 +49,10 @@ describe('Caffe draw_net and MXNet labels', () => {
     expect(conv).toMatchObject({ type: 'Conv2D', name: 'conv1_1', params: { kernel: [3, 3], stride: [1, 1], padding: [1, 1] } });
     expect(conv?.params.filters).toBeUndefined();
     expect(recognizeLabel('fc6\n(InnerProduct)')).toMatchObject({ type: 'Dense', params: {} });
-    expect(recognizeLabel('pool1\n(MAX Pooling)\nkernel size: 2\nstride: 2\npad: 0')).toMatchObject({ type: 'MaxPool2D', params: { pool: [2, 2], stride: [2, 2], padding: 'valid' } });
+    expect(recognizeLabel('pool1\n(MAX Pooling)\nkernel size: 2\nstride: 2\npad: 0')).toMatchObject({
+      type: 'MaxPool2D',
+      params: { pool: [2, 2], stride: [2, 2], padding: 'valid' },
+    });
     expect(recognizeLabel('relu1_1\n(ReLU)')).toMatchObject({ type: 'Activation', params: { fn: 'relu' } });
   });
 

@@ -34,7 +34,15 @@ describe('readStrip', () => {
   it('a legend types the blocks of its colours; blocks of a colour no label names fall back to their shape', () => {
     const red: [number, number, number] = [220, 60, 60];
     const blue: [number, number, number] = [60, 60, 220];
-    const blocks = [block(0, 40, 100), block(60, 40, 100, red), block(120, 20, 60, blue), block(160, 40, 100, red), block(220, 20, 60, blue), block(0, 10, 10, red, 300), block(0, 10, 10, blue, 320)];
+    const blocks = [
+      block(0, 40, 100),
+      block(60, 40, 100, red),
+      block(120, 20, 60, blue),
+      block(160, 40, 100, red),
+      block(220, 20, 60, blue),
+      block(0, 10, 10, red, 300),
+      block(0, 10, 10, blue, 320),
+    ];
     const texts = [text(15, 300, 'Conv + BN + ReLU'), text(15, 320, 'Max pooling')];
     const reading = readStrip(blocks, texts, 10)!;
     expect(typesOf(reading.nodes.map((n) => n.text))).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Conv2D', 'MaxPool2D']);
@@ -44,7 +52,13 @@ describe('readStrip', () => {
   it('a smaller slab of another colour at the end of a block is a layer of its own', () => {
     const yellow: [number, number, number] = [250, 230, 190];
     const red: [number, number, number] = [220, 140, 120];
-    const blocks = [block(0, 30, 120, yellow), block(60, 80, 100, yellow), block(125, 15, 60, red), block(200, 80, 100, yellow), block(300, 10, 150, [200, 230, 210])];
+    const blocks = [
+      block(0, 30, 120, yellow),
+      block(60, 80, 100, yellow),
+      block(125, 15, 60, red),
+      block(200, 80, 100, yellow),
+      block(300, 10, 150, [200, 230, 210]),
+    ];
     const reading = readStrip(blocks, [text(80, 170, '96'), text(220, 170, '256'), text(290, 190, '4096')], 10)!;
     expect(typesOf(reading.nodes.map((n) => n.text))).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Conv2D', 'Dense']);
   });
@@ -60,7 +74,11 @@ describe('readStrip', () => {
   it('a caption under a block listing its layers (a type line, then one window line per layer) gives one layer per line, in order', () => {
     const blocks = [block(0, 20, 120), block(60, 60, 100), block(160, 60, 100)];
     const caption = (x: number, lines: string[]) => lines.map((t, i) => text(x, 170 + 12 * i, t));
-    const texts = [...caption(60, ['Conv. Layer', '7x7x64-s-2', 'Maxpool Layer', '2x2-s-2']), ...caption(160, ['Conv. Layers', '1x1x128', '3x3x256']), text(175, 155, '256')];
+    const texts = [
+      ...caption(60, ['Conv. Layer', '7x7x64-s-2', 'Maxpool Layer', '2x2-s-2']),
+      ...caption(160, ['Conv. Layers', '1x1x128', '3x3x256']),
+      text(175, 155, '256'),
+    ];
     const labels = readStrip(blocks, texts, 10)!.nodes.map((n) => n.text);
     expect(typesOf(labels)).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Conv2D', 'Conv2D']);
     expect(recognizeLabel(labels[1]!)!.params).toMatchObject({ kernel: [7, 7], stride: [2, 2], filters: 64 });

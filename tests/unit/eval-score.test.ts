@@ -39,7 +39,10 @@ describe('design vs reference scores', () => {
   });
 
   it('a wrong width costs only at the sizes level; a missing layer costs recall at both', () => {
-    const wrongWidth = graph('w', lenetImplementation.layers.map((l) => (l.id === 'c3' ? { ...l, params: { ...l.params, filters: 32 } } : l)));
+    const wrongWidth = graph(
+      'w',
+      lenetImplementation.layers.map((l) => (l.id === 'c3' ? { ...l, params: { ...l.params, filters: 32 } } : l)),
+    );
     expect(sequenceScore(wrongWidth, LENET5_PAPER, 'types').f1).toBe(1);
     expect(sequenceScore(wrongWidth, LENET5_PAPER, 'params')).toMatchObject({ matched: 6, read: 7, truth: 7 });
     const noPool = graph('p', [...LENET5_PAPER.layers.filter((l) => l.id !== 's4').map((l) => (l.id === 'c5' ? { ...l, inputs: ['c3'] } : l))]);

@@ -25,7 +25,22 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** Values that broke parsers before: huge, negative, non-finite, empty, long, and code. */
-const TOKENS = ['-5', '0', '-1', '1e999', 'NaN', '99999999999', '2147483648', '""', '[]', '{}', 'null', '"\\u0000"', 'x'.repeat(5000), '"); import os; os.system("echo pwned") #'];
+const TOKENS = [
+  '-5',
+  '0',
+  '-1',
+  '1e999',
+  'NaN',
+  '99999999999',
+  '2147483648',
+  '""',
+  '[]',
+  '{}',
+  'null',
+  '"\\u0000"',
+  'x'.repeat(5000),
+  '"); import os; os.system("echo pwned") #',
+];
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -133,7 +148,11 @@ const read = (paths: string[]) => paths.map((p) => new Uint8Array(readFileSync(p
 
 describe('fuzz: hostile mutants give a result or one clear line, within limits', () => {
   it('prototxt, Keras JSON and ONNX model files', async () => {
-    for (const [dir, name] of [['prototxt', 'net.prototxt'], ['modeljson', 'model.json'], ['onnx', 'model.onnx']] as const) {
+    for (const [dir, name] of [
+      ['prototxt', 'net.prototxt'],
+      ['modeljson', 'model.json'],
+      ['onnx', 'model.onnx'],
+    ] as const) {
       const tally = await fuzz(read(files(dir, 4)), 150, 3000, (bytes) => importModel(bytes, name));
       expect(tally.result + tally.error, dir).toBe(150);
     }
@@ -145,7 +164,9 @@ describe('fuzz: hostile mutants give a result or one clear line, within limits',
   });
 
   it('PDFs: read or refused (text layer, two pages)', async () => {
-    const tally = await fuzz(read(files('pdf', 2)), 24, 15_000, (bytes) => readDocument(bytes, { textOnly: true, maxPages: 2, pageTimeMs: 3000, totalTimeMs: 8000 }));
+    const tally = await fuzz(read(files('pdf', 2)), 24, 15_000, (bytes) =>
+      readDocument(bytes, { textOnly: true, maxPages: 2, pageTimeMs: 3000, totalTimeMs: 8000 }),
+    );
     expect(tally.result + tally.error).toBe(24);
   });
 
@@ -158,12 +179,20 @@ describe('fuzz: hostile mutants give a result or one clear line, within limits',
       const text = seeds[i % seeds.length]!;
       // Half the mutants keep valid JSON: every occurrence of one string (an id, a name) becomes a payload.
       const strings = [...text.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[0]);
-      const bytes = random() < 0.5 ? encoder.encode(text.split(pick(random, strings)).join(JSON.stringify(pick(random, TOKENS.slice(-2))))) : mutate(encoder.encode(text), random);
+      const bytes =
+        random() < 0.5
+          ? encoder.encode(text.split(pick(random, strings)).join(JSON.stringify(pick(random, TOKENS.slice(-2)))))
+          : mutate(encoder.encode(text), random);
       const outcome = attemptSync(() => {
         const graph = parseGraphJson(decoder.decode(bytes));
         if (validateGraph(graph).some((issue) => issue.severity === 'error')) return;
         valid++;
-        for (const emit of [() => sources.push(emitKerasPython(graph)), () => sources.push(emitPytorch(graph)), () => sources.push(emitCaffe(graph).netspec), () => emitOnnx(graph)]) {
+        for (const emit of [
+          () => sources.push(emitKerasPython(graph)),
+          () => sources.push(emitPytorch(graph)),
+          () => sources.push(emitCaffe(graph).netspec),
+          () => emitOnnx(graph),
+        ]) {
           try {
             emit();
           } catch (error) {
@@ -190,7 +219,10 @@ for i, src in enumerate(json.load(sys.stdin)):
                 bad.append((i, f.attr))
 print(json.dumps({'files': i + 1, 'bad': bad}))
 `;
-    const report = JSON.parse(execFileSync(PYTHON, ['-c', check], { input: JSON.stringify(sources), encoding: 'utf8', maxBuffer: 2 ** 28 })) as { files: number; bad: unknown[] };
+    const report = JSON.parse(execFileSync(PYTHON, ['-c', check], { input: JSON.stringify(sources), encoding: 'utf8', maxBuffer: 2 ** 28 })) as {
+      files: number;
+      bad: unknown[];
+    };
     expect(report.files).toBe(sources.length);
     expect(report.bad).toEqual([]);
   });

@@ -4,7 +4,13 @@ import { boxOf, roundBox, union } from '../../src/geometry/index.ts';
 describe('geometry', () => {
   it('unions boxes into the smallest box holding them all', () => {
     expect(union([10, 20, 30, 40], [5, 25, 35, 30])).toEqual([5, 20, 35, 40]);
-    expect(boxOf([[10, 20, 30, 40], [0, 50, 5, 60], [12, 22, 14, 24]])).toEqual([0, 20, 30, 60]);
+    expect(
+      boxOf([
+        [10, 20, 30, 40],
+        [0, 50, 5, 60],
+        [12, 22, 14, 24],
+      ]),
+    ).toEqual([0, 20, 30, 60]);
   });
 
   it('rounds a box to one decimal by default, or to the places asked', () => {

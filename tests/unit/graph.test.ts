@@ -122,7 +122,10 @@ describe('validation names the layer and the problem', () => {
 
 describe('catalog', () => {
   it('has every layer type DESIGN.md asks for, each with doc, params and all four targets', () => {
-    const required = 'Input Conv1D Conv2D Conv2DTranspose DepthwiseConv2D MaxPool2D AvgPool2D GlobalAvgPool2D GlobalMaxPool2D Dense Flatten Dropout BatchNorm LRN Activation ZeroPadding2D UpSampling2D Concat Add Multiply Embedding SimpleRNN LSTM GRU Bidirectional Reshape Permute LayerNorm MultiHeadAttention'.split(' ');
+    const required =
+      'Input Conv1D Conv2D Conv2DTranspose DepthwiseConv2D MaxPool2D AvgPool2D GlobalAvgPool2D GlobalMaxPool2D Dense Flatten Dropout BatchNorm LRN Activation ZeroPadding2D UpSampling2D Concat Add Multiply Embedding SimpleRNN LSTM GRU Bidirectional Reshape Permute LayerNorm MultiHeadAttention'.split(
+        ' ',
+      );
     expect(CATALOG.map((s) => s.type)).toEqual(expect.arrayContaining(required));
     for (const spec of CATALOG) {
       for (const target of ['caffe', 'keras', 'onnx', 'pytorch']) expect(spec.targets).toHaveProperty(target);
@@ -219,8 +222,26 @@ describe('catalog traits and target names', () => {
 
   it('names each activation function in every target, Caffe by its own layer type', () => {
     const fns = getSpec('Activation')!.params.find((p) => p.name === 'fn')!.options!;
-    expect(fns.map((fn) => (targetEntry('Activation', 'caffe', { fn }) as { type?: string }).type ?? 'unsupported')).toEqual(['ReLU', 'ReLU', 'PReLU', 'Sigmoid', 'TanH', 'Softmax', 'ELU', 'unsupported']);
-    expect(fns.map((fn) => (targetEntry('Activation', 'pytorch', { fn }) as { module: string }).module)).toEqual(['ReLU', 'LeakyReLU', 'PReLU', 'Sigmoid', 'Tanh', 'Softmax', 'ELU', 'GELU']);
+    expect(fns.map((fn) => (targetEntry('Activation', 'caffe', { fn }) as { type?: string }).type ?? 'unsupported')).toEqual([
+      'ReLU',
+      'ReLU',
+      'PReLU',
+      'Sigmoid',
+      'TanH',
+      'Softmax',
+      'ELU',
+      'unsupported',
+    ]);
+    expect(fns.map((fn) => (targetEntry('Activation', 'pytorch', { fn }) as { module: string }).module)).toEqual([
+      'ReLU',
+      'LeakyReLU',
+      'PReLU',
+      'Sigmoid',
+      'Tanh',
+      'Softmax',
+      'ELU',
+      'GELU',
+    ]);
   });
 
   it('gives merge mismatches a code', () => {

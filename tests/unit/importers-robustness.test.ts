@@ -29,7 +29,10 @@ const mutated = (source: string) =>
 describe('importers on damaged files', () => {
   it('Caffe: damaged prototxt imports or fails with an ImportError', () => {
     const source = text('prototxt/caffe__models_bvlc_googlenet_deploy.prototxt');
-    fc.assert(fc.property(mutated(source), (damaged) => importsOrExplains(() => importCaffePrototxt(damaged))), { numRuns: 300 });
+    fc.assert(
+      fc.property(mutated(source), (damaged) => importsOrExplains(() => importCaffePrototxt(damaged))),
+      { numRuns: 300 },
+    );
   });
 
   it('Keras: JSON with layers removed or fields replaced imports or fails with an ImportError', () => {
@@ -39,7 +42,8 @@ describe('importers on damaged files', () => {
       JSON.parse(JSON.parse(text('modeljson/cnn-affect-recognition__resnet18.json')) as string),
       JSON.parse(text('modeljson/u-net-application__unet.json')),
     ];
-    const layersOf = (model: { config: unknown }) => (Array.isArray(model.config) ? model.config : (model.config as { layers: unknown[] }).layers) as Array<Record<string, unknown>>;
+    const layersOf = (model: { config: unknown }) =>
+      (Array.isArray(model.config) ? model.config : (model.config as { layers: unknown[] }).layers) as Array<Record<string, unknown>>;
     const junk = fc.constantFrom<unknown>(null, 0, -1, 'same', [], {}, [null], [[1, 2], [3]], 'x', [['nowhere', 0, 0]]);
     fc.assert(
       fc.property(fc.nat(models.length - 1), fc.nat(1000), fc.nat(1000), fc.nat(50), junk, fc.boolean(), (which, drop, edit, key, value, inLayer) => {

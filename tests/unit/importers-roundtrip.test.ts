@@ -7,12 +7,35 @@ import { decodeCaffeNet } from '../../src/proto/index.ts';
 import { generateModel } from '../../src/synth/index.ts';
 
 const corpus = new URL('../../../shared/corpus/', import.meta.url);
-const models = ['prototxt', 'modeljson', 'onnx'].flatMap((dir) => readdirSync(new URL(`${dir}/`, corpus)).sort().map((file) => ({ dir, file })));
+const models = ['prototxt', 'modeljson', 'onnx'].flatMap((dir) =>
+  readdirSync(new URL(`${dir}/`, corpus))
+    .sort()
+    .map((file) => ({ dir, file })),
+);
 const load = ({ dir, file }: { dir: string; file: string }) => importModel(new Uint8Array(readFileSync(new URL(`${dir}/${file}`, corpus))), file);
 
 const STRUCTURAL = [
-  'Conv1D', 'Conv2D', 'DepthwiseConv2D', 'Conv2DTranspose', 'Dense', 'MaxPool2D', 'AvgPool2D', 'GlobalAvgPool2D', 'GlobalMaxPool2D',
-  'BatchNorm', 'LayerNorm', 'LRN', 'Concat', 'Add', 'Multiply', 'Embedding', 'SimpleRNN', 'LSTM', 'GRU', 'Bidirectional', 'UpSampling2D',
+  'Conv1D',
+  'Conv2D',
+  'DepthwiseConv2D',
+  'Conv2DTranspose',
+  'Dense',
+  'MaxPool2D',
+  'AvgPool2D',
+  'GlobalAvgPool2D',
+  'GlobalMaxPool2D',
+  'BatchNorm',
+  'LayerNorm',
+  'LRN',
+  'Concat',
+  'Add',
+  'Multiply',
+  'Embedding',
+  'SimpleRNN',
+  'LSTM',
+  'GRU',
+  'Bidirectional',
+  'UpSampling2D',
   'MultiHeadAttention',
 ];
 

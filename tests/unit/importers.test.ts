@@ -40,8 +40,7 @@ function positionOf(action: () => unknown): ImportError {
 
 describe('Caffe prototxt corpus', () => {
   /** Occurrences of a layer type in the file, V2 `type: "Convolution"` or V1 `type: CONVOLUTION`. */
-  const count = (text: string, v2: string, v1 = v2.toUpperCase()) =>
-    (text.match(new RegExp(`\\btype:\\s*(?:"${v2}"|${v1})\\s*$`, 'gm')) ?? []).length;
+  const count = (text: string, v2: string, v1 = v2.toUpperCase()) => (text.match(new RegExp(`\\btype:\\s*(?:"${v2}"|${v1})\\s*$`, 'gm')) ?? []).length;
 
   for (const file of filesIn('prototxt')) {
     it(`imports ${file} with the file's layer counts and output size`, () => {
@@ -132,7 +131,10 @@ describe('Keras JSON corpus', () => {
   /** class_name counts over all layers, nested models included (the models themselves excluded). */
   function classCounts(model: { config: unknown }): Record<string, number> {
     const counts: Record<string, number> = {};
-    const layers = (Array.isArray(model.config) ? model.config : (model.config as { layers: unknown[] }).layers) as Array<{ class_name: string; config: unknown }>;
+    const layers = (Array.isArray(model.config) ? model.config : (model.config as { layers: unknown[] }).layers) as Array<{
+      class_name: string;
+      config: unknown;
+    }>;
     for (const layer of layers) {
       if (['Sequential', 'Functional', 'Model'].includes(layer.class_name)) {
         for (const [k, v] of Object.entries(classCounts(layer))) counts[k] = (counts[k] ?? 0) + v;
@@ -163,7 +165,11 @@ describe('Keras JSON corpus', () => {
       expect(types.Input).toBe(1);
       // Everything in the file is accounted for: the only layers left out are the Rescaling preprocessors.
       const imported = graph.layers.length - types.Input!;
-      expect(imported).toBe(Object.entries(source).filter(([k]) => k !== 'InputLayer').reduce((n, [, v]) => n + v, 0) - sum(source, 'Rescaling'));
+      expect(imported).toBe(
+        Object.entries(source)
+          .filter(([k]) => k !== 'InputLayer')
+          .reduce((n, [, v]) => n + v, 0) - sum(source, 'Rescaling'),
+      );
 
       const sizes = [...JSON.stringify(model).matchAll(/"(?:units|filters|output_dim|nb_filter)":\s*(\d+)/g)];
       expect(checkedOutput(graph).at(-1)).toBe(Number(sizes.at(-1)![1]));
@@ -202,12 +208,23 @@ describe('Keras JSON corpus', () => {
     const sequential = (size: number, ...layers: Array<[string, Record<string, unknown>]>) =>
       JSON.stringify({
         class_name: 'Sequential',
-        config: { name: 's', layers: [
-          { class_name: 'InputLayer', config: { batch_input_shape: [null, size, size, 8], name: 'in' } },
-          ...layers.map(([class_name, config], i) => ({ class_name, config: { name: `l${i}`, ...config } })),
-        ] },
+        config: {
+          name: 's',
+          layers: [
+            { class_name: 'InputLayer', config: { batch_input_shape: [null, size, size, 8], name: 'in' } },
+            ...layers.map(([class_name, config], i) => ({ class_name, config: { name: `l${i}`, ...config } })),
+          ],
+        },
       });
-    const pad = ['ZeroPadding2D', { padding: [[0, 1], [0, 1]] }] as [string, Record<string, unknown>];
+    const pad = [
+      'ZeroPadding2D',
+      {
+        padding: [
+          [0, 1],
+          [0, 1],
+        ],
+      },
+    ] as [string, Record<string, unknown>];
     // MobileNet's stride-2 blocks: pad the end, then a valid 3x3/2 convolution = TensorFlow's "same".
     const conv = importKerasJson(sequential(224, pad, ['Conv2D', { filters: 16, kernel_size: [3, 3], strides: [2, 2], padding: 'valid' }]));
     expect(conv.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D']);
@@ -295,14 +312,21 @@ describe('ONNX corpus', () => {
   it('reads weight shapes from ConstantOfShape stand-ins', () => {
     const graph = importModel(read('onnx', 'onnx__light_bvlc_alexnet.onnx'), 'alexnet.onnx');
     const convs = graph.layers.filter((l) => l.type === 'Conv2D').map((l) => [l.params!.filters, l.params!.kernel]);
-    expect(convs).toEqual([[96, [11, 11]], [256, [5, 5]], [384, [3, 3]], [384, [3, 3]], [256, [3, 3]]]);
+    expect(convs).toEqual([
+      [96, [11, 11]],
+      [256, [5, 5]],
+      [384, [3, 3]],
+      [384, [3, 3]],
+      [256, [3, 3]],
+    ]);
     expect(graph.layers.filter((l) => l.type === 'Dense').map((l) => l.params!.units)).toEqual([4096, 4096, 1000]);
   });
 });
 
 describe('malformed input', () => {
   it('names the prototxt line of an unsupported layer type', () => {
-    const text = 'input: "data"\ninput_dim: 1\ninput_dim: 3\ninput_dim: 8\ninput_dim: 8\nlayer {\n  name: "p"\n  type: "Power"\n  bottom: "data"\n  top: "p"\n}\n';
+    const text =
+      'input: "data"\ninput_dim: 1\ninput_dim: 3\ninput_dim: 8\ninput_dim: 8\nlayer {\n  name: "p"\n  type: "Power"\n  bottom: "data"\n  top: "p"\n}\n';
     const error = positionOf(() => importCaffePrototxt(text));
     expect(error.position).toMatchObject({ line: 8, name: 'p' });
     expect(error.message).toMatch(/line 8.*"p".*unsupported layer type "Power"/);
@@ -318,11 +342,14 @@ describe('malformed input', () => {
   it('names the Keras layer index and name of an unsupported class', () => {
     const model = {
       class_name: 'Sequential',
-      config: { name: 's', layers: [
-        { class_name: 'InputLayer', config: { batch_input_shape: [null, 4], name: 'in' } },
-        { class_name: 'Dense', config: { name: 'd', units: 3 } },
-        { class_name: 'Lambda', config: { name: 'mystery', function: 'x' } },
-      ] },
+      config: {
+        name: 's',
+        layers: [
+          { class_name: 'InputLayer', config: { batch_input_shape: [null, 4], name: 'in' } },
+          { class_name: 'Dense', config: { name: 'd', units: 3 } },
+          { class_name: 'Lambda', config: { name: 'mystery', function: 'x' } },
+        ],
+      },
     };
     const error = positionOf(() => importKerasJson(JSON.stringify(model)));
     expect(error.position).toEqual({ index: 2, name: 'mystery' });

@@ -30,7 +30,9 @@ describe('image size limits', () => {
   });
 
   it('refuses an image over the budget by its header, naming the file, the size and the limit', () => {
-    expect(() => checkImageSize(hugePng(30_000), 'huge.png')).toThrow('huge.png: 30000 × 30000 px (900.0 Mpx) is over the 33.6 Mpx image limit; scale it down first');
+    expect(() => checkImageSize(hugePng(30_000), 'huge.png')).toThrow(
+      'huge.png: 30000 × 30000 px (900.0 Mpx) is over the 33.6 Mpx image limit; scale it down first',
+    );
     expect(() => checkImageSize(hugePng(1000), 'small.png')).not.toThrow();
   });
 
@@ -41,7 +43,9 @@ describe('image size limits', () => {
     for (const command of ['classify', 'figure']) {
       const result = spawnSync(process.execPath, [BIN, command, file], { encoding: 'utf8', timeout: 60_000 });
       expect(result.status, command).toBe(1);
-      expect(result.stderr.trim(), command).toBe(`paper2net ${command}: ${file}: 30000 × 30000 px (900.0 Mpx) is over the 33.6 Mpx image limit; scale it down first`);
+      expect(result.stderr.trim(), command).toBe(
+        `paper2net ${command}: ${file}: 30000 × 30000 px (900.0 Mpx) is over the 33.6 Mpx image limit; scale it down first`,
+      );
     }
   });
 
@@ -54,4 +58,3 @@ describe('image size limits', () => {
     expect(results).toHaveLength(1);
   });
 });
-

@@ -70,7 +70,9 @@ describe('PDF limits', () => {
     const started = Date.now();
     const result = spawnSync(process.execPath, [BIN, 'figure', file, '--page', '1'], { encoding: 'utf8', timeout: 100_000 });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^paper2net figure: page 1: took longer than \d+ ms \(the limit for this step\); the reading was stopped$/)]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^paper2net figure: page 1: took longer than \d+ ms \(the limit for this step\); the reading was stopped$/),
+    ]);
     expect(Date.now() - started).toBeLessThan(100_000);
   });
 });

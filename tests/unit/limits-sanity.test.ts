@@ -28,17 +28,22 @@ describe('sanity on inputs and outputs', () => {
       '{"format":"paper2net.graph/1","name":"x","layers":[{"id":"in","type":"Input","params":{"shape":[8,8,3]}},' +
         '{"id":"c","type":"Conv2D","inputs":["in"],"params":{"filters":1e999,"kernel":3}},{"id":"d","type":"Dropout","inputs":["c"],"params":{"rate":-1e999}}]}',
     );
-    const messages = validateGraph(graph).filter((i) => i.severity === 'error').map((i) => i.message);
+    const messages = validateGraph(graph)
+      .filter((i) => i.severity === 'error')
+      .map((i) => i.message);
     expect(messages).toContain('c: filters Infinity is not a finite number');
     expect(messages).toContain('d: rate -Infinity is not a finite number');
   });
 
   it('refuses seeded weight files over 2 GB in all, naming --weights placeholder, and writes nothing; placeholder works', () => {
     // 177 bytes asking for 484 M weights: two 1.9 GB files before the cap.
-    const big = '{"format":"paper2net.graph/1","name":"big","layers":[{"id":"in","type":"Input","params":{"shape":[22000]}},{"id":"fc","type":"Dense","inputs":["in"],"params":{"units":22000}}]}';
+    const big =
+      '{"format":"paper2net.graph/1","name":"big","layers":[{"id":"in","type":"Input","params":{"shape":[22000]}},{"id":"fc","type":"Dense","inputs":["in"],"params":{"units":22000}}]}';
     const refused = codegen(big);
     expect(refused.status).toBe(1);
-    expect(refused.stderr.trim()).toBe('big: 2 seeded weight file(s) of 1.9 GB each (3.9 GB in all) are over the 2.0 GB limit; use --weights placeholder (constant weights, kilobytes) or --target keras,pytorch');
+    expect(refused.stderr.trim()).toBe(
+      'big: 2 seeded weight file(s) of 1.9 GB each (3.9 GB in all) are over the 2.0 GB limit; use --weights placeholder (constant weights, kilobytes) or --target keras,pytorch',
+    );
     expect(existsSync(refused.out)).toBe(false);
     const placeholder = codegen(big, '--weights', 'placeholder');
     expect(placeholder.status).toBe(0);
@@ -46,7 +51,10 @@ describe('sanity on inputs and outputs', () => {
   });
 
   it('prints at most 20 errors of a graph with 100,000, then how many more', () => {
-    const layers = [{ id: 'in', type: 'Input', params: { shape: [4] } }, ...Array.from({ length: 100_000 }, (_, i) => ({ id: `l${i}`, type: 'Dense', inputs: ['missing'], params: { units: 2 } }))];
+    const layers = [
+      { id: 'in', type: 'Input', params: { shape: [4] } },
+      ...Array.from({ length: 100_000 }, (_, i) => ({ id: `l${i}`, type: 'Dense', inputs: ['missing'], params: { units: 2 } })),
+    ];
     const result = codegen(JSON.stringify({ format: 'paper2net.graph/1', name: 'bad', layers }));
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');

@@ -6,7 +6,9 @@ import { extractDesigns } from '../../src/pipeline/extract.ts';
 
 describe('OCR that cannot start', () => {
   it('rejects, naming the traineddata it could not load (tesseract.js alone would hang or crash the process)', async () => {
-    await expect(createOcr({ langPath: '/nonexistent/tessdata' })).rejects.toThrow(/OCR: cannot load the English traineddata from \/nonexistent\/tessdata .*ENOENT/);
+    await expect(createOcr({ langPath: '/nonexistent/tessdata' })).rejects.toThrow(
+      /OCR: cannot load the English traineddata from \/nonexistent\/tessdata .*ENOENT/,
+    );
   });
 
   it('costs a paper only its bitmap figures: each gets a warning, the rest of the reading stands', async () => {

@@ -7,7 +7,13 @@ const corpus = new URL('../../../shared/corpus/pdf/', import.meta.url);
 const read = (name: string) => readDocument(new Uint8Array(readFileSync(new URL(name, corpus))));
 
 function page(texts: Array<[string, number, number, number?]>): Page {
-  const items: TextItem[] = texts.map(([str, x, y, size = 10]) => ({ str, box: [x, y, x + str.length * size * 0.5, y + size], size, font: 'F', rotated: false }));
+  const items: TextItem[] = texts.map(([str, x, y, size = 10]) => ({
+    str,
+    box: [x, y, x + str.length * size * 0.5, y + size],
+    size,
+    font: 'F',
+    rotated: false,
+  }));
   return { number: 1, width: 612, height: 792, texts: items, paths: [], images: [] };
 }
 
@@ -34,7 +40,9 @@ describe('captions', () => {
       ['B', 270, 120, 9],
     ]);
     const [caption] = findCaptions(p);
-    expect(caption.text).toBe('Table 1: ConvNet configurations (shown in columns). The depth of the configurations increases from the left (A) to the right (E).');
+    expect(caption.text).toBe(
+      'Table 1: ConvNet configurations (shown in columns). The depth of the configurations increases from the left (A) to the right (E).',
+    );
   });
 });
 
@@ -119,7 +127,10 @@ describe('real pages', () => {
     expect(t1.box[0]).toBeGreaterThan(335);
     expect(t1.caption.text).toMatch(/achieved by others\.$/);
     const deeplab = await read('deeplab_v2.pdf');
-    const header = deeplab.pages[8].texts.filter((t) => t.furniture).map((t) => t.str).join(' ');
+    const header = deeplab.pages[8].texts
+      .filter((t) => t.furniture)
+      .map((t) => t.str)
+      .join(' ');
     expect(header).toMatch(/IEEE TRANSACTIONS/);
     for (const r of findRegions(deeplab.pages[8])) expect(r.box.every((v) => v >= 0)).toBe(true);
   });

@@ -20,7 +20,10 @@ function textPdf(lines: string[], image?: { width: number; height: number }): Ui
   ];
   if (image) {
     const data = new Uint8Array(image.width * image.height * 3).fill(200);
-    objects.push({ dict: `<< /Type /XObject /Subtype /Image /Width ${image.width} /Height ${image.height} /ColorSpace /DeviceRGB /BitsPerComponent 8`, stream: data });
+    objects.push({
+      dict: `<< /Type /XObject /Subtype /Image /Width ${image.width} /Height ${image.height} /ColorSpace /DeviceRGB /BitsPerComponent 8`,
+      stream: data,
+    });
   }
   const kids: number[] = [];
   lines.forEach((line, i) => {
@@ -29,7 +32,9 @@ function textPdf(lines: string[], image?: { width: number; height: number }): Ui
     objects.push({ dict: '<<', stream: encoder.encode(drawImage + text) });
     const contentRef = objects.length;
     const xobjects = image ? ' /XObject << /Im1 4 0 R >>' : '';
-    objects.push({ dict: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${contentRef} 0 R /Resources << /Font << /F1 3 0 R >>${xobjects} >> >>` });
+    objects.push({
+      dict: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${contentRef} 0 R /Resources << /Font << /F1 3 0 R >>${xobjects} >> >>`,
+    });
     kids.push(objects.length);
   });
   objects[1] = { dict: `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>` };

@@ -68,7 +68,15 @@ describe('a generated two-column page', () => {
     texts.push({ str: 'Figure 2: Two building blocks.', x: 72, y: 330 });
     for (let i = 0; i < 6; i++) texts.push({ str: BODY, x: 72, y: 360 + i * 12 });
     // Left sub-figure at x 100–250, right one at 360–510, both between y 150 and 290 (top-left coordinates).
-    const drawing = ['100 612 150 30 re S', '100 522 150 30 re S', '175 582 m 175 552 l S', '360 612 150 30 re S', '360 522 150 30 re S', '435 582 m 435 552 l S', '520 597 m 520 537 l S'].join(' ');
+    const drawing = [
+      '100 612 150 30 re S',
+      '100 522 150 30 re S',
+      '175 582 m 175 552 l S',
+      '360 612 150 30 re S',
+      '360 522 150 30 re S',
+      '435 582 m 435 552 l S',
+      '520 597 m 520 537 l S',
+    ].join(' ');
     const doc = await readDocument(pagesPdf([{ texts, drawing }]));
     const figure = findRegions(doc.pages[0]).find((r) => r.kind === 'figure')!;
     expect(figure.box[0]).toBeLessThanOrEqual(100);

@@ -66,7 +66,11 @@ describe('spaces', () => {
   });
 
   it('writes a space as one trailing space of a run, never leading, doubled or alone', async () => {
-    for (const [name, number] of [['recurrent_cnn.pdf', 1], ['xgboost_negative.pdf', 2], ['vgg.pdf', 3]] as const) {
+    for (const [name, number] of [
+      ['recurrent_cnn.pdf', 1],
+      ['xgboost_negative.pdf', 2],
+      ['vgg.pdf', 3],
+    ] as const) {
       for (const t of (await page(name, number)).texts) expect(t.str, name).toMatch(/^\S(.*\S)?( )?$/s);
     }
   });
@@ -109,7 +113,10 @@ describe('Type 3 fonts', () => {
     const texts = doc.pages[0]!.texts;
     expect(texts.map((t) => t.str)).toEqual(['ABAB', 'ABAB']);
     // Ink: four 5×7 pt blocks 6 pt apart on baselines at y = 100 and y = 200 (top-left origin).
-    for (const [run, baseline] of [[texts[0]!, 100], [texts[1]!, 200]] as const) {
+    for (const [run, baseline] of [
+      [texts[0]!, 100],
+      [texts[1]!, 200],
+    ] as const) {
       const ink: Box = [100, baseline - 7, 123, baseline];
       expect(run.box[0]).toBeCloseTo(100, 1);
       expect(run.box[2]).toBeCloseTo(124, 1);

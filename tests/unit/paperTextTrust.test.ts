@@ -77,7 +77,10 @@ describe('the gibberish detector on the corpus', () => {
 
 describe('untrusted text layers', () => {
   it('finds private-use and shifted letters, and without OCR leaves the page without text, saying why', async () => {
-    for (const [toUnicode, reason] of [[privateUse, 'no ToUnicode'], [shifted, 'its letters make no words']] as const) {
+    for (const [toUnicode, reason] of [
+      [privateUse, 'no ToUnicode'],
+      [shifted, 'its letters make no words'],
+    ] as const) {
       const doc = await readDocument(pagesPdf([PAGE, PAGE], { toUnicode }));
       expect(doc.pages.map((p) => p.texts)).toEqual([[], []]);
       expect(doc.warnings).toEqual([1, 2].map((n) => `page ${n}: text layer unreadable (${reason}); its text cannot be read without OCR`));
@@ -121,7 +124,9 @@ describe('untrusted text layers', () => {
     const left = ['The left column starts here and', 'tells of convolutional layers', 'with small filters and strides.'];
     const right = ['The right column follows it and', 'tells of pooling and dropout', 'before the softmax classifier.'];
     const at = (lines: string[], x: number) => lines.map((str, i) => ({ str, x, y: 120 + i * 15, size: 11 }));
-    const bytes = pagesPdf([{ texts: [{ str: 'A Title Across Both Columns', x: 200, y: 80, size: 14 }, ...at(left, 60), ...at(right, 330)] }], { toUnicode: privateUse });
+    const bytes = pagesPdf([{ texts: [{ str: 'A Title Across Both Columns', x: 200, y: 80, size: 14 }, ...at(left, 60), ...at(right, 330)] }], {
+      toUnicode: privateUse,
+    });
     const bitmaps = nodeBitmapFigures(bytes);
     try {
       const doc = await readDocument(bytes, { ocr: bitmaps.pageOcr });

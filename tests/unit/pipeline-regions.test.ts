@@ -20,7 +20,10 @@ describe('region verdicts', () => {
   it('says why a figure reading was not kept', async () => {
     const { regions, designs } = await extractDesigns(corpus('tikz_lenet5.pdf'));
     expect(designs).toEqual([]);
-    expect(regions[0]!.verdict).toEqual({ designs: 0, reason: expect.stringMatching(/^figure read: \d+ layers, not convincing: .*(layers with weights|confidence)/) });
+    expect(regions[0]!.verdict).toEqual({
+      designs: 0,
+      reason: expect.stringMatching(/^figure read: \d+ layers, not convincing: .*(layers with weights|confidence)/),
+    });
   });
 });
 

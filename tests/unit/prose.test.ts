@@ -2,7 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { GRAPH_FORMAT, inferShapes, validateGraph, type Graph } from '../../src/graph/index.ts';
 import type { Page } from '../../src/paper/index.ts';
-import { contractingStepIn, expandingStepIn, mentionsIn, paddingFromSizes, placementIn, proseToGraphs, readConventions, sizesFromNeuronCounts, splitSentences, totalConvsIn, widthRuleIn } from '../../src/prose/index.ts';
+import {
+  contractingStepIn,
+  expandingStepIn,
+  mentionsIn,
+  paddingFromSizes,
+  placementIn,
+  proseToGraphs,
+  readConventions,
+  sizesFromNeuronCounts,
+  splitSentences,
+  totalConvsIn,
+  widthRuleIn,
+} from '../../src/prose/index.ts';
 import type { LayerDraft } from '../../src/tables/index.ts';
 import { applyConventions, describesSame, fuse } from '../../src/pipeline/extractFuse.ts';
 
@@ -40,7 +52,10 @@ describe('mentions', () => {
     const [out] = mentionsIn(sentence('It ends with three fully-connected layers with a final 1000-way softmax.'));
     expect(out).toMatchObject({ count: 1, draft: { params: { units: 1000, activation: 'softmax' } } });
     for (const text of ['The last layer is a softmax layer with 10 outputs.', 'It is followed by a softmax over the 10 classes.']) {
-      expect(mentionsIn(sentence(text)).map((m) => m.draft.params), text).toEqual([{ units: 10, activation: 'softmax' }]);
+      expect(
+        mentionsIn(sentence(text)).map((m) => m.draft.params),
+        text,
+      ).toEqual([{ units: 10, activation: 'softmax' }]);
     }
   });
 
@@ -60,7 +75,11 @@ describe('mentions', () => {
   });
 
   it('ignores sentences about results and training', () => {
-    for (const text of ['Our model achieves 24.4% top-1 error with 60 million parameters.', 'We trained for 90 epochs with a batch size of 256.', 'The generator nets used a mixture of rectifier linear activations.']) {
+    for (const text of [
+      'Our model achieves 24.4% top-1 error with 60 million parameters.',
+      'We trained for 90 epochs with a batch size of 256.',
+      'The generator nets used a mixture of rectifier linear activations.',
+    ]) {
       expect(mentionsIn(sentence(text)), text).toEqual([]);
     }
   });
@@ -106,11 +125,21 @@ describe('prose → graph', () => {
 });
 
 describe('fusion', () => {
-  const conv = (id: string, filters: number, extra: Record<string, unknown> = {}, inferred?: string[]) => ({ id, type: 'Conv2D', inputs: ['x'], params: { filters, kernel: [3, 3], ...extra }, ...(inferred ? { inferred } : {}) });
+  const conv = (id: string, filters: number, extra: Record<string, unknown> = {}, inferred?: string[]) => ({
+    id,
+    type: 'Conv2D',
+    inputs: ['x'],
+    params: { filters, kernel: [3, 3], ...extra },
+    ...(inferred ? { inferred } : {}),
+  });
   const table: Graph = {
     format: GRAPH_FORMAT,
     name: 'table',
-    layers: [{ id: 'input', type: 'Input', params: { shape: [32, 32, 3] } }, conv('c1', 16, { stride: [1, 1] }, ['stride']), conv('c2', 32, { padding: 'same' })],
+    layers: [
+      { id: 'input', type: 'Input', params: { shape: [32, 32, 3] } },
+      conv('c1', 16, { stride: [1, 1] }, ['stride']),
+      conv('c2', 32, { padding: 'same' }),
+    ],
     source: { kind: 'table', page: 2 },
     confidence: 0.8,
   };
@@ -197,12 +226,22 @@ describe('conventions stated once in the text', () => {
       name: 't',
       layers: [
         { id: 'input', type: 'Input', params: { shape: [8, 8, 3] } },
-        { id: 'c1', type: 'Conv2D', inputs: ['input'], params: { filters: 4, kernel: [3, 3], padding: 'same', activation: 'relu' }, inferred: ['padding', 'activation'] },
+        {
+          id: 'c1',
+          type: 'Conv2D',
+          inputs: ['input'],
+          params: { filters: 4, kernel: [3, 3], padding: 'same', activation: 'relu' },
+          inferred: ['padding', 'activation'],
+        },
         { id: 'p1', type: 'MaxPool2D', inputs: ['c1'], params: { pool: [2, 2] }, inferred: ['pool'] },
       ],
       source: { kind: 'table', page: 1 },
     };
-    const out = applyConventions(g, { batchNormAfterConv: true, pool: { pool: [3, 3], stride: [2, 2] }, sources: [{ page: 2, text: 'We adopt BN after each convolution.', bbox: [0, 0, 1, 1] }] });
+    const out = applyConventions(g, {
+      batchNormAfterConv: true,
+      pool: { pool: [3, 3], stride: [2, 2] },
+      sources: [{ page: 2, text: 'We adopt BN after each convolution.', bbox: [0, 0, 1, 1] }],
+    });
     expect(out.layers.map((l) => `${l.id}:${l.type}`)).toEqual(['input:Input', 'c1:Conv2D', 'c1_bn:BatchNorm', 'c1_act:Activation', 'p1:MaxPool2D']);
     expect(out.layers[1].params?.activation).toBe('linear');
     expect(out.layers[3]).toMatchObject({ params: { fn: 'relu' }, inferred: ['fn'] });
@@ -217,19 +256,40 @@ describe('placement statements', () => {
   const placed = (text: string) => placementIn(sentence(text));
 
   it('reads what follows which layers, by ordinal, count or quantifier', () => {
-    expect(placed('Response-normalization layers follow the first and second convolutional layers.')).toMatchObject({ type: 'LRN', how: 'after', targets: [{ types: ['Conv2D'], select: { positions: [1, 2] } }] });
-    expect(placed('Max-pooling layers, of the kind described in Section 3.4, follow both response-normalization layers as well as the fifth convolutional layer.')).toMatchObject({
+    expect(placed('Response-normalization layers follow the first and second convolutional layers.')).toMatchObject({
+      type: 'LRN',
+      how: 'after',
+      targets: [{ types: ['Conv2D'], select: { positions: [1, 2] } }],
+    });
+    expect(
+      placed('Max-pooling layers, of the kind described in Section 3.4, follow both response-normalization layers as well as the fifth convolutional layer.'),
+    ).toMatchObject({
       type: 'MaxPool2D',
       targets: [
         { types: ['LRN'], select: { all: true } },
         { types: ['Conv2D'], select: { positions: [5] } },
       ],
     });
-    expect(placed('We use dropout in the first two fully-connected layers of Figure 2.')).toMatchObject({ type: 'Dropout', targets: [{ types: ['Dense'], select: { positions: [1, 2] } }] });
-    expect(placed('Each convolutional layer is followed by a 2x2 max-pooling layer.')).toMatchObject({ type: 'MaxPool2D', targets: [{ types: ['Conv2D'], select: { all: true } }] });
-    expect(placed('The last two convolutional layers are followed by batch normalization.')).toMatchObject({ type: 'BatchNorm', targets: [{ select: { positions: [-1, -2] } }] });
-    expect(placed('Batch normalization is used after every convolutional layer.')).toMatchObject({ type: 'BatchNorm', targets: [{ types: ['Conv2D'], select: { all: true } }] });
-    expect(placed('Dropout with a rate of 0.3 is applied after each fully connected layer.')).toMatchObject({ type: 'Dropout', targets: [{ types: ['Dense'], select: { all: true } }] });
+    expect(placed('We use dropout in the first two fully-connected layers of Figure 2.')).toMatchObject({
+      type: 'Dropout',
+      targets: [{ types: ['Dense'], select: { positions: [1, 2] } }],
+    });
+    expect(placed('Each convolutional layer is followed by a 2x2 max-pooling layer.')).toMatchObject({
+      type: 'MaxPool2D',
+      targets: [{ types: ['Conv2D'], select: { all: true } }],
+    });
+    expect(placed('The last two convolutional layers are followed by batch normalization.')).toMatchObject({
+      type: 'BatchNorm',
+      targets: [{ select: { positions: [-1, -2] } }],
+    });
+    expect(placed('Batch normalization is used after every convolutional layer.')).toMatchObject({
+      type: 'BatchNorm',
+      targets: [{ types: ['Conv2D'], select: { all: true } }],
+    });
+    expect(placed('Dropout with a rate of 0.3 is applied after each fully connected layer.')).toMatchObject({
+      type: 'Dropout',
+      targets: [{ types: ['Dense'], select: { all: true } }],
+    });
   });
 
   it('reads an activation applied to several kinds as the activation of those layers', () => {
@@ -245,7 +305,11 @@ describe('placement statements', () => {
   });
 
   it('ignores sentences that name layers without placing them', () => {
-    for (const text of ['Max-pooling layers reduce the resolution of the maps.', 'To reduce overfitting in the fully-connected layers we employed dropout.', 'The third, fourth, and fifth convolutional layers are connected to one another without any intervening pooling or normalization layers.']) {
+    for (const text of [
+      'Max-pooling layers reduce the resolution of the maps.',
+      'To reduce overfitting in the fully-connected layers we employed dropout.',
+      'The third, fourth, and fifth convolutional layers are connected to one another without any intervening pooling or normalization layers.',
+    ]) {
       expect(placed(text), text).toBeUndefined();
     }
   });
@@ -254,20 +318,26 @@ describe('placement statements', () => {
 describe('prose → graph: placed layers, stated sizes, evidence', () => {
   it('puts placed layers where the statements say, with the constants the paper states, each citing its sentence and page', () => {
     const designs = proseToGraphs([
-      pageOf([
-        'A pooling layer is a grid of pooling units spaced s pixels apart, each summarizing a neighborhood of size z × z.',
-        'We use overlapping pooling throughout our network, with s = 2 and z = 3.',
-        'Response normalization uses the constants k = 2, n = 5, α = 10−4, and β = 0.75.',
-        'Response-normalization layers follow the first convolutional layer.',
-        'Max-pooling layers follow the response-normalization layer as well as the second convolutional layer.',
-        'The first convolutional layer filters the 64×64×3 input image with 32 kernels of size 5 × 5.',
-      ], 3),
-      pageOf([
-        'The second convolutional layer has 64 kernels of size 3 × 3.',
-        'The fully-connected layer has 256 neurons, and is followed by a 10-way softmax.',
-        'Dropout sets each hidden neuron to zero with probability 0.5.',
-        'Dropout with a rate of 0.4 is applied after the first fully-connected layer.',
-      ], 4),
+      pageOf(
+        [
+          'A pooling layer is a grid of pooling units spaced s pixels apart, each summarizing a neighborhood of size z × z.',
+          'We use overlapping pooling throughout our network, with s = 2 and z = 3.',
+          'Response normalization uses the constants k = 2, n = 5, α = 10−4, and β = 0.75.',
+          'Response-normalization layers follow the first convolutional layer.',
+          'Max-pooling layers follow the response-normalization layer as well as the second convolutional layer.',
+          'The first convolutional layer filters the 64×64×3 input image with 32 kernels of size 5 × 5.',
+        ],
+        3,
+      ),
+      pageOf(
+        [
+          'The second convolutional layer has 64 kernels of size 3 × 3.',
+          'The fully-connected layer has 256 neurons, and is followed by a 10-way softmax.',
+          'Dropout sets each hidden neuron to zero with probability 0.5.',
+          'Dropout with a rate of 0.4 is applied after the first fully-connected layer.',
+        ],
+        4,
+      ),
     ]);
     expect(designs).toHaveLength(1);
     const g = designs[0].graph;
@@ -276,7 +346,10 @@ describe('prose → graph: placed layers, stated sizes, evidence', () => {
     expect(lrn).toMatchObject({ params: { size: 5, alpha: 0.0001, beta: 0.75, k: 2 }, source: { page: 3 } });
     expect(lrn.inferred).toBeUndefined();
     for (const pool of g.layers.filter((l) => l.type === 'MaxPool2D')) expect(pool.params).toMatchObject({ pool: [3, 3], stride: [2, 2] });
-    expect(g.layers.find((l) => l.type === 'Dropout')).toMatchObject({ params: { rate: 0.4 }, source: { page: 4, text: 'Dropout with a rate of 0.4 is applied after the first fully-connected layer' } });
+    expect(g.layers.find((l) => l.type === 'Dropout')).toMatchObject({
+      params: { rate: 0.4 },
+      source: { page: 4, text: 'Dropout with a rate of 0.4 is applied after the first fully-connected layer' },
+    });
     expect(g.layers.filter((l) => l.type === 'Conv2D').map((l) => l.source?.page)).toEqual([3, 4]);
     expect(g.layers[0].source?.text).toMatch(/64×64×3 input image/);
     expect(validateGraph(g).filter((i) => i.severity === 'error')).toEqual([]);
@@ -325,24 +398,47 @@ describe('prose → graph: placed layers, stated sizes, evidence', () => {
 
   it('reads output sides from per-layer neuron counts that agree with the stated widths', () => {
     const draft = (type: string, params: LayerDraft['params']): LayerDraft => ({ type, params, inferred: [], text: type });
-    const layers: Array<{ draft: LayerDraft; outputSize?: number }> = [{ draft: draft('Conv2D', { filters: 96 }) }, { draft: draft('Conv2D', { filters: 256 }) }, { draft: draft('Dense', { units: 10 }) }];
+    const layers: Array<{ draft: LayerDraft; outputSize?: number }> = [
+      { draft: draft('Conv2D', { filters: 96 }) },
+      { draft: draft('Conv2D', { filters: 256 }) },
+      { draft: draft('Dense', { units: 10 }) },
+    ];
     expect(sizesFromNeuronCounts(layers, [253440, 186624, 10])).toBe(1);
     expect(layers.map((l) => l.outputSize)).toEqual([undefined, 27, undefined]);
-    expect(sizesFromNeuronCounts(layers.map((l) => ({ draft: l.draft })), [290400, 186624, 12])).toBe(0);
+    expect(
+      sizesFromNeuronCounts(
+        layers.map((l) => ({ draft: l.draft })),
+        [290400, 186624, 12],
+      ),
+    ).toBe(0);
   });
 
   it('interleaves layers stated as "each followed by" with the layers before them', () => {
     const [design] = proseToGraphs([
-      pageOf(['The network takes a 32x32x3 input image.', 'It has two convolutional layers with 32 filters of size 3x3, each followed by a 2x2 max-pooling layer, then a fully connected layer with 512 units and a 10-way softmax.']),
+      pageOf([
+        'The network takes a 32x32x3 input image.',
+        'It has two convolutional layers with 32 filters of size 3x3, each followed by a 2x2 max-pooling layer, then a fully connected layer with 512 units and a 10-way softmax.',
+      ]),
     ]);
     expect(design.graph.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Conv2D', 'MaxPool2D', 'Flatten', 'Dense', 'Dense']);
     expect(design.graph.layers.filter((l) => l.type === 'Dense').map((l) => l.params?.units)).toEqual([512, 10]);
     // The second convolution and pooling are the sentence's repeats, not separately stated layers.
     expect(design.graph.layers.map((l) => l.inferred?.includes('*') ?? false)).toEqual([false, false, false, true, true, true, false, false]);
     const [listed] = proseToGraphs([
-      pageOf(['The network takes 32x32x3 input images.', 'It has three convolutional layers with 32, 64 and 128 filters of size 3x3, each followed by a 2x2 max-pooling layer.']),
+      pageOf([
+        'The network takes 32x32x3 input images.',
+        'It has three convolutional layers with 32, 64 and 128 filters of size 3x3, each followed by a 2x2 max-pooling layer.',
+      ]),
     ]);
-    expect(listed.graph.layers.map((l) => `${l.type}${l.params?.filters ?? ''}`)).toEqual(['Input', 'Conv2D32', 'MaxPool2D', 'Conv2D64', 'MaxPool2D', 'Conv2D128', 'MaxPool2D']);
+    expect(listed.graph.layers.map((l) => `${l.type}${l.params?.filters ?? ''}`)).toEqual([
+      'Input',
+      'Conv2D32',
+      'MaxPool2D',
+      'Conv2D64',
+      'MaxPool2D',
+      'Conv2D128',
+      'MaxPool2D',
+    ]);
   });
 
   it('reads the Nature DQN wording ("32 filters of 8 × 8 with stride 4")', () => {
@@ -369,7 +465,11 @@ describe('prose → graph: placed layers, stated sizes, evidence', () => {
     expect(proseToGraphs([pageOf(['The network of [12] has 96 kernels of size 11x11 and 4096 neurons in its last layer.'])])).toEqual([]);
     // A stated input does not make up for the feature maps the reader could not read.
     expect(proseToGraphs([pageOf(['The images are centered in the 28x28 input layer.', lenet4])])).toEqual([]);
-    expect(proseToGraphs([pageOf(['The 28x28 input image feeds a fully connected layer with 300 units, followed by a layer with 100 units and an output layer of 10 units.'])])).toHaveLength(1);
+    expect(
+      proseToGraphs([
+        pageOf(['The 28x28 input image feeds a fully connected layer with 300 units, followed by a layer with 100 units and an output layer of 10 units.']),
+      ]),
+    ).toHaveLength(1);
   });
 });
 
@@ -386,18 +486,38 @@ describe('prose → graph: networks described by their repeated steps', () => {
   ];
 
   it('reads the step statements on their own', () => {
-    expect(contractingStepIn(sentence(encoderDecoder[1]))).toMatchObject({ count: 2, kernel: [3, 3], padding: 'valid', activation: 'relu', pool: { type: 'MaxPool2D', pool: [2, 2], stride: [2, 2] } });
+    expect(contractingStepIn(sentence(encoderDecoder[1]))).toMatchObject({
+      count: 2,
+      kernel: [3, 3],
+      padding: 'valid',
+      activation: 'relu',
+      pool: { type: 'MaxPool2D', pool: [2, 2], stride: [2, 2] },
+    });
     expect(widthRuleIn(sentence(encoderDecoder[2]))?.value).toBe(2);
-    expect(expandingStepIn(sentence(encoderDecoder[3]))).toMatchObject({ up: { kernel: [2, 2], halves: true }, cropped: true, convs: { count: 2, kernel: [3, 3] } });
+    expect(expandingStepIn(sentence(encoderDecoder[3]))).toMatchObject({
+      up: { kernel: [2, 2], halves: true },
+      cropped: true,
+      convs: { count: 2, kernel: [3, 3] },
+    });
     expect(totalConvsIn(sentence(encoderDecoder[5]))?.value).toBe(18);
     expect(totalConvsIn(sentence('In total the network has 23 convolutional layers.'))?.value).toBe(23);
     // Other wordings of the same steps.
-    expect(contractingStepIn(sentence('Each block in the encoder path consists of two convolutional layers with 5x5 kernels and a 3x3 max-pooling layer with stride 2.'))).toMatchObject({
+    expect(
+      contractingStepIn(
+        sentence('Each block in the encoder path consists of two convolutional layers with 5x5 kernels and a 3x3 max-pooling layer with stride 2.'),
+      ),
+    ).toMatchObject({
       count: 2,
       kernel: [5, 5],
       pool: { pool: [3, 3], stride: [2, 2] },
     });
-    expect(expandingStepIn(sentence('Every step in the decoder path applies a transposed convolution with kernel size 4x4, a concatenation with the features of the encoder path and three 3x3 convolutions.'))).toMatchObject({
+    expect(
+      expandingStepIn(
+        sentence(
+          'Every step in the decoder path applies a transposed convolution with kernel size 4x4, a concatenation with the features of the encoder path and three 3x3 convolutions.',
+        ),
+      ),
+    ).toMatchObject({
       up: { kernel: [4, 4], halves: false },
       cropped: false,
       convs: { count: 3 },
@@ -463,8 +583,16 @@ describe('prose → graph: networks described by their repeated steps', () => {
     expect(g.layers.filter((l) => l.type === 'MaxPool2D')).toHaveLength(4);
     expect(g.layers.filter((l) => l.type === 'Cropping2D')).toEqual([]);
     // A 3x3 transposed convolution undoing a stride-2 pooling: stride and padding are the reader's choices.
-    expect(g.layers.find((l) => l.type === 'Conv2DTranspose')).toMatchObject({ params: { kernel: [3, 3], stride: [2, 2], padding: 'same' }, inferred: ['stride', 'padding', 'filters'] });
-    expect(g.layers.filter((l) => l.type === 'Conv2D').map((l) => l.params?.filters).slice(0, 10)).toEqual([16, 16, 32, 32, 64, 64, 128, 128, 256, 256]);
+    expect(g.layers.find((l) => l.type === 'Conv2DTranspose')).toMatchObject({
+      params: { kernel: [3, 3], stride: [2, 2], padding: 'same' },
+      inferred: ['stride', 'padding', 'filters'],
+    });
+    expect(
+      g.layers
+        .filter((l) => l.type === 'Conv2D')
+        .map((l) => l.params?.filters)
+        .slice(0, 10),
+    ).toEqual([16, 16, 32, 32, 64, 64, 128, 128, 256, 256]);
     // No input size and no class count in the text: both assumed, and marked.
     expect(g.layers[0].inferred).toContain('shape');
     expect(g.layers.at(-1)!.inferred).toContain('filters');
@@ -487,7 +615,14 @@ describe('prose → graph: networks described by their repeated steps', () => {
     // Convolutions without the pooling that ends a step are no contracting step.
     expect(contractingStepIn(sentence('It consists of the repeated application of two 3x3 convolutions.'))).toBeUndefined();
     // A contracting path with no expanding path stated is not read as an encoder–decoder.
-    expect(proseToGraphs([pageOf(['It consists of the repeated application of two 3x3 convolutions and a 2x2 max pooling operation with stride 2.', 'At each downsampling step we double the number of feature channels.'])])).toEqual([]);
+    expect(
+      proseToGraphs([
+        pageOf([
+          'It consists of the repeated application of two 3x3 convolutions and a 2x2 max pooling operation with stride 2.',
+          'At each downsampling step we double the number of feature channels.',
+        ]),
+      ]),
+    ).toEqual([]);
     expect(widthRuleIn(sentence('We double the number of feature channels compared to [3].'))).toBeUndefined();
   });
 });

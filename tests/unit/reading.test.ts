@@ -5,7 +5,19 @@ import { findRegions, readDocument } from '../../src/paper/index.ts';
 import { settingsRows } from '../../src/tables/index.ts';
 import { splitSentences } from '../../src/prose/index.ts';
 import { inferShapes, validateGraph } from '../../src/graph/index.ts';
-import { bareChain, classCountsIn, isSequenceNetwork, sequenceGraph, groupClauses, kindNamed, mlpStatements, proseForm, statedNetworks, transformerStatements, type TextUnit } from '../../src/reading/index.ts';
+import {
+  bareChain,
+  classCountsIn,
+  isSequenceNetwork,
+  sequenceGraph,
+  groupClauses,
+  kindNamed,
+  mlpStatements,
+  proseForm,
+  statedNetworks,
+  transformerStatements,
+  type TextUnit,
+} from '../../src/reading/index.ts';
 
 const units = (texts: string[]): TextUnit[] => texts.map((text, index) => ({ text, index, page: 1, box: [0, 0, 1, 1] }));
 const shape = (layers: Array<{ type: string; params: Record<string, unknown> }>) =>
@@ -26,25 +38,41 @@ describe('vocabulary from the catalog', () => {
 
 describe('layer groups', () => {
   it('reads counts, ordinals with the type left out, widths, kernels and strides', () => {
-    const [c1, c2, c3] = groupClauses(proseForm('The first convolutional layer has 32 8 × 8 filters with stride 4, the second 64 4 × 4 filters with stride 2, and the third 64 3 × 3 filters with stride 1.'));
+    const [c1, c2, c3] = groupClauses(
+      proseForm(
+        'The first convolutional layer has 32 8 × 8 filters with stride 4, the second 64 4 × 4 filters with stride 2, and the third 64 3 × 3 filters with stride 1.',
+      ),
+    );
     expect(c1).toMatchObject({ type: 'Conv2D', ref: { kind: 'nth', position: 1 }, widths: [32], kernel: [8, 8], stride: [4, 4] });
     expect(c2).toMatchObject({ ref: { kind: 'nth', position: 2 }, widths: [64], kernel: [4, 4] });
     expect(c3).toMatchObject({ ref: { kind: 'nth', position: 3 }, widths: [64], stride: [1, 1] });
     const [conv, pool] = groupClauses(proseForm('It uses three convolutional layers each followed by a max-pooling layer.'));
     expect(conv).toMatchObject({ type: 'Conv2D', ref: { kind: 'new', count: 3 }, eachFollowedBy: 'MaxPool2D' });
     expect(pool.type).toBe('MaxPool2D');
-    expect(groupClauses(proseForm('The convolutional layers have 96, 128 and 256 filters respectively.'))[0]).toMatchObject({ ref: { kind: 'all' }, widths: [96, 128, 256] });
+    expect(groupClauses(proseForm('The convolutional layers have 96, 128 and 256 filters respectively.'))[0]).toMatchObject({
+      ref: { kind: 'all' },
+      widths: [96, 128, 256],
+    });
   });
 
   it('does not read a range as a count', () => {
-    expect(groupClauses(proseForm('The networks have 2 to 4 hidden layers each with 1024 to 2048 units.')).every((c) => c.ref.kind !== 'new' || c.ref.count !== 4)).toBe(true);
+    expect(
+      groupClauses(proseForm('The networks have 2 to 4 hidden layers each with 1024 to 2048 units.')).every((c) => c.ref.kind !== 'new' || c.ref.count !== 4),
+    ).toBe(true);
   });
 });
 
 describe('whole networks in one phrase', () => {
   it('reads families, chains and table cells', () => {
     const family = mlpStatements(proseForm('The architectures include all combinations of 2, 3, and 4 layer networks with 1024 and 2048 units in each layer.'));
-    expect(family.map((n) => n.hidden.join('-'))).toEqual(['1024-1024', '2048-2048', '1024-1024-1024', '2048-2048-2048', '1024-1024-1024-1024', '2048-2048-2048-2048']);
+    expect(family.map((n) => n.hidden.join('-'))).toEqual([
+      '1024-1024',
+      '2048-2048',
+      '1024-1024-1024',
+      '2048-2048-2048',
+      '1024-1024-1024-1024',
+      '2048-2048-2048-2048',
+    ]);
     const [chain] = mlpStatements(proseForm('The same network architecture (784-1024-1024-2048-10) was used.'));
     expect(chain).toMatchObject({ input: 784, hidden: [1024, 1024, 2048], output: 10 });
     expect(mlpStatements(proseForm('3 layers, 1024 units'))[0].hidden).toEqual([1024, 1024, 1024]);
@@ -78,10 +106,21 @@ describe('stated networks', () => {
   });
 
   it('fills counted layers from later sentences and widths from a doubling rule', () => {
-    const [dqn] = statedNetworks(units(['There are 3 convolutional layers followed by 2 fully-connected layers.', 'The first convolutional layer has 32 8 × 8 filters with stride 4, the second 64 4 × 4 filters with stride 2, and the third 64 3 × 3 filters.', 'The hidden stream has a fully-connected layer with 512 units.']));
+    const [dqn] = statedNetworks(
+      units([
+        'There are 3 convolutional layers followed by 2 fully-connected layers.',
+        'The first convolutional layer has 32 8 × 8 filters with stride 4, the second 64 4 × 4 filters with stride 2, and the third 64 3 × 3 filters.',
+        'The hidden stream has a fully-connected layer with 512 units.',
+      ]),
+    );
     expect(shape(dqn.layers).startsWith('Conv2D32 Conv2D64 Conv2D64 Dense512 Dense')).toBe(true);
     expect(dqn.layers[4].inferred).toContain('units');
-    const [encoder] = statedNetworks(units(['The encoder consists of 4 convolutional layers with kernel size 4 and stride 2.', 'The first convolution brings the depth from 3 to 64 channels, and the depth is doubled at every layer.']));
+    const [encoder] = statedNetworks(
+      units([
+        'The encoder consists of 4 convolutional layers with kernel size 4 and stride 2.',
+        'The first convolution brings the depth from 3 to 64 channels, and the depth is doubled at every layer.',
+      ]),
+    );
     expect(shape(encoder.layers)).toBe('Conv2D64 Conv2D128 Conv2D256 Conv2D512');
   });
 
@@ -95,12 +134,21 @@ describe('stated networks', () => {
       ]),
     );
     // The restatement is a design of its own even where it equals the original: the paper states it for other data.
-    expect(nets.map((n) => shape(n.layers))).toEqual(['Conv2D64 Conv2D128 Dense512 Dense10', 'Conv2D64 Conv2D128 Dense512 Dense10', 'Conv2D64 Conv2D128 Dense512 Dense100']);
+    expect(nets.map((n) => shape(n.layers))).toEqual([
+      'Conv2D64 Conv2D128 Dense512 Dense10',
+      'Conv2D64 Conv2D128 Dense512 Dense10',
+      'Conv2D64 Conv2D128 Dense512 Dense100',
+    ]);
     expect(nets[1].name).toBe('Text, page 1 (same as for SVHN)');
   });
 
   it('reads recurrent networks named by their nouns and builds them as sequence graphs that validate', () => {
-    const [net] = statedNetworks(units(['We used deep LSTMs with 4 layers, with 1000 cells at each layer and 1000 dimensional word embeddings.', 'The top LSTM feeds a fully connected layer with 10 units.']));
+    const [net] = statedNetworks(
+      units([
+        'We used deep LSTMs with 4 layers, with 1000 cells at each layer and 1000 dimensional word embeddings.',
+        'The top LSTM feeds a fully connected layer with 10 units.',
+      ]),
+    );
     expect(shape(net.layers)).toBe('Embedding LSTM1000 LSTM1000 LSTM1000 LSTM1000 Dense10');
     expect(isSequenceNetwork(net)).toBe(true);
     const graph = sequenceGraph(net, 'lstm', { page: 1, kind: 'text' });
@@ -138,7 +186,11 @@ describe('stated networks', () => {
   });
 
   it('finds nothing in text that only talks about layers', () => {
-    expect(statedNetworks(units(['Deep networks have many layers.', 'The layers of a convolutional network learn features.', 'We compare to a fully connected baseline.']))).toEqual([]);
+    expect(
+      statedNetworks(
+        units(['Deep networks have many layers.', 'The layers of a convolutional network learn features.', 'We compare to a fully connected baseline.']),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -157,7 +209,9 @@ describe('transformer settings', () => {
       ['encoder-decoder', 6, 512, 8],
       ['encoder-decoder', 4, 1024, 16],
     ]);
-    const [base, large] = transformerStatements(units(['We use a multi-layer bidirectional Transformer encoder.', 'We report BASE (L=12, H=768, A=12) and LARGE (L=24, H=1024, A=16).']));
+    const [base, large] = transformerStatements(
+      units(['We use a multi-layer bidirectional Transformer encoder.', 'We report BASE (L=12, H=768, A=12) and LARGE (L=24, H=1024, A=16).']),
+    );
     expect([base.kind, base.layers, base.width, base.ff, large.layers, large.heads]).toEqual(['encoder', 12, 768, 3072, 24, 16]);
   });
 });
@@ -165,7 +219,11 @@ describe('transformer settings', () => {
 describe('settings tables', () => {
   it('reads each named row of a transformer settings table under its headings', async () => {
     const doc = await readDocument(new Uint8Array(readFileSync('../shared/corpus/pdf/transformer.pdf')));
-    const rows = doc.pages.flatMap((page) => findRegions(page).filter((r) => r.kind === 'table').flatMap((r) => settingsRows(r, page)));
+    const rows = doc.pages.flatMap((page) =>
+      findRegions(page)
+        .filter((r) => r.kind === 'table')
+        .flatMap((r) => settingsRows(r, page)),
+    );
     expect(rows.map((r) => [r.name, r.settings])).toEqual([
       ['base', { layers: 6, width: 512, ff: 2048, heads: 8 }],
       ['big', { layers: 6, width: 1024, ff: 4096, heads: 16 }],
@@ -181,7 +239,6 @@ describe('real papers through the core', () => {
     const rcnn96 = nets.find((n) => n.name === 'RCNN-96')!;
     expect(shape(rcnn96.layers).replace(/Dense\d+$/, 'Dense')).toBe('Conv2D96 MaxPool2D Conv2D96 Conv2D96 MaxPool2D Conv2D96 Conv2D96 GlobalMaxPool2D Dense');
   });
-
 
   it('reads the fully connected networks of a paper that states them in prose', async () => {
     const doc = await readDocument(new Uint8Array(readFileSync('../shared/corpus/pdf/dropout_jmlr.pdf')));

@@ -16,7 +16,16 @@ const freshName = () => `library-test-${++dbCount}`;
 
 const graph = (name: string): Graph => ({ format: GRAPH_FORMAT, name, layers: [{ id: 'input', type: 'Input', params: { shape: [4] } }] });
 const paper = (id: string): PaperRecord => ({ id, title: `Paper ${id}`, fileName: `${id}.pdf`, kind: 'pdf', addedAt: 1000, regions: [], warnings: [] });
-const design = (id: string, paperId: string, updatedAt = 1): DesignRecord => ({ id, paperId, original: graph(id), graph: graph(id), rating: 0, note: '', edits: [], updatedAt });
+const design = (id: string, paperId: string, updatedAt = 1): DesignRecord => ({
+  id,
+  paperId,
+  original: graph(id),
+  graph: graph(id),
+  rating: 0,
+  note: '',
+  edits: [],
+  updatedAt,
+});
 
 describe('library store', () => {
   it('refuses an import whose design has no graph name, with that reason, changing nothing', async () => {

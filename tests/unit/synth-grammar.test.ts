@@ -78,10 +78,19 @@ describe('synth grammar', () => {
         const where = `${graph.name} ${layer.id}`;
         if (layer.type === 'Conv2D') {
           expect(inRange(p.filters, 16, 16, 256), where).toBe(true);
-          expect((p.kernel as number[]).every((k) => inRange(k, 1, 2, 11)), where).toBe(true);
+          expect(
+            (p.kernel as number[]).every((k) => inRange(k, 1, 2, 11)),
+            where,
+          ).toBe(true);
         } else if (layer.type === 'MaxPool2D' || layer.type === 'AvgPool2D') {
-          expect((p.pool as number[]).every((k) => inRange(k, 1, 2, 11)), where).toBe(true);
-          expect((p.stride as number[]).every((s) => inRange(s, 2, 1, 5)), where).toBe(true);
+          expect(
+            (p.pool as number[]).every((k) => inRange(k, 1, 2, 11)),
+            where,
+          ).toBe(true);
+          expect(
+            (p.stride as number[]).every((s) => inRange(s, 2, 1, 5)),
+            where,
+          ).toBe(true);
         } else if (layer.type === 'Dense' && layer !== last) {
           expect(inRange(p.units, 5, 5, 500), where).toBe(true);
         } else if (layer.type === 'Dropout') {

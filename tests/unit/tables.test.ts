@@ -2,7 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { inferShapes, validateGraph } from '../../src/graph/index.ts';
 import { groupLines, type TextItem } from '../../src/paper/index.ts';
-import { assembleGraph, buildGrid, classifyTable, interpretTable, parseLayerText, repeatCount, attributeOf, type NetworkDraft } from '../../src/tables/index.ts';
+import {
+  assembleGraph,
+  buildGrid,
+  classifyTable,
+  interpretTable,
+  parseLayerText,
+  repeatCount,
+  attributeOf,
+  type NetworkDraft,
+} from '../../src/tables/index.ts';
 
 /** A text run at (x, y) in a 9 pt font, about 4.5 pt per character. */
 function run(str: string, x: number, y: number): TextItem {
@@ -12,7 +21,12 @@ function run(str: string, x: number, y: number): TextItem {
 function table(rows: Array<Array<[string, number]>>, top = 100, pitch = 11) {
   const items = rows.flatMap((row, r) => row.map(([s, x]) => run(s, x, top + r * pitch)));
   const lines = groupLines(items);
-  const box: [number, number, number, number] = [Math.min(...items.map((i) => i.box[0])), top, Math.max(...items.map((i) => i.box[2])), top + rows.length * pitch];
+  const box: [number, number, number, number] = [
+    Math.min(...items.map((i) => i.box[0])),
+    top,
+    Math.max(...items.map((i) => i.box[2])),
+    top + rows.length * pitch,
+  ];
   return buildGrid(lines, [], box);
 }
 
@@ -29,7 +43,8 @@ describe('layer text', () => {
   });
 
   it('reads names, sizes, results and repeat marks as no layer', () => {
-    for (const text of ['conv2_x', 'conv2 x', 'fc7', '112×112', '73.2', '1.8×10^9', '24.4%', '11 weight layers']) expect(parseLayerText(text), text).toEqual([]);
+    for (const text of ['conv2_x', 'conv2 x', 'fc7', '112×112', '73.2', '1.8×10^9', '24.4%', '11 weight layers'])
+      expect(parseLayerText(text), text).toEqual([]);
     expect(repeatCount('×2')).toBe(2);
     expect(repeatCount('× 12')).toBe(12);
     expect(repeatCount('5×')).toBe(5);
@@ -50,11 +65,20 @@ describe('layer text', () => {
 describe('white-space grid (no rules)', () => {
   // Two configurations, a centred "maxpool" spanning both, a cell only in B.
   const grid = table([
-    [['A', 120], ['B', 220]],
-    [['conv3-64', 110], ['conv3-64', 210]],
+    [
+      ['A', 120],
+      ['B', 220],
+    ],
+    [
+      ['conv3-64', 110],
+      ['conv3-64', 210],
+    ],
     [['conv3-64', 210]],
     [['maxpool', 160]],
-    [['conv3-128', 108], ['conv3-128', 208]],
+    [
+      ['conv3-128', 108],
+      ['conv3-128', 208],
+    ],
     [['maxpool', 160]],
     [['FC-10', 160]],
   ]);
@@ -79,12 +103,42 @@ describe('white-space grid (no rules)', () => {
 describe('layouts', () => {
   it('reads a row-major attribute table with a repeated row', () => {
     const grid = table([
-      [['Type', 100], ['Kernel', 200], ['Stride', 280], ['Channels', 340]],
-      [['conv', 100], ['3×3', 200], ['2', 280], ['32', 340]],
-      [['conv', 100], ['3×3', 200], ['1', 280], ['64', 340]],
-      [['conv', 100], ['1×1', 200], ['1', 280], ['64', 340]],
-      [['max pool', 100], ['2×2', 200], ['2', 280], ['-', 340]],
-      [['fc', 100], ['-', 200], ['-', 280], ['10', 340]],
+      [
+        ['Type', 100],
+        ['Kernel', 200],
+        ['Stride', 280],
+        ['Channels', 340],
+      ],
+      [
+        ['conv', 100],
+        ['3×3', 200],
+        ['2', 280],
+        ['32', 340],
+      ],
+      [
+        ['conv', 100],
+        ['3×3', 200],
+        ['1', 280],
+        ['64', 340],
+      ],
+      [
+        ['conv', 100],
+        ['1×1', 200],
+        ['1', 280],
+        ['64', 340],
+      ],
+      [
+        ['max pool', 100],
+        ['2×2', 200],
+        ['2', 280],
+        ['-', 340],
+      ],
+      [
+        ['fc', 100],
+        ['-', 200],
+        ['-', 280],
+        ['10', 340],
+      ],
     ]);
     const [draft] = interpretTable(grid, { blockStyle: 'plain' });
     expect(draft.layout).toBe('rows');
@@ -101,11 +155,36 @@ describe('layouts', () => {
 
   it('reads layer names in the type column (AlexNet-style "conv1 | 11×11 | 4 | 96")', () => {
     const grid = table([
-      [['Layer', 100], ['Kernel size', 180], ['Stride', 260], ['Channels', 320]],
-      [['conv1', 100], ['11×11', 180], ['4', 260], ['96', 320]],
-      [['pool1', 100], ['3×3', 180], ['2', 260], ['-', 320]],
-      [['conv2', 100], ['5×5', 180], ['1', 260], ['256', 320]],
-      [['fc6', 100], ['-', 180], ['-', 260], ['4096', 320]],
+      [
+        ['Layer', 100],
+        ['Kernel size', 180],
+        ['Stride', 260],
+        ['Channels', 320],
+      ],
+      [
+        ['conv1', 100],
+        ['11×11', 180],
+        ['4', 260],
+        ['96', 320],
+      ],
+      [
+        ['pool1', 100],
+        ['3×3', 180],
+        ['2', 260],
+        ['-', 320],
+      ],
+      [
+        ['conv2', 100],
+        ['5×5', 180],
+        ['1', 260],
+        ['256', 320],
+      ],
+      [
+        ['fc6', 100],
+        ['-', 180],
+        ['-', 260],
+        ['4096', 320],
+      ],
     ]);
     const [draft] = interpretTable(grid, { blockStyle: 'plain' });
     const { graph, errors } = assembleGraph(draft, { name: 't', source: { kind: 'table' } });
@@ -118,12 +197,42 @@ describe('layouts', () => {
 
   it('takes the input shape from an Input row, and a ReLU row after BN as the activation', () => {
     const grid = table([
-      [['Type', 100], ['Kernel', 180], ['Filters', 240], ['Output size', 300]],
-      [['Input', 100], ['-', 180], ['-', 240], ['32×32×1', 300]],
-      [['Conv', 100], ['3×3', 180], ['16', 240], ['32×32×16', 300]],
-      [['BN', 100], ['-', 180], ['-', 240], ['32×32×16', 300]],
-      [['ReLU', 100], ['-', 180], ['-', 240], ['32×32×16', 300]],
-      [['ﬁnal FC', 100], ['-', 180], ['10', 240], ['10', 300]],
+      [
+        ['Type', 100],
+        ['Kernel', 180],
+        ['Filters', 240],
+        ['Output size', 300],
+      ],
+      [
+        ['Input', 100],
+        ['-', 180],
+        ['-', 240],
+        ['32×32×1', 300],
+      ],
+      [
+        ['Conv', 100],
+        ['3×3', 180],
+        ['16', 240],
+        ['32×32×16', 300],
+      ],
+      [
+        ['BN', 100],
+        ['-', 180],
+        ['-', 240],
+        ['32×32×16', 300],
+      ],
+      [
+        ['ReLU', 100],
+        ['-', 180],
+        ['-', 240],
+        ['32×32×16', 300],
+      ],
+      [
+        ['ﬁnal FC', 100],
+        ['-', 180],
+        ['10', 240],
+        ['10', 300],
+      ],
     ]);
     const [draft] = interpretTable(grid, { blockStyle: 'plain' });
     expect(draft.input).toEqual([32, 32, 1]);
@@ -135,12 +244,17 @@ describe('layouts', () => {
 
   it('repeats the rows a lone "5×" sits against in an unruled row-major table', () => {
     const items = [
-      ['Type / Stride', 100, 100], ['Filter Shape', 200, 100],
-      ['Conv / s2', 100, 111], ['3×3×3×32', 200, 111],
-      ['Conv dw / s1', 112, 122], ['3×3×32 dw', 200, 122],
+      ['Type / Stride', 100, 100],
+      ['Filter Shape', 200, 100],
+      ['Conv / s2', 100, 111],
+      ['3×3×3×32', 200, 111],
+      ['Conv dw / s1', 112, 122],
+      ['3×3×32 dw', 200, 122],
       ['5×', 100, 127.5],
-      ['Conv / s1', 112, 133], ['1×1×32×32', 200, 133],
-      ['FC / s1', 100, 144], ['32×10', 200, 144],
+      ['Conv / s1', 112, 133],
+      ['1×1×32×32', 200, 133],
+      ['FC / s1', 100, 144],
+      ['32×10', 200, 144],
     ].map(([str, x, y]) => run(str as string, x as number, y as number));
     const lines = groupLines(items);
     const grid = buildGrid(lines, [], [100, 100, 300, 155]);
@@ -155,14 +269,30 @@ describe('layouts', () => {
     // ResNet-style rows without rules: labels centred on their rows, the mark centred on its stack.
     const grid = table(
       [
-        [['layer', 100], ['output', 160], ['18-layer', 230]],
-        [['conv1', 100], ['112×112', 160], ['7×7, 64, stride 2', 230]],
+        [
+          ['layer', 100],
+          ['output', 160],
+          ['18-layer', 230],
+        ],
+        [
+          ['conv1', 100],
+          ['112×112', 160],
+          ['7×7, 64, stride 2', 230],
+        ],
         [['3×3 max pool, stride 2', 230]],
         [['3×3, 64', 230]],
-        [['conv2_x', 100], ['56×56', 160], ['×2', 290]],
+        [
+          ['conv2_x', 100],
+          ['56×56', 160],
+          ['×2', 290],
+        ],
         [['3×3, 64', 230]],
         [['3×3, 128', 230]],
-        [['conv3_x', 100], ['28×28', 160], ['×2', 290]],
+        [
+          ['conv3_x', 100],
+          ['28×28', 160],
+          ['×2', 290],
+        ],
         [['3×3, 128', 230]],
         [['average pool, 10-d fc, softmax', 215]],
       ],
@@ -173,18 +303,50 @@ describe('layouts', () => {
     const { graph, errors } = assembleGraph(draft, { name: 't', source: { kind: 'table' } });
     expect(errors).toEqual([]);
     expect(graph.layers.filter((l) => l.type === 'Add')).toHaveLength(4);
-    expect(graph.layers.filter((l) => l.type === 'Conv2D' && !l.inferred?.includes('*')).map((l) => l.params?.filters)).toEqual([64, 64, 64, 64, 64, 128, 128, 128, 128]);
+    expect(graph.layers.filter((l) => l.type === 'Conv2D' && !l.inferred?.includes('*')).map((l) => l.params?.filters)).toEqual([
+      64, 64, 64, 64, 64, 128, 128, 128, 128,
+    ]);
     expect(graph.layers.filter((l) => l.type === 'MaxPool2D')).toHaveLength(1);
   });
 
   it('reads a column-major attribute table', () => {
     const grid = table([
-      [['Layer', 100], ['1', 200], ['2', 260], ['3', 320]],
-      [['Stage', 100], ['conv + max', 190], ['conv', 255], ['full', 315]],
-      [['# channels', 100], ['96', 200], ['256', 258], ['10', 318]],
-      [['Filter size', 100], ['5x5', 196], ['3x3', 256], ['-', 320]],
-      [['Conv. stride', 100], ['1x1', 196], ['1x1', 256], ['-', 320]],
-      [['Pooling size', 100], ['2x2', 196], ['-', 258], ['-', 320]],
+      [
+        ['Layer', 100],
+        ['1', 200],
+        ['2', 260],
+        ['3', 320],
+      ],
+      [
+        ['Stage', 100],
+        ['conv + max', 190],
+        ['conv', 255],
+        ['full', 315],
+      ],
+      [
+        ['# channels', 100],
+        ['96', 200],
+        ['256', 258],
+        ['10', 318],
+      ],
+      [
+        ['Filter size', 100],
+        ['5x5', 196],
+        ['3x3', 256],
+        ['-', 320],
+      ],
+      [
+        ['Conv. stride', 100],
+        ['1x1', 196],
+        ['1x1', 256],
+        ['-', 320],
+      ],
+      [
+        ['Pooling size', 100],
+        ['2x2', 196],
+        ['-', 258],
+        ['-', 320],
+      ],
     ]);
     const [draft] = interpretTable(grid, { blockStyle: 'plain' });
     expect(draft.layout).toBe('columns');
@@ -194,11 +356,26 @@ describe('layouts', () => {
 
   it('expands an inline bracketed block into residual convolutions and Adds', () => {
     const grid = table([
-      [['stage', 100], ['net', 200]],
-      [['conv1', 100], ['7×7, 64, stride 2', 200]],
-      [['conv2', 100], ['[3×3, 64; 3×3, 64] ×2', 200]],
-      [['conv3', 100], ['[3×3, 128; 3×3, 128] ×2', 200]],
-      [['pool', 100], ['global average pool', 200]],
+      [
+        ['stage', 100],
+        ['net', 200],
+      ],
+      [
+        ['conv1', 100],
+        ['7×7, 64, stride 2', 200],
+      ],
+      [
+        ['conv2', 100],
+        ['[3×3, 64; 3×3, 64] ×2', 200],
+      ],
+      [
+        ['conv3', 100],
+        ['[3×3, 128; 3×3, 128] ×2', 200],
+      ],
+      [
+        ['pool', 100],
+        ['global average pool', 200],
+      ],
     ]);
     const [draft] = interpretTable(grid, { blockStyle: 'residual' });
     const { graph, errors } = assembleGraph(draft, { name: 't', source: { kind: 'table' } });
@@ -211,13 +388,40 @@ describe('layouts', () => {
 
   it('reads a DenseNet-style table: layer-word labels, dense blocks as Concat, unstated widths inferred', () => {
     const grid = table([
-      [['Layers', 100], ['Output Size', 200], ['DenseNet-121', 300]],
-      [['Convolution', 100], ['112×112', 200], ['7×7 conv, stride 2', 300]],
-      [['Pooling', 100], ['56×56', 200], ['3×3 max pool, stride 2', 300]],
-      [['Dense Block (1)', 100], ['56×56', 200], ['[1×1 conv; 3×3 conv] ×6', 300]],
-      [['Transition Layer (1)', 100], ['56×56', 200], ['1×1 conv', 300]],
-      [['28×28', 200], ['2×2 average pool, stride 2', 300]],
-      [['Classification Layer', 100], ['1×1', 200], ['7×7 global average pool', 300]],
+      [
+        ['Layers', 100],
+        ['Output Size', 200],
+        ['DenseNet-121', 300],
+      ],
+      [
+        ['Convolution', 100],
+        ['112×112', 200],
+        ['7×7 conv, stride 2', 300],
+      ],
+      [
+        ['Pooling', 100],
+        ['56×56', 200],
+        ['3×3 max pool, stride 2', 300],
+      ],
+      [
+        ['Dense Block (1)', 100],
+        ['56×56', 200],
+        ['[1×1 conv; 3×3 conv] ×6', 300],
+      ],
+      [
+        ['Transition Layer (1)', 100],
+        ['56×56', 200],
+        ['1×1 conv', 300],
+      ],
+      [
+        ['28×28', 200],
+        ['2×2 average pool, stride 2', 300],
+      ],
+      [
+        ['Classification Layer', 100],
+        ['1×1', 200],
+        ['7×7 global average pool', 300],
+      ],
       [['1000D fully-connected, softmax', 300]],
     ]);
     const drafts = interpretTable(grid, { blockStyle: 'dense' });
@@ -231,11 +435,46 @@ describe('layouts', () => {
 
   it('reads a MobileNetV2-style "t c n s" table with repeats from the n column', () => {
     const grid = table([
-      [['Input', 100], ['Operator', 180], ['t', 260], ['c', 290], ['n', 320], ['s', 350]],
-      [['224²×3', 100], ['conv2d', 180], ['-', 260], ['32', 290], ['1', 320], ['2', 350]],
-      [['112²×32', 100], ['conv2d 3×3', 180], ['-', 260], ['64', 290], ['3', 320], ['1', 350]],
-      [['112²×64', 100], ['conv2d 1×1', 180], ['-', 260], ['1280', 290], ['1', 320], ['1', 350]],
-      [['112²×1280', 100], ['avgpool 7×7', 180], ['-', 260], ['-', 290], ['1', 320], ['-', 350]],
+      [
+        ['Input', 100],
+        ['Operator', 180],
+        ['t', 260],
+        ['c', 290],
+        ['n', 320],
+        ['s', 350],
+      ],
+      [
+        ['224²×3', 100],
+        ['conv2d', 180],
+        ['-', 260],
+        ['32', 290],
+        ['1', 320],
+        ['2', 350],
+      ],
+      [
+        ['112²×32', 100],
+        ['conv2d 3×3', 180],
+        ['-', 260],
+        ['64', 290],
+        ['3', 320],
+        ['1', 350],
+      ],
+      [
+        ['112²×64', 100],
+        ['conv2d 1×1', 180],
+        ['-', 260],
+        ['1280', 290],
+        ['1', 320],
+        ['1', 350],
+      ],
+      [
+        ['112²×1280', 100],
+        ['avgpool 7×7', 180],
+        ['-', 260],
+        ['-', 290],
+        ['1', 320],
+        ['-', 350],
+      ],
     ]);
     const [draft] = interpretTable(grid, { blockStyle: 'plain' });
     expect(draft.layout).toBe('rows');
@@ -247,10 +486,26 @@ describe('layouts', () => {
 
   it('classifies a results table as not an architecture', () => {
     const grid = table([
-      [['Method', 100], ['top-1 error (%)', 200], ['top-5 error (%)', 300]],
-      [['VGG-16', 100], ['28.07', 200], ['9.33', 300]],
-      [['ResNet-50', 100], ['22.85', 200], ['6.71', 300]],
-      [['ours', 100], ['21.43', 200], ['5.71', 300]],
+      [
+        ['Method', 100],
+        ['top-1 error (%)', 200],
+        ['top-5 error (%)', 300],
+      ],
+      [
+        ['VGG-16', 100],
+        ['28.07', 200],
+        ['9.33', 300],
+      ],
+      [
+        ['ResNet-50', 100],
+        ['22.85', 200],
+        ['6.71', 300],
+      ],
+      [
+        ['ours', 100],
+        ['21.43', 200],
+        ['5.71', 300],
+      ],
     ]);
     const c = classifyTable(grid, 'Table 3. Error rates (%) on ImageNet validation.');
     expect(c.architecture).toBe(false);
@@ -262,11 +517,29 @@ describe('ruled grids', () => {
   it('splits a ruled column whose rows hold a name and a spec side by side, and reads the spec under its label', () => {
     // Rules at x 60, 160 and 220 (the "layer" column holds names and specs) and under every row of 11 pt.
     const rows: Array<Array<[string, number]>> = [
-      [['layer', 85], ['top-1', 175]],
-      [['conv1', 65], ['7×7, 64, /2', 100], ['0.681', 175]],
-      [['pool1', 65], ['3×3, /2', 100]],
-      [['conv2', 65], ['3×3, 128', 100], ['0.103', 175]],
-      [['conv3', 65], ['3×3, 256', 100], ['0.099', 175]],
+      [
+        ['layer', 85],
+        ['top-1', 175],
+      ],
+      [
+        ['conv1', 65],
+        ['7×7, 64, /2', 100],
+        ['0.681', 175],
+      ],
+      [
+        ['pool1', 65],
+        ['3×3, /2', 100],
+      ],
+      [
+        ['conv2', 65],
+        ['3×3, 128', 100],
+        ['0.103', 175],
+      ],
+      [
+        ['conv3', 65],
+        ['3×3, 256', 100],
+        ['0.099', 175],
+      ],
     ];
     const items = rows.flatMap((row, r) => row.map(([s, x]) => run(s, x, 100 + r * 11)));
     const rule = (x: number) => ({ kind: 'line' as const, box: [x, 98, x + 0.5, 156] as [number, number, number, number], stroked: true, filled: false });
@@ -284,10 +557,20 @@ describe('ruled grids', () => {
 });
 
 describe('assembly', () => {
-  const layer = (type: string, params: Record<string, unknown>, text = type) => ({ kind: 'layer' as const, draft: { type, params: params as never, inferred: [], text }, box: [0, 0, 1, 1] as [number, number, number, number] });
+  const layer = (type: string, params: Record<string, unknown>, text = type) => ({
+    kind: 'layer' as const,
+    draft: { type, params: params as never, inferred: [], text },
+    box: [0, 0, 1, 1] as [number, number, number, number],
+  });
 
   it('adds Input, ReLU, Flatten and softmax and marks them inferred', () => {
-    const draft: NetworkDraft = { name: 'x', layout: 'rows', bands: [{ items: [layer('Conv2D', { filters: 8, kernel: [3, 3] }), layer('MaxPool2D', {}), layer('Dense', { units: 10 })] }], readCells: 3, totalCells: 3 };
+    const draft: NetworkDraft = {
+      name: 'x',
+      layout: 'rows',
+      bands: [{ items: [layer('Conv2D', { filters: 8, kernel: [3, 3] }), layer('MaxPool2D', {}), layer('Dense', { units: 10 })] }],
+      readCells: 3,
+      totalCells: 3,
+    };
     const { graph, errors } = assembleGraph(draft, { name: 'x', source: { kind: 'table' } });
     expect(errors).toEqual([]);
     expect(graph.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Flatten', 'Dense']);
@@ -300,7 +583,13 @@ describe('assembly', () => {
   });
 
   it('turns a dense block into convolutions and Concat', () => {
-    const block = { kind: 'block' as const, style: 'dense' as const, layers: [layer('Conv2D', { filters: 128, kernel: [1, 1] }), layer('Conv2D', { filters: 32, kernel: [3, 3] })], repeat: 3, box: [0, 0, 1, 1] as [number, number, number, number] };
+    const block = {
+      kind: 'block' as const,
+      style: 'dense' as const,
+      layers: [layer('Conv2D', { filters: 128, kernel: [1, 1] }), layer('Conv2D', { filters: 32, kernel: [3, 3] })],
+      repeat: 3,
+      box: [0, 0, 1, 1] as [number, number, number, number],
+    };
     const draft: NetworkDraft = { name: 'x', layout: 'configurations', input: [32, 32, 64], bands: [{ items: [block] }], readCells: 1, totalCells: 1 };
     const { graph, errors } = assembleGraph(draft, { name: 'x', source: { kind: 'table' } });
     expect(errors).toEqual([]);

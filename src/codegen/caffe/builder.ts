@@ -3,7 +3,21 @@
  * Caffe will actually produce (its rounding can differ from the graph's), which blob holds each
  * layer's output, and when a layer may work in place, as the BVLC models do for ReLU and BatchNorm.
  */
-import { getSpec, inferShapes, isLayerType, isUnsupported, outputLayers, resolveParams, ShapeError, type Graph, type Layer, type LayerType, type Params, type Shape, type Unsupported } from '../../graph/index.ts';
+import {
+  getSpec,
+  inferShapes,
+  isLayerType,
+  isUnsupported,
+  outputLayers,
+  resolveParams,
+  ShapeError,
+  type Graph,
+  type Layer,
+  type LayerType,
+  type Params,
+  type Shape,
+  type Unsupported,
+} from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { layerIdentifiers, toIdentifier } from '../naming.ts';
 import { elementCount, weightBudgetProblem } from '../weights.ts';

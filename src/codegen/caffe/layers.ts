@@ -1,5 +1,14 @@
 /** One lowering per graph layer type: the Caffe layers, params and learned blobs that express it. */
-import { caffeType, activationEntry, catalogRefusal, defaultActivationAlpha, isUnsupported, type LayerType, type Shape, type Unsupported } from '../../graph/index.ts';
+import {
+  caffeType,
+  activationEntry,
+  catalogRefusal,
+  defaultActivationAlpha,
+  isUnsupported,
+  type LayerType,
+  type Shape,
+  type Unsupported,
+} from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import type { WeightInit, WeightTensor } from '../weights.ts';
 import type { Lowering, LoweringContext, Produced } from './builder.ts';
@@ -113,7 +122,18 @@ function convolution(context: LoweringContext, filters: number, group: number): 
     ...(dh === 1 && dw === 1 ? {} : { dilation: dh === dw ? dh : [dh, dw] }),
   };
   const note = mismatchNote('symmetric padding', shape, target);
-  const ref = builder.add({ name, type: caffeType('Conv2D'), bottoms: [input!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note, differs: !!note });
+  const ref = builder.add({
+    name,
+    type: caffeType('Conv2D'),
+    bottoms: [input!.ref],
+    tops: [name],
+    inPlace: false,
+    paramField: 'convolution_param',
+    params: convParams,
+    blobs,
+    note,
+    differs: !!note,
+  });
   return withActivation(context, { ref, shape });
 }
 
@@ -155,7 +175,18 @@ const conv2dTranspose: Lowering = (context) => {
     ...axisFields('stride', [sh, sw], 1),
   };
   const note = mismatchNote('symmetric padding', shape, target);
-  const ref = builder.add({ name, type: caffeType('Conv2DTranspose'), bottoms: [input!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, note, differs: !!note });
+  const ref = builder.add({
+    name,
+    type: caffeType('Conv2DTranspose'),
+    bottoms: [input!.ref],
+    tops: [name],
+    inPlace: false,
+    paramField: 'convolution_param',
+    params: convParams,
+    blobs,
+    note,
+    differs: !!note,
+  });
   return withActivation(context, { ref, shape });
 };
 
@@ -180,9 +211,11 @@ function keepWindows(builder: LoweringContext['builder'], base: string, source: 
     const keptIndex = begin > 0 ? 1 : 0;
     const final = i === windows.length - 1 ? finalName : undefined;
     const name = keptIndex === 0 && final ? final : builder.unique(`${base}_crop_${axis === 2 ? 'h' : 'w'}`);
-    const tops = points.concat(size).map((_, part) =>
-      part === 0 ? name : part === keptIndex ? (final ?? builder.unique(`${name}_kept`)) : builder.unique(`${name}_${part < keptIndex ? 'head' : 'rest'}`),
-    );
+    const tops = points
+      .concat(size)
+      .map((_, part) =>
+        part === 0 ? name : part === keptIndex ? (final ?? builder.unique(`${name}_kept`)) : builder.unique(`${name}_${part < keptIndex ? 'head' : 'rest'}`),
+      );
     builder.add({
       name,
       type: 'Slice',
@@ -233,7 +266,18 @@ function windowPool(method: 'MAX' | 'AVE'): Lowering {
       ...axisFields('pad', [rows.pad, cols.pad], 0),
     };
     const note = mismatchNote('Caffe rounds pooling up', shape, target);
-    const ref = builder.add({ name, type: caffeType('MaxPool2D'), bottoms: [source], tops: [name], inPlace: false, paramField: 'pooling_param', params: poolParams, blobs: [], note, differs: !!note });
+    const ref = builder.add({
+      name,
+      type: caffeType('MaxPool2D'),
+      bottoms: [source],
+      tops: [name],
+      inPlace: false,
+      paramField: 'pooling_param',
+      params: poolParams,
+      blobs: [],
+      note,
+      differs: !!note,
+    });
     return { ref, shape };
   };
 }
@@ -241,7 +285,16 @@ function windowPool(method: 'MAX' | 'AVE'): Lowering {
 function globalPool(method: 'MAX' | 'AVE'): Lowering {
   return ({ layer, name, inputs, target, builder }) => {
     const params: CaffeBlock = { pool: new CaffeEnum(method, 'Pooling'), global_pooling: true };
-    const ref = builder.add({ name, type: caffeType('GlobalMaxPool2D'), bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'pooling_param', params, blobs: [] });
+    const ref = builder.add({
+      name,
+      type: caffeType('GlobalMaxPool2D'),
+      bottoms: [inputs[0]!.ref],
+      tops: [name],
+      inPlace: false,
+      paramField: 'pooling_param',
+      params,
+      blobs: [],
+    });
     // The pooled blob is N×C×1×1; InnerProduct and Flatten read it as is, anything else gets the [C] vector.
     const consumers = builder.consumersOf(layer.id);
     if (consumers.length > 0 && consumers.every((consumer) => consumer.type === 'Dense' || consumer.type === 'Flatten')) return { ref, shape: target };
@@ -266,7 +319,16 @@ const dense: Lowering = (context) => {
     // Applied per time step on a [T, F] sequence (blob N×T×F).
     ...(input!.shape.length === 2 ? { axis: 2 } : {}),
   };
-  const ref = builder.add({ name, type: caffeType('Dense'), bottoms: [input!.ref], tops: [name], inPlace: false, paramField: 'inner_product_param', params: ipParams, blobs });
+  const ref = builder.add({
+    name,
+    type: caffeType('Dense'),
+    bottoms: [input!.ref],
+    tops: [name],
+    inPlace: false,
+    paramField: 'inner_product_param',
+    params: ipParams,
+    blobs,
+  });
   return withActivation(context, { ref, shape: target });
 };
 
@@ -282,7 +344,15 @@ function inPlaceTop(context: LoweringContext): { tops: string[]; inPlace: boolea
 
 const dropout: Lowering = (context) => {
   const { params, name, inputs, target, builder } = context;
-  const ref = builder.add({ name, type: caffeType('Dropout'), bottoms: [inputs[0]!.ref], ...inPlaceTop(context), paramField: 'dropout_param', params: { dropout_ratio: params.rate as number }, blobs: [] });
+  const ref = builder.add({
+    name,
+    type: caffeType('Dropout'),
+    bottoms: [inputs[0]!.ref],
+    ...inPlaceTop(context),
+    paramField: 'dropout_param',
+    params: { dropout_ratio: params.rate as number },
+    blobs: [],
+  });
   return { ref, shape: target };
 };
 
@@ -297,17 +367,43 @@ const batchNorm: Lowering = (context) => {
   const bnParams: CaffeBlock = { use_global_stats: true, ...(Math.abs(epsilon - 1e-5) > 1e-12 ? { eps: epsilon } : {}) };
   // Caffe's three blobs: running mean, running variance, and the factor both are divided by.
   const blobs = [zeros(`${name}.running_mean`, [channels]), ones(`${name}.running_var`, [channels]), ones(`${name}.factor`, [1])];
-  const bn = builder.add({ name, type: caffeType('BatchNorm'), bottoms: [inputs[0]!.ref], ...inPlaceTop(context), paramField: 'batch_norm_param', params: bnParams, blobs });
+  const bn = builder.add({
+    name,
+    type: caffeType('BatchNorm'),
+    bottoms: [inputs[0]!.ref],
+    ...inPlaceTop(context),
+    paramField: 'batch_norm_param',
+    params: bnParams,
+    blobs,
+  });
   const scaleName = builder.unique(`${name}_scale`);
   const scaleBlobs = [ones(`${scaleName}.gamma`, [channels]), zeros(`${scaleName}.beta`, [channels])];
-  const ref = builder.add({ name: scaleName, type: 'Scale', bottoms: [bn], tops: [bn.blob], inPlace: true, paramField: 'scale_param', params: { bias_term: true }, blobs: scaleBlobs });
+  const ref = builder.add({
+    name: scaleName,
+    type: 'Scale',
+    bottoms: [bn],
+    tops: [bn.blob],
+    inPlace: true,
+    paramField: 'scale_param',
+    params: { bias_term: true },
+    blobs: scaleBlobs,
+  });
   return { ref, shape: target };
 };
 
 const lrn: Lowering = ({ params, name, inputs, target, builder }) => {
   const k = params.k as number;
   const lrnParams: CaffeBlock = { local_size: params.size as number, alpha: params.alpha as number, beta: params.beta as number, ...(k === 1 ? {} : { k }) };
-  const ref = builder.add({ name, type: caffeType('LRN'), bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'lrn_param', params: lrnParams, blobs: [] });
+  const ref = builder.add({
+    name,
+    type: caffeType('LRN'),
+    bottoms: [inputs[0]!.ref],
+    tops: [name],
+    inPlace: false,
+    paramField: 'lrn_param',
+    params: lrnParams,
+    blobs: [],
+  });
   return { ref, shape: target };
 };
 
@@ -343,7 +439,16 @@ const concat: Lowering = ({ params, name, inputs, target, builder }) => {
 function eltwise(operation: 'SUM' | 'PROD'): Lowering {
   return ({ name, inputs, target, builder }) => {
     const params: CaffeBlock = { operation: new CaffeEnum(operation, 'Eltwise') };
-    const ref = builder.add({ name, type: caffeType('Add'), bottoms: inputs.map((input) => input.ref), tops: [name], inPlace: false, paramField: 'eltwise_param', params, blobs: [] });
+    const ref = builder.add({
+      name,
+      type: caffeType('Add'),
+      bottoms: inputs.map((input) => input.ref),
+      tops: [name],
+      inPlace: false,
+      paramField: 'eltwise_param',
+      params,
+      blobs: [],
+    });
     return { ref, shape: target };
   };
 }
@@ -369,7 +474,16 @@ const reshape: Lowering = ({ name, inputs, target, builder }) => {
   // dim 0 keeps the batch axis.
   const [, ...dims] = caffeDims(target);
   const params: CaffeBlock = { shape: { dim: [0, ...dims] } };
-  const ref = builder.add({ name, type: caffeType('Reshape'), bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'reshape_param', params, blobs: [] });
+  const ref = builder.add({
+    name,
+    type: caffeType('Reshape'),
+    bottoms: [inputs[0]!.ref],
+    tops: [name],
+    inPlace: false,
+    paramField: 'reshape_param',
+    params,
+    blobs: [],
+  });
   return { ref, shape: target };
 };
 
@@ -408,7 +522,18 @@ const zeroPadding2d: Lowering = ({ layer, params, name, inputs, target, builder 
   };
   const blobs: WeightTensor[] = [ones(`${name}.weight`, [channels, 1, 1, 1])];
   const note = 'zero padding: a 1x1 depthwise convolution with unit weights';
-  const ref = builder.add({ name, type: caffeType('ZeroPadding2D'), bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, frozen: true, note });
+  const ref = builder.add({
+    name,
+    type: caffeType('ZeroPadding2D'),
+    bottoms: [inputs[0]!.ref],
+    tops: [name],
+    inPlace: false,
+    paramField: 'convolution_param',
+    params: convParams,
+    blobs,
+    frozen: true,
+    note,
+  });
   return { ref, shape: target };
 };
 
@@ -443,7 +568,18 @@ const upSampling2d: Lowering = ({ params, name, inputs, target, builder }) => {
   };
   const blobs: WeightTensor[] = [{ name: `${name}.weight`, shape: [channels, 1, ...kernel], init: { kind: 'values', values } }];
   const note = `${params.interpolation} upsampling: a depthwise deconvolution with fixed weights`;
-  const ref = builder.add({ name, type: caffeType('UpSampling2D'), bottoms: [inputs[0]!.ref], tops: [name], inPlace: false, paramField: 'convolution_param', params: convParams, blobs, frozen: true, note });
+  const ref = builder.add({
+    name,
+    type: caffeType('UpSampling2D'),
+    bottoms: [inputs[0]!.ref],
+    tops: [name],
+    inPlace: false,
+    paramField: 'convolution_param',
+    params: convParams,
+    blobs,
+    frozen: true,
+    note,
+  });
   return { ref, shape: target };
 };
 

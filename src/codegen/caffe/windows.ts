@@ -46,9 +46,7 @@ function padCandidates(axis: AxisWindow): number[] {
 /** The pad Caffe should use on one axis and the size Caffe will then produce. */
 export function planAxis(axis: AxisWindow, rounding: Rounding): AxisPlan {
   const sizeWith = (pad: number): number =>
-    rounding === 'conv'
-      ? caffeConvSize(axis.size, axis.kernel, axis.stride, pad, axis.dilation)
-      : caffePoolSize(axis.size, axis.kernel, axis.stride, pad);
+    rounding === 'conv' ? caffeConvSize(axis.size, axis.kernel, axis.stride, pad, axis.dilation) : caffePoolSize(axis.size, axis.kernel, axis.stride, pad);
   // Caffe's Pooling requires pad < kernel.
   const pads = padCandidates(axis)
     .map((pad) => pad + axis.extra)

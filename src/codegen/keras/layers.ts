@@ -2,7 +2,23 @@
 import { kerasClass, isLayerType, isUnsupported, type LayerType, type LoweredLayerType, type Params, type Unsupported } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { PyCode, PyTuple, pyKwargs, pyValue, type PyValue } from '../python.ts';
-import { GLOROT, FUSED_ACTIVATIONS, NO_REGULARISATION, NodeChain, ONES, ZEROS, activationConfig, leakyRelu, pair, pairValue, prelu, zeroPadding, type JsonValue, type KerasNode, type LayerContext } from './node.ts';
+import {
+  GLOROT,
+  FUSED_ACTIVATIONS,
+  NO_REGULARISATION,
+  NodeChain,
+  ONES,
+  ZEROS,
+  activationConfig,
+  leakyRelu,
+  pair,
+  pairValue,
+  prelu,
+  zeroPadding,
+  type JsonValue,
+  type KerasNode,
+  type LayerContext,
+} from './node.ts';
 import { conv1d, conv2d, conv2dTranspose, depthwiseConv2d, pool2d } from './windows.ts';
 
 function dense(ctx: LayerContext): KerasNode[] {
@@ -14,7 +30,14 @@ function dense(ctx: LayerContext): KerasNode[] {
     className: kerasClass('Dense'),
     args: [p.units as number],
     kwargs: { activation: act.kwarg, use_bias: p.use_bias ? undefined : false },
-    config: { units: p.units as number, activation: act.json, use_bias: p.use_bias as boolean, kernel_initializer: GLOROT, bias_initializer: ZEROS, ...NO_REGULARISATION },
+    config: {
+      units: p.units as number,
+      activation: act.json,
+      use_bias: p.use_bias as boolean,
+      kernel_initializer: GLOROT,
+      bias_initializer: ZEROS,
+      ...NO_REGULARISATION,
+    },
   });
   act.after?.(chain);
   return chain.nodes;
@@ -101,7 +124,10 @@ function bidirectional(ctx: LayerContext): KerasNode[] {
     className: kerasClass('Bidirectional'),
     args: [new PyCode(inner)],
     kwargs: { merge_mode: p.merge === 'concat' ? undefined : (p.merge as string) },
-    config: { layer: { class_name: cell, config: { name: `${name}_${cell.toLowerCase()}`, trainable: true, dtype: 'float32', ...config } }, merge_mode: p.merge as string },
+    config: {
+      layer: { class_name: cell, config: { name: `${name}_${cell.toLowerCase()}`, trainable: true, dtype: 'float32', ...config } },
+      merge_mode: p.merge as string,
+    },
   }).nodes;
 }
 
@@ -164,21 +190,26 @@ const KERAS_LOWERINGS: Record<LoweredLayerType, KerasLowering | Unsupported> = {
   Dropout: (ctx) => simple(ctx, [ctx.params.rate as number], {}, { rate: ctx.params.rate as number, noise_shape: null, seed: null }),
   BatchNorm: (ctx) => {
     const p = ctx.params;
-    return simple(ctx, [], { momentum: p.momentum as number, epsilon: p.epsilon as number }, {
-      axis: [ctx.inShapes[0]!.length],
-      momentum: p.momentum as number,
-      epsilon: p.epsilon as number,
-      center: true,
-      scale: true,
-      beta_initializer: ZEROS,
-      gamma_initializer: ONES,
-      moving_mean_initializer: ZEROS,
-      moving_variance_initializer: ONES,
-      beta_regularizer: null,
-      gamma_regularizer: null,
-      beta_constraint: null,
-      gamma_constraint: null,
-    });
+    return simple(
+      ctx,
+      [],
+      { momentum: p.momentum as number, epsilon: p.epsilon as number },
+      {
+        axis: [ctx.inShapes[0]!.length],
+        momentum: p.momentum as number,
+        epsilon: p.epsilon as number,
+        center: true,
+        scale: true,
+        beta_initializer: ZEROS,
+        gamma_initializer: ONES,
+        moving_mean_initializer: ZEROS,
+        moving_variance_initializer: ONES,
+        beta_regularizer: null,
+        gamma_regularizer: null,
+        beta_constraint: null,
+        gamma_constraint: null,
+      },
+    );
   },
   LayerNorm: layerNorm,
   LRN: (ctx) => {
@@ -196,17 +227,38 @@ const KERAS_LOWERINGS: Record<LoweredLayerType, KerasLowering | Unsupported> = {
   Activation: activationLayer,
   ZeroPadding2D: (ctx) => {
     const [ph, pw] = pair(ctx.params.padding);
-    return new NodeChain(ctx).add(zeroPadding(ctx.nodeName(), [[ph, ph], [pw, pw]])).nodes;
+    return new NodeChain(ctx).add(
+      zeroPadding(ctx.nodeName(), [
+        [ph, ph],
+        [pw, pw],
+      ]),
+    ).nodes;
   },
   Cropping2D: (ctx) => {
     const [top, bottom, left, right] = ctx.params.cropping as number[];
     const cropping = new PyTuple([new PyTuple([top!, bottom!]), new PyTuple([left!, right!])]);
-    return simple(ctx, [cropping], {}, { cropping: [[top!, bottom!], [left!, right!]], data_format: 'channels_last' });
+    return simple(
+      ctx,
+      [cropping],
+      {},
+      {
+        cropping: [
+          [top!, bottom!],
+          [left!, right!],
+        ],
+        data_format: 'channels_last',
+      },
+    );
   },
   UpSampling2D: (ctx) => {
     const size = pair(ctx.params.size);
     const interpolation = ctx.params.interpolation as string;
-    return simple(ctx, [], { size: pairValue(size), interpolation: interpolation === 'nearest' ? undefined : interpolation }, { size, data_format: 'channels_last', interpolation });
+    return simple(
+      ctx,
+      [],
+      { size: pairValue(size), interpolation: interpolation === 'nearest' ? undefined : interpolation },
+      { size, data_format: 'channels_last', interpolation },
+    );
   },
   Concat: (ctx) => {
     const axis = ctx.params.axis as number;
@@ -217,16 +269,21 @@ const KERAS_LOWERINGS: Record<LoweredLayerType, KerasLowering | Unsupported> = {
   Add: (ctx) => simple(ctx, [], {}, {}, 'list'),
   Multiply: (ctx) => simple(ctx, [], {}, {}, 'list'),
   Embedding: (ctx) =>
-    simple(ctx, [ctx.params.vocab as number, ctx.params.dim as number], {}, {
-      input_dim: ctx.params.vocab as number,
-      output_dim: ctx.params.dim as number,
-      embeddings_initializer: { class_name: 'RandomUniform', config: { minval: -0.05, maxval: 0.05, seed: null } },
-      embeddings_regularizer: null,
-      activity_regularizer: null,
-      embeddings_constraint: null,
-      mask_zero: false,
-      input_length: null,
-    }),
+    simple(
+      ctx,
+      [ctx.params.vocab as number, ctx.params.dim as number],
+      {},
+      {
+        input_dim: ctx.params.vocab as number,
+        output_dim: ctx.params.dim as number,
+        embeddings_initializer: { class_name: 'RandomUniform', config: { minval: -0.05, maxval: 0.05, seed: null } },
+        embeddings_regularizer: null,
+        activity_regularizer: null,
+        embeddings_constraint: null,
+        mask_zero: false,
+        input_length: null,
+      },
+    ),
   SimpleRNN: recurrent,
   LSTM: recurrent,
   GRU: recurrent,

@@ -49,11 +49,16 @@ export function pairValue([h, w]: Pair): PyValue {
 export const GLOROT: JsonValue = { class_name: 'GlorotUniform', config: { seed: null } };
 export const ZEROS: JsonValue = { class_name: 'Zeros', config: {} };
 export const ONES: JsonValue = { class_name: 'Ones', config: {} };
-export const NO_REGULARISATION = { kernel_regularizer: null, bias_regularizer: null, activity_regularizer: null, kernel_constraint: null, bias_constraint: null };
+export const NO_REGULARISATION = {
+  kernel_regularizer: null,
+  bias_regularizer: null,
+  activity_regularizer: null,
+  kernel_constraint: null,
+  bias_constraint: null,
+};
 
 /** Activations Keras and TensorFlow.js both accept as an `activation=` string. */
 export const FUSED_ACTIVATIONS = new Set(['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'elu', 'gelu']);
-
 
 export interface LayerContext {
   layer: Layer;
@@ -87,7 +92,13 @@ export function zeroPadding(name: string, [[top, bottom], [left, right]]: [Pair,
     className: kerasClass('ZeroPadding2D'),
     args: [],
     kwargs: { padding: symmetric ? pairValue([top, left]) : new PyTuple([new PyTuple([top, bottom]), new PyTuple([left, right])]) },
-    config: { padding: [[top, bottom], [left, right]], data_format: 'channels_last' },
+    config: {
+      padding: [
+        [top, bottom],
+        [left, right],
+      ],
+      data_format: 'channels_last',
+    },
     comments,
   };
 }

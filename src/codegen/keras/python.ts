@@ -32,7 +32,13 @@ export function emitKerasPython(graph: Graph): string {
   for (const node of model.nodes) {
     const tensors = node.inputs.map((name) => variableOfNode.get(name)!);
     const callArgs =
-      node.call === 'list' ? `[${tensors.join(', ')}]` : node.call === 'positional' ? (tensors.length === 1 ? `${tensors[0]}, ${tensors[0]}` : tensors.join(', ')) : tensors[0]!;
+      node.call === 'list'
+        ? `[${tensors.join(', ')}]`
+        : node.call === 'positional'
+          ? tensors.length === 1
+            ? `${tensors[0]}, ${tensors[0]}`
+            : tensors.join(', ')
+          : tensors[0]!;
     body.push(...node.comments, `${variableOfNode.get(node.name)} = ${constructor(node)}(${callArgs})`);
   }
   const inputNames = model.inputs.map((input) => variableOfNode.get(input.name)!);

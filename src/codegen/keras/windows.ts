@@ -1,7 +1,20 @@
 /** Convolutions and pooling in Keras, with the padding, rounding and stride workarounds Keras needs. */
 import { PyTuple, pyComment } from '../python.ts';
 import { kerasClass, samePadding } from '../../graph/index.ts';
-import { GLOROT, NO_REGULARISATION, NodeChain, ZEROS, activationConfig, pair, pairValue, zeroPadding, type JsonValue, type KerasNode, type LayerContext, type Pair } from './node.ts';
+import {
+  GLOROT,
+  NO_REGULARISATION,
+  NodeChain,
+  ZEROS,
+  activationConfig,
+  pair,
+  pairValue,
+  zeroPadding,
+  type JsonValue,
+  type KerasNode,
+  type LayerContext,
+  type Pair,
+} from './node.ts';
 
 /** Padding that Keras cannot put on the layer itself, as a ZeroPadding2D in front. */
 function explicitPadding(ctx: LayerContext, chain: NodeChain, padding: unknown, kernel: Pair, stride: Pair, dilation: Pair): 'valid' | 'same' {
@@ -11,11 +24,25 @@ function explicitPadding(ctx: LayerContext, chain: NodeChain, padding: unknown, 
   // With stride 1 and a symmetric amount, TensorFlow's "same" pads exactly the same way.
   const sameAxis = (p: number, k: number, s: number, d: number): boolean => s === 1 && 2 * p === d * (k - 1);
   if (sameAxis(ph, kernel[0], stride[0], dilation[0]) && sameAxis(pw, kernel[1], stride[1], dilation[1])) return 'same';
-  chain.add(zeroPadding(ctx.nodeName('pad'), [[ph, ph], [pw, pw]]));
+  chain.add(
+    zeroPadding(ctx.nodeName('pad'), [
+      [ph, ph],
+      [pw, pw],
+    ]),
+  );
   return 'valid';
 }
 
-function convConfig(filters: number, kernel: number[], strides: number[], padding: string, dilation: number[], groups: number, activation: string, useBias: boolean): Record<string, JsonValue> {
+function convConfig(
+  filters: number,
+  kernel: number[],
+  strides: number[],
+  padding: string,
+  dilation: number[],
+  groups: number,
+  activation: string,
+  useBias: boolean,
+): Record<string, JsonValue> {
   return {
     filters,
     kernel_size: kernel,
@@ -43,7 +70,9 @@ export function conv2d(ctx: LayerContext): KerasNode[] {
   if (dilatedAndStrided && p.padding === 'same') {
     // Strided "same" pads differently from the stride-1 "same" convolved below: pad as the strided one would.
     const input = ctx.inShapes[0]!;
-    chain.add(zeroPadding(ctx.nodeName('pad'), [samePadding(input[0]!, kernel[0], stride[0], dilation[0]), samePadding(input[1]!, kernel[1], stride[1], dilation[1])]));
+    chain.add(
+      zeroPadding(ctx.nodeName('pad'), [samePadding(input[0]!, kernel[0], stride[0], dilation[0]), samePadding(input[1]!, kernel[1], stride[1], dilation[1])]),
+    );
     padding = 'valid';
   } else {
     padding = explicitPadding(ctx, chain, p.padding, kernel, stride, dilation);

@@ -15,14 +15,25 @@ function causalMask(steps: number, keySteps: number): Float32Array {
  * softmax(q kᵀ / √d) v within each head, the heads splitting the features:
  * q [N, Tq, h·d], k [N, Tk, h·d], v [N, Tk, h·dv] → [N, Tq, h·dv].
  */
-function attend(context: LoweringContext, q: string, k: string, v: string, shapes: { heads: number; headDim: number; steps: number; keySteps: number }, causal: boolean): string {
+function attend(
+  context: LoweringContext,
+  q: string,
+  k: string,
+  v: string,
+  shapes: { heads: number; headDim: number; steps: number; keySteps: number },
+  causal: boolean,
+): string {
   const { name, builder, tmp } = context;
   const split = (source: string, what: string, perm: number[]): string =>
     builder.node('Transpose', [builder.node('Reshape', [source, builder.int64s([0, 0, shapes.heads, -1])], tmp(`${what}_heads`))], tmp(`${what}_t`), { perm });
   const queries = split(q, 'query', [0, 2, 1, 3]); // [N, h, Tq, d]
   const keys = split(k, 'key', [0, 2, 3, 1]); // [N, h, d, Tk]
   const values = split(v, 'value', [0, 2, 1, 3]); // [N, h, Tk, dv]
-  let scores = builder.node('Mul', [builder.node('MatMul', [queries, keys], tmp('scores')), builder.floats([1 / Math.sqrt(shapes.headDim)], [])], tmp('scaled'));
+  let scores = builder.node(
+    'Mul',
+    [builder.node('MatMul', [queries, keys], tmp('scores')), builder.floats([1 / Math.sqrt(shapes.headDim)], [])],
+    tmp('scaled'),
+  );
   if (causal) {
     const mask = builder.weight(`${name}.causal_mask`, [shapes.steps, shapes.keySteps], { kind: 'values', values: causalMask(shapes.steps, shapes.keySteps) });
     scores = builder.node('Add', [scores, mask], tmp('masked'));

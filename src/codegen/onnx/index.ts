@@ -120,7 +120,8 @@ function encodeModel(model: OnnxModel, graph: OnnxGraph, initializers: OnnxTenso
   };
   const graphChunks: Chunks = [encode(GraphProto, graph)];
   for (const { raw_data: raw, ...rest } of initializers) {
-    for (const chunk of lengthDelimited(GRAPH_INITIALIZER, [encode(TensorProto, rest), ...(raw ? lengthDelimited(TENSOR_RAW_DATA, [raw]) : [])])) graphChunks.push(chunk);
+    for (const chunk of lengthDelimited(GRAPH_INITIALIZER, [encode(TensorProto, rest), ...(raw ? lengthDelimited(TENSOR_RAW_DATA, [raw]) : [])]))
+      graphChunks.push(chunk);
   }
   return join([encodeOnnxModel(model), ...lengthDelimited(MODEL_GRAPH, graphChunks)]);
 }

@@ -1,5 +1,14 @@
 /** One lowering per graph layer type: the ONNX nodes and initializers (opset 17) that compute it. */
-import { onnxOp, defaultActivationAlpha, samePadding, type Layer, type LoweredLayerType, type Params, type Shape, type Unsupported } from '../../graph/index.ts';
+import {
+  onnxOp,
+  defaultActivationAlpha,
+  samePadding,
+  type Layer,
+  type LoweredLayerType,
+  type Params,
+  type Shape,
+  type Unsupported,
+} from '../../graph/index.ts';
 import type { WeightInit } from '../weights.ts';
 import { dotProductAttention, multiHeadAttention } from './attention.ts';
 import type { OnnxGraphBuilder } from './builder.ts';
@@ -104,7 +113,11 @@ function convolution(context: LoweringContext, filters: number, group: number): 
   const [top, bottom] = axisPads(h!, kh, sh, dh, padH);
   const [left, right] = axisPads(w!, kw, sw, dw, padW);
   const fanIn = (channels! / group) * kh * kw;
-  const weight = builder.weight(`${name}.weight`, [filters, channels! / group, kh, kw], weightInit(params.activation as string, fanIn, (filters / group) * kh * kw));
+  const weight = builder.weight(
+    `${name}.weight`,
+    [filters, channels! / group, kh, kw],
+    weightInit(params.activation as string, fanIn, (filters / group) * kh * kw),
+  );
   const bias = params.use_bias ? [builder.weight(`${name}.bias`, [filters], { kind: 'constant', value: 0 })] : [];
   const conv = builder.node(onnxOp('Conv2D'), [input!.name, weight, ...bias], tmp('conv'), {
     kernel_shape: [kh, kw],
@@ -135,7 +148,11 @@ const conv1d: Lowering = (context) => {
   const [begin, end] = axisPads(steps!, kernel, stride, dilation, params.padding);
   const channelsFirst = transpose(context, inputs[0]!.name, [0, 2, 1], 'channels_first');
   const fanIn = (features! / group) * kernel;
-  const weight = builder.weight(`${name}.weight`, [filters, features! / group, kernel], weightInit(params.activation as string, fanIn, (filters / group) * kernel));
+  const weight = builder.weight(
+    `${name}.weight`,
+    [filters, features! / group, kernel],
+    weightInit(params.activation as string, fanIn, (filters / group) * kernel),
+  );
   const bias = params.use_bias ? [builder.weight(`${name}.bias`, [filters], { kind: 'constant', value: 0 })] : [];
   const conv = builder.node(onnxOp('Conv1D'), [channelsFirst, weight, ...bias], tmp('conv'), {
     kernel_shape: [kernel],
@@ -253,11 +270,22 @@ const layerNorm: Lowering = (context) => {
   const { params, name, inputs, builder, tmp } = context;
   const shape = inputs[0]!.shape;
   const features = shape[shape.length - 1]!;
-  const sum = inputs.length === 1 ? inputs[0]!.name : builder.node('Sum', inputs.map((input) => input.name), tmp('sum'));
+  const sum =
+    inputs.length === 1
+      ? inputs[0]!.name
+      : builder.node(
+          'Sum',
+          inputs.map((input) => input.name),
+          tmp('sum'),
+        );
   const source = transpose(context, sum, toChannelsLastPerm(shape.length), 'channels_last');
   const normalised = builder.node(
     onnxOp('LayerNorm'),
-    [source, builder.weight(`${name}.gamma`, [features], { kind: 'constant', value: 1 }), builder.weight(`${name}.beta`, [features], { kind: 'constant', value: 0 })],
+    [
+      source,
+      builder.weight(`${name}.gamma`, [features], { kind: 'constant', value: 1 }),
+      builder.weight(`${name}.beta`, [features], { kind: 'constant', value: 0 }),
+    ],
     tmp('ln'),
     { axis: -1, epsilon: { float: params.epsilon as number } },
   );
@@ -319,7 +347,11 @@ const concat: Lowering = ({ params, inputs, builder, tmp }) =>
   );
 
 const add: Lowering = ({ inputs, builder, tmp }) =>
-  builder.node(inputs.length === 2 ? onnxOp('Add') : 'Sum', inputs.map((input) => input.name), tmp('sum'));
+  builder.node(
+    inputs.length === 2 ? onnxOp('Add') : 'Sum',
+    inputs.map((input) => input.name),
+    tmp('sum'),
+  );
 
 const multiply: Lowering = ({ inputs, builder, tmp }) =>
   inputs.slice(1).reduce((product, input) => builder.node(onnxOp('Multiply'), [product, input.name], tmp('mul')), inputs[0]!.name);
@@ -388,8 +420,7 @@ function recurrent(context: LoweringContext, cell: string, directions: 1 | 2, me
   return builder.node('Reshape', [batchMajor, builder.int64s([0, -1])], tmp('concat'));
 }
 
-const bidirectional: Lowering = (context) =>
-  recurrent(context, context.params.cell as string, 2, context.params.merge as 'concat' | 'sum');
+const bidirectional: Lowering = (context) => recurrent(context, context.params.cell as string, 2, context.params.merge as 'concat' | 'sum');
 
 /** Every layer type's ONNX nodes; a new catalog type fails to compile here until it is given one. */
 export const ONNX_LOWERINGS: Record<LoweredLayerType, Lowering | Unsupported> = {
@@ -424,4 +455,3 @@ export const ONNX_LOWERINGS: Record<LoweredLayerType, Lowering | Unsupported> = 
   MultiHeadAttention: multiHeadAttention,
   DotProductAttention: dotProductAttention,
 };
-

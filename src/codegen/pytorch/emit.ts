@@ -89,7 +89,9 @@ export function emitPytorch(graph: Graph): string {
     });
     for (const helper of step.helpers ?? []) helpers.add(helper);
     init.push(...step.modules.flatMap(moduleLines));
-    const castNotes = [...new Set(casts.filter((to) => to !== undefined))].map((to) => pyComment(to === 'float' ? 'token ids read as real values' : 'real values truncated to token ids'));
+    const castNotes = [...new Set(casts.filter((to) => to !== undefined))].map((to) =>
+      pyComment(to === 'float' ? 'token ids read as real values' : 'real values truncated to token ids'),
+    );
     forward.push(...[...castNotes, ...step.forward].map((line) => INDENT.repeat(2) + line));
   }
 
@@ -101,12 +103,7 @@ export function emitPytorch(graph: Graph): string {
     layers.map((layer) => `${names.get(layer.id)} ${describeShape(shapes.get(layer.id)!)}${isIntegerInput(layer) ? ' int64 token ids' : ''}`);
 
   const lines = [
-    pyDocstring([
-      `PyTorch model for ${graph.name}.`,
-      '',
-      designOrigin(graph),
-      'Images are channels-first [N, C, H, W]; sequences are batch-first [N, T, F].',
-    ]),
+    pyDocstring([`PyTorch model for ${graph.name}.`, '', designOrigin(graph), 'Images are channels-first [N, C, H, W]; sequences are batch-first [N, T, F].']),
     'import torch',
     'from torch import nn',
     ...(usesFunctional ? ['import torch.nn.functional as F'] : []),

@@ -26,7 +26,8 @@ function batchNorm(ctx: TorchLayerContext): TorchStep {
   // Keras' momentum weighs the running average; PyTorch's weighs the new batch.
   const momentum = Math.round((1 - (p.momentum as number)) * 1e9) / 1e9;
   const kwargs = { eps: p.epsilon === 1e-5 ? undefined : (p.epsilon as number), momentum: momentum === 0.1 ? undefined : momentum };
-  if (input.length === 3) return { modules: [{ attr, expr: call('nn.BatchNorm2d', [input[2]!], kwargs) }], forward: [`${ctx.out} = self.${attr}(${ctx.inputs[0]})`] };
+  if (input.length === 3)
+    return { modules: [{ attr, expr: call('nn.BatchNorm2d', [input[2]!], kwargs) }], forward: [`${ctx.out} = self.${attr}(${ctx.inputs[0]})`] };
   if (input.length <= 2) {
     const features = input[input.length - 1]!;
     return {
@@ -136,7 +137,11 @@ function multiHeadAttention(ctx: TorchLayerContext): TorchStep {
   const output = ctx.attr('output');
   return {
     modules: [
-      { attr: project, comments: [pyComment(`${features} features do not split into ${heads} heads: attend in ${heads} x ${keyDim} = ${inner} dims`)], expr: call('nn.Linear', [features, inner]) },
+      {
+        attr: project,
+        comments: [pyComment(`${features} features do not split into ${heads} heads: attend in ${heads} x ${keyDim} = ${inner} dims`)],
+        expr: call('nn.Linear', [features, inner]),
+      },
       { attr, expr: call(torchModule('MultiHeadAttention'), [], { embed_dim: inner, num_heads: heads, kdim: features, vdim: features, batch_first: true }) },
       { attr: output, expr: call('nn.Linear', [inner, features]) },
     ],
@@ -220,7 +225,11 @@ const TORCH_LOWERINGS: Record<LoweredLayerType, TorchLowering | Unsupported> = {
     const bilinear = ctx.params.interpolation === 'bilinear';
     return simpleModule(
       ctx,
-      call(torchModule('UpSampling2D'), [], { scale_factor: pairValue(pair(ctx.params.size)), mode: bilinear ? 'bilinear' : 'nearest', align_corners: bilinear ? false : undefined }),
+      call(torchModule('UpSampling2D'), [], {
+        scale_factor: pairValue(pair(ctx.params.size)),
+        mode: bilinear ? 'bilinear' : 'nearest',
+        align_corners: bilinear ? false : undefined,
+      }),
     );
   },
   Concat: concat,

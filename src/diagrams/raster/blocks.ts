@@ -133,7 +133,8 @@ function splitByFill(rgba: RgbaPixels, lab: Int32Array, l: number, box: Box, sid
       total++;
       // Only the inside of a fill counts: anti-aliased outline pixels are a colour of their own but no area.
       const key = keyAt(i);
-      if (x < 2 || y < 2 || x >= bw - 2 || y >= bh - 2 || keyAt(i - 2) !== key || keyAt(i + 2) !== key || keyAt(i - 2 * w) !== key || keyAt(i + 2 * w) !== key) continue;
+      if (x < 2 || y < 2 || x >= bw - 2 || y >= bh - 2 || keyAt(i - 2) !== key || keyAt(i + 2) !== key || keyAt(i - 2 * w) !== key || keyAt(i + 2 * w) !== key)
+        continue;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
@@ -158,7 +159,8 @@ function splitByFill(rgba: RgbaPixels, lab: Int32Array, l: number, box: Box, sid
       }
     }
     const cropped = cropMask(mask, bw, box);
-    if (cropped && Math.min(cropped.box[2] - cropped.box[0], cropped.box[3] - cropped.box[1]) >= side) pieces.push({ ...cropped, fill: fillOf(rgba, cropped.mask, cropped.box) });
+    if (cropped && Math.min(cropped.box[2] - cropped.box[0], cropped.box[3] - cropped.box[1]) >= side)
+      pieces.push({ ...cropped, fill: fillOf(rgba, cropped.mask, cropped.box) });
   }
   return pieces.length ? pieces : whole();
 }

@@ -47,7 +47,9 @@ export async function createOcr(options: OcrOptions): Promise<Ocr> {
     await worker.reinitialize('eng', OEM.LSTM_ONLY);
   } catch (error) {
     await worker.terminate();
-    throw new Error(`OCR: cannot load the English traineddata from ${options.langPath} (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw new Error(`OCR: cannot load the English traineddata from ${options.langPath} (${error instanceof Error ? error.message : String(error)})`, {
+      cause: error,
+    });
   }
   // A node's label is one block of lines; a connector's label one line.
   // Free labels over a whole figure: sparse text, every word on its own.

@@ -65,7 +65,7 @@ function whitenRules(data: Uint8Array, w: number, h: number): number[] {
  */
 function invertDarkBands(data: Uint8Array, w: number, h: number): void {
   const medians = Array.from({ length: h }, (_, y) => [...data.subarray(y * w, y * w + w)].sort((a, b) => a - b)[w >> 1]!);
-  for (let y = 0; y < h; ) {
+  for (let y = 0; y < h;) {
     if (medians[y]! >= 160) {
       y++;
       continue;
@@ -230,7 +230,8 @@ async function withLabelsBesideBlocks(cv: CV, image: GreyImage, ocr: Ocr, words:
   const data = new Uint8Array(image.data);
   const pad = 2;
   for (const { box } of blocks) {
-    for (let y = Math.max(0, box[1] - pad); y < Math.min(image.height, box[3] + pad); y++) data.fill(255, y * image.width + Math.max(0, box[0] - pad), y * image.width + Math.min(image.width, box[2] + pad));
+    for (let y = Math.max(0, box[1] - pad); y < Math.min(image.height, box[3] + pad); y++)
+      data.fill(255, y * image.width + Math.max(0, box[0] - pad), y * image.width + Math.min(image.width, box[2] + pad));
   }
   const again = await readFigureWords(cv, { ...image, data }, ocr);
   const overlaps = (a: Box, b: Box) => Math.min(a[2], b[2]) > Math.max(a[0], b[0]) && Math.min(a[3], b[3]) > Math.max(a[1], b[1]);
@@ -288,7 +289,10 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
       .filter(({ e }) => cx >= e.box[0] - m && cx <= e.box[2] + m && cy >= e.box[1] - m && cy <= e.box[3] + m)
       .sort((a, b) => (a.e.box[2] - a.e.box[0]) * (a.e.box[3] - a.e.box[1]) - (b.e.box[2] - b.e.box[0]) * (b.e.box[3] - b.e.box[1]));
     if (around.length === 0) continue;
-    const text = await ocr.read(encodeGreyPng(cropForOcr(cv, image, { box: [word[0] - 3, word[1] - 3, word[2] + 3, word[3] + 3], shape: 'rect' }, false)), 'line');
+    const text = await ocr.read(
+      encodeGreyPng(cropForOcr(cv, image, { box: [word[0] - 3, word[1] - 3, word[2] + 3, word[3] + 3], shape: 'rect' }, false)),
+      'line',
+    );
     const label = text.replace(/\s+/g, ' ').trim();
     if (label) for (const { i } of around.filter((a) => a.e.box === around[0]!.e.box)) edges[i]!.label ??= label;
   }

@@ -23,14 +23,7 @@ export function asPair(value: ParamValue): [number, number] {
  * One spatial axis of a sliding window (convolution or pooling).
  * `padding` is 'valid', 'same' or an explicit symmetric amount; `ceil` is Caffe's pooling rounding.
  */
-export function windowOutput(
-  size: number,
-  kernel: number,
-  stride: number,
-  padding: 'valid' | 'same' | number,
-  dilation = 1,
-  ceil = false,
-): number {
+export function windowOutput(size: number, kernel: number, stride: number, padding: 'valid' | 'same' | number, dilation = 1, ceil = false): number {
   if (padding === 'same') return Math.ceil(size / stride);
   const pad = padding === 'valid' ? 0 : padding;
   const span = dilation * (kernel - 1) + 1;

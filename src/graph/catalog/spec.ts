@@ -50,17 +50,7 @@ export interface ProseWords {
   width?: { param: string; nouns: readonly string[] };
 }
 
-export type LayerCategory =
-  | 'input'
-  | 'convolution'
-  | 'pooling'
-  | 'core'
-  | 'normalization'
-  | 'activation'
-  | 'merge'
-  | 'reshape'
-  | 'recurrent'
-  | 'attention';
+export type LayerCategory = 'input' | 'convolution' | 'pooling' | 'core' | 'normalization' | 'activation' | 'merge' | 'reshape' | 'recurrent' | 'attention';
 
 /**
  * What kind of shape problem, for code that repairs graphs rather than shows the message:

@@ -28,4 +28,3 @@ export function torchModule(type: LayerType, params?: Params): string {
 export function onnxOp(type: LayerType, params?: Params): string {
   return supportedEntry(targetEntry(type, 'onnx', params)).op;
 }
-

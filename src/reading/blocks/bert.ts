@@ -50,7 +50,13 @@ export function bertEncoder(options: BertOptions): Graph {
   const position = embedded('position', length, lengthInferred);
   let x = stack.add('LayerNorm', [token, segment, position], {}, { id: 'embedding_norm' });
 
-  const settings = { dModel: options.hidden, dFF: options.ff ?? 4 * options.hidden, dFFInferred: options.ff === undefined, heads: options.heads, activation: 'gelu' as const };
+  const settings = {
+    dModel: options.hidden,
+    dFF: options.ff ?? 4 * options.hidden,
+    dFFInferred: options.ff === undefined,
+    heads: options.heads,
+    activation: 'gelu' as const,
+  };
   for (let i = 1; i <= options.layers; i++) x = encoderLayer(stack, `encoder${i}`, x, settings);
 
   const name = options.name ?? `transformer encoder (L=${options.layers}, H=${options.hidden}, A=${options.heads})`;

@@ -28,7 +28,12 @@ const BOTTLENECK_EXPANSION = 4;
 
 /** Conv2D (no bias: the BatchNorm shifts) → BatchNorm → optional ReLU. */
 function convBn(stack: LayerStack, id: string, x: string, filters: number, kernel: number, stride: number, relu: boolean): string {
-  const conv = stack.add('Conv2D', [x], { filters, kernel: [kernel, kernel], stride: [stride, stride], padding: kernel > 1 ? 'same' : 'valid', use_bias: false }, { id });
+  const conv = stack.add(
+    'Conv2D',
+    [x],
+    { filters, kernel: [kernel, kernel], stride: [stride, stride], padding: kernel > 1 ? 'same' : 'valid', use_bias: false },
+    { id },
+  );
   const bn = stack.add('BatchNorm', [conv], {}, { id: `${id}_bn` });
   return relu ? stack.add('Activation', [bn], { fn: 'relu' }, { id: `${id}_relu` }) : bn;
 }

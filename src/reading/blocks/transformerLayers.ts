@@ -34,7 +34,12 @@ export interface FeedForwardSettings {
 
 /** Dense(dFF, activation) → Dense(dModel): 2 Dense layers. */
 export function feedForward(stack: LayerStack, prefix: string, x: string, settings: FeedForwardSettings): string {
-  const inner = stack.add('Dense', [x], { units: settings.dFF, activation: settings.activation }, { id: `${prefix}_inner`, inferred: settings.dFFInferred ? ['units'] : [] });
+  const inner = stack.add(
+    'Dense',
+    [x],
+    { units: settings.dFF, activation: settings.activation },
+    { id: `${prefix}_inner`, inferred: settings.dFFInferred ? ['units'] : [] },
+  );
   return stack.add('Dense', [inner], { units: settings.dModel }, { id: `${prefix}_output` });
 }
 

@@ -3,7 +3,17 @@
  * its progress and cancel, the library listing and the design being edited.
  */
 import { GRAPH_FORMAT, type DesignSource, type Graph } from '../../graph/index.ts';
-import { callbackForWorker, CancelledError, exportWorker, openPdf, pipelineWorker, type Bbox, type PdfDocumentView, type RegionVerdict, type StageProgress } from '../../pipeline/browser.ts';
+import {
+  callbackForWorker,
+  CancelledError,
+  exportWorker,
+  openPdf,
+  pipelineWorker,
+  type Bbox,
+  type PdfDocumentView,
+  type RegionVerdict,
+  type StageProgress,
+} from '../../pipeline/browser.ts';
 import { Library, type DamagedRecord, type DesignRecord, type PaperEntry, type PaperRecord } from '../../store/index.ts';
 import { download, safeFileName } from './download.ts';
 import { EditorSession } from './editorSession.svelte.ts';
@@ -181,7 +191,17 @@ export class AppState {
       this.error = `${fileName}: cannot open this PDF (${(error as Error).message})`;
       return;
     }
-    const draft: PaperRecord = { id: newId(), title: titleFromFileName(fileName), fileName, kind: 'pdf', addedAt: Date.now(), bytes, contentHash: hash, regions: [], warnings: [] };
+    const draft: PaperRecord = {
+      id: newId(),
+      title: titleFromFileName(fileName),
+      fileName,
+      kind: 'pdf',
+      addedAt: Date.now(),
+      bytes,
+      contentHash: hash,
+      regions: [],
+      warnings: [],
+    };
     await this.showPaper(draft, [], pdf);
     this.readingPaperId = draft.id;
     const result = await this.runJob(`Reading ${fileName}`, (job) => {
@@ -216,7 +236,15 @@ export class AppState {
     await this.closeEditor();
     const graph = await this.runJob(`Opening ${fileName}`, (job) => pipelineWorker.run((api) => api.openModel(bytes, fileName), job.controller.signal));
     if (!graph) return;
-    const paper: PaperRecord = { id: newId(), title: graph.name || titleFromFileName(fileName), fileName, kind: 'model', addedAt: Date.now(), regions: [], warnings: graph.warnings ?? [] };
+    const paper: PaperRecord = {
+      id: newId(),
+      title: graph.name || titleFromFileName(fileName),
+      fileName,
+      kind: 'model',
+      addedAt: Date.now(),
+      regions: [],
+      warnings: graph.warnings ?? [],
+    };
     const design = await this.newDesign(paper.id, { ...graph, source: graph.source ?? { kind: 'import', file: fileName } });
     await this.library.addPaper(paper, [design]);
     await this.showPaper(paper, [design], undefined);
@@ -229,7 +257,17 @@ export class AppState {
     if (pdf && source?.page && source.bbox) {
       thumbnail = await pdf.renderCrop(source.page, source.bbox, 240).catch(() => undefined);
     }
-    return { id: newId(), paperId, original: graph, graph, rating: 0, note: '', edits: [], updatedAt: Date.now(), thumbnail: thumbnail ?? graphThumbnail(graph) };
+    return {
+      id: newId(),
+      paperId,
+      original: graph,
+      graph,
+      rating: 0,
+      note: '',
+      edits: [],
+      updatedAt: Date.now(),
+      thumbnail: thumbnail ?? graphThumbnail(graph),
+    };
   }
 
   /** Picks a place to read; a drawn box ends drawing mode. */
@@ -248,7 +286,9 @@ export class AppState {
     if (!paper?.bytes || !place) return;
     const bytes = paper.bytes;
     const request = { page: place.page, bbox: place.bbox, as, label: place.label, ...(place.caption ? { caption: place.caption } : {}) };
-    const reading = await this.runJob(`Reading ${place.label} as a ${as}`, (job) => pipelineWorker.run((api) => api.readRegion(bytes, paper.id, request), job.controller.signal));
+    const reading = await this.runJob(`Reading ${place.label} as a ${as}`, (job) =>
+      pipelineWorker.run((api) => api.readRegion(bytes, paper.id, request), job.controller.signal),
+    );
     if (!reading) return;
     const source: DesignSource = { page: place.page, kind: as, bbox: place.bbox, ...(place.caption ? { caption: place.caption } : {}) };
     const graphs = reading.designs.length ? reading.designs : [startingGraph(`${place.label} (nothing read as a ${as})`, source)];

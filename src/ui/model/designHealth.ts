@@ -23,10 +23,16 @@ export function designHealth(graph: Graph): DesignHealth {
   const questions = [...(graph.warnings ?? [])];
   for (const layer of graph.layers) {
     if (layer.type === 'Module') questions.push(`${layer.id}: a block the paper names but does not define`);
-    const symbolic = Object.entries(layer.params ?? {}).filter(([, v]) => isSymbol(v)).map(([k]) => k);
+    const symbolic = Object.entries(layer.params ?? {})
+      .filter(([, v]) => isSymbol(v))
+      .map(([k]) => k);
     if (symbolic.length) questions.push(`${layer.id}: ${symbolic.join(', ')} not stated as a number`);
   }
   for (const issue of analysis.issues) if (issue.severity === 'warning') questions.push(issue.message);
-  const status = errors ? `${errors} error${errors > 1 ? 's' : ''}` : unknownShapes ? `valid, ${unknownShapes} shape${unknownShapes > 1 ? 's' : ''} unknown` : 'valid (shapes infer)';
+  const status = errors
+    ? `${errors} error${errors > 1 ? 's' : ''}`
+    : unknownShapes
+      ? `valid, ${unknownShapes} shape${unknownShapes > 1 ? 's' : ''} unknown`
+      : 'valid (shapes infer)';
   return { errors, unknownShapes, status, questions: [...new Set(questions)] };
 }

@@ -243,7 +243,8 @@ export class EditorSession {
     const tab = this.codeTab;
     try {
       const live = await (liveCodegen ??= loadLiveCodegen());
-      const code = graph.layers.length <= live.MAIN_THREAD_CODEGEN_LAYERS ? live.emitLiveCode(graph, tab) : await codegenWorker.run((api) => api.emitLive(graph, tab));
+      const code =
+        graph.layers.length <= live.MAIN_THREAD_CODEGEN_LAYERS ? live.emitLiveCode(graph, tab) : await codegenWorker.run((api) => api.emitLive(graph, tab));
       if (request !== this.codeRequest) return;
       this.code = code;
     } catch (error) {

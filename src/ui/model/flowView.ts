@@ -43,7 +43,14 @@ export class FlowView {
    * carries the size. Reusing that copy (not our first object) is what lets the flow skip the node; given
    * a measure-less object it would render and measure it again, off-screen ones included.
    */
-  nodes(graph: Graph, positions: Positions, shapes: Map<string, Shape>, issues: Issue[], selected: ReadonlySet<string>, current: readonly LayerFlowNode[] = []): LayerFlowNode[] {
+  nodes(
+    graph: Graph,
+    positions: Positions,
+    shapes: Map<string, Shape>,
+    issues: Issue[],
+    selected: ReadonlySet<string>,
+    current: readonly LayerFlowNode[] = [],
+  ): LayerFlowNode[] {
     const shown = new Map(current.map((n) => [n.id, n]));
     const byLayer = new Map<string, Issue[]>();
     for (const issue of issues) if (issue.layerId) byLayer.set(issue.layerId, [...(byLayer.get(issue.layerId) ?? []), issue]);

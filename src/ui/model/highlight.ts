@@ -12,7 +12,9 @@ export interface Token {
 export type Language = 'python' | 'prototxt' | 'json';
 
 const PY_KEYWORDS = new Set(
-  'and as assert break class continue def del elif else except False finally for from global if import in is lambda None nonlocal not or pass raise return self super True try while with yield'.split(' '),
+  'and as assert break class continue def del elif else except False finally for from global if import in is lambda None nonlocal not or pass raise return self super True try while with yield'.split(
+    ' ',
+  ),
 );
 
 /** One regex per language; each alternative is a named group whose name is the token class ("word" = maybe a keyword). */

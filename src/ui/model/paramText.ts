@@ -65,6 +65,15 @@ export function describeKind(spec: ParamSpec): string {
         : spec.max !== undefined
           ? ` ≤ ${spec.max}`
           : '';
-  const kind = { int: 'int', float: 'float', bool: 'bool', enum: 'one of', pair: '[h, w]', ints: 'int list', padding1d: 'valid | same | int', padding2d: 'valid | same | [h, w]' }[spec.kind];
+  const kind = {
+    int: 'int',
+    float: 'float',
+    bool: 'bool',
+    enum: 'one of',
+    pair: '[h, w]',
+    ints: 'int list',
+    padding1d: 'valid | same | int',
+    padding2d: 'valid | same | [h, w]',
+  }[spec.kind];
   return `${kind}${spec.kind === 'enum' ? '' : range}`;
 }

@@ -14,7 +14,12 @@ export const SHORTCUTS: Array<{ keys: string; action: EditorAction; label: strin
 export function actionFor(event: KeyboardEvent): EditorAction | undefined {
   const target = event.target as HTMLElement | null;
   if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return undefined;
-  const parts = [event.ctrlKey || event.metaKey ? 'Ctrl' : '', event.shiftKey ? 'Shift' : '', event.altKey ? 'Alt' : '', event.key.length === 1 ? event.key.toUpperCase() : event.key];
+  const parts = [
+    event.ctrlKey || event.metaKey ? 'Ctrl' : '',
+    event.shiftKey ? 'Shift' : '',
+    event.altKey ? 'Alt' : '',
+    event.key.length === 1 ? event.key.toUpperCase() : event.key,
+  ];
   const keys = parts.filter(Boolean).join('+');
   return SHORTCUTS.find((s) => s.keys === keys)?.action;
 }

@@ -65,7 +65,10 @@ export const dotProductAttention: LayerSpec = {
     const heads = params.heads as number;
     if (key![1] !== query[1]) throw new ShapeError(`DotProductAttention query ${describe(query)} and key ${describe(key!)} need the same feature size`);
     if (value![0] !== key![0]) throw new ShapeError(`DotProductAttention key ${describe(key!)} and value ${describe(value!)} need the same number of steps`);
-    for (const [what, shape] of [['query', query], ['value', value!]] as const) {
+    for (const [what, shape] of [
+      ['query', query],
+      ['value', value!],
+    ] as const) {
       if (shape[1]! % heads !== 0) throw new ShapeError(`DotProductAttention ${what} features ${shape[1]} do not split into ${heads} heads`, 'heads');
     }
     return [query[0]!, value![1]!];

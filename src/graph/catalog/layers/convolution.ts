@@ -47,7 +47,10 @@ export const conv2d: LayerSpec = {
     { text: 'pointwise conv', params: { kernel: [1, 1] } },
     { text: 'conv pw', params: { kernel: [1, 1] } },
   ],
-  prose: { kinds: ['convolutional', 'convolution', 'conv', 'convolutional hidden', 'convolutional maxout', 'recurrent convolutional'], width: { param: 'filters', nouns: FILTER_NOUNS } },
+  prose: {
+    kinds: ['convolutional', 'convolution', 'conv', 'convolutional hidden', 'convolutional maxout', 'recurrent convolutional'],
+    width: { param: 'filters', nouns: FILTER_NOUNS },
+  },
   patterns: [
     // VGG's "conv3-64": kernel 3, 64 filters.
     { pattern: /^conv\s*(\d+)\s*-\s*(\d+)$/i, params: (m) => ({ kernel: [Number(m[1]), Number(m[1])], filters: Number(m[2]) }) },
@@ -91,7 +94,10 @@ export const conv1d: LayerSpec = {
   category: 'convolution',
   doc: '1-D convolution over a [T, F] sequence',
   aliases: [{ text: 'conv1d' }, { text: 'convolution1d' }, { text: 'temporal convolution' }, { text: '1d conv' }],
-  prose: { kinds: ['1-d convolutional', '1d convolutional', 'temporal convolutional', 'one-dimensional convolutional'], width: { param: 'filters', nouns: FILTER_NOUNS } },
+  prose: {
+    kinds: ['1-d convolutional', '1d convolutional', 'temporal convolutional', 'one-dimensional convolutional'],
+    width: { param: 'filters', nouns: FILTER_NOUNS },
+  },
   params: [
     unitsParam('filters', 'Number of output channels', 65536),
     { name: 'kernel', kind: 'int', default: 3, min: 1, max: 1024, doc: 'Kernel width' },
@@ -135,7 +141,18 @@ export const conv2dTranspose: LayerSpec = {
     { text: 'Conv2DTranspose' },
   ],
   prose: {
-    kinds: ['deconvolutional', 'deconvolution', 'deconv', 'up-convolutional', 'up-convolution', 'upconvolutional', 'transposed convolutional', 'transposed convolution', 'fractionally-strided convolutional', 'fractionally strided convolution'],
+    kinds: [
+      'deconvolutional',
+      'deconvolution',
+      'deconv',
+      'up-convolutional',
+      'up-convolution',
+      'upconvolutional',
+      'transposed convolutional',
+      'transposed convolution',
+      'fractionally-strided convolutional',
+      'fractionally strided convolution',
+    ],
     width: { param: 'filters', nouns: FILTER_NOUNS },
   },
   params: [

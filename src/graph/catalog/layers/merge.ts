@@ -11,7 +11,11 @@ function concatShape(inputs: Shape[], axisParam: number): Shape {
   for (const other of inputs.slice(1)) {
     const matches = other.length === rank && other.every((d, i) => i === axis || d === out[i]);
     if (!matches) {
-      throw new ShapeError(`Concat on axis ${axisParam} needs inputs equal on the other axes, got ${inputs.map(describe).join(' and ')}`, undefined, 'merge-mismatch');
+      throw new ShapeError(
+        `Concat on axis ${axisParam} needs inputs equal on the other axes, got ${inputs.map(describe).join(' and ')}`,
+        undefined,
+        'merge-mismatch',
+      );
     }
     out[axis] = out[axis]! + other[axis]!;
   }
@@ -48,7 +52,16 @@ export const add: LayerSpec = {
   type: 'Add',
   category: 'merge',
   doc: 'Element-wise sum of branches (residual connection)',
-  aliases: [{ text: 'add' }, { text: 'sum' }, { text: 'eltwise sum' }, { text: 'elementwise sum' }, { text: 'residual' }, { text: 'plus' }, { text: '+' }, { text: '⊕' }],
+  aliases: [
+    { text: 'add' },
+    { text: 'sum' },
+    { text: 'eltwise sum' },
+    { text: 'elementwise sum' },
+    { text: 'residual' },
+    { text: 'plus' },
+    { text: '+' },
+    { text: '⊕' },
+  ],
   params: [],
   arity: { min: 2, max: 64 },
   outputShape: (inputs) => sameShapes(inputs, 'Add'),

@@ -19,7 +19,10 @@ function poolOutput(input: Shape, params: Params, what: string): Shape {
   const [ph, pw] = paddingPerAxis(params.padding!);
   const ceil = params.ceil_mode as boolean;
   // PyTorch and ONNX runtimes refuse pads wider than half the window; Caffe's own limit is the whole window.
-  for (const [pad, size] of [[ph, kh], [pw, kw]] as const) {
+  for (const [pad, size] of [
+    [ph, kh],
+    [pw, kw],
+  ] as const) {
     if (typeof pad === 'number' && pad > Math.floor(size / 2)) {
       throw new ShapeError(`${what} padding ${pad} must be at most half the [${kh},${kw}] window`, 'padding');
     }
@@ -40,7 +43,10 @@ function windowPool(type: string, kind: 'max' | 'average', aliases: string[], ki
     patterns: [
       // "3x3 max pool, /2" and "2×2 max pool, stride 2" as in table cells.
       {
-        pattern: new RegExp(`^(\\d+)\\s*[x×]\\s*(\\d+)\\s*${kind === 'max' ? 'max' : 'av(?:era)?g'}\\s*-?\\s*pool\\w*\\s*,?\\s*(?:(?:\\/|stride)\\s*(\\d+))?$`, 'i'),
+        pattern: new RegExp(
+          `^(\\d+)\\s*[x×]\\s*(\\d+)\\s*${kind === 'max' ? 'max' : 'av(?:era)?g'}\\s*-?\\s*pool\\w*\\s*,?\\s*(?:(?:\\/|stride)\\s*(\\d+))?$`,
+          'i',
+        ),
         params: (m) => ({ pool: [Number(m[1]), Number(m[2])], ...(m[3] ? { stride: [Number(m[3]), Number(m[3])] } : {}) }),
       },
     ],
@@ -64,7 +70,20 @@ export const avgPool2d = windowPool(
   'AvgPool2D',
   'average',
   // Subsampling layers (the older name) average their window, as in the networks that named them.
-  ['avgpool', 'avg pool', 'avg-pool', 'average pool', 'average pooling', 'avg pooling', 'apool', 'averagepooling2d', 'AveragePooling2D', 'mean pooling', 'subsampling', 'sub-sampling'],
+  [
+    'avgpool',
+    'avg pool',
+    'avg-pool',
+    'average pool',
+    'average pooling',
+    'avg pooling',
+    'apool',
+    'averagepooling2d',
+    'AveragePooling2D',
+    'mean pooling',
+    'subsampling',
+    'sub-sampling',
+  ],
   ['average pooling', 'average-pooling', 'avg pooling', 'avg-pooling', 'mean pooling', 'mean-pooling', 'subsampling', 'sub-sampling'],
   { keras: { className: 'AveragePooling2D' }, caffe: { type: 'Pooling' }, pytorch: { module: 'AvgPool2d' }, onnx: { op: 'AveragePool' } },
 );
@@ -75,7 +94,12 @@ function globalPool(type: string, kind: 'max' | 'average', aliases: string[], ta
     category: 'pooling',
     doc: `Global ${kind} pooling: [H, W, C] → [C]`,
     aliases: aliases.map((text) => ({ text })),
-    prose: { kinds: kind === 'max' ? ['global max pooling', 'global max-pooling', 'global maxpooling'] : ['global average pooling', 'global average-pooling', 'global avg pooling', 'global mean pooling'] },
+    prose: {
+      kinds:
+        kind === 'max'
+          ? ['global max pooling', 'global max-pooling', 'global maxpooling']
+          : ['global average pooling', 'global average-pooling', 'global avg pooling', 'global mean pooling'],
+    },
     params: [],
     arity: { min: 1, max: 1 },
     outputShape: ([input]) => {
@@ -98,14 +122,9 @@ export const globalAvgPool2d = globalPool(
   },
 );
 
-export const globalMaxPool2d = globalPool(
-  'GlobalMaxPool2D',
-  'max',
-  ['global max pooling', 'global max pool', 'GlobalMaxPooling2D', 'global maxpool'],
-  {
-    keras: { className: 'GlobalMaxPooling2D' },
-    caffe: { type: 'Pooling' },
-    pytorch: { module: 'AdaptiveMaxPool2d' },
-    onnx: { op: 'GlobalMaxPool' },
-  },
-);
+export const globalMaxPool2d = globalPool('GlobalMaxPool2D', 'max', ['global max pooling', 'global max pool', 'GlobalMaxPooling2D', 'global maxpool'], {
+  keras: { className: 'GlobalMaxPooling2D' },
+  caffe: { type: 'Pooling' },
+  pytorch: { module: 'AdaptiveMaxPool2d' },
+  onnx: { op: 'GlobalMaxPool' },
+});

@@ -23,7 +23,11 @@ function recurrent(type: string, doc: string, aliases: string[], targets: LayerT
     category: 'recurrent',
     doc,
     aliases: aliases.map((text) => ({ text })),
-    prose: { kinds: aliases.filter((a) => a === a.toLowerCase() && !a.includes('cell')), nouns: aliases.filter((a) => a === a.toLowerCase() && a.length <= 4 && a !== 'rnn'), width: RNN_WIDTH },
+    prose: {
+      kinds: aliases.filter((a) => a === a.toLowerCase() && !a.includes('cell')),
+      nouns: aliases.filter((a) => a === a.toLowerCase() && a.length <= 4 && a !== 'rnn'),
+      width: RNN_WIDTH,
+    },
     params: rnnParams,
     arity: { min: 1, max: 1 },
     outputShape: ([input], params) => rnnOutput(input!, params, type, params.units as number),
@@ -59,7 +63,13 @@ export const bidirectional: LayerSpec = {
   type: 'Bidirectional',
   category: 'recurrent',
   doc: 'A recurrent layer run forwards and backwards, outputs merged',
-  aliases: [{ text: 'bidirectional' }, { text: 'bilstm' }, { text: 'bi-lstm', params: { cell: 'LSTM' } }, { text: 'bigru', params: { cell: 'GRU' } }, { text: 'brnn' }],
+  aliases: [
+    { text: 'bidirectional' },
+    { text: 'bilstm' },
+    { text: 'bi-lstm', params: { cell: 'LSTM' } },
+    { text: 'bigru', params: { cell: 'GRU' } },
+    { text: 'brnn' },
+  ],
   params: [
     { name: 'cell', kind: 'enum', default: 'LSTM', options: ['LSTM', 'GRU', 'SimpleRNN'], doc: 'The wrapped recurrent layer' },
     ...rnnParams,
@@ -83,7 +93,11 @@ export const embedding: LayerSpec = {
   category: 'recurrent',
   doc: 'Look up a vector for each token id: [T] → [T, dim]',
   aliases: [{ text: 'embedding' }, { text: 'embed' }, { text: 'word embedding' }, { text: 'embedding layer' }, { text: 'lookup table' }],
-  prose: { kinds: ['embedding', 'word embedding', 'token embedding', 'lookup table'], nouns: ['word embeddings', 'word embedding', 'embeddings'], width: { param: 'dim', nouns: ['dimensions', 'dimensional', 'dims'] } },
+  prose: {
+    kinds: ['embedding', 'word embedding', 'token embedding', 'lookup table'],
+    nouns: ['word embeddings', 'word embedding', 'embeddings'],
+    width: { param: 'dim', nouns: ['dimensions', 'dimensional', 'dims'] },
+  },
   params: [
     { name: 'vocab', kind: 'int', default: 10000, min: 1, max: 10_000_000, doc: 'Number of distinct token ids' },
     { name: 'dim', kind: 'int', default: 128, min: 1, max: 65536, doc: 'Vector size per token' },

@@ -103,7 +103,8 @@ describe('a new user on npm run dev', () => {
   it('shows the second paper its own pages, not the first paper’s', async () => {
     const vggFirst = await pagePixels(1);
     await dropFile(join(CORPUS, 'pdf/tikz_lenet5.pdf'), 'tikz_lenet5.pdf');
-    await page.getByRole('heading', { name: /tikz lenet5/i }).waitFor();
+    // The heading comes once the worker has read the document; under the whole suite's load that can pass 30 s.
+    await page.getByRole('heading', { name: /tikz lenet5/i }).waitFor({ timeout: 90_000 });
     await expect.poll(() => page.locator('.page').count()).toBe(1);
     expect(await pagePixels(1)).not.toBe(vggFirst);
   }, 120_000);

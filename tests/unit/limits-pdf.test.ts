@@ -49,7 +49,10 @@ describe('PDF limits', () => {
     const result = await extractIsolated({ bytes: stuckPagePdf(2, 3), bitmaps: false, ocr: false });
     expect(result.pagesRead).toBe(2);
     expect(result.pageCount).toBe(3);
-    expect(result.warnings[0]).toMatch(/^page 2 left out \(page 2: took longer than \d+ ms \(the limit for this step\)\); the other pages were read$/);
+    // Which allowance the bomb reaches first (time or memory) depends on the machine; either is named.
+    expect(result.warnings[0]).toMatch(
+      /^page 2 left out \(page 2: (?:took longer than \d+ ms \(the limit for this step\)|used more than \d+ MB of memory \(the memory limit\))\); the other pages were read$/,
+    );
   });
 
   it('CLI: a 4 KB fan-out form PDF ends in one clear line and exit 1, within the limits', () => {

@@ -3,7 +3,9 @@
  * inside pdf.js blocks the thread it runs in, timers included, so budgets kept by the reading code itself
  * cannot hold; the limits here are kept by this thread, which stays free:
  * - the worker's V8 heap is capped (resourceLimits);
- * - the process's resident memory is watched, for buffers outside the heap (inflated streams, pixels);
+ * - the process's resident memory is watched, for buffers outside the heap (inflated streams, pixels): what the
+ *   task adds over the process's memory when it started, so memory a previous task left behind (a terminated
+ *   worker's pages not yet returned) is not charged to the next;
  * - each step the task announces (`report(label, allowMs)`) must end within its allowance, and the whole task
  *   within `totalMs`; otherwise the worker is terminated and a LimitError names the step and the limit.
  */
@@ -13,7 +15,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 export interface IsolationLimits {
   /** Old-generation heap of the worker, MB. */
   heapMb: number;
-  /** Resident memory of the whole process, MB. */
+  /** Resident memory the task may add to the process over what it held when the task started, MB. */
   rssMb: number;
   /** The whole task, ms. */
   totalMs: number;
@@ -57,6 +59,8 @@ export function workerStart(name: string): { file: URL; entry?: string } {
   return { file: new URL('../../src/cli/workerBoot.mjs', import.meta.url), entry: new URL(`../../src/cli/${name}.ts`, import.meta.url).href };
 }
 const RSS_POLL_MS = 100;
+/** How long a terminated worker may take to go before the result is given anyway. */
+const TERMINATE_WAIT_MS = 5_000;
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
 /** Runs the task that module src/cli/<name>.ts serves (see serveTask) on `input`, within `limits`. */
@@ -71,21 +75,22 @@ export function runIsolated<I, O>(name: string, input: I, limits: IsolationLimit
   return new Promise<O>((resolve, reject) => {
     let step: { label: string; allowMs: number; at: number; page?: StepPage } = { label: 'starting', allowMs: limits.startMs, at: Date.now() };
     const started = Date.now();
+    const baseRss = process.memoryUsage.rss();
     let peakRss = 0;
     let settled = false;
+    // The result is given once the worker has gone, so a task run next (a retry without a stuck page) starts clean.
     const finish = (error: Error | undefined, value?: O) => {
       if (settled) return;
       settled = true;
       clearInterval(watch);
-      void worker.terminate();
-      if (error) reject(error);
-      else resolve(value as O);
+      const gone = new Promise((done) => setTimeout(done, TERMINATE_WAIT_MS).unref());
+      void Promise.race([worker.terminate().catch(() => undefined), gone]).then(() => (error ? reject(error) : resolve(value as O)));
     };
     const stop = (why: string, limit: LimitError['limit'] = 'step') =>
       finish(new LimitError(why, { label: step.label, ...(step.page ? { page: step.page } : {}) }, limit));
     const watch = setInterval(() => {
       const now = Date.now();
-      const rss = process.memoryUsage.rss();
+      const rss = process.memoryUsage.rss() - baseRss;
       peakRss = Math.max(peakRss, rss);
       if (rss > limits.rssMb * 2 ** 20) stop(`used more than ${limits.rssMb} MB of memory (the memory limit)`);
       else if (now - step.at > step.allowMs) stop(`took longer than ${step.allowMs} ms (the limit for this step)`);
@@ -100,7 +105,7 @@ export function runIsolated<I, O>(name: string, input: I, limits: IsolationLimit
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') stop(`needed more than ${limits.heapMb} MB of heap (the memory limit)`);
       else finish(error);
     });
-    worker.on('exit', (code) => finish(new Error(`the worker stopped unexpectedly (exit code ${code}, peak ${mb(peakRss)} MB)`)));
+    worker.on('exit', (code) => finish(new Error(`the worker stopped unexpectedly (exit code ${code}, peak ${mb(peakRss)} MB over the start)`)));
   });
 }
 

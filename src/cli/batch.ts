@@ -113,9 +113,10 @@ async function readInto(files: string[], settings: RunSettings): Promise<{ read:
     const done = entries.get(sha256);
     if (seen.has(sha256) || (done && !done.failure)) {
       counts.skipped++;
-      return progress.line(`${name}: skipped (${seen.has(sha256) ? 'the same file as one before it' : 'already read'})`);
+      return progress.line(`${name}: skipped (${seen.has(sha256) ? 'the same file as one before it' : 'already read'})`, false);
     }
     seen.add(sha256);
+    progress.start(name);
     const started = Date.now();
     const task: BatchTask = { bytes, bitmaps: options.bitmaps, ocr: options.bitmaps, zips: settings.zips };
     let entry: PaperEntry;
@@ -139,6 +140,7 @@ async function readInto(files: string[], settings: RunSettings): Promise<{ read:
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) await readOne(file);
   };
   await Promise.all(Array.from({ length: Math.min(settings.jobs, files.length) }, runner));
+  progress.end();
   await save(true);
   return counts;
 }

@@ -1,7 +1,8 @@
 /**
  * `paper2net batch <dir|list.txt> --out collection/ [--jobs N] [--no-bitmaps] [--timeout S] [--shard i/n] [--zips]`
- * — many papers into a collection folder (docs/collection.md), each read in its own worker thread within
- * limits (isolate.ts), so a paper that is too slow or too big is recorded as failed and the run goes on.
+ * — many papers into a collection folder (docs/collection.md), each read in a worker thread within limits
+ * (isolate.ts; a job's worker is kept for its next paper until one fails), so a paper that is too slow or too
+ * big is recorded as failed and the run goes on.
  * Resumable: papers already read (by content hash) are skipped. `--shard i/n` reads only the papers whose
  * hash falls in part i of n; `paper2net batch --merge --out collection/ part1/ part2/ …` joins the parts.
  */
@@ -15,7 +16,7 @@ import type { BatchResult, BatchTask } from './batchWorker.ts';
 import { collectionEntries, mergeCollections, writeAtomic, writeIndex, writePaperFile } from './collectionFiles.ts';
 import { BATCH } from './commands.ts';
 import { EXTRACT_LIMITS } from './extractIsolated.ts';
-import type { IsolationLimits } from './isolate.ts';
+import { IsolatedWorker, type IsolationLimits } from './isolate.ts';
 import { runSkippingStuckPages } from './skipStuckPages.ts';
 import { integerOption, parseCommand, UsageError } from './options.ts';
 import { createBatchProgress } from './batchProgress.ts';
@@ -98,7 +99,7 @@ async function readInto(files: string[], settings: RunSettings): Promise<{ read:
     await writeIndex(out, options, entries.values());
   };
 
-  const readOne = async (file: string): Promise<void> => {
+  const readOne = async (file: string, worker: IsolatedWorker): Promise<void> => {
     const name = basename(file);
     let bytes: Uint8Array;
     try {
@@ -121,7 +122,7 @@ async function readInto(files: string[], settings: RunSettings): Promise<{ read:
     const task: BatchTask = { bytes, bitmaps: options.bitmaps, ocr: options.bitmaps, zips: settings.zips };
     let entry: PaperEntry;
     try {
-      const result = await runSkippingStuckPages<BatchTask, BatchResult>('batchWorker', task, settings.limits);
+      const result = await runSkippingStuckPages<BatchTask, BatchResult>(worker, task, settings.limits);
       entry = readEntry(sha256, name, result);
       entry = { ...entry, ...(await writeZips(out, entry, result)) };
       await writePaperFile(out, { format: 'paper2net.collection/1', entry, regions: result.regions, designs: result.designs, warnings: result.warnings });
@@ -136,8 +137,14 @@ async function readInto(files: string[], settings: RunSettings): Promise<{ read:
   };
 
   const queue = [...files];
+  // Each job keeps its worker from paper to paper while they end well; a paper that fails gets it replaced.
   const runner = async () => {
-    for (let file = queue.shift(); file !== undefined; file = queue.shift()) await readOne(file);
+    const worker = new IsolatedWorker('batchWorker');
+    try {
+      for (let file = queue.shift(); file !== undefined; file = queue.shift()) await readOne(file, worker);
+    } finally {
+      await worker.close();
+    }
   };
   await Promise.all(Array.from({ length: Math.min(settings.jobs, files.length) }, runner));
   progress.end();

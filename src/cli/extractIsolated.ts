@@ -1,7 +1,7 @@
 /** `extract`'s reading, run in a worker thread within limits (isolate.ts, extractWorker.ts); a stuck page is left out (skipStuckPages.ts). */
 import type { Extraction } from '../pipeline/extract.ts';
 import type { ExtractTask } from './extractTask.ts';
-import type { IsolationLimits } from './isolate.ts';
+import { IsolatedWorker, type IsolationLimits } from './isolate.ts';
 import { runSkippingStuckPages } from './skipStuckPages.ts';
 
 /**
@@ -10,6 +10,11 @@ import { runSkippingStuckPages } from './skipStuckPages.ts';
  */
 export const EXTRACT_LIMITS: IsolationLimits = { heapMb: 2048, rssMb: 3072, totalMs: 600_000, startMs: 60_000 };
 
-export function extractIsolated(task: ExtractTask, limits: IsolationLimits = EXTRACT_LIMITS): Promise<Extraction> {
-  return runSkippingStuckPages<ExtractTask, Extraction>('extractWorker', task, limits);
+export async function extractIsolated(task: ExtractTask, limits: IsolationLimits = EXTRACT_LIMITS): Promise<Extraction> {
+  const worker = new IsolatedWorker('extractWorker');
+  try {
+    return await runSkippingStuckPages<ExtractTask, Extraction>(worker, task, limits);
+  } finally {
+    await worker.close();
+  }
 }

@@ -1,16 +1,16 @@
 /**
  * A stuck page costs that page, not the document: when a step working on one page trips its own limit (time,
- * heap, memory), the task runs again in a fresh worker with that page left out, and the result says which page
+ * heap, memory), the worker is ended (IsolatedWorker) and the task runs again in a fresh one with that page left out, and the result says which page
  * was left out and which limit it passed. The document's time limit holds across the runs; a document whose every
  * page is stuck, or with more stuck pages than MAX_SKIPPED_PAGES, still fails with the limit that tripped.
  */
 import type { ExtractTask } from './extractTask.ts';
-import { LimitError, runIsolated, type IsolationLimits } from './isolate.ts';
+import { LimitError, type IsolatedWorker, type IsolationLimits } from './isolate.ts';
 
 const MAX_SKIPPED_PAGES = 5;
 
 export async function runSkippingStuckPages<I extends ExtractTask, O extends { warnings: string[] }>(
-  name: string,
+  worker: IsolatedWorker,
   task: I,
   limits: IsolationLimits,
 ): Promise<O> {
@@ -20,7 +20,7 @@ export async function runSkippingStuckPages<I extends ExtractTask, O extends { w
   for (;;) {
     const left = { ...limits, totalMs: limits.totalMs - (Date.now() - started) };
     try {
-      const result = await runIsolated<I, O>(name, { ...task, ...(skipPages.length ? { skipPages } : {}) }, left);
+      const result = await worker.run<I, O>({ ...task, ...(skipPages.length ? { skipPages } : {}) }, left);
       return { ...result, warnings: [...skipped, ...result.warnings] };
     } catch (error) {
       const page = error instanceof LimitError && error.limit === 'step' ? error.step.page : undefined;

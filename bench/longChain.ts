@@ -1,11 +1,12 @@
 /**
  * A 100,000-layer chain (Input, then Dense and Dropout in turn, every layer named `fc`: the importer must
  * unique them) through import (Caffe prototxt) → validate → all four emitters; target ≤ 10 s in all. Any
- * quadratic step or recursive walk shows here as minutes or a stack overflow.
+ * quadratic step or recursive walk shows here as minutes or a stack overflow. As `paper2net codegen` does, the
+ * graph is analysed once (the validation) and that analysis handed to every emitter.
  * Run: `npx tsx bench/longChain.ts [layers]` (also called by `npm run bench`).
  */
 import { emitCaffe, emitKerasPython, emitOnnx, emitPytorch } from '../src/codegen/index.ts';
-import { validateGraph } from '../src/graph/index.ts';
+import { analyseGraph, type Analysis } from '../src/graph/index.ts';
 import { importModel } from '../src/importers/index.ts';
 
 export function chainPrototxt(layers: number): string {
@@ -24,12 +25,13 @@ const size = Number(process.argv[2] ?? 100_000);
 const text = new TextEncoder().encode(chainPrototxt(size));
 const steps: Array<[string, () => unknown]> = [];
 let graph: ReturnType<typeof importModel> | undefined;
+let analysis: Analysis | undefined;
 steps.push(['import', () => (graph = importModel(text, 'chain.prototxt'))]);
-steps.push(['validate', () => validateGraph(graph!)]);
-steps.push(['keras', () => emitKerasPython(graph!)]);
-steps.push(['caffe', () => emitCaffe(graph!)]);
-steps.push(['pytorch', () => emitPytorch(graph!)]);
-steps.push(['onnx', () => emitOnnx(graph!)]);
+steps.push(['validate', () => (analysis = analyseGraph(graph!))]);
+steps.push(['keras', () => emitKerasPython(graph!, { analysis })]);
+steps.push(['caffe', () => emitCaffe(graph!, { analysis })]);
+steps.push(['pytorch', () => emitPytorch(graph!, { analysis })]);
+steps.push(['onnx', () => emitOnnx(graph!, { analysis })]);
 // CPU time of this process, so other work on the machine does not skew it; wall time beside it.
 let total = 0;
 let peakHeap = 0;

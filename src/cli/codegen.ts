@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TARGETS, bundleFiles, zipFiles, type OnnxWeights, type TargetName } from '../codegen/index.ts';
-import { parseGraphJson, validateGraph, type Graph } from '../graph/index.ts';
+import { analyseGraph, parseGraphJson, type Analysis, type Graph } from '../graph/index.ts';
 import { countWeights } from '../pipeline/exportBudget.ts';
 import { capped } from './capped.ts';
 import { CODEGEN } from './commands.ts';
@@ -30,9 +30,9 @@ function weightsFrom(value: string | undefined): OnnxWeights {
 export const MAX_WEIGHT_FILES_BYTES = 2e9;
 
 /** Why the seeded weight files of these targets would be too big, or undefined. */
-function weightFilesProblem(graph: Graph, targets: readonly TargetName[]): string | undefined {
+function weightFilesProblem(graph: Graph, analysis: Analysis, targets: readonly TargetName[]): string | undefined {
   const files = targets.filter((t) => t === 'caffe' || t === 'onnx').length;
-  const bytes = files * countWeights(graph) * 4;
+  const bytes = files * countWeights(graph, analysis) * 4;
   if (bytes <= MAX_WEIGHT_FILES_BYTES) return undefined;
   const gb = (n: number) => `${(n / 1e9).toFixed(1)} GB`;
   return `${graph.name}: ${files} seeded weight file(s) of ${gb(bytes / files)} each (${gb(bytes)} in all) are over the ${gb(MAX_WEIGHT_FILES_BYTES)} limit; use --weights placeholder (constant weights, kilobytes) or --target keras,pytorch`;
@@ -44,18 +44,20 @@ export async function run(args: string[]): Promise<number> {
   const out = values.out!;
   const targets = targetsFrom(values.target);
   const graph = parseGraphJson(readInput(input));
-  const errors = validateGraph(graph).filter((issue) => issue.severity === 'error');
+  // Worked out once, for the check, the weight count and every target.
+  const analysis = analyseGraph(graph);
+  const errors = analysis.issues.filter((issue) => issue.severity === 'error');
   if (errors.length > 0) {
     for (const line of capped(errors.map((error) => error.message))) process.stderr.write(`${line}\n`);
     return 1;
   }
   const weights = weightsFrom(values.weights);
-  const tooBig = weights === 'seeded' ? weightFilesProblem(graph, targets) : undefined;
+  const tooBig = weights === 'seeded' ? weightFilesProblem(graph, analysis, targets) : undefined;
   if (tooBig) {
     process.stderr.write(`${tooBig}\n`);
     return 1;
   }
-  const { files, failures } = bundleFiles(graph, targets, { weights });
+  const { files, failures } = bundleFiles(graph, targets, { weights, analysis });
   if (out.endsWith('.zip')) {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, await zipFiles(files));

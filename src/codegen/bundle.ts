@@ -1,7 +1,8 @@
 /** All targets for one graph as a list of files, and the ZIP a user downloads. */
 import JSZip from 'jszip';
-import { inferShapes, serializeGraph, type Graph } from '../graph/index.ts';
+import { analyseGraph, inferShapes, serializeGraph, type Graph } from '../graph/index.ts';
 import { emitCaffe, emitCaffeText } from './caffe/index.ts';
+import type { EmitOptions } from './emitOptions.ts';
 import { UnsupportedLayerError, type TargetName } from './errors.ts';
 import { emitKerasJson, emitKerasPython } from './keras/index.ts';
 import { emitOnnx, type OnnxWeights } from './onnx/index.ts';
@@ -26,7 +27,7 @@ export interface Bundle {
 
 export const TARGETS: readonly TargetName[] = ['keras', 'caffe', 'pytorch', 'onnx'];
 
-export interface BundleOptions {
+export interface BundleOptions extends EmitOptions {
   /**
    * `seeded` (default): the .caffemodel and .onnx carry seeded random weights. `placeholder`, for designs
    * too big for that (VGG-16: two 550 MB files): no .caffemodel, and an ONNX file whose big tensors are
@@ -39,17 +40,20 @@ type Emit = (graph: Graph, options: BundleOptions) => GeneratedFile[];
 
 /** The files one target writes for a graph, each emitted on its own so one refusal doesn't cost the others. */
 const TARGET_FILES: Record<TargetName, Emit[]> = {
-  keras: [(g) => [{ path: 'keras/model_keras.py', contents: emitKerasPython(g) }], (g) => [{ path: 'keras/model.json', contents: emitKerasJson(g) }]],
+  keras: [
+    (g, o) => [{ path: 'keras/model_keras.py', contents: emitKerasPython(g, o) }],
+    (g, o) => [{ path: 'keras/model.json', contents: emitKerasJson(g, o) }],
+  ],
   caffe: [
-    (g, { weights }) => {
-      if (weights === 'placeholder') {
-        const caffe = emitCaffeText(g);
+    (g, options) => {
+      if (options.weights === 'placeholder') {
+        const caffe = emitCaffeText(g, options);
         return [
           { path: 'caffe/deploy.prototxt', contents: caffe.prototxt },
           { path: 'caffe/netspec.py', contents: caffe.netspec },
         ];
       }
-      const caffe = emitCaffe(g);
+      const caffe = emitCaffe(g, options);
       return [
         { path: 'caffe/deploy.prototxt', contents: caffe.prototxt },
         { path: 'caffe/netspec.py', contents: caffe.netspec },
@@ -57,18 +61,21 @@ const TARGET_FILES: Record<TargetName, Emit[]> = {
       ];
     },
   ],
-  pytorch: [(g) => [{ path: 'pytorch/model_pytorch.py', contents: emitPytorch(g) }]],
-  onnx: [(g, { weights }) => [{ path: 'onnx/model.onnx', contents: emitOnnx(g, { weights }) }]],
+  pytorch: [(g, o) => [{ path: 'pytorch/model_pytorch.py', contents: emitPytorch(g, o) }]],
+  onnx: [(g, o) => [{ path: 'onnx/model.onnx', contents: emitOnnx(g, o) }]],
 };
 
 /** The files of one target; throws UnsupportedLayerError when the target cannot express the graph at all. */
 export function emitTarget(graph: Graph, target: TargetName, options: BundleOptions = {}): GeneratedFile[] {
-  return TARGET_FILES[target].flatMap((emit) => emit(graph, options));
+  const shared = { ...options, analysis: options.analysis ?? analyseGraph(graph) };
+  return TARGET_FILES[target].flatMap((emit) => emit(graph, shared));
 }
 
 /** graph.json, every requested target that can express the graph, and a README on running each. */
 export function bundleFiles(graph: Graph, targets: readonly TargetName[] = TARGETS, options: BundleOptions = {}): Bundle {
-  inferShapes(graph);
+  // One analysis for every target (each emitter would otherwise work the graph out again); throws on a graph with errors.
+  options = { ...options, analysis: options.analysis ?? analyseGraph(graph) };
+  inferShapes(graph, options.analysis);
   const files: GeneratedFile[] = [{ path: 'graph.json', contents: `${serializeGraph(graph)}\n` }];
   const failures: TargetFailure[] = [];
   for (const target of targets) {

@@ -119,17 +119,21 @@ export function validateGraph(graph: Graph): Issue[] {
   return analyseGraph(graph).issues;
 }
 
-/** Output shape and element type of every layer; throws GraphError when the graph has errors. */
-export function inferTensors(graph: Graph): Pick<Analysis, 'shapes' | 'elementTypes'> {
-  const { shapes, elementTypes, issues } = analyseGraph(graph);
+/**
+ * Output shape and element type of every layer; throws GraphError when the graph has errors. `analysis`: the
+ * caller's analyseGraph of this very graph, unchanged since, so a caller that validates and then emits several
+ * targets works the graph out once (a 100,000-layer chain: ~0.25 s per analysis).
+ */
+export function inferTensors(graph: Graph, analysis: Analysis = analyseGraph(graph)): Pick<Analysis, 'shapes' | 'elementTypes'> {
+  const { shapes, elementTypes, issues } = analysis;
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) throw new GraphError(errors);
   return { shapes, elementTypes };
 }
 
-/** Output shape of every layer; throws GraphError when the graph has errors. */
-export function inferShapes(graph: Graph): Map<string, Shape> {
-  return inferTensors(graph).shapes;
+/** Output shape of every layer; throws GraphError when the graph has errors. `analysis` as for inferTensors. */
+export function inferShapes(graph: Graph, analysis?: Analysis): Map<string, Shape> {
+  return inferTensors(graph, analysis).shapes;
 }
 
 /** Layers no other layer consumes: the graph's outputs, in graph order. */

@@ -4,7 +4,7 @@
  * tab should build in memory.
  */
 import type { OnnxWeights } from '../codegen/index.ts';
-import { analyseGraph, resolveParams, type Graph, type Shape } from '../graph/index.ts';
+import { analyseGraph, resolveParams, type Analysis, type Graph, type Shape } from '../graph/index.ts';
 
 /** Above this many weights the app's downloads carry placeholder weights instead of seeded ones. */
 export const BROWSER_WEIGHT_BUDGET = 30_000_000;
@@ -26,9 +26,9 @@ export function browserExportWeights(graph: Graph): { weights: OnnxWeights; reas
 const last = (shape: Shape | undefined): number => shape?.at(-1) ?? 0;
 const area = (v: unknown): number => (Array.isArray(v) ? v.reduce((a: number, b: number) => a * b, 1) : Number(v ?? 1));
 
-/** Weights and biases of the whole graph (approximate where a layer's shapes are unknown). */
-export function countWeights(graph: Graph): number {
-  const { shapes } = analyseGraph(graph);
+/** Weights and biases of the whole graph (approximate where a layer's shapes are unknown); `analysis`: this graph's, if made already. */
+export function countWeights(graph: Graph, analysis: Analysis = analyseGraph(graph)): number {
+  const { shapes } = analysis;
   let total = 0;
   for (const layer of graph.layers) {
     let p: Record<string, unknown>;

@@ -8,9 +8,9 @@ import {
   inferShapes,
   isLayerType,
   isUnsupported,
-  outputLayers,
   resolveParams,
   ShapeError,
+  type Analysis,
   type Graph,
   type Layer,
   type LayerType,
@@ -19,7 +19,8 @@ import {
   type Unsupported,
 } from '../../graph/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
-import { layerIdentifiers, toIdentifier } from '../naming.ts';
+import { graphFacts } from '../graphFacts.ts';
+import { toIdentifier } from '../naming.ts';
 import { elementCount, weightBudgetProblem } from '../weights.ts';
 import type { BlobRef, CaffeLayerPlan, CaffePlan } from './plan.ts';
 
@@ -51,23 +52,21 @@ export class CaffePlanBuilder {
   readonly layers: CaffeLayerPlan[] = [];
   private readonly produced = new Map<string, Produced>();
   private readonly taken = new Set<string>();
-  private readonly consumers = new Map<string, Layer[]>();
+  private readonly consumers: ReadonlyMap<string, readonly Layer[]>;
   private readonly byId = new Map<string, Layer>();
-  private readonly outputs: Set<string>;
-  readonly names: Map<string, string>;
+  private readonly outputs: ReadonlySet<string>;
+  readonly names: ReadonlyMap<string, string>;
 
-  constructor(readonly graph: Graph) {
-    this.names = layerIdentifiers(graph);
+  constructor(
+    readonly graph: Graph,
+    private readonly analysis?: Analysis,
+  ) {
+    const facts = graphFacts(graph, { analysis });
+    this.names = facts.identifiers;
+    this.consumers = facts.readers;
+    this.outputs = facts.outputIds;
     for (const name of this.names.values()) this.taken.add(name.toLowerCase());
-    for (const layer of graph.layers) {
-      this.byId.set(layer.id, layer);
-      for (const input of layer.inputs ?? []) {
-        const readers = this.consumers.get(input);
-        if (readers) readers.push(layer);
-        else this.consumers.set(input, [layer]);
-      }
-    }
-    this.outputs = new Set(outputLayers(graph).map((layer) => layer.id));
+    for (const layer of graph.layers) this.byId.set(layer.id, layer);
   }
 
   /** A fresh identifier for a helper layer, e.g. "conv1_relu". */
@@ -83,7 +82,7 @@ export class CaffePlanBuilder {
     return { layer: layer.name, blob: layer.tops[0]! };
   }
 
-  consumersOf(layerId: string): Layer[] {
+  consumersOf(layerId: string): readonly Layer[] {
     return this.consumers.get(layerId) ?? [];
   }
 
@@ -101,7 +100,7 @@ export class CaffePlanBuilder {
   }
 
   lower(lowerings: Readonly<Record<LayerType, Lowering | Unsupported>>): CaffePlan {
-    const graphShapes = inferShapes(this.graph);
+    const graphShapes = inferShapes(this.graph, this.analysis);
     let weightCount = 0;
     for (const layer of this.graph.layers) {
       const spec = getSpec(layer.type)!;

@@ -1,5 +1,6 @@
 /** Caffe target: deploy.prototxt, a pycaffe NetSpec script writing the same net, and seeded random weights. */
 import type { Graph } from '../../graph/index.ts';
+import type { EmitOptions } from '../emitOptions.ts';
 import { CaffePlanBuilder } from './builder.ts';
 import { writeCaffemodel } from './caffemodel.ts';
 import { CAFFE_LOWERINGS } from './layers.ts';
@@ -19,8 +20,8 @@ export interface CaffeOutput extends CaffeText {
 }
 
 /** The graph as a Caffe plan; throws UnsupportedLayerError naming the first layer Caffe cannot express. */
-export function planCaffe(graph: Graph): CaffePlan {
-  return new CaffePlanBuilder(graph).lower(CAFFE_LOWERINGS);
+export function planCaffe(graph: Graph, options: EmitOptions = {}): CaffePlan {
+  return new CaffePlanBuilder(graph, options.analysis).lower(CAFFE_LOWERINGS);
 }
 
 function textOf(plan: CaffePlan): CaffeText {
@@ -32,16 +33,16 @@ function textOf(plan: CaffePlan): CaffeText {
 }
 
 /** prototxt and NetSpec without weights: cheap enough to redo on every edit, whatever the net's size. */
-export function emitCaffeText(graph: Graph): CaffeText {
-  return textOf(planCaffe(graph));
+export function emitCaffeText(graph: Graph, options: EmitOptions = {}): CaffeText {
+  return textOf(planCaffe(graph, options));
 }
 
 /** The prototxt alone (the editor's Caffe tab). */
-export function emitCaffePrototxt(graph: Graph): string {
-  return writePrototxt(planCaffe(graph));
+export function emitCaffePrototxt(graph: Graph, options: EmitOptions = {}): string {
+  return writePrototxt(planCaffe(graph, options));
 }
 
-export function emitCaffe(graph: Graph): CaffeOutput {
-  const plan = planCaffe(graph);
+export function emitCaffe(graph: Graph, options: EmitOptions = {}): CaffeOutput {
+  const plan = planCaffe(graph, options);
   return { ...textOf(plan), caffemodel: writeCaffemodel(plan) };
 }

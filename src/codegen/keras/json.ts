@@ -3,6 +3,7 @@
  * TensorFlow.js' `tf.models.modelFromJSON` reads (and Keras' `model_from_json`).
  */
 import type { Graph } from '../../graph/index.ts';
+import type { EmitOptions } from '../emitOptions.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { toIdentifier } from '../naming.ts';
 import { kerasLayerNames, kerasModel } from './model.ts';
@@ -15,8 +16,8 @@ function inbound(name: string): JsonValue {
 }
 
 /** The JSON text; throws UnsupportedLayerError for a layer TensorFlow.js cannot load. */
-export function emitKerasJson(graph: Graph): string {
-  const model = kerasModel(graph, kerasLayerNames(graph));
+export function emitKerasJson(graph: Graph, options: EmitOptions = {}): string {
+  const model = kerasModel(graph, kerasLayerNames(graph, options), options);
   const layers: JsonValue[] = model.inputs.map((input) => ({
     class_name: 'InputLayer',
     config: { batch_input_shape: [null, ...input.shape], dtype: input.dtype, sparse: false, ragged: false, name: input.name },

@@ -1,6 +1,8 @@
 /** A whole graph as Keras nodes, named once for the Python file and the JSON alike. */
-import { inferTensors, outputLayers, resolveParams, type Graph, type Shape } from '../../graph/index.ts';
+import { inferTensors, resolveParams, type Graph, type Shape } from '../../graph/index.ts';
 import { inputCasts } from '../casts.ts';
+import type { EmitOptions } from '../emitOptions.ts';
+import { graphFacts } from '../graphFacts.ts';
 import { pythonLayerNames } from '../dataflow.ts';
 import { toIdentifier } from '../naming.ts';
 import { pyComment } from '../python.ts';
@@ -32,8 +34,17 @@ export function builderName(graph: Graph): string {
 }
 
 /** Layer names for Keras, shared by the Python file and the JSON so both name layers alike. */
-export function kerasLayerNames(graph: Graph): Map<string, string> {
-  return pythonLayerNames(graph, ['keras', 'layers', 'x', 'model', 'inputs', 'outputs', builderName(graph), ...Object.keys(LOCAL_CLASSES)]);
+export function kerasLayerNames(graph: Graph, options: EmitOptions = {}): Map<string, string> {
+  return pythonLayerNames(graphFacts(graph, options).identifiers, [
+    'keras',
+    'layers',
+    'x',
+    'model',
+    'inputs',
+    'outputs',
+    builderName(graph),
+    ...Object.keys(LOCAL_CLASSES),
+  ]);
 }
 
 /** A CastElements node (see localClasses.ts): to ids below `vocab` when given, else to float32. */
@@ -54,8 +65,8 @@ function castNode(name: string, layerId: string, input: string, vocab: number | 
 }
 
 /** Every Keras node of the graph, in order; `names` come from kerasLayerNames. */
-export function kerasModel(graph: Graph, names: Map<string, string>): KerasModel {
-  const { shapes, elementTypes } = inferTensors(graph);
+export function kerasModel(graph: Graph, names: Map<string, string>, options: EmitOptions = {}): KerasModel {
+  const { shapes, elementTypes } = inferTensors(graph, options.analysis);
   const taken = new Set<string>();
   for (const name of names.values()) taken.add(name.toLowerCase());
   const outputOf = new Map<string, string>();
@@ -100,7 +111,7 @@ export function kerasModel(graph: Graph, names: Map<string, string>): KerasModel
     inputs,
     nodes,
     outputOf,
-    outputs: outputLayers(graph).map((layer) => layer.id),
+    outputs: graphFacts(graph, options).outputs.map((layer) => layer.id),
     localClasses: [...new Set(nodes.filter((node) => node.local).map((node) => node.className))],
   };
 }

@@ -1,6 +1,8 @@
 /** Keras 3 functional-API source for a graph, with a `__main__` block that runs it once on random input. */
 import { resolveParams, type Graph } from '../../graph/index.ts';
 import { designOrigin, valueNames } from '../dataflow.ts';
+import type { EmitOptions } from '../emitOptions.ts';
+import { graphFacts } from '../graphFacts.ts';
 import { toIdentifier } from '../naming.ts';
 import { PyTuple, pyDocstring, pyKwargs, pyString, pyValue } from '../python.ts';
 import { LOCAL_CLASSES } from './localClasses.ts';
@@ -15,11 +17,11 @@ function constructor(node: KerasNode): string {
 }
 
 /** The Keras 3 Python file for the graph. */
-export function emitKerasPython(graph: Graph): string {
+export function emitKerasPython(graph: Graph, options: EmitOptions = {}): string {
   const builder = builderName(graph);
-  const names = kerasLayerNames(graph);
-  const values = valueNames(graph, names);
-  const model = kerasModel(graph, names);
+  const names = kerasLayerNames(graph, options);
+  const values = valueNames(graph, names, graphFacts(graph, options));
+  const model = kerasModel(graph, names, options);
   const variableOfNode = new Map<string, string>();
   for (const input of model.inputs) variableOfNode.set(input.name, values.get(input.layerId)!);
   for (const node of model.nodes) variableOfNode.set(node.name, values.get(node.layerId)!);

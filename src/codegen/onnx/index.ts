@@ -2,12 +2,13 @@
  * ONNX target: a ModelProto (IR 8, opset 17) with NCHW image tensors, a symbolic batch axis "N" and
  * seeded random initializers (or, for designs too big to carry them, placeholder weights), ready for onnxruntime.
  */
-import { inferTensors, isLayerType, isUnsupported, outputLayers, resolveParams, type Graph, type LoweredLayerType } from '../../graph/index.ts';
+import { inferTensors, isLayerType, isUnsupported, resolveParams, type Graph, type LoweredLayerType } from '../../graph/index.ts';
 import { inputCasts } from '../casts.ts';
 import { encodeOnnxModel, onnxRoot, OnnxDataType, type OnnxGraph, type OnnxModel, type OnnxTensor, type OnnxValueInfo } from '../../proto/index.ts';
 import { UnsupportedLayerError } from '../errors.ts';
 import { consumerTypesThroughDropouts } from '../dataflow.ts';
-import { layerIdentifiers } from '../naming.ts';
+import type { EmitOptions } from '../emitOptions.ts';
+import { graphFacts } from '../graphFacts.ts';
 import { join, lengthDelimited, type Chunks } from '../wire.ts';
 import { OnnxGraphBuilder, WeightBudgetError, type OnnxWeights } from './builder.ts';
 
@@ -25,15 +26,16 @@ function valueInfo(name: string, shape: number[], elemType: number): OnnxValueIn
   };
 }
 
-export interface OnnxOptions {
+export interface OnnxOptions extends EmitOptions {
   weights?: OnnxWeights;
 }
 
 export function emitOnnx(graph: Graph, options: OnnxOptions = {}): Uint8Array {
-  const { shapes, elementTypes } = inferTensors(graph);
-  const names = layerIdentifiers(graph);
+  const { shapes, elementTypes } = inferTensors(graph, options.analysis);
+  const facts = graphFacts(graph, options);
+  const names = facts.identifiers;
   // onnxruntime removes Dropouts at load time, so what follows them is what its fusions see.
-  const consumerTypesOf = consumerTypesThroughDropouts(graph);
+  const consumerTypesOf = consumerTypesThroughDropouts(graph, facts);
   const builder = new OnnxGraphBuilder(graph.name, options.weights);
   const tensors = new Map<string, Tensor>();
   const inputs: OnnxValueInfo[] = [];
@@ -78,7 +80,7 @@ export function emitOnnx(graph: Graph, options: OnnxOptions = {}): Uint8Array {
   // Graph outputs must be written by nodes and distinct: an output that is an input or another output gets an Identity.
   const outputs: OnnxValueInfo[] = [];
   const produced = new Set(builder.nodes.flatMap((node) => node.output ?? []));
-  for (const layer of outputLayers(graph)) {
+  for (const layer of facts.outputs) {
     const tensor = tensors.get(layer.id)!;
     const elemType = tensor.integer ? OnnxDataType.INT32 : OnnxDataType.FLOAT;
     let outputName = tensor.name;

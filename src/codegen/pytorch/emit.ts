@@ -1,7 +1,9 @@
 /** A graph → one Python file: an `nn.Module` plus a `__main__` block that runs it once on random input. */
-import { inferTensors, outputLayers, resolveParams, type ElementType, type Graph, type Layer, type Params, type Shape } from '../../graph/index.ts';
+import { inferTensors, resolveParams, type ElementType, type Graph, type Layer, type Params, type Shape } from '../../graph/index.ts';
 import { inputCasts } from '../casts.ts';
 import { designOrigin, pythonLayerNames, valueNames } from '../dataflow.ts';
+import type { EmitOptions } from '../emitOptions.ts';
+import { graphFacts } from '../graphFacts.ts';
 import { toClassName } from '../naming.ts';
 import { pyComment, pyDocstring, pyString } from '../python.ts';
 import { torchShape } from './layout.ts';
@@ -53,13 +55,14 @@ function moduleLines(module: TorchModule): string[] {
 }
 
 /** PyTorch source for the graph: NCHW images, batch-first sequences, int64 token ids. */
-export function emitPytorch(graph: Graph): string {
-  const { shapes, elementTypes } = inferTensors(graph);
+export function emitPytorch(graph: Graph, options: EmitOptions = {}): string {
+  const { shapes, elementTypes } = inferTensors(graph, options.analysis);
   const className = toClassName(graph.name);
-  const names = pythonLayerNames(graph, [...EMITTER_NAMES, className]);
-  const values = valueNames(graph, names);
+  const facts = graphFacts(graph, options);
+  const names = pythonLayerNames(facts.identifiers, [...EMITTER_NAMES, className]);
+  const values = valueNames(graph, names, facts);
   const inputs = graph.layers.filter((layer) => layer.type === 'Input');
-  const outputs = outputLayers(graph);
+  const outputs = facts.outputs;
 
   const takenAttrs = new Set(MODULE_ATTRIBUTES);
   const uniqueAttr = (base: string): string => {
@@ -99,7 +102,7 @@ export function emitPytorch(graph: Graph): string {
   const outputNames = outputs.map((layer) => names.get(layer.id)!);
   const body = [...init, ...forward].join('\n');
   const usesFunctional = /\bF\./.test(body);
-  const signature = (layers: Layer[]): string[] =>
+  const signature = (layers: readonly Layer[]): string[] =>
     layers.map((layer) => `${names.get(layer.id)} ${describeShape(shapes.get(layer.id)!)}${isIntegerInput(layer) ? ' int64 token ids' : ''}`);
 
   const lines = [

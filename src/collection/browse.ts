@@ -2,7 +2,7 @@
  * Browsing a collection in the PWA: loading index.json from a URL, and searching and sorting its entries.
  * Pure apart from the fetch it is given, so it runs in Node tests as in the page.
  */
-import { matchesTitle } from '../store/search.ts';
+import { searchWords, wordsMatch } from '../store/search.ts';
 import { checkIndex, type CollectionIndex, type PaperEntry, type PaperFile } from './format.ts';
 
 export interface LoadedCollection {
@@ -30,12 +30,18 @@ export async function loadPaper(collection: LoadedCollection, entry: PaperEntry,
   return (await fetchJson(new URL(entry.paper, collection.base), fetcher)) as PaperFile;
 }
 
-/** What a query is matched against: title, authors, file name and layer types. */
-const searchText = (entry: PaperEntry): string => [entry.title, entry.authors ?? '', entry.file, ...Object.keys(entry.layerTypes)].join(' ');
+/** The words a query is matched against (title, authors, file name, layer types), worked out once per entry. */
+const entryWords = new WeakMap<PaperEntry, string[]>();
+function wordsOf(entry: PaperEntry): string[] {
+  let words = entryWords.get(entry);
+  if (!words) entryWords.set(entry, (words = searchWords([entry.title, entry.authors ?? '', entry.file, ...Object.keys(entry.layerTypes)].join(' '))));
+  return words;
+}
 
 /** The entries every word of `query` starts a word of (title, authors, file, layer types); all for an empty query. */
 export function filterPapers(entries: readonly PaperEntry[], query: string): PaperEntry[] {
-  return query.trim() ? entries.filter((e) => matchesTitle(searchText(e), query)) : [...entries];
+  const wanted = searchWords(query);
+  return wanted.length ? entries.filter((e) => wordsMatch(wordsOf(e), wanted)) : [...entries];
 }
 
 export const SORT_KEYS = ['title', 'designs', 'confidence', 'pages'] as const;

@@ -1,38 +1,7 @@
 /** Browsing a collection index: loading it by URL, search over title/authors/layer types, sorting, at 5,000 papers. */
 import { describe, expect, it } from 'vitest';
-import {
-  COLLECTION_FORMAT,
-  filterPapers,
-  layerTypeLine,
-  loadCollection,
-  sortPapers,
-  type CollectionIndex,
-  type PaperEntry,
-} from '../../src/collection/index.ts';
-
-const TYPES = ['Conv2D', 'Dense', 'MaxPool2D', 'LSTM', 'MultiHeadAttention', 'BatchNorm', 'Dropout'];
-const WORDS = ['deep', 'residual', 'learning', 'networks', 'attention', 'recurrent', 'image', 'speech', 'translation', 'segmentation'];
-
-/** Seeded synthetic entries, as many as a 5,000-paper collection holds. */
-function syntheticEntries(count: number): PaperEntry[] {
-  let seed = 7;
-  const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-  return Array.from({ length: count }, (_, i) => {
-    const sha256 = i.toString(16).padStart(64, '0');
-    const layerTypes = Object.fromEntries(Array.from({ length: 1 + next(4) }, () => [TYPES[next(TYPES.length)]!, 1 + next(20)]));
-    return {
-      id: sha256.slice(0, 16),
-      sha256,
-      file: `paper-${i}.pdf`,
-      title: Array.from({ length: 4 + next(5) }, () => WORDS[next(WORDS.length)]).join(' '),
-      ...(i % 3 ? { authors: `Author ${next(500)}` } : {}),
-      pageCount: 4 + next(30),
-      designCount: next(6),
-      layerTypes,
-      ...(i % 4 ? { confidence: next(1000) / 1000 } : {}),
-    };
-  });
-}
+import { COLLECTION_FORMAT, filterPapers, layerTypeLine, loadCollection, sortPapers, type CollectionIndex } from '../../src/collection/index.ts';
+import { syntheticEntries } from '../support/synthetic-collection.ts';
 
 describe('collection browsing', () => {
   const entries = syntheticEntries(5000);

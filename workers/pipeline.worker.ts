@@ -11,11 +11,12 @@ import { createOcr, type Ocr } from '../src/diagrams/index.ts';
 import { runtimeAssets, wasmThreads } from '../src/pipeline/assets.ts';
 import { readDocument, type PaperDocument } from '../src/paper/index.ts';
 import { extractDesigns, openModelFile, readRegionAs, type BitmapFigures } from '../src/pipeline/index.ts';
-import type { PaperReading, PipelineApi, ProgressFn } from '../src/pipeline/protocol.ts';
+import type { DesignsFn, PaperReading, PipelineApi, ProgressFn } from '../src/pipeline/protocol.ts';
 import { createRegionRenderer } from '../src/pipeline/regionRender.ts';
 
-// pdf.js parses in its own (nested) worker; this worker builds the page model and reads the designs.
-pdfjs.GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
+// pdf.js parses in its own (nested) worker; this worker builds the page model and reads the designs. One pdf.js
+// worker, started with this one, serves every document here: its code is compiled before the first paper comes.
+pdfjs.GlobalWorkerOptions.workerPort = new Worker(pdfWorkerUrl, { type: 'module', name: 'pdf.js' });
 // onnxruntime (figure classifier) may use threads only when cross-origin isolated.
 ort.env.wasm.numThreads = wasmThreads();
 
@@ -110,11 +111,19 @@ const api: PipelineApi = {
       await bitmaps.close();
     }
   },
-  async readPaper(bytes: Uint8Array, onProgress: ProgressFn): Promise<PaperReading> {
+  async readPaper(bytes: Uint8Array, onProgress: ProgressFn, onDesigns: DesignsFn): Promise<PaperReading> {
     const bitmaps = browserBitmapFigures(bytes);
     try {
-      const { designs, regions, warnings } = await extractDesigns(bytes, { pdfjs, onProgress: (p) => void onProgress(p), bitmaps });
-      return { designs, regions, warnings };
+      // Calls back to the page travel on their own channel: the answer waits until the page has every stage's designs.
+      const delivered: Array<Promise<void>> = [];
+      const { regions, warnings } = await extractDesigns(bytes, {
+        pdfjs,
+        onProgress: (p) => void onProgress(p),
+        onDesigns: (b) => void delivered.push(Promise.resolve(onDesigns(b))),
+        bitmaps,
+      });
+      await Promise.all(delivered);
+      return { regions, warnings };
     } finally {
       await bitmaps.close();
     }

@@ -43,6 +43,8 @@ export interface Layer {
   /** Params the paper did not state and the reader filled in; `"*"` means the whole layer. */
   inferred?: string[];
   source?: SourceRef;
+  /** The output size the paper states for this layer ([height, width]): checked against the inferred shape, never used to build it. */
+  statedSize?: number[];
 }
 
 export interface Graph {

@@ -23,6 +23,8 @@ export type {
   LayoutApi,
   NodeBox,
   PaperReading,
+  DesignsFn,
+  StageDesigns,
   PipelineApi,
   ProgressFn,
   RuntimeCheck,

@@ -23,6 +23,18 @@ export interface ExtractOptions extends ReadOptions {
    * classify, OCR. Without it those figures are listed as regions but not read.
    */
   bitmaps?: BitmapFigures;
+  /**
+   * Called as each stage ends with the designs it kept, so a reader can show them before the whole paper is read:
+   * tables and text first, vector figures next, bitmap figures last. Every design reaches it once.
+   */
+  onDesigns?: (batch: DesignBatch) => void;
+}
+
+/** The designs one stage kept, with the regions as far as they are read (a figure yet to come has no verdict). */
+export interface DesignBatch {
+  stage: 'tables and text' | 'vector figures' | 'bitmap figures';
+  designs: Graph[];
+  regions: FoundRegion[];
 }
 
 export interface Extraction {
@@ -86,6 +98,9 @@ function tableVerdict(c: TableClass, kept: number, leftOut: number): RegionVerdi
   return { designs: 0, reason: `${kind}: no network of 2+ layers with weights read` };
 }
 
+/** Belt and braces: nothing that fails validation leaves the pipeline. */
+const keepValid = (designs: Graph[]): Graph[] => designs.filter((d) => validateGraph(d).every((issue) => issue.severity !== 'error'));
+
 export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions = {}): Promise<Extraction> {
   const progress = options.onProgress ?? (() => {});
   progress({ stage: 'pages', fraction: 0, message: 'reading pages' });
@@ -109,8 +124,8 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
         // A drawing without any text in it has nothing for the vector reader: its labels are pixels or outlines.
         if (region.raster || !hasText(page, region.box)) {
           bitmapFigures.push({ page, region, found });
-          // Replaced by the classifier's verdict when bitmaps are read.
-          found.verdict = { designs: 0, reason: 'bitmap figure: not read (no bitmap reader here)' };
+          // With a bitmap reader, the classifier's verdict comes in the bitmap stage.
+          if (!options.bitmaps) found.verdict = { designs: 0, reason: 'bitmap figure: not read (no bitmap reader here)' };
         } else if (region.vector) vectorFigures.push({ page, region, found });
         else found.verdict = { designs: 0, reason: 'figure: text without drawing, nothing to read' };
         continue;
@@ -151,16 +166,8 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
       found.verdict = tableVerdict(reading.classification, tableDesigns.length - designsBefore, leftOut);
     }
   });
-  progress({ stage: 'figures', message: `reading ${vectorFigures.length} vector figure(s)` });
-  const figureDesigns = await readVectorFigures(vectorFigures, warnings);
-  let bitmapTimings: BitmapTiming[] = [];
-  if (options.bitmaps && bitmapFigures.length) {
-    const read = await readBitmapFigures(bitmapFigures, options.bitmaps, warnings, progress);
-    figureDesigns.push(...read.designs);
-    bitmapTimings = read.timings;
-  }
   progress({ stage: 'text', message: 'reading architecture sentences' });
-  const designs = [...tableDesigns, ...figureDesigns];
+  const textDesigns: Graph[] = [];
   for (const prose of proseToGraphs(doc.pages)) {
     if (prose.errors.length) {
       warnings.push(`page ${prose.graph.source?.page}, text: left out, it does not validate: ${prose.errors.slice(0, 2).join('; ')}`);
@@ -171,17 +178,32 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
     // A transformer the text states with the same settings as a table row is that row.
     const settings = settingsOf(prose.graph);
     if (settings) {
-      if (!designs.some((d) => settingsOf(d) === settings)) designs.push(prose.graph);
+      if (![...tableDesigns, ...textDesigns].some((d) => settingsOf(d) === settings)) textDesigns.push(prose.graph);
       continue;
     }
-    const match = designs.findIndex((d) => d.source?.kind === 'table' && describesSame(d, prose.graph));
-    if (match >= 0) designs[match] = fuse(designs[match], prose.graph);
-    else designs.push(prose.graph);
+    const match = tableDesigns.findIndex((d) => d.source?.kind === 'table' && describesSame(d, prose.graph));
+    if (match >= 0) tableDesigns[match] = fuse(tableDesigns[match]!, prose.graph);
+    else textDesigns.push(prose.graph);
   }
   const stated = statedConventions(readConventions(sentences));
-  const withConventions = stated ? designs.map((d) => (d.source?.kind === 'table' ? applyConventions(d, stated) : d)) : designs;
-  // Belt and braces: nothing that fails validation leaves the pipeline.
-  const valid = withConventions.filter((d) => validateGraph(d).every((issue) => issue.severity !== 'error'));
+  const tables = keepValid(stated ? tableDesigns.map((d) => (d.source?.kind === 'table' ? applyConventions(d, stated) : d)) : tableDesigns);
+  const texts = keepValid(textDesigns);
+  const stage = (name: DesignBatch['stage'], designs: Graph[]): void => options.onDesigns?.({ stage: name, designs, regions: structuredClone(regions) });
+  stage('tables and text', [...tables, ...texts]);
+
+  progress({ stage: 'figures', message: `reading ${vectorFigures.length} vector figure(s)` });
+  const figureDesigns = keepValid(await readVectorFigures(vectorFigures, warnings, progress));
+  stage('vector figures', figureDesigns);
+  let bitmapTimings: BitmapTiming[] = [];
+  if (options.bitmaps && bitmapFigures.length) {
+    const read = await readBitmapFigures(bitmapFigures, options.bitmaps, warnings, progress);
+    const kept = keepValid(read.designs);
+    stage('bitmap figures', kept);
+    figureDesigns.push(...kept);
+    bitmapTimings = read.timings;
+  }
+  // The order designs have always come in: tables, figures, then what only the text states.
+  const valid = [...tables, ...figureDesigns, ...texts];
   progress({ stage: 'done', fraction: 1, message: `${valid.length} design(s)` });
   return { designs: valid, regions, warnings, pagesRead: doc.pages.length, pageCount: doc.pageCount, bitmapTimings };
 }

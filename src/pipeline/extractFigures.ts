@@ -104,12 +104,16 @@ export function renderScale(page: Page, [x0, y0, x1, y1]: Box): number {
   return Math.min(4, scale);
 }
 
+/** The region a progress report is about, as the region list names it. */
+const regionKey = ({ found }: FigureCandidate) => ({ page: found.page, bbox: found.bbox });
+
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function readVectorFigures(candidates: FigureCandidate[], warnings: string[]): Promise<Graph[]> {
+export async function readVectorFigures(candidates: FigureCandidate[], warnings: string[], progress: ProgressFn = () => {}): Promise<Graph[]> {
   const designs: Graph[] = [];
-  for (const candidate of candidates) {
+  for (const [i, candidate] of candidates.entries()) {
     const { page, region } = candidate;
+    progress({ stage: 'figures', fraction: i / candidates.length, message: `page ${page.number}, ${region.caption.label}`, region: regionKey(candidate) });
     try {
       const { graph } = await readFigure({ kind: 'page', page, bbox: region.box, caption: region.caption.text, name: region.caption.label });
       const design = keep(graph, candidate);
@@ -143,7 +147,8 @@ export async function readBitmapFigures(
     for (const [i, candidate] of candidates.entries()) {
       const { page, region, found } = candidate;
       const where = `page ${page.number}, ${region.caption.label}`;
-      const step = (message: string) => progress({ stage: 'bitmaps', fraction: i / candidates.length, message: `${where}: ${message}` });
+      const step = (message: string) =>
+        progress({ stage: 'bitmaps', fraction: i / candidates.length, message: `${where}: ${message}`, region: regionKey(candidate) });
       try {
         step('rendering');
         const t0 = performance.now();

@@ -11,6 +11,8 @@ export type {
   CodeTab,
   LiveCode,
   PaperReading,
+  DesignsFn,
+  StageDesigns,
   ProgressFn,
   RuntimeCheck,
   StageProgress,

@@ -8,6 +8,8 @@ export interface StageProgress {
   /** 0..1 when known. */
   fraction?: number;
   message?: string;
+  /** The region being read, when the step is about one (its page and bbox as in the region list). */
+  region?: { page: number; bbox: [number, number, number, number] };
 }
 
 export type ProgressFn = (progress: StageProgress) => void;
@@ -34,12 +36,22 @@ export interface RegionVerdict {
   reason: string;
 }
 
+/** What is known once the whole paper is read (its designs came stage by stage through `DesignsFn`). */
 export interface PaperReading {
   title?: string;
-  designs: Graph[];
   regions: FoundRegion[];
   warnings: string[];
 }
+
+/** One stage's designs, as the stage ends: tables and text first, vector figures next, bitmap figures last. */
+export interface StageDesigns {
+  stage: string;
+  designs: Graph[];
+  /** Every region found, with the verdicts given so far (a region still to be read has none). */
+  regions: FoundRegion[];
+}
+
+export type DesignsFn = (batch: StageDesigns) => Promise<void> | void;
 
 /** A place on a page to read on demand: a region the reader passed over, or a box the person drew. */
 export interface RegionRequest {
@@ -60,8 +72,8 @@ export interface RegionReading {
 }
 
 export interface PipelineApi {
-  /** PDF → designs, regions and warnings. */
-  readPaper(bytes: Uint8Array, onProgress: ProgressFn): Promise<PaperReading>;
+  /** PDF → designs (handed to `onDesigns` stage by stage, as each stage ends), regions and warnings. */
+  readPaper(bytes: Uint8Array, onProgress: ProgressFn, onDesigns: DesignsFn): Promise<PaperReading>;
   /**
    * One place on a page read as a table or a figure, whatever the result's confidence. `paperKey` names the
    * document, so a second request on the same paper reuses its page model.

@@ -53,6 +53,11 @@ export class StageWorker<Api> {
     });
   }
 
+  /** Starts the worker ahead of its first call, so its code is loaded and compiled by the time a call comes. */
+  warmUp(): void {
+    this.start();
+  }
+
   terminate(): void {
     this.worker?.terminate();
     this.worker = undefined;

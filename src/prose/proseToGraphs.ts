@@ -176,7 +176,10 @@ function shareSiblingPadding(layers: Planned[]): void {
   }
 }
 
-/** Layer sources carry the page of their own sentence (a description can run over a page break). */
+/**
+ * Layer sources carry the page of their own sentence (a description can run over a page break), and a layer
+ * keeps the output size its sentence states, to check the shapes against.
+ */
 function pageEachLayer(layers: Layer[], planned: Planned[]): void {
   const queue = [...planned];
   for (const layer of layers) {
@@ -186,6 +189,8 @@ function pageEachLayer(layers: Layer[], planned: Planned[]): void {
     );
     if (at < 0) continue;
     layer.source.page = queue[at].sentence.page;
+    const side = queue[at].outputSize;
+    if (side !== undefined) layer.statedSize = [side, side];
     queue.splice(at, 1);
   }
 }

@@ -282,6 +282,9 @@ export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assemb
         if (emitLayer(b, item, { extraStride: isConv ? extra : 1, nextIsActivation }) && isConv) extra = 1;
       }
     });
+    // The size the table states for the band is the output of its last layer: kept to check the shapes against.
+    const last = b.layers.at(-1);
+    if (band.outputSize && last && last.type !== 'Input') last.statedSize = [band.outputSize, band.outputSize];
   }
   // Softmax at the end of a classifier the table does not spell out.
   const last = b.layers[b.layers.length - 1];

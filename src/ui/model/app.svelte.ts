@@ -11,7 +11,9 @@ import {
   pipelineWorker,
   type Bbox,
   type PdfDocumentView,
+  type FoundRegion,
   type RegionVerdict,
+  type StageDesigns,
   type StageProgress,
 } from '../../pipeline/browser.ts';
 import { Library, type DamagedRecord, type DesignRecord, type PaperEntry, type PaperRecord } from '../../store/index.ts';
@@ -93,6 +95,8 @@ export class AppState {
   mark = $state.raw<PdfMark | undefined>();
   /** The paper whose designs are being read right now. */
   readingPaperId = $state<string | undefined>();
+  /** The regions of the paper being read, with the verdicts its finished stages gave (empty until the first stage ends). */
+  readingRegions = $state.raw<FoundRegion[]>([]);
   /** A paper on screen whose reading was cancelled or failed (not in the library). */
   unreadPaperId = $state<string | undefined>();
   /** The place on a page the person picked to read on demand. */
@@ -111,6 +115,8 @@ export class AppState {
     });
     void Library.persist();
     await this.refreshLibrary();
+    // The pipeline worker loads a few MB of code: start it now, so a paper dropped later is read at once.
+    setTimeout(() => pipelineWorker.warmUp(), 0);
   }
 
   async refreshLibrary(): Promise<void> {
@@ -184,13 +190,6 @@ export class AppState {
       return;
     }
     await this.closeEditor();
-    let pdf: PdfDocumentView;
-    try {
-      pdf = await openPdf(bytes);
-    } catch (error) {
-      this.error = `${fileName}: cannot open this PDF (${(error as Error).message})`;
-      return;
-    }
     const draft: PaperRecord = {
       id: newId(),
       title: titleFromFileName(fileName),
@@ -202,32 +201,85 @@ export class AppState {
       regions: [],
       warnings: [],
     };
-    await this.showPaper(draft, [], pdf);
+    // The worker starts reading while pdf.js opens the document for display: neither waits for the other.
+    const shown = openPdf(bytes).then(async (pdf) => {
+      await this.showPaper(draft, [], pdf);
+      return pdf;
+    });
+    const reading = this.readDesigns(draft, shown);
+    try {
+      await shown;
+    } catch (error) {
+      this.cancelJob();
+      await reading;
+      this.notice = undefined;
+      this.error = `${fileName}: cannot open this PDF (${(error as Error).message})`;
+      return;
+    }
+    await reading;
+  }
+
+  /** Reads the designs of a paper in the pipeline worker, storing and showing each stage's designs as it ends. */
+  private async readDesigns(draft: PaperRecord, shown: Promise<PdfDocumentView>): Promise<void> {
+    const { fileName, bytes } = draft;
+    if (!bytes) return;
     this.readingPaperId = draft.id;
+    this.readingRegions = [];
+    const title = shown.then((pdf) => pdf.title()).catch(() => undefined);
+    // Each stage's designs are stored and shown as the stage ends; the paper enters the library with the first.
+    let paper = draft;
+    let stored = false;
+    let stages: string[] = [];
+    let delivered = Promise.resolve();
+    const keep = (batch: StageDesigns): Promise<void> => {
+      delivered = delivered.then(async () => {
+        const pdf = await shown;
+        stages = [...stages, batch.stage];
+        paper = { ...paper, regions: batch.regions };
+        // On screen at once, drawn from the graph; the crop of the page replaces that before they are stored.
+        const designs = await Promise.all(batch.designs.map((graph) => this.newDesign(paper.id, graph)));
+        if (this.paper?.id === paper.id) {
+          this.paper = paper;
+          this.readingRegions = batch.regions;
+          if (designs.length && !this.designs.length) {
+            // Take the reader to what was found first.
+            const first = designs.find((d) => d.graph.source?.page)?.graph;
+            if (first?.source?.page) this.mark = { page: first.source.page, bbox: first.source.bbox, label: first.name };
+          }
+          this.designs = [...this.designs, ...designs];
+        }
+        const painted = await Promise.all(designs.map((d) => this.withCrop(d, pdf)));
+        paper = { ...paper, title: (await title) || paper.title };
+        if (painted.length || stored) {
+          await this.library.addPaper(paper, painted);
+          stored = true;
+        }
+        if (this.paper?.id !== paper.id) return;
+        this.paper = paper;
+        this.designs = this.designs.map((d) => painted.find((p) => p.id === d.id) ?? d);
+      });
+      return delivered;
+    };
     const result = await this.runJob(`Reading ${fileName}`, (job) => {
       const onProgress = (progress: StageProgress): void => {
         if (this.job?.id === job.id) this.job = { ...this.job, progress };
       };
-      return pipelineWorker.run((api) => api.readPaper(bytes, callbackForWorker(onProgress)), job.controller.signal);
+      return pipelineWorker.run((api) => api.readPaper(bytes, callbackForWorker(onProgress), callbackForWorker(keep)), job.controller.signal);
     });
+    await delivered.catch((error: unknown) => (this.error = `${fileName}: ${(error as Error).message}`));
     this.readingPaperId = undefined;
-    if (!result) {
+    if (!result && !stored) {
       if (this.paper?.id === draft.id) this.unreadPaperId = draft.id;
       return;
     }
-    const title = result.title?.trim() || (await pdf.title().catch(() => undefined)) || draft.title;
-    const paper: PaperRecord = { ...draft, title, regions: result.regions, warnings: result.warnings };
-    const designs = await Promise.all(result.designs.map((graph) => this.newDesign(paper.id, graph, pdf)));
-    await this.library.addPaper(paper, designs);
-    if (this.paper?.id === paper.id) {
-      this.paper = paper;
-      this.designs = designs;
-      // Take the reader to what was found.
-      const first = designs.find((d) => d.graph.source?.page)?.graph;
-      if (first?.source?.page) this.mark = { page: first.source.page, bbox: first.source.bbox, label: first.name };
-    }
+    // A reading stopped part way keeps what its finished stages found, and says what was not read.
+    const stopped = result ? [] : [`reading stopped after ${stages.join(', ') || 'no stage'}: the rest of the paper was not read`];
+    paper = { ...paper, ...(result ? { regions: result.regions } : {}), warnings: [...stopped, ...(result?.warnings ?? [])] };
+    await this.library.addPaper(paper, []);
+    if (this.paper?.id === paper.id) this.paper = paper;
     await this.refreshLibrary();
-    this.notice = `${designs.length} design${designs.length === 1 ? '' : 's'} found in ${fileName}`;
+    const found = this.paper?.id === paper.id ? this.designs.length : undefined;
+    if (result && found !== undefined) this.notice = `${found} design${found === 1 ? '' : 's'} found in ${fileName}`;
   }
 
   private async openModel(fileName: string, bytes: Uint8Array): Promise<void> {
@@ -251,13 +303,24 @@ export class AppState {
     await this.openDesign(design.id);
   }
 
+  /** Thumbnails of places in a PDF, painted once per place: a table often gives several designs (VGG's A–E). */
+  private crops = new WeakMap<PdfDocumentView, Map<string, Promise<string | undefined>>>();
+
+  private cropOf(pdf: PdfDocumentView, page: number, bbox: Bbox): Promise<string | undefined> {
+    const known = this.crops.get(pdf) ?? new Map<string, Promise<string | undefined>>();
+    this.crops.set(pdf, known);
+    const key = `${page}:${bbox.join(',')}`;
+    if (!known.has(key))
+      known.set(
+        key,
+        pdf.renderCrop(page, bbox, 240).catch(() => undefined),
+      );
+    return known.get(key)!;
+  }
+
+  /** A new design record; its thumbnail is the crop of its place in `pdf` when it has one, else a drawing of the graph. */
   private async newDesign(paperId: string, graph: Graph, pdf?: PdfDocumentView): Promise<DesignRecord> {
-    let thumbnail: string | undefined;
-    const source = graph.source;
-    if (pdf && source?.page && source.bbox) {
-      thumbnail = await pdf.renderCrop(source.page, source.bbox, 240).catch(() => undefined);
-    }
-    return {
+    const design: DesignRecord = {
       id: newId(),
       paperId,
       original: graph,
@@ -266,8 +329,15 @@ export class AppState {
       note: '',
       edits: [],
       updatedAt: Date.now(),
-      thumbnail: thumbnail ?? graphThumbnail(graph),
+      thumbnail: graphThumbnail(graph),
     };
+    return pdf ? this.withCrop(design, pdf) : design;
+  }
+
+  private async withCrop(design: DesignRecord, pdf: PdfDocumentView): Promise<DesignRecord> {
+    const source = design.graph.source;
+    const crop = source?.page && source.bbox ? await this.cropOf(pdf, source.page, source.bbox) : undefined;
+    return crop ? { ...design, thumbnail: crop } : design;
   }
 
   /** Picks a place to read; a drawn box ends drawing mode. */

@@ -1,0 +1,1 @@
+export { default as QuestionList } from './QuestionList.svelte';

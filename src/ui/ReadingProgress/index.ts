@@ -1,0 +1,1 @@
+export { default as ReadingProgress } from './ReadingProgress.svelte';

@@ -13,3 +13,4 @@ export {
 } from './format.ts';
 export { paperInfo, type PaperInfo } from './paperInfo.ts';
 export { filterPapers, layerTypeLine, loadCollection, loadPaper, sortPapers, SORT_KEYS, type LoadedCollection, type SortKey } from './browse.ts';
+export { designFromFragment, sharedDesignFragment, SharedLinkError, SHARED_DESIGN_PREFIX } from './sharedDesign.ts';

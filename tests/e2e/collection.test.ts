@@ -1,6 +1,7 @@
 /**
  * A collection written by `paper2net batch` and served statically beside the built app, opened with
- * ?collection= in real Chromium: the list, search, sort, and a paper's designs and regions.
+ * ?collection= in real Chromium: the list, search, sort, a paper's designs and regions, and a design opened in the
+ * editor through a link that carries the graph in its fragment.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CollectionIndex } from '../../src/collection/index.ts';
+import { designFromFragment, sharedDesignFragment, type CollectionIndex, type PaperFile } from '../../src/collection/index.ts';
 import { buildApp, CORPUS, launchChromium, ROOT } from './serveApp.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'p2n-collection-e2e-'));
@@ -108,4 +109,53 @@ describe('the app opens a collection', () => {
     await page.screenshot({ path: join(ROOT, 'test-artifacts/e2e/collection.png') });
     expect(pageErrors).toEqual([]);
   }, 60_000);
+});
+
+describe('a design shared as a link', () => {
+  const layerIds = () => page.locator('[data-testid=layer-node]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-layer-id')).sort());
+
+  it("'Open in editor' carries the design in the link, opens it in the editor and keeps it in the library; the link reopens the same graph", async () => {
+    const vgg = index.papers.find((p) => p.file === 'vgg.pdf')!;
+    const paper = JSON.parse(readFileSync(join(collection, vgg.paper!), 'utf8')) as PaperFile;
+    const design = paper.designs[0]!;
+    await page.goto(`${url}?collection=collection/`);
+    await page.getByRole('button', { name: vgg.title }).click();
+    const href = (await page.getByTestId('open-in-editor').first().getAttribute('href', { timeout: 60_000 }))!;
+    expect(href.startsWith(`${url}#design=`)).toBe(true);
+    expect(await designFromFragment(href.slice(url.length))).toEqual(design);
+    const ids = design.layers.map((l) => l.id).sort();
+
+    await page.getByTestId('open-in-editor').first().click();
+    await expect.poll(layerIds, { timeout: 90_000 }).toEqual(ids);
+    expect(new URL(page.url()).hash).toBe('');
+    await page.goto(url);
+    await page.locator('[data-testid=library-paper]', { hasText: design.name }).waitFor({ timeout: 30_000 });
+
+    // The same link in a fresh browser profile: the same graph.
+    const other = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await other.goto(href);
+    await expect
+      .poll(() => other.locator('[data-testid=layer-node]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-layer-id')).sort()), {
+        timeout: 90_000,
+      })
+      .toEqual(ids);
+    await other.context().close();
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
+  it('a damaged link says so in one line and opens nothing; markup in a design name stays text', async () => {
+    await page.goto(`${url}#design=q1w2e3`);
+    const banner = page.getByRole('alert');
+    await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toContain('This design link cannot be opened: the link is damaged');
+    expect(await page.locator('[data-testid=layer-node]').count()).toBe(0);
+
+    const vgg = index.papers.find((p) => p.file === 'vgg.pdf')!;
+    const design = (JSON.parse(readFileSync(join(collection, vgg.paper!), 'utf8')) as PaperFile).designs[0]!;
+    const name = '<img src=x onerror="window.__injected=1">VGG';
+    await page.goto(`${url}${await sharedDesignFragment({ ...design, name })}`);
+    await page.locator('[data-testid=layer-node]').first().waitFor({ timeout: 90_000 });
+    await page.goto(url);
+    await page.locator('[data-testid=library-paper]', { hasText: name }).waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => (window as { __injected?: number }).__injected)).toBeUndefined();
+  }, 240_000);
 });

@@ -4,7 +4,8 @@
  */
 import { extractDesigns, type Extraction } from '../pipeline/extract.ts';
 import type { StageProgress } from '../pipeline/protocol.ts';
-import type { Report } from './isolate.ts';
+import type { NodeBitmaps } from './bitmaps.ts';
+import type { Report, StepPage } from './isolate.ts';
 
 export interface ExtractTask {
   bytes: Uint8Array;
@@ -15,6 +16,14 @@ export interface ExtractTask {
   ocr: boolean;
   /** Pages left unread: they were stopped at a limit in an earlier run (see skipStuckPages.ts). */
   skipPages?: number[];
+  /**
+   * The reader's own time budget for the document (readDocument's totalTimeMs, 30 s when not given): set by
+   * runSkippingStuckPages just under what is left of the supervisor's time limit, so a long paper on a loaded
+   * machine is read whole within --timeout instead of being cut at a fixed 30 s of wall time.
+   */
+  documentTimeMs?: number;
+  /** Bitmap figures left unread (as StepPage.figure names them): they were stopped at a limit in an earlier run. */
+  skipFigures?: string[];
 }
 
 /**
@@ -31,16 +40,58 @@ const FIGURE_READ_ALLOW_MS = 120_000;
 /** Reading the page model (regions, tables, vector figures, sentences): pure JS over data already read. */
 const READING_ALLOW_MS = 60_000;
 
-function reportProgress(report: Report) {
+/**
+ * Names the bitmap figure each step works on, from the bitmap stage's progress ("page 3, Figure 2: rendering", then
+ * classifying and reading the same figure): a figure is named by its page and caption label, with "(2nd)"… when
+ * the same label comes again. `skip` figures are not rendered: their render is refused, so the reading records
+ * that figure as unread and goes on.
+ */
+class FigureSteps {
+  private readonly seen = new Map<string, number>();
+  private current: StepPage | undefined;
+  private refuseNext = false;
+
+  constructor(private readonly skip: readonly string[]) {}
+
+  step(message: string): StepPage | undefined {
+    const match = /^page (\d+), (.+?): (.+)$/.exec(message);
+    if (!match) return this.current;
+    const where = `page ${match[1]}, ${match[2]}`;
+    if (match[3] === 'rendering') {
+      const n = (this.seen.get(where) ?? 0) + 1;
+      this.seen.set(where, n);
+      this.current = { number: Number(match[1]), figure: n === 1 ? where : `${where} (${n}${n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'})` };
+      this.refuseNext = this.skip.includes(this.current.figure!);
+    }
+    return this.current;
+  }
+
+  guard(bitmaps: NodeBitmaps): NodeBitmaps {
+    return {
+      ...bitmaps,
+      render: (pageNumber, box, scale) => {
+        if (!this.refuseNext) return bitmaps.render(pageNumber, box, scale);
+        this.refuseNext = false;
+        return Promise.reject(new Error('left out: it passed a limit when read before'));
+      },
+    };
+  }
+}
+
+function reportProgress(report: Report, figures: FigureSteps) {
   return (event: StageProgress) => {
-    if (event.stage === 'bitmaps') report(event.message ?? 'a bitmap figure', /by OCR/.test(event.message ?? '') ? FIGURE_READ_ALLOW_MS : FIGURE_STEP_ALLOW_MS);
-    else if (event.stage !== 'pages' && event.stage !== 'done') report(event.message ? `${event.stage}: ${event.message}` : event.stage, READING_ALLOW_MS);
+    if (event.stage === 'bitmaps') {
+      const message = event.message ?? 'a bitmap figure';
+      report(message, /by OCR/.test(message) ? FIGURE_READ_ALLOW_MS : FIGURE_STEP_ALLOW_MS, figures.step(message));
+    } else if (event.stage !== 'pages' && event.stage !== 'done') report(event.message ? `${event.stage}: ${event.message}` : event.stage, READING_ALLOW_MS);
   };
 }
 
 export async function extractTask(task: ExtractTask, report: Report): Promise<Extraction> {
   // Loaded only when wanted: the classifier and OCR packages cost a reading without bitmaps its start-up time.
-  const bitmaps = task.bitmaps ? (await import('./bitmaps.ts')).nodeBitmapFigures(task.bytes) : undefined;
+  const figures = new FigureSteps(task.skipFigures ?? []);
+  const loaded = task.bitmaps ? (await import('./bitmaps.ts')).nodeBitmapFigures(task.bytes) : undefined;
+  const bitmaps = loaded && figures.guard(loaded);
   try {
     let pageCount: number | undefined;
     const pageOcr = bitmaps && task.ocr ? bitmaps.pageOcr : undefined;
@@ -49,6 +100,7 @@ export async function extractTask(task: ExtractTask, report: Report): Promise<Ex
     return await extractDesigns(task.bytes, {
       ...(task.maxPages !== undefined ? { maxPages: task.maxPages } : {}),
       ...(task.skipPages ? { skipPages: task.skipPages } : {}),
+      ...(task.documentTimeMs !== undefined ? { totalTimeMs: task.documentTimeMs } : {}),
       ...(bitmaps ? { bitmaps } : {}),
       ...(ocr ? { ocr } : {}),
       pageTimeMs: PAGE_TIME_MS,
@@ -56,9 +108,9 @@ export async function extractTask(task: ExtractTask, report: Report): Promise<Ex
         pageCount = Math.min(count, task.maxPages ?? count);
         report(`page ${number}`, PAGE_ALLOW_MS, { number, count: pageCount });
       },
-      onProgress: reportProgress(report),
+      onProgress: reportProgress(report, figures),
     });
   } finally {
-    await bitmaps?.close();
+    await loaded?.close();
   }
 }

@@ -27,6 +27,8 @@ export interface IsolationLimits {
 export interface StepPage {
   number: number;
   count?: number;
+  /** The bitmap figure of that page the step works on ("page 3, Figure 2"): a stuck figure step costs that figure only. */
+  figure?: string;
 }
 
 /** A limit tripped: the task was stopped. */

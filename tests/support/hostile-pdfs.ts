@@ -92,3 +92,20 @@ export function hugeImagePdf(side = 30_000): Uint8Array {
   };
   return pagesPdf([`${caption(1)} q 400 0 0 400 100 200 cm /Im1 Do Q`], { extra: [image], resources: '/XObject << /Im1 4 0 R >>' });
 }
+
+/**
+ * A captioned figure that is quick to list and slow to draw: one small image (decoded once while pdf.js lists the
+ * page) painted `repeats` times over the figure's area, so rendering the figure for the classifier paints
+ * `repeats` large images. The page reads in a moment; only the bitmap figure step is stuck.
+ */
+export function slowFigurePdf(repeats = 20_000, side = 64): Uint8Array {
+  const raw = new Uint8Array(side * side);
+  for (let i = 0; i < raw.length; i++) raw[i] = (i * 37) & 0xff;
+  const image: PdfObject = {
+    dict: `/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`,
+    stream: deflateSync(raw),
+  };
+  const paint = 'q 400 0 0 400 100 250 cm /Im1 Do Q\n'.repeat(repeats);
+  const text = 'BT /F1 10 Tf 72 230 Td (Figure 1: the network we use.) Tj ET BT /F1 10 Tf 72 700 Td (A paper with one figure.) Tj ET';
+  return pagesPdf([deflateSync(encoder.encode(`${text}\n${paint}`))], { extra: [image], resources: '/XObject << /Im1 4 0 R >>' });
+}

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { extractIsolated } from '../../src/cli/extractIsolated.ts';
 import { LimitError } from '../../src/cli/isolate.ts';
 import { IMAGE_PIXEL_LIMIT, readDocument } from '../../src/paper/index.ts';
-import { contentBombPdf, countPdf, fanOutFormPdf, hugeImagePdf, stuckPagePdf } from '../support/hostile-pdfs.ts';
+import { contentBombPdf, countPdf, fanOutFormPdf, hugeImagePdf, slowFigurePdf, stuckPagePdf } from '../support/hostile-pdfs.ts';
 
 const BIN = new URL('../../bin/paper2net.mjs', import.meta.url).pathname;
 
@@ -54,6 +54,18 @@ describe('PDF limits', () => {
       /^page 2 left out \(page 2: (?:took longer than \d+ ms \(the limit for this step\)|used more than \d+ MB of memory \(the memory limit\))\); the other pages were read$/,
     );
   });
+
+  it('leaves a stuck bitmap figure out and keeps the rest of the paper, naming the figure and the limit', async () => {
+    // Quick to list, minutes to render: before, the figure step's limit failed the whole document.
+    const result = await extractIsolated({ bytes: slowFigurePdf(), bitmaps: true, ocr: false });
+    expect(result.pagesRead).toBe(1);
+    expect(result.warnings[0]).toMatch(
+      /^page 1, Figure 1 left out \(page 1, Figure 1: rendering: (?:took longer than \d+ ms \(the limit for this step\)|used more than \d+ MB of memory \(the memory limit\))\); the rest of the paper was read$/,
+    );
+    const figure = result.regions.find((region) => region.kind === 'figure:raster')!;
+    expect(figure.caption).toMatch(/^Figure 1:/);
+    expect(figure.verdict?.reason).toMatch(/left out/);
+  }, 300_000);
 
   it('CLI: a 4 KB fan-out form PDF ends in one clear line and exit 1, within the limits', () => {
     const dir = mkdtempSync(join(tmpdir(), 'p2n-limits-'));

@@ -4,7 +4,8 @@
  * (isolate.ts; a job's worker is kept for its next paper until one fails), so a paper that is too slow or too
  * big is recorded as failed and the run goes on.
  * Resumable: papers already read (by content hash) are skipped. `--shard i/n` reads only the papers whose
- * hash falls in part i of n; `paper2net batch --merge --out collection/ part1/ part2/ …` joins the parts.
+ * hash falls in part i of n; `paper2net batch --merge --out collection/ part1/ part2/ …` joins the parts, and
+ * `paper2net batch --merge --reviews --out collection/ review.json …` merges readers' reviews into it.
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { failedEntry, readEntry, type CollectionIndex, type PaperEntry } from '../collection/index.ts';
 import type { BatchResult, BatchTask } from './batchWorker.ts';
-import { collectionEntries, mergeCollections, writeAtomic, writeIndex, writePaperFile } from './collectionFiles.ts';
+import { collectionEntries, mergeCollections, mergeReviews, writeAtomic, writeIndex, writePaperFile } from './collectionFiles.ts';
 import { BATCH } from './commands.ts';
 import { EXTRACT_LIMITS } from './extractIsolated.ts';
 import { IsolatedWorker, type IsolationLimits } from './isolate.ts';
@@ -167,6 +168,13 @@ async function writeZips(out: string, entry: PaperEntry, result: BatchResult): P
 export async function run(args: string[]): Promise<number> {
   const { positionals, values } = parseCommand(BATCH, args);
   const out = values.out!;
+  if (values.reviews && !values.merge) throw new UsageError('--reviews goes with --merge: paper2net batch --merge --reviews --out DIR review.json …');
+  if (values.merge && values.reviews) {
+    const { merged, papers, left } = await mergeReviews(out, positionals);
+    const notMerged = left ? `; ${left} left out (their paper or design is not in the collection)` : '';
+    process.stderr.write(`merged ${merged} new review(s) of ${papers} paper(s) into ${out}${notMerged}\n`);
+    return 0;
+  }
   if (values.merge) {
     const { papers, failed } = await mergeCollections(positionals, out);
     process.stderr.write(`merged ${positionals.length} part(s) into ${out}: ${papers} paper(s), ${failed} failed\n`);

@@ -1,11 +1,22 @@
 /**
- * A collection folder on disk (docs/collection.md): index.json, papers/<id>.json, zips/<id>-<n>.zip. Every
+ * A collection folder on disk (docs/collection.md): index.json, papers/<id>.json, zips/<id>-<n>.zip, and the
+ * reviews merged into it. Every
  * file is written aside and renamed into place, so a run killed at any moment leaves whole files only.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { checkIndex, COLLECTION_FORMAT, sortEntries, type CollectionIndex, type PaperEntry, type PaperFile } from '../collection/index.ts';
+import {
+  checkIndex,
+  checkReviewFile,
+  COLLECTION_FORMAT,
+  sortEntries,
+  withReviews,
+  type CollectionIndex,
+  type DesignReview,
+  type PaperEntry,
+  type PaperFile,
+} from '../collection/index.ts';
 
 let tempCount = 0;
 
@@ -82,4 +93,45 @@ export async function mergeCollections(parts: readonly string[], out: string): P
   const entries = [...merged.values()].map((m) => m.entry);
   await writeIndex(out, options ?? { bitmaps: true }, entries);
   return { papers: entries.length, failed: entries.filter((e) => e.failure).length };
+}
+
+/**
+ * Merges review files (`paper2net.review/1`) into the collection in `dir`: each reviewed paper's file gets the
+ * reviews, its index entry the mean rating and count. Every file is checked before anything is written; reviews
+ * of papers or designs the collection does not have are counted in `left`, not merged.
+ */
+export async function mergeReviews(dir: string, files: readonly string[]): Promise<{ merged: number; papers: number; left: number }> {
+  const index = await readIndex(dir);
+  if (!index) throw new Error(`${dir}: no collection here (no index.json) to merge reviews into`);
+  const byPaper = new Map<string, DesignReview[]>();
+  for (const file of files) {
+    let value: unknown;
+    try {
+      value = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      throw new Error(`${file}: cannot read it as JSON (${(error as Error).message})`, { cause: error });
+    }
+    for (const review of checkReviewFile(value, file).reviews) byPaper.set(review.paper, [...(byPaper.get(review.paper) ?? []), review]);
+  }
+  let merged = 0;
+  let left = 0;
+  let papers = 0;
+  const entries = new Map(index.papers.map((p) => [p.sha256, p]));
+  for (const [sha256, reviews] of byPaper) {
+    const entry = entries.get(sha256);
+    if (!entry?.paper) {
+      left += reviews.length;
+      continue;
+    }
+    const paper = JSON.parse(await readFile(join(dir, entry.paper), 'utf8')) as PaperFile;
+    const before = paper.reviews?.length ?? 0;
+    const result = withReviews(paper, reviews);
+    left += result.left.length;
+    merged += (result.paper.reviews?.length ?? 0) - before;
+    papers++;
+    await writePaperFile(dir, result.paper);
+    entries.set(sha256, result.paper.entry);
+  }
+  await writeIndex(dir, index.options, entries.values());
+  return { merged, papers, left };
 }

@@ -131,6 +131,7 @@ export const BATCH = command({
     shard: { type: 'string', value: 'i/n', help: 'read only part i of n, split by file hash (one part per machine; join them with --merge)' },
     zips: { type: 'boolean', help: "also write each design's code bundle (ZIP, placeholder weights) into zips/" },
     merge: { type: 'boolean', help: 'join collection folders (the positionals: the parts of a --shard run) into --out' },
+    reviews: { type: 'boolean', help: 'with --merge: the positionals are review files (paper2net.review/1) to merge into the collection --out' },
   },
   notes: [
     'A folder is read for its *.pdf files; a list file names one PDF per line (relative to the list; # comments).',
@@ -138,6 +139,7 @@ export const BATCH = command({
     'A paper over its time or memory limit, or a damaged file, is recorded in index.json with the reason; the run goes on.',
     'Progress, one line per paper with the rate and time left, goes to stderr. Format: docs/collection.md.',
     'Example: paper2net batch --merge --out all/ part1/ part2/',
+    'Example: paper2net batch --merge --reviews --out all/ review1.json review2.json',
   ],
 });
 

@@ -6,6 +6,7 @@
  */
 import type { Graph } from '../graph/index.ts';
 import type { FoundRegion } from '../pipeline/protocol.ts';
+import type { DesignReview } from './reviews.ts';
 
 export const COLLECTION_FORMAT = 'paper2net.collection/1';
 
@@ -32,6 +33,10 @@ export interface PaperEntry {
   paper?: string;
   /** Code bundles (ZIPs) of the designs in order, relative to index.json, when they were asked for. */
   zips?: string[];
+  /** Reviews merged in (`paper2net batch --merge --reviews`, reviews.ts); absent before any. */
+  reviewCount?: number;
+  /** The mean of the reviews' ratings (1..5, one decimal); absent when none rated. */
+  rating?: number;
 }
 
 export interface CollectionIndex {
@@ -48,6 +53,8 @@ export interface PaperFile {
   regions: FoundRegion[];
   designs: Graph[];
   warnings: string[];
+  /** Readers' reviews of the designs, merged in (reviews.ts). */
+  reviews?: DesignReview[];
 }
 
 /** What the reading of one paper gave, before it is placed in a collection. */

@@ -4,10 +4,9 @@
  * text states is taken from the text; where both state a value and disagree, the table wins and a warning
  * says so. The fused design lists the text in `source.also`.
  */
-import type { Graph, Layer } from '../graph/index.ts';
+import { imageWindow, isImageWeightLayer, type Graph, type Layer } from '../graph/index.ts';
 
-const WEIGHTED = new Set(['Conv2D', 'DepthwiseConv2D', 'Conv2DTranspose', 'Dense']);
-const stated = (l: Layer) => WEIGHTED.has(l.type) && !l.inferred?.includes('*');
+const stated = (l: Layer) => isImageWeightLayer(l.type) && !l.inferred?.includes('*');
 
 /** Stated weight layers as "Conv2D:64" / "Dense:4096" — what must agree for two readings to be one network. */
 function signature(graph: Graph): string[] {
@@ -59,7 +58,7 @@ export function fuse(table: Graph, text: Graph): Graph {
   return fused;
 }
 
-const CONV_TYPES = new Set(['Conv2D', 'DepthwiseConv2D', 'Conv2DTranspose']);
+const isImageConv = (type: string) => imageWindow(type) === 'convolution';
 
 export interface StatedConvention {
   /** What to change, and the sentence that states it. */
@@ -101,7 +100,7 @@ export function applyConventions(graph: Graph, stated: StatedConvention): Graph 
       ...(original.inputs ? { inputs: original.inputs.map((i) => renamed.get(i) ?? i) } : {}),
     };
     const hidden = consumed.has(original.id);
-    if (stated.hiddenActivation && hidden && (CONV_TYPES.has(layer.type) || layer.type === 'Dense') && layer.inferred?.includes('activation')) {
+    if (stated.hiddenActivation && hidden && (isImageConv(layer.type) || layer.type === 'Dense') && layer.inferred?.includes('activation')) {
       layer.params = { ...layer.params, activation: stated.hiddenActivation };
       drop(layer, 'activation');
     }
@@ -109,9 +108,9 @@ export function applyConventions(graph: Graph, stated: StatedConvention): Graph 
       layer.params = { ...layer.params, pool: stated.pool.pool, ...(stated.pool.stride ? { stride: stated.pool.stride } : {}) };
       drop(layer, 'pool');
     }
-    if (stated.samePadding && CONV_TYPES.has(layer.type) && layer.params?.padding === 'same') drop(layer, 'padding');
+    if (stated.samePadding && isImageConv(layer.type) && layer.params?.padding === 'same') drop(layer, 'padding');
     layers.push(layer);
-    if (stated.batchNormAfterConv && CONV_TYPES.has(layer.type)) {
+    if (stated.batchNormAfterConv && isImageConv(layer.type)) {
       const activation = String(layer.params?.activation ?? 'linear');
       const activationInferred = layer.inferred?.includes('activation');
       layer.params = { ...layer.params, activation: 'linear' };

@@ -9,7 +9,7 @@
  * (contracting and expanding paths) are read whole by stepGraph.ts.
  */
 import { boxOf, type Page } from '../paper/index.ts';
-import { inferShapes, validateGraph, type Layer } from '../graph/index.ts';
+import { inferShapes, isImageWeightLayer, validateGraph, type Layer } from '../graph/index.ts';
 import { assembleGraph, type Assembled, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
 import { readConventions, type Conventions } from './conventions.ts';
 import { classOutputMention, inputMention, mentionsIn, type Mention } from './mentions.ts';
@@ -123,7 +123,7 @@ function applyPlacements(layers: Planned[], placements: Placement[], conventions
     used.push(p);
     for (const target of targets) {
       if (p.how === 'activation') {
-        const weighted = target.draft.type === 'Conv2D' || target.draft.type === 'Dense';
+        const weighted = isImageWeightLayer(target.draft.type);
         if (p.fn && weighted && target.draft.params.activation === undefined) target.draft.params = { ...target.draft.params, activation: p.fn };
         continue;
       }
@@ -150,7 +150,7 @@ function applyPlacements(layers: Planned[], placements: Placement[], conventions
 
 /** "The squashing function is a hyperbolic tangent": the activation of every hidden layer with weights that has none stated. */
 function hiddenActivation(layers: Planned[], fn: string): void {
-  const weighted = layers.filter((l) => l.draft.type === 'Conv2D' || l.draft.type === 'Dense');
+  const weighted = layers.filter((l) => isImageWeightLayer(l.draft.type));
   // The last layer is the classifier (its softmax, if unstated, is the assembler's to infer).
   for (const layer of weighted.slice(0, -1)) if (layer.draft.params.activation === undefined) layer.draft.params = { ...layer.draft.params, activation: fn };
 }
@@ -229,7 +229,7 @@ interface Context {
 
 /** One run of mentions → a design, or undefined when the run is too thin to be one. */
 function designOf(run: Mention[], { sentences, placements, conventions }: Context): ProseDesign | undefined {
-  const weights = run.reduce((n, m) => n + (m.draft.type === 'Conv2D' || m.draft.type === 'Dense' ? m.count : 0), 0);
+  const weights = run.reduce((n, m) => n + (isImageWeightLayer(m.draft.type) ? m.count : 0), 0);
   if (weights < 2) return undefined;
   const listed = [...new Set(run.map((m) => m.sentence))].sort((a, b) => a.index - b.index);
   const window = sentences.slice(Math.max(0, listed[0].index - 8), listed[listed.length - 1].index + 1);
@@ -275,9 +275,7 @@ function designOf(run: Mention[], { sentences, placements, conventions }: Contex
 
 /** Layers with weights whose width the text states (not inferred). */
 function statedWeights(design: ProseDesign): number {
-  return design.graph.layers.filter(
-    (l) => (l.type === 'Conv2D' || l.type === 'Dense') && !l.inferred?.some((p) => p === '*' || p === 'filters' || p === 'units'),
-  ).length;
+  return design.graph.layers.filter((l) => isImageWeightLayer(l.type) && !l.inferred?.some((p) => p === '*' || p === 'filters' || p === 'units')).length;
 }
 
 export function proseToGraphs(pages: Page[]): ProseDesign[] {
@@ -295,7 +293,7 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
       const from = run[0].sentence.index - OUTPUT_REACH;
       const to = last.sentence.index + OUTPUT_REACH;
       const output = outputs.find((o) => !run.includes(o) && o.sentence.index >= from && o.sentence.index <= to);
-      if (output && run.some((m) => m.draft.type === 'Conv2D' || m.draft.type === 'Dense')) run.push(output);
+      if (output && run.some((m) => isImageWeightLayer(m.draft.type))) run.push(output);
     }
     const design = designOf(run, { sentences, placements, conventions });
     if (design) designs.push(design);

@@ -5,6 +5,7 @@
  * departures from the usual choices (convolutions 'same', pooling 'valid', as the frameworks' own pooling
  * rounds down) wins.
  */
+import { isShrinkingImageWindow } from '../graph/index.ts';
 import type { LayerDraft } from '../tables/index.ts';
 
 export interface SizedLayer {
@@ -13,7 +14,6 @@ export interface SizedLayer {
 }
 
 type Padding = 'same' | 'valid';
-const WINDOWED = new Set(['Conv2D', 'DepthwiseConv2D', 'MaxPool2D', 'AvgPool2D']);
 /** 2^10 combinations at most between two stated sizes. */
 const MAX_OPEN = 10;
 
@@ -28,7 +28,7 @@ function windowOf(d: LayerDraft): { kernel: number; stride: number } {
 const usual = (d: LayerDraft): Padding => (isPool(d) ? 'valid' : 'same');
 
 function sideAfter(d: LayerDraft, side: number, padding: unknown): number | undefined {
-  if (!WINDOWED.has(d.type)) return d.type === 'Dense' || d.type === 'Flatten' ? undefined : side;
+  if (!isShrinkingImageWindow(d.type)) return d.type === 'Dense' || d.type === 'Flatten' ? undefined : side;
   const { kernel, stride } = windowOf(d);
   if (padding === 'same') return Math.ceil(side / stride);
   const p = Array.isArray(padding) ? Number(padding[0]) : 0;
@@ -47,7 +47,7 @@ export function paddingFromSizes(layers: SizedLayer[], inputSide: number): numbe
   layers.forEach((layer, i) => {
     if (layer.outputSize === undefined || startSide === undefined) return;
     const segment = layers.slice(start, i + 1);
-    const open = segment.filter((l) => WINDOWED.has(l.draft.type) && l.draft.params.padding === undefined);
+    const open = segment.filter((l) => isShrinkingImageWindow(l.draft.type) && l.draft.params.padding === undefined);
     let best: { choice: Padding[]; departures: number } | undefined;
     const solutions: Padding[][] = [];
     if (open.length <= MAX_OPEN) {

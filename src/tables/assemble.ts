@@ -4,7 +4,7 @@
  * after convolutions, Flatten before the first fully connected layer, softmax at the end, strides that a
  * stated output size requires — marking each such param in `layer.inferred`.
  */
-import { GRAPH_FORMAT, inferShapes, validateGraph, type DesignSource, type Graph, type Layer, type Params } from '../graph/index.ts';
+import { GRAPH_FORMAT, imageWindow, inferShapes, validateGraph, type DesignSource, type Graph, type Layer, type Params } from '../graph/index.ts';
 import type { Box } from '../paper/index.ts';
 import { roundBox } from '../geometry/index.ts';
 import type { NetworkDraft, SeqBand, SeqItem, SeqLayer } from './interpret.ts';
@@ -25,7 +25,8 @@ export interface Assembled {
 
 const pair = (v: unknown, fallback: number): [number, number] =>
   Array.isArray(v) ? [Number(v[0]), Number(v[1] ?? v[0])] : typeof v === 'number' ? [v, v] : [fallback, fallback];
-const CONVS = new Set(['Conv2D', 'DepthwiseConv2D', 'Conv2DTranspose']);
+/** Image convolutions (Conv2D, DepthwiseConv2D, Conv2DTranspose), as the catalog's traits say. */
+const isImageConv = (type: string) => imageWindow(type) === 'convolution';
 
 class Builder {
   readonly layers: Layer[] = [];
@@ -159,7 +160,7 @@ function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraSt
     case 'Activation': {
       const prev = b.layers[b.layers.length - 1];
       // "FC-1000, soft-max": the softmax is the dense layer's activation as the paper states it.
-      if (prev && (prev.type === 'Dense' || CONVS.has(prev.type)) && prev.inferred?.includes('activation')) {
+      if (prev && (prev.type === 'Dense' || isImageConv(prev.type)) && prev.inferred?.includes('activation')) {
         prev.params = { ...prev.params, activation: String(params.fn ?? 'relu') };
         prev.inferred = prev.inferred.filter((p) => p !== 'activation');
         if (prev.inferred.length === 0) delete prev.inferred;
@@ -188,7 +189,7 @@ function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraSt
 
 function strideOf(item: SeqItem): number {
   const one = (l: SeqLayer) =>
-    CONVS.has(l.draft.type) || /Pool2D$/.test(l.draft.type)
+    isImageConv(l.draft.type) || /Pool2D$/.test(l.draft.type)
       ? pair(l.draft.params.stride ?? (/Pool2D$/.test(l.draft.type) ? (l.draft.params.pool ?? 2) : 1), 1)[0]
       : 1;
   return item.kind === 'layer' ? one(item) : item.layers.reduce((s, l) => s * one(l), 1);
@@ -201,7 +202,7 @@ function emitBlock(b: Builder, block: Extract<SeqItem, { kind: 'block' }>, extra
     const entrySpatial = b.spatial;
     const stride = rep === 0 ? extraStride : 1;
     block.layers.forEach((layer, i) => {
-      const firstConv = block.layers.findIndex((l) => CONVS.has(l.draft.type));
+      const firstConv = block.layers.findIndex((l) => isImageConv(l.draft.type));
       emitLayer(b, layer, { linear: block.style === 'residual' && i === block.layers.length - 1, extraStride: i === firstConv ? stride : 1 });
     });
     if (block.style === 'residual') {
@@ -229,7 +230,7 @@ function emitBlock(b: Builder, block: Extract<SeqItem, { kind: 'block' }>, extra
  */
 function relaxStride(band: SeqBand, b: Builder): void {
   for (const item of band.items) {
-    if (item.kind !== 'layer' || !CONVS.has(item.draft.type) || pair(item.draft.params.stride, 1)[0] < 2) continue;
+    if (item.kind !== 'layer' || !isImageConv(item.draft.type) || pair(item.draft.params.stride, 1)[0] < 2) continue;
     b.warnings.push(`"${item.draft.text}": stride ${pair(item.draft.params.stride, 1)[0]} contradicts the sizes the table states; used stride 1`);
     item.draft.params = { ...item.draft.params, stride: [1, 1] };
     item.draft.inferred = [...item.draft.inferred, 'stride'];
@@ -278,7 +279,7 @@ export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assemb
         emitBlock(b, item, extra);
         extra = 1;
       } else {
-        const isConv = CONVS.has(item.draft.type);
+        const isConv = isImageConv(item.draft.type);
         if (emitLayer(b, item, { extraStride: isConv ? extra : 1, nextIsActivation }) && isConv) extra = 1;
       }
     });
@@ -301,6 +302,6 @@ export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assemb
       errors.push(error instanceof Error ? error.message : String(error));
     }
   }
-  const weightLayers = b.layers.filter((l) => CONVS.has(l.type) || l.type === 'Dense').length;
+  const weightLayers = b.layers.filter((l) => isImageConv(l.type) || l.type === 'Dense').length;
   return { graph, weightLayers, errors };
 }

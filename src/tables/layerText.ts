@@ -3,7 +3,7 @@
  * "conv3-64", "3×3, 64", "7×7, 64, stride 2", "3×3 max pool, stride 2", "FC-4096", "1000-d fc",
  * "Conv dw / s2", "3×3×32 dw", "soft-max", "input (224 × 224 RGB image)".
  */
-import { resolveAlias, type Params } from '../graph/index.ts';
+import { imageWindow, resolveAlias, type Params } from '../graph/index.ts';
 import { normaliseLayerText, type LayerDraft } from '../reading/index.ts';
 
 export { normaliseLayerText, type LayerDraft };
@@ -102,14 +102,15 @@ function readPart(part: string): { rule?: TypeRule; params: Params; dims?: numbe
   return { rule, params, dims, count };
 }
 
-const SPATIAL = new Set(['Conv2D', 'DepthwiseConv2D', 'Conv2DTranspose']);
-const POOLS = new Set(['MaxPool2D', 'AvgPool2D']);
+/** Image convolutions and image pools, as the catalog's traits say. */
+const isImageConv = (type: string) => imageWindow(type) === 'convolution';
+const isImagePool = (type: string) => imageWindow(type) === 'pooling';
 
 /** Turns the pieces of one layer mention into a draft with catalog param names. */
 function finish(type: string, base: Params, read: { params: Params; dims?: number[]; count?: number }, text: string): LayerDraft {
   const params: Params = { ...base };
   const { dims, count } = read;
-  if (SPATIAL.has(type)) {
+  if (isImageConv(type)) {
     Object.assign(params, read.params);
     if (dims && params.kernel === undefined) {
       params.kernel = [dims[0], dims[1]];
@@ -117,7 +118,7 @@ function finish(type: string, base: Params, read: { params: Params; dims?: numbe
       if (dims.length === 4 && type !== 'DepthwiseConv2D') params.filters = dims[3];
     }
     if (count !== undefined && type !== 'DepthwiseConv2D' && params.filters === undefined) params.filters = count;
-  } else if (POOLS.has(type)) {
+  } else if (isImagePool(type)) {
     if (dims) params.pool = [dims[0], dims[1]];
     else if (count !== undefined && count > 1 && count < 16) params.pool = pair(count);
     if (read.params.stride) params.stride = read.params.stride;
@@ -170,7 +171,7 @@ export function parseLayerText(raw: string, typeHint?: string): LayerDraft[] {
     } else pending = pending ? mergeRead(pending, read) : read;
   }
   if (pending && layers.length === 0) {
-    const hinted = typeHint && (SPATIAL.has(typeHint) || POOLS.has(typeHint)) ? typeHint : 'Conv2D';
+    const hinted = typeHint && (isImageConv(typeHint) || isImagePool(typeHint)) ? typeHint : 'Conv2D';
     // Untyped: only a kernel with a filter count is convincing ("3×3, 64").
     if (pending.dims && pending.dims.length >= 2 && pending.dims[0] <= 15 && (pending.count !== undefined || hinted !== 'Conv2D')) {
       const draft = finish(hinted, {}, pending, text);

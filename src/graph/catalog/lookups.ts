@@ -23,6 +23,26 @@ export function windowKind(type: string): LayerTraits['window'] {
 }
 
 /**
+ * A sliding window over an image's two spatial axes ('convolution': Conv2D, DepthwiseConv2D, Conv2DTranspose;
+ * 'pooling': the 2-D pools), or undefined — Conv1D and layers without a window.
+ */
+export function imageWindow(type: string): LayerTraits['window'] {
+  const traits = traitsOf(type);
+  return traits.spatialAxes === 2 ? traits.window : undefined;
+}
+
+/** A weight layer of an image network as papers' tables and text state them: image convolutions and fully connected, not Conv1D. */
+export function isImageWeightLayer(type: string): boolean {
+  const traits = traitsOf(type);
+  return traits.weightLayer && traits.spatialAxes !== 1;
+}
+
+/** An image window that shrinks (or keeps) the map by its stride: every image window but a transposed one. */
+export function isShrinkingImageWindow(type: string): boolean {
+  return imageWindow(type) !== undefined && !traitsOf(type).transposed;
+}
+
+/**
  * How `target` writes a layer of this type with these params: the function's own entry for a layer
  * whose `fn` picks the operation (Activation), else the type's entry.
  */

@@ -82,6 +82,14 @@ export interface LayerTraits {
   weightLayer: boolean;
   /** A sliding window over the spatial axes, sized by its kernel (or pool), stride and padding. */
   window?: 'convolution' | 'pooling';
+  /**
+   * With `window`: how many spatial axes it slides over — 2 for images ([H, W, C]: Conv2D, pools), 1 for
+   * sequences ([T, F]: Conv1D). Readers of papers' tables and sentences, which describe image networks
+   * ("3×3 conv, 64", "the 28×28 map"), ask for the 2-axis windows.
+   */
+  spatialAxes?: 1 | 2;
+  /** With `window`: a transposed window (Conv2DTranspose) whose output grows by the stride instead of shrinking. */
+  transposed?: boolean;
   reads: ReadsElements;
 }
 

@@ -86,7 +86,7 @@ export const conv2d: LayerSpec = {
     pytorch: { module: 'Conv2d' },
     onnx: { op: 'Conv' },
   },
-  traits: { weightLayer: true, window: 'convolution' },
+  traits: { weightLayer: true, window: 'convolution', spatialAxes: 2 },
 };
 
 export const conv1d: LayerSpec = {
@@ -123,7 +123,7 @@ export const conv1d: LayerSpec = {
     pytorch: { module: 'Conv1d' },
     onnx: { op: 'Conv' },
   },
-  traits: { weightLayer: true, window: 'convolution' },
+  traits: { weightLayer: true, window: 'convolution', spatialAxes: 1 },
 };
 
 export const conv2dTranspose: LayerSpec = {
@@ -182,7 +182,7 @@ export const conv2dTranspose: LayerSpec = {
     pytorch: { module: 'ConvTranspose2d' },
     onnx: { op: 'ConvTranspose' },
   },
-  traits: { weightLayer: true, window: 'convolution' },
+  traits: { weightLayer: true, window: 'convolution', spatialAxes: 2, transposed: true },
 };
 
 export const depthwiseConv2d: LayerSpec = {
@@ -218,5 +218,5 @@ export const depthwiseConv2d: LayerSpec = {
     pytorch: { module: 'Conv2d' },
     onnx: { op: 'Conv' },
   },
-  traits: { weightLayer: true, window: 'convolution' },
+  traits: { weightLayer: true, window: 'convolution', spatialAxes: 2 },
 };

@@ -54,7 +54,7 @@ function windowPool(type: string, kind: 'max' | 'average', aliases: string[], ki
     arity: { min: 1, max: 1 },
     outputShape: ([input], params) => poolOutput(input!, params, type),
     targets,
-    traits: { window: 'pooling' },
+    traits: { window: 'pooling', spatialAxes: 2 },
   };
 }
 

@@ -3,11 +3,13 @@
  * states its shapes reach, each open question shows its place in the paper, and a box can be drawn on a page
  * and read with the keyboard alone.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp, CORPUS, launchChromium, serveApp } from './serveApp.ts';
+import { buildApp, CORPUS, launchChromium, ROOT, serveApp } from './serveApp.ts';
+
+const SHOTS = join(ROOT, 'test-artifacts/e2e');
 
 let browser: Browser;
 let page: Page;
@@ -29,6 +31,7 @@ async function dropPaper(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   buildApp();
   server = await serveApp();
   browser = await launchChromium();
@@ -64,6 +67,20 @@ it('says how many stated sizes a design agrees with, and shows an open questionâ
     return box.y >= pane.y - 1 && box.y < pane.y + pane.height;
   };
   await expect.poll(inView, { timeout: 10_000 }).toBe(true);
+  await page.waitForTimeout(1200); // the pages paint and the highlight settles, for the screenshot
+  await page.screenshot({ path: join(SHOTS, '30-paper-sizes-question.png') });
+  // The editor says the same, and its open questions lead back to the paper too.
+  await card.getByRole('button', { name: 'Open in editor' }).click();
+  expect(await page.locator('[data-testid=graph-sizes]').innerText()).toMatch(/^agrees with (\d+) of \1 sizes the paper states$/);
+  await page.locator('[data-testid=layer-node]').first().waitFor();
+  await page.locator('[data-testid=editor-questions] summary').click();
+  await page.waitForTimeout(800); // the fitted view settles, for the screenshot
+  await page.screenshot({ path: join(SHOTS, '33-editor-sizes.png') });
+  await page
+    .locator('[data-testid=editor-questions]')
+    .getByRole('button', { name: /contradicts the sizes the table states/ })
+    .click();
+  await mark.waitFor();
   expect(pageErrors).toEqual([]);
 }, 400_000);
 
@@ -80,6 +97,7 @@ it('draws a box on a page with the keyboard alone and reads it into a design', a
   for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowUp');
   for (let i = 0; i < 60; i++) await page.keyboard.press('Shift+ArrowRight');
   for (let i = 0; i < 90; i++) await page.keyboard.press('Shift+ArrowDown');
+  await page.screenshot({ path: join(SHOTS, '31-keyboard-box.png') });
   await page.keyboard.press('Enter');
   await page.locator('[data-testid=picked-place]', { hasText: 'Box on page 1' }).waitFor();
   // The picked place has the focus: Tab to "Read as figure", Enter.

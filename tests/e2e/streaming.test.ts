@@ -4,13 +4,15 @@
  * is still being read, lists every region with where its reading stands, and a Cancel after the first stage
  * keeps what was found.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { decodeImage } from '../../src/cli/classify.ts';
 import { figurePdf } from '../eval/figurePdf.ts';
-import { buildApp, CORPUS, launchChromium, serveApp } from './serveApp.ts';
+import { buildApp, CORPUS, launchChromium, ROOT, serveApp } from './serveApp.ts';
+
+const SHOTS = join(ROOT, 'test-artifacts/e2e');
 
 let browser: Browser;
 let page: Page;
@@ -44,6 +46,7 @@ async function drop(bytes: Uint8Array, name: string): Promise<void> {
 const reading = () => page.getByRole('status').filter({ hasText: 'Reading the paper' });
 
 beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   buildApp();
   server = await serveApp();
   browser = await launchChromium();
@@ -67,6 +70,7 @@ it('shows the design the text states while the bitmap figure is still being read
   expect(await cards.first().innerText()).toMatch(/text · page 1/);
   const figure = page.locator('[data-testid=reading-regions] li', { hasText: 'Figure 1' });
   expect(await figure.getAttribute('data-state')).toMatch(/^(waiting|reading)$/);
+  await page.screenshot({ path: join(SHOTS, '32-streaming.png') });
   await expect.poll(() => figure.getAttribute('data-state'), { timeout: 120_000 }).toBe('reading');
   await reading().waitFor({ state: 'detached', timeout: 180_000 });
   await expect.poll(() => cards.count()).toBe(2);
@@ -86,7 +90,7 @@ it('keeps the designs found before a Cancel, and says what was not read', async 
   await page.getByRole('status').filter({ hasText: 'cancelled' }).waitFor();
   expect(await page.locator('[data-testid=design-card]').count()).toBe(1);
   await page.getByText('1 note from the reader').click();
-  await page.getByText(/reading stopped after tables and text: the rest of the paper was not read/).waitFor();
+  await page.getByText(/reading stopped after tables and text(, vector figures)?: the rest of the paper was not read/).waitFor();
   await page.getByRole('button', { name: 'Library', exact: true }).click();
   const stored = page.locator('[data-testid=library-paper]', { hasText: 'cancelled.pdf' });
   await stored.waitFor();

@@ -7,15 +7,18 @@ export function regionName(region: FoundRegion): string {
   return label ?? `${region.kind.startsWith('figure') ? 'Figure' : 'Table'} on page ${region.page}`;
 }
 
-/** What the reader made of a region (regions stored before verdicts existed show the classifier's word, if any). */
-export function regionDetail(region: FoundRegion): string {
+/**
+ * What the reader made of a region (regions stored before verdicts existed show the classifier's word, if any);
+ * `reading`: the paper is being read, so a region without a verdict is still to come.
+ */
+export function regionDetail(region: FoundRegion, reading = false): string {
   if (region.verdict) return region.verdict.reason;
   const c = region.classified;
   if (c)
     return c.architecture >= 0.5
       ? `bitmap: architecture drawing (${c.architecture.toFixed(2)})`
       : `bitmap: not an architecture drawing (${c.architecture.toFixed(2)})`;
-  return 'not read';
+  return reading ? 'not read yet' : 'not read';
 }
 
 /** The key the paper view files a region under: its page and bbox. */

@@ -3,10 +3,10 @@
  * graph in topological order. Nodes that are not layers (Caffe blobs, unreadable boxes) are bridged
  * over; in-place layers on a blob (Caffe ReLU/Dropout drawn as blob→relu→blob) become a chain.
  */
-import { analyseGraph, defaultInputShape, getSpec, GRAPH_FORMAT, type Graph, type Layer } from '../graph/index.ts';
+import { analyseGraph, defaultInputShape, getSpec, GRAPH_FORMAT, windowKind, type Graph, type Layer } from '../graph/index.ts';
 import { hasParenthesisedType, recognizeLabel, type Recognition } from './labels.ts';
 import { pairOperations } from './tensorOps.ts';
-import type { Box, DiagramEdge, DiagramNode } from './types.ts';
+import type { Box, DiagramEdge, DiagramNode, Side } from './types.ts';
 
 export interface BuildContext {
   name: string;
@@ -48,23 +48,56 @@ function inputGuess(consumer: Recognition | undefined, self: Recognition | undef
 
 const centre = (b: Box): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
 
-/** Main flow direction from the edges (or the node spread when there are none): +1 along y or x. */
-function flowAxis(nodes: Map<string, DiagramNode>, edges: DiagramEdge[]): { axis: 0 | 1; sign: number } {
-  let dx = 0;
-  let dy = 0;
-  for (const e of edges) {
-    const a = centre(nodes.get(e.from)!.box);
-    const b = centre(nodes.get(e.to)!.box);
-    dx += b[0] - a[0];
-    dy += b[1] - a[1];
+/** An arrow leaving one box by `a` and entering the next by `b`: its axis and sign. */
+const SIDE_FLOW: Record<string, [0 | 1, number]> = { 'bottom>top': [1, 1], 'top>bottom': [1, -1], 'right>left': [0, 1], 'left>right': [0, -1] };
+
+/**
+ * Main flow direction: from the arrow heads when there are any. Connectors without heads give the axis
+ * only; the sign then comes from what the layers are — a network flows away from its input and into the
+ * layer where branches merge — and is reading order (down, right) when they do not tell.
+ */
+function flowAxis(nodes: Map<string, DiagramNode>, edges: DiagramEdge[], recs: Map<string, Recognition>): { axis: 0 | 1; sign: number } {
+  const directed = edges.filter((e) => e.directed);
+  const vector = (e: DiagramEdge) => {
+    const [a, b] = [centre(nodes.get(e.from)!.box), centre(nodes.get(e.to)!.box)];
+    return [b[0] - a[0], b[1] - a[1]] as const;
+  };
+  if (directed.length) {
+    // Each arrow votes along its own axis: a long shortcut drawn back up the page is one arrow, not its length.
+    const votes = [0, 0];
+    const count = [0, 0];
+    for (const e of directed) {
+      // The sides an arrow leaves and enters by say its direction better than the boxes' centres (a fan's
+      // arrows run aslant between boxes far apart across the flow).
+      const bySides = e.sides ? SIDE_FLOW[e.sides.join('>')] : undefined;
+      const [dx, dy] = vector(e);
+      const [k, v] = bySides ?? (Math.abs(dx) > Math.abs(dy) ? [0, Math.sign(dx)] : [1, Math.sign(dy)]);
+      votes[k] += v;
+      count[k]++;
+    }
+    const axis = count[0]! > count[1]! ? 0 : 1;
+    return { axis, sign: votes[axis]! < 0 ? -1 : 1 };
   }
-  if (edges.length === 0) {
-    const xs = [...nodes.values()].map((n) => centre(n.box)[0]);
-    const ys = [...nodes.values()].map((n) => centre(n.box)[1]);
-    const spread = (v: number[]) => (v.length ? Math.max(...v) - Math.min(...v) : 0);
-    return spread(xs) > spread(ys) ? { axis: 0, sign: 1 } : { axis: 1, sign: 1 };
+  let axis: 0 | 1;
+  if (edges.length) {
+    const [ax, ay] = edges.map(vector).reduce(([x, y], [a, b]) => [x + Math.abs(a), y + Math.abs(b)], [0, 0]);
+    axis = ax > ay ? 0 : 1;
+  } else {
+    const spread = (k: 0 | 1) => {
+      const v = [...nodes.values()].map((n) => centre(n.box)[k]);
+      return v.length ? Math.max(...v) - Math.min(...v) : 0;
+    };
+    axis = spread(0) > spread(1) ? 0 : 1;
   }
-  return Math.abs(dx) > Math.abs(dy) ? { axis: 0, sign: Math.sign(dx) || 1 } : { axis: 1, sign: Math.sign(dy) || 1 };
+  let votes = 0;
+  for (const [id, rec] of recs) {
+    const neighbours = edges.flatMap((e) => (e.from === id ? [e.to] : e.to === id ? [e.from] : []));
+    if (neighbours.length === 0) continue;
+    const offset = neighbours.reduce((sum, n) => sum + centre(nodes.get(n)!.box)[axis], 0) / neighbours.length - centre(nodes.get(id)!.box)[axis];
+    if (rec.type === 'Input') votes += Math.sign(offset);
+    else if ((getSpec(rec.type)?.arity.min ?? 1) >= 2 && neighbours.length >= 2) votes -= Math.sign(offset);
+  }
+  return { axis, sign: votes < 0 ? -1 : 1 };
 }
 
 function uniqueId(wanted: string, used: Set<string>): string {
@@ -199,16 +232,43 @@ function padMergedBranches(graph: Graph): void {
     let fixed = false;
     for (const start of byId.get(bad.layerId!)!.inputs ?? []) {
       // The nearest convolution up the branch whose padding the figure left open.
-      const unpadded = (layer: Layer) => layer.type === 'Conv2D' && layer.params?.padding === undefined && JSON.stringify(layer.params?.kernel) !== '[1,1]';
+      const unpadded = (layer: Layer) =>
+        (layer.type === 'Conv2D' || layer.type === 'DepthwiseConv2D') &&
+        layer.params?.padding === undefined &&
+        JSON.stringify(layer.params?.kernel) !== '[1,1]';
+      // A pooling drawn in a branch without its window keeps the size, as the other branches do (Inception's 3×3/1).
+      const openPooling = (layer: Layer) => windowKind(layer.type) === 'pooling' && layer.params?.pool === undefined && layer.params?.stride === undefined;
       let layer = byId.get(start);
-      while (layer && !unpadded(layer) && layer.inputs?.length === 1) layer = byId.get(layer.inputs[0]!);
+      while (layer && !unpadded(layer) && !openPooling(layer) && layer.inputs?.length === 1) layer = byId.get(layer.inputs[0]!);
       if (layer && unpadded(layer)) {
         layer.params = { ...layer.params, padding: 'same' };
         layer.inferred = [...(layer.inferred ?? []), 'padding'];
         fixed = true;
+      } else if (layer && openPooling(layer)) {
+        layer.params = { ...layer.params, pool: [3, 3], stride: [1, 1], padding: 'same' };
+        layer.inferred = [...new Set([...(layer.inferred ?? []), 'pool', 'stride', 'padding'])];
+        fixed = true;
       }
     }
     if (!fixed) return;
+  }
+}
+
+/**
+ * A sum whose shortcut is the figure's own undrawn input: the input, sized by guess, takes the channel count
+ * of the branch it is added to (a residual block keeps its width), marked inferred.
+ */
+function sizeShortcutInputs(graph: Graph): void {
+  const byId = new Map(graph.layers.map((l) => [l.id, l]));
+  for (let pass = 0; pass < 4; pass++) {
+    const { issues, shapes } = analyseGraph(graph);
+    const bad = issues.find((i) => i.layerId && i.code === 'merge-mismatch');
+    const operands = bad ? (byId.get(bad.layerId!)!.inputs ?? []).map((id) => byId.get(id)!) : [];
+    const input = operands.find((l) => l.type === 'Input' && l.inferred?.some((p) => p === 'shape' || p === '*'));
+    const other = operands.map((l) => shapes.get(l.id)).find((shape, k) => operands[k] !== input && shape?.length === 3);
+    const shape = input?.params?.shape;
+    if (!input || !other || !Array.isArray(shape) || shape.length !== 3) return;
+    input.params = { ...input.params, shape: [...shape.slice(0, 2), other[2]!] };
   }
 }
 
@@ -253,8 +313,84 @@ function chainComponents(adj: Adjacency, position: (id: string) => number, warni
 /** "224", "64 64", "55×55", "13": dimensions written on a drawing. */
 const isSizeLabel = (text: string) => /\d/.test(text) && /^[\d\s×x*@,/]+$/.test(text);
 
+/**
+ * Layers written on a connector ("relu", "BN ReLU", "pool/2" beside an arrow) are layers between the two
+ * boxes it joins: each becomes a node of its own, in the order written. Numbers on a connector are sizes
+ * (applyEdgeLabels), never layers.
+ */
+function withConnectorLayers(
+  edges: DiagramEdge[],
+  nodes: DiagramNode[],
+  byId: Map<string, DiagramNode>,
+  recs: Map<string, Recognition>,
+  warnings: string[],
+  /** Shortcuts: the first piece of a split one stays a shortcut (added to the set). */
+  branchStarts: Set<DiagramEdge>,
+) {
+  const out: DiagramEdge[] = [];
+  for (const e of edges) {
+    const label = e.label?.trim() ?? '';
+    const words = label.split(/[\s,+]+/).filter(Boolean);
+    const each = words.map((w) => recognizeLabel(w));
+    const layers = each.length > 1 && each.every((r) => r && r.score === 1 && r.type !== 'Input') ? each : [recognizeLabel(label)];
+    if (!/[a-z]/i.test(label) || !layers.every((r): r is Recognition => !!r && r.type !== 'Input')) {
+      out.push(e);
+      continue;
+    }
+    const [a, b] = [byId.get(e.from)!.box, byId.get(e.to)!.box];
+    const box: Box = e.labelBox ?? [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2, (a[3] + b[3]) / 2];
+    let from = e.from;
+    layers.forEach((rec, k) => {
+      const node: DiagramNode = { id: `${e.from}_${e.to}_${k + 1}`, box, text: layers.length > 1 ? words[k]! : label, shape: 'label' };
+      nodes.push(node);
+      byId.set(node.id, node);
+      recs.set(node.id, rec);
+      const piece: DiagramEdge = { from, to: node.id, directed: e.directed };
+      if (k === 0 && branchStarts.delete(e)) branchStarts.add(piece);
+      out.push(piece);
+      from = node.id;
+    });
+    out.push({ from, to: e.to, directed: e.directed });
+    warnings.push(`"${label}" written on the connector from ${e.from} to ${e.to}: read as ${layers.map((r) => r.type).join(', ')} between them`);
+  }
+  return out;
+}
+
+const UPSTREAM: Record<string, Side> = { '1,1': 'top', '1,-1': 'bottom', '0,1': 'left', '0,-1': 'right' };
+const DOWNSTREAM: Record<string, Side> = { '1,1': 'bottom', '1,-1': 'top', '0,1': 'right', '0,-1': 'left' };
+
+/**
+ * A connector that leaves a box on the side its input comes in (a shortcut drawn from the line into a block,
+ * round to the sum after it) carries that box's input, not its output.
+ */
+function branchesOffInput(e: DiagramEdge, position: (id: string) => number, axis: 0 | 1, sign: number): boolean {
+  if (!e.sides) return false;
+  const upFirst = position(e.from) <= position(e.to);
+  const [upSide, downSide] = upFirst ? e.sides : [e.sides[1], e.sides[0]];
+  return upSide === UPSTREAM[`${axis},${sign}`] && downSide !== DOWNSTREAM[`${axis},${sign}`];
+}
+
+/** The shortcut `e` joins the producers of its `from` box to its `to` node; an undrawn input is made for both. */
+function shareInput(e: DiagramEdge, adj: Adjacency, nodes: DiagramNode[], byId: Map<string, DiagramNode>, recs: Map<string, Recognition>): void {
+  const [up, down] = [e.from, e.to];
+  let producers = [...adj.pred.get(up)!];
+  if (producers.length === 0) {
+    const box = byId.get(up)!.box;
+    const node: DiagramNode = { id: `${up}_input`, box, text: '', shape: 'label' };
+    nodes.push(node);
+    byId.set(node.id, node);
+    recs.set(node.id, { type: 'Input', params: {}, inferred: [], score: 1 });
+    adj.succ.set(node.id, new Set());
+    adj.pred.set(node.id, new Set());
+    adj.add(node.id, up);
+    producers = [node.id];
+  }
+  for (const p of producers) adj.add(p, down);
+}
+
 export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: BuildContext): { graph: Graph; warnings: string[] } {
   const warnings: string[] = [];
+  nodes = [...nodes];
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const caffeStyle = nodes.filter((n) => hasParenthesisedType(n.text)).length >= 2;
   const recs = new Map<string, Recognition>();
@@ -271,7 +407,7 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
   if (edges.length === 0 && nodes.every((n) => n.shape === 'label')) pairOperations(nodes, recs);
   applyEdgeLabels(edges, recs);
   const directed = edges.filter((e) => e.directed);
-  const { axis, sign } = flowAxis(byId, directed.length ? directed : edges);
+  const { axis, sign } = flowAxis(byId, edges, recs);
   const position = (id: string) => sign * centre(byId.get(id)!.box)[axis] + 1e-3 * centre(byId.get(id)!.box)[1 - axis];
   // A connector without an arrow head beside a headed one between the same boxes is its way back (an
   // in-place layer on a blob); any other follows the layout's direction.
@@ -279,11 +415,21 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
   edges = edges.map((e) => {
     if (e.directed) return e;
     const flip = headedPairs.has(`${e.from}>${e.to}`) || (!headedPairs.has(`${e.to}>${e.from}`) && position(e.from) > position(e.to));
-    return flip ? { ...e, from: e.to, to: e.from } : e;
+    return flip ? { ...e, from: e.to, to: e.from, ...(e.sides ? { sides: [e.sides[1], e.sides[0]] } : {}) } : e;
   });
+  // Shortcuts are found before connector layers split their connectors: a layer on a shortcut stays on it.
+  const branchStarts = new Set<DiagramEdge>();
+  edges = edges.map((e) => {
+    if (!branchesOffInput(e, position, axis, sign)) return e;
+    const shortcut = position(e.from) > position(e.to) ? { ...e, from: e.to, to: e.from } : e;
+    branchStarts.add(shortcut);
+    return shortcut;
+  });
+  edges = withConnectorLayers(edges, nodes, byId, recs, warnings, branchStarts);
 
   const adj = new Adjacency(nodes.map((n) => n.id));
-  for (const e of edges) if (byId.has(e.from) && byId.has(e.to)) adj.add(e.from, e.to);
+  for (const e of edges) if (!branchStarts.has(e) && byId.has(e.from) && byId.has(e.to)) adj.add(e.from, e.to);
+  for (const e of branchStarts) shareInput(e, adj, nodes, byId, recs);
   if (edges.length === 0) {
     // No connectors: the reading order along the layout is the chain.
     const chain = [...recs.keys()].sort((a, b) => position(a) - position(b));
@@ -314,6 +460,11 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
       preds = [...preds].sort((a, b) => dist(a) - dist(b)).slice(0, spec.arity.max);
     }
     preds.sort((a, b) => centre(byId.get(a)!.box)[1 - axis] - centre(byId.get(b)!.box)[1 - axis]);
+    // A module drawn alone starts from the merge that ended the module before it: that merge is its input.
+    if (preds.length === 0 && spec.arity.min >= 2) {
+      warnings.push(`${rec.type} node ${nodeId} has nothing drawn before it: read as the input of the module drawn`);
+      Object.assign(rec, { type: 'Input', params: {} });
+    }
     const layer: Layer = { id: uniqueId(rec.name ?? rec.type.toLowerCase(), used), type: rec.type };
     if (rec.type !== 'Input' && preds.length === 0) {
       const input: Layer = { id: uniqueId('input', used), type: 'Input', params: inputGuess(rec, rec), inferred: ['*'], source: sourceOf(node) };
@@ -348,6 +499,7 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
   const stated = new Map([...ids].flatMap(([nodeId, layerId]) => (recs.get(nodeId)?.outShape ? [[layerId, recs.get(nodeId)!.outShape!] as const] : [])));
   // Branch sizes first (shapes downstream of a merge exist only once it agrees), then pooling rounding.
   padMergedBranches(graph);
+  sizeShortcutInputs(graph);
   roundPoolingLikeLabels(graph, stated);
   const issues = analyseGraph(graph).issues;
   const errors = issues.filter((i) => i.severity === 'error');

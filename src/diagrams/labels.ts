@@ -240,9 +240,20 @@ function withActivation(text: string): Recognition | undefined {
  */
 const MODULE_NAME = /^[\w.-]+(?:\s+[\w.-]+)?\s+(?:block|module|stage)s?(?:\s*[(#]?\s*\d+\)?)?$/i;
 
+/** "weight layer": a layer with weights whose kind the drawing leaves out, as residual-block figures draw them. */
+const GENERIC_WEIGHT_LAYER = /^weight(?:ed)?\s+layers?$/i;
+
 /** Recognises one node's text (lines joined by "\n"); undefined when no layer type is found. */
 export function recognizeLabel(text: string): Recognition | undefined {
-  if (MODULE_NAME.test(text.replace(/\s+/g, ' ').trim())) return undefined;
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (MODULE_NAME.test(flat)) return undefined;
+  // A merge drawn as an operator alone ("+" or "⊕" in a circle): the catalog's spelling of that symbol.
+  if (/^[^\p{L}\p{N}\s]$/u.test(flat)) {
+    const hit = resolveAlias(flat);
+    return hit ? { type: hit.type, params: hit.params, inferred: [], score: 1 } : undefined;
+  }
+  // Its kind is a guess: a convolution, as the images these figures stand in for need; half the score.
+  if (GENERIC_WEIGHT_LAYER.test(flat)) return { type: 'Conv2D', params: {}, inferred: [], score: 0.5 };
   return (text.includes('+') ? withActivation(text) : undefined) ?? recognizeOne(text);
 }
 

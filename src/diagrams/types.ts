@@ -21,9 +21,15 @@ export interface DiagramEdge {
   to: string;
   /** True when an arrow head decided the direction; false when layout order did. */
   directed: boolean;
-  /** Text written on the connector (Caffe draw_net writes num_output there). */
+  /** Text written on the connector (Caffe draw_net writes num_output there; papers write "relu", "pool/2"). */
   label?: string;
+  /** Where that text is. */
+  labelBox?: Box;
+  /** Which side of the `from` and `to` boxes the connector reaches them on, when the reader saw it. */
+  sides?: [Side, Side];
 }
+
+export type Side = 'top' | 'bottom' | 'left' | 'right';
 
 export interface FigureReading {
   graph: Graph;

@@ -40,5 +40,6 @@ export function titleFromFirstPage(items: PlacedText[], pageHeight: number): str
     )
     .join(' ');
   const clean = text.replace(/\s+/g, ' ').trim();
-  return clean.length >= 4 ? clean.slice(0, 200) : undefined;
+  // A title has words: the biggest letters on a page that opens with a figure are its labels ("F C F C", "3x3").
+  return clean.length >= 4 && /\p{L}{3}/u.test(clean) ? clean.slice(0, 200) : undefined;
 }

@@ -29,4 +29,10 @@ describe('paper title from the first page', () => {
     const { items, height } = await firstPageText(file);
     expect(titleFromFirstPage(items, height)).toMatch(title);
   });
+
+  it('gives no title for a page that is only a figure: its biggest text is labels, not words', async () => {
+    const { items, height } = await firstPageText('tikz_lenet5.pdf');
+    expect(items.length).toBeGreaterThan(0);
+    expect(titleFromFirstPage(items, height)).toBeUndefined();
+  });
 });

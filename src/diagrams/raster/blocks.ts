@@ -77,7 +77,8 @@ export function findDrawnBlocks(cv: CV, rgba: RgbaPixels, texts: ReadonlyArray<{
   const stats = new cv.Mat();
   const centroids = new cv.Mat();
   const count = cv.connectedComponentsWithStats(mask, labels, stats, centroids, 4, cv.CV_32S);
-  const st = stats.data32S;
+  // Copies: the Mats' memory goes back to OpenCV's heap below, where freeing it overwrites part of it.
+  const st = new Int32Array(stats.data32S);
   const lab = new Int32Array(labels.data32S);
   labels.delete();
   stats.delete();

@@ -19,12 +19,32 @@ export interface RasterEdge {
   directed: boolean;
   /** Bounding box of the connector's ink. */
   box: Box;
+  /** Which side of each end's box the connector reaches it on. */
+  sides: [Side, Side];
+}
+
+export type Side = 'top' | 'bottom' | 'left' | 'right';
+
+/** A connector with one box at its end: an arrow into the drawing's first box or out of its last. */
+export interface RasterStub {
+  box: number;
+  side: Side;
+}
+
+/**
+ * A word written beside connectors, and the connectors (edges or stubs) whose ink comes within a text
+ * height of it, nearest first.
+ */
+export interface ConnectorWord {
+  box: Box;
+  near: Array<{ edge?: number; stub?: number; gap: number }>;
 }
 
 export interface Connectors {
   edges: RasterEdge[];
-  /** Small ink pieces touching no box: characters of text written beside connectors. */
-  specks: Box[];
+  stubs: RasterStub[];
+  /** Words made of small ink pieces touching no box (the first 80): text written beside connectors. */
+  words: ConnectorWord[];
 }
 
 /**
@@ -165,8 +185,9 @@ export function findConnectors(cv: CV, image: GreyImage, boxes: RasterBox[]): Co
     }
     return hits;
   });
-  // Which components actually reach a box (ink within 3 px of its border), not just pass by.
-  const reaches = boxes.map(({ box }) => {
+  // Which components actually reach a box (ink within 3 px of its border), not just pass by, and on which side.
+  const sideCounts = boxes.map(() => new Map<number, Record<Side, number>>());
+  const reaches = boxes.map(({ box }, b) => {
     const set = new Set<number>();
     const ring = pad + 3;
     const x0 = Math.max(0, box[0] - ring);
@@ -177,36 +198,88 @@ export function findConnectors(cv: CV, image: GreyImage, boxes: RasterBox[]): Co
       for (let x = x0; x <= x1; x++) {
         if (x >= box[0] - pad && x <= box[2] + pad && y >= box[1] - pad && y <= box[3] + pad) continue;
         const l = lab[y * w + x]!;
-        if (l > 0) set.add(l);
+        if (l === 0) continue;
+        set.add(l);
+        const counts = sideCounts[b]!.get(l) ?? { top: 0, bottom: 0, left: 0, right: 0 };
+        const side: Side = y < box[1] - pad ? 'top' : y > box[3] + pad ? 'bottom' : x < box[0] ? 'left' : 'right';
+        counts[side]++;
+        sideCounts[b]!.set(l, counts);
       }
     }
     return set;
   });
-  labels.delete();
+  const sideOf = (b: number, l: number): Side => {
+    const counts = sideCounts[b]!.get(l)!;
+    return (Object.keys(counts) as Side[]).reduce((best, side) => (counts[side] > counts[best] ? side : best));
+  };
   ink.delete();
   const edges: RasterEdge[] = [];
+  const edgesOf = new Map<number, number[]>();
+  const stubs: RasterStub[] = [];
+  const stubOf = new Map<number, number>();
   const specks: Box[] = [];
   for (let l = 1; l < count; l++) {
     const ends = boxes.map((_, i) => i).filter((i) => reaches[i]!.has(l));
     const box = boxOf(l);
     if (ends.length === 0 && box[3] - box[1] >= 5 && box[3] - box[1] <= 40 && box[2] - box[0] <= 60) specks.push(box);
+    // A line at least two text heights long with one box at its end.
+    if (ends.length === 1 && Math.max(box[2] - box[0], box[3] - box[1]) >= 24) stubOf.set(l, stubs.push({ box: ends[0]!, side: sideOf(ends[0]!, l) }) - 1);
     if (ends.length < 2) continue;
     const weight = ends.map((i) => touches[i]!.get(l) ?? 0);
     const heaviest = Math.max(...weight);
     const heads = ends.filter((_, k) => weight[k]! >= heaviest * 0.75 && weight[k]! > 1.6 * Math.min(...weight));
-    if (heads.length > 0 && heads.length < ends.length) {
-      for (const to of heads) for (const from of ends) if (!heads.includes(from)) edges.push({ from, to, directed: true, box });
+    edgesOf.set(l, []);
+    const add = (edge: RasterEdge) => edgesOf.get(l)!.push(edges.push(edge) - 1);
+    // A fan (one line splitting to several boxes, or several joining into one): the box reached on its own side
+    // is the hub, every edge runs between it and one of the others.
+    const sides = ends.map((i) => sideOf(i, l));
+    const hub =
+      ends.length >= 3
+        ? ends.find((_, k) => sides.filter((x) => x === sides[k]).length === 1 && new Set(sides.filter((_, j) => j !== k)).size === 1)
+        : undefined;
+    if (hub !== undefined) {
+      const hubHeaded = heads.includes(hub) && heads.length === 1;
+      const othersHeaded = heads.length > 0 && !heads.includes(hub);
+      for (const other of ends) {
+        if (other === hub) continue;
+        const [from, to] = hubHeaded ? [other, hub] : [hub, other];
+        add({ from, to, directed: hubHeaded || othersHeaded, box, sides: [sideOf(from, l), sideOf(to, l)] });
+      }
+    } else if (heads.length > 0 && heads.length < ends.length) {
+      for (const to of heads)
+        for (const from of ends) if (!heads.includes(from)) add({ from, to, directed: true, box, sides: [sideOf(from, l), sideOf(to, l)] });
     } else if (ends.length === 2) {
-      edges.push({ from: ends[0]!, to: ends[1]!, directed: false, box });
+      add({ from: ends[0]!, to: ends[1]!, directed: false, box, sides: [sideOf(ends[0]!, l), sideOf(ends[1]!, l)] });
     }
   }
+  // The ink itself, not its bounding box, decides which connector a word is written against: a long curve's
+  // box holds words that belong to the short arrows inside it.
+  const words = groupSpecks(specks)
+    .slice(0, 80)
+    .map((word): ConnectorWord => {
+      const m = word[3] - word[1] + 4;
+      const gaps = new Map<number, number>();
+      for (let y = Math.max(0, word[1] - m); y < Math.min(h, word[3] + m); y++) {
+        for (let x = Math.max(0, word[0] - m); x < Math.min(w, word[2] + m); x++) {
+          const l = lab[y * w + x]!;
+          if (!edgesOf.has(l) && !stubOf.has(l)) continue;
+          const gap = Math.max(word[0] - x, x - word[2], word[1] - y, y - word[3], 0);
+          if (gap < (gaps.get(l) ?? Infinity)) gaps.set(l, gap);
+        }
+      }
+      const near = [...gaps]
+        .flatMap(([l, gap]): ConnectorWord['near'] => (stubOf.has(l) ? [{ stub: stubOf.get(l)!, gap }] : edgesOf.get(l)!.map((edge) => ({ edge, gap }))))
+        .sort((a, b) => a.gap - b.gap);
+      return { box: word, near };
+    });
+  labels.delete();
   stats.delete();
   centroids.delete();
-  return { edges, specks };
+  return { edges, stubs, words };
 }
 
 /** Characters side by side on one baseline → word boxes. */
-export function groupSpecks(specks: Box[]): Box[] {
+function groupSpecks(specks: Box[]): Box[] {
   const words: Box[] = [];
   for (const s of [...specks].sort((a, b) => a[0] - b[0])) {
     const h = s[3] - s[1];

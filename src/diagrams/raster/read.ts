@@ -1,7 +1,7 @@
 /** A bitmap diagram → nodes (boxes with their OCR'd text) and edges. */
 import { hasParenthesisedType, recognizeLabel } from '../labels.ts';
-import type { DiagramEdge, DiagramNode } from '../types.ts';
-import { findBoxes, findConnectors, groupSpecks, type RasterBox } from './detect.ts';
+import type { DiagramEdge, DiagramNode, Side } from '../types.ts';
+import { findBoxes, findConnectors, type RasterBox } from './detect.ts';
 import { readStrip, stripBeatsLabels } from '../strip.ts';
 import type { Box } from '../../geometry/index.ts';
 import { findDrawnBlocks, type DrawnBlock } from './blocks.ts';
@@ -57,6 +57,35 @@ function whitenRules(data: Uint8Array, w: number, h: number): number[] {
     }
   }
   return ruleColumns;
+}
+
+/**
+ * Whitens small pieces of ink within `band` px of a binary image's edge: what is left of a rounded box's
+ * corners and of arrow heads landing on its border, which OCR reads as quotes and brackets. Text sits
+ * inside the border, away from it.
+ */
+function whitenEdgeScraps(data: Uint8Array, w: number, h: number, band: number): void {
+  const seen = new Uint8Array(w * h);
+  for (let start = 0; start < w * h; start++) {
+    if (seen[start] || data[start] !== 0) continue;
+    const piece: number[] = [];
+    const stack = [start];
+    seen[start] = 1;
+    let [x0, y0, x1, y1] = [w, h, 0, 0];
+    while (stack.length) {
+      const i = stack.pop()!;
+      piece.push(i);
+      const [x, y] = [i % w, Math.floor(i / w)];
+      [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      for (const j of [i - 1, i + 1, i - w, i + w]) {
+        if (j < 0 || j >= w * h || Math.abs((j % w) - x) > 1 || seen[j] || data[j] !== 0) continue;
+        seen[j] = 1;
+        stack.push(j);
+      }
+    }
+    const nearEdge = x0 < band || y0 < band || x1 >= w - band || y1 >= h - band;
+    if (nearEdge && x1 - x0 < 0.15 * w && y1 - y0 < 0.35 * h) for (const i of piece) data[i] = 255;
+  }
 }
 
 /**
@@ -146,6 +175,7 @@ function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true, 
   const binary = new cv.Mat();
   cv.adaptiveThreshold(framed, binary, 255, cv.ADAPTIVE_THRESH_MEAN_C, cv.THRESH_BINARY, 31, 20);
   const out = { width: binary.cols, height: binary.rows, data: new Uint8Array(binary.data) };
+  if (asBox) whitenEdgeScraps(out.data, out.width, out.height, margin + 2 * scale);
   binary.delete();
   src.delete();
   big.delete();
@@ -239,6 +269,32 @@ async function withLabelsBesideBlocks(cv: CV, image: GreyImage, ocr: Ocr, words:
   return { ...words, words: [...words.words, ...added] };
 }
 
+/**
+ * A small round node with a cross through it is an operator, drawn rather than written: "+" (a plus, the sum
+ * of residual figures) or "×" (a product). Its strokes are read from the pixels: OCR sees a circled glyph as "@".
+ */
+function operatorGlyph(image: GreyImage, box: Box): '⊕' | '⊗' | undefined {
+  const [w, h] = [box[2] - box[0], box[3] - box[1]];
+  if (w > 80 || h > 80 || w < 8 || h < 8 || w > 1.4 * h || h > 1.4 * w) return undefined;
+  const [cx, cy] = [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
+  const dark = (x: number, y: number) => {
+    for (let d = -1; d <= 1; d++) for (let e = -1; e <= 1; e++) if (image.data[Math.round(y + d) * image.width + Math.round(x + e)]! < 128) return true;
+    return false;
+  };
+  // Along a stroke through the centre, over the inner part of the circle (its rim left out).
+  const stroke = (dx: number, dy: number) => {
+    let hits = 0;
+    const steps = 20;
+    for (let k = -steps; k <= steps; k++) if (dark(cx + (k / steps) * dx * 0.3 * w, cy + (k / steps) * dy * 0.3 * h)) hits++;
+    return hits / (2 * steps + 1) > 0.85;
+  };
+  if (stroke(1, 0) && stroke(0, 1) && !stroke(1, 1)) return '⊕';
+  if (stroke(1, 1) && stroke(1, -1) && !stroke(1, 0)) return '⊗';
+  return undefined;
+}
+
+const OPPOSITE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
+
 export interface RasterReading {
   nodes: DiagramNode[];
   edges: DiagramEdge[];
@@ -258,8 +314,15 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
   for (const i of rects) await read(i);
   // In a draw_net figure (layers say "(Type)") the other shapes are data blobs: their names are not needed.
   const caffeStyle = rects.filter((i) => hasParenthesisedType(nodes[i]!.text)).length >= 2;
-  if (!caffeStyle) for (const [i, b] of boxes.entries()) if (b.shape !== 'rect') await read(i);
-  let edges: DiagramEdge[] = found.edges.map((e) => ({ from: nodes[e.from]!.id, to: nodes[e.to]!.id, directed: e.directed }));
+  if (!caffeStyle) {
+    for (const [i, b] of boxes.entries()) {
+      if (b.shape === 'rect') continue;
+      await read(i);
+      const glyph = names(nodes[i]!.text) ? undefined : operatorGlyph(image, b.box);
+      if (glyph) nodes[i]!.text = glyph;
+    }
+  }
+  let edges: DiagramEdge[] = found.edges.map((e) => ({ from: nodes[e.from]!.id, to: nodes[e.to]!.id, directed: e.directed, sides: e.sides }));
   // Tall boxes whose level reading names no layer may hold turned labels; a strip of cells becomes a chain.
   for (const node of rects.map((i) => nodes[i]!)) {
     if (names(node.text) && levelLike(node.text) && recognizeLabel(node.text)!.score === 1) continue;
@@ -280,25 +343,34 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
     nodes.splice(nodes.indexOf(node), 1, ...cells);
   }
   // Words lying on a connector (draw_net's num_output): read only those, the smallest connector around each wins.
-  for (const word of groupSpecks(found.specks).slice(0, 80)) {
-    const [cx, cy] = [(word[0] + word[2]) / 2, (word[1] + word[3]) / 2];
-    // Labels sit just above or beside their line: within about one text height of its ink.
-    const m = word[3] - word[1] + 4;
-    const around = found.edges
-      .map((e, i) => ({ e, i }))
-      .filter(({ e }) => cx >= e.box[0] - m && cx <= e.box[2] + m && cy >= e.box[1] - m && cy <= e.box[3] + m)
-      .sort((a, b) => (a.e.box[2] - a.e.box[0]) * (a.e.box[3] - a.e.box[1]) - (b.e.box[2] - b.e.box[0]) * (b.e.box[3] - b.e.box[1]));
-    if (around.length === 0) continue;
+  for (const [k, { box: word, near }] of found.words.entries()) {
+    if (near.length === 0) continue;
     const text = await ocr.read(
       encodeGreyPng(cropForOcr(cv, image, { box: [word[0] - 3, word[1] - 3, word[2] + 3, word[3] + 3], shape: 'rect' }, false)),
       'line',
     );
     const label = text.replace(/\s+/g, ' ').trim();
-    if (label) for (const { i } of around.filter((a) => a.e.box === around[0]!.e.box)) edges[i]!.label ??= label;
+    if (!label) continue;
+    const stub = near[0]!.stub !== undefined ? found.stubs[near[0]!.stub] : undefined;
+    if (stub) {
+      // A layer written on an arrow out of the drawing (or into it) comes after (before) the box it leaves (enters).
+      if (!names(label)) continue;
+      const node: DiagramNode = { id: `w${k + 1}`, box: word, text: label, shape: 'label' };
+      const box = nodes[stub.box]!.id;
+      nodes.push(node);
+      edges.push({ from: box, to: node.id, directed: false, sides: [stub.side, OPPOSITE[stub.side]] });
+      continue;
+    }
+    // The nearest connector's edges (one connector may join several boxes) take the word.
+    for (const { edge } of near.filter((n) => n.gap === near[0]!.gap && n.edge !== undefined)) {
+      if (edges[edge!]!.label !== undefined) continue;
+      edges[edge!]!.label = label;
+      edges[edge!]!.labelBox = word;
+    }
   }
   // Few layers named inside boxes: the names may be written beside the drawing, or the drawing may be
   // blocks without boxed text (cuboids, stacked maps, slabs) read by their geometry.
-  const namedInBoxes = nodes.filter((n) => names(n.text)).length;
+  const namedInBoxes = nodes.filter((n) => n.shape !== 'label' && names(n.text)).length;
   if (namedInBoxes < 3) {
     const words = await readFigureWords(cv, image, ocr);
     const labels = freeLabels(words);

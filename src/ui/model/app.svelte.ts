@@ -404,7 +404,8 @@ export class AppState {
     this.unreadPaperId = undefined;
     this.picked = undefined;
     this.drawing = false;
-    if (this.pdf && this.pdf !== pdf) await this.pdf.destroy();
+    // The old document is let go without waiting: its worker may still be painting crops for the last reading.
+    if (this.pdf && this.pdf !== pdf) void this.pdf.destroy().catch(() => undefined);
     this.paper = paper;
     this.designs = designs;
     this.pdf = pdf;

@@ -46,6 +46,11 @@ export const conv2d: LayerSpec = {
     { text: 'Convolution2D' },
     { text: 'pointwise conv', params: { kernel: [1, 1] } },
     { text: 'conv pw', params: { kernel: [1, 1] } },
+    // A grouped convolution's group count is rarely written beside its name.
+    { text: 'gconv' },
+    { text: 'group conv' },
+    { text: 'group convolution' },
+    { text: 'grouped convolution' },
   ],
   prose: {
     kinds: ['convolutional', 'convolution', 'conv', 'convolutional hidden', 'convolutional maxout', 'recurrent convolutional'],

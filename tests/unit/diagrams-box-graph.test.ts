@@ -1,0 +1,50 @@
+/**
+ * Box figures as papers draw them: a residual block whose sum is a circled "+", the activation written
+ * on the arrow between two boxes, and the shortcut leaving the input that nobody drew as a box.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../src/diagrams/build.ts';
+import type { DiagramEdge, DiagramNode } from '../../src/diagrams/index.ts';
+import { validateGraph } from '../../src/graph/index.ts';
+
+const row = (i: number): DiagramNode['box'] => [100, 40 + 60 * i, 220, 80 + 60 * i];
+const node = (id: string, i: number, text: string): DiagramNode => ({ id, box: row(i), text, shape: 'rect' });
+const down = (from: string, to: string, label?: string): DiagramEdge => ({ from, to, directed: true, sides: ['bottom', 'top'], ...(label ? { label } : {}) });
+
+describe('figure builder on box drawings', () => {
+  it('reads a circled + as the Add of a residual block, with the shortcut carrying the block input', () => {
+    const nodes = [
+      node('in', 0, 'Input 32x32x64'),
+      node('c1', 1, '3x3 conv, 64'),
+      node('c2', 2, '3x3 conv, 64'),
+      { ...node('sum', 3, '⊕'), shape: 'ellipse' as const },
+    ];
+    const edges = [
+      down('in', 'c1'),
+      down('c1', 'c2'),
+      down('c2', 'sum'),
+      { from: 'in', to: 'sum', directed: true, sides: ['right', 'right'] as DiagramEdge['sides'] },
+    ];
+    const { graph } = buildGraph(nodes, edges, { name: 'residual', page: 1 });
+    expect(graph.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'Conv2D', 'Add']);
+    const add = graph.layers.find((l) => l.type === 'Add')!;
+    expect(add.inputs).toHaveLength(2);
+    expect(add.inputs).toContain(graph.layers[0]!.id);
+    expect(validateGraph(graph).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('makes a layer of a word written on the arrow between two boxes, and says so', () => {
+    const nodes = [node('in', 0, 'Input 28x28x1'), node('c1', 1, '5x5 conv, 20'), node('c2', 2, '5x5 conv, 50')];
+    const edges = [down('in', 'c1'), down('c1', 'c2', 'pool/2')];
+    const { graph, warnings } = buildGraph(nodes, edges, { name: 'strip', page: 1 });
+    expect(graph.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Conv2D']);
+    expect(warnings.join('\n')).toMatch(/pool\/2/);
+  });
+
+  it('follows an undrawn flow direction from where the input is, not from the page order', () => {
+    const nodes = [node('out', 0, 'fc 10'), node('c1', 1, '3x3 conv, 8'), node('in', 2, 'Input 16x16x3')];
+    const plain = (from: string, to: string): DiagramEdge => ({ from, to, directed: false });
+    const { graph } = buildGraph(nodes, [plain('out', 'c1'), plain('c1', 'in')], { name: 'upward', page: 1 });
+    expect(graph.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'Flatten', 'Dense']);
+  });
+});

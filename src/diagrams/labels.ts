@@ -312,4 +312,4 @@ function recognizeOne(text: string): Recognition | undefined {
 }
 
 /** Caffe draw_net marks a layer by "(Type)"; a node without it in such a figure is a blob. */
-export const hasParenthesisedType = (text: string) => /\([A-Za-z][A-Za-z0-9 ]+\)/.test(text);
+export const hasParenthesisedType = (text: string) => /\([A-Za-z][A-Za-z0-9_ ]+\)/.test(text);

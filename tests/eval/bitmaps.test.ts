@@ -75,6 +75,8 @@ const LABELS: Record<string, 'arch' | 'other' | 'unsure'> = {
   'unet.pdf p7 Figure 4': 'other',
   'gan_negative.pdf p6 Figure 2': 'other',
   'mobilenet_v1.pdf p2 Figure 1': 'other',
+  // Two box strips (3x3 Conv, BN, ReLU; depthwise, BN, ReLU, 1x1 Conv, BN, ReLU): read since box figures are read by their arrows.
+  'mobilenet_v1.pdf p4 Figure 3': 'arch',
   'mobilenet_v1.pdf p6 Figure 4': 'other',
   'mobilenet_v1.pdf p6 Figure 5': 'other',
   'mobilenet_v1.pdf p7 Figure 6': 'other',

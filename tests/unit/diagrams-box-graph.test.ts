@@ -17,7 +17,7 @@ describe('figure builder on box drawings', () => {
       node('in', 0, 'Input 32x32x64'),
       node('c1', 1, '3x3 conv, 64'),
       node('c2', 2, '3x3 conv, 64'),
-      { ...node('sum', 3, '⊕'), shape: 'ellipse' as const },
+      { ...node('sum', 3, '⊕'), shape: 'blob' as const },
     ];
     const edges = [
       down('in', 'c1'),

@@ -1,6 +1,7 @@
 /** Layer recognition from node labels as the common drawing tools write them. */
 import { describe, expect, it } from 'vitest';
 import { recognizeLabel } from '../../src/diagrams/index.ts';
+import { hasParenthesisedType } from '../../src/diagrams/labels.ts';
 
 describe('Keras plot_model records', () => {
   it('reads the class cell and recovers filters and padding from the shape rows', () => {
@@ -54,6 +55,14 @@ describe('Caffe draw_net and MXNet labels', () => {
       params: { pool: [2, 2], stride: [2, 2], padding: 'valid' },
     });
     expect(recognizeLabel('relu1_1\n(ReLU)')).toMatchObject({ type: 'Activation', params: { fn: 'relu' } });
+  });
+
+  it('knows old draw_net layer marks with underscores ("(SOFTMAX_LOSS)", "(INNER_PRODUCT)") as layer marks, and a blob name as none', () => {
+    expect(hasParenthesisedType('loss (SOFTMAX_LOSS)')).toBe(true);
+    expect(hasParenthesisedType('ip (INNER_PRODUCT)')).toBe(true);
+    expect(hasParenthesisedType('mnist (DATA)')).toBe(true);
+    expect(hasParenthesisedType('data')).toBe(false);
+    expect(hasParenthesisedType('label')).toBe(false);
   });
 
   it('reads MXNet "Convolution / 7x7/2, 96" and "Pooling / max, 3x3/2"', () => {

@@ -200,7 +200,23 @@ describe('paper2net app in Chromium', () => {
     await design.getByRole('radio', { name: '4 stars' }).click();
     await design.getByRole('textbox').fill('filters changed to 77 for the e2e test');
     await design.getByRole('textbox').blur();
-    await page.waitForTimeout(300);
+    // Reload only once the note is in IndexedDB: a write still under way on a loaded machine would be lost.
+    const storedNotes = () =>
+      page.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open('paper2net');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const all = open.result.transaction('designs').objectStore('designs').getAll();
+              all.onsuccess = () => {
+                resolve((all.result as { note?: string }[]).map((d) => d.note ?? ''));
+                open.result.close();
+              };
+            };
+          }),
+      );
+    await expect.poll(storedNotes).toContain('filters changed to 77 for the e2e test');
     await page.reload();
     const again = page.locator('[data-testid=library-design]', { hasText: 'edited' }).first();
     await expect.poll(() => again.getByRole('radio', { name: '4 stars' }).getAttribute('aria-checked')).toBe('true');

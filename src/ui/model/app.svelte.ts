@@ -512,8 +512,8 @@ export class AppState {
 
   async updateDesign(design: DesignRecord, patch: Partial<Pick<DesignRecord, 'rating' | 'note'>>): Promise<void> {
     if (this.session?.id === design.id) {
-      if (patch.rating !== undefined) this.session.setRating(patch.rating);
-      if (patch.note !== undefined) this.session.setNote(patch.note);
+      if (patch.rating !== undefined) await this.session.setRating(patch.rating).catch(() => undefined);
+      if (patch.note !== undefined) await this.session.setNote(patch.note).catch(() => undefined);
       return;
     }
     await this.saveDesign({ ...design, ...patch, updatedAt: Date.now() }, design.updatedAt).catch(() => undefined);

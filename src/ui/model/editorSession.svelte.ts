@@ -193,14 +193,16 @@ export class EditorSession {
     this.positions = { ...this.positions, [id]: position };
   }
 
-  setRating(stars: number): void {
+  // A rating or a note is one deliberate act, not a stream of keystrokes: it is written at once, so a
+  // reload right after it cannot lose it.
+  setRating(stars: number): Promise<void> {
     this.rating = stars;
-    this.scheduleSave();
+    return this.save();
   }
 
-  setNote(note: string): void {
+  setNote(note: string): Promise<void> {
     this.note = note;
-    this.scheduleSave();
+    return this.save();
   }
 
   /** Lays the whole graph out again (also bound to Shift+L). */

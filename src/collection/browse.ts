@@ -1,33 +1,52 @@
 /**
- * Browsing a collection in the PWA: loading index.json from a URL, and searching and sorting its entries.
- * Pure apart from the fetch it is given, so it runs in Node tests as in the page.
+ * Browsing a collection in the PWA: loading index.json from a URL (or, in local.ts, from picked files), and
+ * searching and sorting its entries. Pure apart from the fetch it is given, so it runs in Node tests as in the page.
  */
 import { searchWords, wordsMatch } from '../store/search.ts';
-import { checkIndex, type CollectionIndex, type PaperEntry, type PaperFile } from './format.ts';
+import { checkIndex, COLLECTION_FORMAT, type CollectionIndex, type PaperEntry, type PaperFile } from './format.ts';
 
 export interface LoadedCollection {
   index: CollectionIndex;
-  /** index.json's own URL: the paper and ZIP paths in it are relative to it. */
-  base: URL;
+  /** Where the collection is, as the person knows it: index.json's URL, or the picked folder's or ZIP's name. */
+  where: string;
+  /** index.json's own URL for a served collection: the paper and ZIP paths in it are relative to it, and links point there. */
+  base?: URL;
+  /** A file of the collection by its path in index.json (papers/<id>.json, zips/<id>-<nn>.zip). */
+  read(path: string): Promise<Uint8Array>;
+  /** The paper's PDF when the collection holds it (a picked folder with the papers in it), else undefined. */
+  pdf?(entry: PaperEntry): (() => Promise<Uint8Array>) | undefined;
 }
 
 type Fetch = (url: string) => Promise<Response>;
 
-async function fetchJson(url: URL, fetcher: Fetch): Promise<unknown> {
+async function fetchBytes(url: URL, fetcher: Fetch): Promise<Uint8Array> {
   const response = await fetcher(url.href);
   if (!response.ok) throw new Error(`${url.href}: ${response.status} ${response.statusText}`.trim());
-  return response.json();
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The JSON in `bytes`; an Error naming `where` when it is not JSON. */
+export function parseJson(bytes: Uint8Array, where: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new Error(`${where}: not valid JSON (${(error as Error).message})`, { cause: error });
+  }
 }
 
 /** `location` is the index's URL, or its folder (then index.json in it), absolute or relative to `page`. */
 export async function loadCollection(location: string, page: string, fetcher: Fetch = fetch): Promise<LoadedCollection> {
   const base = new URL(location.endsWith('/') ? `${location}index.json` : location, page);
-  return { index: checkIndex(await fetchJson(base, fetcher), base.href), base };
+  const index = checkIndex(parseJson(await fetchBytes(base, fetcher), base.href), base.href);
+  return { index, where: base.href, base, read: (path) => fetchBytes(new URL(path, base), fetcher) };
 }
 
-export async function loadPaper(collection: LoadedCollection, entry: PaperEntry, fetcher: Fetch = fetch): Promise<PaperFile> {
+export async function loadPaper(collection: LoadedCollection, entry: PaperEntry): Promise<PaperFile> {
   if (!entry.paper) throw new Error(`${entry.file} was not read: ${entry.failure ?? 'no paper file'}`);
-  return (await fetchJson(new URL(entry.paper, collection.base), fetcher)) as PaperFile;
+  const paper = parseJson(await collection.read(entry.paper), entry.paper) as Partial<PaperFile> | null;
+  if (paper?.format !== COLLECTION_FORMAT || !Array.isArray(paper.designs) || !Array.isArray(paper.regions))
+    throw new Error(`${entry.paper}: not a paper of a ${COLLECTION_FORMAT} collection`);
+  return paper as PaperFile;
 }
 
 /** The words a query is matched against (title, authors, file name, layer types), worked out once per entry. */

@@ -4,7 +4,7 @@
  * imports (`?url`, `new Worker(new URL(...))`) and because the UI bundle must not pull in the heavy
  * stages (OpenCV, tesseract) that only the workers run.
  */
-export { codegenWorker, exportWorker, layoutWorker, pipelineWorker } from './clients.ts';
+export { batchWorker, codegenWorker, exportWorker, layoutWorker, pipelineWorker } from './clients.ts';
 export { openPdf, type Bbox, type PdfDocumentView } from './pdfView.ts';
 export { runtimeAssets, wasmThreads, type RuntimeAssets } from './assets.ts';
 export { callbackForWorker, CancelledError, StageWorker } from './stageWorker.ts';

@@ -7,6 +7,15 @@ export const pipelineWorker = new StageWorker<PipelineApi>(
   () => new Worker(new URL('../../workers/pipeline.worker.ts', import.meta.url), { type: 'module', name: 'pipeline' }),
 );
 
+/**
+ * Papers dropped many at once are read in a pipeline worker of their own: cancelling one reading terminates its
+ * worker, so the paper on screen and the batch never stop each other.
+ */
+export const batchWorker = new StageWorker<PipelineApi>(
+  'reading the batch',
+  () => new Worker(new URL('../../workers/pipeline.worker.ts', import.meta.url), { type: 'module', name: 'pipeline-batch' }),
+);
+
 const spawnCodegen = (name: string) => (): Worker => new Worker(new URL('../../workers/codegen.worker.ts', import.meta.url), { type: 'module', name });
 
 /** Keras/PyTorch code on every edit; never blocked behind a slow export. */

@@ -1,9 +1,19 @@
 /**
  * The app's state and actions: which view is shown, the open paper and its PDF, the running job with
- * its progress and cancel, the library listing and the design being edited.
+ * its progress and cancel, the library listing, the design being edited, the papers queued to be read
+ * and a collection opened from picked files.
  */
-import { GRAPH_FORMAT, type DesignSource, type Graph } from '../../graph/index.ts';
 import {
+  filesFromZip,
+  loadLocalCollection,
+  type LoadedCollection,
+  type PaperEntry as CollectionEntry,
+  type PaperFile,
+  type PickedFiles,
+} from '../../collection/index.ts';
+import { GRAPH_FORMAT, serializeGraph, type DesignSource, type Graph } from '../../graph/index.ts';
+import {
+  batchWorker,
   callbackForWorker,
   CancelledError,
   exportWorker,
@@ -20,9 +30,10 @@ import { Library, type DamagedRecord, type DesignRecord, type PaperEntry, type P
 import { download, safeFileName } from './download.ts';
 import { EditorSession } from './editorSession.svelte.ts';
 import { warmUpLayout } from './layoutWarmUp.ts';
+import { PaperQueue } from './paperQueue.svelte.ts';
 import { graphThumbnail } from './thumbnail.ts';
 
-export type View = 'library' | 'paper' | 'editor';
+export type View = 'library' | 'paper' | 'editor' | 'collection';
 
 export interface Job {
   id: number;
@@ -52,6 +63,7 @@ export interface PickedPlace {
 }
 
 const MODEL_EXTENSIONS = ['.prototxt', '.pbtxt', '.json', '.onnx', '.h5.json'];
+const isPdfName = (name: string): boolean => name.toLowerCase().endsWith('.pdf');
 
 function newId(): string {
   return crypto.randomUUID();
@@ -103,6 +115,13 @@ export class AppState {
   picked = $state.raw<PickedPlace | undefined>();
   /** Dragging on a page draws a box to read (instead of scrolling and clicking). */
   drawing = $state(false);
+  /** Papers dropped many at once, read one after another into the library; the batch worker goes when they are done. */
+  readonly queue = new PaperQueue(
+    (file, signal, onProgress) => this.readQueued(file, signal, onProgress),
+    () => batchWorker.terminate(),
+  );
+  /** A collection opened from a picked folder or ZIP, shown in the collection view. */
+  collection = $state.raw<{ location: string; loading: Promise<LoadedCollection> }>();
 
   private library!: Library;
   private jobCount = 0;
@@ -157,6 +176,118 @@ export class AppState {
     } catch (error) {
       this.error = `${file.name}: ${(error as Error).message}`;
     }
+  }
+
+  /**
+   * Files dropped or picked together. One file opens as openFile does (a ZIP: as a collection); several, or a
+   * folder's, have their PDFs queued to be read into the library, the list of them shown in the library view.
+   */
+  openFiles(files: readonly File[], fromFolder = false): void {
+    const [only] = files;
+    if (only && files.length === 1 && !fromFolder) {
+      if (only.name.toLowerCase().endsWith('.zip')) this.openCollectionZip(only);
+      else void this.openFile(only);
+      return;
+    }
+    const pdfs = files.filter((file) => isPdfName(file.name));
+    const left = files.length - pdfs.length;
+    const leftOut = left ? `${left} file${left === 1 ? '' : 's'} that ${left === 1 ? 'is' : 'are'} not a PDF left out` : '';
+    if (!pdfs.length) {
+      this.error = `Nothing to read: ${leftOut || 'no files'}`;
+      return;
+    }
+    this.queue.add(pdfs);
+    this.view = 'library';
+    this.notice = `${pdfs.length} paper${pdfs.length === 1 ? '' : 's'} queued to be read${leftOut ? `; ${leftOut}` : ''}`;
+  }
+
+  /** Reads one queued paper whole in the batch's worker and stores it with its designs (page crops as thumbnails). */
+  private async readQueued(file: File, signal: AbortSignal, onProgress: (progress: StageProgress) => void): Promise<{ designs: number; remark?: string }> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const hash = await contentHash(bytes);
+    const known = await this.paperWithContent(hash);
+    if (known) {
+      const designs = (await this.library.list()).find((e) => e.paper.id === known.id)?.designs.length ?? 0;
+      return { designs, remark: `already in the library as “${known.title}”` };
+    }
+    const pdf = await openPdf(bytes).catch((error: Error) => {
+      throw new Error(`cannot open this PDF (${error.message})`);
+    });
+    try {
+      const graphs: Graph[] = [];
+      const keep = (stage: StageDesigns): void => void graphs.push(...stage.designs);
+      const reading = await batchWorker.run((api) => api.readPaper(bytes, callbackForWorker(onProgress), callbackForWorker(keep)), signal);
+      const paper: PaperRecord = {
+        id: newId(),
+        title: (await pdf.title().catch(() => undefined)) || titleFromFileName(file.name),
+        fileName: file.name,
+        kind: 'pdf',
+        addedAt: Date.now(),
+        bytes,
+        contentHash: hash,
+        regions: reading.regions,
+        warnings: reading.warnings,
+      };
+      const designs = await Promise.all(graphs.map((graph) => this.newDesign(paper.id, graph, pdf)));
+      await this.library.addPaper(paper, designs);
+      if (this.view === 'library') await this.refreshLibrary();
+      else this.libraryStale = true;
+      return { designs: designs.length };
+    } finally {
+      void pdf.destroy().catch(() => undefined);
+    }
+  }
+
+  /** Shows a collection from a picked folder's files (`source`: the folder's name). */
+  openCollection(files: PickedFiles, source: string): void {
+    this.collection = { location: source, loading: loadLocalCollection(files, source) };
+    this.view = 'collection';
+  }
+
+  openCollectionZip(file: File): void {
+    const loading = file.arrayBuffer().then(async (zip) => loadLocalCollection(await filesFromZip(new Uint8Array(zip), file.name), file.name));
+    this.collection = { location: file.name, loading };
+    this.view = 'collection';
+  }
+
+  /**
+   * Opens a collection's paper whose PDF it holds in the paper view: the PDF joins the library with the designs and
+   * regions the collection read from it (not read again); a paper already in the library is opened as it is there.
+   */
+  async openCollectionPaper(entry: CollectionEntry, found: PaperFile, readPdf: () => Promise<Uint8Array>): Promise<void> {
+    try {
+      const bytes = await readPdf();
+      const known = await this.paperWithContent(entry.sha256);
+      if (known) {
+        await this.openPaper(known.id);
+        this.notice = `${entry.file} is already in the library as “${known.title}”: opened it`;
+        return;
+      }
+      await this.closeEditor();
+      const pdf = await openPdf(bytes);
+      const paper: PaperRecord = {
+        id: newId(),
+        title: entry.title,
+        fileName: entry.file,
+        kind: 'pdf',
+        addedAt: Date.now(),
+        bytes,
+        contentHash: entry.sha256,
+        regions: found.regions,
+        warnings: found.warnings,
+      };
+      const designs = await Promise.all(found.designs.map((graph) => this.newDesign(paper.id, graph, pdf)));
+      await this.library.addPaper(paper, designs);
+      await this.showPaper(paper, designs, pdf);
+      this.notice = `${entry.file}: ${designs.length} design${designs.length === 1 ? '' : 's'} from the collection, kept in the library`;
+    } catch (error) {
+      this.error = `${entry.file}: ${(error as Error).message}`;
+    }
+  }
+
+  /** A design from elsewhere (a shared link, a collection) opened like a graph file: into the library and the editor. */
+  openGraph(graph: Graph): Promise<void> {
+    return this.openFile(new File([serializeGraph(graph)], `${safeFileName(graph.name, 'shared-design')}.json`, { type: 'application/json' }));
   }
 
   private async openFileUnguarded(file: File): Promise<void> {

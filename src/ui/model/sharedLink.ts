@@ -4,15 +4,13 @@
  * (as text), and the fragment is cleared either way so a reload does not open it twice.
  */
 import { designFromFragment } from '../../collection/index.ts';
-import { serializeGraph } from '../../graph/index.ts';
 import type { AppState } from './app.svelte.ts';
-import { safeFileName } from './download.ts';
 
 export async function openSharedLink(app: AppState, fragment: string): Promise<void> {
   history.replaceState(null, '', window.location.pathname + window.location.search);
   try {
     const graph = await designFromFragment(fragment);
-    await app.openFile(new File([serializeGraph(graph)], `${safeFileName(graph.name, 'shared-design')}.json`, { type: 'application/json' }));
+    await app.openGraph(graph);
   } catch (error) {
     app.error = `This design link cannot be opened: ${(error as Error).message}`;
   }

@@ -1,0 +1,1 @@
+export { default as PaperQueue } from './PaperQueue.svelte';

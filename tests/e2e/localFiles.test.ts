@@ -30,13 +30,12 @@ async function freshPage(): Promise<Page> {
   return page;
 }
 
-/** Drops several files on the window at once, as a person dragging a selection from the desktop would. */
+/** Drops files on the window at once, as a person dragging a selection from the desktop would. */
 async function dropAtOnce(page: Page, files: { path: string; name: string }[]): Promise<void> {
   const payload = files.map(({ path, name }) => ({ name, base64: readFileSync(path).toString('base64') }));
   await page.evaluate((files) => {
     const transfer = new DataTransfer();
-    for (const { name, base64 } of files)
-      transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type: 'application/pdf' }));
+    for (const { name, base64 } of files) transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name));
     for (const kind of ['dragenter', 'dragover', 'drop'])
       window.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, payload);
@@ -123,7 +122,7 @@ describe('a collection picked from this machine', () => {
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
-  it('a ZIP of the folder opens the same collection; a folder without index.json says so', async () => {
+  it('a ZIP of the folder, picked or dropped, opens the same collection; a folder without index.json says so', async () => {
     const zip = new JSZip();
     for (const entry of readdirSync(collection, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
       const path = join(entry.parentPath, entry.name);
@@ -140,6 +139,11 @@ describe('a collection picked from this machine', () => {
     await page.getByRole('button', { name: 'Library', exact: true }).click();
     await page.locator('[data-testid=collection-folder-input]').setInputFiles(join(collection, 'papers'));
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 }).toContain('papers: no index.json in it');
+
+    // A collection's ZIP dropped alone opens it too.
+    await dropAtOnce(page, [{ path: zipPath, name: 'my-collection.zip' }]);
+    await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(index.papers.length);
+    expect(await page.locator('.summary').textContent()).toContain('my-collection.zip');
     await page.context().close();
     expect(pageErrors).toEqual([]);
   }, 120_000);

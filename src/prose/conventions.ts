@@ -7,6 +7,7 @@
  */
 import type { Sentence } from './sentences.ts';
 import { normaliseLayerText } from '../tables/index.ts';
+import { classCountsIn, proseForm } from '../reading/index.ts';
 
 export interface Conventions {
   pool?: { pool: [number, number]; stride?: [number, number]; sentence: Sentence };
@@ -28,20 +29,6 @@ export interface Conventions {
   channels?: { count: 1 | 3; sentence: Sentence };
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twenty: 20,
-  hundred: 100,
-  thousand: 1000,
-};
 const strip = (s: Sentence) => normaliseLayerText(s.text).replace(/\[\d+(?:\s*,\s*\d+)*\]\s*/g, '');
 /** How far (in sentences) a symbol's definition reaches: "spaced s pixels apart" … "with s = 2". */
 const SYMBOL_REACH = 6;
@@ -171,12 +158,7 @@ export function readConventions(sentences: Sentence[]): Conventions {
       const rate = /(?:probability|rate|ratio|\bp\s*=)\s*(?:of\s+)?(0?\.\d+)/i.exec(t);
       if (rate && Number(rate[1]) > 0 && Number(rate[1]) < 1) found.dropout = { rate: Number(rate[1]), sentence };
     }
-    for (const m of t.matchAll(
-      /\b(\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)\s+(?:object\s+|image\s+|output\s+)?class(?:es|\s+labels)\b/gi,
-    )) {
-      const count = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
-      if (count >= 2) classes.push({ count, sentence });
-    }
+    for (const count of classCountsIn(proseForm(t))) classes.push({ count, sentence });
     const counts =
       /\b(?:number\s+of\s+)?(?:neurons|units)\s+(?:in|of)\s+[^.]{0,60}?\blayers\b[^.\d]{0,30}?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*-\s*(?:\d{1,3}(?:,\d{3})+|\d+)){3,})/i.exec(
         t,

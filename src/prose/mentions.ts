@@ -5,6 +5,7 @@
  */
 import { normaliseLayerText, type LayerDraft } from '../tables/index.ts';
 import type { Sentence } from './sentences.ts';
+import { NUMBER_WORDS, proseForm, TASK_SIZED_OUTPUT } from '../reading/index.ts';
 
 export interface Mention {
   draft: LayerDraft;
@@ -20,7 +21,6 @@ export interface Mention {
   afterEach?: Mention[];
 }
 
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const FILTERS = '(?:convolutional\\s+)?(?:kernels|filters|feature\\s+maps)';
 const pair = (a: string, b?: string): [number, number] => [Number(a), Number(b ?? a)];
 
@@ -210,7 +210,11 @@ function describedLayer(clause: string, following: Sentence[]): { draft: LayerDr
  * number of classes the paper states elsewhere (`classes` finds the count that goes with the sentence).
  */
 export function classOutputMention(sentence: Sentence, classes: (sentence: Sentence) => number | undefined): Mention | undefined {
-  const m = /\boutput\s+layer\b[^.]*?\bone\s+(?:unit\s+|neuron\s+)?(?:for|per)\s+(?:each\s+|every\s+)?class\b/i.exec(sentence.text);
+  const text = proseForm(sentence.text);
+  const task = TASK_SIZED_OUTPUT.exec(text);
+  const m =
+    /\boutput\s+layer\b[^.]*?\b(?:one|1)\s+(?:unit\s+|neuron\s+)?(?:for|per)\s+(?:each\s+|every\s+)?class\b/i.exec(text) ??
+    (task && /\boutput\s+layer\b/i.test(text.slice(0, task.index)) ? task : null);
   const units = m ? classes(sentence) : undefined;
   return m && units ? { draft: { type: 'Dense', params: { units }, inferred: [], text: m[0] }, count: 1, sentence } : undefined;
 }

@@ -7,6 +7,7 @@
  */
 import { normaliseLayerText, type LayerDraft } from '../tables/index.ts';
 import type { Sentence } from './sentences.ts';
+import { NUMBER_WORDS, ORDINALS } from '../reading/index.ts';
 
 /** The kinds of layer a statement can refer to, as layer types (Activation: a function of the target). */
 const KINDS: Array<{ type: string; fn?: string; pattern: RegExp }> = [
@@ -27,9 +28,6 @@ const TARGETS: Array<{ types: string[]; pattern: RegExp }> = [
   { types: ['LRN'], pattern: /(?:(?:local\s+)?response[- ]?normali[sz]ation|lrn)(?![a-z])(?:\s+layers?)?/iy },
   { types: ['MaxPool2D', 'AvgPool2D'], pattern: /(?:max[- ]?)?pooling(?![a-z])(?:\s+layers?)?/iy },
 ];
-
-const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
-const COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 
 /**
  * Which layers of a kind a phrase selects: positions (1-based, negative from the end), all of them, or the
@@ -61,10 +59,10 @@ function selectorOf(words: string): Selector | undefined {
   const w = words.toLowerCase();
   if (/\b(?:every|each|all|both)\b/.test(w)) return { all: true };
   const firstN = /\bfirst\s+(two|three|four|five|\d)\b/.exec(w);
-  if (firstN) return { positions: Array.from({ length: COUNTS[firstN[1]] ?? Number(firstN[1]) }, (_, i) => i + 1) };
+  if (firstN) return { positions: Array.from({ length: NUMBER_WORDS[firstN[1]] ?? Number(firstN[1]) }, (_, i) => i + 1) };
   const lastN = /\blast\s+(two|three|four|five|\d)\b/.exec(w);
-  if (lastN) return { positions: Array.from({ length: COUNTS[lastN[1]] ?? Number(lastN[1]) }, (_, i) => -(i + 1)) };
-  const positions = [...w.matchAll(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\b/g)].map((m) => ORDINALS[m[1]] ?? -1);
+  if (lastN) return { positions: Array.from({ length: NUMBER_WORDS[lastN[1]] ?? Number(lastN[1]) }, (_, i) => -(i + 1)) };
+  const positions = [...w.matchAll(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\b/g)].map((m) => ORDINALS[m[1]]!);
   return positions.length ? { positions } : undefined;
 }
 

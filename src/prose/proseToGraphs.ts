@@ -9,7 +9,7 @@
  * (contracting and expanding paths) are read whole by stepGraph.ts.
  */
 import { boxOf, type Page } from '../paper/index.ts';
-import { inferShapes, isImageWeightLayer, validateGraph, type Layer } from '../graph/index.ts';
+import { inferShapes, isImageWeightLayer, isWeightLayer, validateGraph, type Layer } from '../graph/index.ts';
 import { assembleGraph, type Assembled, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
 import { readConventions, type Conventions } from './conventions.ts';
 import { classOutputMention, inputMention, mentionsIn, type Mention } from './mentions.ts';
@@ -18,6 +18,7 @@ import { splitSentences, type Sentence } from './sentences.ts';
 import { paddingFromSizes, sizesFromNeuronCounts } from './statedSizes.ts';
 import { stepDesigns } from './stepGraph.ts';
 import { statedDesigns } from './statedDesigns.ts';
+import { chainDesigns } from './chainDesigns.ts';
 import { transformerDesigns } from './transformerDesigns.ts';
 import { roundBox } from '../geometry/index.ts';
 
@@ -29,6 +30,9 @@ export interface ProseDesign extends Assembled {
 const MAX_GAP = 16;
 /** Sentences around a run where its separately stated classifier may be. */
 const OUTPUT_REACH = 30;
+/** Sentences before and after a run where its input may be stated. */
+const INPUT_BEFORE = 8;
+const INPUT_AFTER = 3;
 /** Sentences before and after a run where placement statements about it may be (a section around it). */
 const PLACEMENT_BEFORE = 20;
 const PLACEMENT_AFTER = 40;
@@ -232,7 +236,8 @@ function designOf(run: Mention[], { sentences, placements, conventions }: Contex
   const weights = run.reduce((n, m) => n + (isImageWeightLayer(m.draft.type) ? m.count : 0), 0);
   if (weights < 2) return undefined;
   const listed = [...new Set(run.map((m) => m.sentence))].sort((a, b) => a.index - b.index);
-  const window = sentences.slice(Math.max(0, listed[0].index - 8), listed[listed.length - 1].index + 1);
+  // The input is stated before the layers, or just after them ("The input images are 28x28"): before wins.
+  const window = sentences.slice(Math.max(0, listed[0].index - INPUT_BEFORE), listed[listed.length - 1].index + 1 + INPUT_AFTER);
   const input = window.map((s) => ({ sentence: s, mention: inputMention(s.text) })).find((s) => s.mention);
   // One sentence ("the net of [12] has 96 kernels of size 11x11 and 4096 neurons") is a design only with its input.
   if (listed.length < 2 && !input) return undefined;
@@ -275,7 +280,8 @@ function designOf(run: Mention[], { sentences, placements, conventions }: Contex
 
 /** Layers with weights whose width the text states (not inferred). */
 function statedWeights(design: ProseDesign): number {
-  return design.graph.layers.filter((l) => isImageWeightLayer(l.type) && !l.inferred?.some((p) => p === '*' || p === 'filters' || p === 'units')).length;
+  return design.graph.layers.filter((l) => isWeightLayer(l.type) && !l.inferred?.some((p) => p === '*' || p === 'filters' || p === 'units' || p === 'dim'))
+    .length;
 }
 
 export function proseToGraphs(pages: Page[]): ProseDesign[] {
@@ -303,10 +309,10 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
   const stepwise = stepDesigns(sentences, conventions);
   const inSteps = new Set(stepwise.flatMap((d) => d.sentences));
   const read = [...designs.filter((d) => !d.sentences.some((s) => inSteps.has(s))), ...stepwise];
-  // Networks stated group by group, as chains or as families. Where a design above read the same sentences,
-  // the reading with more stated weight layers stands.
+  // Networks stated group by group, as layer-size chains or families, or written as arrow chains of layers.
+  // Where a design above read the same sentences, the reading with more stated weight layers stands.
   const kept = [...read];
-  for (const design of statedDesigns(sentences)) {
+  for (const design of [...statedDesigns(sentences), ...chainDesigns(sentences)]) {
     if (design.weightLayers < 2 || design.errors.length) continue;
     const rivals = kept.filter((d) => read.includes(d) && d.sentences.some((s) => design.sentences.includes(s)));
     if (rivals.some((r) => statedWeights(r) >= statedWeights(design))) continue;

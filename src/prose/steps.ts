@@ -9,10 +9,10 @@
  */
 import { normaliseLayerText } from '../tables/index.ts';
 import type { Sentence } from './sentences.ts';
+import { NUMBER_WORDS } from '../reading/index.ts';
 
-const NUMBER_WORDS: Record<string, number> = { one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const COUNT = '(one|two|three|four|five|six|an?|\\d)';
-const countOf = (word: string) => NUMBER_WORDS[word.toLowerCase()] ?? Number(word);
+const countOf = (word: string) => (/^an?$/i.test(word) ? 1 : (NUMBER_WORDS[word.toLowerCase()] ?? Number(word)));
 const pair = (n: string): [number, number] => [Number(n), Number(n)];
 
 type Padding = 'valid' | 'same';

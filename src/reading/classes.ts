@@ -5,7 +5,9 @@
 import { NUMBER_LIST, numbersIn } from './numbers.ts';
 
 const CLASSES = new RegExp(
-  String.raw`(?<![\d.,])(${NUMBER_LIST})\s+(?:[a-z-]+\s+){0,2}?(?:classes|categories|class\s+labels|object\s+classes|actions)\b`,
+  // Words between the number and the noun describe the classes ("10 digit classes"); a preposition or
+  // determiner there means the number is something else ("the challenge 2015 in these categories").
+  String.raw`(?<![\d.,])(${NUMBER_LIST})\s+(?:(?!(?:in|of|for|to|from|at|on|with|by|these|those|the|all|its|their|our)\b)[a-z-]+\s+){0,2}?(?:classes|categories|class\s+labels|object\s+classes|actions|tags)\b`,
   'gi',
 );
 const WAY = /(?<![\d.,])(\d+)[- ](?:way|class)\b/gi;
@@ -19,7 +21,7 @@ export function classCountsIn(sentence: string): number[] {
 
 /** "as many outputs as there are valid actions", "one output per class": an output whose width is the task's. */
 export const TASK_SIZED_OUTPUT =
-  /\b(?:as\s+many\s+outputs?\s+as|one\s+(?:output|unit|neuron)\s+(?:for|per)\s+(?:each\s+|every\s+)?)(?:there\s+are\s+)?(?:valid\s+|possible\s+)?(?:actions?|classes|class|categories|labels?)\b/i;
+  /\b(?:as\s+many\s+outputs?\s+as|(?:one|1|a\s+single)\s+(?:output|unit|neuron)\s+(?:for|per)\s+(?:each\s+|every\s+)?(?:of\s+the\s+(?:\d+\s+)?)?)(?:there\s+are\s+)?(?:valid\s+|possible\s+)?(?:actions?|classes|class|categories|labels?)\b/i;
 
 /**
  * Class counts of benchmark data sets that papers name without restating them ("2 MLPs on MNIST").

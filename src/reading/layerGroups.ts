@@ -6,7 +6,8 @@
  * A sentence is cut into clauses at each group mention; each clause says what it states about its group.
  */
 import { NUMBER_LIST, ORDINALS, numbersIn } from './numbers.ts';
-import { ALL_WIDTH_NOUNS, KIND_WORDS, NOUN_KIND_WORDS, kindNamed, widthNouns } from './vocabulary.ts';
+import { windowKind } from '../graph/index.ts';
+import { ALL_WIDTH_NOUNS, KIND_WORDS, NOUN_KIND_WORDS, kindNamed, typeCountedBy, widthNouns, type LayerKind } from './vocabulary.ts';
 
 /** How a clause points at layers. */
 export type GroupRef =
@@ -15,7 +16,9 @@ export type GroupRef =
   /** "the convolutional layers", "each max pooling layer": every layer of the type so far. */
   | { kind: 'all' }
   /** "the second convolutional layer", "the last": one layer of the type by position (negative from the end). */
-  | { kind: 'nth'; position: number };
+  | { kind: 'nth'; position: number }
+  /** "conv3, conv4 and conv5 have …", "fc6": layers by the names the paper gives them (lower case, in text order). */
+  | { kind: 'named'; names: string[] };
 
 export interface GroupClause {
   type: string;
@@ -24,6 +27,8 @@ export interface GroupClause {
   hidden: boolean;
   /** "a final convolution layer": new layers that come after all the others, not ones counted before. */
   final?: boolean;
+  /** "the output layer": the network's last layer, one of its own (the first statement about it makes it). */
+  output?: boolean;
   /** Widths in order ("96, 128 and 256 filters"); one width means every layer of the clause. */
   widths?: number[];
   kernel?: [number, number];
@@ -32,6 +37,8 @@ export interface GroupClause {
   eachFollowedBy?: string;
   /** "4 recurrent layers with a max pooling layer in the middle": placed halfway through the group before. */
   middle?: boolean;
+  /** "max pooling after every two convolutional layers": one layer of this type after every `n`th layer of `type`. */
+  afterEvery?: { n: number; type: string };
   text: string;
 }
 
@@ -41,27 +48,133 @@ const NOT_ADJECTIVES =
   'of|the|a|an|and|or|in|on|with|to|for|these|those|its|our|their|each|every|all|than|by|from|at|is|are|was|were|which|that|this|as|into|per|other|more|such|same';
 /** A group mention: determiner, then kind words (optionally "conv + batch norm + relu"), then "layer(s)". */
 const GROUP = new RegExp(
-  String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*|\b(?:up\s+to|than|least|most)\s+)(?<count>\d+|an?|single|one)\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)?` +
+  String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*|\b(?:up\s+to|than|least|most|every|each)\s+)(?<count>\d+|an?|single|one)\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)?` +
     String.raw`(?:(?<adj>more|additional|further|consecutive|successive|stacked|subsequent|other|remaining|intermediate|final|last)\s+)?` +
-    String.raw`(?<words>(?:${KIND_WORDS})(?:\s+(?:${KIND_WORDS}))?)(?<extra>(?:\s*\+\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3})\s+(?<hidden>hidden\s+)?(?<noun>layers?)\b`,
+    // "two 3x3 convolutional layers": the window may stand before the kind.
+    String.raw`(?:\d{1,2}x\d{1,2}\s+)?(?<words>(?:${KIND_WORDS})(?:\s+(?:${KIND_WORDS}))?)(?<extra>(?:\s*\+\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3})\s+(?:output\s+|classification\s+)?(?<hidden>hidden\s+)?(?<noun>layers?)\b`,
   'gi',
 );
 /** Layers named by a noun of their own: "2 LSTMs", "1000-dimensional word embeddings", "a 2-layer LSTM", "LSTMs with 4 layers". */
 const NOUN_GROUP = new RegExp(
   String.raw`\b(?:(?<det>the|each|every|all|these|both)\s+|(?:an?\s+)?(?<![\d.]\s*(?:to|-)\s*)(?<layerCount>\d+)[- ]layers?\s+|(?<![\d.]\s*(?:to|-)\s*)(?<count>\d+|an?|single|one)(?![- ]?(?:dimensional|dim|d)\b)\s+)?` +
-    String.raw`(?:(?:deep|stacked|bidirectional|bi-directional|unidirectional|multi-layer|multilayer|\d+-dimensional|[\w-]+)\s+){0,2}?` +
+    String.raw`(?:(?:deep|stacked|bidirectional|bi-directional|unidirectional|multi-layer|multilayer|\d+[- ]?dimensional|\d{1,2}x\d{1,2}|(?!(?:${NOT_ADJECTIVES})\b)[a-z][\w-]*)\s+){0,2}?` +
     String.raw`(?<words>${NOUN_KIND_WORDS})s?\b(?!\s*(?:-based\s+)?(?:networks?|models?|architectures?|nets?|cells?|units?)\b)(?:\s+with\s+(?<withCount>\d+)\s+layers\b)?`,
   'gi',
 );
 
-/** "followed by max pooling": a layer without a width named without the word "layer". */
-const BARE_FOLLOWER = new RegExp(String.raw`(?<=\bfollowed\s+by\s+(?:an?\s+)?)(?<words>${KIND_WORDS})\b(?!\s+(?:hidden\s+)?layers?\b)(?<noun>)`, 'gi');
+/** Kind words that make layer names with a number: "conv" → conv1, conv3_2; "fc" → fc6. */
+const NAME_STEMS = KIND_WORDS.split('|').filter((w) => /^[a-z]{2,5}$/i.test(w));
+const LAYER_NAME = String.raw`(?<![\w-])(?:${NAME_STEMS.join('|')})[-_]?\d{1,2}(?:[_.]\d{1,2})?(?![\w]|-\d|\.\d)`;
+/** "conv1", "conv3, conv4 and conv5", "fc6 and fc7": layers a paper names, as a network's parts are often named. */
+const NAMED_GROUP = new RegExp(String.raw`(?<names>${LAYER_NAME}(?:\s*,\s*${LAYER_NAME})*(?:\s*,?\s*(?:and|&)\s+${LAYER_NAME})?)`, 'gi');
+
+/** The layer mentions by name in a sentence, with the kind its names' stem says. */
+function namedMentions(sentence: string): Found[] {
+  return [...sentence.matchAll(NAMED_GROUP)].map((m) => {
+    const names = m.groups!.names.match(new RegExp(LAYER_NAME, 'gi'))!.map((n) => n.toLowerCase().replace(/[-_.]/g, (c) => (c === '-' ? '' : '_')));
+    const stem = /^[a-z]+/.exec(names[0])![0];
+    const found = m as Found;
+    found.groups = { words: stem, noun: names.length > 1 ? 'layers' : 'layer' };
+    found.names = names;
+    return found;
+  });
+}
+
+/** "max pooling after every two convolutional layers", "a pooling layer is inserted after every 3 conv layers". */
+const AFTER_EVERY = new RegExp(
+  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?after\s+(?:every|each)\s+(?<n>\d+)\s+(?<target>${KIND_WORDS})\s+layers\b(?<noun>)`,
+  'gi',
+);
+
+/** "The number of filters is 16, 32, 64 and 128", "the numbers of feature maps in the convolutional layers are …". */
+const NUMBER_OF = new RegExp(
+  String.raw`\bnumbers?\s+of\s+(?:output\s+)?(?<noun>${ALL_WIDTH_NOUNS})\b(?:\s+(?:in|of|for)\s+(?:the\s+|each\s+|all\s+)?(?:(?<words>${KIND_WORDS})\s+)?layers?)?\s+(?:is|are|was|were)\s+(?:set\s+to\s+)?(?<list>${NUMBER_LIST})(?![\dx]|\.\d)`,
+  'gi',
+);
+
+/** Width lists stated as "the number of <noun> is …": every layer of the type the noun (or the named kind) counts. */
+function numberOfMentions(sentence: string): Found[] {
+  return [...sentence.matchAll(NUMBER_OF)].flatMap((m) => {
+    const type = m.groups!.words ? kindNamed(m.groups!.words)?.type : typeCountedBy(m.groups!.noun);
+    if (!type || numbersIn(m.groups!.list).length < 2) return [];
+    const found = m as Found;
+    found.kind = { type, widthParam: 'width' };
+    found.groups = { ...m.groups!, words: m.groups!.words ?? m.groups!.noun, noun: 'layers', det: 'the' };
+    return [found];
+  });
+}
+
+/**
+ * A layer without a width named without the word "layer": "a 2x2 max-pooling", "another max pooling", "…
+ * and global average pooling", as items of a list of layers.
+ */
+const BARE_KIND = new RegExp(
+  String.raw`\b(?:(?<article>an?|another|one)|with|and|then)\s+(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))(?![\w-])(?!\s+(?:hidden\s+)?layers?\b)`,
+  'gi',
+);
+
+function bareMentions(sentence: string): Found[] {
+  return [...sentence.matchAll(BARE_KIND)].flatMap((m) => {
+    const kind = kindNamed(m.groups!.words);
+    // Without an article only a name of two words or more ("global average pooling", not "pooling").
+    if (!kind || kind.widthParam !== undefined || (!m.groups!.article && !/\s|-/.test(m.groups!.words))) return [];
+    const found = [m.groups!.item] as Found;
+    found.index = m.index! + m[0].length - m.groups!.item.length;
+    found.groups = { words: m.groups!.words, noun: '' };
+    return [found];
+  });
+}
+
+/** "followed by", "each followed by", "each of which is followed by": what comes after a layer group. */
+const FOLLOWED_BY = /\b(?<each>each\s*,?\s*(?:of\s+which\s+is\s+)?)?(?:followed|succeeded)\s+by\s+/gi;
+/** The items of a follower list: "batch normalization, ReLU and 2x2 max pooling", "BN + ReLU + pooling". */
+const LIST_SEPARATOR = /\s*,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+(?:then\s+)?|\s*\+\s*/g;
+/** A list item naming a layer: an optional window, the kind words, and no "layer(s)" (a group mention reads those). */
+const LIST_ITEM = new RegExp(String.raw`^(?:an?\s+|one\s+)?(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS})\b)(?!\s+(?:hidden\s+)?layers?\b)`, 'i');
+/** An item longer than this that names no layer is a clause of its own, which ends the list. */
+const MAX_ITEM_WORDS = 4;
+
+/** A mention found in a sentence; `followsEach` marks an item of an "each followed by" list. */
+type Found = RegExpMatchArray & { followsEach?: boolean; names?: string[]; kind?: LayerKind };
+
+/** Where each item of a follower list starts, with the items that name a layer without a width as mentions of their own. */
+function followerLists(sentence: string): { starts: Array<{ at: number; each: boolean }>; bare: Found[] } {
+  const starts: Array<{ at: number; each: boolean }> = [];
+  const bare: Found[] = [];
+  for (const lead of sentence.matchAll(FOLLOWED_BY)) {
+    const each = Boolean(lead.groups!.each);
+    const from = lead.index! + lead[0].length;
+    const tail = sentence.slice(from).split(/[.;:(]/)[0];
+    const cuts = [...tail.matchAll(LIST_SEPARATOR)];
+    let at = 0;
+    for (let k = 0; k <= cuts.length; k++) {
+      const end = k < cuts.length ? cuts[k].index! : tail.length;
+      const item = tail.slice(at, end);
+      const named = LIST_ITEM.exec(item);
+      if (!named && item.trim().split(/\s+/).length > MAX_ITEM_WORDS) break;
+      const article = /^(?:an?\s+|one\s+)?/i.exec(item)![0].length;
+      // A group mention may start at the article ("a max-pooling layer") or after it.
+      starts.push({ at: from + at, each }, { at: from + at + article, each });
+      const kind = named && kindNamed(named.groups!.words);
+      if (named && kind && kind.widthParam === undefined) {
+        const m = [named.groups!.item] as Found;
+        m.index = from + at + article;
+        m.groups = { words: named.groups!.words, noun: '' };
+        m.followsEach = each;
+        bare.push(m);
+      }
+      if (k < cuts.length) at = end + cuts[k][0].length;
+    }
+  }
+  return { starts, bare };
+}
 
 /** "…, the second 64 4x4 filters": an ordinal that continues the type of the clause before it. */
 const ELIDED_ORDINAL = new RegExp(String.raw`(?:^|,\s*|\band\s+)(?:and\s+)?the\s+(?<ord>${ORDINAL_WORDS})(?:\s+and\s+(?:final|last))?\s+(?=\d)`, 'gi');
 
 /** Words that may stand between a width and its noun ("64 output channels"); others ("2 largest feature maps") do not make a width. */
-const WIDTH_ADJECTIVES = '(?:output|hidden|convolutional|learned|learnable|rectified\\s+linear|linear|relu|sigmoid|tanh|logistic|maxout|feature|memory|more)';
+const WIDTH_ADJECTIVES =
+  '(?:output|hidden|convolutional|learned|learnable|rectified\\s+linear|rectifier|linear|relu|sigmoid|tanh|logistic|maxout|feature|memory|more)';
 
 const pair = (a: string, b?: string): [number, number] => [Number(a), Number(b ?? a)];
 
@@ -92,6 +205,12 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
       out.widths = numbersIn(listed[1]);
       if (listed[2]) out.kernel = pair(listed[2], listed[3]);
     } else if (hyphened) out.widths = [Number(hyphened[1])];
+    // "two fully connected layers of size 512 and 43", "an embedding layer of dimension 100"
+    const sized = new RegExp(
+      String.raw`\blayers?\s+(?:of|with)\s+(?:an?\s+)?(?:output\s+)?(?:sizes?|dimensions?|dimensionality|widths?)\s+(?:of\s+)?(${NUMBER_LIST})(?![\dx]|\.\d)`,
+      'i',
+    ).exec(clause);
+    if (!out.widths && sized) out.widths = numbersIn(sized[1]);
     // "2 hidden layers and 1200 filters per layer": a width stated per layer counts whatever its noun.
     const perLayer = new RegExp(
       String.raw`(?<![\dx.])(\d+)\s+(?:${ALL_WIDTH_NOUNS})\s+(?:per|in\s+each|at\s+each|for\s+each)\s+(?:hidden\s+)?layer\b`,
@@ -101,13 +220,33 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
     // "depth from 1 to 128 channels": the layer's width is where it goes to.
     // "a final convolution layer results in a scalar value": one output.
     if (!out.widths && /\b(?:results?\s+in|outputs?|produces?|gives?)\s+(?:a|one)\s+(?:single\s+)?scalar\b/i.test(clause)) out.widths = [1];
+    // "a fully connected layer with one output", "a single output unit"
+    if (
+      !out.widths &&
+      /\bwith\s+(?:a\s+)?(?:one|single|1)\s+(?:(?:sigmoid|logistic|linear|output)\s+)?(?:output|unit|neuron|node)\b(?!\s+(?:for|per)\s+(?:each|every)\b)/i.test(
+        clause,
+      )
+    )
+      out.widths = [1];
     const fromTo = new RegExp(String.raw`\bfrom\s+\d+\s+to\s+(\d+)\s+(?:${nouns})\b`, 'i').exec(clause);
     if (fromTo) out.widths = [Number(fromTo[1])];
   }
+  // A pooling window ("2x2 max pooling") is the pooling layer's, never the window of the layer before it.
+  const pooling = windowKind(type) === 'pooling';
+  const poolWords = pooling ? '|pooling|(?:max|average|avg)[- ]?pooling' : '';
   const kernel =
-    /(?<![\dx.])(\d{1,2})x(\d{1,2})(?!x\d)\s+(?:receptive\s+fields?|filters?|kernels?|convolutions?|windows?|regions?|neighbou?rhoods?|patch(?:es)?|pooling|max[- ]?pooling)/i.exec(
+    new RegExp(
+      String.raw`(?<![\dx.])(\d{1,2})x(\d{1,2})(?!x\d)\s+(?:receptive\s+fields?|filters?|kernels?|convolutions?|windows?|regions?|neighbou?rhoods?|patch(?:es)?${poolWords})`,
+      'i',
+    ).exec(clause) ??
+    new RegExp(
+      String.raw`\b(?:kernel|filter|window|receptive\s+field${pooling ? '|pooling' : ''})\s+(?:size\s+)?(?:of\s+)?(?:size\s+)?(\d{1,2})(?:x(\d{1,2}))?\b`,
+      'i',
+    ).exec(clause) ??
+    // "96 filters of size 11x11", "filters with a spatial extent of 5x5", "32 filters of 8x8"
+    /\b(?:filters|kernels)\s+(?:each\s+)?(?:of|with)\s+(?:an?\s+)?(?:(?:spatial\s+)?(?:size|shape|extent|dimensions?)\s+(?:of\s+)?)?(\d{1,2})x(\d{1,2})\b/i.exec(
       clause,
-    ) ?? /\b(?:kernel|filter|window|receptive\s+field|pooling)\s+(?:size\s+)?(?:of\s+)?(?:size\s+)?(\d{1,2})(?:x(\d{1,2}))?\b/i.exec(clause);
+    );
   if (kernel && !out.kernel) out.kernel = pair(kernel[1], kernel[2]);
   const stride = /\bstrides?\s+(?:of\s+)?(\d{1,2})\b|\bat\s+strides?\s+of\s+(\d{1,2})\b/i.exec(clause);
   if (stride) out.stride = pair(stride[1] ?? stride[2]);
@@ -126,6 +265,9 @@ function nounMentions(sentence: string, covered: RegExpMatchArray[]): RegExpMatc
         // "a 2-layer LSTM" and "LSTMs with 4 layers": the number counts layers; "2 LSTMs" counts them too.
         const count = g.withCount ?? g.layerCount ?? g.count;
         Object.assign(g, { count, noun: Number(count) > 1 || /s$/i.test(m[0].trim()) ? 'layers' : 'layer' });
+        // "the first convolution": one layer by position, as "the first convolutional layer" is.
+        const ordinal = new RegExp(String.raw`^the\s+(?:${ORDINAL_WORDS})\b`, 'i').exec(m[0]);
+        if (ordinal) Object.assign(g, { ord: ordinal[0] });
         return m;
       })
       // A bare noun ("the LSTM", "LSTMs") introduces no layer: a count, an article or a stated width does.
@@ -134,40 +276,79 @@ function nounMentions(sentence: string, covered: RegExpMatchArray[]): RegExpMatc
 }
 
 export function groupClauses(sentence: string): GroupClause[] {
-  const layered = [...sentence.matchAll(GROUP)];
-  const bare = [...sentence.matchAll(BARE_FOLLOWER)].filter((m) => {
-    const kind = kindNamed(m.groups!.words);
-    return kind && kind.widthParam === undefined;
-  });
-  const found = [...layered, ...bare, ...(NOUN_KIND_WORDS ? nounMentions(sentence, layered) : [])]
+  const lists = followerLists(sentence);
+  const layered: Found[] = [...sentence.matchAll(GROUP)];
+  const known = new Set(layered.map((m) => m.index));
+  // A "… layer" mention that is an item of an "each followed by" list follows each layer before it too.
+  // (Only a layer without a width: "each followed by a pooling layer and two fully connected layers" ends the list.)
+  for (const m of layered) m.followsEach = kindNamed(m.groups!.words)?.widthParam === undefined && lists.starts.some((s) => s.each && s.at === m.index);
+  const every = [...sentence.matchAll(AFTER_EVERY)].filter((m) => kindNamed(m.groups!.words) && kindNamed(m.groups!.target));
+  const numberOf = numberOfMentions(sentence);
+  // Mentions inside these statements are their targets, not layers of their own.
+  const inside = (m: RegExpMatchArray) => [...every, ...numberOf].some((e) => m.index! > e.index! && m.index! < e.index! + e[0].length);
+  const found = (
+    [
+      ...every,
+      ...layered.filter((m) => !inside(m)),
+      ...lists.bare.filter((m) => !known.has(m.index)),
+      ...bareMentions(sentence).filter(
+        (m) =>
+          !lists.bare.some((b) => b.index === m.index) &&
+          ![...layered, ...every, ...numberOf].some((l) => l.index! <= m.index! && m.index! < l.index! + l[0].length),
+      ),
+      ...(NOUN_KIND_WORDS ? nounMentions(sentence, layered) : []),
+      ...namedMentions(sentence),
+      ...numberOf,
+    ] as Found[]
+  )
     .sort((a, b) => a.index! - b.index!)
-    .filter((m) => kindNamed(m.groups!.words) ?? kindNamed(m.groups!.words.split(/\s+/).slice(-1)[0]));
+    .filter((m) => m.kind ?? kindNamed(m.groups!.words) ?? kindNamed(m.groups!.words.split(/\s+/).slice(-1)[0]));
   const clauses: GroupClause[] = [];
   found.forEach((m, i) => {
     const g = m.groups!;
-    const kind = kindNamed(g.words) ?? kindNamed(g.words.split(/\s+/).slice(-1)[0])!;
+    const kind = m.kind ?? kindNamed(g.words) ?? kindNamed(g.words.split(/\s+/).slice(-1)[0])!;
     const start = m.index!;
     const end = i + 1 < found.length ? found[i + 1].index! : sentence.length;
     const own = sentence.slice(start, end);
     const clause: GroupClause = {
       type: kind.type,
-      ref: refOf(g, g.noun.toLowerCase() === 'layers'),
+      ref: m.names ? { kind: 'named', names: m.names } : refOf(g, g.noun.toLowerCase() === 'layers'),
       hidden: Boolean(g.hidden) || /\bhidden\b/i.test(g.words),
       ...attributes(kind.type, own),
       text: own.trim(),
     };
+    if (g.list && m.kind) clause.widths = numbersIn(g.list);
     if (/^(?:final|last)$/i.test(g.adj ?? '')) clause.final = true;
+    // "the output layer has 10 units": one layer (not every fully connected one), after all the others.
+    if (
+      /\boutput\b/i.test(g.words) &&
+      g.noun.toLowerCase() === 'layer' &&
+      clause.ref.kind !== 'named' &&
+      !(clause.ref.kind === 'new' && clause.ref.count !== 1)
+    ) {
+      Object.assign(clause, { ref: { kind: 'new', count: 1 } as GroupRef, final: true, output: true });
+    }
     if (/^[^,;]*?\bin\s+the\s+middle\b/i.test(own)) clause.middle = true;
-    // "(each) followed by a max-pooling layer": this mention is placed after each layer of the one before.
+    if (g.target && g.n) Object.assign(clause, { ref: { kind: 'all' } as GroupRef, afterEvery: { n: Number(g.n), type: kindNamed(g.target)!.type } });
+    // "(each) followed by a max-pooling layer", "each followed by batch normalization, ReLU and 2x2 max pooling":
+    // this mention is placed after each layer of the one before (for a list, after each of the item before).
     const previous = clauses[clauses.length - 1];
     if (
       previous &&
-      /\beach\s*,?\s*(?:of\s+which\s+is\s+)?(?:followed|succeeded)\s+by\s*(?:an?|one)?\s*$/i.test(
-        sentence.slice(found[i - 1].index! + found[i - 1][0].length, start),
-      )
+      (m.followsEach ||
+        /\beach\s*,?\s*(?:of\s+which\s+is\s+)?(?:followed|succeeded)\s+by\s*(?:an?|one)?\s*$/i.test(
+          sentence.slice(found[i - 1].index! + found[i - 1][0].length, start),
+        ))
     ) {
       previous.eachFollowedBy = kind.type;
       Object.assign(clause, { ref: { kind: 'all' } as GroupRef });
+    }
+    // "the output layer is a softmax layer with 10 units": one layer named twice; the second says more about it.
+    const gap = i > 0 ? sentence.slice(found[i - 1].index! + found[i - 1][0].length, start) : '';
+    if (previous && previous.type === clause.type && /^\s*(?:is|was)\s+(?:also\s+)?(?:(?:an?|the)\s*)?$/i.test(gap)) {
+      for (const key of ['widths', 'kernel', 'stride', 'eachFollowedBy'] as const)
+        if (previous[key] === undefined && clause[key] !== undefined) Object.assign(previous, { [key]: clause[key] });
+      return;
     }
     clauses.push(clause);
     // "the first … has 32 8x8 filters with stride 4, the second 64 4x4 filters with stride 2, and the third …"

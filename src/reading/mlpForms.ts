@@ -54,6 +54,10 @@ export function mlpStatements(sentence: string): MlpStatement[] {
     const layerCounts = /^(?:single|one)$/i.test(g.layers) ? [1] : numbersIn(g.layers);
     const widths = g.pieceUnits ? [Number(g.pieceUnits)] : numbersIn(g.units ?? g.unitsAfter ?? '');
     if (!widths.length || layerCounts.some((n) => n < 1 || n > 30) || widths.some((w) => w < 2 || w > 100000)) continue;
+    // "a four-layer MLP with 256, 128, 64 and 10 units": one width per layer of one network, the last the
+    // output unless the layers are called hidden.
+    if (layerCounts.length === 1 && widths.length === layerCounts[0] && widths.length > 1 && !/\beach\b|\bper\b/i.test(m[0]))
+      return [g.hiddenWord ? { hidden: widths, text: m[0] } : { hidden: widths.slice(0, -1), output: widths[widths.length - 1], text: m[0] }];
     // "a 3 layer MLP with 50 units on each hidden layer": the count includes the output layer.
     const said = sentence.slice(m.index, m.index + m[0].length + 40);
     const countsOutput = !g.hiddenWord && /\bmlps?\b|perceptrons?/i.test(m[0]) && /\bhidden\b/i.test(said);

@@ -16,6 +16,7 @@ import type { LayerDraft, TextUnit } from './types.ts';
 import { widthParam } from './vocabulary.ts';
 import { expandAbbreviations, layerAbbreviations } from './abbreviations.ts';
 import { widthFamilies } from './widthFamilies.ts';
+import { blockStatementAt, type BlockStatement } from './blockStatements.ts';
 
 export interface StatedLayer extends LayerDraft {
   unit: TextUnit;
@@ -47,6 +48,10 @@ interface ClassCounts {
 
 interface Slot extends StatedLayer {
   hidden: boolean;
+  /** The paper's name for the layer ("conv1"), where the text names it. */
+  name?: string;
+  /** Made by a statement about "the output layer". */
+  output?: boolean;
 }
 
 interface Building {
@@ -55,6 +60,8 @@ interface Building {
   last: number;
   /** The layers the last clause that counted new layers added, for "… with a pooling layer in the middle". */
   lastAdded?: Slot[];
+  /** Layers by the names the text gives them ("conv1"). */
+  named: Map<string, Slot>;
 }
 
 const windowParam = (type: string) => (/Pool/.test(type) ? 'pool' : 'kernel');
@@ -67,6 +74,8 @@ function setStated(slot: Slot, clause: GroupClause, width: number | undefined): 
   if (clause.stride) params.stride = clause.stride;
   slot.params = params;
   if (clause.hidden) slot.hidden = true;
+  // A repeat the text goes on to state ("3 convolutional layers. … the second has 64 filters") is stated.
+  if (width !== undefined || clause.kernel || clause.stride) slot.inferred = slot.inferred.filter((p) => p !== '*');
 }
 
 function newSlot(type: string, clause: GroupClause, unit: TextUnit): Slot {
@@ -75,11 +84,12 @@ function newSlot(type: string, clause: GroupClause, unit: TextUnit): Slot {
 
 /** Puts a layer of `type` after each of `targets` that is not already followed by one. */
 function followEach(b: Building, targets: Slot[], type: string, clause: GroupClause, unit: TextUnit): void {
-  for (const target of targets) {
+  targets.forEach((target, k) => {
     const at = b.slots.indexOf(target);
-    if (b.slots[at + 1]?.type === type) continue;
-    b.slots.splice(at + 1, 0, { ...newSlot(type, clause, unit), hidden: false });
-  }
+    if (b.slots[at + 1]?.type === type) return;
+    // Stated once, repeated after each target: the copies after the first are repeats.
+    b.slots.splice(at + 1, 0, { ...newSlot(type, clause, unit), hidden: false, ...(k > 0 ? { inferred: ['*'] } : {}) });
+  });
 }
 
 /** Applies one clause; false when it does not belong to the network being built. */
@@ -87,6 +97,12 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
   const ofType = b.slots.filter((s) => s.type === clause.type);
   const widths = clause.widths ?? [];
   if (clause.ref.kind === 'new') {
+    // "… an output layer of 10 units. The output layer uses a softmax": later statements are about the same layer.
+    const last = b.slots[b.slots.length - 1];
+    if (clause.output && last?.output && last.type === clause.type) {
+      setStated(last, clause, widths[0]);
+      return true;
+    }
     const count = clause.ref.count ?? 1;
     if (count > 30) return false;
     // "3 convolutional layers followed by 2 fully connected layers. … a fully connected layer with 512 units":
@@ -102,8 +118,10 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
     const group = clause.middle && b.lastAdded && b.lastAdded.length >= 2 ? b.lastAdded : undefined;
     let at = group ? b.slots.indexOf(group[Math.ceil(group.length / 2)]) : b.slots.length;
     for (let k = 0; k < count; k++) {
-      const slot = newSlot(clause.type, clause, unit);
+      const slot: Slot = { ...newSlot(clause.type, clause, unit), ...(clause.output ? { output: true } : {}) };
       setStated(slot, clause, widths.length === count ? widths[k] : widths.length === 1 ? widths[0] : undefined);
+      // "two convolutional layers with 32 filters": the second is a repeat of what is stated once.
+      if (k > 0 && widths.length !== count) slot.inferred = ['*'];
       b.slots.splice(at++, 0, slot);
       added.push(slot);
     }
@@ -111,6 +129,7 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
     if (!group) b.lastAdded = added;
     return true;
   }
+  if (clause.afterEvery) return placeAfterEvery(b, clause, clause.afterEvery, unit);
   if (clause.ref.kind === 'all') {
     // "The convolutional layers have 96, 128 and 256 filters", nothing counted before: the widths introduce them.
     if (!ofType.length && widths.length) return apply(b, { ...clause, ref: { kind: 'new', count: widths.length } }, unit);
@@ -121,6 +140,7 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
     if (clause.eachFollowedBy) followEach(b, targets, clause.eachFollowedBy, clause, unit);
     return Boolean(widths.length || clause.kernel || clause.stride || clause.eachFollowedBy);
   }
+  if (clause.ref.kind === 'named') return applyNamed(b, clause, clause.ref.names, unit);
   const { position } = clause.ref;
   // "the first convolutional layer has …, the second …": an enumeration may introduce its layers.
   if (position === ofType.length + 1) {
@@ -134,7 +154,59 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
   return true;
 }
 
+/**
+ * "conv1 has 96 filters …", "conv3, conv4 and conv5 have 384, 384 and 256 filters": named layers, made at
+ * their first mention that states something about them ("fc7 features" alone makes no layer), later
+ * mentions adding to them.
+ */
+function applyNamed(b: Building, clause: GroupClause, names: string[], unit: TextUnit): boolean {
+  const widths = clause.widths ?? [];
+  const states = Boolean(widths.length || clause.kernel || clause.stride || clause.eachFollowedBy);
+  if (!states && names.some((n) => !b.named.has(n))) return false;
+  const slots = names.map((name) => {
+    let slot = b.named.get(name);
+    if (!slot || slot.type !== clause.type) {
+      slot = { ...newSlot(clause.type, clause, unit), name };
+      b.slots.push(slot);
+      b.named.set(name, slot);
+    }
+    return slot;
+  });
+  slots.forEach((slot, k) => setStated(slot, clause, widths.length === slots.length ? widths[k] : widths.length === 1 ? widths[0] : undefined));
+  if (clause.eachFollowedBy) followEach(b, slots, clause.eachFollowedBy, clause, unit);
+  b.lastAdded = slots;
+  return true;
+}
+
+/** "max pooling after every two convolutional layers": a layer after every `n`th layer of the type so far. */
+function placeAfterEvery(b: Building, clause: GroupClause, every: { n: number; type: string }, unit: TextUnit): boolean {
+  const targets = b.slots.filter((s) => s.type === every.type).filter((_, k) => (k + 1) % every.n === 0);
+  if (!targets.length) return false;
+  followEach(b, targets, clause.type, clause, unit);
+  const placed = b.slots.filter((s, k) => k > 0 && s.type === clause.type && targets.includes(b.slots[k - 1]!));
+  for (const slot of placed) setStated(slot, clause, undefined);
+  return true;
+}
+
 const WEIGHTED = (s: StatedLayer) => widthParam(s.type) !== undefined;
+
+/** Appends `statement.count` copies of the block its body states, each block's layers taking its listed width; false when the body states no weight layer. */
+function addBlocks(b: Building, statement: BlockStatement, unit: TextUnit): boolean {
+  const template: Building = { slots: [], units: [], last: unit.index, named: new Map() };
+  for (const clause of groupClauses(statement.body)) apply(template, clause, unit);
+  const count = statement.count ?? statement.widths!.length;
+  if (!template.slots.some(WEIGHTED) || count > 30) return false;
+  const widths = statement.widths?.length === count ? statement.widths : undefined;
+  for (let k = 0; k < count; k++) {
+    for (const slot of template.slots) {
+      const param = widthParam(slot.type);
+      const params = param && widths ? { ...slot.params, [param]: widths[k] } : { ...slot.params };
+      b.slots.push({ ...slot, params, inferred: [...slot.inferred] });
+    }
+  }
+  b.lastAdded = undefined;
+  return true;
+}
 /** Parts of a network a text describes one at a time; "network" alone is too common in summaries ("8 conv. and 3 FC layers"). */
 const ARCHITECTURE_WORDS = /\b(?:encoder|decoder|discriminator|generator|critic|backbone|head)\b/i;
 
@@ -171,6 +243,12 @@ function finished(b: Building, unsized = false): StatedNetwork | undefined {
   // convolutional layers") and states three or more such layers.
   const named = b.units.some((u) => ARCHITECTURE_WORDS.test(u.text));
   if (weighted.length < 2 || (sized.length === 0 && !unsized && !(named && weighted.length >= 3))) return undefined;
+  // Fully connected layers alone are not the network where its sentences speak of feature maps or
+  // convolutions the grammar did not read ("four feature maps, followed by a fully connected layer …").
+  if (weighted.every((s) => s.type === 'Dense') && b.units.some((u) => /\bfeature\s+maps?\b|\bconvolution|\bsub-?sampling\b|\bpooling\b/i.test(u.text)))
+    return undefined;
+  // Layers known only by name ("the conv5 and fc7 features") are a network when there are three or more.
+  if (weighted.length < 3 && weighted.every((s) => (s as Slot).name !== undefined)) return undefined;
   // A width the text leaves open takes the catalog's default and is marked inferred, for the user to set.
   for (const slot of b.slots) {
     const param = widthParam(slot.type);
@@ -200,12 +278,19 @@ function classCountNear(units: TextUnit[], counts: ClassCounts, index: number): 
 }
 
 /** Adds the task-sized classifier when the stated layers end hidden or before any fully connected layer. */
-function withOutput(net: StatedNetwork, classes: number | undefined, taskSized: TextUnit | undefined): StatedNetwork {
+function withOutput(net: StatedNetwork, classes: number | undefined, taskSized: TextUnit | undefined, classesInside = false): StatedNetwork {
   const last = net.layers[net.layers.length - 1] as Slot;
-  const endsHidden = last.type !== 'Dense' || last.hidden;
+  // "… two fully connected layers with 1024 units and a softmax over 100 classes": the network's own
+  // sentences size a classifier its last layer is not.
+  const classifierApart = classesInside && classes !== undefined && last.params.units !== classes && !last.inferred.includes('units');
+  const endsHidden = last.type !== 'Dense' || last.hidden || classifierApart;
   const unit = taskSized ?? last.unit;
   if (!endsHidden) {
-    if (last.params.units === undefined && classes !== undefined) last.params = { ...last.params, units: classes };
+    // An output whose width the text left open (the catalog's default, marked inferred) is the task's.
+    if ((last.params.units === undefined || last.inferred.includes('units')) && classes !== undefined) {
+      last.params = { ...last.params, units: classes };
+      last.inferred = last.inferred.filter((p) => p !== 'units');
+    }
     return net;
   }
   if (classes === undefined && !taskSized) return net;
@@ -310,7 +395,11 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
   const close = () => {
     const net = b && finished(b);
     const stack = b && !net ? finished(b, true) : undefined;
-    if (net) networks.push(withOutput(net, classCountNear(units, counts, net.units[0].index), taskSized));
+    if (net) {
+      const classes = classCountNear(units, counts, net.units[0].index);
+      const inside = net.units.some((u) => counts.stated[units.indexOf(u)].includes(classes ?? -1));
+      networks.push(withOutput(net, classes, taskSized, inside));
+    }
     if (stack) stacks.push(withOutput(stack, classCountNear(units, counts, stack.units[0].index), taskSized));
     b = undefined;
     taskSized = undefined;
@@ -327,6 +416,16 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
         });
       else networks.push(withOutput(net, classCountNear(units, counts, unit.index), TASK_SIZED_OUTPUT.test(text) ? unit : undefined));
     }
+    const blocks = blockStatementAt(forms, i);
+    if (blocks) {
+      if (b && unit.index - b.last > GAP) close();
+      b ??= { slots: [], units: [], last: unit.index, named: new Map() };
+      if (addBlocks(b, blocks, unit)) {
+        b.last = unit.index;
+        for (const j of [...blocks.from, i].sort((x, y) => x - y)) if (!b.units.includes(units[j])) b.units.push(units[j]);
+        return;
+      }
+    }
     const clauses = groupClauses(text);
     if (isCensus(clauses)) return;
     if (b && unit.index - b.last > GAP) close();
@@ -336,7 +435,7 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
       if (weightedAfterDense) close();
       if (!b) {
         if (clause.ref.kind === 'all' && !clause.widths?.length) continue;
-        b = { slots: [], units: [], last: unit.index };
+        b = { slots: [], units: [], last: unit.index, named: new Map() };
       }
       if (apply(b, clause, unit)) {
         b.last = unit.index;
@@ -350,7 +449,29 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
     }
   });
   close();
-  return distinct([...networks, ...copiesByReference(units, forms, counts, networks), ...familyMembers(units, forms, counts, stacks)]);
+  return withoutPrefixes(distinct([...networks, ...copiesByReference(units, forms, counts, networks), ...familyMembers(units, forms, counts, stacks)]));
+}
+
+const layerKey = (l: StatedLayer) => JSON.stringify([l.type, l.params]);
+
+/**
+ * "two hidden layers with 400 and 300 units, and an output layer of 4 units": the layer-size phrase alone
+ * reads the hidden layers, the group reading the whole network; a network that is the start of another read
+ * from the same sentences is not a design of its own.
+ */
+function withoutPrefixes(networks: StatedNetwork[]): StatedNetwork[] {
+  return networks.filter(
+    (n) =>
+      !networks.some(
+        (other) =>
+          other !== n &&
+          !other.name &&
+          !n.name &&
+          other.layers.length > n.layers.length &&
+          n.units.every((u) => other.units.includes(u)) &&
+          n.layers.every((l, k) => layerKey(l) === layerKey(other.layers[k]!)),
+      ),
+  );
 }
 
 /** One network per distinct layer list: a paper restates its networks ("… for the 300-100-10 network"). */

@@ -2,7 +2,7 @@
  * The layer vocabulary of running text, built from the catalog's `prose` words: which words before
  * "layer(s)" name which type, and which nouns count its width. Adding a word is an edit to the catalog.
  */
-import { CATALOG } from '../graph/index.ts';
+import { CATALOG, traitsOf } from '../graph/index.ts';
 import { escapeRegExp } from './text.ts';
 
 export interface LayerKind {
@@ -53,11 +53,14 @@ export function widthNouns(type: string): string | undefined {
 /** Regex source of every width noun of every type. */
 export const ALL_WIDTH_NOUNS = [...new Set([...nounsOf.values()].flat())].sort(byLength).map(escape).join('|');
 
-/** The type whose width a noun counts ("filters" → Conv2D, "units" → Dense): the first catalog type that lists it. */
+/**
+ * The type whose width a noun counts ("filters" → Conv2D, "units" → Dense): of the catalog types that list
+ * it, an image layer first (papers mean 2-D convolutions unless they say otherwise), else the first.
+ */
 export function typeCountedBy(noun: string): string | undefined {
   const k = key(noun);
-  for (const [type, nouns] of nounsOf) if (nouns.some((n) => key(n) === k)) return type;
-  return undefined;
+  const types = [...nounsOf].filter(([, nouns]) => nouns.some((n) => key(n) === k)).map(([type]) => type);
+  return types.find((t) => traitsOf(t).spatialAxes === 2) ?? types[0];
 }
 
 const widthParamOf = new Map<string, string>();

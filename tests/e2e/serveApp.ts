@@ -1,5 +1,7 @@
 /** Builds the app and serves dist/ with `vite preview` on 127.0.0.1 (same headers as production), for e2e tests and the bench. */
 import { execFileSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -19,9 +21,39 @@ export const CHROMIUM_FLAGS = [
   '--no-first-run',
 ];
 
-export function buildApp(): void {
+function viteBuild(): void {
   // vitest sets NODE_ENV=test, which would make vite build a development bundle (no service worker).
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+/**
+ * Builds dist/ once per test run: test files run in parallel, and a second `vite build` emptying dist/
+ * while another file's browser loads from it fails that file. The first caller builds; the others wait for
+ * its mark. Outside a test run (the bench) it simply builds.
+ */
+export function buildApp(): void {
+  const run = process.env.PAPER2NET_TEST_RUN;
+  if (!run) return viteBuild();
+  const lock = join(tmpdir(), `paper2net-app-build-${run}.lock`);
+  const done = `${lock}.done`;
+  try {
+    closeSync(openSync(lock, 'wx'));
+  } catch {
+    const until = Date.now() + 300_000;
+    while (!existsSync(done)) {
+      if (Date.now() > until) throw new Error(`the app build of this test run did not finish (no ${done})`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+    if (readFileSync(done, 'utf8') !== 'ok') throw new Error(`the app build of this test run failed: ${readFileSync(done, 'utf8')}`);
+    return;
+  }
+  try {
+    viteBuild();
+    writeFileSync(done, 'ok');
+  } catch (error) {
+    writeFileSync(done, (error as Error).message || 'failed');
+    throw error;
+  }
 }
 
 export async function serveApp(): Promise<{ url: string; close: () => Promise<void> }> {

@@ -306,11 +306,18 @@ describe('unet.pdf: section 2 (with the caption of Fig. 1)', () => {
 
 describe('the prose reader on papers whose designs come from tables', () => {
   it('adds no text design of its own, and gan_negative.pdf none at all', async () => {
-    for (const name of ['vgg.pdf', 'resnet.pdf', 'mobilenet_v1.pdf', 'overfeat.pdf', 'gan_negative.pdf']) {
+    for (const name of ['vgg.pdf', 'resnet.pdf', 'mobilenet_v1.pdf', 'gan_negative.pdf']) {
       const result = await extract(name);
       const fused = result.designs.filter((d) => d.source?.also?.some((a) => a.kind === 'text')).length;
       console.log(`${name}: ${result.designs.length} design(s), ${textDesigns(result).length} from text alone, ${fused} with text fused in`);
       expect(textDesigns(result), name).toEqual([]);
     }
+  });
+
+  it("reads OverFeat's bounding-box regressor, which only its text states: two hidden layers of 4096 and 1024, then 4 outputs", async () => {
+    const [regressor, ...others] = textDesigns(await extract('overfeat.pdf'));
+    expect(others).toEqual([]);
+    expect(ofType(regressor!, 'Dense').map((l) => l.params?.units)).toEqual([4096, 1024, 4]);
+    expect(regressor!.source?.caption).toMatch(/bounding box/);
   });
 });

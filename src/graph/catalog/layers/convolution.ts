@@ -54,6 +54,8 @@ export const conv2d: LayerSpec = {
   ],
   prose: {
     kinds: ['convolutional', 'convolution', 'conv', 'convolutional hidden', 'convolutional maxout', 'recurrent convolutional'],
+    // "two 3x3 convolutions", "a 1x1 convolution": the operation's name counts layers of it.
+    nouns: ['convolution'],
     width: { param: 'filters', nouns: FILTER_NOUNS },
   },
   patterns: [

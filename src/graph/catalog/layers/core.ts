@@ -66,6 +66,7 @@ export const dense: LayerSpec = {
       'feed-forward',
       'feedforward',
       'softmax',
+      'output',
     ],
     width: {
       param: 'units',

@@ -62,7 +62,7 @@ export const maxPool2d = windowPool(
   'MaxPool2D',
   'max',
   ['maxpool', 'max pool', 'max-pool', 'max pooling', 'max-pooling', 'mpool', 'maxpooling2d', 'MaxPooling2D', 'pool', 'pooling'],
-  ['max-pooling', 'max pooling', 'maxpooling', 'max-pool', 'max pool', 'pooling', 'spatial pooling', 'maxpool'],
+  ['max-pooling', 'max pooling', 'maxpooling', 'max-pool', 'max pool', 'pooling', 'spatial pooling', 'maxpool', 'pool'],
   { keras: { className: 'MaxPooling2D' }, caffe: { type: 'Pooling' }, pytorch: { module: 'MaxPool2d' }, onnx: { op: 'MaxPool' } },
 );
 

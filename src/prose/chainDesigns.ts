@@ -1,0 +1,112 @@
+/**
+ * Networks written inline as a chain of layers: "conv(5×5, 32) → max-pool(2×2) → conv(5×5, 64) → fc(1024)
+ * → fc(10)", "Input -> Conv 3x3, 64 -> MaxPool -> FC-4096 -> Softmax", "the layers are: Conv(3x3, 16),
+ * MaxPool(2x2), FC(10)". Each link is read by the table cell
+ * grammar (the same words a table cell or figure label would use); the input is the one stated in or just
+ * after the sentence.
+ */
+import { boxOf, type Box } from '../paper/index.ts';
+import { isImageWeightLayer } from '../graph/index.ts';
+import { assembleGraph, parseLayerText, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
+import { inputMention } from './mentions.ts';
+import type { ProseDesign } from './proseToGraphs.ts';
+import type { Sentence } from './sentences.ts';
+import { roundBox } from '../geometry/index.ts';
+
+/** Arrows between links, or a dash with spaces on both sides ("Conv(32, 3x3) – ReLU – MaxPool(2x2)"). */
+const ARROW = /\s*(?:→|⟶|⇒|➔|-{1,2}>|={1,2}>)\s*|\s+[–—-]\s+/;
+/** Links that name the ends of the chain rather than a layer. */
+const END_WORDS = /^(?:the\s+)?(?:input|inputs|image|images|output|outputs|prediction|predictions|x|y)$/i;
+/** Words in a listed layer at most ("MaxPool(2 x 2)", "FC-4096 + ReLU"). */
+const MAX_ITEM_WORDS = 5;
+/** Sentences after the chain where its input may be stated. */
+const INPUT_AFTER = 2;
+/** Words of a link's lead-in that may stand before the first layer ("The architecture is: conv(…)"). */
+const MAX_LEAD_WORDS = 12;
+
+/** The layers of one link, or undefined when it names none; the first link may carry the sentence's lead-in. */
+function linkLayers(link: string, first: boolean): LayerDraft[] | undefined {
+  const text = link.replace(/[.;,]+$/, '').trim();
+  if (END_WORDS.test(text)) return [];
+  const direct = parseLayerText(text);
+  if (direct.length) return direct;
+  if (!first) return undefined;
+  // "… as follows: conv(5x5, 32)": the shortest tail of the lead-in that reads as a layer.
+  const words = text.split(/\s+/);
+  for (let k = words.length - 1; k >= Math.max(1, words.length - MAX_LEAD_WORDS); k--) {
+    const tail = parseLayerText(words.slice(k).join(' '));
+    if (tail.length) return tail;
+  }
+  return undefined;
+}
+
+/** Items of a list after a colon, split at commas and semicolons outside brackets ("Conv(3x3, 16), MaxPool(2x2), and FC(10)"). */
+function listedAfterColon(text: string): string[] {
+  const colon = text.lastIndexOf(':');
+  if (colon < 0) return [];
+  const items: string[] = [];
+  let depth = 0;
+  let item = '';
+  for (const c of text.slice(colon + 1)) {
+    depth += c === '(' || c === '[' ? 1 : c === ')' || c === ']' ? -1 : 0;
+    if (depth === 0 && (c === ',' || c === ';')) {
+      items.push(item);
+      item = '';
+    } else item += c;
+  }
+  items.push(item);
+  const listed = items.map((i) => i.replace(/^\s*(?:and|then)\s+/i, '').trim()).filter(Boolean);
+  // Items written as layer names with their numbers ("Conv(3x3, 16)"), not clauses, which the group grammar reads.
+  return listed.every((i) => i.split(/\s+/).length <= MAX_ITEM_WORDS) ? listed : [];
+}
+
+/**
+ * The layers a sentence chains with arrows or dashes, or lists after a colon, when at least three links
+ * read and every middle link is a layer.
+ */
+function chainIn(sentence: Sentence): LayerDraft[] | undefined {
+  const arrows = sentence.text.split(ARROW);
+  const links = arrows.length >= 3 ? arrows : listedAfterColon(sentence.text);
+  if (links.length < 3) return undefined;
+  const layers: LayerDraft[] = [];
+  for (const [i, link] of links.entries()) {
+    const last = i === links.length - 1;
+    // The last link runs on to the end of the sentence: keep its first clause only.
+    const read = linkLayers(last ? link.split(/[.;]\s|,\s+(?=[a-z]{3,}\s)/)[0] : link, i === 0);
+    if (read === undefined) {
+      if (i === 0 || last) continue;
+      return undefined;
+    }
+    layers.push(...read);
+  }
+  return layers.filter((l) => isImageWeightLayer(l.type)).length >= 2 ? layers : undefined;
+}
+
+export function chainDesigns(sentences: Sentence[]): ProseDesign[] {
+  const designs: ProseDesign[] = [];
+  for (const sentence of sentences) {
+    const layers = chainIn(sentence);
+    if (!layers) continue;
+    const input = sentences
+      .slice(sentence.index, sentence.index + 1 + INPUT_AFTER)
+      .map((s) => inputMention(s.text))
+      .find(Boolean);
+    const items: SeqLayer[] = layers.map((draft) => ({ kind: 'layer', draft, box: sentence.box }));
+    const draft: NetworkDraft = {
+      name: '',
+      layout: 'rows',
+      ...(input ? { input: input.shape } : {}),
+      bands: [{ items }],
+      readCells: items.length,
+      totalCells: items.length,
+    };
+    const bbox: Box = roundBox(boxOf([sentence.box]));
+    const assembled = assembleGraph(draft, {
+      name: `Text, page ${sentence.page}`,
+      page: sentence.page,
+      source: { page: sentence.page, kind: 'text', caption: sentence.text.slice(0, 300), bbox },
+    });
+    if (assembled.weightLayers >= 2) designs.push({ ...assembled, sentences: [sentence] });
+  }
+  return designs;
+}

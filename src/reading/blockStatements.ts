@@ -1,0 +1,53 @@
+/**
+ * Networks stated as repeated blocks: "The model consists of three convolutional blocks. Each block contains
+ * two 3x3 convolutional layers followed by a 2x2 max pooling layer. The blocks have 64, 128 and 256
+ * filters." The body sentence says what one block holds (read by the layer-group grammar); the count and
+ * the per-block widths may stand in the sentences around it.
+ */
+import { NUMBER_LIST, numbersIn } from './numbers.ts';
+import { ALL_WIDTH_NOUNS } from './vocabulary.ts';
+
+const BLOCK_NOUN = String.raw`(?:blocks?|stages?|modules?)`;
+/** "each block contains", "every stage consists of", "each such module is composed of": the body of one block. */
+const BODY = new RegExp(
+  String.raw`\b(?:each|every)\s+(?:such\s+|of\s+these\s+|of\s+the\s+)?(?:[a-z-]+\s+)?(?:${BLOCK_NOUN}|unit|group)\s+(?:contains|consists\s+of|comprises|has|includes|is\s+(?:composed|made(?:\s+up)?)\s+of)\s+`,
+  'i',
+);
+/** "three convolutional blocks", "4 stages". */
+const COUNT = new RegExp(String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+){0,2}?(?:blocks|stages|modules)\b`, 'i');
+/** "The blocks have 64, 128 and 256 filters", "blocks with 32, 64 and 128 channels (respectively)". */
+const WIDTHS = new RegExp(String.raw`${BLOCK_NOUN}\b[^.]{0,40}?(?<![\d.])(${NUMBER_LIST})\s+(?:output\s+)?(?:${ALL_WIDTH_NOUNS})\b`, 'i');
+/** How many sentences before or after the body the count and the widths may stand. */
+const REACH = 3;
+
+export interface BlockStatement {
+  /** The text of one block's layers (after "each block contains"). */
+  body: string;
+  count?: number;
+  /** One width per block, when the text lists them. */
+  widths?: number[];
+  /** Indices (into the sentence list) of the sentences the count and widths came from. */
+  from: number[];
+}
+
+/** The block statement whose body is sentence `i` of `forms` (sentences in prose form), if any. */
+export function blockStatementAt(forms: string[], i: number): BlockStatement | undefined {
+  const body = BODY.exec(forms[i]);
+  if (!body) return undefined;
+  const near = [i, ...Array.from({ length: REACH }, (_, k) => [i - k - 1, i + k + 1]).flat()].filter((j) => j >= 0 && j < forms.length);
+  const countAt = near.find((j) => COUNT.test(j === i ? forms[i].slice(0, body.index) : forms[j]));
+  const listed = (j: number) => {
+    const m = WIDTHS.exec(forms[j]);
+    return m && (j !== i || m.index < body.index) && numbersIn(m[1]).length >= 2 ? numbersIn(m[1]) : undefined;
+  };
+  const widthsAt = near.find((j) => listed(j) !== undefined);
+  const count = countAt !== undefined ? Number(COUNT.exec(countAt === i ? forms[i].slice(0, body.index) : forms[countAt])![1]) : undefined;
+  const widths = widthsAt !== undefined ? listed(widthsAt) : undefined;
+  if (count === undefined && !widths) return undefined;
+  return {
+    body: forms[i].slice(body.index + body[0].length),
+    ...(count !== undefined ? { count } : {}),
+    ...(widths ? { widths } : {}),
+    from: [countAt, widthsAt].filter((j): j is number => j !== undefined),
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Architecture descriptions written the ways papers write them (counted groups with width lists, "each
+ * followed by" lists, named layers, arrow and dash chains, repeated blocks, layer-size phrases, outputs sized by
+ * the task), read through the whole prose front end. The sentences are written here, in no paper's words; each
+ * gives the layer tokens a reader of the text would write down (C conv, U transposed conv, P max pool, A global
+ * average pool, F fully connected, E embedding, L LSTM; other layers are not counted).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from '../../src/paper/index.ts';
+import { proseToGraphs } from '../../src/prose/index.ts';
+
+/** A page holding the text as lines of about 90 characters, as a column of a paper would. */
+function pageOf(text: string): Page {
+  const lines = text.match(/.{1,90}(\s|$)/g)!.map((s) => s.trim());
+  return {
+    number: 1,
+    width: 612,
+    height: 792,
+    texts: lines.map((str, i) => ({ str, box: [72, 72 + i * 12, 540, 82 + i * 12], size: 10, font: 'F', rotated: false })),
+    paths: [],
+    images: [],
+  };
+}
+
+const TOKEN: Record<string, string> = {
+  Conv2D: 'C',
+  Conv2DTranspose: 'U',
+  MaxPool2D: 'P',
+  GlobalAvgPool2D: 'A',
+  Dense: 'F',
+  Embedding: 'E',
+  LSTM: 'L',
+};
+
+function tokensOf(text: string): string[] {
+  return proseToGraphs([pageOf(text)]).map((d) =>
+    d.graph.layers
+      .filter((l) => TOKEN[l.type])
+      .map((l) => {
+        const width = l.params?.filters ?? l.params?.units ?? l.params?.dim;
+        return `${TOKEN[l.type]}${TOKEN[l.type] === 'P' || TOKEN[l.type] === 'A' ? '' : (width ?? '')}`;
+      })
+      .join(' '),
+  );
+}
+
+const FORMS: Array<[string, string]> = [
+  [
+    'Our network takes a 32 × 32 RGB image as input. It consists of four convolutional layers with 32, 64, 128 and 256 filters respectively, each followed by batch normalization, ReLU and 2 × 2 max pooling. The convolutional layers are followed by two fully connected layers with 512 and 10 units.',
+    'C32 P C64 P C128 P C256 P F512 F10',
+  ],
+  [
+    'We use a CNN with two convolutional layers of 20 and 50 filters of size 5 × 5, each followed by 2 × 2 max-pooling, and a fully connected layer of 500 hidden units, followed by a softmax output layer with 10 units. The input images are 28 × 28.',
+    'C20 P C50 P F500 F10',
+  ],
+  [
+    'The input to the network is an 84 × 84 × 4 image. The first hidden layer has 32 filters of 8 × 8 with stride 4 and applies a rectifier nonlinearity. The second hidden layer has 64 filters of 4 × 4 with stride 2, again followed by a rectifier. This is followed by a third convolutional layer with 64 filters of 3 × 3 with stride 1. The final hidden layer is fully connected with 512 rectifier units. The output layer is a fully connected linear layer with a single output for each of the 18 valid actions.',
+    'C32 C64 C64 F512 F18',
+  ],
+  [
+    'The classifier is a multilayer perceptron with three hidden layers of 1000 units each and ReLU activations, and a softmax output over 10 classes. Inputs are 784-dimensional.',
+    'F1000 F1000 F1000 F10',
+  ],
+  [
+    'The discriminator takes 64 × 64 × 3 images and consists of four convolutional layers with kernel size 4 × 4 and stride 2, with 64, 128, 256 and 512 channels, each followed by batch normalization and leaky ReLU, and a final fully connected layer with one output.',
+    'C64 C128 C256 C512 F1',
+  ],
+  ['The network for MNIST is 784-500-500-10 with rectified linear units.', 'F500 F500 F10'],
+  [
+    'Our encoder is a 2-layer LSTM with 512 hidden units per layer, on top of a 300-dimensional word embedding with a vocabulary of 20,000 words. A softmax layer over 5 classes follows.',
+    'E300 L512 L512 F5',
+  ],
+  [
+    'The model consists of three convolutional blocks. Each block contains two 3 × 3 convolutional layers followed by a 2 × 2 max pooling layer. The blocks have 64, 128 and 256 filters. After the last block, a global average pooling layer and a fully connected layer with 10 outputs produce the prediction. The input is 32 × 32 × 3.',
+    'C64 C64 P C128 C128 P C256 C256 P A F10',
+  ],
+  [
+    'The network input is 224 × 224 × 3. conv1 has 96 filters of size 11 × 11 with stride 4, followed by max pooling. conv2 has 256 filters of size 5 × 5, followed by max pooling. conv3, conv4 and conv5 have 384, 384 and 256 filters of size 3 × 3. fc6 and fc7 have 4096 units each and fc8 has 1000 units.',
+    'C96 P C256 P C384 C384 C256 F4096 F4096 F1000',
+  ],
+  [
+    'The architecture is as follows: conv(5×5, 32) → max-pool(2×2) → conv(5×5, 64) → max-pool(2×2) → fc(1024) → fc(10). Input images are 28 × 28 grayscale.',
+    'C32 P C64 P F1024 F10',
+  ],
+  [
+    'We use 1D convolutions on the raw waveform: three convolutional layers with 128 filters of width 3, each followed by max pooling of size 3, then a dense layer with 256 units and a softmax layer for the 50 tags. The input has 59049 samples.',
+    'C128 P C128 P C128 P F256 F50',
+  ],
+  [
+    'Each image (28 × 28) is fed to a convolutional layer with 32 feature maps and 3 × 3 kernels, a second convolutional layer with 64 feature maps, a 2 × 2 max-pooling layer, dropout with rate 0.25, a dense layer of 128 neurons, dropout with rate 0.5 and a softmax layer with 10 neurons.',
+    'C32 C64 P F128 F10',
+  ],
+  [
+    'The generator takes a 100-dimensional noise vector and consists of four transposed convolutional layers with 512, 256, 128 and 3 filters of size 4 × 4 and stride 2.',
+    'U512 U256 U128 U3',
+  ],
+  [
+    'The network has 5 layers: 3 convolutional layers and 2 fully connected layers. The convolutional layers have 64, 128 and 256 filters of size 3 × 3, and the fully connected layers have 1024 and 10 units. The input is a 32 × 32 × 3 image.',
+    'C64 C128 C256 F1024 F10',
+  ],
+  [
+    'Layers: Conv2D(32, 3 × 3) – ReLU – MaxPool(2 × 2) – Conv2D(64, 3 × 3) – ReLU – MaxPool(2 × 2) – Dense(128) – Dense(10). The input is 28 × 28 × 1.',
+    'C32 P C64 P F128 F10',
+  ],
+  [
+    'The architecture of our CNN is as follows: two convolutional layers (32 and 64 filters, 3 × 3 kernels), a max-pooling layer (2 × 2), a dropout layer (0.25), a fully connected layer (128 units) and a softmax layer (10 units). Inputs are 28 × 28 grayscale images.',
+    'C32 C64 P F128 F10',
+  ],
+  [
+    'The first layer is a convolutional layer with 64 filters of size 7 × 7 and stride 2, followed by a 3 × 3 max pooling with stride 2. The second layer is a convolutional layer with 128 filters of size 3 × 3. The last layer is a fully connected layer with 1000 units. The input is a 224 × 224 RGB image.',
+    'C64 P C128 F1000',
+  ],
+  [
+    'All convolutional layers use 3 × 3 kernels. The network has 8 convolutional layers with 64, 64, 128, 128, 256, 256, 512 and 512 filters, and max pooling after every two convolutional layers, followed by two fully connected layers with 1024 units and a softmax over 100 classes. Images are 32 × 32.',
+    'C64 C64 P C128 C128 P C256 C256 P C512 C512 P F1024 F1024 F100',
+  ],
+  ['We use a four-layer MLP with 256, 128, 64 and 10 units.', 'F256 F128 F64 F10'],
+  [
+    'The CNN has three convolutional layers with 16, 32 and 64 kernels of size 5 × 5, each followed by a 2 × 2 max pooling layer, and two fully connected layers of 500 and 2 neurons. The input patches are 64 × 64 pixels.',
+    'C16 P C32 P C64 P F500 F2',
+  ],
+  ['The model is composed of an embedding layer of size 128, a bidirectional LSTM layer with 64 units, and a dense layer with 1 sigmoid unit.', 'E128 L64 F1'],
+];
+
+describe('prose forms', () => {
+  it.each(FORMS)('%s', (text, tokens) => {
+    expect(tokensOf(text)).toContain(tokens);
+  });
+
+  it('makes no network of layers a text only names ("fc7 features") or of an arrow chain that is not of layers', () => {
+    expect(tokensOf('We extract fc7 features and conv5 features from the pretrained network and train a linear SVM on the 4096-d fc7 features.')).toEqual([]);
+    expect(tokensOf('The pipeline is image → detector → tracker → report, and each stage runs on its own thread.')).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@
  */
 import { boxOf, type Box } from '../paper/index.ts';
 import { isImageWeightLayer } from '../graph/index.ts';
-import { assembleGraph, parseLayerText, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
+import { assembleGraph, normaliseLayerText, parseLayerText, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
 import { inputMention } from './mentions.ts';
 import type { ProseDesign } from './proseToGraphs.ts';
 import type { Sentence } from './sentences.ts';
@@ -47,9 +47,12 @@ function listedAfterColon(text: string): string[] {
   const items: string[] = [];
   let depth = 0;
   let item = '';
-  for (const c of text.slice(colon + 1)) {
+  const tail = text.slice(colon + 1);
+  // Items separated by semicolons may hold commas of their own ("max pool 3x3, stride 2; conv …").
+  const separators = /;/.test(tail) ? ';' : ',;';
+  for (const c of tail) {
     depth += c === '(' || c === '[' ? 1 : c === ')' || c === ']' ? -1 : 0;
-    if (depth === 0 && (c === ',' || c === ';')) {
+    if (depth === 0 && separators.includes(c)) {
       items.push(item);
       item = '';
     } else item += c;
@@ -57,7 +60,7 @@ function listedAfterColon(text: string): string[] {
   items.push(item);
   const listed = items.map((i) => i.replace(/^\s*(?:and|then)\s+/i, '').trim()).filter(Boolean);
   // Items written as layer names with their numbers ("Conv(3x3, 16)"), not clauses, which the group grammar reads.
-  return listed.every((i) => i.split(/\s+/).length <= MAX_ITEM_WORDS) ? listed : [];
+  return listed.every((i) => normaliseLayerText(i).split(/\s+/).length <= MAX_ITEM_WORDS) ? listed : [];
 }
 
 /**
@@ -85,12 +88,16 @@ function chainIn(sentence: Sentence): LayerDraft[] | undefined {
 export function chainDesigns(sentences: Sentence[]): ProseDesign[] {
   const designs: ProseDesign[] = [];
   for (const sentence of sentences) {
-    const layers = chainIn(sentence);
-    if (!layers) continue;
-    const input = sentences
+    const chain = chainIn(sentence);
+    if (!chain) continue;
+    // "input 48x48x1" as the chain's first link is the input, not a layer.
+    const stated = chain.find((l) => l.type === 'Input')?.params.shape as number[] | undefined;
+    const layers = chain.filter((l) => l.type !== 'Input');
+    const mentioned = sentences
       .slice(sentence.index, sentence.index + 1 + INPUT_AFTER)
       .map((s) => inputMention(s.text))
       .find(Boolean);
+    const input = stated ? { shape: stated } : mentioned;
     const items: SeqLayer[] = layers.map((draft) => ({ kind: 'layer', draft, box: sentence.box }));
     const draft: NetworkDraft = {
       name: '',

@@ -2,7 +2,8 @@
  * Networks stated as repeated blocks: "The model consists of three convolutional blocks. Each block contains
  * two 3x3 convolutional layers followed by a 2x2 max pooling layer. The blocks have 64, 128 and 256
  * filters." The body sentence says what one block holds (read by the layer-group grammar); the count and
- * the per-block widths may stand in the sentences around it.
+ * the per-block widths may stand in the sentences around it, or in the same phrase ("four blocks, each
+ * comprising …", "three stages of two 3x3 convolutional layers with 96, 192 and 192 filters respectively").
  */
 import { NUMBER_LIST, numbersIn } from './numbers.ts';
 import { ALL_WIDTH_NOUNS } from './vocabulary.ts';
@@ -13,6 +14,13 @@ const BODY = new RegExp(
   String.raw`\b(?:each|every)\s+(?:such\s+|of\s+these\s+|of\s+the\s+)?(?:[a-z-]+\s+)?(?:${BLOCK_NOUN}|unit|group)\s+(?:contains|consists\s+of|comprises|has|includes|is\s+(?:composed|made(?:\s+up)?)\s+of)\s+`,
   'i',
 );
+/** "four blocks, each comprising …", "3 stages each with …": the count and the body in one phrase. */
+const COUNTED_BODY = new RegExp(
+  String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+)?(?:blocks|stages|modules),?\s+each\s+(?:comprising|consisting\s+of|containing|with|made\s+(?:up\s+)?of|composed\s+of|having)\s+`,
+  'i',
+);
+/** "three stages of two 3x3 convolutional layers with 96, 192 and 192 filters respectively, …": the body ends at "respectively" or the first comma. */
+const STAGES_OF = new RegExp(String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+)?(?:blocks|stages|modules)\s+of\s+`, 'i');
 /** "three convolutional blocks", "4 stages". */
 const COUNT = new RegExp(String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+){0,2}?(?:blocks|stages|modules)\b`, 'i');
 /** "The blocks have 64, 128 and 256 filters", "blocks with 32, 64 and 128 channels (respectively)". */
@@ -23,6 +31,8 @@ const REACH = 3;
 export interface BlockStatement {
   /** The text of one block's layers (after "each block contains"). */
   body: string;
+  /** What the sentence goes on to state after the blocks ("…, a 1x1 convolution and global average pooling"). */
+  rest?: string;
   count?: number;
   /** One width per block, when the text lists them. */
   widths?: number[];
@@ -30,8 +40,36 @@ export interface BlockStatement {
   from: number[];
 }
 
+/** "96, 192 and 192 filters respectively" inside a body: one width per block. */
+function respectiveWidths(body: string, count: number): number[] | undefined {
+  const m = new RegExp(String.raw`(${NUMBER_LIST})\s+(?:output\s+)?(?:${ALL_WIDTH_NOUNS})\b[^,;]{0,20}?\brespectively\b`, 'i').exec(body);
+  const widths = m ? numbersIn(m[1]) : [];
+  return widths.length === count ? widths : undefined;
+}
+
+/** A block statement whose count and body are one phrase ("four blocks, each comprising …", "three stages of …"). */
+function countedBlocks(text: string): BlockStatement | undefined {
+  const counted = COUNTED_BODY.exec(text);
+  if (counted) {
+    const count = Number(counted[1]);
+    const body = text.slice(counted.index + counted[0].length);
+    const widths = respectiveWidths(body, count);
+    return { body, count, ...(widths ? { widths } : {}), from: [] };
+  }
+  const stages = STAGES_OF.exec(text);
+  if (!stages) return undefined;
+  const count = Number(stages[1]);
+  const after = text.slice(stages.index + stages[0].length);
+  const end = /\brespectively\b/i.exec(after) ?? /,\s/.exec(after);
+  const body = end ? after.slice(0, end.index + end[0].length) : after;
+  const widths = respectiveWidths(body, count);
+  return { body, rest: after.slice(body.length), count, ...(widths ? { widths } : {}), from: [] };
+}
+
 /** The block statement whose body is sentence `i` of `forms` (sentences in prose form), if any. */
 export function blockStatementAt(forms: string[], i: number): BlockStatement | undefined {
+  const counted = countedBlocks(forms[i]);
+  if (counted) return counted;
   const body = BODY.exec(forms[i]);
   if (!body) return undefined;
   const near = [i, ...Array.from({ length: REACH }, (_, k) => [i - k - 1, i + k + 1]).flat()].filter((j) => j >= 0 && j < forms.length);

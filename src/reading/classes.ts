@@ -7,7 +7,7 @@ import { NUMBER_LIST, numbersIn } from './numbers.ts';
 const CLASSES = new RegExp(
   // Words between the number and the noun describe the classes ("10 digit classes"); a preposition or
   // determiner there means the number is something else ("the challenge 2015 in these categories").
-  String.raw`(?<![\d.,])(${NUMBER_LIST})\s+(?:(?!(?:in|of|for|to|from|at|on|with|by|these|those|the|all|its|their|our)\b)[a-z-]+\s+){0,2}?(?:classes|categories|class\s+labels|object\s+classes|actions|tags)\b`,
+  String.raw`(?<![\d.,])(${NUMBER_LIST})\s+(?:(?!(?:in|of|for|to|from|at|on|with|by|these|those|the|all|its|their|our)\b)[a-z-]+\s+){0,2}?(?:classes|categories|class\s+labels|labels|object\s+classes|actions|tags)\b`,
   'gi',
 );
 const WAY = /(?<![\d.,])(\d+)[- ](?:way|class)\b/gi;

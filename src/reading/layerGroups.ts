@@ -31,6 +31,8 @@ export interface GroupClause {
   output?: boolean;
   /** Widths in order ("96, 128 and 256 filters"); one width means every layer of the clause. */
   widths?: number[];
+  /** "three convolutional layers (32 filters of 8x8 with stride 4, 64 filters of 4x4 …, and …)": what each layer has. */
+  perLayer?: Array<Pick<GroupClause, 'widths' | 'kernel' | 'stride'>>;
   kernel?: [number, number];
   stride?: [number, number];
   /** "each followed by a max-pooling layer": a layer of this type after each one. */
@@ -39,6 +41,8 @@ export interface GroupClause {
   middle?: boolean;
   /** "max pooling after every two convolutional layers": one layer of this type after every `n`th layer of `type`. */
   afterEvery?: { n: number; type: string };
+  /** "max-pooling after the 2nd, 4th and 6th layers": one layer of this type after each of these layers (1-based) of `type` (unsaid: the stack's). */
+  afterPositions?: { positions: number[]; type?: string };
   text: string;
 }
 
@@ -48,7 +52,7 @@ const NOT_ADJECTIVES =
   'of|the|a|an|and|or|in|on|with|to|for|these|those|its|our|their|each|every|all|than|by|from|at|is|are|was|were|which|that|this|as|into|per|other|more|such|same';
 /** A group mention: determiner, then kind words (optionally "conv + batch norm + relu"), then "layer(s)". */
 const GROUP = new RegExp(
-  String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*|\b(?:up\s+to|than|least|most|every|each)\s+)(?<count>\d+|an?|single|one)\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)?` +
+  String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*|\b(?:up\s+to|than|least|most|every|each)\s+)(?<count>\d+|an?|single|one)\s+(?:(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*|\d+-[a-z]+)\s+){0,2}?)?` +
     String.raw`(?:(?<adj>more|additional|further|consecutive|successive|stacked|subsequent|other|remaining|intermediate|final|last)\s+)?` +
     // "two 3x3 convolutional layers": the window may stand before the kind.
     String.raw`(?:\d{1,2}x\d{1,2}\s+)?(?<words>(?:${KIND_WORDS})(?:\s+(?:${KIND_WORDS}))?)(?<extra>(?:\s*\+\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3})\s+(?:output\s+|classification\s+)?(?<hidden>hidden\s+)?(?<noun>layers?)\b`,
@@ -86,9 +90,83 @@ const AFTER_EVERY = new RegExp(
   'gi',
 );
 
+/** "Max-pooling with a 2x2 window follows every second convolutional layer". */
+const FOLLOWS_EVERY = new RegExp(
+  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+(?:with|of)\s+[^,.;]{0,30}?)?\s+(?:is\s+placed\s+after|follows?)\s+(?:every|each)\s+(?<nth>${ORDINAL_WORDS}|\d+(?:st|nd|rd|th))\s+(?<target>${KIND_WORDS})\s+layer\b(?<noun>)`,
+  'gi',
+);
+
+/** "a 4-layer CNN whose layers have 64, 128, 256 and 1 channels": a convolutional network counted by its layers. */
+const LAYERED_CNN =
+  /\b(?:an?\s+)?(?<count>\d+)[- ]layers?\s+(?:deep\s+)?(?:cnn|convnet|conv[- ]?net|(?:fully\s+)?convolutional\s+(?:neural\s+)?(?:network|net))\b/gi;
+
+function layeredCnnMentions(sentence: string): Found[] {
+  return [...sentence.matchAll(LAYERED_CNN)].map((m) => {
+    const found = m as Found;
+    found.groups = { count: m.groups!.count!, words: 'convolutional', noun: 'layers' };
+    found.counted = true;
+    return found;
+  });
+}
+
+/** "Layer 1: convolution with 20 filters …", "Layer 2: max pooling of size 2x2": an enumeration of the layers. */
+const ENUMERATED = new RegExp(
+  // The window may stand first, its times sign sometimes lost in extraction ("layer two: 2 2 subsampling").
+  String.raw`\blayer\s+\d{1,2}\s*[:.)-]\s*(?:an?\s+)?(?<item>(?:\d{1,2}(?:x|\s)\d{1,2}\s+)?(?<words>${KIND_WORDS})\b)`,
+  'gi',
+);
+
+function enumeratedMentions(sentence: string): Found[] {
+  return [...sentence.matchAll(ENUMERATED)].map((m) => {
+    const found = [m.groups!.item] as Found;
+    found.index = m.index! + m[0].length - m.groups!.item.length;
+    found.groups = { words: m.groups!.words, noun: 'layer', count: '1' };
+    return found;
+  });
+}
+
+/** "Each pair of convolutional layers is followed by a 2x2 max-pooling layer": a layer after every second one. */
+const EACH_PAIR = new RegExp(
+  String.raw`\b(?:each|every)\s+pair\s+of\s+(?<target>${KIND_WORDS})\s+layers\s+(?:is|are)\s+followed\s+by\s+(?:an?\s+)?(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))`,
+  'gi',
+);
+
+function pairFollowerMentions(sentence: string): Found[] {
+  return [...sentence.matchAll(EACH_PAIR)].map((m) => {
+    const found = [m.groups!.item] as Found;
+    found.index = m.index! + m[0].length - m.groups!.item.length;
+    found.groups = { words: m.groups!.words, target: m.groups!.target, n: '2', noun: '' };
+    found.span = [m.index!, m.index! + m[0].length];
+    return found;
+  });
+}
+
+const ORDINAL_OR_NTH = String.raw`(?:\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS})`;
+/** "max-pooling after the 2nd, 4th and 6th layers", "pooling layers are inserted after the first and third convolutional layers". */
+const AFTER_POSITIONS = new RegExp(
+  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?after\s+the\s+(?<list>${ORDINAL_OR_NTH}(?:\s*,\s*${ORDINAL_OR_NTH})*(?:\s*,?\s*and\s+${ORDINAL_OR_NTH})?)\s+(?:(?<target>${KIND_WORDS})\s+)?layers?\b(?<noun>)`,
+  'gi',
+);
+
+function positionMentions(sentence: string): Found[] {
+  return [...sentence.matchAll(AFTER_POSITIONS)].flatMap((m) => {
+    const kind = kindNamed(m.groups!.words);
+    if (!kind || kind.widthParam !== undefined) return [];
+    const found = m as Found;
+    found.positions = m.groups!.list.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((w) => ORDINALS[w.toLowerCase()] ?? parseInt(w, 10));
+    return [found];
+  });
+}
+
+/** "The convolutional part has 6 layers": a stack named by its kind, counted by its layers. */
+const PART_COUNT = new RegExp(
+  String.raw`\b(?:the\s+|a\s+|its\s+|our\s+)?(?<words>${KIND_WORDS})\s+(?:part|stack|stage|section|portion|trunk|backbone|encoder|feature\s+extractor|network|net)\s+(?:has|have|consists\s+of|contains|comprises|is\s+made\s+(?:up\s+)?of)\s+(?<count>\d{1,2})\s+(?<noun>layers)\b`,
+  'gi',
+);
+
 /** "The number of filters is 16, 32, 64 and 128", "the numbers of feature maps in the convolutional layers are …". */
 const NUMBER_OF = new RegExp(
-  String.raw`\bnumbers?\s+of\s+(?:output\s+)?(?<noun>${ALL_WIDTH_NOUNS})\b(?:\s+(?:in|of|for)\s+(?:the\s+|each\s+|all\s+)?(?:(?<words>${KIND_WORDS})\s+)?layers?)?\s+(?:is|are|was|were)\s+(?:set\s+to\s+)?(?<list>${NUMBER_LIST})(?![\dx]|\.\d)`,
+  String.raw`\bnumbers?\s+of\s+(?:output\s+)?(?<noun>${ALL_WIDTH_NOUNS})\b(?:\s+(?:in|of|for)\s+(?:the\s+|each\s+|all\s+)?(?:(?<words>${KIND_WORDS})\s+)?layers?)?\s+(?:is|are|was|were|being)\s+(?:set\s+to\s+)?(?<list>${NUMBER_LIST})(?![\dx]|\.\d)`,
   'gi',
 );
 
@@ -135,14 +213,27 @@ const LIST_ITEM = new RegExp(String.raw`^(?:an?\s+|one\s+)?(?<item>(?:\d{1,2}x\d
 const MAX_ITEM_WORDS = 4;
 
 /** A mention found in a sentence; `followsEach` marks an item of an "each followed by" list. */
-type Found = RegExpMatchArray & { followsEach?: boolean; names?: string[]; kind?: LayerKind };
+type Found = RegExpMatchArray & {
+  followsEach?: boolean;
+  names?: string[];
+  kind?: LayerKind;
+  /** "a 4-layer CNN": layers counted by the network's depth. */
+  counted?: boolean;
+  /** "after the 2nd, 4th and 6th layers": positions, 1-based. */
+  positions?: number[];
+  /** The whole statement a mention stands in, where it is more than the mention ("each pair of … is followed by …"). */
+  span?: [number, number];
+};
 
 /** Where each item of a follower list starts, with the items that name a layer without a width as mentions of their own. */
 function followerLists(sentence: string): { starts: Array<{ at: number; each: boolean }>; bare: Found[] } {
   const starts: Array<{ at: number; each: boolean }> = [];
   const bare: Found[] = [];
   for (const lead of sentence.matchAll(FOLLOWED_BY)) {
-    const each = Boolean(lead.groups!.each);
+    // "Every convolution uses a 3x3 kernel and is followed by 2x2 max-pooling": the subject names each layer.
+    const quantified =
+      /^(?:each|every|all)\b/i.test(sentence.trimStart()) && /\b(?:is|are)\s+(?:then\s+|always\s+|also\s+)?$/i.test(sentence.slice(0, lead.index));
+    const each = Boolean(lead.groups!.each) || quantified;
     const from = lead.index! + lead[0].length;
     const tail = sentence.slice(from).split(/[.;:(]/)[0];
     const cuts = [...tail.matchAll(LIST_SEPARATOR)];
@@ -220,6 +311,12 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
     // "depth from 1 to 128 channels": the layer's width is where it goes to.
     // "a final convolution layer results in a scalar value": one output.
     if (!out.widths && /\b(?:results?\s+in|outputs?|produces?|gives?)\s+(?:a|one)\s+(?:single\s+)?scalar\b/i.test(clause)) out.widths = [1];
+    // "a fully connected layer mapping the 128-dimensional code to 4096 units"
+    const mapped = new RegExp(String.raw`\b(?:maps?|mapping|projects?|projecting)\b[^,.;]{0,50}?\bto\s+(\d+)\s+(?:${nouns})\b`, 'i').exec(clause);
+    if (mapped) out.widths = [Number(mapped[1])];
+    // "a fully connected layer that outputs the 40 attribute scores"
+    const outputs = /\boutputs?\s+(?:the\s+)?(\d+)\s+(?:[a-z-]+\s+)?(?:scores|values|logits|probabilities|predictions)\b/i.exec(clause);
+    if (!out.widths && outputs && type === 'Dense') out.widths = [Number(outputs[1])];
     // "a fully connected layer with one output", "a single output unit"
     if (
       !out.widths &&
@@ -248,9 +345,20 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
       clause,
     );
   if (kernel && !out.kernel) out.kernel = pair(kernel[1], kernel[2]);
+  // "pool1 (2x2)", "conv1 (5x5, 32 maps)": the window first in the brackets after the layer's name.
+  const bracketed = /^[^(]{0,40}?\(\s*(\d{1,2})x(\d{1,2})\b/.exec(clause);
+  if (bracketed && !out.kernel) out.kernel = pair(bracketed[1], bracketed[2]);
   const stride = /\bstrides?\s+(?:of\s+)?(\d{1,2})\b|\bat\s+strides?\s+of\s+(\d{1,2})\b/i.exec(clause);
   if (stride) out.stride = pair(stride[1] ?? stride[2]);
   return out;
+}
+
+/** The items of the bracket right after a group mention ("layers (A, B, and C)"), split at top-level commas and "and". */
+function bracketItems(own: string): string[] | undefined {
+  const open = /^[^(,;]*?\blayers\s*\(/i.exec(own);
+  if (!open) return undefined;
+  const inner = /^([^()]*)\)/.exec(own.slice(open[0].length));
+  return inner?.[1].split(/\s*[,;]\s*(?:and\s+)?|\s+and\s+/).filter((i) => /\d/.test(i));
 }
 
 /** The layer groups one sentence (already in prose form) speaks of, in order. */
@@ -282,10 +390,16 @@ export function groupClauses(sentence: string): GroupClause[] {
   // A "… layer" mention that is an item of an "each followed by" list follows each layer before it too.
   // (Only a layer without a width: "each followed by a pooling layer and two fully connected layers" ends the list.)
   for (const m of layered) m.followsEach = kindNamed(m.groups!.words)?.widthParam === undefined && lists.starts.some((s) => s.each && s.at === m.index);
-  const every = [...sentence.matchAll(AFTER_EVERY)].filter((m) => kindNamed(m.groups!.words) && kindNamed(m.groups!.target));
+  const every = [...sentence.matchAll(AFTER_EVERY), ...sentence.matchAll(FOLLOWS_EVERY)].filter(
+    (m) => kindNamed(m.groups!.words) && kindNamed(m.groups!.target),
+  );
+  for (const m of every) if (m.groups!.nth) m.groups!.n = String(ORDINALS[m.groups!.nth.toLowerCase()] ?? parseInt(m.groups!.nth, 10));
   const numberOf = numberOfMentions(sentence);
+  const pairs = pairFollowerMentions(sentence);
+  const placedAt = positionMentions(sentence);
   // Mentions inside these statements are their targets, not layers of their own.
-  const inside = (m: RegExpMatchArray) => [...every, ...numberOf].some((e) => m.index! > e.index! && m.index! < e.index! + e[0].length);
+  const spans = [...every, ...numberOf, ...pairs, ...placedAt].map((e: Found) => e.span ?? [e.index!, e.index! + e[0].length]);
+  const inside = (m: RegExpMatchArray) => spans.some(([from, to]) => m.index! >= from && m.index! < to);
   const found = (
     [
       ...every,
@@ -298,6 +412,11 @@ export function groupClauses(sentence: string): GroupClause[] {
       ),
       ...(NOUN_KIND_WORDS ? nounMentions(sentence, layered) : []),
       ...namedMentions(sentence),
+      ...layeredCnnMentions(sentence),
+      ...enumeratedMentions(sentence),
+      ...pairs,
+      ...placedAt,
+      ...sentence.matchAll(PART_COUNT),
       ...numberOf,
     ] as Found[]
   )
@@ -318,6 +437,14 @@ export function groupClauses(sentence: string): GroupClause[] {
       text: own.trim(),
     };
     if (g.list && m.kind) clause.widths = numbersIn(g.list);
+    // "a five-layer convolutional network …" counts its layers of every kind: only with its widths is it the list.
+    if (m.counted && !clause.widths) return;
+    if (clause.ref.kind === 'new' && (clause.ref.count ?? 1) >= 2) {
+      const each = bracketItems(own);
+      const read = each && each.length === clause.ref.count ? each.map((item) => attributes(kind.type, item)) : [];
+      // Each item states its own layer only where each has a width ("6 and 16 filters" is one list instead).
+      if (read.length && read.every((r) => r.widths?.length === 1)) clause.perLayer = read;
+    }
     if (/^(?:final|last)$/i.test(g.adj ?? '')) clause.final = true;
     // "the output layer has 10 units": one layer (not every fully connected one), after all the others.
     if (
@@ -329,6 +456,11 @@ export function groupClauses(sentence: string): GroupClause[] {
       Object.assign(clause, { ref: { kind: 'new', count: 1 } as GroupRef, final: true, output: true });
     }
     if (/^[^,;]*?\bin\s+the\s+middle\b/i.test(own)) clause.middle = true;
+    if (m.positions)
+      Object.assign(clause, {
+        ref: { kind: 'all' } as GroupRef,
+        afterPositions: { positions: m.positions, ...(g.target ? { type: kindNamed(g.target)!.type } : {}) },
+      });
     if (g.target && g.n) Object.assign(clause, { ref: { kind: 'all' } as GroupRef, afterEvery: { n: Number(g.n), type: kindNamed(g.target)!.type } });
     // "(each) followed by a max-pooling layer", "each followed by batch normalization, ReLU and 2x2 max pooling":
     // this mention is placed after each layer of the one before (for a list, after each of the item before).

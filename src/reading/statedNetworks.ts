@@ -119,9 +119,11 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
     let at = group ? b.slots.indexOf(group[Math.ceil(group.length / 2)]) : b.slots.length;
     for (let k = 0; k < count; k++) {
       const slot: Slot = { ...newSlot(clause.type, clause, unit), ...(clause.output ? { output: true } : {}) };
-      setStated(slot, clause, widths.length === count ? widths[k] : widths.length === 1 ? widths[0] : undefined);
+      const own = clause.perLayer?.[k];
+      if (own) setStated(slot, { ...clause, ...own }, own.widths?.[0]);
+      else setStated(slot, clause, widths.length === count ? widths[k] : widths.length === 1 ? widths[0] : undefined);
       // "two convolutional layers with 32 filters": the second is a repeat of what is stated once.
-      if (k > 0 && widths.length !== count) slot.inferred = ['*'];
+      if (k > 0 && widths.length !== count && !own) slot.inferred = ['*'];
       b.slots.splice(at++, 0, slot);
       added.push(slot);
     }
@@ -130,6 +132,7 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
     return true;
   }
   if (clause.afterEvery) return placeAfterEvery(b, clause, clause.afterEvery, unit);
+  if (clause.afterPositions) return placeAfterPositions(b, clause, clause.afterPositions, unit);
   if (clause.ref.kind === 'all') {
     // "The convolutional layers have 96, 128 and 256 filters", nothing counted before: the widths introduce them.
     if (!ofType.length && widths.length) return apply(b, { ...clause, ref: { kind: 'new', count: widths.length } }, unit);
@@ -188,6 +191,17 @@ function placeAfterEvery(b: Building, clause: GroupClause, every: { n: number; t
   return true;
 }
 
+/** "max-pooling after the 2nd, 4th and 6th layers": a layer after each of those layers of the type (the stack's when unsaid). */
+function placeAfterPositions(b: Building, clause: GroupClause, at: { positions: number[]; type?: string }, unit: TextUnit): boolean {
+  const type = at.type ?? b.slots.find(WEIGHTED)?.type;
+  const ofType = b.slots.filter((s) => s.type === type);
+  const targets = at.positions.map((p) => ofType[p - 1]).filter((s): s is Slot => s !== undefined);
+  if (!targets.length) return false;
+  followEach(b, targets, clause.type, clause, unit);
+  for (const target of targets) setStated(b.slots[b.slots.indexOf(target) + 1]!, clause, undefined);
+  return true;
+}
+
 const WEIGHTED = (s: StatedLayer) => widthParam(s.type) !== undefined;
 
 /** Appends `statement.count` copies of the block its body states, each block's layers taking its listed width; false when the body states no weight layer. */
@@ -201,7 +215,8 @@ function addBlocks(b: Building, statement: BlockStatement, unit: TextUnit): bool
     for (const slot of template.slots) {
       const param = widthParam(slot.type);
       const params = param && widths ? { ...slot.params, [param]: widths[k] } : { ...slot.params };
-      b.slots.push({ ...slot, params, inferred: [...slot.inferred] });
+      const inferred = param && widths ? slot.inferred.filter((p) => p !== '*' && p !== param) : [...slot.inferred];
+      b.slots.push({ ...slot, params, inferred });
     }
   }
   b.lastAdded = undefined;
@@ -294,6 +309,9 @@ function withOutput(net: StatedNetwork, classes: number | undefined, taskSized: 
     return net;
   }
   if (classes === undefined && !taskSized) return net;
+  // All-convolutional: a convolution as wide as the classes, then global pooling, is the classifier already.
+  const beforeLast = net.layers[net.layers.length - 2];
+  if (/^Global/.test(last.type) && beforeLast && widthParam(beforeLast.type) && beforeLast.params[widthParam(beforeLast.type)!] === classes) return net;
   const params: Params = { units: classes ?? 10, activation: 'softmax' };
   const output: StatedLayer = { type: 'Dense', params, inferred: classes === undefined ? ['units'] : [], text: 'output layer (one unit per class)', unit };
   return { ...net, layers: [...net.layers, output] };
@@ -349,6 +367,26 @@ function isCensus(clauses: GroupClause[]): boolean {
       !clauses[i - 1].eachFollowedBy &&
       widthParam(clauses[i - 1].type) !== undefined,
   );
+}
+
+/**
+ * "two convolutional layers …, two max pooling layers, and two fully connected layers; the convolutional and
+ * pooling layers alternate": a census whose text says how its groups interleave is read as the network. The
+ * clauses are changed in place (the layers without weights placed after each of the group they alternate with).
+ */
+function interleaved(clauses: GroupClause[], text: string): boolean {
+  if (!/\b(?:alternate|alternating|interleaved|in\s+turn)\b/i.test(text)) return false;
+  let changed = false;
+  for (const [i, group] of clauses.entries()) {
+    if (group.ref.kind !== 'new' || widthParam(group.type) === undefined) continue;
+    const count = group.ref.count;
+    const partner = clauses.findIndex((c, j) => j > i && c.ref.kind === 'new' && c.ref.count === count && widthParam(c.type) === undefined);
+    if (partner < 0) continue;
+    group.eachFollowedBy = clauses[partner]!.type;
+    clauses.splice(partner, 1);
+    changed = true;
+  }
+  return changed;
 }
 
 /** Networks of a width family ("RCNN-96", "RCNN-128"): the stack its name stands beside, once per named value. */
@@ -423,11 +461,12 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
       if (addBlocks(b, blocks, unit)) {
         b.last = unit.index;
         for (const j of [...blocks.from, i].sort((x, y) => x - y)) if (!b.units.includes(units[j])) b.units.push(units[j]);
+        for (const clause of groupClauses(blocks.rest ?? '')) apply(b, clause, unit);
         return;
       }
     }
     const clauses = groupClauses(text);
-    if (isCensus(clauses)) return;
+    if (isCensus(clauses) && !interleaved(clauses, text)) return;
     if (b && unit.index - b.last > GAP) close();
     for (const clause of clauses) {
       const weightedAfterDense =

@@ -85,7 +85,7 @@ function infer(params: Params, inferred: string[], name: string, value: Params[s
 }
 
 /** Emits one layer; returns false when it could not be used. */
-function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraStride?: number; nextIsActivation?: boolean }): boolean {
+function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraStride?: number; nextIsActivation?: boolean; convFollows?: boolean }): boolean {
   const d = item.draft;
   const params: Params = { ...d.params };
   // The reader's 'type' guess ("3×3, 64" read as a convolution) is not a param; the params were stated.
@@ -122,8 +122,8 @@ function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraSt
     case 'MaxPool2D':
     case 'AvgPool2D': {
       if (b.rank !== 3) return false;
-      if (params.pool === undefined && d.type === 'AvgPool2D') {
-        // "average pool" with no window before the classifier: global pooling.
+      if (params.pool === undefined && d.type === 'AvgPool2D' && !opts.convFollows) {
+        // "average pool" with no window before the classifier: global pooling (not one with convolutions after it).
         b.add('GlobalAvgPool2D', {}, ['*'], origin);
         b.rank = 1;
         return true;
@@ -280,7 +280,8 @@ export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assemb
         extra = 1;
       } else {
         const isConv = isImageConv(item.draft.type);
-        if (emitLayer(b, item, { extraStride: isConv ? extra : 1, nextIsActivation }) && isConv) extra = 1;
+        const convFollows = flat.slice(flat.indexOf(item) + 1).some((later) => later.kind === 'block' || isImageConv(later.draft.type));
+        if (emitLayer(b, item, { extraStride: isConv ? extra : 1, nextIsActivation, convFollows }) && isConv) extra = 1;
       }
     });
     // The size the table states for the band is the output of its last layer: kept to check the shapes against.

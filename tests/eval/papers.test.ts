@@ -231,16 +231,24 @@ describe('prose: alexnet.pdf, lenet5.pdf, unet.pdf', () => {
     expectValid(result);
   });
 
-  it('lenet5.pdf: C1, C3, C5, F6 and the output layer from the layer descriptions; the compared MLPs once each', async () => {
+  it('lenet5.pdf: C1, C3, C5, F6 and the output layer from the layer descriptions; the compared MLPs once each; the handwriting network of p. 36', async () => {
     const result = await extract('lenet5.pdf');
     const text = result.designs.find((d) => filters(d).join() === '6,16,120');
     expect(text).toBeDefined();
     expect(units(text!)).toEqual([84, 10]);
     // "The input is a 32x32 pixel image", of grey levels.
     expect(text!.layers[0].params?.shape).toEqual([32, 32, 1]);
-    // The other text designs are the fully connected networks the paper compares with, each stated once.
+    // The other text designs: the fully connected networks the paper compares with, each stated once, and the
+    // five-layer network of its handwriting system (p. 36: "layer one: convolution with eight kernels …").
     const others = result.designs.filter((d) => d.source?.kind === 'text' && d !== text);
-    expect(others.map((d) => units(d).join('-')).sort()).toEqual(['1000-150-10', '300-100-10']);
+    const convolutional = others.filter((d) => filters(d).length > 0);
+    expect(convolutional.map((d) => [d.source?.page, filters(d).join()])).toEqual([[36, '8,25,84']]);
+    expect(
+      others
+        .filter((d) => !convolutional.includes(d))
+        .map((d) => units(d).join('-'))
+        .sort(),
+    ).toEqual(['1000-150-10', '300-100-10']);
     expectValid(result);
   });
 

@@ -30,6 +30,8 @@ const TOKEN: Record<string, string> = {
   Dense: 'F',
   Embedding: 'E',
   LSTM: 'L',
+  GRU: 'G',
+  AvgPool2D: 'P',
 };
 
 function tokensOf(text: string): string[] {
@@ -120,6 +122,130 @@ const FORMS: Array<[string, string]> = [
     'C16 P C32 P C64 P F500 F2',
   ],
   ['The model is composed of an embedding layer of size 128, a bidirectional LSTM layer with 64 units, and a dense layer with 1 sigmoid unit.', 'E128 L64 F1'],
+  [
+    'Our model is a convolutional neural network with three convolution layers of 32, 32 and 64 channels, all with 5 × 5 kernels and each followed by 3 × 3 max-pooling with stride 2. A fully connected layer with 10 outputs is used for classification on CIFAR-10.',
+    'C32 P C32 P C64 P F10',
+  ],
+  [
+    'The baseline CNN consists of two convolutional layers (with 6 and 16 filters of size 5 × 5) and three fully-connected layers with 120, 84 and 10 units.',
+    'C6 C16 F120 F84 F10',
+  ],
+  [
+    'For text classification we use a GRU with 128 hidden units, preceded by an embedding layer of dimension 100, and followed by a fully connected output layer for the 4 classes.',
+    'E100 G128 F4',
+  ],
+  ['The actor network has two hidden layers with 400 and 300 units respectively, and an output layer of 4 units with tanh activation.', 'F400 F300 F4'],
+  [
+    'Our encoder has four stages; each stage consists of two 3 × 3 convolutions followed by a 2 × 2 max pooling. The stages have 32, 64, 128 and 256 channels. Input images are 128 × 128.',
+    'C32 C32 P C64 C64 P C128 C128 P C256 C256 P',
+  ],
+  [
+    'Specifically, the network has the following layers: Conv(3x3, 16), Conv(3x3, 16), MaxPool(2x2), Conv(3x3, 32), Conv(3x3, 32), MaxPool(2x2), FC(256), FC(10). The inputs are 32 × 32 RGB images.',
+    'C16 C16 P C32 C32 P F256 F10',
+  ],
+  ['We train a network consisting of an input layer of 784 units, two hidden layers of 800 units each, and an output layer of 10 units.', 'F800 F800 F10'],
+  [
+    'The first convolutional layer applies 64 filters of size 3 × 3, followed by a second convolutional layer with 128 filters of size 3 × 3 and a max pooling layer of size 2 × 2. Then two fully connected layers of size 512 and 43 produce the traffic sign class scores. The input images are 48 × 48.',
+    'C64 C128 P F512 F43',
+  ],
+  [
+    'The critic takes 64 × 64 images and applies four 4 × 4 convolutions with stride 2 and 64, 128, 256 and 512 filters, then a linear layer that outputs a single scalar.',
+    'C64 C128 C256 C512 F1',
+  ],
+  [
+    'We adopt a simple architecture: the input 28 × 28 image passes through a convolutional layer with 10 kernels of size 5 × 5, a 2 × 2 max-pooling, a convolutional layer with 20 kernels of size 5 × 5, another 2 × 2 max-pooling, a fully-connected layer with 50 units and a final 10-way softmax.',
+    'C10 P C20 P F50 F10',
+  ],
+  [
+    'The Q-network is a multilayer perceptron with two hidden layers of 64 units and ReLU activations; its output layer has one unit per action, and the environment has 4 actions.',
+    'F64 F64 F4',
+  ],
+  [
+    'Our 1D CNN for ECG classification has four convolutional layers with 32, 64, 128 and 128 filters of width 7, each followed by batch normalization, ReLU and max-pooling of size 2, then a global average pooling layer and a dense softmax layer over the 5 rhythm classes.',
+    'C32 P C64 P C128 P C128 P A F5',
+  ],
+  [
+    'The network consists of 3 residual blocks with 16, 32 and 64 filters respectively. Each residual block contains two 3 × 3 convolutional layers. The network ends with global average pooling and a 10-way fully connected layer.',
+    'C16 C16 C32 C32 C64 C64 A F10',
+  ],
+  [
+    'The segmentation network is a fully convolutional network with five convolutional layers having 16, 32, 64, 32 and 2 filters; the kernel size is 3 × 3 for all layers.',
+    'C16 C32 C64 C32 C2',
+  ],
+  [
+    'For the policy we use a network with three convolutional layers (32 filters of 8×8 with stride 4, 64 filters of 4×4 with stride 2, and 64 filters of 3×3 with stride 1), followed by a fully connected layer of 512 units and a softmax over the 6 actions.',
+    'C32 C64 C64 F512 F6',
+  ],
+  ['The model uses two stacked bidirectional LSTM layers with 128 units each, followed by a dropout layer and a dense layer with 3 outputs.', 'L128 L128 F3'],
+  ['The discriminator is a 4-layer CNN whose layers have 64, 128, 256 and 1 output channels, with 4 × 4 kernels and stride 2.', 'C64 C128 C256 C1'],
+  [
+    'Each input patch of 32 × 32 pixels is processed by conv1 (5 × 5, 32 maps), pool1 (2 × 2), conv2 (5 × 5, 64 maps), pool2 (2 × 2), fc1 (1024 units) and fc2 (2 units).',
+    'C32 P C64 P F1024 F2',
+  ],
+  [
+    'Our classifier stacks three convolution layers of 48, 96 and 192 feature maps. Every convolution uses a 3 × 3 kernel with stride 1 and is followed by 2 × 2 max-pooling. Two dense layers of 512 and 100 neurons complete the network, which operates on 32 × 32 colour images.',
+    'C48 P C96 P C192 P F512 F100',
+  ],
+  [
+    'The network is as follows. Layer 1: convolution with 20 filters of size 9 × 9. Layer 2: max pooling of size 2 × 2. Layer 3: convolution with 40 filters of size 5 × 5. Layer 4: max pooling of size 2 × 2. Layer 5: fully connected with 100 units. Layer 6: softmax with 2 outputs.',
+    'C20 P C40 P F100 F2',
+  ],
+  [
+    'We use a standard LeNet-like network on 28 × 28 inputs: 5 × 5 convolutions with 32 and 64 channels, each followed by 2 × 2 max pooling, then a fully connected layer with 1024 hidden units and a 10-unit output layer.',
+    'C32 P C64 P F1024 F10',
+  ],
+  [
+    'The value network consists of two fully connected layers of 128 units with tanh activations followed by a linear output layer with a single unit.',
+    'F128 F128 F1',
+  ],
+  [
+    'The student model is a small convolutional network: two convolutional layers with 16 filters each (3 × 3), a max-pooling layer, and a fully connected layer with 100 units, followed by the 10-way output layer. It takes 28 × 28 images.',
+    'C16 C16 P F100 F10',
+  ],
+  [
+    'The base network has 4 convolutional layers, with the number of feature maps being 32, 32, 64 and 64. Each pair of convolutional layers is followed by a 2 × 2 max-pooling layer. A fully connected layer of 512 units and a softmax layer for 10 classes are on top. The input is 32 × 32 × 3.',
+    'C32 C32 P C64 C64 P F512 F10',
+  ],
+  [
+    'The network takes 64 × 64 × 3 inputs and is composed of five convolutional layers with 3 × 3 kernels and 32, 64, 128, 256 and 512 channels, each using stride 2, followed by a fully connected layer that outputs the 40 attribute scores.',
+    'C32 C64 C128 C256 C512 F40',
+  ],
+  [
+    'The proposed model contains two convolutional layers with 64 and 128 filters (kernel size 3), two max pooling layers, and two fully connected layers with 256 and 10 units; the convolutional and pooling layers alternate.',
+    'C64 P C128 P F256 F10',
+  ],
+  [
+    'The feature extractor is made up of four blocks, each comprising a 3 × 3 convolution with 64 filters, batch normalization, a ReLU nonlinearity and 2 × 2 max-pooling. It is applied to 84 × 84 images.',
+    'C64 P C64 P C64 P C64 P',
+  ],
+  [
+    'We employ an MLP of three hidden layers (1024, 512 and 256 units) with ReLU activation and dropout, and a softmax output over the 20 newsgroups classes.',
+    'F1024 F512 F256 F20',
+  ],
+  [
+    'The architecture comprises 2 convolutional layers followed by 3 fully connected layers. The convolutional layers use 5 × 5 kernels with 20 and 50 output channels, and the fully connected layers have 500, 100 and 10 neurons.',
+    'C20 C50 F500 F100 F10',
+  ],
+  [
+    'Images of size 96 × 96 are fed into three consecutive convolutional layers with 32, 64 and 128 filters of size 3 × 3, each of which is followed by a max-pooling layer; the output of the last pooling layer is flattened and fed into a dense layer with 128 neurons and an output layer with 2 neurons.',
+    'C32 P C64 P C128 P F128 F2',
+  ],
+  [
+    'The Siamese branch is a CNN consisting of 4 convolutional layers with 64, 128, 128 and 256 filters, of size 10 × 10, 7 × 7, 4 × 4 and 4 × 4 respectively, followed by a fully connected layer with 4096 units.',
+    'C64 C128 C128 C256 F4096',
+  ],
+  [
+    'Our model for CIFAR-10 follows the all-convolutional design: three stages of two 3 × 3 convolutional layers with 96, 192 and 192 filters respectively, a 1 × 1 convolution with 10 filters, and global average pooling.',
+    'C96 C96 C192 C192 C192 C192 C10 A',
+  ],
+  [
+    'The convolutional part has 6 layers, each with 3 × 3 kernels: 32, 32, 64, 64, 128 and 128 filters, and max-pooling after the 2nd, 4th and 6th layers. Two fully connected layers of 512 units and a 10-way softmax follow.',
+    'C32 C32 P C64 C64 P C128 C128 P F512 F512 F10',
+  ],
+  [
+    'A small ConvNet is used as the baseline: 2 conv layers (32 and 64 filters of size 3 × 3), a 2 × 2 max pooling, a dense layer of 128 units and an output layer with 10 units.',
+    'C32 C64 P F128 F10',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -160,6 +160,8 @@ export const conv2dTranspose: LayerSpec = {
       'fractionally-strided convolutional',
       'fractionally strided convolution',
     ],
+    // "three transposed convolutions with 256, 128 and 64 filters"
+    nouns: ['transposed convolution', 'deconvolution', 'up-convolution', 'fractionally strided convolution'],
     width: { param: 'filters', nouns: FILTER_NOUNS },
   },
   params: [

@@ -29,15 +29,17 @@ function linkLayers(link: string, first: boolean): LayerDraft[] | undefined {
   const text = link.replace(/[.;,]+$/, '').trim();
   if (END_WORDS.test(text)) return [];
   const direct = parseLayerText(text);
-  if (direct.length) return direct;
-  if (!first) return undefined;
-  // "… as follows: conv(5x5, 32)": the shortest tail of the lead-in that reads as a layer.
+  if (!first) return direct.length ? direct : undefined;
+  // "… as follows: conv(5x5, 32)", "the input (64x64x3) goes through Conv 3x3/32": the shortest tail of the
+  // lead-in that reads as a layer, after the input the lead-in states.
+  const input = direct.filter((l) => l.type === 'Input');
+  if (direct.length > input.length) return direct;
   const words = text.split(/\s+/);
   for (let k = words.length - 1; k >= Math.max(1, words.length - MAX_LEAD_WORDS); k--) {
-    const tail = parseLayerText(words.slice(k).join(' '));
-    if (tail.length) return tail;
+    const tail = parseLayerText(words.slice(k).join(' ')).filter((l) => l.type !== 'Input');
+    if (tail.length) return [...input, ...tail];
   }
-  return undefined;
+  return input.length ? input : undefined;
 }
 
 /** Items of a list after a colon, split at commas and semicolons outside brackets ("Conv(3x3, 16), MaxPool(2x2), and FC(10)"). */
@@ -60,7 +62,8 @@ function listedAfterColon(text: string): string[] {
   items.push(item);
   const listed = items.map((i) => i.replace(/^\s*(?:and|then)\s+/i, '').trim()).filter(Boolean);
   // Items written as layer names with their numbers ("Conv(3x3, 16)"), not clauses, which the group grammar reads.
-  return listed.every((i) => normaliseLayerText(i).split(/\s+/).length <= MAX_ITEM_WORDS) ? listed : [];
+  // The first item may carry the lead-in ("the input (64x64x3) goes through Conv 3x3/32").
+  return listed.slice(1).every((i) => normaliseLayerText(i).split(/\s+/).length <= MAX_ITEM_WORDS) ? listed : [];
 }
 
 /**
@@ -82,7 +85,10 @@ function chainIn(sentence: Sentence): LayerDraft[] | undefined {
     }
     layers.push(...read);
   }
-  return layers.filter((l) => isImageWeightLayer(l.type)).length >= 2 ? layers : undefined;
+  // Each layer with weights carries its width, as a layer written out does ("ATROUS CONVOLUTION, AND FULLY…"
+  // in a running head is not one).
+  const weighted = layers.filter((l) => isImageWeightLayer(l.type));
+  return weighted.length >= 2 && weighted.every((l) => l.params.filters !== undefined || l.params.units !== undefined) ? layers : undefined;
 }
 
 export function chainDesigns(sentences: Sentence[]): ProseDesign[] {

@@ -164,6 +164,20 @@ const PART_COUNT = new RegExp(
   'gi',
 );
 
+/** "… fully connected layers with 100, 50 and 10 neurons and a single output": a last layer of one unit. */
+const SINGLE_OUTPUT =
+  /\band\s+(?:a\s+single|one|a)\s+(?:linear\s+|sigmoid\s+|scalar\s+)?(?<item>output(?:\s+(?:unit|neuron|node))?)\b(?!\s+(?:for|per|of|layers?)\b)/gi;
+
+function singleOutputMentions(sentence: string): Found[] {
+  return [...sentence.matchAll(SINGLE_OUTPUT)].map((m) => {
+    const found = [m.groups!.item] as Found;
+    found.index = m.index! + m[0].length - m.groups!.item.length;
+    found.kind = { type: 'Dense', widthParam: 'units' };
+    found.groups = { words: 'output', noun: 'layer', count: '1', list: '1' };
+    return found;
+  });
+}
+
 /** "The number of filters is 16, 32, 64 and 128", "the numbers of feature maps in the convolutional layers are …". */
 const NUMBER_OF = new RegExp(
   String.raw`\bnumbers?\s+of\s+(?:output\s+)?(?<noun>${ALL_WIDTH_NOUNS})\b(?:\s+(?:in|of|for)\s+(?:the\s+|each\s+|all\s+)?(?:(?<words>${KIND_WORDS})\s+)?layers?)?\s+(?:is|are|was|were|being)\s+(?:set\s+to\s+)?(?<list>${NUMBER_LIST})(?![\dx]|\.\d)`,
@@ -314,6 +328,9 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
     // "a fully connected layer mapping the 128-dimensional code to 4096 units"
     const mapped = new RegExp(String.raw`\b(?:maps?|mapping|projects?|projecting)\b[^,.;]{0,50}?\bto\s+(\d+)\s+(?:${nouns})\b`, 'i').exec(clause);
     if (mapped) out.widths = [Number(mapped[1])];
+    // "a linear output layer over the vocabulary of 10000 words"
+    const vocabulary = /\bover\s+(?:the|a|its)\s+(?:vocabulary|lexicon)\s+(?:of\s+)?(?:size\s+)?(\d+)/i.exec(clause);
+    if (!out.widths && vocabulary && type === 'Dense') out.widths = [Number(vocabulary[1])];
     // "a fully connected layer that outputs the 40 attribute scores"
     const outputs = /\boutputs?\s+(?:the\s+)?(\d+)\s+(?:[a-z-]+\s+)?(?:scores|values|logits|probabilities|predictions)\b/i.exec(clause);
     if (!out.widths && outputs && type === 'Dense') out.widths = [Number(outputs[1])];
@@ -414,6 +431,7 @@ export function groupClauses(sentence: string): GroupClause[] {
       ...namedMentions(sentence),
       ...layeredCnnMentions(sentence),
       ...enumeratedMentions(sentence),
+      ...singleOutputMentions(sentence),
       ...pairs,
       ...placedAt,
       ...sentence.matchAll(PART_COUNT),

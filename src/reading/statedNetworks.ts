@@ -121,7 +121,8 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
       const slot: Slot = { ...newSlot(clause.type, clause, unit), ...(clause.output ? { output: true } : {}) };
       const own = clause.perLayer?.[k];
       if (own) setStated(slot, { ...clause, ...own }, own.widths?.[0]);
-      else setStated(slot, clause, widths.length === count ? widths[k] : widths.length === 1 ? widths[0] : undefined);
+      // One layer with several numbers before its noun ("vocabulary 10000, 256 dimensions"): the one next to the noun.
+      else setStated(slot, clause, widths.length === count ? widths[k] : widths.length === 1 || count === 1 ? widths[widths.length - 1] : undefined);
       // "two convolutional layers with 32 filters": the second is a repeat of what is stated once.
       if (k > 0 && widths.length !== count && !own) slot.inferred = ['*'];
       b.slots.splice(at++, 0, slot);
@@ -230,7 +231,7 @@ const WIDTH_RULE =
   /\b(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)|kernels)|channels|filters|feature\s+maps)\s+(?:is\s+|are\s+)?(doubled|halved|doubles|halves)|\b(doubling|halving)\s+(?:the\s+)?(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)))/i;
 /** "brings the depth from 1 to 128 channels", "starting with 64 filters": where a width rule starts. */
 const FIRST_WIDTH =
-  /\bfrom\s+\d+\s+to\s+(\d+)\s+(?:channels|filters|feature\s+maps)|\bstart(?:s|ing)?\s+(?:with|from|at)\s+(\d+)\s+(?:channels|filters|feature\s+maps)/i;
+  /\bfrom\s+\d+\s+to\s+(\d+)\s+(?:channels|filters|feature\s+maps)|\bstart(?:s|ing)?\s+(?:with|from|at)\s+(\d+)(?:\s+(?:channels|filters|feature\s+maps))?\b(?![.,]?\d)/i;
 
 /** Widths of a stack whose text states the first width and a doubling (or halving) rule. */
 function applyWidthRule(b: Building, text: string): boolean {
@@ -375,7 +376,8 @@ function isCensus(clauses: GroupClause[]): boolean {
  * clauses are changed in place (the layers without weights placed after each of the group they alternate with).
  */
 function interleaved(clauses: GroupClause[], text: string): boolean {
-  if (!/\b(?:alternate|alternating|interleaved|in\s+turn)\b/i.test(text)) return false;
+  if (!/\b(?:alternate|alternating|interleaved|in\s+turn)\b|\b(?:placed|inserted|applied|used)?\s*after\s+(?:each|every)\s+(?:of\s+the\s+)?conv/i.test(text))
+    return false;
   let changed = false;
   for (const [i, group] of clauses.entries()) {
     if (group.ref.kind !== 'new' || widthParam(group.type) === undefined) continue;

@@ -15,6 +15,8 @@ interface TypeRule {
 }
 
 /** Order matters: the first matching rule names the layer. */
+/** The largest step a "/N" after a window is read as; a bigger N is the layer's width. */
+const MAX_SLASH_STRIDE = 4;
 const TYPE_RULES: TypeRule[] = [
   { pattern: /\binput\b|\bimage\b/i, type: 'Input' },
   { pattern: /\bglobal\s+(avg|average|mean)\s*-?\s*pool/i, type: 'GlobalAvgPool2D' },
@@ -73,7 +75,10 @@ function readPart(part: string): { rule?: TypeRule; params: Params; dims?: numbe
       : { rule: typeOf('fc'), params: { units: Number(named[3]) } };
   }
   const fcSize = /^(fc|dense|linear)\s*-\s*(\d+)$/i.exec(text) ?? /^(\d+)\s*-?\s*(?:d|dim|way|unit|units|neurons?)\b/i.exec(text);
-  const stride = /\bstride\s*(?:of\s*)?(\d+)(?:\s*x\s*\d+)?|\/\s*s?\s*(\d+)\b|\bs(\d+)\b/i.exec(text);
+  const found = /\bstride\s*(?:of\s*)?(\d+)(?:\s*x\s*\d+)?|\/\s*s?\s*(\d+)\b|\bs(\d+)\b/i.exec(text);
+  // "3x3/2" is a stride; "Conv 3x3/32" is the width (a layer steps by a few pixels, not by dozens).
+  const stride = found && !(found[2] !== undefined && Number(found[2]) > MAX_SLASH_STRIDE) ? found : null;
+  if (found && !stride) text = text.replace(found[0], ` ${found[2]}`);
   if (stride) {
     params.stride = pair(Number(stride[1] ?? stride[2] ?? stride[3]));
     text = text.replace(stride[0], ' ');

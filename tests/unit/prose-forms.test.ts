@@ -246,6 +246,25 @@ const FORMS: Array<[string, string]> = [
     'A small ConvNet is used as the baseline: 2 conv layers (32 and 64 filters of size 3 × 3), a 2 × 2 max pooling, a dense layer of 128 units and an output layer with 10 units.',
     'C32 C64 P F128 F10',
   ],
+  [
+    'The visual encoder uses five convolutional layers, whose numbers of kernels are 24, 36, 48, 64 and 64, with 5 × 5 kernels and stride 2 in the first three layers and 3 × 3 kernels in the last two, followed by fully connected layers with 100, 50 and 10 neurons and a single output that predicts the steering angle.',
+    'C24 C36 C48 C64 C64 F100 F50 F10 F1',
+  ],
+  ['We train a 5-layer fully connected network with 2000, 1000, 500, 250 and 10 units.', 'F2000 F1000 F500 F250 F10'],
+  [
+    'Our recurrent model stacks an embedding layer (vocabulary 10000, 256 dimensions), two GRU layers of 512 units each and a linear output layer over the vocabulary of 10000 words.',
+    'E256 G512 G512 F10000',
+  ],
+  ['The detector head consists of two 3 × 3 convolutions with 256 channels followed by a 1 × 1 convolution that outputs 18 channels.', 'C256 C256 C18'],
+  [
+    'Our model (Table 2) is a ConvNet with four layers: two convolutional layers with 32 and 64 5 × 5 filters, each followed by 2 × 2 max-pooling, and two fully connected layers with 512 and 10 neurons.',
+    'C32 P C64 P F512 F10',
+  ],
+  [
+    'The convolutional encoder has 4 layers with 3 × 3 kernels and stride 2; the number of channels doubles at each layer starting from 32. A fully connected layer produces the 64-dimensional latent code.',
+    'C32 C64 C128 C256 F64',
+  ],
+  ['A multi-layer perceptron with one hidden layer of 800 units and a softmax output layer with 10 units was trained on the raw pixels.', 'F800 F10'],
 ];
 
 describe('prose forms', () => {
@@ -256,5 +275,7 @@ describe('prose forms', () => {
   it('makes no network of layers a text only names ("fc7 features") or of an arrow chain that is not of layers', () => {
     expect(tokensOf('We extract fc7 features and conv5 features from the pretrained network and train a linear SVM on the 4096-d fc7 features.')).toEqual([]);
     expect(tokensOf('The pipeline is image → detector → tracker → report, and each stage runs on its own thread.')).toEqual([]);
+    // A running head: a colon list of layer words without their numbers.
+    expect(tokensOf('JONES ET AL.: IMAGE PARSING WITH CONVOLUTIONAL NETWORKS, DILATED CONVOLUTION, AND FULLY CONNECTED LAYERS')).toEqual([]);
   });
 });

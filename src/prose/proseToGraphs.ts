@@ -315,7 +315,9 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
   for (const design of [...statedDesigns(sentences), ...chainDesigns(sentences)]) {
     if (design.weightLayers < 2 || design.errors.length) continue;
     const rivals = kept.filter((d) => read.includes(d) && d.sentences.some((s) => design.sentences.includes(s)));
-    if (rivals.some((r) => statedWeights(r) >= statedWeights(design))) continue;
+    // On a tie the reading with more layers stands: it read more of what the sentences say (pools, outputs).
+    const weights = statedWeights(design);
+    if (rivals.some((r) => statedWeights(r) > weights || (statedWeights(r) === weights && r.graph.layers.length >= design.graph.layers.length))) continue;
     for (const r of rivals) kept.splice(kept.indexOf(r), 1);
     kept.push(design);
   }

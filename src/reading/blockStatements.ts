@@ -60,10 +60,21 @@ function countedBlocks(text: string): BlockStatement | undefined {
   if (!stages) return undefined;
   const count = Number(stages[1]);
   const after = text.slice(stages.index + stages[0].length);
-  const end = /\brespectively\b/i.exec(after) ?? /,\s/.exec(after);
-  const body = end ? after.slice(0, end.index + end[0].length) : after;
-  const widths = respectiveWidths(body, count);
-  return { body, rest: after.slice(body.length), count, ...(widths ? { widths } : {}), from: [] };
+  const end = /\brespectively\b/i.exec(after) ?? /[,;]\s(?!\d|and\s+\d)/.exec(after);
+  const phrase = end ? after.slice(0, end.index + end[0].length) : after;
+  const widths = respectiveWidths(phrase, count) ?? listedWidths(phrase, count);
+  // "5 blocks of 3x3 convolutions with 64, …, 512 channels; each block has two convolutions and ends with …":
+  // the body the sentence states next is the block's.
+  const stated = BODY.exec(after.slice(phrase.length));
+  const body = stated ? after.slice(phrase.length + stated.index + stated[0].length) : phrase;
+  return { body, ...(stated ? {} : { rest: after.slice(phrase.length) }), count, ...(widths ? { widths } : {}), from: [] };
+}
+
+/** "with 64, 128, 256, 512 and 512 channels": one width per block, when the list is as long as the blocks are many. */
+function listedWidths(phrase: string, count: number): number[] | undefined {
+  const m = new RegExp(String.raw`(${NUMBER_LIST})\s+(?:output\s+)?(?:${ALL_WIDTH_NOUNS})\b`, 'i').exec(phrase);
+  const widths = m ? numbersIn(m[1]) : [];
+  return widths.length === count && count > 1 ? widths : undefined;
 }
 
 /** The block statement whose body is sentence `i` of `forms` (sentences in prose form), if any. */

@@ -178,6 +178,27 @@ function singleOutputMentions(sentence: string): Found[] {
   });
 }
 
+/** "Its first layer convolves the input with 64 kernels …": a layer named by its position and what it does. */
+const LAYER_VERB = new RegExp(
+  String.raw`\b(?<ord>(?:the|its|our)\s+(?:${ORDINAL_WORDS}))\s+(?:hidden\s+)?layer\s+(?<item>(?:convolves|filters|pools|subsamples))\b`,
+  'gi',
+);
+const VERB_KIND: Record<string, string> = { convolves: 'convolution', filters: 'convolution', pools: 'pooling', subsamples: 'subsampling' };
+
+/** "two layers of convolution", "3 layers of LSTM": a group counted before its kind. */
+const LAYERS_OF = new RegExp(String.raw`\b(?<count>\d+)\s+(?<noun>layers)\s+of\s+(?<words>${KIND_WORDS})\b`, 'gi');
+
+function verbMentions(sentence: string): Found[] {
+  return [...sentence.matchAll(LAYER_VERB)].flatMap((m) => {
+    const kind = kindNamed(VERB_KIND[m.groups!.item.toLowerCase()]!);
+    if (!kind) return [];
+    const found = m as Found;
+    found.kind = kind;
+    found.groups = { ord: m.groups!.ord, words: VERB_KIND[m.groups!.item.toLowerCase()]!, noun: 'layer' };
+    return [found];
+  });
+}
+
 /** "The number of filters is 16, 32, 64 and 128", "the numbers of feature maps in the convolutional layers are …". */
 const NUMBER_OF = new RegExp(
   String.raw`\bnumbers?\s+of\s+(?:output\s+)?(?<noun>${ALL_WIDTH_NOUNS})\b(?:\s+(?:in|of|for)\s+(?:the\s+|each\s+|all\s+)?(?:(?<words>${KIND_WORDS})\s+)?layers?)?\s+(?:is|are|was|were|being)\s+(?:set\s+to\s+)?(?<list>${NUMBER_LIST})(?![\dx]|\.\d)`,
@@ -201,7 +222,7 @@ function numberOfMentions(sentence: string): Found[] {
  * and global average pooling", as items of a list of layers.
  */
 const BARE_KIND = new RegExp(
-  String.raw`\b(?:(?<article>an?|another|one)|with|and|then)\s+(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))(?![\w-])(?!\s+(?:hidden\s+)?layers?\b)`,
+  String.raw`\b(?:(?<article>an?|another|one)(?:\s+(?:second|third|fourth|further|final|last|additional))?|with|and|then)\s+(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))(?![\w-])(?!\s+(?:hidden\s+)?layers?\b)`,
   'gi',
 );
 
@@ -416,7 +437,8 @@ export function groupClauses(sentence: string): GroupClause[] {
   const placedAt = positionMentions(sentence);
   // Mentions inside these statements are their targets, not layers of their own.
   const spans = [...every, ...numberOf, ...pairs, ...placedAt].map((e: Found) => e.span ?? [e.index!, e.index! + e[0].length]);
-  const inside = (m: RegExpMatchArray) => spans.some(([from, to]) => m.index! >= from && m.index! < to);
+  // (or overlap them: "two max-pooling layers after the second …" is the placement, not two more layers)
+  const inside = (m: RegExpMatchArray) => spans.some(([from, to]) => m.index! < to && m.index! + m[0].length > from);
   const found = (
     [
       ...every,
@@ -431,6 +453,8 @@ export function groupClauses(sentence: string): GroupClause[] {
       ...namedMentions(sentence),
       ...layeredCnnMentions(sentence),
       ...enumeratedMentions(sentence),
+      ...verbMentions(sentence),
+      ...sentence.matchAll(LAYERS_OF),
       ...singleOutputMentions(sentence),
       ...pairs,
       ...placedAt,

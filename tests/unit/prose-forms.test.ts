@@ -265,6 +265,46 @@ const FORMS: Array<[string, string]> = [
     'C32 C64 C128 C256 F64',
   ],
   ['A multi-layer perceptron with one hidden layer of 800 units and a softmax output layer with 10 units was trained on the raw pixels.', 'F800 F10'],
+  [
+    'The model takes 227 × 227 RGB crops. Its first layer convolves the input with 64 kernels of 7 × 7 at stride 2, after which a 3 × 3 max pooling with stride 2 is applied. Then come two more convolutional layers with 128 and 256 kernels of size 3 × 3, a second max pooling, and finally two fully connected layers of 1024 units and a 101-way softmax.',
+    'C64 P C128 C256 P F1024 F1024 F101',
+  ],
+  [
+    'We employ a shallow network: one convolutional layer of 100 filters of size 7 × 7, a max pooling layer with a 2 × 2 window, one fully connected layer of 300 units, and an output layer of 3 units.',
+    'C100 P F300 F3',
+  ],
+  [
+    'The classifier has three hidden layers with 512, 256 and 128 neurons respectively, each followed by dropout with probability 0.5; its output layer has 2 neurons.',
+    'F512 F256 F128 F2',
+  ],
+  [
+    'The architecture follows VGG: it has 5 blocks of 3 × 3 convolutions with 64, 128, 256, 512 and 512 channels; each block has two convolutions and ends with 2 × 2 max-pooling. The classifier is a single fully connected layer with 10 outputs.',
+    'C64 C64 P C128 C128 P C256 C256 P C512 C512 P C512 C512 P F10',
+  ],
+  [
+    'Input sequences of 100 time steps are processed by two stacked LSTMs with 64 hidden units, and the last hidden state is mapped by a dense layer to the 6 activity classes.',
+    'L64 L64 F6',
+  ],
+  [
+    'The generator is composed of 3 fully connected layers with 256, 512 and 1024 units followed by an output layer of 784 units with tanh activation.',
+    'F256 F512 F1024 F784',
+  ],
+  [
+    'The convolutional layers have 96, 256 and 384 kernels with sizes 11 × 11, 5 × 5 and 3 × 3 respectively; there are three of them, followed by two fully connected layers with 4096 neurons each and an output layer of 1000 neurons.',
+    'C96 C256 C384 F4096 F4096 F1000',
+  ],
+  [
+    'The encoder of our autoencoder uses three convolutional layers (16, 32 and 64 channels, stride 2), and the bottleneck is a dense layer with 32 units.',
+    'C16 C32 C64 F32',
+  ],
+  [
+    'A convolutional neural network with two layers of convolution (32 and 64 filters of size 3 × 3) each followed by max pooling, then a flatten and a dense layer with 128 neurons, and a sigmoid output neuron, was trained for the binary task.',
+    'C32 P C64 P F128 F1',
+  ],
+  [
+    'Our baseline CNN contains four convolutional layers (each with 3 × 3 filters, with 32, 32, 64 and 64 filters respectively), two max-pooling layers after the second and fourth convolutional layers, one fully-connected layer with 512 units, and a softmax layer with 10 units.',
+    'C32 C32 P C64 C64 P F512 F10',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -92,7 +92,7 @@ const AFTER_EVERY = new RegExp(
 
 /** "Max-pooling with a 2x2 window follows every second convolutional layer". */
 const FOLLOWS_EVERY = new RegExp(
-  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+(?:with|of)\s+[^,.;]{0,30}?)?\s+(?:is\s+placed\s+after|follows?)\s+(?:every|each)\s+(?<nth>${ORDINAL_WORDS}|\d+(?:st|nd|rd|th))\s+(?<target>${KIND_WORDS})\s+layer\b(?<noun>)`,
+  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+(?:with|of)\s+[^,.;]{0,30}?)?\s+(?:is\s+placed\s+after|follows?)\s+(?:every|each)\s+(?:(?<nth>${ORDINAL_WORDS}|\d+(?:st|nd|rd|th))\s+(?<target>${KIND_WORDS})\s+layer|(?<pair>pair)(?:\s+of\s+(?<pairTarget>${KIND_WORDS})\s+layers)?)\b(?<noun>)`,
   'gi',
 );
 
@@ -100,13 +100,21 @@ const FOLLOWS_EVERY = new RegExp(
 const LAYERED_CNN =
   /\b(?:an?\s+)?(?<count>\d+)[- ]layers?\s+(?:deep\s+)?(?:cnn|convnet|conv[- ]?net|(?:fully\s+)?convolutional\s+(?:neural\s+)?(?:network|net))\b/gi;
 
+/** "a 3-layer LSTM network", "a 2-layer bidirectional GRU encoder": layers named by their noun, counted by depth. */
+const LAYERED_NOUN_NET = new RegExp(
+  String.raw`\b(?:an?\s+)?(?<count>\d+)[- ]layers?\s+(?:(?:deep|stacked|bidirectional|bi-directional|unidirectional)\s+)*(?<words>${NOUN_KIND_WORDS || '(?!)'})\s+(?:networks?|models?|nets?|encoders?|decoders?)\b`,
+  'gi',
+);
+
 function layeredCnnMentions(sentence: string): Found[] {
-  return [...sentence.matchAll(LAYERED_CNN)].map((m) => {
+  const cnn = [...sentence.matchAll(LAYERED_CNN)].map((m) => {
     const found = m as Found;
     found.groups = { count: m.groups!.count!, words: 'convolutional', noun: 'layers' };
     found.counted = true;
     return found;
   });
+  const recurrent = [...sentence.matchAll(LAYERED_NOUN_NET)].map((m) => Object.assign(m as Found, { groups: { ...m.groups!, noun: 'layers' } }));
+  return [...cnn, ...recurrent];
 }
 
 /** "Layer 1: convolution with 20 filters …", "Layer 2: max pooling of size 2x2": an enumeration of the layers. */
@@ -144,7 +152,7 @@ function pairFollowerMentions(sentence: string): Found[] {
 const ORDINAL_OR_NTH = String.raw`(?:\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS})`;
 /** "max-pooling after the 2nd, 4th and 6th layers", "pooling layers are inserted after the first and third convolutional layers". */
 const AFTER_POSITIONS = new RegExp(
-  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?after\s+the\s+(?<list>${ORDINAL_OR_NTH}(?:\s*,\s*${ORDINAL_OR_NTH})*(?:\s*,?\s*and\s+${ORDINAL_OR_NTH})?)\s+(?:(?<target>${KIND_WORDS})\s+)?layers?\b(?<noun>)`,
+  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+of\s+\d{1,2}x\d{1,2})?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?after\s+(?:the\s+(?<list>${ORDINAL_OR_NTH}(?:\s*,\s*${ORDINAL_OR_NTH})*(?:\s*,?\s*and\s+${ORDINAL_OR_NTH})?)\s+(?:(?<target>${KIND_WORDS})\s+)?(?:layers?|ones?|1)|layers\s+(?<numbers>${NUMBER_LIST}))\b(?<noun>)`,
   'gi',
 );
 
@@ -153,7 +161,9 @@ function positionMentions(sentence: string): Found[] {
     const kind = kindNamed(m.groups!.words);
     if (!kind || kind.widthParam !== undefined) return [];
     const found = m as Found;
-    found.positions = m.groups!.list.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((w) => ORDINALS[w.toLowerCase()] ?? parseInt(w, 10));
+    found.positions = m.groups!.numbers
+      ? numbersIn(m.groups!.numbers)
+      : m.groups!.list!.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((w) => ORDINALS[w.toLowerCase()] ?? parseInt(w, 10));
     return [found];
   });
 }
@@ -276,6 +286,8 @@ function followerLists(sentence: string): { starts: Array<{ at: number; each: bo
     for (let k = 0; k <= cuts.length; k++) {
       const end = k < cuts.length ? cuts[k].index! : tail.length;
       const item = tail.slice(at, end);
+      // "…, and max-pooling after layers 1, 3 and 5" is a placement of its own, not a follower of each.
+      if (/\bafter\b/i.test(item)) break;
       const named = LIST_ITEM.exec(item);
       if (!named && item.trim().split(/\s+/).length > MAX_ITEM_WORDS) break;
       const article = /^(?:an?\s+|one\s+)?/i.exec(item)![0].length;
@@ -346,6 +358,9 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
     // "depth from 1 to 128 channels": the layer's width is where it goes to.
     // "a final convolution layer results in a scalar value": one output.
     if (!out.widths && /\b(?:results?\s+in|outputs?|produces?|gives?)\s+(?:a|one)\s+(?:single\s+)?scalar\b/i.test(clause)) out.widths = [1];
+    // "four convolutional layers whose widths are 64, 128, 256 and 512"
+    const widthsAre = new RegExp(String.raw`\bwidths?\s+(?:are|is|of)\s+(${NUMBER_LIST})(?![\dx]|\.\d)`, 'i').exec(clause);
+    if (!out.widths && widthsAre) out.widths = numbersIn(widthsAre[1]);
     // "a fully connected layer mapping the 128-dimensional code to 4096 units"
     const mapped = new RegExp(String.raw`\b(?:maps?|mapping|projects?|projecting)\b[^,.;]{0,50}?\bto\s+(\d+)\s+(?:${nouns})\b`, 'i').exec(clause);
     if (mapped) out.widths = [Number(mapped[1])];
@@ -429,9 +444,13 @@ export function groupClauses(sentence: string): GroupClause[] {
   // (Only a layer without a width: "each followed by a pooling layer and two fully connected layers" ends the list.)
   for (const m of layered) m.followsEach = kindNamed(m.groups!.words)?.widthParam === undefined && lists.starts.some((s) => s.each && s.at === m.index);
   const every = [...sentence.matchAll(AFTER_EVERY), ...sentence.matchAll(FOLLOWS_EVERY)].filter(
-    (m) => kindNamed(m.groups!.words) && kindNamed(m.groups!.target),
+    (m) => kindNamed(m.groups!.words) && (m.groups!.pair || kindNamed(m.groups!.target!)),
   );
-  for (const m of every) if (m.groups!.nth) m.groups!.n = String(ORDINALS[m.groups!.nth.toLowerCase()] ?? parseInt(m.groups!.nth, 10));
+  for (const m of every) {
+    if (m.groups!.nth) m.groups!.n = String(ORDINALS[m.groups!.nth.toLowerCase()] ?? parseInt(m.groups!.nth, 10));
+    // "a max pooling layer follows each pair": every second layer of the stack (its weight layers' kind).
+    if (m.groups!.pair) Object.assign(m.groups!, { n: '2', target: m.groups!.pairTarget ?? 'convolutional' });
+  }
   const numberOf = numberOfMentions(sentence);
   const pairs = pairFollowerMentions(sentence);
   const placedAt = positionMentions(sentence);
@@ -447,7 +466,7 @@ export function groupClauses(sentence: string): GroupClause[] {
       ...bareMentions(sentence).filter(
         (m) =>
           !lists.bare.some((b) => b.index === m.index) &&
-          ![...layered, ...every, ...numberOf].some((l) => l.index! <= m.index! && m.index! < l.index! + l[0].length),
+          ![...layered, ...every, ...numberOf, ...placedAt].some((l) => l.index! <= m.index! && m.index! < l.index! + l[0].length),
       ),
       ...(NOUN_KIND_WORDS ? nounMentions(sentence, layered) : []),
       ...namedMentions(sentence),

@@ -49,6 +49,8 @@ export function mlpStatements(sentence: string): MlpStatement[] {
     const m = form.exec(sentence);
     if (!m) continue;
     const g = m.groups!;
+    // "a 3-layer LSTM network with 256 units per layer" is a recurrent stack, which the group grammar reads.
+    if (/\b(?:lstms?|grus?|rnns?|recurrent|conv\w*|cnns?)\b/i.test(m[0])) continue;
     // "2 to 4 hidden layers with 1024 to 2048 units": a range, not a list of networks.
     if (/\bto\s+\d+\s+(?:hidden[- ])?layers?\b|\d+\s+to\s+\d+\s+(?:[a-z-]+\s+){0,3}?units\b/i.test(m[0])) continue;
     const layerCounts = /^(?:single|one)$/i.test(g.layers) ? [1] : numbersIn(g.layers);

@@ -310,9 +310,10 @@ function withOutput(net: StatedNetwork, classes: number | undefined, taskSized: 
     return net;
   }
   if (classes === undefined && !taskSized) return net;
-  // All-convolutional: a convolution as wide as the classes, then global pooling, is the classifier already.
-  const beforeLast = net.layers[net.layers.length - 2];
-  if (/^Global/.test(last.type) && beforeLast && widthParam(beforeLast.type) && beforeLast.params[widthParam(beforeLast.type)!] === classes) return net;
+  // Fully convolutional: a last convolution as wide as the classes (then maybe global pooling) is the classifier.
+  const lastWeighted = [...net.layers].reverse().find((l) => widthParam(l.type) !== undefined);
+  const after = lastWeighted ? net.layers.slice(net.layers.indexOf(lastWeighted) + 1) : [];
+  if (lastWeighted && lastWeighted.params[widthParam(lastWeighted.type)!] === classes && after.every((l) => /Pool/.test(l.type))) return net;
   const params: Params = { units: classes ?? 10, activation: 'softmax' };
   const output: StatedLayer = { type: 'Dense', params, inferred: classes === undefined ? ['units'] : [], text: 'output layer (one unit per class)', unit };
   return { ...net, layers: [...net.layers, output] };

@@ -305,6 +305,47 @@ const FORMS: Array<[string, string]> = [
     'Our baseline CNN contains four convolutional layers (each with 3 × 3 filters, with 32, 32, 64 and 64 filters respectively), two max-pooling layers after the second and fourth convolutional layers, one fully-connected layer with 512 units, and a softmax layer with 10 units.',
     'C32 C32 P C64 C64 P F512 F10',
   ],
+  [
+    'The CNN used for speech commands takes 40 × 101 log-mel spectrograms and applies two convolutional layers with 64 feature maps (kernels of 20 × 8 and 10 × 4), a max pooling of 2 × 2 after the first one, and a softmax layer with 12 outputs.',
+    'C64 P C64 F12',
+  ],
+  [
+    'Our discriminator is a stack of four convolutional layers whose widths are 64, 128, 256 and 512, all with stride 2, followed by a fully connected layer with a single sigmoid output.',
+    'C64 C128 C256 C512 F1',
+  ],
+  ['The model is made up of three fully connected layers of sizes 300, 100 and 10.', 'F300 F100 F10'],
+  [
+    'The classification network applies a 3 × 3 convolution with 32 filters, a 2 × 2 max pooling, a 3 × 3 convolution with 64 filters, another 2 × 2 max pooling, and then two dense layers with 128 and 10 units. The input images are 28 × 28.',
+    'C32 P C64 P F128 F10',
+  ],
+  [
+    'Each tower of the Siamese network has five convolutional layers with 32, 64, 64, 128 and 128 filters, each followed by ReLU, and max-pooling after layers 1, 3 and 5; the final embedding is a 256-dimensional fully connected layer.',
+    'C32 P C64 C64 P C128 C128 P F256',
+  ],
+  [
+    'The temporal model is a 3-layer LSTM network with 256 hidden units per layer followed by a fully connected layer that produces 8 outputs.',
+    'L256 L256 L256 F8',
+  ],
+  [
+    'In our experiments, the network comprises six convolutional layers of 64 filters each, all with 3 × 3 kernels and batch normalization, and a final 1 × 1 convolution with 2 filters that produces the two class scores per pixel.',
+    'C64 C64 C64 C64 C64 C64 C2',
+  ],
+  [
+    'We use a LeNet-style network: conv (6 filters, 5 × 5) – avg pool (2 × 2) – conv (16 filters, 5 × 5) – avg pool (2 × 2) – FC (120) – FC (84) – FC (10).',
+    'C6 P C16 P F120 F84 F10',
+  ],
+  [
+    'The MLP baseline has an input layer with 561 features, two hidden layers with 100 and 50 neurons and an output layer with 6 neurons, one for each activity.',
+    'F100 F50 F6',
+  ],
+  [
+    'The network begins with a 7 × 7 convolution with 64 filters and stride 2, followed by a 3 × 3 max pooling with stride 2, and ends with a global average pooling and a 1000-way fully connected layer with softmax.',
+    'C64 P A F1000',
+  ],
+  [
+    'The encoder network is composed of 3 convolutional layers with 32, 64 and 128 filters, each with a kernel size of 4 and a stride of 2, followed by a dense layer with 256 units and two parallel dense layers of 32 units for the mean and the variance.',
+    'C32 C64 C128 F256 F32 F32',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -49,7 +49,7 @@ export interface GroupClause {
 const ORDINAL_WORDS = Object.keys(ORDINALS).join('|');
 /** Words that cannot describe a counted layer ("4 gated convolutional layers" has one; "one of the …" does not). */
 const NOT_ADJECTIVES =
-  'of|the|a|an|and|or|in|on|with|to|for|these|those|its|our|their|each|every|all|than|by|from|at|is|are|was|were|which|that|this|as|into|per|other|more|such|same';
+  'of|the|a|an|and|or|in|on|with|to|for|these|those|its|our|their|each|every|all|than|by|from|at|is|are|was|were|which|that|this|as|into|per|other|more|such|same|over|under|onto|through|via|using|across|after|before|between|within|without';
 /** A group mention: determiner, then kind words (optionally "conv + batch norm + relu"), then "layer(s)". */
 const GROUP = new RegExp(
   String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*|\b(?:up\s+to|than|least|most|every|each)\s+)(?<count>\d+|an?|single|one)\s+(?:(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*|\d+-[a-z]+)\s+){0,2}?)?` +
@@ -393,6 +393,8 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
       String.raw`\b(?:kernel|filter|window|receptive\s+field${pooling ? '|pooling' : ''})\s+(?:size\s+)?(?:of\s+)?(?:size\s+)?(\d{1,2})(?:x(\d{1,2}))?\b`,
       'i',
     ).exec(clause) ??
+    // "128 filters of width 5", "kernels of size 3": one number, the same both ways
+    /\b(?:filters|kernels)\s+(?:each\s+)?(?:of|with)\s+(?:an?\s+)?(?:width|length|size)\s+(?:of\s+)?(\d{1,2})\b(?!x)/i.exec(clause) ??
     // "96 filters of size 11x11", "filters with a spatial extent of 5x5", "32 filters of 8x8"
     /\b(?:filters|kernels)\s+(?:each\s+)?(?:of|with)\s+(?:an?\s+)?(?:(?:spatial\s+)?(?:size|shape|extent|dimensions?)\s+(?:of\s+)?)?(\d{1,2})x(\d{1,2})\b/i.exec(
       clause,

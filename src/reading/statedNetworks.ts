@@ -273,8 +273,10 @@ function finished(b: Building, unsized = false): StatedNetwork | undefined {
     if (typeof fallback === 'number') slot.params = { ...slot.params, [param]: fallback };
     slot.inferred = [...slot.inferred, param];
   }
-  // An embedding looks up the input tokens: it comes first, wherever the text mentions it.
+  // An embedding looks up the input tokens: it comes first, wherever the text mentions it, and the
+  // convolutions over its sequence are 1-D ("128 filters of width 5 over 300-dimensional word embeddings").
   const embeddings = b.slots.filter((s) => s.type === 'Embedding');
+  if (embeddings.length) for (const slot of b.slots) if (slot.type === 'Conv2D') slot.type = 'Conv1D';
   return { layers: [...embeddings, ...b.slots.filter((s) => s.type !== 'Embedding')], units: b.units };
 }
 

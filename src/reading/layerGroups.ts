@@ -18,7 +18,9 @@ export type GroupRef =
   /** "the second convolutional layer", "the last": one layer of the type by position (negative from the end). */
   | { kind: 'nth'; position: number }
   /** "conv3, conv4 and conv5 have …", "fc6": layers by the names the paper gives them (lower case, in text order). */
-  | { kind: 'named'; names: string[] };
+  | { kind: 'named'; names: string[] }
+  /** "the first two", "the next two", "the remaining four": a run of layers of the type, in order. */
+  | { kind: 'range'; which: 'first' | 'next' | 'last' | 'remaining'; count: number };
 
 export interface GroupClause {
   type: string;
@@ -152,7 +154,7 @@ function pairFollowerMentions(sentence: string): Found[] {
 const ORDINAL_OR_NTH = String.raw`(?:\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS})`;
 /** "max-pooling after the 2nd, 4th and 6th layers", "pooling layers are inserted after the first and third convolutional layers". */
 const AFTER_POSITIONS = new RegExp(
-  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+of\s+\d{1,2}x\d{1,2})?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?after\s+(?:the\s+(?<list>${ORDINAL_OR_NTH}(?:\s*,\s*${ORDINAL_OR_NTH})*(?:\s*,?\s*and\s+${ORDINAL_OR_NTH})?)\s+(?:(?<target>${KIND_WORDS})\s+)?(?:layers?|ones?|1)|layers\s+(?<numbers>${NUMBER_LIST}))\b(?<noun>)`,
+  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+of\s+\d{1,2}x\d{1,2})?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?(?:after|follows?)\s+(?:the\s+(?<list>${ORDINAL_OR_NTH}(?:\s*,\s*${ORDINAL_OR_NTH})*(?:\s*,?\s*and\s+${ORDINAL_OR_NTH})?)\s+(?:(?<target>${KIND_WORDS})s?(?:\s+(?:layers?|ones?))?|layers?|ones?|1)|layers\s+(?<numbers>${NUMBER_LIST}))\b(?<noun>)`,
   'gi',
 );
 
@@ -206,6 +208,43 @@ function verbMentions(sentence: string): Found[] {
     found.kind = kind;
     found.groups = { ord: m.groups!.ord, words: VERB_KIND[m.groups!.item.toLowerCase()]!, noun: 'layer' };
     return [found];
+  });
+}
+
+/**
+ * "the first two have 32 filters, the next two 64 …", "… 64 for the first two layers, 128 for the next two
+ * and 256 for the remaining four": runs of the layers just counted, each with its own width.
+ */
+const RANGE = new RegExp(
+  String.raw`\bthe\s+(?<which>first|next|last|final|remaining|following)\s+(?<count>\d{1,2})(?:\s+(?<words>${KIND_WORDS}))?(?:\s+(?:layers|ones))?\b(?<noun>)`,
+  'gi',
+);
+/** "64 for the first two layers": the width stated before the run it is for. */
+const WIDTH_FOR = /(?<![\dx.])(\d+)\s+(?:[a-z]+\s+)?for\s+$/i;
+
+/**
+ * The kind a run speaks of: its own words, else the noun its clause counts ("have 32 filters"), else the
+ * clause before it; an empty type leaves it to the network being built (the layers counted last).
+ */
+function rangeKind(words: string | undefined, own: string, previous: GroupClause | undefined): LayerKind {
+  const named = words ? kindNamed(words) : undefined;
+  if (named) return named;
+  const noun = new RegExp(String.raw`\b(${ALL_WIDTH_NOUNS})\b`, 'i').exec(own);
+  const counted = noun ? typeCountedBy(noun[1]) : undefined;
+  return { type: counted ?? previous?.type ?? '' };
+}
+
+function rangeMentions(sentence: string): Found[] {
+  return [...sentence.matchAll(RANGE)].map((m) => {
+    const found = m as Found;
+    const which = m.groups!.which!.toLowerCase();
+    found.range = {
+      which: which === 'final' ? 'last' : which === 'following' ? 'next' : (which as 'first' | 'next' | 'last' | 'remaining'),
+      count: Number(m.groups!.count),
+    };
+    const width = WIDTH_FOR.exec(sentence.slice(Math.max(0, m.index! - 30), m.index));
+    if (width) found.width = Number(width[1]);
+    return found;
   });
 }
 
@@ -266,6 +305,10 @@ type Found = RegExpMatchArray & {
   counted?: boolean;
   /** "after the 2nd, 4th and 6th layers": positions, 1-based. */
   positions?: number[];
+  /** "the next two": a run of the layers counted before. */
+  range?: { which: 'first' | 'next' | 'last' | 'remaining'; count: number };
+  /** "64 for the first two layers": the width stated for the run. */
+  width?: number;
   /** The whole statement a mention stands in, where it is more than the mention ("each pair of … is followed by …"). */
   span?: [number, number];
 };
@@ -456,6 +499,7 @@ export function groupClauses(sentence: string): GroupClause[] {
   const numberOf = numberOfMentions(sentence);
   const pairs = pairFollowerMentions(sentence);
   const placedAt = positionMentions(sentence);
+  const ranges = rangeMentions(sentence);
   // Mentions inside these statements are their targets, not layers of their own.
   const spans = [...every, ...numberOf, ...pairs, ...placedAt].map((e: Found) => e.span ?? [e.index!, e.index! + e[0].length]);
   // (or overlap them: "two max-pooling layers after the second …" is the placement, not two more layers)
@@ -477,6 +521,7 @@ export function groupClauses(sentence: string): GroupClause[] {
       ...verbMentions(sentence),
       ...sentence.matchAll(LAYERS_OF),
       ...singleOutputMentions(sentence),
+      ...ranges,
       ...pairs,
       ...placedAt,
       ...sentence.matchAll(PART_COUNT),
@@ -484,22 +529,25 @@ export function groupClauses(sentence: string): GroupClause[] {
     ] as Found[]
   )
     .sort((a, b) => a.index! - b.index!)
-    .filter((m) => m.kind ?? kindNamed(m.groups!.words) ?? kindNamed(m.groups!.words.split(/\s+/).slice(-1)[0]));
+    .filter((m) => m.range || m.kind || kindNamed(m.groups!.words) || kindNamed(m.groups!.words.split(/\s+/).slice(-1)[0]));
   const clauses: GroupClause[] = [];
   found.forEach((m, i) => {
     const g = m.groups!;
-    const kind = m.kind ?? kindNamed(g.words) ?? kindNamed(g.words.split(/\s+/).slice(-1)[0])!;
     const start = m.index!;
     const end = i + 1 < found.length ? found[i + 1].index! : sentence.length;
     const own = sentence.slice(start, end);
+    const kind = m.range
+      ? rangeKind(g.words, own, clauses[clauses.length - 1])
+      : (m.kind ?? kindNamed(g.words!) ?? kindNamed(g.words!.split(/\s+/).slice(-1)[0])!);
     const clause: GroupClause = {
       type: kind.type,
-      ref: m.names ? { kind: 'named', names: m.names } : refOf(g, g.noun.toLowerCase() === 'layers'),
+      ref: m.range ? { kind: 'range', ...m.range } : m.names ? { kind: 'named', names: m.names } : refOf(g, g.noun.toLowerCase() === 'layers'),
       hidden: Boolean(g.hidden) || /\bhidden\b/i.test(g.words),
       ...attributes(kind.type, own),
       text: own.trim(),
     };
     if (g.list && m.kind) clause.widths = numbersIn(g.list);
+    if (m.width !== undefined) clause.widths = [m.width];
     // "a five-layer convolutional network …" counts its layers of every kind: only with its widths is it the list.
     if (m.counted && !clause.widths) return;
     if (clause.ref.kind === 'new' && (clause.ref.count ?? 1) >= 2) {

@@ -62,6 +62,8 @@ interface Building {
   lastAdded?: Slot[];
   /** Layers by the names the text gives them ("conv1"). */
   named: Map<string, Slot>;
+  /** Per type, how many of its layers runs ("the first two", "the next two") have covered. */
+  covered?: Map<string, number>;
 }
 
 const windowParam = (type: string) => (/Pool/.test(type) ? 'pool' : 'kernel');
@@ -145,6 +147,7 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
     return Boolean(widths.length || clause.kernel || clause.stride || clause.eachFollowedBy);
   }
   if (clause.ref.kind === 'named') return applyNamed(b, clause, clause.ref.names, unit);
+  if (clause.ref.kind === 'range') return applyRange(b, clause, clause.ref);
   const { position } = clause.ref;
   // "the first convolutional layer has …, the second …": an enumeration may introduce its layers.
   if (position === ofType.length + 1) {
@@ -200,6 +203,22 @@ function placeAfterPositions(b: Building, clause: GroupClause, at: { positions: 
   if (!targets.length) return false;
   followEach(b, targets, clause.type, clause, unit);
   for (const target of targets) setStated(b.slots[b.slots.indexOf(target) + 1]!, clause, undefined);
+  return true;
+}
+
+/** "the first two have 32 filters, the next two 64": a run of the layers of the type counted last. */
+function applyRange(b: Building, clause: GroupClause, range: { which: 'first' | 'next' | 'last' | 'remaining'; count: number }): boolean {
+  const type = clause.type || b.lastAdded?.[0]?.type || b.slots.find(WEIGHTED)?.type;
+  if (!type) return false;
+  const ofType = b.slots.filter((s) => s.type === type);
+  const covered = (b.covered ??= new Map()).get(type) ?? 0;
+  const from = range.which === 'first' ? 0 : range.which === 'last' ? ofType.length - range.count : covered;
+  const run = ofType.slice(Math.max(0, from), Math.max(0, from) + range.count);
+  if (run.length !== range.count) return false;
+  const widths = clause.widths ?? [];
+  run.forEach((slot, k) => setStated(slot, clause, widths.length === run.length ? widths[k] : widths[0]));
+  if (clause.eachFollowedBy) followEach(b, run, clause.eachFollowedBy, clause, run[0]!.unit);
+  b.covered.set(type, Math.max(covered, from + run.length));
   return true;
 }
 

@@ -346,6 +346,43 @@ const FORMS: Array<[string, string]> = [
     'The encoder network is composed of 3 convolutional layers with 32, 64 and 128 filters, each with a kernel size of 4 and a stride of 2, followed by a dense layer with 256 units and two parallel dense layers of 32 units for the mean and the variance.',
     'C32 C64 C128 F256 F32 F32',
   ],
+  [
+    'The proposed CNN consists of an input layer of 128 × 128 × 3, three convolution layers with 16, 32 and 64 filters of size 3 × 3, each followed by a 2 × 2 max-pooling layer, a fully connected layer of 64 nodes and an output layer of 4 nodes with softmax activation.',
+    'C16 P C32 P C64 P F64 F4',
+  ],
+  [
+    'The shared trunk is made of two convolutional layers (48 and 96 channels, 5 × 5 kernels, stride 1), each followed by 3 × 3 max pooling with stride 2, and a fully-connected layer with 768 hidden units.',
+    'C48 P C96 P F768',
+  ],
+  [
+    'For the tabular data we use a feed-forward network with hidden layers of 256, 256 and 128 units, and a sigmoid output unit for the binary label.',
+    'F256 F256 F128 F1',
+  ],
+  [
+    'The reward predictor consists of 4 convolutional layers of size 7 × 7, 5 × 5, 3 × 3 and 3 × 3 with 16 filters each and stride 2, followed by a fully connected layer with 64 units and a scalar output.',
+    'C16 C16 C16 C16 F64 F1',
+  ],
+  [
+    'The network has an encoder-decoder structure: the encoder has 4 convolutional layers with 64, 128, 256 and 512 filters and the decoder has 4 transposed convolutional layers with 256, 128, 64 and 1 filters.',
+    'C64 C128 C256 C512 U256 U128 U64 U1',
+  ],
+  [
+    'Our model contains 8 convolutional layers, all with 3 × 3 filters. The number of filters is 64 for the first two layers, 128 for the next two, and 256 for the remaining four. A 2 × 2 max pooling follows the second, fourth and eighth convolution.',
+    'C64 C64 P C128 C128 P C256 C256 C256 C256 P',
+  ],
+  [
+    'The Q-function approximator is a fully connected network with 3 hidden layers of 400 rectified linear units and a linear output per action (there are 4 actions).',
+    'F400 F400 F400 F4',
+  ],
+  ['Architecture: Conv2D(16, 5×5, stride 2) -> ReLU -> Conv2D(32, 5×5, stride 2) -> ReLU -> Flatten -> Dense(200) -> Dense(9).', 'C16 C32 F200 F9'],
+  [
+    'The proposed network has two convolutional stages. In the first stage, two 3 × 3 convolutions with 32 filters are followed by 2 × 2 max-pooling; in the second stage, two 3 × 3 convolutions with 64 filters are followed by 2 × 2 max-pooling. A dense layer with 256 units and a softmax over 10 classes conclude the network.',
+    'C32 C32 P C64 C64 P F256 F10',
+  ],
+  [
+    'The image branch is a CNN with 4 convolutional layers; the first two have 32 filters and the last two have 64 filters, all of size 3 × 3, and a max pooling layer follows each pair.',
+    'C32 C32 P C64 C64 P',
+  ],
 ];
 
 describe('prose forms', () => {

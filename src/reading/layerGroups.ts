@@ -248,6 +248,23 @@ function rangeMentions(sentence: string): Found[] {
   });
 }
 
+/** "layers 1 to 3 are convolutional with …", "layers 4 and 5 are fully connected with …": layers by their numbers. */
+const NUMBERED_LAYERS = new RegExp(
+  String.raw`\blayers\s+(?:(?<from>\d{1,2})\s*(?:to|-|through)\s*(?<to>\d{1,2})|(?<list>${NUMBER_LIST}))\s+(?:are|were)\s+(?:all\s+)?(?<words>${KIND_WORDS})\b(?<noun>)`,
+  'gi',
+);
+
+function numberedMentions(sentence: string): Found[] {
+  return [...sentence.matchAll(NUMBERED_LAYERS)].flatMap((m) => {
+    const g = m.groups!;
+    const count = g.from ? Number(g.to) - Number(g.from) + 1 : numbersIn(g.list!).length;
+    if (count < 1 || count > 30) return [];
+    const found = m as Found;
+    found.groups = { words: g.words!, count: String(count), noun: 'layers' };
+    return [found];
+  });
+}
+
 /** "The number of filters is 16, 32, 64 and 128", "the numbers of feature maps in the convolutional layers are …". */
 const NUMBER_OF = new RegExp(
   String.raw`\bnumbers?\s+of\s+(?:output\s+)?(?<noun>${ALL_WIDTH_NOUNS})\b(?:\s+(?:in|of|for)\s+(?:the\s+|each\s+|all\s+)?(?:(?<words>${KIND_WORDS})\s+)?layers?)?\s+(?:is|are|was|were|being)\s+(?:set\s+to\s+)?(?<list>${NUMBER_LIST})(?![\dx]|\.\d)`,
@@ -521,6 +538,7 @@ export function groupClauses(sentence: string): GroupClause[] {
       ...verbMentions(sentence),
       ...sentence.matchAll(LAYERS_OF),
       ...singleOutputMentions(sentence),
+      ...numberedMentions(sentence),
       ...ranges,
       ...pairs,
       ...placedAt,

@@ -154,7 +154,10 @@ describe('a design shared as a link', () => {
     const name = '<img src=x onerror="window.__injected=1">VGG';
     await page.goto(`${url}${await sharedDesignFragment({ ...design, name })}`);
     await page.locator('[data-testid=layer-node]').first().waitFor({ timeout: 90_000 });
-    await page.goto(url);
+    // The link was opened by a reload the fragment change started; on a loaded machine that reload can still be
+    // settling (ERR_ABORTED on the next navigation). Wait for it, and navigate again once if it cut in.
+    await page.waitForLoadState('load');
+    await page.goto(url).catch((error: Error) => (/ERR_ABORTED/.test(error.message) ? page.goto(url) : Promise.reject(error)));
     await page.locator('[data-testid=library-paper]', { hasText: name }).waitFor({ timeout: 30_000 });
     expect(await page.evaluate(() => (window as { __injected?: number }).__injected)).toBeUndefined();
   }, 240_000);

@@ -383,6 +383,10 @@ const FORMS: Array<[string, string]> = [
     'The image branch is a CNN with 4 convolutional layers; the first two have 32 filters and the last two have 64 filters, all of size 3 × 3, and a max pooling layer follows each pair.',
     'C32 C32 P C64 C64 P',
   ],
+  [
+    'A five-layer CNN was designed: layers 1 to 3 are convolutional with 32, 64 and 128 filters of 3 × 3, and layers 4 and 5 are fully connected with 256 and 2 neurons.',
+    'C32 C64 C128 F256 F2',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -647,7 +647,11 @@ export class AppState {
       if (patch.note !== undefined) await this.session.setNote(patch.note).catch(() => undefined);
       return;
     }
-    await this.saveDesign({ ...design, ...patch, updatedAt: Date.now() }, design.updatedAt).catch(() => undefined);
+    // A rating or note touches only its own field: it goes onto the design as stored now, not onto the copy
+    // the list shows, which an autosave that landed after the list was read has made stale (that copy's
+    // updatedAt would be refused as "changed in another tab", and the note lost).
+    const stored = (await this.library.getDesign(design.id)) ?? design;
+    await this.saveDesign({ ...stored, ...patch, updatedAt: Math.max(Date.now(), stored.updatedAt + 1) }, stored.updatedAt).catch(() => undefined);
   }
 
   exportLibrary(): Promise<string> {

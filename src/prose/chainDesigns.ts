@@ -5,7 +5,6 @@
  * grammar (the same words a table cell or figure label would use); the input is the one stated in or just
  * after the sentence.
  */
-import { boxOf, type Box } from '../paper/index.ts';
 import { isImageWeightLayer } from '../graph/index.ts';
 import { assembleGraph, normaliseLayerText, parseLayerText, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
 import { inputMention } from './mentions.ts';
@@ -113,7 +112,7 @@ export function chainDesigns(sentences: Sentence[]): ProseDesign[] {
       readCells: items.length,
       totalCells: items.length,
     };
-    const bbox: Box = roundBox(boxOf([sentence.box]));
+    const bbox = roundBox(sentence.box);
     const assembled = assembleGraph(draft, {
       name: `Text, page ${sentence.page}`,
       page: sentence.page,

@@ -2,14 +2,13 @@
  * Sentences → designs through the reading core's stated networks (layer groups, layer-size chains, network
  * families). The front end only places the text and assembles; what the words mean is src/reading's.
  */
-import { boxOf, type Box } from '../paper/index.ts';
+import { boxOf } from '../paper/index.ts';
+import { roundBox } from '../geometry/index.ts';
 import { isSequenceNetwork, sequenceGraph, statedNetworks, type StatedNetwork } from '../reading/index.ts';
 import { validateGraph } from '../graph/index.ts';
 import { assembleGraph, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
 import type { ProseDesign } from './proseToGraphs.ts';
 import type { Sentence } from './sentences.ts';
-
-const roundBox = (b: Box) => b.map((v) => Math.round(v * 10) / 10) as Box;
 
 /** A sequence network is built by the core; image and fully connected networks by the assembler. */
 function sequenceDesign(net: StatedNetwork, sentences: Sentence[]): ProseDesign {

@@ -7,7 +7,7 @@
  */
 import { NUMBER_LIST, ORDINALS, numbersIn } from './numbers.ts';
 import { windowKind } from '../graph/index.ts';
-import { ALL_WIDTH_NOUNS, KIND_WORDS, NOUN_KIND_WORDS, kindNamed, typeCountedBy, widthNouns, type LayerKind } from './vocabulary.ts';
+import { ALL_WIDTH_NOUNS, KIND_WORDS, NOUN_KIND_WORDS, kindNamed, typeCountedBy, widthNouns, widthParam, type LayerKind } from './vocabulary.ts';
 
 /** How a clause points at layers. */
 export type GroupRef =
@@ -86,6 +86,14 @@ function namedMentions(sentence: string): Found[] {
   });
 }
 
+/** A mention made of the `item` group of a match ("a 2x2 max-pooling" → "2x2 max-pooling"), where the item ends the match. */
+function itemMention(m: RegExpMatchArray, groups: Record<string, string>): Found {
+  const found = [m.groups!.item!] as Found;
+  found.index = m.index! + m[0].length - m.groups!.item!.length;
+  found.groups = groups;
+  return found;
+}
+
 /** "max pooling after every two convolutional layers", "a pooling layer is inserted after every 3 conv layers". */
 const AFTER_EVERY = new RegExp(
   String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?after\s+(?:every|each)\s+(?<n>\d+)\s+(?<target>${KIND_WORDS})\s+layers\b(?<noun>)`,
@@ -127,12 +135,7 @@ const ENUMERATED = new RegExp(
 );
 
 function enumeratedMentions(sentence: string): Found[] {
-  return [...sentence.matchAll(ENUMERATED)].map((m) => {
-    const found = [m.groups!.item] as Found;
-    found.index = m.index! + m[0].length - m.groups!.item.length;
-    found.groups = { words: m.groups!.words, noun: 'layer', count: '1' };
-    return found;
-  });
+  return [...sentence.matchAll(ENUMERATED)].map((m) => itemMention(m, { words: m.groups!.words!, noun: 'layer', count: '1' }));
 }
 
 /** "Each pair of convolutional layers is followed by a 2x2 max-pooling layer": a layer after every second one. */
@@ -142,13 +145,9 @@ const EACH_PAIR = new RegExp(
 );
 
 function pairFollowerMentions(sentence: string): Found[] {
-  return [...sentence.matchAll(EACH_PAIR)].map((m) => {
-    const found = [m.groups!.item] as Found;
-    found.index = m.index! + m[0].length - m.groups!.item.length;
-    found.groups = { words: m.groups!.words, target: m.groups!.target, n: '2', noun: '' };
-    found.span = [m.index!, m.index! + m[0].length];
-    return found;
-  });
+  return [...sentence.matchAll(EACH_PAIR)].map((m) =>
+    Object.assign(itemMention(m, { words: m.groups!.words!, target: m.groups!.target!, n: '2', noun: '' }), { span: [m.index!, m.index! + m[0].length] }),
+  );
 }
 
 const ORDINAL_OR_NTH = String.raw`(?:\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS})`;
@@ -181,13 +180,7 @@ const SINGLE_OUTPUT =
   /\band\s+(?:a\s+single|one|a)\s+(?:linear\s+|sigmoid\s+|scalar\s+)?(?<item>output(?:\s+(?:unit|neuron|node))?)\b(?!\s+(?:for|per|of|layers?)\b)/gi;
 
 function singleOutputMentions(sentence: string): Found[] {
-  return [...sentence.matchAll(SINGLE_OUTPUT)].map((m) => {
-    const found = [m.groups!.item] as Found;
-    found.index = m.index! + m[0].length - m.groups!.item.length;
-    found.kind = { type: 'Dense', widthParam: 'units' };
-    found.groups = { words: 'output', noun: 'layer', count: '1', list: '1' };
-    return found;
-  });
+  return [...sentence.matchAll(SINGLE_OUTPUT)].map((m) => Object.assign(itemMention(m, { words: 'output', noun: 'layer', count: '1' }), { widths: [1] }));
 }
 
 /** "Its first layer convolves the input with 64 kernels …": a layer named by its position and what it does. */
@@ -219,6 +212,8 @@ const RANGE = new RegExp(
   String.raw`\bthe\s+(?<which>first|next|last|final|remaining|following)\s+(?<count>\d{1,2})(?:\s+(?<words>${KIND_WORDS}))?(?:\s+(?:layers|ones))?\b(?<noun>)`,
   'gi',
 );
+/** Any noun that counts a width ("filters", "units"). */
+const WIDTH_NOUN = new RegExp(String.raw`\b(${ALL_WIDTH_NOUNS})\b`, 'i');
 /** "64 for the first two layers": the width stated before the run it is for. */
 const WIDTH_FOR = /(?<![\dx.])(\d+)\s+(?:[a-z]+\s+)?for\s+$/i;
 
@@ -229,7 +224,7 @@ const WIDTH_FOR = /(?<![\dx.])(\d+)\s+(?:[a-z]+\s+)?for\s+$/i;
 function rangeKind(words: string | undefined, own: string, previous: GroupClause | undefined): LayerKind {
   const named = words ? kindNamed(words) : undefined;
   if (named) return named;
-  const noun = new RegExp(String.raw`\b(${ALL_WIDTH_NOUNS})\b`, 'i').exec(own);
+  const noun = WIDTH_NOUN.exec(own);
   const counted = noun ? typeCountedBy(noun[1]) : undefined;
   return { type: counted ?? previous?.type ?? '' };
 }
@@ -243,7 +238,7 @@ function rangeMentions(sentence: string): Found[] {
       count: Number(m.groups!.count),
     };
     const width = WIDTH_FOR.exec(sentence.slice(Math.max(0, m.index! - 30), m.index));
-    if (width) found.width = Number(width[1]);
+    if (width) found.widths = [Number(width[1])];
     return found;
   });
 }
@@ -277,7 +272,8 @@ function numberOfMentions(sentence: string): Found[] {
     const type = m.groups!.words ? kindNamed(m.groups!.words)?.type : typeCountedBy(m.groups!.noun);
     if (!type || numbersIn(m.groups!.list).length < 2) return [];
     const found = m as Found;
-    found.kind = { type, widthParam: 'width' };
+    found.kind = { type, widthParam: widthParam(type) };
+    found.widths = numbersIn(m.groups!.list!);
     found.groups = { ...m.groups!, words: m.groups!.words ?? m.groups!.noun, noun: 'layers', det: 'the' };
     return [found];
   });
@@ -297,10 +293,7 @@ function bareMentions(sentence: string): Found[] {
     const kind = kindNamed(m.groups!.words);
     // Without an article only a name of two words or more ("global average pooling", not "pooling").
     if (!kind || kind.widthParam !== undefined || (!m.groups!.article && !/\s|-/.test(m.groups!.words))) return [];
-    const found = [m.groups!.item] as Found;
-    found.index = m.index! + m[0].length - m.groups!.item.length;
-    found.groups = { words: m.groups!.words, noun: '' };
-    return [found];
+    return [itemMention(m, { words: m.groups!.words!, noun: '' })];
   });
 }
 
@@ -324,8 +317,8 @@ type Found = RegExpMatchArray & {
   positions?: number[];
   /** "the next two": a run of the layers counted before. */
   range?: { which: 'first' | 'next' | 'last' | 'remaining'; count: number };
-  /** "64 for the first two layers": the width stated for the run. */
-  width?: number;
+  /** Widths the statement itself gives ("the number of filters is 16, 32 and 64", "64 for the first two layers", "a single output"). */
+  widths?: number[];
   /** The whole statement a mention stands in, where it is more than the mention ("each pair of … is followed by …"). */
   span?: [number, number];
 };
@@ -367,6 +360,9 @@ function followerLists(sentence: string): { starts: Array<{ at: number; each: bo
   return { starts, bare };
 }
 
+/** "the first …" at the start of a mention. */
+const LEADING_ORDINAL = new RegExp(String.raw`^the\s+(?:${ORDINAL_WORDS})\b`, 'i');
+
 /** "…, the second 64 4x4 filters": an ordinal that continues the type of the clause before it. */
 const ELIDED_ORDINAL = new RegExp(String.raw`(?:^|,\s*|\band\s+)(?:and\s+)?the\s+(?<ord>${ORDINAL_WORDS})(?:\s+and\s+(?:final|last))?\s+(?=\d)`, 'gi');
 
@@ -375,6 +371,30 @@ const WIDTH_ADJECTIVES =
   '(?:output|hidden|convolutional|learned|learnable|rectified\\s+linear|rectifier|linear|relu|sigmoid|tanh|logistic|maxout|feature|memory|more)';
 
 const pair = (a: string, b?: string): [number, number] => [Number(a), Number(b ?? a)];
+
+/** "two fully connected layers of size 512 and 43", "an embedding layer of dimension 100". */
+const SIZED = new RegExp(
+  String.raw`\blayers?\s+(?:of|with)\s+(?:an?\s+)?(?:output\s+)?(?:sizes?|dimensions?|dimensionality|widths?)\s+(?:of\s+)?(${NUMBER_LIST})(?![\dx]|\.\d)`,
+  'i',
+);
+/** "four convolutional layers whose widths are 64, 128, 256 and 512". */
+const WIDTHS_ARE = new RegExp(String.raw`\bwidths?\s+(?:are|is|of)\s+(${NUMBER_LIST})(?![\dx]|\.\d)`, 'i');
+
+/** A window written before its noun ("3x3 filters") or named with its size ("kernel size 3"); pooling words only for pooling layers. */
+function windowPatterns(pooling: boolean): { before: RegExp; named: RegExp } {
+  const poolWords = pooling ? '|pooling|(?:max|average|avg)[- ]?pooling' : '';
+  return {
+    before: new RegExp(
+      String.raw`(?<![\dx.])(\d{1,2})x(\d{1,2})(?!x\d)\s+(?:receptive\s+fields?|filters?|kernels?|convolutions?|windows?|regions?|neighbou?rhoods?|patch(?:es)?${poolWords})`,
+      'i',
+    ),
+    named: new RegExp(
+      String.raw`\b(?:kernel|filter|window|receptive\s+field${pooling ? '|pooling' : ''})\s+(?:size\s+)?(?:of\s+)?(?:size\s+)?(\d{1,2})(?:x(\d{1,2}))?\b`,
+      'i',
+    ),
+  };
+}
+const WINDOWS = { pooling: windowPatterns(true), other: windowPatterns(false) };
 
 function refOf(groups: Record<string, string | undefined>, plural: boolean): GroupRef {
   if (groups.ord) {
@@ -403,11 +423,7 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
       out.widths = numbersIn(listed[1]);
       if (listed[2]) out.kernel = pair(listed[2], listed[3]);
     } else if (hyphened) out.widths = [Number(hyphened[1])];
-    // "two fully connected layers of size 512 and 43", "an embedding layer of dimension 100"
-    const sized = new RegExp(
-      String.raw`\blayers?\s+(?:of|with)\s+(?:an?\s+)?(?:output\s+)?(?:sizes?|dimensions?|dimensionality|widths?)\s+(?:of\s+)?(${NUMBER_LIST})(?![\dx]|\.\d)`,
-      'i',
-    ).exec(clause);
+    const sized = SIZED.exec(clause);
     if (!out.widths && sized) out.widths = numbersIn(sized[1]);
     // "2 hidden layers and 1200 filters per layer": a width stated per layer counts whatever its noun.
     const perLayer = new RegExp(
@@ -418,8 +434,7 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
     // "depth from 1 to 128 channels": the layer's width is where it goes to.
     // "a final convolution layer results in a scalar value": one output.
     if (!out.widths && /\b(?:results?\s+in|outputs?|produces?|gives?)\s+(?:a|one)\s+(?:single\s+)?scalar\b/i.test(clause)) out.widths = [1];
-    // "four convolutional layers whose widths are 64, 128, 256 and 512"
-    const widthsAre = new RegExp(String.raw`\bwidths?\s+(?:are|is|of)\s+(${NUMBER_LIST})(?![\dx]|\.\d)`, 'i').exec(clause);
+    const widthsAre = WIDTHS_ARE.exec(clause);
     if (!out.widths && widthsAre) out.widths = numbersIn(widthsAre[1]);
     // "a fully connected layer mapping the 128-dimensional code to 4096 units"
     const mapped = new RegExp(String.raw`\b(?:maps?|mapping|projects?|projecting)\b[^,.;]{0,50}?\bto\s+(\d+)\s+(?:${nouns})\b`, 'i').exec(clause);
@@ -442,17 +457,10 @@ function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 
     if (fromTo) out.widths = [Number(fromTo[1])];
   }
   // A pooling window ("2x2 max pooling") is the pooling layer's, never the window of the layer before it.
-  const pooling = windowKind(type) === 'pooling';
-  const poolWords = pooling ? '|pooling|(?:max|average|avg)[- ]?pooling' : '';
+  const windows = WINDOWS[windowKind(type) === 'pooling' ? 'pooling' : 'other'];
   const kernel =
-    new RegExp(
-      String.raw`(?<![\dx.])(\d{1,2})x(\d{1,2})(?!x\d)\s+(?:receptive\s+fields?|filters?|kernels?|convolutions?|windows?|regions?|neighbou?rhoods?|patch(?:es)?${poolWords})`,
-      'i',
-    ).exec(clause) ??
-    new RegExp(
-      String.raw`\b(?:kernel|filter|window|receptive\s+field${pooling ? '|pooling' : ''})\s+(?:size\s+)?(?:of\s+)?(?:size\s+)?(\d{1,2})(?:x(\d{1,2}))?\b`,
-      'i',
-    ).exec(clause) ??
+    windows.before.exec(clause) ??
+    windows.named.exec(clause) ??
     // "128 filters of width 5", "kernels of size 3": one number, the same both ways
     /\b(?:filters|kernels)\s+(?:each\s+)?(?:of|with)\s+(?:an?\s+)?(?:width|length|size)\s+(?:of\s+)?(\d{1,2})\b(?!x)/i.exec(clause) ??
     // "96 filters of size 11x11", "filters with a spatial extent of 5x5", "32 filters of 8x8"
@@ -489,7 +497,7 @@ function nounMentions(sentence: string, covered: RegExpMatchArray[]): RegExpMatc
         const count = g.withCount ?? g.layerCount ?? g.count;
         Object.assign(g, { count, noun: Number(count) > 1 || /s$/i.test(m[0].trim()) ? 'layers' : 'layer' });
         // "the first convolution": one layer by position, as "the first convolutional layer" is.
-        const ordinal = new RegExp(String.raw`^the\s+(?:${ORDINAL_WORDS})\b`, 'i').exec(m[0]);
+        const ordinal = LEADING_ORDINAL.exec(m[0]);
         if (ordinal) Object.assign(g, { ord: ordinal[0] });
         return m;
       })
@@ -564,8 +572,7 @@ export function groupClauses(sentence: string): GroupClause[] {
       ...attributes(kind.type, own),
       text: own.trim(),
     };
-    if (g.list && m.kind) clause.widths = numbersIn(g.list);
-    if (m.width !== undefined) clause.widths = [m.width];
+    if (m.widths) clause.widths = m.widths;
     // "a five-layer convolutional network …" counts its layers of every kind: only with its widths is it the list.
     if (m.counted && !clause.widths) return;
     if (clause.ref.kind === 'new' && (clause.ref.count ?? 1) >= 2) {

@@ -44,6 +44,8 @@ export const ORDINALS: Readonly<Record<string, number>> = {
   last: -1,
   final: -1,
 };
+/** The ordinal words as a RegExp alternation. */
+export const ORDINAL_WORDS = Object.keys(ORDINALS).join('|');
 
 const WORD = new RegExp(
   `\\b(${Object.keys(NUMBER_WORDS)

@@ -1,0 +1,102 @@
+/** What a clause states about its layers: widths ("96, 128 and 256 filters"), window ("3x3 filters", "kernel size 5"), stride. */
+import { NUMBER_LIST, numbersIn } from './numbers.ts';
+import { windowKind } from '../graph/index.ts';
+import { ALL_WIDTH_NOUNS, widthNouns } from './vocabulary.ts';
+import type { GroupClause } from './layerGroups.ts';
+
+/** Words that may stand between a width and its noun ("64 output channels"); others ("2 largest feature maps") do not make a width. */
+const WIDTH_ADJECTIVES =
+  '(?:output|hidden|convolutional|learned|learnable|rectified\\s+linear|rectifier|linear|relu|sigmoid|tanh|logistic|maxout|feature|memory|more)';
+
+const pair = (a: string, b?: string): [number, number] => [Number(a), Number(b ?? a)];
+
+/** "two fully connected layers of size 512 and 43", "an embedding layer of dimension 100". */
+const SIZED = new RegExp(
+  String.raw`\blayers?\s+(?:of|with)\s+(?:an?\s+)?(?:output\s+)?(?:sizes?|dimensions?|dimensionality|widths?)\s+(?:of\s+)?(${NUMBER_LIST})(?![\dx]|\.\d)`,
+  'i',
+);
+/** "four convolutional layers whose widths are 64, 128, 256 and 512". */
+const WIDTHS_ARE = new RegExp(String.raw`\bwidths?\s+(?:are|is|of)\s+(${NUMBER_LIST})(?![\dx]|\.\d)`, 'i');
+
+/** A window written before its noun ("3x3 filters") or named with its size ("kernel size 3"); pooling words only for pooling layers. */
+function windowPatterns(pooling: boolean): { before: RegExp; named: RegExp } {
+  const poolWords = pooling ? '|pooling|(?:max|average|avg)[- ]?pooling' : '';
+  return {
+    before: new RegExp(
+      String.raw`(?<![\dx.])(\d{1,2})x(\d{1,2})(?!x\d)\s+(?:receptive\s+fields?|filters?|kernels?|convolutions?|windows?|regions?|neighbou?rhoods?|patch(?:es)?${poolWords})`,
+      'i',
+    ),
+    named: new RegExp(
+      String.raw`\b(?:kernel|filter|window|receptive\s+field${pooling ? '|pooling' : ''})\s+(?:size\s+)?(?:of\s+)?(?:size\s+)?(\d{1,2})(?:x(\d{1,2}))?\b`,
+      'i',
+    ),
+  };
+}
+const WINDOWS = { pooling: windowPatterns(true), other: windowPatterns(false) };
+
+/** What a clause states about its layers: widths, window, stride, and what follows each. */
+export function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 'kernel' | 'stride' | 'eachFollowedBy'> {
+  const out: Pick<GroupClause, 'widths' | 'kernel' | 'stride' | 'eachFollowedBy'> = {};
+  const nouns = widthNouns(type);
+  if (nouns) {
+    // "96, 128 and 256 filters", "32 8x8 filters", "2048 units each", "512-unit"
+    const listed = new RegExp(String.raw`(?<![\dx.]|\bto\s|-|=\s*)(${NUMBER_LIST})\s+(?:(\d+)x(\d+)\s+)?(?:${WIDTH_ADJECTIVES}\s+)?(?:${nouns})\b`, 'i').exec(
+      clause,
+    );
+    const hyphened = new RegExp(String.raw`(?<![\dx.])(\d+)-(?:unit|neuron|filter|channel|dimensional|d)\b`, 'i').exec(clause);
+    if (listed) {
+      out.widths = numbersIn(listed[1]);
+      if (listed[2]) out.kernel = pair(listed[2], listed[3]);
+    } else if (hyphened) out.widths = [Number(hyphened[1])];
+    const sized = SIZED.exec(clause);
+    if (!out.widths && sized) out.widths = numbersIn(sized[1]);
+    // "2 hidden layers and 1200 filters per layer": a width stated per layer counts whatever its noun.
+    const perLayer = new RegExp(
+      String.raw`(?<![\dx.])(\d+)\s+(?:${ALL_WIDTH_NOUNS})\s+(?:per|in\s+each|at\s+each|for\s+each)\s+(?:hidden\s+)?layer\b`,
+      'i',
+    ).exec(clause);
+    if (!out.widths && perLayer) out.widths = [Number(perLayer[1])];
+    // "depth from 1 to 128 channels": the layer's width is where it goes to.
+    // "a final convolution layer results in a scalar value": one output.
+    if (!out.widths && /\b(?:results?\s+in|outputs?|produces?|gives?)\s+(?:a|one)\s+(?:single\s+)?scalar\b/i.test(clause)) out.widths = [1];
+    const widthsAre = WIDTHS_ARE.exec(clause);
+    if (!out.widths && widthsAre) out.widths = numbersIn(widthsAre[1]);
+    // "a fully connected layer mapping the 128-dimensional code to 4096 units"
+    const mapped = new RegExp(String.raw`\b(?:maps?|mapping|projects?|projecting)\b[^,.;]{0,50}?\bto\s+(\d+)\s+(?:${nouns})\b`, 'i').exec(clause);
+    if (mapped) out.widths = [Number(mapped[1])];
+    // "a linear output layer over the vocabulary of 10000 words"
+    const vocabulary = /\bover\s+(?:the|a|its)\s+(?:vocabulary|lexicon)\s+(?:of\s+)?(?:size\s+)?(\d+)/i.exec(clause);
+    if (!out.widths && vocabulary && type === 'Dense') out.widths = [Number(vocabulary[1])];
+    // "a fully connected layer that outputs the 40 attribute scores"
+    const outputs = /\boutputs?\s+(?:the\s+)?(\d+)\s+(?:[a-z-]+\s+)?(?:scores|values|logits|probabilities|predictions)\b/i.exec(clause);
+    if (!out.widths && outputs && type === 'Dense') out.widths = [Number(outputs[1])];
+    // "a fully connected layer with one output", "a single output unit"
+    if (
+      !out.widths &&
+      /\bwith\s+(?:a\s+)?(?:one|single|1)\s+(?:(?:sigmoid|logistic|linear|output)\s+)?(?:output|unit|neuron|node)\b(?!\s+(?:for|per)\s+(?:each|every)\b)/i.test(
+        clause,
+      )
+    )
+      out.widths = [1];
+    const fromTo = new RegExp(String.raw`\bfrom\s+\d+\s+to\s+(\d+)\s+(?:${nouns})\b`, 'i').exec(clause);
+    if (fromTo) out.widths = [Number(fromTo[1])];
+  }
+  // A pooling window ("2x2 max pooling") is the pooling layer's, never the window of the layer before it.
+  const windows = WINDOWS[windowKind(type) === 'pooling' ? 'pooling' : 'other'];
+  const kernel =
+    windows.before.exec(clause) ??
+    windows.named.exec(clause) ??
+    // "128 filters of width 5", "kernels of size 3": one number, the same both ways
+    /\b(?:filters|kernels)\s+(?:each\s+)?(?:of|with)\s+(?:an?\s+)?(?:width|length|size)\s+(?:of\s+)?(\d{1,2})\b(?!x)/i.exec(clause) ??
+    // "96 filters of size 11x11", "filters with a spatial extent of 5x5", "32 filters of 8x8"
+    /\b(?:filters|kernels)\s+(?:each\s+)?(?:of|with)\s+(?:an?\s+)?(?:(?:spatial\s+)?(?:size|shape|extent|dimensions?)\s+(?:of\s+)?)?(\d{1,2})x(\d{1,2})\b/i.exec(
+      clause,
+    );
+  if (kernel && !out.kernel) out.kernel = pair(kernel[1], kernel[2]);
+  // "pool1 (2x2)", "conv1 (5x5, 32 maps)": the window first in the brackets after the layer's name.
+  const bracketed = /^[^(]{0,40}?\(\s*(\d{1,2})x(\d{1,2})\b/.exec(clause);
+  if (bracketed && !out.kernel) out.kernel = pair(bracketed[1], bracketed[2]);
+  const stride = /\bstrides?\s+(?:of\s+)?(\d{1,2})\b|\bat\s+strides?\s+of\s+(\d{1,2})\b/i.exec(clause);
+  if (stride) out.stride = pair(stride[1] ?? stride[2]);
+  return out;
+}

@@ -1,7 +1,7 @@
 /**
  * Images too large to decode are refused from their header, before decoding: the header reader agrees with
- * the decoders on every corpus image, and `classify` / `figure` on a 30,000 px PNG end in one clear line.
- * classify decodes and classifies in a worker thread within limits.
+ * the decoders on every corpus image, and `classify` / `figure` on a 30,000 px PNG end in one clear line; a PNG
+ * cut short is named as such. classify decodes and classifies in a worker thread within limits.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -45,6 +45,17 @@ describe('image size limits', () => {
       expect(result.status, command).toBe(1);
       expect(result.stderr.trim(), command).toBe(
         `paper2net ${command}: ${file}: 30000 × 30000 px (900.0 Mpx) is over the 33.6 Mpx image limit; scale it down first`,
+      );
+    }
+  });
+
+  it('says a PNG cut short is cut short, naming the file, in one line', () => {
+    // pngjs said 'There are some read requests waitng on finished stream'; fast-png says 'Error while decompressing the data:'.
+    const file = readdirSync(join(CORPUS, 'arch')).find((f) => f.endsWith('.png'))!;
+    const bytes = new Uint8Array(readFileSync(join(CORPUS, 'arch', file)));
+    for (const cut of [0.2, 0.5, 0.99]) {
+      expect(() => decodeImage(bytes.slice(0, Math.floor(bytes.length * cut)), 'cut.png'), String(cut)).toThrow(
+        /^cut\.png: damaged PNG: the file is cut short or its image data is damaged$/,
       );
     }
   });

@@ -21,9 +21,27 @@ export interface RgbaPixels {
   data: Uint8Array;
 }
 
+/**
+ * fast-png's refusal as one plain line: a file cut short ends in 'Error while decompressing the data:' (a bare
+ * colon), 'unexpected EOF' or a DataView RangeError; its other messages are clear as they are.
+ */
+function damagedPng(error: unknown): Error {
+  const said = (error as Error).message;
+  const cutShort = error instanceof RangeError || /decompressing|EOF/i.test(said);
+  return new Error(`damaged PNG: ${cutShort ? 'the file is cut short or its image data is damaged' : said}`, { cause: error });
+}
+
+function readPng(bytes: Uint8Array): ReturnType<typeof decodePng> {
+  try {
+    return decodePng(bytes);
+  } catch (error) {
+    throw damagedPng(error);
+  }
+}
+
 /** PNG (any depth, grey, palette, alpha) → 8-bit RGBA. */
 function pngToRgba(bytes: Uint8Array): RgbaPixels {
-  const png = decodePng(bytes);
+  const png = readPng(bytes);
   const { width, height } = png;
   const source = png.palette ? convertIndexedToRgb(png) : png.data;
   const channels = png.palette ? source.length / (width * height) : png.channels;

@@ -1,13 +1,16 @@
 /**
  * Long and repetitive graphs stay linear and never recurse: 2,000 Dropouts in a row through every emitter
- * (the ONNX one run by onnxruntime), 20,000 same-named prototxt layers, 20,000 ids that sanitise to one
- * identifier. The bounds are CPU seconds, generous for a loaded machine and far below the quadratic times
- * these took before (ONNX: "Maximum call stack size exceeded"; 14.6 and 13.1 s CPU for the 20,000 names).
+ * (the ONNX one run by onnxruntime), 100,000 same-named prototxt layers, 20,000 same-named ONNX nodes, 20,000
+ * ids that sanitise to one identifier, a 100,000-layer chain through all four emitters. The bounds are CPU
+ * seconds, generous for a loaded machine and far below the quadratic times these took before (ONNX: "Maximum
+ * call stack size exceeded"; 14.6 and 13.1 s CPU for 20,000 prototxt names and sanitised ids, > 120 s for
+ * 100,000 prototxt names, 28 s for the ONNX nodes, 93 s for the chain).
  */
 import { describe, expect, it } from 'vitest';
 import { emitCaffe, emitKerasPython, emitOnnx, emitPytorch, layerIdentifiers } from '../../src/codegen/index.ts';
-import { GRAPH_FORMAT, validateGraph, type Graph, type Layer } from '../../src/graph/index.ts';
+import { analyseGraph, validateGraph } from '../../src/graph/index.ts';
 import { importModel } from '../../src/importers/index.ts';
+import { alikeIdsGraph, chainGraph, dropoutChain, sameNamedOnnx, sameNamedPrototxt } from '../support/hostile-models.ts';
 import { runOnnx } from '../support/onnx-runtime.ts';
 
 function cpuSeconds<T>(run: () => T): [T, number] {
@@ -15,16 +18,6 @@ function cpuSeconds<T>(run: () => T): [T, number] {
   const value = run();
   const used = process.cpuUsage(start);
   return [value, (used.user + used.system) / 1e6];
-}
-
-function dropoutChain(count: number): Graph {
-  const layers: Layer[] = [
-    { id: 'input', type: 'Input', params: { shape: [4] } },
-    { id: 'fc', type: 'Dense', inputs: ['input'], params: { units: 4, activation: 'relu' } },
-  ];
-  for (let i = 1; i <= count; i++) layers.push({ id: `drop${i}`, type: 'Dropout', inputs: [layers.at(-1)!.id], params: { rate: 0.1 } });
-  layers.push({ id: 'out', type: 'Dense', inputs: [layers.at(-1)!.id], params: { units: 2 } });
-  return { format: GRAPH_FORMAT, name: 'dropouts', layers };
 }
 
 describe('linear algorithms on long graphs', () => {
@@ -40,30 +33,45 @@ describe('linear algorithms on long graphs', () => {
     expect(output!.dims).toEqual([1, 2]);
   });
 
-  it('imports 20,000 prototxt layers of one name with unique ids fc, fc_2 … fc_20000', () => {
-    const lines = ['name: "same"', 'input: "data"', 'input_shape { dim: 1 dim: 4 }'];
-    let bottom = 'data';
-    for (let i = 0; i < 20_000; i++) {
-      lines.push(`layer { name: "fc" type: "ReLU" bottom: "${bottom}" top: "t${i}" }`);
-      bottom = `t${i}`;
-    }
-    const [graph, seconds] = cpuSeconds(() => importModel(new TextEncoder().encode(lines.join('\n')), 'same.prototxt'));
+  it('imports 100,000 prototxt layers of one name with unique ids fc, fc_2 … fc_100000', () => {
+    const [graph, seconds] = cpuSeconds(() => importModel(new TextEncoder().encode(sameNamedPrototxt(100_000)), 'same.prototxt'));
     const ids = graph.layers.filter((l) => l.type !== 'Input').map((l) => l.id);
     expect(ids.slice(0, 3)).toEqual(['fc', 'fc_2', 'fc_3']);
-    expect(ids.at(-1)).toBe('fc_20000');
+    expect(ids.at(-1)).toBe('fc_100000');
+    expect(new Set(ids).size).toBe(100_000);
+    expect(seconds).toBeLessThan(10);
+  });
+
+  it('imports 20,000 ONNX nodes of one name with unique ids relu, relu_2 … relu_20000', () => {
+    const bytes = sameNamedOnnx(20_000);
+    const [graph, seconds] = cpuSeconds(() => importModel(bytes, 'same.onnx'));
+    const ids = graph.layers.filter((l) => l.type !== 'Input').map((l) => l.id);
+    expect(ids.slice(0, 3)).toEqual(['relu', 'relu_2', 'relu_3']);
+    expect(ids.at(-1)).toBe('relu_20000');
     expect(new Set(ids).size).toBe(20_000);
     expect(seconds).toBeLessThan(5);
   });
 
   it('gives 20,000 ids that sanitise alike distinct identifiers, the same ones counting from 2 would give', () => {
-    const layers: Layer[] = [{ id: 'y_2', type: 'Input', params: { shape: [4] } }];
-    // i written in punctuation ('!@#…' for 0-9): every id distinct, every one sanitised to "y".
-    const alike = (i: number) => `y${[...String(i)].map((d) => '!@#$%^&*()'[Number(d)]).join('')}`;
-    for (let i = 0; i < 20_000; i++) layers.push({ id: alike(i), type: 'Activation', inputs: [layers.at(-1)!.id], params: { fn: 'relu' } });
-    const [names, seconds] = cpuSeconds(() => layerIdentifiers({ format: GRAPH_FORMAT, name: 'alike', layers }));
+    const [names, seconds] = cpuSeconds(() => layerIdentifiers(alikeIdsGraph(20_000)));
     const values = [...names.values()];
     expect(values.slice(0, 4)).toEqual(['y_2', 'y', 'y_3', 'y_4']);
     expect(new Set(values.map((v) => v.toLowerCase())).size).toBe(names.size);
     expect(seconds).toBeLessThan(2);
+  });
+
+  it('validates a 100,000-layer chain and emits it for all four targets', () => {
+    const graph = chainGraph(100_000);
+    const [sizes, seconds] = cpuSeconds(() => {
+      const analysis = analyseGraph(graph);
+      return [
+        emitKerasPython(graph, { analysis }).length,
+        emitPytorch(graph, { analysis }).length,
+        emitCaffe(graph, { analysis }).prototxt.length,
+        emitOnnx(graph, { analysis }).length,
+      ];
+    });
+    expect(sizes.every((n) => n > 100_000)).toBe(true);
+    expect(seconds).toBeLessThan(30);
   });
 });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capped, MAX_LISTED } from '../../src/cli/capped.ts';
 import { parseGraphJson, validateGraph } from '../../src/graph/index.ts';
+import { HUGE_WEIGHTS_GRAPH, manyErrorsGraph, NON_FINITE_GRAPH } from '../support/hostile-models.ts';
 
 const BIN = new URL('../../bin/paper2net.mjs', import.meta.url).pathname;
 
@@ -24,10 +25,7 @@ function codegen(graphJson: string, ...extra: string[]) {
 
 describe('sanity on inputs and outputs', () => {
   it('names a non-finite param as such, not as null', () => {
-    const graph = parseGraphJson(
-      '{"format":"paper2net.graph/1","name":"x","layers":[{"id":"in","type":"Input","params":{"shape":[8,8,3]}},' +
-        '{"id":"c","type":"Conv2D","inputs":["in"],"params":{"filters":1e999,"kernel":3}},{"id":"d","type":"Dropout","inputs":["c"],"params":{"rate":-1e999}}]}',
-    );
+    const graph = parseGraphJson(NON_FINITE_GRAPH);
     const messages = validateGraph(graph)
       .filter((i) => i.severity === 'error')
       .map((i) => i.message);
@@ -36,26 +34,19 @@ describe('sanity on inputs and outputs', () => {
   });
 
   it('refuses seeded weight files over 2 GB in all, naming --weights placeholder, and writes nothing; placeholder works', () => {
-    // 177 bytes asking for 484 M weights: two 1.9 GB files before the cap.
-    const big =
-      '{"format":"paper2net.graph/1","name":"big","layers":[{"id":"in","type":"Input","params":{"shape":[22000]}},{"id":"fc","type":"Dense","inputs":["in"],"params":{"units":22000}}]}';
-    const refused = codegen(big);
+    const refused = codegen(HUGE_WEIGHTS_GRAPH);
     expect(refused.status).toBe(1);
     expect(refused.stderr.trim()).toBe(
       'big: 2 seeded weight file(s) of 1.9 GB each (3.9 GB in all) are over the 2.0 GB limit; use --weights placeholder (constant weights, kilobytes) or --target keras,pytorch',
     );
     expect(existsSync(refused.out)).toBe(false);
-    const placeholder = codegen(big, '--weights', 'placeholder');
+    const placeholder = codegen(HUGE_WEIGHTS_GRAPH, '--weights', 'placeholder');
     expect(placeholder.status).toBe(0);
     expect(readdirSync(join(placeholder.out, 'onnx'))).toEqual(['model.onnx']);
   });
 
   it('prints at most 20 errors of a graph with 100,000, then how many more', () => {
-    const layers = [
-      { id: 'in', type: 'Input', params: { shape: [4] } },
-      ...Array.from({ length: 100_000 }, (_, i) => ({ id: `l${i}`, type: 'Dense', inputs: ['missing'], params: { units: 2 } })),
-    ];
-    const result = codegen(JSON.stringify({ format: 'paper2net.graph/1', name: 'bad', layers }));
+    const result = codegen(JSON.stringify(manyErrorsGraph(100_000)));
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(MAX_LISTED + 1);

@@ -15,6 +15,13 @@ import { contentBombPdf, countPdf, fanOutFormPdf, hugeImagePdf, slowFigurePdf, s
 
 const BIN = new URL('../../bin/paper2net.mjs', import.meta.url).pathname;
 
+/** `paper2net extract` on a generated PDF, as a user runs it. */
+function extractCli(name: string, pdf: Uint8Array, ...options: string[]) {
+  const file = join(mkdtempSync(join(tmpdir(), 'p2n-limits-')), name);
+  writeFileSync(file, pdf);
+  return { file, ...spawnSync(process.execPath, [BIN, 'extract', file, ...options], { encoding: 'utf8', timeout: 100_000 }) };
+}
+
 describe('PDF limits', () => {
   it('refuses a page tree whose /Count is negative, naming the field; the same pages with /Count 5 are read', async () => {
     await expect(readDocument(countPdf(-5))).rejects.toThrow(/impossible page count: the page tree's \/Count is -5/);
@@ -29,6 +36,26 @@ describe('PDF limits', () => {
     expect(doc.pages[0]!.images).toEqual([]);
     // Decoded, the image alone would take 3.6 GB as RGBA.
     expect(process.memoryUsage.rss() - before).toBeLessThan(600 * 2 ** 20);
+  });
+
+  it('CLI: a 30,000 px image PDF is read, with and without --no-bitmaps, with the warning naming the page and the limit', () => {
+    // Before: 100 s and 8.3 GB; with --no-bitmaps 52 s, 5.6 GB, exit 0 and no warning.
+    for (const options of [[], ['--no-bitmaps']]) {
+      const started = Date.now();
+      const result = extractCli('huge-image.pdf', hugeImagePdf(30_000), ...options);
+      expect(result.status, options.join(' ')).toBe(0);
+      expect(result.stderr, options.join(' ')).toContain('warning: page 1: 1 image(s) over the 33.6 Mpx pixel limit left out, not decoded');
+      expect(result.stdout).toContain('0 design(s) from 1 of 1 page(s)');
+      expect(Date.now() - started).toBeLessThan(60_000);
+    }
+  });
+
+  it('CLI: a page tree with /Count -5 exits 1 with one line naming the field', () => {
+    // Before: '0 design(s) from 0 of -5 page(s)' and exit 0.
+    const result = extractCli('count.pdf', countPdf(-5), '--no-bitmaps');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim()).toBe(`paper2net extract: ${result.file}: impossible page count: the page tree's /Count is -5`);
   });
 
   it('keeps an image under the budget, with its pixel size', async () => {
@@ -71,11 +98,8 @@ describe('PDF limits', () => {
   }, 300_000);
 
   it('CLI: a 4 KB fan-out form PDF ends in one clear line and exit 1, within the limits', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'p2n-limits-'));
-    const file = join(dir, 'fanout.pdf');
-    writeFileSync(file, fanOutFormPdf());
     const started = Date.now();
-    const result = spawnSync(process.execPath, [BIN, 'extract', file, '--no-bitmaps'], { encoding: 'utf8', timeout: 100_000 });
+    const result = extractCli('fanout.pdf', fanOutFormPdf(), '--no-bitmaps');
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^paper2net extract: .*fanout\.pdf: page 1: took longer than \d+ ms/)]);
     expect(Date.now() - started).toBeLessThan(100_000);

@@ -2,7 +2,8 @@
  * The library cannot be corrupted, in real Chromium with real IndexedDB: a library file with one bad record
  * is refused with its reason and changes nothing; a second tab's stale save is refused and said; deleting a
  * paper whose design has an autosave pending leaves no orphan; damaged stored records are listed with their
- * reasons, left out of library exports, exported apart and deleted; a newer version opening the database is said.
+ * reasons, left out of library exports, exported apart and deleted; a save the browser refuses (storage full) is
+ * shown and retried until it lands; the app asks for persistent storage; a newer version opening the database is said.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -38,7 +39,7 @@ async function download(page: Page, button: string): Promise<string> {
 }
 
 /** Stored design records, read straight from IndexedDB. */
-function storedDesigns(page: Page): Promise<Array<{ id: string; paperId: string; note: string }>> {
+function storedDesigns(page: Page): Promise<Array<{ id: string; paperId: string; note: string; graph: ReturnType<typeof graph> }>> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -157,6 +158,45 @@ describe('library in Chromium', () => {
     await tabA.getByRole('button', { name: 'Delete damaged records' }).click();
     await expect.poll(() => banner.count()).toBe(0);
     expect((await storedDesigns(tabA)).map((d) => d.id)).toEqual(['d1']);
+  });
+
+  it('shows a save the browser refuses for lack of space and retries it until it lands', async () => {
+    // Storage full: every design write throws QuotaExceededError until the test frees it.
+    await tabA.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      (window as unknown as { quotaFull: boolean }).quotaFull = true;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if ((window as unknown as { quotaFull: boolean }).quotaFull && this.name === 'designs')
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await tabA.locator('[data-testid=library-design]').getByRole('button', { name: 'Tiny net' }).click();
+    await tabA.locator('[data-testid=layer-node][data-layer-id=fc]').click();
+    await tabA.locator('[data-testid=param-units] input').fill('13');
+    await tabA.locator('[data-testid=param-units] input').press('Enter');
+    const notSaved = tabA.getByRole('alert').filter({ hasText: 'Not saved: The quota has been exceeded.' });
+    await notSaved.waitFor();
+    expect((await storedDesigns(tabA))[0]!.graph.layers[1]!.params.units).toBe(4);
+    await tabA.evaluate(() => ((window as unknown as { quotaFull: boolean }).quotaFull = false));
+    // The editor retries a failed save every 5 s.
+    await expect.poll(async () => (await storedDesigns(tabA))[0]!.graph.layers[1]!.params.units, { timeout: 20_000 }).toBe(13);
+    await expect.poll(() => notSaved.count()).toBe(0);
+  });
+
+  it('asks the browser to keep the library under storage pressure (navigator.storage.persist)', async () => {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const counter = window as unknown as { persistAsked: number };
+      counter.persistAsked = 0;
+      navigator.storage.persist = () => {
+        counter.persistAsked++;
+        return Promise.resolve(true);
+      };
+    });
+    await page.goto(server.url);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { persistAsked: number }).persistAsked), { timeout: 30_000 }).toBe(1);
+    await page.close();
   });
 
   it('says so when a newer version of the app opens the database in another tab', async () => {

@@ -1,7 +1,7 @@
 /**
  * The app with no server behind its data, in real Chromium: a collection `paper2net batch` wrote, picked as a folder
  * (with one paper's PDF in it) and as a ZIP, browsed, a design opened in the editor and a paper in the paper view;
- * and several corpus PDFs dropped at once, read one after another into the library with each one's state shown.
+ * and several corpus PDFs, or a folder of them, dropped at once, read one after another into the library with each one's state shown.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +39,18 @@ async function dropAtOnce(page: Page, files: { path: string; name: string }[]): 
     for (const kind of ['dragenter', 'dragover', 'drop'])
       window.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, payload);
+}
+
+/**
+ * Drops a folder of this machine on the window through Chromium's own drag and drop (CDP Input.dispatchDragEvent with
+ * its path), so the page gets a real directory entry to walk, as from a desktop; a DataTransfer made in the page can
+ * only hold files.
+ */
+async function dropFolder(page: Page, path: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: [path], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x: 720, y: 450, data });
+  await cdp.detach();
 }
 
 beforeAll(async () => {
@@ -184,6 +196,31 @@ describe('many papers dropped at once', () => {
     expect(pageErrors).toEqual([]);
     await page.context().close();
   }, 480_000);
+
+  it('a dropped folder: its PDFs, those in its subfolders too, are read into the library; other files are left out', async () => {
+    const folder = join(dir, 'dropped');
+    mkdirSync(join(folder, 'sub'), { recursive: true });
+    copyFileSync(join(CORPUS, 'pdf/plotneuralnet_vgg16.pdf'), join(folder, 'sub/plotneuralnet_vgg16.pdf'));
+    copyFileSync(damaged, join(folder, 'damaged.pdf'));
+    writeFileSync(join(folder, 'notes.txt'), 'not a paper');
+    const page = await freshPage();
+    await dropFolder(page, folder);
+
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('2 papers queued to be read; 1 file that is not a PDF left out');
+    const queued = page.locator('[data-testid=queued-paper]');
+    const states = async () =>
+      Object.fromEntries(await queued.evaluateAll((items) => items.map((i) => [i.querySelector('.name')!.textContent, i.getAttribute('data-state')])));
+    await expect.poll(states, { timeout: 300_000, interval: 1000 }).toEqual({ 'plotneuralnet_vgg16.pdf': 'done', 'damaged.pdf': 'failed' });
+    const read = queued.filter({ hasText: 'plotneuralnet_vgg16.pdf' });
+    const designs = Number((await read.textContent())!.match(/done: (\d+) design/)![1]);
+    expect(designs).toBeGreaterThan(0);
+    const paper = page.locator('[data-testid=library-paper]').filter({ hasText: 'plotneuralnet_vgg16.pdf' });
+    await paper.waitFor({ timeout: 30_000 });
+    expect(await paper.locator('[data-testid=library-design]').count()).toBe(designs);
+    expect(await page.locator('[data-testid=library-paper]').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  }, 360_000);
 
   it('cancelling stops the paper being read and the rest; nothing half-read is stored', async () => {
     const page = await freshPage();

@@ -2,8 +2,9 @@
  * The library cannot be corrupted, in real Chromium with real IndexedDB: a library file with one bad record
  * is refused with its reason and changes nothing; a second tab's stale save is refused and said; deleting a
  * paper whose design has an autosave pending leaves no orphan; damaged stored records are listed with their
- * reasons, left out of library exports, exported apart and deleted; a save the browser refuses (storage full) is
- * shown and retried until it lands; the app asks for persistent storage; a newer version opening the database is said.
+ * reasons, left out of library exports, exported apart and deleted; a save or a file the browser refuses (storage
+ * full) is shown, the save retried until it lands; the app asks for persistent storage; a newer version opening
+ * the database is said.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -160,17 +161,17 @@ describe('library in Chromium', () => {
     expect((await storedDesigns(tabA)).map((d) => d.id)).toEqual(['d1']);
   });
 
-  it('shows a save the browser refuses for lack of space and retries it until it lands', async () => {
-    // Storage full: every design write throws QuotaExceededError until the test frees it.
+  it('shows a save or a file the browser refuses for lack of space, and retries the save until it lands', async () => {
+    // Storage full: every paper or design write throws QuotaExceededError while window.quotaFull is set.
+    const setQuotaFull = (full: boolean) => tabA.evaluate((value) => ((window as unknown as { quotaFull: boolean }).quotaFull = value), full);
     await tabA.evaluate(() => {
       const put = IDBObjectStore.prototype.put;
-      (window as unknown as { quotaFull: boolean }).quotaFull = true;
       IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-        if ((window as unknown as { quotaFull: boolean }).quotaFull && this.name === 'designs')
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        if ((window as unknown as { quotaFull: boolean }).quotaFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         return put.apply(this, args);
       };
     });
+    await setQuotaFull(true);
     await tabA.locator('[data-testid=library-design]').getByRole('button', { name: 'Tiny net' }).click();
     await tabA.locator('[data-testid=layer-node][data-layer-id=fc]').click();
     await tabA.locator('[data-testid=param-units] input').fill('13');
@@ -178,10 +179,17 @@ describe('library in Chromium', () => {
     const notSaved = tabA.getByRole('alert').filter({ hasText: 'Not saved: The quota has been exceeded.' });
     await notSaved.waitFor();
     expect((await storedDesigns(tabA))[0]!.graph.layers[1]!.params.units).toBe(4);
-    await tabA.evaluate(() => ((window as unknown as { quotaFull: boolean }).quotaFull = false));
+    await setQuotaFull(false);
     // The editor retries a failed save every 5 s.
     await expect.poll(async () => (await storedDesigns(tabA))[0]!.graph.layers[1]!.params.units, { timeout: 20_000 }).toBe(13);
     await expect.poll(() => notSaved.count()).toBe(0);
+    // A model file opened while storage is full is refused in words, not dropped.
+    await setQuotaFull(true);
+    const prototxt = 'name: "tiny2"\ninput: "data"\ninput_shape { dim: 1 dim: 4 }\nlayer { name: "fc" type: "ReLU" bottom: "data" top: "fc" }\n';
+    await tabA.locator('[data-testid=file-input]').setInputFiles({ name: 'tiny2.prototxt', mimeType: 'text/plain', buffer: Buffer.from(prototxt) });
+    await tabA.getByRole('alert').filter({ hasText: 'tiny2.prototxt: The quota has been exceeded.' }).waitFor();
+    await setQuotaFull(false);
+    expect((await storedDesigns(tabA)).map((d) => d.id)).toEqual(['d1']);
   });
 
   it('asks the browser to keep the library under storage pressure (navigator.storage.persist)', async () => {

@@ -4,12 +4,28 @@ import { COLLECTION_FORMAT, type CollectionIndex, type PaperEntry } from '../../
 const TYPES = ['Conv2D', 'Dense', 'MaxPool2D', 'LSTM', 'MultiHeadAttention', 'BatchNorm', 'Dropout'];
 const WORDS = ['deep', 'residual', 'learning', 'networks', 'attention', 'recurrent', 'image', 'speech', 'translation', 'segmentation'];
 
+/**
+ * A seeded random integer below `n` (mulberry32, whose every output bit varies: the low bits of a power-of-two linear
+ * congruential generator repeat with short periods, and its product overflowed a double's 53 bits, so its entries
+ * repeated the same few titles, layer types and confidences).
+ */
+function randomBelow(seed: number): (n: number) => number {
+  let state = seed >>> 0;
+  return (n) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n);
+  };
+}
+
+/** `count` entries, the same ones for the same count: a third without authors, a quarter without a confidence, two thirds unrated. */
 export function syntheticEntries(count: number): PaperEntry[] {
-  let seed = 7;
-  const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const next = randomBelow(7);
   return Array.from({ length: count }, (_, i) => {
     const sha256 = i.toString(16).padStart(64, '0');
     const layerTypes = Object.fromEntries(Array.from({ length: 1 + next(4) }, () => [TYPES[next(TYPES.length)]!, 1 + next(20)]));
+    const ratings = Array.from({ length: i % 3 === 1 ? 1 + next(4) : 0 }, () => 1 + next(5));
     return {
       id: sha256.slice(0, 16),
       sha256,
@@ -20,6 +36,7 @@ export function syntheticEntries(count: number): PaperEntry[] {
       designCount: next(6),
       layerTypes,
       ...(i % 4 ? { confidence: next(1000) / 1000 } : {}),
+      ...(ratings.length ? { reviewCount: ratings.length, rating: Math.round((10 * ratings.reduce((a, b) => a + b)) / ratings.length) / 10 } : {}),
     };
   });
 }

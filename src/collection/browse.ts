@@ -49,21 +49,47 @@ export async function loadPaper(collection: LoadedCollection, entry: PaperEntry)
   return paper as PaperFile;
 }
 
-export const SORT_KEYS = ['title', 'designs', 'confidence', 'pages'] as const;
+export const SORT_KEYS = ['title', 'layer types', 'designs', 'confidence', 'rating', 'pages'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-const numberOf: Record<Exclude<SortKey, 'title'>, (e: PaperEntry) => number> = {
+const numberOf: Record<Exclude<SortKey, 'title' | 'layer types'>, (e: PaperEntry) => number> = {
   designs: (e) => e.designCount,
   confidence: (e) => e.confidence ?? -1,
+  rating: (e) => e.rating ?? -1,
   pages: (e) => e.pageCount ?? -1,
 };
+
+/** A paper's layer types as its row shows them: most frequent first, equally frequent ones A→Z. */
+function typesByFrequency(entry: PaperEntry): [type: string, count: number][] {
+  return Object.entries(entry.layerTypes).sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]));
+}
+
+/**
+ * The 'layer types' order: the papers' rows of layer types read A→Z, type name by type name (counts aside), so papers
+ * whose designs are mostly the same kind of layer come together; a row that another row starts with comes first, a
+ * paper without layer types last. Each paper's row becomes the ranks of its type names among all of them, compared
+ * as numbers (the collator is called once per distinct type, not per comparison).
+ */
+function byLayerTypes(entries: readonly PaperEntry[], byTitle: readonly number[], titleRank: Int32Array): number[] {
+  const rows = entries.map((e) => typesByFrequency(e).map(([type]) => type));
+  const names = [...new Set(rows.flat())].sort(collator.compare);
+  const nameRank = new Map(names.map((name, rank) => [name, rank]));
+  const ranks = rows.map((row) => row.map((name) => nameRank.get(name)!));
+  const compare = (a: number[], b: number[]) => {
+    if (!a.length || !b.length) return b.length - a.length;
+    for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return a.length - b.length;
+  };
+  return byTitle.slice().sort((a, b) => compare(ranks[a]!, ranks[b]!) || titleRank[a]! - titleRank[b]!);
+}
 
 /** A collection's papers made ready to search and sort as a person types: the work per keystroke is one scan. */
 export interface PaperBrowser {
   /**
    * The papers every word of `query` starts a word of (title, authors, file name, layer types; all for an empty
-   * query), in `key` order: titles A→Z; numbers largest first (most designs, surest readings), ties by title.
+   * query), in `key` order: titles A→Z; layer types by their rows A→Z (see byLayerTypes); numbers largest first (most
+   * designs, surest readings, best rated), a paper without the number (no confidence, no rating) last; ties by title.
    */
   find(query: string, key: SortKey): readonly PaperEntry[];
 }
@@ -81,6 +107,7 @@ export function paperBrowser(entries: readonly PaperEntry[]): PaperBrowser {
   byTitle.forEach((i, rank) => (titleRank[i] = rank));
   const indexOrder = (key: SortKey): number[] => {
     if (key === 'title') return byTitle;
+    if (key === 'layer types') return byLayerTypes(entries, byTitle, titleRank);
     const values = entries.map(numberOf[key]);
     return byTitle.slice().sort((a, b) => values[b]! - values[a]! || titleRank[a]! - titleRank[b]!);
   };
@@ -105,7 +132,7 @@ export function paperBrowser(entries: readonly PaperEntry[]): PaperBrowser {
 
 /** "Conv2D ×13, Dense ×3": a paper's layer types, most frequent first, at most `limit` of them. */
 export function layerTypeLine(entry: PaperEntry, limit = 5): string {
-  const types = Object.entries(entry.layerTypes).sort((a, b) => b[1] - a[1]);
+  const types = typesByFrequency(entry);
   const shown = types.slice(0, limit).map(([type, n]) => `${type} ×${n}`);
   return types.length > limit ? `${shown.join(', ')}, …` : shown.join(', ');
 }

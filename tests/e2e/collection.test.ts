@@ -80,7 +80,7 @@ describe('the app opens a collection', () => {
     expect(await page.locator('tr.failed').textContent()).toContain(index.papers.find((p) => p.failure)!.failure);
   }, 120_000);
 
-  it('searches by title and by layer type, and sorts by number of designs', async () => {
+  it('searches by title and by layer type, and sorts by number of designs and by layer types', async () => {
     const search = page.getByRole('searchbox', { name: 'Search papers' });
     await search.fill('very deep');
     await expect.poll(() => rows().count()).toBe(1);
@@ -92,6 +92,12 @@ describe('the app opens a collection', () => {
     await page.getByLabel('Sort by').selectOption('designs');
     const most = [...index.papers].sort((a, b) => b.designCount - a.designCount)[0]!;
     await expect.poll(() => rows().first().locator('button.title').textContent()).toBe(most.title);
+    const sort = page.getByLabel('Sort by');
+    expect(await sort.locator('option').allTextContents()).toEqual(['title', 'layer types', 'designs', 'confidence', 'rating', 'pages']);
+    // By layer types the unread paper, which has none, comes last; unrated papers show no rating.
+    await sort.selectOption('layer types');
+    await expect.poll(() => rows().last().getAttribute('class')).toContain('failed');
+    expect(await rows().first().locator('td').nth(4).textContent()).toBe('–');
   }, 60_000);
 
   it("opens a paper: its designs with their sources and code ZIPs, and the regions' verdicts", async () => {

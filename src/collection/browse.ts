@@ -68,20 +68,17 @@ function typesByFrequency(entry: PaperEntry): [type: string, count: number][] {
 /**
  * The 'layer types' order: the papers' rows of layer types read A→Z, type name by type name (counts aside), so papers
  * whose designs are mostly the same kind of layer come together; a row that another row starts with comes first, a
- * paper without layer types last. Each paper's row becomes the ranks of its type names among all of them, compared
- * as numbers (the collator is called once per distinct type, not per comparison).
+ * paper without layer types last. Each paper's row becomes a string of its type names' ranks among all of them, one
+ * UTF-16 unit a name (while there are fewer than 55,000 names), compared as plain strings: the collator is called once
+ * per distinct type, not per comparison, and the sort took half the time it took comparing arrays of ranks.
  */
 function byLayerTypes(entries: readonly PaperEntry[], byTitle: readonly number[], titleRank: Int32Array): number[] {
   const rows = entries.map((e) => typesByFrequency(e).map(([type]) => type));
   const names = [...new Set(rows.flat())].sort(collator.compare);
-  const nameRank = new Map(names.map((name, rank) => [name, rank]));
-  const ranks = rows.map((row) => row.map((name) => nameRank.get(name)!));
-  const compare = (a: number[], b: number[]) => {
-    if (!a.length || !b.length) return b.length - a.length;
-    for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-    return a.length - b.length;
-  };
-  return byTitle.slice().sort((a, b) => compare(ranks[a]!, ranks[b]!) || titleRank[a]! - titleRank[b]!);
+  const nameRank = new Map(names.map((name, rank) => [name, String.fromCodePoint(rank + 1)]));
+  const keys = rows.map((row) => row.map((name) => nameRank.get(name)!).join(''));
+  const compare = (a: string, b: string) => (!a || !b ? b.length - a.length : a < b ? -1 : a > b ? 1 : 0);
+  return byTitle.slice().sort((a, b) => compare(keys[a]!, keys[b]!) || titleRank[a]! - titleRank[b]!);
 }
 
 /** A collection's papers made ready to search and sort as a person types: the work per keystroke is one scan. */

@@ -2,7 +2,8 @@
  * The collection view in headless Chromium against the production build: opening `?collection=` on an index of
  * 5,000 synthetic papers (navigation start → the list with its first rows and the count of all painted), and a search typed into it
  * (input → the filtered rows painted). Goals (issue 14): open ≤ 1 s, filter ≤ 50 ms. Also, in Node, the search and sort
- * alone (src/collection/browse.ts): making 5,000 papers ready, the first sort by a key, and each keystroke of a query.
+ * alone (src/collection/browse.ts): making 5,000 papers ready, the first sort by confidence and by layer types, and each
+ * keystroke of a query.
  * Run: `npx tsx bench/collectionView.ts` (also in `npm run bench`).
  */
 import { readFile } from 'node:fs/promises';
@@ -53,11 +54,13 @@ function benchBrowsing(): Record<string, number> {
   let browsing: PaperBrowser | undefined;
   for (let i = 0; i < 3; i++) prepares.push(ms(() => (browsing = paperBrowser(entries))));
   const firstSort = ms(() => browsing!.find('', 'confidence'));
+  const firstLayerTypesSort = ms(() => browsing!.find('', 'layer types'));
   const query = 'deep conv';
   const keystrokes = [...query].map((_, i) => ms(() => browsing!.find(query.slice(0, i + 1), 'confidence')));
   return {
     collectionBrowsePrepareMs: Number(median(prepares).toFixed(1)),
     collectionBrowseFirstSortMs: Number(firstSort.toFixed(1)),
+    collectionBrowseFirstTypesSortMs: Number(firstLayerTypesSort.toFixed(1)),
     collectionBrowseKeystrokeMedianMs: Number(median(keystrokes).toFixed(2)),
     collectionBrowseKeystrokeMaxMs: Number(Math.max(...keystrokes).toFixed(2)),
   };

@@ -283,6 +283,42 @@ export function conv1dNet(): Graph {
     .graph('Conv1D sensor net');
 }
 
+/** A text CNN over word vectors (Kim 2014 style): 1-D convolutions, max pooling of size 2, max-over-time pooling. */
+export function textCnn(): Graph {
+  return new Chain()
+    .add('words', 'Input', { shape: [100, 16] })
+    .add('conv1', 'Conv1D', { filters: 32, kernel: 3, ...relu })
+    .add('pool1', 'MaxPool1D', { pool: 2 })
+    .add('conv2', 'Conv1D', { filters: 64, kernel: 3, ...relu })
+    .add('max_over_time', 'GlobalMaxPool1D')
+    .add('classes', 'Dense', { units: 5, activation: 'softmax' })
+    .graph('text CNN');
+}
+
+/** An audio-style 1-D CNN that averages: strided "same" and valid average pools, global average pooling over time. */
+export function averagePooling1dNet(): Graph {
+  return new Chain()
+    .add('signal', 'Input', { shape: [100, 16] })
+    .add('conv1', 'Conv1D', { filters: 32, kernel: 5, ...relu })
+    .add('pool_same', 'AvgPool1D', { pool: 3, stride: 2, padding: 'same' })
+    .add('conv2', 'Conv1D', { filters: 24, kernel: 3, ...relu })
+    .add('pool_valid', 'AvgPool1D', { pool: 4, stride: 3 })
+    .add('mean_over_time', 'GlobalAvgPool1D')
+    .add('classes', 'Dense', { units: 5, activation: 'softmax' })
+    .graph('1-D average pooling net');
+}
+
+/** 1-D pools with explicit padding, which Keras writes as a ZeroPadding1D that TensorFlow.js cannot load. */
+export function paddedPooling1d(): Graph {
+  return new Chain()
+    .add('signal', 'Input', { shape: [31, 8] })
+    .add('conv', 'Conv1D', { filters: 12, kernel: 3, ...relu })
+    .add('max_padded', 'MaxPool1D', { pool: 3, stride: 2, padding: 1 })
+    .add('avg_padded', 'AvgPool1D', { pool: 5, stride: 2, padding: 2 })
+    .add('global_max', 'GlobalMaxPool1D')
+    .graph('padded 1-D pools');
+}
+
 /** A Transformer encoder block and a cross-attention over a second sequence. */
 export function attentionBlock(): Graph {
   return new Chain()
@@ -469,7 +505,7 @@ export function weightlessImage(): Graph {
     .graph('weight-free image layers');
 }
 
-/** Weight-free sequence layers: permutes and reshapes of [T, F], normalisation over features. */
+/** Weight-free sequence layers: permutes and reshapes of [T, F], normalisation over features, every 1-D pooling mode. */
 export function weightlessSequence(): Graph {
   return new Chain()
     .add('frames', 'Input', { shape: [7, 6] })
@@ -480,6 +516,13 @@ export function weightlessSequence(): Graph {
     .add('features', 'Concat', { axis: -1 }, ['layer_norm', 'batch_norm'])
     .add('steps', 'Concat', { axis: 0 }, ['layer_norm', 'batch_norm'])
     .add('softmax', 'Activation', { fn: 'softmax' })
+    .add('max_steps', 'MaxPool1D', { pool: 2 }, ['frames'])
+    .add('max_same_uneven', 'MaxPool1D', { pool: 2, padding: 'same' }, ['frames'])
+    .add('avg_same_uneven', 'AvgPool1D', { pool: 2, padding: 'same' }, ['frames'])
+    .add('avg_same', 'AvgPool1D', { pool: 3, stride: 1, padding: 'same' }, ['frames'])
+    .add('avg_strided', 'AvgPool1D', { pool: 3, stride: 2 }, ['frames'])
+    .add('global_max', 'GlobalMaxPool1D', {}, ['frames'])
+    .add('global_avg', 'GlobalAvgPool1D', {}, ['frames'])
     .add('as_image', 'Reshape', { shape: [7, 3, 2] }, ['frames'])
     .add('image_permuted', 'Permute', { dims: [2, 3, 1] })
     .add('as_vector', 'Reshape', { shape: [42] })
@@ -495,6 +538,9 @@ export const REFERENCE_GRAPHS: ReadonlyArray<[string, () => Graph]> = [
   ['text LSTM', textLstm],
   ['bidirectional GRU', bidirectionalGru],
   ['Conv1D', conv1dNet],
+  ['text CNN (MaxPool1D, GlobalMaxPool1D)', textCnn],
+  ['1-D average pooling (AvgPool1D, GlobalAvgPool1D)', averagePooling1dNet],
+  ['padded 1-D pools', paddedPooling1d],
   ['multi-head attention', attentionBlock],
   ['U-Net piece (Conv2DTranspose, UpSampling2D)', unetPiece],
   ['MobileNet piece (DepthwiseConv2D)', mobilenetPiece],

@@ -19,7 +19,7 @@ import {
   type KerasNode,
   type LayerContext,
 } from './node.ts';
-import { conv1d, conv2d, conv2dTranspose, depthwiseConv2d, pool2d } from './windows.ts';
+import { conv1d, conv2d, conv2dTranspose, depthwiseConv2d, pool1d, pool2d } from './windows.ts';
 
 function dense(ctx: LayerContext): KerasNode[] {
   const p = ctx.params;
@@ -180,6 +180,10 @@ const KERAS_LOWERINGS: Record<LoweredLayerType, KerasLowering | Unsupported> = {
   AvgPool2D: (ctx) => pool2d(ctx, 'avg'),
   GlobalAvgPool2D: (ctx) => simple(ctx, [], {}, { data_format: 'channels_last', keepdims: false }),
   GlobalMaxPool2D: (ctx) => simple(ctx, [], {}, { data_format: 'channels_last', keepdims: false }),
+  MaxPool1D: (ctx) => pool1d(ctx, 'max'),
+  AvgPool1D: (ctx) => pool1d(ctx, 'avg'),
+  GlobalMaxPool1D: (ctx) => simple(ctx, [], {}, { data_format: 'channels_last', keepdims: false }),
+  GlobalAvgPool1D: (ctx) => simple(ctx, [], {}, { data_format: 'channels_last', keepdims: false }),
   Dense: dense,
   Flatten: (ctx) => {
     // tfjs-layers refuses Flatten on a vector (min_ndim 3); a Reshape to the same vector says it exactly.

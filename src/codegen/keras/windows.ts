@@ -303,3 +303,32 @@ export function pool2d(ctx: LayerContext, kind: 'max' | 'avg'): KerasNode[] {
   });
   return chain.nodes;
 }
+
+/** MaxPooling1D / AveragePooling1D; explicit padding becomes a ZeroPadding1D in front, as the 2-D pools' does. */
+export function pool1d(ctx: LayerContext, kind: 'max' | 'avg'): KerasNode[] {
+  const p = ctx.params;
+  const chain = new NodeChain(ctx);
+  const pool = p.pool as number;
+  const stride = p.stride as number;
+  if (typeof p.padding === 'number' && p.padding > 0) {
+    const note = kind === 'max' ? ' (zeros, where PyTorch and ONNX pad max pooling with -inf: the same after a ReLU)' : '';
+    chain.add({
+      name: ctx.nodeName('pad'),
+      className: 'ZeroPadding1D',
+      args: [],
+      kwargs: { padding: p.padding },
+      config: { padding: [p.padding, p.padding] },
+      comments: [pyComment(`explicit padding as zero padding${note}`)],
+      jsonUnsupported: 'TensorFlow.js has no ZeroPadding1D layer',
+    });
+  }
+  const padding = p.padding === 'same' ? 'same' : 'valid';
+  chain.add({
+    name: ctx.nodeName(),
+    className: kerasClass(kind === 'max' ? 'MaxPool1D' : 'AvgPool1D'),
+    args: [pool],
+    kwargs: { strides: stride === pool ? undefined : stride, padding: padding === 'valid' ? undefined : padding },
+    config: { pool_size: [pool], padding, strides: [stride], data_format: 'channels_last' },
+  });
+  return chain.nodes;
+}

@@ -221,6 +221,35 @@ function globalPool(op: string): Lowering {
   };
 }
 
+/**
+ * A pool along the steps of a [N, T, F] sequence: ONNX pools channels-first, so transpose around a 1-D
+ * MaxPool / AveragePool. An average counts explicit padding (as PyTorch and Keras' zero padding do), never "same" padding.
+ */
+function windowPool1d(op: string, kind: 'max' | 'avg'): Lowering {
+  return (context) => {
+    const { params, inputs, builder, tmp } = context;
+    const pool = params.pool as number;
+    const stride = params.stride as number;
+    const channelsFirst = transpose(context, inputs[0]!.name, [0, 2, 1], 'channels_first');
+    const pooled = builder.node(op, [channelsFirst], tmp('pool'), {
+      kernel_shape: [pool],
+      strides: [stride],
+      pads: axisPads(inputs[0]!.shape[0]!, pool, stride, 1, params.padding),
+      count_include_pad: kind === 'avg' && typeof params.padding === 'number' ? 1 : undefined,
+    });
+    return transpose(context, pooled, [0, 2, 1], 'channels_last');
+  };
+}
+
+/** Global pooling of a [N, T, F] sequence over T: the global pool of its channels-first transpose, [N, F, 1] flattened. */
+function globalPool1d(op: string): Lowering {
+  return (context) => {
+    const { inputs, builder, tmp } = context;
+    const pooled = builder.node(op, [transpose(context, inputs[0]!.name, [0, 2, 1], 'channels_first')], tmp('pool'));
+    return builder.node('Flatten', [pooled], tmp('flatten'), { axis: 1 });
+  };
+}
+
 const dense: Lowering = (context) => {
   const { params, name, inputs, builder, tmp } = context;
   const [input] = inputs;
@@ -432,6 +461,10 @@ export const ONNX_LOWERINGS: Record<LoweredLayerType, Lowering | Unsupported> = 
   AvgPool2D: windowPool(onnxOp('AvgPool2D')),
   GlobalAvgPool2D: globalPool(onnxOp('GlobalAvgPool2D')),
   GlobalMaxPool2D: globalPool(onnxOp('GlobalMaxPool2D')),
+  MaxPool1D: windowPool1d(onnxOp('MaxPool1D'), 'max'),
+  AvgPool1D: windowPool1d(onnxOp('AvgPool1D'), 'avg'),
+  GlobalMaxPool1D: globalPool1d(onnxOp('GlobalMaxPool1D')),
+  GlobalAvgPool1D: globalPool1d(onnxOp('GlobalAvgPool1D')),
   Dense: dense,
   Flatten: flatten,
   Dropout: dropout,

@@ -8,7 +8,7 @@ import { PyTuple, pyComment } from '../python.ts';
 import { dotProductAttention } from './attention.ts';
 import { featureDim, isImage, torchDim } from './layout.ts';
 import { activate, applyOverFeatures, call, pair, pairValue, preluModule, type TorchLayerContext, type TorchModule, type TorchStep } from './step.ts';
-import { conv1d, conv2d, conv2dTranspose, depthwiseConv2d, globalPool, pool2d } from './windows.ts';
+import { conv1d, conv2d, conv2dTranspose, depthwiseConv2d, globalPool, globalPool1d, pool1d, pool2d } from './windows.ts';
 
 function dense(ctx: TorchLayerContext): TorchStep {
   const input = ctx.inShapes[0]!;
@@ -202,6 +202,10 @@ const TORCH_LOWERINGS: Record<LoweredLayerType, TorchLowering | Unsupported> = {
   AvgPool2D: (ctx) => pool2d(ctx, 'avg'),
   GlobalAvgPool2D: (ctx) => globalPool(ctx, 'avg'),
   GlobalMaxPool2D: (ctx) => globalPool(ctx, 'max'),
+  MaxPool1D: (ctx) => pool1d(ctx, 'max'),
+  AvgPool1D: (ctx) => pool1d(ctx, 'avg'),
+  GlobalMaxPool1D: (ctx) => globalPool1d(ctx, 'max'),
+  GlobalAvgPool1D: (ctx) => globalPool1d(ctx, 'avg'),
   Dense: dense,
   Flatten: (ctx) => ({ modules: [], forward: [`${ctx.out} = torch.flatten(${ctx.inputs[0]}, 1)`] }),
   Dropout: (ctx) => simpleModule(ctx, call(torchModule('Dropout'), [], { p: ctx.params.rate as number })),

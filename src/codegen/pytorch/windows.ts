@@ -197,3 +197,47 @@ export function globalPool(ctx: TorchLayerContext, kind: 'max' | 'avg'): TorchSt
     forward: [`${ctx.out} = torch.flatten(self.${attr}(${ctx.inputs[0]}), 1)`],
   };
 }
+
+/**
+ * MaxPool1d / AvgPool1d over a [N, T, F] sequence, transposed to the [N, F, T] they pool. Padding as for
+ * the 2-D pools: TensorFlow's "same" (padded steps never count), or explicit amounts (zeros an average counts).
+ */
+export function pool1d(ctx: TorchLayerContext, kind: 'max' | 'avg'): TorchStep {
+  const p = ctx.params;
+  const pool = p.pool as number;
+  const stride = p.stride as number;
+  let padding = typeof p.padding === 'number' ? p.padding : 0;
+  let pad: [number, number] | undefined;
+  if (p.padding === 'same') {
+    const [before, after] = samePadding(ctx.inShapes[0]![0]!, pool, stride);
+    if (before === after) padding = before;
+    else pad = [before, after];
+  }
+  const attr = ctx.attr();
+  const module = call(torchModule(kind === 'max' ? 'MaxPool1D' : 'AvgPool1D'), [pool], {
+    stride: stride === pool ? undefined : stride,
+    padding: padding === 0 ? undefined : padding,
+    count_include_pad: kind === 'avg' && p.padding === 'same' && padding > 0 ? false : undefined,
+  });
+  const channelsFirst = `${ctx.inputs[0]}.transpose(1, 2)`;
+  const padded = (source: string, value?: string) => (pad ? `F.pad(${source}, ${pyValue(new PyTuple(pad))}${value ? `, value=${value}` : ''})` : source);
+  const pooled = `self.${attr}(${padded(channelsFirst, kind === 'max' ? 'float("-inf")' : undefined)})`;
+  // nn.MaxPool1d / nn.AvgPool1d want [N, F, T]; the sequence is [N, T, F].
+  if (kind === 'avg' && pad) {
+    const realSteps = `self.${attr}(${padded(`${ctx.inputs[0]}.new_ones((1, 1, ${ctx.inShapes[0]![0]}))`)})`;
+    return {
+      modules: [{ attr, expr: module }],
+      forward: [
+        pyComment('"same" padding is uneven here; Keras averages only real steps, so divide by the share of them in each window'),
+        `${ctx.out} = (${pooled} / ${realSteps}).transpose(1, 2)`,
+      ],
+    };
+  }
+  const comments = pad ? [pyComment('"same" padding is uneven here (TensorFlow puts the extra step after), so pad explicitly')] : [];
+  return { modules: [{ attr, expr: module }], forward: [...comments, `${ctx.out} = ${pooled}.transpose(1, 2)`] };
+}
+
+/** Global pooling of a [N, T, F] sequence: a reduction over the time dim, [N, F]. */
+export function globalPool1d(ctx: TorchLayerContext, kind: 'max' | 'avg'): TorchStep {
+  return { modules: [], forward: [`${ctx.out} = ${ctx.inputs[0]}.${kind === 'max' ? 'amax' : 'mean'}(dim=1)`] };
+}

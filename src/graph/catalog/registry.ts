@@ -8,6 +8,7 @@ import { dense, dropout, flatten, input } from './layers/core.ts';
 import { add, concat, multiply } from './layers/merge.ts';
 import { batchNorm, layerNorm, lrn } from './layers/normalization.ts';
 import { avgPool2d, globalAvgPool2d, globalMaxPool2d, maxPool2d } from './layers/pooling.ts';
+import { avgPool1d, globalAvgPool1d, globalMaxPool1d, maxPool1d } from './layers/pooling1d.ts';
 import { bidirectional, embedding, gru, lstm, simpleRnn } from './layers/recurrent.ts';
 import { cropping2d, permute, reshape, upSampling2d, zeroPadding2d } from './layers/reshape.ts';
 
@@ -22,6 +23,10 @@ const SPECS = {
   AvgPool2D: avgPool2d,
   GlobalAvgPool2D: globalAvgPool2d,
   GlobalMaxPool2D: globalMaxPool2d,
+  MaxPool1D: maxPool1d,
+  AvgPool1D: avgPool1d,
+  GlobalMaxPool1D: globalMaxPool1d,
+  GlobalAvgPool1D: globalAvgPool1d,
   Dense: dense,
   Flatten: flatten,
   Dropout: dropout,

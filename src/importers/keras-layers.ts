@@ -239,6 +239,21 @@ export function convertKerasLayer(call: KerasCall, b: GraphBuilder): string {
       const pooled = add(className.includes('Max') ? 'GlobalMaxPool2D' : 'GlobalAvgPool2D');
       return config.keepdims === true ? b.spatial(pooled, position) : pooled;
     }
+    case 'MaxPooling1D':
+    case 'AveragePooling1D':
+    case 'MaxPool1D':
+    case 'AvgPool1D': {
+      const pool = num(call, 'pool_size', 'pool_length') ?? 2;
+      const stride = num(call, 'strides', 'stride') ?? pool;
+      return add(className.startsWith('Max') ? 'MaxPool1D' : 'AvgPool1D', { pool, stride, padding: paddingOf(call) });
+    }
+    case 'GlobalMaxPooling1D':
+    case 'GlobalAveragePooling1D':
+    case 'GlobalMaxPool1D':
+    case 'GlobalAvgPool1D': {
+      const pooled = add(className.includes('Max') ? 'GlobalMaxPool1D' : 'GlobalAvgPool1D');
+      return config.keepdims === true ? add('Reshape', { shape: [1, ...b.shapeOf(pooled)] }, [pooled], `${id}_keepdims`) : pooled;
+    }
     case 'Flatten':
       return add('Flatten');
     case 'Dropout':

@@ -186,9 +186,8 @@ class OnnxImporter {
       case 'AveragePool':
         return this.pool(ctx);
       case 'GlobalAveragePool':
-        return this.add(ctx, 'GlobalAvgPool2D', [this.layerInput(ctx, 0)]);
       case 'GlobalMaxPool':
-        return this.add(ctx, 'GlobalMaxPool2D', [this.layerInput(ctx, 0)]);
+        return this.globalPool(ctx);
       case 'BatchNormalization':
         return this.add(ctx, 'BatchNorm', [this.layerInput(ctx, 0)], { epsilon: this.num(ctx, 'epsilon', 1e-5), momentum: this.num(ctx, 'momentum', 0.9) });
       case 'LRN':
@@ -372,7 +371,9 @@ class OnnxImporter {
   }
 
   private pool(ctx: NodeContext): void {
-    if (!this.ints(ctx, 'kernel_shape')) this.fail(ctx, 'kernel_shape is missing');
+    const kernelShape = this.ints(ctx, 'kernel_shape');
+    if (!kernelShape) this.fail(ctx, 'kernel_shape is missing');
+    if (kernelShape.length === 1) return this.pool1d(ctx, kernelShape[0]!);
     const pool = this.pair(ctx, 'kernel_shape', [1, 1]);
     const stride = this.pair(ctx, 'strides', [1, 1]);
     const input = this.layerInput(ctx, 0);
@@ -383,6 +384,30 @@ class OnnxImporter {
     const params: Params = { pool, stride, padding };
     if (ceil || this.num(ctx, 'ceil_mode', 0)) params.ceil_mode = true;
     this.add(ctx, ctx.op === 'MaxPool' ? 'MaxPool2D' : 'AvgPool2D', [input], params);
+  }
+
+  /** A 1-D pool reads [N, C, L] as a Conv1D writes it: the steps of the graph's [T, F] sequence. */
+  private pool1d(ctx: NodeContext, pool: number): void {
+    const input = this.layerInput(ctx, 0);
+    if (this.b.shapeOf(input).length !== 2) this.fail(ctx, `a 1-D window needs a sequence input, got ${JSON.stringify(this.b.shapeOf(input))}`);
+    if (this.num(ctx, 'ceil_mode', 0)) this.fail(ctx, 'ceil_mode on a 1-D pool is not supported');
+    const [begin, end] = this.ints(ctx, 'pads') ?? [0, 0];
+    if (begin !== end) this.fail(ctx, `asymmetric pads ${JSON.stringify([begin, end])} are not supported`);
+    const auto = ctx.attrs.get('auto_pad');
+    const padding = auto === 'SAME_UPPER' || auto === 'SAME_LOWER' ? 'same' : begin ? begin : 'valid';
+    const average = ctx.op === 'AveragePool';
+    if (average && typeof padding === 'number' && this.num(ctx, 'count_include_pad', 0) === 0) {
+      this.b.warn(`AveragePool "${ctx.id}": padding left out of the average (count_include_pad = 0) is imported as counted zeros`);
+    }
+    this.add(ctx, average ? 'AvgPool1D' : 'MaxPool1D', [input], { pool, stride: this.ints(ctx, 'strides')?.[0] ?? 1, padding });
+  }
+
+  /** GlobalMaxPool / GlobalAveragePool over an image's H and W, or over the steps of a sequence that a Conv1D wrote [N, C, L]. */
+  private globalPool(ctx: NodeContext): void {
+    const input = this.layerInput(ctx, 0);
+    const sequence = this.b.shapeOf(input).length === 2;
+    const type = ctx.op === 'GlobalMaxPool' ? (sequence ? 'GlobalMaxPool1D' : 'GlobalMaxPool2D') : sequence ? 'GlobalAvgPool1D' : 'GlobalAvgPool2D';
+    this.add(ctx, type, [input]);
   }
 
   /**
@@ -589,6 +614,8 @@ class OnnxImporter {
   private pad(ctx: NodeContext): void {
     const pads = this.hasInput(ctx, 1) ? this.constInput(ctx, 1).values : this.ints(ctx, 'pads');
     const mode = ctx.attrs.get('mode') ?? 'constant';
+    // PyTorch writes a Pad by nothing before each AvgPool1d it exports.
+    if (pads?.length === 6 && pads.every((p) => p === 0)) return this.setOutput(ctx, { layer: this.layerInput(ctx, 0) });
     if (!pads || pads.length !== 8 || mode !== 'constant') this.fail(ctx, 'only constant zero padding of H and W is supported');
     const [n0, c0, t, l, n1, c1, b, r] = pads as number[];
     if (n0 || c0 || n1 || c1 || t !== b || l !== r) this.fail(ctx, `padding ${JSON.stringify(pads)} is not symmetric on H and W`);

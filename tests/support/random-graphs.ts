@@ -126,7 +126,7 @@ function imageGraph(b: Builder): void {
 
 function sequenceStep(b: Builder, from: string): string | undefined {
   const features = b.shape(from)[1]!;
-  switch (b.int(0, 8)) {
+  switch (b.int(0, 9)) {
     case 0:
       return b.tryAdd(b.pick(['LSTM', 'GRU', 'SimpleRNN']), [from], { units: b.int(2, 12), return_sequences: true });
     case 1:
@@ -145,6 +145,8 @@ function sequenceStep(b: Builder, from: string): string | undefined {
     }
     case 7:
       return b.tryAdd('Dropout', [from], { rate: 0.1 });
+    case 8:
+      return b.tryAdd(b.pick(['MaxPool1D', 'AvgPool1D']), [from], { pool: b.int(2, 3), stride: b.int(1, 2), padding: b.pick(['valid', 'same']) });
     default:
       return b.tryAdd('Activation', [from], { fn: 'relu' });
   }
@@ -161,7 +163,10 @@ function sequenceGraph(b: Builder): void {
   }
   const depth = b.int(1, 5);
   for (let i = 0; i < depth; i++) head = sequenceStep(b, head) ?? head;
-  head = b.random() < 0.5 ? b.tryAdd(b.pick(['LSTM', 'GRU', 'SimpleRNN']), [head], { units: b.int(2, 10) })! : b.tryAdd('Flatten', [head])!;
+  const summary = b.random();
+  if (summary < 0.4) head = b.tryAdd(b.pick(['LSTM', 'GRU', 'SimpleRNN']), [head], { units: b.int(2, 10) })!;
+  else if (summary < 0.7) head = b.tryAdd(b.pick(['GlobalMaxPool1D', 'GlobalAvgPool1D']), [head])!;
+  else head = b.tryAdd('Flatten', [head])!;
   b.tryAdd('Dense', [head], { units: b.int(2, 5), activation: 'softmax' });
 }
 

@@ -43,6 +43,8 @@ export function layerToken(layer: Layer, detail: Detail): string {
       return `${layer.type}(${pair(p.kernel)}, /${pair(p.stride)})`;
     case 'MaxPool2D':
     case 'AvgPool2D':
+    case 'MaxPool1D':
+    case 'AvgPool1D':
       return `${layer.type}(${pair(p.pool)}, /${pair(p.stride ?? p.pool)})`;
     case 'Dense':
       return `Dense(${p.units})`;

@@ -9,9 +9,9 @@ import { NUMBER_LIST, numbersIn } from './numbers.ts';
 import { ALL_WIDTH_NOUNS } from './vocabulary.ts';
 
 const BLOCK_NOUN = String.raw`(?:blocks?|stages?|modules?)`;
-/** "each block contains", "every stage consists of", "each such module is composed of": the body of one block. */
+/** "each block contains", "every stage consists of", "each such module is composed of", "every block is a …": the body of one block. */
 const BODY = new RegExp(
-  String.raw`\b(?:each|every)\s+(?:such\s+|of\s+these\s+|of\s+the\s+)?(?:[a-z-]+\s+)?(?:${BLOCK_NOUN}|unit|group)\s+(?:contains|consists\s+of|comprises|has|includes|is\s+(?:composed|made(?:\s+up)?)\s+of)\s+`,
+  String.raw`\b(?:each|every)\s+(?:such\s+|of\s+these\s+|of\s+the\s+)?(?:[a-z-]+\s+)?(?:${BLOCK_NOUN}|unit|group)\s+(?:contains|consists\s+of|comprises|has|includes|is\s+(?:composed|made(?:\s+up)?)\s+of|is(?=\s+(?:an?|one|\d+)\s))\s+`,
   'i',
 );
 /** "four blocks, each comprising …", "3 stages each with …": the count and the body in one phrase. */
@@ -23,14 +23,19 @@ const COUNTED_BODY = new RegExp(
 const STAGES_OF = new RegExp(String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+)?(?:blocks|stages|modules)\s+of\s+`, 'i');
 /** "three convolutional blocks", "4 stages". */
 const COUNT = new RegExp(String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+){0,2}?(?:blocks|stages|modules)\b`, 'i');
-/** "The blocks have 64, 128 and 256 filters", "blocks with 32, 64 and 128 channels (respectively)". */
-const WIDTHS = new RegExp(String.raw`${BLOCK_NOUN}\b[^.]{0,40}?(?<![\d.])(${NUMBER_LIST})\s+(?:output\s+)?(?:${ALL_WIDTH_NOUNS})\b`, 'i');
+/** "The blocks have 64, 128 and 256 filters", "blocks with 32, 64 and 128 channels (respectively)", "blocks whose widths are 32, 64 and 128". */
+const WIDTHS = new RegExp(
+  String.raw`${BLOCK_NOUN}\b[^.]{0,40}?(?:(?<![\d.])(${NUMBER_LIST})\s+(?:output\s+)?(?:${ALL_WIDTH_NOUNS})\b|\bwidths?\s+(?:are|is|of)\s+(${NUMBER_LIST}))`,
+  'i',
+);
 /** How many sentences before or after the body the count and the widths may stand. */
 const REACH = 3;
 
 export interface BlockStatement {
   /** The text of one block's layers (after "each block contains"). */
   body: string;
+  /** One body per block, where the blocks differ ("blocks containing 2, 2 and 3 layers of …"). */
+  bodies?: string[];
   /** What the sentence goes on to state after the blocks ("…, a 1x1 convolution and global average pooling"). */
   rest?: string;
   count?: number;
@@ -47,8 +52,52 @@ function respectiveWidths(body: string, count: number): number[] | undefined {
   return widths.length === count ? widths : undefined;
 }
 
+/** "five blocks containing 2, 2, 3, 3 and 3 layers of 3x3 convolutions …": a layer count per block. */
+const PER_BLOCK_COUNTS = new RegExp(
+  String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+)?(?:blocks|stages|modules),?\s+(?:each\s+)?(?:containing|with|of|having|comprising|consisting\s+of)\s+(?<counts>${NUMBER_LIST})\s+(?=(?:[a-z-]+\s+)?(?:layers|convolutions)\b)`,
+  'i',
+);
+/** ", each block followed by 2x2 max pooling": what ends every block, after the phrase that states the blocks. */
+const EACH_ENDS = new RegExp(
+  String.raw`^\s*,?\s*(?:and\s+)?(?:each|every)\s+${BLOCK_NOUN}\s+(?:is\s+)?(?:followed\s+by|ending\s+(?:with|in)|ends\s+with)\s+([^;.]*?)(?=[;.](?:\s|$)|,\s+(?:and\s+)?(?:then\s+)?(?:an?|the|two|\d+)\s|$)`,
+  'i',
+);
+
+/** The phrase of a block statement up to "respectively" or its first clause break. */
+function phraseOf(after: string): string {
+  const end = /\brespectively\b/i.exec(after) ?? /[,;]\s(?!\d|and\s+\d)/.exec(after);
+  return end ? after.slice(0, end.index + end[0].length) : after;
+}
+
+/** Blocks that differ in their number of layers: one body per block, its count in place of the list. */
+function perBlockCounts(text: string): BlockStatement | undefined {
+  const m = PER_BLOCK_COUNTS.exec(text);
+  const counts = m ? numbersIn(m.groups!.counts) : [];
+  if (!m || counts.length !== Number(m[1]) || counts.length < 2) return undefined;
+  const after = text.slice(m.index + m[0].length);
+  const phrase = phraseOf(after);
+  const widths = respectiveWidths(phrase, counts.length) ?? listedWidths(phrase, counts.length);
+  // The width list is the blocks' (set per block), not each body's.
+  const layers = phrase.replace(
+    new RegExp(String.raw`(?:\s*(?:with|of|having))?\s*(?:${NUMBER_LIST})\s+(?:output\s+)?(?:${ALL_WIDTH_NOUNS})\b(?:\s+respectively)?`, 'i'),
+    '',
+  );
+  const ends = EACH_ENDS.exec(after.slice(phrase.length));
+  const body = layers.replace(/[\s,;]+$/, '') + (ends ? `, followed by ${ends[1]}` : '');
+  return {
+    body,
+    bodies: counts.map((n) => `${n} ${body}`),
+    count: counts.length,
+    ...(widths ? { widths } : {}),
+    rest: after.slice(phrase.length + (ends ? ends[0].length : 0)),
+    from: [],
+  };
+}
+
 /** A block statement whose count and body are one phrase ("four blocks, each comprising …", "three stages of …"). */
 function countedBlocks(text: string): BlockStatement | undefined {
+  const perBlock = perBlockCounts(text);
+  if (perBlock) return perBlock;
   const counted = COUNTED_BODY.exec(text);
   if (counted) {
     const count = Number(counted[1]);
@@ -60,8 +109,7 @@ function countedBlocks(text: string): BlockStatement | undefined {
   if (!stages) return undefined;
   const count = Number(stages[1]);
   const after = text.slice(stages.index + stages[0].length);
-  const end = /\brespectively\b/i.exec(after) ?? /[,;]\s(?!\d|and\s+\d)/.exec(after);
-  const phrase = end ? after.slice(0, end.index + end[0].length) : after;
+  const phrase = phraseOf(after);
   const widths = respectiveWidths(phrase, count) ?? listedWidths(phrase, count);
   // "5 blocks of 3x3 convolutions with 64, …, 512 channels; each block has two convolutions and ends with …":
   // the body the sentence states next is the block's.
@@ -87,7 +135,8 @@ export function blockStatementAt(forms: string[], i: number): BlockStatement | u
   const countAt = near.find((j) => COUNT.test(j === i ? forms[i].slice(0, body.index) : forms[j]));
   const listed = (j: number) => {
     const m = WIDTHS.exec(forms[j]);
-    return m && (j !== i || m.index < body.index) && numbersIn(m[1]).length >= 2 ? numbersIn(m[1]) : undefined;
+    const list = m && numbersIn(m[1] ?? m[2]);
+    return list && (j !== i || m.index < body.index) && list.length >= 2 ? list : undefined;
   };
   const widthsAt = near.find((j) => listed(j) !== undefined);
   const count = countAt !== undefined ? Number(COUNT.exec(countAt === i ? forms[i].slice(0, body.index) : forms[countAt])![1]) : undefined;

@@ -33,16 +33,18 @@ function windowPatterns(pooling: boolean): { before: RegExp; named: RegExp } {
   };
 }
 const WINDOWS = { pooling: windowPatterns(true), other: windowPatterns(false) };
+const POOL_SIZE = /\b(?:layers?|pooling)\s+(?:of|with)\s+(?:an?\s+)?size\s+(?:of\s+)?(\d{1,2})(?:x(\d{1,2}))?\b/i;
 
 /** What a clause states about its layers: widths, window, stride, and what follows each. */
 export function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 'kernel' | 'stride' | 'eachFollowedBy'> {
   const out: Pick<GroupClause, 'widths' | 'kernel' | 'stride' | 'eachFollowedBy'> = {};
   const nouns = widthNouns(type);
   if (nouns) {
-    // "96, 128 and 256 filters", "32 8x8 filters", "2048 units each", "512-unit"
-    const listed = new RegExp(String.raw`(?<![\dx.]|\bto\s|-|=\s*)(${NUMBER_LIST})\s+(?:(\d+)x(\d+)\s+)?(?:${WIDTH_ADJECTIVES}\s+)?(?:${nouns})\b`, 'i').exec(
-      clause,
-    );
+    // "96, 128 and 256 filters", "32 8x8 filters", "2048 units each", "512-unit" (never a number in a name: "fc8 outputs")
+    const listed = new RegExp(
+      String.raw`(?<![\dx.a-z]|\bto\s|-|=\s*)(${NUMBER_LIST})\s+(?:(\d+)x(\d+)\s+)?(?:${WIDTH_ADJECTIVES}\s+)?(?:${nouns})\b`,
+      'i',
+    ).exec(clause);
     const hyphened = new RegExp(String.raw`(?<![\dx.])(\d+)-(?:unit|neuron|filter|channel|dimensional|d)\b`, 'i').exec(clause);
     if (listed) {
       out.widths = numbersIn(listed[1]);
@@ -93,6 +95,9 @@ export function attributes(type: string, clause: string): Pick<GroupClause, 'wid
       clause,
     );
   if (kernel && !out.kernel) out.kernel = pair(kernel[1], kernel[2]);
+  // "a max pooling layer of size 4": a pooling layer's size is its window (a fully connected layer's is its width).
+  const poolSize = windowKind(type) === 'pooling' ? POOL_SIZE.exec(clause) : null;
+  if (poolSize && !out.kernel) out.kernel = pair(poolSize[1], poolSize[2]);
   // "pool1 (2x2)", "conv1 (5x5, 32 maps)": the window first in the brackets after the layer's name.
   const bracketed = /^[^(]{0,40}?\(\s*(\d{1,2})x(\d{1,2})\b/.exec(clause);
   if (bracketed && !out.kernel) out.kernel = pair(bracketed[1], bracketed[2]);

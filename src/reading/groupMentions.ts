@@ -12,12 +12,18 @@ import type { GroupClause } from './layerGroups.ts';
 const NAME_STEMS = KIND_WORDS.split('|').filter((w) => /^[a-z]{2,5}$/i.test(w));
 const LAYER_NAME = String.raw`(?<![\w-])(?:${NAME_STEMS.join('|')})[-_]?\d{1,2}(?:[_.]\d{1,2})?(?![\w]|-\d|\.\d)`;
 /** "conv1", "conv3, conv4 and conv5", "fc6 and fc7": layers a paper names, as a network's parts are often named. */
-const NAMED_GROUP = new RegExp(String.raw`(?<names>${LAYER_NAME}(?:\s*,\s*${LAYER_NAME})*(?:\s*,?\s*(?:and|&)\s+${LAYER_NAME})?)`, 'gi');
+const NAME_LIST = String.raw`${LAYER_NAME}(?:\s*,\s*${LAYER_NAME})*(?:\s*,?\s*(?:and|&)\s+${LAYER_NAME})?`;
+const NAMED_GROUP = new RegExp(String.raw`(?<names>${NAME_LIST})`, 'gi');
+
+/** "conv3, conv4 and conv5" → its names, lower case, "conv-3" → conv3, "conv3.1" → conv3_1. */
+function layerNames(list: string): string[] {
+  return list.match(new RegExp(LAYER_NAME, 'gi'))!.map((n) => n.toLowerCase().replace(/[-_.]/g, (c) => (c === '-' ? '' : '_')));
+}
 
 /** The layer mentions by name in a sentence, with the kind its names' stem says. */
 export function namedMentions(sentence: string): Found[] {
   return [...sentence.matchAll(NAMED_GROUP)].map((m) => {
-    const names = m.groups!.names.match(new RegExp(LAYER_NAME, 'gi'))!.map((n) => n.toLowerCase().replace(/[-_.]/g, (c) => (c === '-' ? '' : '_')));
+    const names = layerNames(m.groups!.names);
     const stem = /^[a-z]+/.exec(names[0])![0];
     const found = m as Found;
     found.groups = { words: stem, noun: names.length > 1 ? 'layers' : 'layer' };
@@ -91,9 +97,9 @@ export function pairFollowerMentions(sentence: string): Found[] {
 }
 
 const ORDINAL_OR_NTH = String.raw`(?:\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS})`;
-/** "max-pooling after the 2nd, 4th and 6th layers", "pooling layers are inserted after the first and third convolutional layers". */
+/** "max-pooling after the 2nd, 4th and 6th layers", "pooling layers are inserted after the first and third convolutional layers", "… follows the first and third of them", "max pooling is applied after conv1, conv2 and conv5". */
 const AFTER_POSITIONS = new RegExp(
-  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+of\s+\d{1,2}x\d{1,2})?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?(?:after|follows?)\s+(?:the\s+(?<list>${ORDINAL_OR_NTH}(?:\s*,\s*${ORDINAL_OR_NTH})*(?:\s*,?\s*and\s+${ORDINAL_OR_NTH})?)\s+(?:(?<target>${KIND_WORDS})s?(?:\s+(?:layers?|ones?))?|layers?|ones?|1)|layers\s+(?<numbers>${NUMBER_LIST}))\b(?<noun>)`,
+  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+of\s+\d{1,2}x\d{1,2})?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?(?:after|follows?)\s+(?:the\s+(?<list>${ORDINAL_OR_NTH}(?:\s*,\s*${ORDINAL_OR_NTH})*(?:\s*,?\s*and\s+${ORDINAL_OR_NTH})?)\s+(?:(?<target>${KIND_WORDS})s?(?:\s+(?:layers?|ones?))?|layers?|ones?|of\s+(?:them|these)|1)|layers\s+(?<numbers>${NUMBER_LIST})|(?<names>${NAME_LIST}))\b(?<noun>)`,
   'gi',
 );
 
@@ -102,11 +108,23 @@ export function positionMentions(sentence: string): Found[] {
     const kind = kindNamed(m.groups!.words);
     if (!kind || kind.widthParam !== undefined) return [];
     const found = m as Found;
-    found.positions = m.groups!.numbers
-      ? numbersIn(m.groups!.numbers)
-      : m.groups!.list!.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((w) => ORDINALS[w.toLowerCase()] ?? parseInt(w, 10));
+    if (m.groups!.names) found.afterNames = layerNames(m.groups!.names);
+    else
+      found.positions = m.groups!.numbers
+        ? numbersIn(m.groups!.numbers)
+        : m.groups!.list!.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((w) => ORDINALS[w.toLowerCase()] ?? parseInt(w, 10));
     return [found];
   });
+}
+
+/** "Tokens are embedded into 64-dimensional vectors", "words are embedded in 100 dimensions": an embedding stated by its verb. */
+const EMBEDDED =
+  /\b(?:embedded|embeds?)\s+(?:(?:them|it|each\s+[a-z]+|the\s+[a-z]+|words|tokens|characters)\s+)?(?:in|into|to)\s+(?:an?\s+)?(?:(?<dim>\d+)[- ]?(?:dimensional|dim|d)\b|(?<dims>\d+)\s+dimensions\b)/gi;
+
+export function embeddedMentions(sentence: string): Found[] {
+  return [...sentence.matchAll(EMBEDDED)].map((m) =>
+    Object.assign(m as Found, { groups: { words: 'embedding', noun: 'layer', count: '1' }, widths: [Number(m.groups!.dim ?? m.groups!.dims)] }),
+  );
 }
 
 /** "The convolutional part has 6 layers": a stack named by its kind, counted by its layers. */
@@ -115,9 +133,9 @@ export const PART_COUNT = new RegExp(
   'gi',
 );
 
-/** "… fully connected layers with 100, 50 and 10 neurons and a single output": a last layer of one unit. */
+/** "… fully connected layers with 100, 50 and 10 neurons and a single output", "… and a single sigmoid unit": a last layer of one unit. */
 const SINGLE_OUTPUT =
-  /\band\s+(?:a\s+single|one|a)\s+(?:linear\s+|sigmoid\s+|scalar\s+)?(?<item>output(?:\s+(?:unit|neuron|node))?)\b(?!\s+(?:for|per|of|layers?)\b)/gi;
+  /\band\s+(?:a\s+single|one|a)\s+(?:linear\s+|sigmoid\s+|scalar\s+)?(?<item>output(?:\s+(?:unit|neuron|node))?|(?<=(?:linear|sigmoid|logistic)\s+)(?:unit|neuron|node))\b(?!\s+(?:for|per|of|layers?)\b)/gi;
 
 export function singleOutputMentions(sentence: string): Found[] {
   return [...sentence.matchAll(SINGLE_OUTPUT)].map((m) => Object.assign(itemMention(m, { words: 'output', noun: 'layer', count: '1' }), { widths: [1] }));
@@ -130,8 +148,8 @@ const LAYER_VERB = new RegExp(
 );
 const VERB_KIND: Record<string, string> = { convolves: 'convolution', filters: 'convolution', pools: 'pooling', subsamples: 'subsampling' };
 
-/** "two layers of convolution", "3 layers of LSTM": a group counted before its kind. */
-export const LAYERS_OF = new RegExp(String.raw`\b(?<count>\d+)\s+(?<noun>layers)\s+of\s+(?<words>${KIND_WORDS})\b`, 'gi');
+/** "two layers of convolution", "3 layers of LSTM", "2 layers of 3x3 convolutions": a group counted before its kind. */
+export const LAYERS_OF = new RegExp(String.raw`\b(?<count>\d+)\s+(?<noun>layers)\s+of\s+(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS})s?\b`, 'gi');
 
 export function verbMentions(sentence: string): Found[] {
   return [...sentence.matchAll(LAYER_VERB)].flatMap((m) => {
@@ -224,7 +242,7 @@ export function numberOfMentions(sentence: string): Found[] {
  * and global average pooling", as items of a list of layers.
  */
 const BARE_KIND = new RegExp(
-  String.raw`\b(?:(?<article>an?|another|one)(?:\s+(?:second|third|fourth|further|final|last|additional))?|with|and|then)\s+(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))(?![\w-])(?!\s+(?:hidden\s+)?layers?\b)`,
+  String.raw`\b(?:(?<article>an?|another|one)(?:\s+(?:second|third|fourth|further|final|last|additional))?|with|and|then|after|use|uses|using|apply|applies|applying)\s+(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))(?![\w-])(?!\s+(?:hidden\s+)?layers?\b)`,
   'gi',
 );
 
@@ -246,6 +264,8 @@ export type Found = RegExpMatchArray & {
   counted?: boolean;
   /** "after the 2nd, 4th and 6th layers": positions, 1-based. */
   positions?: number[];
+  /** "after conv1, conv2 and conv5": the named layers it follows. */
+  afterNames?: string[];
   /** "the next two": a run of the layers counted before. */
   range?: { which: 'first' | 'next' | 'last' | 'remaining'; count: number };
   /** Widths the statement itself gives ("the number of filters is 16, 32 and 64", "64 for the first two layers", "a single output"). */

@@ -14,6 +14,7 @@ import {
   LAYERS_OF,
   PART_COUNT,
   bareMentions,
+  embeddedMentions,
   enumeratedMentions,
   layeredCnnMentions,
   namedMentions,
@@ -64,6 +65,8 @@ export interface GroupClause {
   afterEvery?: { n: number; type: string };
   /** "max-pooling after the 2nd, 4th and 6th layers": one layer of this type after each of these layers (1-based) of `type` (unsaid: the stack's). */
   afterPositions?: { positions: number[]; type?: string };
+  /** "max pooling after conv1, conv2 and conv5": one layer of this type after each named layer. */
+  afterNamed?: string[];
   text: string;
 }
 
@@ -81,7 +84,7 @@ const GROUP = new RegExp(
 /** Layers named by a noun of their own: "2 LSTMs", "1000-dimensional word embeddings", "a 2-layer LSTM", "LSTMs with 4 layers". */
 const NOUN_GROUP = new RegExp(
   String.raw`\b(?:(?<det>the|each|every|all|these|both)\s+|(?:an?\s+)?(?<![\d.]\s*(?:to|-)\s*)(?<layerCount>\d+)[- ]layers?\s+|(?<![\d.]\s*(?:to|-)\s*)(?<count>\d+|an?|single|one)(?![- ]?(?:dimensional|dim|d)\b)\s+)?` +
-    String.raw`(?:(?:deep|stacked|bidirectional|bi-directional|unidirectional|multi-layer|multilayer|\d+[- ]?dimensional|\d{1,2}x\d{1,2}|(?!(?:${NOT_ADJECTIVES})\b)[a-z][\w-]*)\s+){0,2}?` +
+    String.raw`(?:(?:deep|stacked|bidirectional|bi-directional|unidirectional|multi-layer|multilayer|\d+[- ]?dimensional|[123][- ]?d|\d{1,2}x\d{1,2}|(?!(?:${NOT_ADJECTIVES})\b)[a-z][\w-]*)\s+){0,2}?` +
     String.raw`(?<words>${NOUN_KIND_WORDS})s?\b(?!\s*(?:-based\s+)?(?:networks?|models?|architectures?|nets?|cells?|units?)\b)(?:\s+with\s+(?<withCount>\d+)\s+layers\b)?`,
   'gi',
 );
@@ -151,12 +154,19 @@ function refOf(groups: Record<string, string | undefined>, plural: boolean): Gro
   return plural ? { kind: 'all' } : { kind: 'new', count: 1 };
 }
 
-/** The items of the bracket right after a group mention ("layers (A, B, and C)"), split at top-level commas and "and". */
+/**
+ * The items of the bracket right after a group mention ("layers (A, B, and C)"), or of the list after its colon
+ * ("three convolutional layers follow: A, B and C"), split at top-level commas and "and".
+ */
 function bracketItems(own: string): string[] | undefined {
-  const open = /^[^(,;]*?\blayers\s*\(/i.exec(own);
-  if (!open) return undefined;
-  const inner = /^([^()]*)\)/.exec(own.slice(open[0].length));
-  return inner?.[1].split(/\s*[,;]\s*(?:and\s+)?|\s+and\s+/).filter((i) => /\d/.test(i));
+  const open = /^[^(,;:]*?\blayers\s*\(/i.exec(own);
+  const colon = open ? undefined : /^[^(,;:]*?\blayers\b[^(,;:.]{0,20}:\s*/i.exec(own);
+  if (!open && !colon) return undefined;
+  const inner = open ? /^([^()]*)\)/.exec(own.slice(open[0].length))?.[1] : own.slice(colon![0].length).split(/[;.](?:\s|$)/)[0];
+  return inner
+    ?.replace(/\([^()]*\)/g, (b) => b.replace(/[,;]/g, ' '))
+    .split(/\s*[,;]\s*(?:and\s+)?|\s+and\s+/)
+    .filter((i) => /\d/.test(i));
 }
 
 /** Noun mentions that no "… layer(s)" mention covers, with their count written as "N-layer" or "with N layers" folded in. */
@@ -180,10 +190,15 @@ function nounMentions(sentence: string, covered: RegExpMatchArray[]): RegExpMatc
   );
 }
 
+/** Words before a mention that say the network does not have it. */
+const NEGATED_BEFORE =
+  /\b(?:instead\s+of|rather\s+than|without|in\s+place\s+of|replacing)\s+(?:the\s+|a\s+|an\s+|any\s+)?(?:(?:original|usual|standard|conventional|traditional)\s+)?$/i;
+
 /** The layer groups one sentence (already in prose form) speaks of, in order. */
 export function groupClauses(sentence: string): GroupClause[] {
   const lists = followerLists(sentence);
   const layered: Found[] = [...sentence.matchAll(GROUP)];
+  const layersOf: Found[] = [...sentence.matchAll(LAYERS_OF)];
   const known = new Set(layered.map((m) => m.index));
   // A "… layer" mention that is an item of an "each followed by" list follows each layer before it too.
   // (Only a layer without a width: "each followed by a pooling layer and two fully connected layers" ends the list.)
@@ -214,12 +229,13 @@ export function groupClauses(sentence: string): GroupClause[] {
           !lists.bare.some((b) => b.index === m.index) &&
           ![...layered, ...every, ...numberOf, ...placedAt].some((l) => l.index! <= m.index! && m.index! < l.index! + l[0].length),
       ),
-      ...(NOUN_KIND_WORDS ? nounMentions(sentence, layered) : []),
-      ...namedMentions(sentence),
+      ...(NOUN_KIND_WORDS ? nounMentions(sentence, [...layered, ...layersOf]) : []),
+      ...namedMentions(sentence).filter((m) => !inside(m)),
       ...layeredCnnMentions(sentence),
       ...enumeratedMentions(sentence),
+      ...embeddedMentions(sentence),
       ...verbMentions(sentence),
-      ...sentence.matchAll(LAYERS_OF),
+      ...layersOf,
       ...singleOutputMentions(sentence),
       ...numberedMentions(sentence),
       ...ranges,
@@ -230,7 +246,9 @@ export function groupClauses(sentence: string): GroupClause[] {
     ] as Found[]
   )
     .sort((a, b) => a.index! - b.index!)
-    .filter((m) => m.range || m.kind || kindNamed(m.groups!.words) || kindNamed(m.groups!.words.split(/\s+/).slice(-1)[0]));
+    .filter((m) => m.range || m.kind || kindNamed(m.groups!.words) || kindNamed(m.groups!.words.split(/\s+/).slice(-1)[0]))
+    // "instead of the original three fully connected layers", "rather than a pooling layer": layers the network does not have.
+    .filter((m) => !NEGATED_BEFORE.test(sentence.slice(Math.max(0, m.index! - 40), m.index)));
   const clauses: GroupClause[] = [];
   found.forEach((m, i) => {
     const g = m.groups!;
@@ -267,6 +285,7 @@ export function groupClauses(sentence: string): GroupClause[] {
       Object.assign(clause, { ref: { kind: 'new', count: 1 } as GroupRef, final: true, output: true });
     }
     if (/^[^,;]*?\bin\s+the\s+middle\b/i.test(own)) clause.middle = true;
+    if (m.afterNames) Object.assign(clause, { ref: { kind: 'all' } as GroupRef, afterNamed: m.afterNames });
     if (m.positions)
       Object.assign(clause, {
         ref: { kind: 'all' } as GroupRef,

@@ -122,7 +122,12 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
     for (let k = 0; k < count; k++) {
       const slot: Slot = { ...newSlot(clause.type, clause, unit), ...(clause.output ? { output: true } : {}) };
       const own = clause.perLayer?.[k];
-      if (own) setStated(slot, { ...clause, ...own }, own.widths?.[0]);
+      // Where the items state their own windows or strides, the clause's (its first item's) are not the others'.
+      const itemsOwn = clause.perLayer && {
+        ...(clause.perLayer.some((p) => p.kernel) ? { kernel: undefined } : {}),
+        ...(clause.perLayer.some((p) => p.stride) ? { stride: undefined } : {}),
+      };
+      if (own) setStated(slot, { ...clause, ...itemsOwn, ...own }, own.widths?.[0]);
       // One layer with several numbers before its noun ("vocabulary 10000, 256 dimensions"): the one next to the noun.
       else setStated(slot, clause, widths.length === count ? widths[k] : widths.length === 1 || count === 1 ? widths[widths.length - 1] : undefined);
       // "two convolutional layers with 32 filters": the second is a repeat of what is stated once.
@@ -136,6 +141,7 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
   }
   if (clause.afterEvery) return placeAfterEvery(b, clause, clause.afterEvery, unit);
   if (clause.afterPositions) return placeAfterPositions(b, clause, clause.afterPositions, unit);
+  if (clause.afterNamed) return placeAfterNamed(b, clause, clause.afterNamed, unit);
   if (clause.ref.kind === 'all') {
     // "The convolutional layers have 96, 128 and 256 filters", nothing counted before: the widths introduce them.
     if (!ofType.length && widths.length) return apply(b, { ...clause, ref: { kind: 'new', count: widths.length } }, unit);
@@ -206,6 +212,15 @@ function placeAfterPositions(b: Building, clause: GroupClause, at: { positions: 
   return true;
 }
 
+/** "max pooling is applied after conv1, conv2 and conv5": a layer after each of the named layers made so far. */
+function placeAfterNamed(b: Building, clause: GroupClause, names: string[], unit: TextUnit): boolean {
+  const targets = names.map((n) => b.named.get(n)).filter((s): s is Slot => s !== undefined);
+  if (!targets.length) return false;
+  followEach(b, targets, clause.type, clause, unit);
+  for (const target of targets) setStated(b.slots[b.slots.indexOf(target) + 1]!, clause, undefined);
+  return true;
+}
+
 /** "the first two have 32 filters, the next two 64": a run of the layers of the type counted last. */
 function applyRange(b: Building, clause: GroupClause, range: { which: 'first' | 'next' | 'last' | 'remaining'; count: number }): boolean {
   const type = clause.type || b.lastAdded?.[0]?.type || b.slots.find(WEIGHTED)?.type;
@@ -226,13 +241,17 @@ const WEIGHTED = (s: StatedLayer) => widthParam(s.type) !== undefined;
 
 /** Appends `statement.count` copies of the block its body states, each block's layers taking its listed width; false when the body states no weight layer. */
 function addBlocks(b: Building, statement: BlockStatement, unit: TextUnit): boolean {
-  const template: Building = { slots: [], units: [], last: unit.index, named: new Map() };
-  for (const clause of groupClauses(statement.body)) apply(template, clause, unit);
+  const templateOf = (body: string) => {
+    const template: Building = { slots: [], units: [], last: unit.index, named: new Map() };
+    for (const clause of groupClauses(body)) apply(template, clause, unit);
+    return template;
+  };
   const count = statement.count ?? statement.widths!.length;
-  if (!template.slots.some(WEIGHTED) || count > 30) return false;
+  const templates = statement.bodies?.map(templateOf) ?? Array.from({ length: 1 }, () => templateOf(statement.body));
+  if (!templates.every((t) => t.slots.some(WEIGHTED)) || count > 30) return false;
   const widths = statement.widths?.length === count ? statement.widths : undefined;
   for (let k = 0; k < count; k++) {
-    for (const slot of template.slots) {
+    for (const slot of (templates[k] ?? templates[0]).slots) {
       const param = widthParam(slot.type);
       const params = param && widths ? { ...slot.params, [param]: widths[k] } : { ...slot.params };
       const inferred = param && widths ? slot.inferred.filter((p) => p !== '*' && p !== param) : [...slot.inferred];
@@ -492,19 +511,22 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
     const clauses = groupClauses(text);
     if (isCensus(clauses) && !interleaved(clauses, text)) return;
     if (b && unit.index - b.last > GAP) close();
-    for (const clause of clauses) {
+    clauses.forEach((clause, k) => {
+      // Weight layers after fully connected ones start another network, but for a decoder growing from a vector
+      // ("a fully connected layer …, followed by four transposed convolutional layers").
+      const grows = clause.type === 'Conv2DTranspose' || (k > 0 && /\b(?:followed\s+by|then|reshaped\b.*)$/i.test(clauses[k - 1].text));
       const weightedAfterDense =
-        b?.slots.some((s) => s.type === 'Dense') && clause.ref.kind === 'new' && clause.type !== 'Dense' && widthParam(clause.type) !== undefined;
+        b?.slots.some((s) => s.type === 'Dense') && clause.ref.kind === 'new' && clause.type !== 'Dense' && widthParam(clause.type) !== undefined && !grows;
       if (weightedAfterDense) close();
       if (!b) {
-        if (clause.ref.kind === 'all' && !clause.widths?.length) continue;
+        if (clause.ref.kind === 'all' && !clause.widths?.length) return;
         b = { slots: [], units: [], last: unit.index, named: new Map() };
       }
       if (apply(b, clause, unit)) {
         b.last = unit.index;
         if (!b.units.includes(unit)) b.units.push(unit);
       }
-    }
+    });
     if (b && TASK_SIZED_OUTPUT.test(text) && unit.index - b.last <= GAP) taskSized = unit;
     if (b && unit.index - b.last <= GAP && applyWidthRule(b, text)) {
       b.last = unit.index;

@@ -28,6 +28,11 @@ const pair = (v: unknown, fallback: number): [number, number] =>
 /** Image convolutions (Conv2D, DepthwiseConv2D, Conv2DTranspose), as the catalog's traits say. */
 const isImageConv = (type: string) => imageWindow(type) === 'convolution';
 
+/** The width of a generator's noise vector when the text does not say it. */
+const LATENT = 100;
+/** Recurrent layers: a sequence in, a sequence or a vector out. */
+const RECURRENT = new Set(['LSTM', 'GRU', 'SimpleRNN']);
+
 class Builder {
   readonly layers: Layer[] = [];
   private counters = new Map<string, number>();
@@ -78,6 +83,26 @@ class Builder {
   }
 }
 
+/** Map sides a generator's fully connected output is commonly reshaped to, most common first. */
+const SEED_SIDES = [4, 7, 8, 2, 1];
+
+/**
+ * A decoder that grows from a vector ("a fully connected layer …, followed by transposed convolutions"): the
+ * vector becomes small maps. Papers state the map ("reshaped to 4×4×512") less often than the units; the side
+ * is the first common one that divides them.
+ */
+function reshapeToMaps(b: Builder, text: string): void {
+  const units = b.channels;
+  const side = SEED_SIDES.find((s) => units % (s * s) === 0 && units / (s * s) >= 8) ?? 1;
+  b.add('Reshape', { shape: [side, side, units / (side * side)] }, ['*']);
+  b.warnings.push(
+    `"${text}": the fully connected output before it is reshaped to ${side}×${side}×${units / (side * side)} maps (a guess: the text does not state them)`,
+  );
+  b.rank = 3;
+  b.spatial = side;
+  b.channels = units / (side * side);
+}
+
 /** Sets a param the paper left out and marks it inferred. */
 function infer(params: Params, inferred: string[], name: string, value: Params[string]): void {
   params[name] = value;
@@ -85,7 +110,11 @@ function infer(params: Params, inferred: string[], name: string, value: Params[s
 }
 
 /** Emits one layer; returns false when it could not be used. */
-function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraStride?: number; nextIsActivation?: boolean; convFollows?: boolean }): boolean {
+function emitLayer(
+  b: Builder,
+  item: SeqLayer,
+  opts: { linear?: boolean; extraStride?: number; nextIsActivation?: boolean; convFollows?: boolean; recurrentFollows?: boolean },
+): boolean {
   const d = item.draft;
   const params: Params = { ...d.params };
   // The reader's 'type' guess ("3×3, 64" read as a convolution) is not a param; the params were stated.
@@ -95,6 +124,7 @@ function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraSt
     case 'Conv2D':
     case 'DepthwiseConv2D':
     case 'Conv2DTranspose': {
+      if (b.rank === 1 && b.layers.at(-1)?.type === 'Dense') reshapeToMaps(b, d.text);
       if (b.rank !== 3) return false;
       if (params.kernel === undefined) infer(params, inferred, 'kernel', [3, 3]);
       if (d.type !== 'DepthwiseConv2D' && params.filters === undefined) infer(params, inferred, 'filters', b.channels);
@@ -181,6 +211,21 @@ function emitLayer(b: Builder, item: SeqLayer, opts: { linear?: boolean; extraSt
       if (d.type === 'UpSampling2D' && b.spatial !== undefined) b.spatial *= pair(params.size, 2)[0];
       b.add(d.type, params, inferred, origin);
       return true;
+    case 'LSTM':
+    case 'GRU':
+    case 'SimpleRNN': {
+      if (typeof params.units !== 'number' || b.rank === 1) return false;
+      // Convolutions, then recurrent layers (text lines, speech): the maps become a sequence of their positions.
+      if (b.rank === 3) {
+        b.add('Reshape', { shape: [-1, b.channels] }, ['*']);
+        b.warnings.push(`"${d.text}": the feature maps before it are read as a sequence of their positions (a Reshape the text does not state)`);
+        b.rank = 2;
+      }
+      b.add(d.type, { units: params.units, return_sequences: Boolean(opts.recurrentFollows) }, [...inferred, 'return_sequences'], origin);
+      if (!opts.recurrentFollows) b.rank = 1;
+      b.channels = params.units;
+      return true;
+    }
     default:
       b.warnings.push(`${d.type} "${d.text}" not placed: the sequence reader handles it only inside blocks`);
       return false;
@@ -249,9 +294,13 @@ export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assemb
   const b = new Builder(ctx.page);
   let inputShape = draft.input;
   const inputInferred: string[] = [];
+  const flat = draft.bands.flatMap((band) => band.items);
   if (!inputShape) {
     const side = impliedInput(draft.bands) ?? 224;
-    inputShape = [side, side, 3];
+    // A network that starts fully connected and then convolves grows maps from a vector (a generator's noise).
+    const first = flat[0];
+    const fromVector = first?.kind === 'layer' && first.draft.type === 'Dense' && flat.some((i) => i.kind === 'layer' && isImageConv(i.draft.type));
+    inputShape = fromVector ? [LATENT] : [side, side, 3];
     inputInferred.push('shape');
   }
   b.add('Input', { shape: inputShape }, inputInferred);
@@ -259,7 +308,6 @@ export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assemb
   b.spatial = inputShape[0];
   // A vector input (a layer-size chain's first number) goes straight into fully connected layers.
   if (inputShape.length === 1) b.rank = 1;
-  const flat = draft.bands.flatMap((band) => band.items);
   for (const band of draft.bands) {
     // A stated output size the band's own strides do not reach: the first strided op was left implicit.
     let extra = 1;
@@ -280,8 +328,10 @@ export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assemb
         extra = 1;
       } else {
         const isConv = isImageConv(item.draft.type);
-        const convFollows = flat.slice(flat.indexOf(item) + 1).some((later) => later.kind === 'block' || isImageConv(later.draft.type));
-        if (emitLayer(b, item, { extraStride: isConv ? extra : 1, nextIsActivation, convFollows }) && isConv) extra = 1;
+        const after = flat.slice(flat.indexOf(item) + 1);
+        const convFollows = after.some((later) => later.kind === 'block' || isImageConv(later.draft.type));
+        const recurrentFollows = after.some((later) => later.kind === 'layer' && RECURRENT.has(later.draft.type));
+        if (emitLayer(b, item, { extraStride: isConv ? extra : 1, nextIsActivation, convFollows, recurrentFollows }) && isConv) extra = 1;
       }
     });
     // The size the table states for the band is the output of its last layer: kept to check the shapes against.

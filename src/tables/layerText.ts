@@ -22,11 +22,14 @@ const TYPE_RULES: TypeRule[] = [
   { pattern: /\bglobal\s+(avg|average|mean)\s*-?\s*pool/i, type: 'GlobalAvgPool2D' },
   { pattern: /\bglobal\s+max\s*-?\s*pool/i, type: 'GlobalMaxPool2D' },
   { pattern: /\b(conv(olution(al)?)?\s*dw|dw\s*conv\w*|depth-?wise(\s+conv\w*)?)\b|\bdw\b/i, type: 'DepthwiseConv2D' },
-  { pattern: /\b(de-?conv\w*|up-?conv\w*|transposed?\s+conv\w*|fractionally[- ]strided)/i, type: 'Conv2DTranspose' },
+  { pattern: /\b(de-?conv\w*|up-?conv\w*|transposed?\s+conv\w*|fractional(?:ly)?[- ]strided)/i, type: 'Conv2DTranspose' },
   { pattern: /\b(max|maximum)\s*-?\s*pool\w*/i, type: 'MaxPool2D' },
   { pattern: /\b(avg|average|mean)\s*-?\s*pool\w*/i, type: 'AvgPool2D' },
   { pattern: /\bpool\w*|^max$/i, type: 'MaxPool2D' },
   { pattern: /\bconv(olution(al)?|s)?(?![a-z])/i, type: 'Conv2D' },
+  // "C(32, 3x3)", "P(2x2)": the one-letter names chains of layers use, only with their brackets.
+  { pattern: /^C(?=\s*\()/, type: 'Conv2D' },
+  { pattern: /^P(?=\s*\()/, type: 'MaxPool2D' },
   { pattern: /\b(fc|fully[- ]?connected|dense|full|linear|inner\s*product|ip|hidden|mlp)\b/i, type: 'Dense' },
   { pattern: /\bsoft-?max\b|\bclassifier\b/i, type: 'Activation', params: { fn: 'softmax' } },
   { pattern: /\b(lrn|local\s+response\s+norm\w*)\b/i, type: 'LRN' },
@@ -128,7 +131,9 @@ function finish(type: string, base: Params, read: { params: Params; dims?: numbe
     else if (count !== undefined && count > 1 && count < 16) params.pool = pair(count);
     if (read.params.stride) params.stride = read.params.stride;
     if (read.params.padding) params.padding = read.params.padding;
-  } else if (type === 'Dense') {
+  } else if (type === 'Dense' || (type === 'Activation' && base.fn === 'softmax' && count !== undefined && count >= 2)) {
+    // "softmax 7", "10-way softmax": the classifier layer with its classes.
+    if (type === 'Activation') return { type: 'Dense', params: { units: count!, activation: 'softmax' }, inferred: [], text };
     if (read.params.units !== undefined) params.units = read.params.units;
     else if (count !== undefined) params.units = count;
     else if (dims && dims.length === 2) params.units = dims[1];

@@ -24,6 +24,10 @@ function pageOf(text: string): Page {
 
 const TOKEN: Record<string, string> = {
   Conv2D: 'C',
+  Conv1D: 'C',
+  MaxPool1D: 'P',
+  GlobalMaxPool1D: 'P',
+  GlobalAvgPool1D: 'A',
   Conv2DTranspose: 'U',
   MaxPool2D: 'P',
   GlobalAvgPool2D: 'A',
@@ -387,6 +391,78 @@ const FORMS: Array<[string, string]> = [
     'A five-layer CNN was designed: layers 1 to 3 are convolutional with 32, 64 and 128 filters of 3 × 3, and layers 4 and 5 are fully connected with 256 and 2 neurons.',
     'C32 C64 C128 F256 F2',
   ],
+  // A notation the paper defines, then the network written in it.
+  [
+    'Let Bk denote a 4 × 4 Convolution-BatchNorm-LeakyReLU layer with k filters and stride 2, and let Sk denote the same block with a dropout rate of 0.3. The critic is B32-B64-S128-S256.',
+    'C32 C64 C128 C256',
+  ],
+  [
+    'In what follows, ek represents a 3 × 3 convolution-ReLU layer with k output channels and stride 2, tk represents a 4 × 4 fractionally-strided convolution-ReLU layer with k channels, and Qk represents a block containing two 3 × 3 convolutional layers. Our translator is e32,e64,Q64,Q64,t32,t16.',
+    'C32 C64 C64 C64 C64 C64 U32 U16',
+  ],
+  // The maps-kernel notation: "32C3" = 32 maps of 3 × 3, "MP2" = max-pooling over 2 × 2, "64N" = 64 neurons.
+  [
+    'The committee members all share the topology 3x32x32-32C3-MP2-64C3-MP2-128C3-MP2-256N-10N and differ only in their input distortions.',
+    'C32 P C64 P C128 P F256 F10',
+  ],
+  ['Written compactly, the classifier is 24C5-MP2-48C3-MP2-200FC-12SM on 40 × 40 inputs.', 'C24 P C48 P F200 F12'],
+  // Pools in sequence networks pool over the sequence: windowed, or over the whole of it before the classifier.
+  [
+    'Each sentence is mapped to 50-dimensional word embeddings, followed by a convolutional layer with 100 filters of width 3, a max pooling of size 2, a second convolutional layer with 100 filters and a fully connected layer with 2 units.',
+    'E50 C100 P C100 F2',
+  ],
+  [
+    'The discriminator applies four 1-D convolutional layers with 32, 64, 128 and 256 filters of width 4 to the raw signal, then global average pooling over time and a dense layer with one unit.',
+    'C32 C64 C128 C256 A F1',
+  ],
+  // Per-layer items after a colon; placements after named layers and after "the second … of them".
+  [
+    'Four convolutional layers come first: 16 filters of 5 × 5 (stride 2), 32 filters of 5 × 5 (stride 2), 64 filters of 3 × 3 and 64 filters of 3 × 3; a fully connected layer of 256 units follows.',
+    'C16 C32 C64 C64 F256',
+  ],
+  [
+    'conv1 has 64 filters of 7 × 7, and conv2 and conv3 have 128 and 256 filters of 3 × 3. Max pooling is inserted after conv1 and conv3. fc4 has 512 units and fc5 gives the 20 class scores.',
+    'C64 P C128 C256 P F512 F20',
+  ],
+  [
+    'The backbone has six 3 × 3 convolutional layers with 32, 32, 64, 64, 128 and 128 channels; 2 × 2 max pooling follows the second, fourth and sixth of them.',
+    'C32 C32 P C64 C64 P C128 C128 P',
+  ],
+  // An embedding stated by its verb; a convolution named without "layer"; a pool sized as "of size 2"; one sigmoid unit.
+  [
+    'Tokens are embedded into 64-dimensional vectors, followed by a 1D convolution with 128 filters of width 3, a max pooling layer of size 2, a GRU with 64 units, and a single sigmoid unit.',
+    'E64 C128 P G64 F1',
+  ],
+  // Blocks with a layer count each, blocks given their widths first, and layers the text says the network does not have.
+  [
+    'The feature extractor has four stages containing 1, 2, 2 and 3 layers of 3 × 3 convolutions with 32, 64, 128 and 256 filters respectively, each stage followed by 2 × 2 max pooling.',
+    'C32 P C64 C64 P C128 C128 P C256 C256 C256 P',
+  ],
+  [
+    'The encoder stacks three blocks whose widths are 16, 32 and 64; every block is a 5 × 5 convolution followed by ReLU and 2 × 2 max pooling. After global average pooling, a 10-way softmax classifies the digits.',
+    'C16 P C32 P C64 P A F10',
+  ],
+  [
+    'The network has three convolutional layers with 32, 64 and 128 filters; instead of the usual fully connected layers it ends with global average pooling and a 10-way output layer.',
+    'C32 C64 C128 A F10',
+  ],
+  // A decoder that grows from a vector: its fully connected layer comes first.
+  ['Our generator is a fully connected layer with 6272 units followed by two transposed convolutional layers with 64 and 1 filters.', 'F6272 U64 U1'],
+  // Convolutions, then recurrent layers over the maps (text lines, speech); an output over the symbols.
+  [
+    'The recognizer applies seven convolutional layers with 64, 128, 256, 256, 512, 512 and 512 filters, followed by two bidirectional LSTM layers with 256 hidden units each and a fully connected layer over the 37 symbols.',
+    'C64 C128 C256 C256 C512 C512 C512 L256 L256 F37',
+  ],
+  [
+    'Our model consists of 3 convolutional layers with 32, 64 and 96 filters of size 3 × 3, each followed by 2 × 2 max pooling, followed by two LSTM layers of 128 units and a softmax layer with 11 outputs.',
+    'C32 P C64 P C96 P L128 L128 F11',
+  ],
+  // One-letter layer names with their brackets, and a softmax stated with its classes, as links of a chain.
+  ['The pipeline is C(16, 5 × 5) → P(2 × 2) → C(32, 5 × 5) → P(2 × 2) → FC(100) → FC(4).', 'C16 P C32 P F100 F4'],
+  [
+    'Layer by layer: input 64 × 64 × 3; conv 3 × 3 with 32 filters; max pool 2 × 2; conv 3 × 3 with 64 filters; max pool 2 × 2; fully connected 128; softmax 5.',
+    'C32 P C64 P F128 F5',
+  ],
 ];
 
 describe('prose forms', () => {
@@ -399,5 +475,8 @@ describe('prose forms', () => {
     expect(tokensOf('The pipeline is image → detector → tracker → report, and each stage runs on its own thread.')).toEqual([]);
     // A running head: a colon list of layer words without their numbers.
     expect(tokensOf('JONES ET AL.: IMAGE PARSING WITH CONVOLUTIONAL NETWORKS, DILATED CONVOLUTION, AND FULLY CONNECTED LAYERS')).toEqual([]);
+    // A symbol that numbers layers by position, and runs of neurons alone, are no notation of widths.
+    expect(tokensOf('Let Ck denote the k-th convolutional layer of the backbone; we compare the features of C3-C4-C5 on the validation set.')).toEqual([]);
+    expect(tokensOf('The solutions were titrated at 10N-20N-40N and the spectra recorded at each step.')).toEqual([]);
   });
 });

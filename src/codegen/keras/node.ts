@@ -103,6 +103,19 @@ export function zeroPadding(name: string, [[top, bottom], [left, right]]: [Pair,
   };
 }
 
+/** A ZeroPadding1D (Python only: TensorFlow.js has none). */
+export function zeroPadding1d(name: string, before: number, after: number, comments: string[] = []): NodeSpec {
+  return {
+    name,
+    className: 'ZeroPadding1D',
+    args: [],
+    kwargs: { padding: before === after ? before : new PyTuple([before, after]) },
+    config: { padding: [before, after] },
+    ...(comments.length ? { comments } : {}),
+    jsonUnsupported: 'TensorFlow.js has no ZeroPadding1D layer',
+  };
+}
+
 /** Adds the layer's activation param: fused into the node when Keras has the string, else its own node. */
 export function activationConfig(ctx: LayerContext): { kwarg: string | undefined; json: string; after?: (chain: NodeChain) => void } {
   const fn = (ctx.params.activation as string | undefined) ?? 'linear';

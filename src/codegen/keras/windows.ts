@@ -10,6 +10,7 @@ import {
   pair,
   pairValue,
   zeroPadding,
+  zeroPadding1d,
   type JsonValue,
   type KerasNode,
   type LayerContext,
@@ -118,14 +119,7 @@ export function conv1d(ctx: LayerContext): KerasNode[] {
   if (typeof p.padding === 'number' && p.padding > 0) {
     if (stride === 1 && 2 * p.padding === dilation * (kernel - 1)) padding = 'same';
     else {
-      chain.add({
-        name: ctx.nodeName('pad'),
-        className: 'ZeroPadding1D',
-        args: [],
-        kwargs: { padding: p.padding },
-        config: { padding: [p.padding, p.padding] },
-        jsonUnsupported: 'TensorFlow.js has no ZeroPadding1D layer',
-      });
+      chain.add(zeroPadding1d(ctx.nodeName('pad'), p.padding, p.padding));
     }
   }
   const subsample = stride;
@@ -134,14 +128,7 @@ export function conv1d(ctx: LayerContext): KerasNode[] {
     // Strided "same" may pad differently from the stride-1 "same" convolved below.
     const [before, after] = samePadding(ctx.inShapes[0]![0]!, kernel, stride, dilation);
     if (before !== Math.floor((dilation * (kernel - 1)) / 2)) {
-      chain.add({
-        name: ctx.nodeName('pad'),
-        className: 'ZeroPadding1D',
-        args: [],
-        kwargs: { padding: new PyTuple([before, after]) },
-        config: { padding: [before, after] },
-        jsonUnsupported: 'TensorFlow.js has no ZeroPadding1D layer',
-      });
+      chain.add(zeroPadding1d(ctx.nodeName('pad'), before, after));
       padding = 'valid';
     }
   }
@@ -312,15 +299,7 @@ export function pool1d(ctx: LayerContext, kind: 'max' | 'avg'): KerasNode[] {
   const stride = p.stride as number;
   if (typeof p.padding === 'number' && p.padding > 0) {
     const note = kind === 'max' ? ' (zeros, where PyTorch and ONNX pad max pooling with -inf: the same after a ReLU)' : '';
-    chain.add({
-      name: ctx.nodeName('pad'),
-      className: 'ZeroPadding1D',
-      args: [],
-      kwargs: { padding: p.padding },
-      config: { padding: [p.padding, p.padding] },
-      comments: [pyComment(`explicit padding as zero padding${note}`)],
-      jsonUnsupported: 'TensorFlow.js has no ZeroPadding1D layer',
-    });
+    chain.add(zeroPadding1d(ctx.nodeName('pad'), p.padding, p.padding, [pyComment(`explicit padding as zero padding${note}`)]));
   }
   const padding = p.padding === 'same' ? 'same' : 'valid';
   chain.add({

@@ -23,11 +23,32 @@ const INPUT_AFTER = 2;
 /** Words of a link's lead-in that may stand before the first layer ("The architecture is: conv(…)"). */
 const MAX_LEAD_WORDS = 12;
 
-/** The layers of one link, or undefined when it names none; the first link may carry the sentence's lead-in. */
+/**
+ * A link written with a repeat count: "conv3-64 ×2", "[conv3-32]×2", "(Conv 3×3, 64) x 3". The count must follow a
+ * bracket, a word or a "-64" width, never a bare number ("Conv 3 × 3" is a window); a letter x ends no word ("softmax 5").
+ */
+const REPEATED = /^(?<body>\[[^\]]*\]|\([^)]*\)|.*(?:[a-z)\]]|-\d+))(?:\s*×\s*|\s+x\s*|(?<=[)\]])x\s*)(?<times>\d{1,2})$/i;
+/** "FC-10", "Dense-5": a fully connected layer with its units, as chains write it. */
+const SIZED_DENSE = /^(?:fc|dense|linear)\s*-\s*(\d{1,5})$/i;
+/** A repeat count beyond this is not one ("… ×64" is a width). */
+const MAX_REPEAT = 8;
+
+/** The layers of one link, repeated as the link says. */
 function linkLayers(link: string, first: boolean): LayerDraft[] | undefined {
   const text = link.replace(/[.;,]+$/, '').trim();
+  const repeated = REPEATED.exec(text);
+  const times = repeated ? Number(repeated.groups!.times) : 1;
+  if (!repeated || times < 2 || times > MAX_REPEAT) return onceLayers(text, first);
+  const once = onceLayers(repeated.groups!.body.replace(/^[[(]|[\])]$/g, ''), first);
+  return once && Array.from({ length: times }, () => once.map((l) => ({ ...l, params: { ...l.params } }))).flat();
+}
+
+/** The layers of one link, or undefined when it names none; the first link may carry the sentence's lead-in. */
+function onceLayers(text: string, first: boolean): LayerDraft[] | undefined {
   if (END_WORDS.test(text)) return [];
-  const direct = parseLayerText(text);
+  // "FC-10" alone could name the tenth layer; as a link of a chain of layers it is the layer with 10 units.
+  const sized = SIZED_DENSE.exec(text);
+  const direct = sized ? [{ type: 'Dense', params: { units: Number(sized[1]) }, inferred: [], text }] : parseLayerText(text);
   if (!first) return direct.length ? direct : undefined;
   // "… as follows: conv(5x5, 32)", "the input (64x64x3) goes through Conv 3x3/32": the shortest tail of the
   // lead-in that reads as a layer, after the input the lead-in states.

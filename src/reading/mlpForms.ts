@@ -1,7 +1,8 @@
 /**
  * Whole fully connected networks stated in one phrase: a layer-size chain ("784-1024-1024-2048-10"), a
  * family ("2, 3, and 4 layer networks with 1024 and 2048 units in each layer": one network per
- * combination), a table cell ("3 layers, 1024 units"), "a single hidden layer of 256 units".
+ * combination), a table cell ("3 layers, 1024 units"), "a single hidden layer of 256 units", "hidden layer sizes are 512
+ * and 256".
  */
 import { NUMBER_LIST, numbersIn } from './numbers.ts';
 
@@ -42,9 +43,27 @@ function chainsIn(sentence: string): MlpStatement[] {
   return out;
 }
 
+/** "the hidden layer sizes are 512, 256 and 128", "hidden sizes of [400, 300]": the widths of an MLP's hidden layers. */
+const HIDDEN_SIZES = new RegExp(
+  String.raw`\bhidden(?:[- ]layers?)?\s+(?:sizes?|widths?|dimensions?|dims?)\s+(?:are|is|of|were|=|:)?\s*(?:set\s+to\s+)?[[(]?(?<sizes>${NUMBER_LIST})(?![\dx]|\.\d)`,
+  'i',
+);
+/** "… and the output layer has 10 units": the output width stated beside them. */
+const OUTPUT_WIDTH = /\boutput\s+layer\s+(?:has|with|of|contains)\s+(?:size\s+)?(\d{1,6})\b(?:\s+(?:units|neurons|nodes|outputs))?/i;
+
+function hiddenSizes(sentence: string): MlpStatement | undefined {
+  const m = HIDDEN_SIZES.exec(sentence);
+  const hidden = m ? numbersIn(m.groups!.sizes) : [];
+  if (!m || !hidden.length || hidden.some((w) => w < 2 || w > 100000)) return undefined;
+  const output = OUTPUT_WIDTH.exec(sentence);
+  return { hidden, ...(output ? { output: Number(output[1]) } : {}), text: m[0] };
+}
+
 export function mlpStatements(sentence: string): MlpStatement[] {
   const chains = chainsIn(sentence);
   if (chains.length) return chains;
+  const sized = hiddenSizes(sentence);
+  if (sized) return [sized];
   for (const form of FORMS) {
     const m = form.exec(sentence);
     if (!m) continue;

@@ -537,7 +537,8 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
   return withoutPrefixes(distinct([...networks, ...copiesByReference(units, forms, counts, networks), ...familyMembers(units, forms, counts, stacks)]));
 }
 
-const layerKey = (l: StatedLayer) => JSON.stringify([l.type, l.params]);
+/** A layer as a key; the activation is left out ("an output layer of 5 units" and "… 5 softmax units" are one layer). */
+const layerKey = (l: StatedLayer) => JSON.stringify([l.type, { ...l.params, activation: undefined }]);
 
 /**
  * "two hidden layers with 400 and 300 units, and an output layer of 4 units": the layer-size phrase alone
@@ -563,7 +564,7 @@ function withoutPrefixes(networks: StatedNetwork[]): StatedNetwork[] {
 function distinct(networks: StatedNetwork[]): StatedNetwork[] {
   const seen = new Set<string>();
   return networks.filter((n) => {
-    const key = JSON.stringify([n.name, n.inputWidth, n.layers.map((l) => [l.type, l.params])]);
+    const key = JSON.stringify([n.name, n.inputWidth, n.layers.map(layerKey)]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -446,6 +446,19 @@ const FORMS: Array<[string, string]> = [
     'The network has three convolutional layers with 32, 64 and 128 filters; instead of the usual fully connected layers it ends with global average pooling and a 10-way output layer.',
     'C32 C64 C128 A F10',
   ],
+  // Chain links with repeat counts ("×2" after a word, a width or a bracket; "3 × 3" is a window) and "FC-10" as a link.
+  [
+    'The configuration is: conv3-64 ×2, maxpool, conv3-128 ×2, maxpool, conv3-256 ×3, maxpool, FC-1024, FC-10.',
+    'C64 C64 P C128 C128 P C256 C256 C256 P F1024 F10',
+  ],
+  ['Our network consists of [conv3-32]×2 → maxpool → [conv3-64]×2 → maxpool → FC-256 → FC-10.', 'C32 C32 P C64 C64 P F256 F10'],
+  ['Architecture: Conv 3 × 3, 64 → MaxPool → FC-10 → FC-5.', 'C64 P F10 F5'],
+  // Hidden sizes stated as a list; an output over a vocabulary.
+  ['The hidden layer widths are 300, 200 and 100, and the output layer has 5 units.', 'F300 F200 F100 F5'],
+  [
+    'The encoder is a bidirectional GRU with 128 hidden units, and the decoder is a 2-layer GRU with 256 hidden units followed by a softmax over a vocabulary of 8000 words.',
+    'G128 G256 G256 F8000',
+  ],
   // A decoder that grows from a vector: its fully connected layer comes first.
   ['Our generator is a fully connected layer with 6272 units followed by two transposed convolutional layers with 64 and 1 filters.', 'F6272 U64 U1'],
   // Convolutions, then recurrent layers over the maps (text lines, speech); an output over the symbols.

@@ -169,7 +169,6 @@ export class AppState {
 
   /** Opens a dropped or picked file: a PDF is read for designs, a model file becomes one design. */
   async openFile(file: File): Promise<void> {
-    warmUpLayout();
     // Callers do not await this: a failure (a full disk refusing the paper) is shown here, never lost.
     try {
       await this.openFileUnguarded(file);
@@ -296,6 +295,7 @@ export class AppState {
     if (lower.endsWith('.pdf') || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
       await this.readPaper(file.name, bytes);
     } else if (MODEL_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
+      warmUpLayout();
       await this.openModel(file.name, bytes);
     } else {
       this.error = `${file.name}: not a PDF, .prototxt, Keras/paper2net .json or .onnx file`;
@@ -316,6 +316,7 @@ export class AppState {
     const hash = await contentHash(bytes);
     const known = again ? undefined : await this.paperWithContent(hash);
     if (known) {
+      warmUpLayout();
       await this.openPaper(known.id);
       this.notice = `${fileName} is already in the library as “${known.title}”: opened it`;
       return;
@@ -376,6 +377,8 @@ export class AppState {
             // Take the reader to what was found first.
             const first = designs.find((d) => d.graph.source?.page)?.graph;
             if (first?.source?.page) this.mark = { page: first.source.page, bbox: first.source.bbox, label: first.name };
+            // The editor is next: ELK warms up now, not while the paper is read (it took one of two cores from that).
+            warmUpLayout();
           }
           this.designs = [...this.designs, ...designs];
         }

@@ -3,8 +3,9 @@ import { NODE_HEIGHT, NODE_WIDTH } from './flowView.ts';
 
 /**
  * Starts the layout worker and has ELK lay out a small branching chain, so its code is compiled and warm when
- * the first real graph arrives (a cold ELK takes about twice as long on a 400-layer graph). Called when a
- * file is opened: the worker warms while the file is read.
+ * the first real graph arrives (a cold ELK takes about twice as long on a 400-layer graph). Called when a model
+ * file is opened (the worker warms while the file is read) and when a paper's first designs are shown: while a
+ * paper is read it would take a core from the reading.
  */
 export function warmUpLayout(): void {
   const nodes = Array.from({ length: 40 }, (_, i) => ({ id: `n${i}`, width: NODE_WIDTH, height: NODE_HEIGHT }));

@@ -5,7 +5,7 @@
  * stages (OpenCV, tesseract) that only the workers run.
  */
 export { batchWorker, codegenWorker, exportWorker, layoutWorker, pipelineWorker } from './clients.ts';
-export { openPdf, type Bbox, type PdfDocumentView } from './pdfView.ts';
+export { openPdf, startPdfWorker, type Bbox, type PdfDocumentView } from './pdfView.ts';
 export { runtimeAssets, wasmThreads, type RuntimeAssets } from './assets.ts';
 export { callbackForWorker, CancelledError, StageWorker } from './stageWorker.ts';
 

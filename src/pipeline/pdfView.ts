@@ -8,7 +8,13 @@ import { runtimeAssets } from './assets.ts';
 import { canvasScale } from './canvasCap.ts';
 import { titleFromFirstPage, type PlacedText } from './titleText.ts';
 
-pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+/**
+ * One pdf.js worker shows every document, started ahead of the first (the app calls this once it has loaded):
+ * a worker started by the document itself is fetched and compiled while the paper is being read, on the same cores.
+ */
+export function startPdfWorker(): void {
+  pdfjs.GlobalWorkerOptions.workerPort ??= new Worker(workerUrl, { type: 'module', name: 'pdf.js display' });
+}
 
 export type Bbox = [number, number, number, number];
 
@@ -26,6 +32,7 @@ export interface PdfDocumentView {
 }
 
 export async function openPdf(bytes: Uint8Array): Promise<PdfDocumentView> {
+  startPdfWorker();
   const doc = await pdfjs.getDocument({
     // pdf.js transfers the buffer to its worker; keep the caller's copy intact.
     data: bytes.slice(),

@@ -19,6 +19,7 @@ import {
   exportWorker,
   openPdf,
   pipelineWorker,
+  startPdfWorker,
   type Bbox,
   type PdfDocumentView,
   type FoundRegion,
@@ -134,8 +135,12 @@ export class AppState {
     });
     void Library.persist();
     await this.refreshLibrary();
-    // The pipeline worker loads a few MB of code: start it now, so a paper dropped later is read at once.
-    setTimeout(() => pipelineWorker.warmUp(), 0);
+    // The pipeline worker loads a few MB of code, the pdf.js worker that shows pages one more: start them now, so
+    // a paper dropped later is read and shown at once.
+    setTimeout(() => {
+      pipelineWorker.warmUp();
+      startPdfWorker();
+    }, 0);
   }
 
   async refreshLibrary(): Promise<void> {

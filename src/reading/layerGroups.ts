@@ -6,7 +6,7 @@
  * A sentence is cut into clauses at each group mention; each clause says what it states about its group.
  */
 import { ORDINALS, ORDINAL_WORDS } from './numbers.ts';
-import { KIND_WORDS, NOUN_KIND_WORDS, kindNamed } from './vocabulary.ts';
+import { ALL_WIDTH_NOUNS, KIND_WORDS, NOUN_KIND_WORDS, kindNamed } from './vocabulary.ts';
 import { attributes } from './clauseAttributes.ts';
 import {
   AFTER_EVERY,
@@ -190,12 +190,19 @@ function nounMentions(sentence: string, covered: RegExpMatchArray[]): RegExpMatc
   );
 }
 
+/**
+ * Whether a sentence may speak of layer groups at all: a layer word, a kind, a width noun or "embedded". Most
+ * sentences of a paper have none, and one scan for them spares the mention grammar's many.
+ */
+const MAY_STATE_LAYERS = new RegExp(String.raw`\b(?:layers?|embedd\w*|${KIND_WORDS}|${ALL_WIDTH_NOUNS}${NOUN_KIND_WORDS ? `|${NOUN_KIND_WORDS}` : ''})`, 'i');
+
 /** Words before a mention that say the network does not have it. */
 const NEGATED_BEFORE =
   /\b(?:instead\s+of|rather\s+than|without|in\s+place\s+of|replacing)\s+(?:the\s+|a\s+|an\s+|any\s+)?(?:(?:original|usual|standard|conventional|traditional)\s+)?$/i;
 
 /** The layer groups one sentence (already in prose form) speaks of, in order. */
 export function groupClauses(sentence: string): GroupClause[] {
+  if (!MAY_STATE_LAYERS.test(sentence)) return [];
   const lists = followerLists(sentence);
   const layered: Found[] = [...sentence.matchAll(GROUP)];
   const layersOf: Found[] = [...sentence.matchAll(LAYERS_OF)];

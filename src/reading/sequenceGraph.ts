@@ -50,7 +50,7 @@ function paramsOf(layer: StatedLayer, later: StatedLayer[]): Params | undefined 
   const p = layer.params;
   switch (layer.type) {
     case 'Embedding':
-      return { vocab: VOCAB, dim: p.dim ?? FEATURES };
+      return { vocab: p.vocab ?? VOCAB, dim: p.dim ?? FEATURES };
     case 'LSTM':
     case 'GRU':
     case 'SimpleRNN':
@@ -62,6 +62,8 @@ function paramsOf(layer: StatedLayer, later: StatedLayer[]): Params | undefined 
         ...(p.stride ? { stride: Array.isArray(p.stride) ? p.stride[0] : p.stride } : {}),
         padding: 'same',
       };
+    case 'Dropout':
+      return { rate: typeof p.rate === 'number' ? p.rate : 0.5 };
     case 'Dense':
       return { units: p.units, activation: later.some((l) => l.type === 'Dense') ? 'relu' : (p.activation ?? 'softmax') };
     default:
@@ -95,7 +97,7 @@ export function sequenceGraph(net: StatedNetwork, name: string, source: DesignSo
     const id = `${type.toLowerCase()}${i + 1}`;
     const inferred = [
       ...layer.inferred,
-      ...(layer.type === 'Embedding' ? ['vocab'] : []),
+      ...(layer.type === 'Embedding' && layer.params.vocab === undefined ? ['vocab'] : []),
       ...(layer.type === 'Dense' && !later.length && layer.params.activation === undefined ? ['activation'] : []),
     ];
     layers.push({

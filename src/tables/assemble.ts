@@ -2,9 +2,22 @@
  * Network draft → `paper2net.graph/1`. Expands repeats and blocks (a residual block becomes convolutions
  * + Add, a dense block convolutions + Concat) and adds what papers leave implicit — the Input shape, ReLU
  * after convolutions, Flatten before the first fully connected layer, softmax at the end, strides that a
- * stated output size requires — marking each such param in `layer.inferred`.
+ * stated output size requires — marking each such param in `layer.inferred`. A network over sequences (a
+ * table of Embedding, Conv1D, LSTM rows) is built by the reading core's sequence graph instead.
  */
-import { GRAPH_FORMAT, imageWindow, inferShapes, validateGraph, type DesignSource, type Graph, type Layer, type Params } from '../graph/index.ts';
+import {
+  GRAPH_FORMAT,
+  getSpec,
+  imageWindow,
+  inferShapes,
+  traitsOf,
+  validateGraph,
+  type DesignSource,
+  type Graph,
+  type Layer,
+  type Params,
+} from '../graph/index.ts';
+import { sequenceGraph, widthParam, type StatedNetwork } from '../reading/index.ts';
 import type { Box } from '../paper/index.ts';
 import { roundBox } from '../geometry/index.ts';
 import type { NetworkDraft, SeqBand, SeqItem, SeqLayer } from './interpret.ts';
@@ -290,7 +303,39 @@ function impliedInput(bands: SeqBand[]): number | undefined {
   return first.outputSize * first.items.reduce((s, i) => s * strideOf(i), 1);
 }
 
+/** The drafts in order, blocks written out. */
+function writtenOut(draft: NetworkDraft): SeqLayer[] {
+  return draft.bands.flatMap((band) =>
+    band.items.flatMap((item) => (item.kind === 'layer' ? [item] : Array.from({ length: item.repeat }, () => item.layers).flat())),
+  );
+}
+
+/** A network over sequences (embeddings, 1-D convolutions, recurrent layers) and no image layer: the reading core builds it. */
+function sequenceAssembled(layers: SeqLayer[], ctx: AssembleContext): Assembled | undefined {
+  const types = layers.map((l) => l.draft.type);
+  const sequenceLayer = (t: string) => getSpec(t)?.category === 'recurrent' || (traitsOf(t).spatialAxes === 1 && traitsOf(t).window === 'convolution');
+  if (!types.some(sequenceLayer) || types.some((t) => imageWindow(t) === 'convolution')) return undefined;
+  const stated: StatedNetwork = {
+    layers: layers.map((l, index) => ({ ...l.draft, unit: { text: l.draft.text, page: ctx.page ?? 1, box: roundBox(l.box), index } })),
+    units: [],
+  };
+  const graph = sequenceGraph(stated, ctx.name, ctx.source);
+  const errors = validateGraph(graph)
+    .filter((i) => i.severity === 'error')
+    .map((i) => `${i.layerId}${i.param ? `.${i.param}` : ''}: ${i.message}`);
+  if (errors.length === 0) {
+    try {
+      inferShapes(graph);
+    } catch (error) {
+      errors.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return { graph, weightLayers: graph.layers.filter((l) => widthParam(l.type) !== undefined).length, errors };
+}
+
 export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assembled {
+  const sequence = sequenceAssembled(writtenOut(draft), ctx);
+  if (sequence) return sequence;
   const b = new Builder(ctx.page);
   let inputShape = draft.input;
   const inputInferred: string[] = [];

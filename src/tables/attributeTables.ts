@@ -3,22 +3,37 @@
  * OverFeat's Tables 1 and 3) names what each cell states — type, kernel, stride, channels, sizes.
  */
 import type { Box } from '../paper/index.ts';
+import { traitsOf, type Params } from '../graph/index.ts';
+import { widthParam as widthParamOf } from '../reading/index.ts';
 import type { Cell, TableGrid } from './grid.ts';
 import { labelType, normaliseLayerText, parseLayerText, repeatCount, sizeOf, type LayerDraft } from './layerText.ts';
 import { layerOf, type NetworkDraft, type SeqBand, type SeqBlock, type SeqLayer } from './sequence.ts';
 
 export type Attribute =
-  'type' | 'filters' | 'kernel' | 'stride' | 'poolSize' | 'poolStride' | 'padding' | 'inputSize' | 'outputSize' | 'repeat' | 'name' | 'activation';
+  'type' | 'filters' | 'kernel' | 'stride' | 'poolSize' | 'poolStride' | 'padding' | 'inputSize' | 'outputSize' | 'repeat' | 'name' | 'activation' | 'spec';
+
+/** Words of a header that counts a layer's width ("Filters", "# units", "Filters / Units"). */
+const WIDTH_WORD = String.raw`(?:#\s*)?(?:channels|filters?|units|neurons|maps|feature maps|output channels|dim\w*)`;
+const WIDTH_HEADER = new RegExp(String.raw`^${WIDTH_WORD}(?:\s*(?:\/|,|or)\s*${WIDTH_WORD})*$`);
+/** Headers of a column whose cells state several things of a layer ("5×5, 32", "128 filters, kernel 5"). */
+const SPEC_HEADER = /^(?:configuration|config|parameters|params|details|settings?|hyper-?parameters|description|specification|spec)s?$/;
+const KERNEL_WORD = /\b(?:kernel|filter size|window|receptive field|size)\b/;
 
 /** What an attribute header names, or undefined for anything else. */
 export function attributeOf(text: string): Attribute | undefined {
   const t = normaliseLayerText(text).toLowerCase();
   if (!t || t.length > 40) return undefined;
-  if (/pool\w*\s*(size|window|kernel)/.test(t)) return 'poolSize';
+  if (SPEC_HEADER.test(t)) return 'spec';
+  // "Kernel / Filters", "Filters × size": a kernel and a width in one column.
+  if (KERNEL_WORD.test(t) && /\b(?:filters|channels|units|maps)\b/.test(t) && /[/,x&]|\band\b/.test(t)) return 'spec';
+  if (/pool\w*\s*(size|window|kernel)|^(?:max|avg|average|mean)?\s*-?\s*pool(?:ing)?$/.test(t)) return 'poolSize';
   if (/pool\w*\s*stride/.test(t)) return 'poolStride';
   if (/pad/.test(t)) return 'padding';
-  if (/^(type|operat\w*|stage|kind|layer type|op)\b/.test(t)) return 'type';
-  if (/(filter|kernel|receptive field|conv\.?|window|patch)\s*(size|shape|dim)|^kernels?$|^k$/.test(t)) return 'kernel';
+  // "Layer (type)": a Keras summary's first column.
+  if (/^(type|operat\w*|stage|kind|layer type|op)\b|^layer\s*\(\s*type\s*\)$/.test(t)) return 'type';
+  if (WIDTH_HEADER.test(t)) return 'filters';
+  if (/(filter|kernel|receptive field|conv\.?|window|patch)\s*(size|shape|dim)|^kernels?$|^k$|^size$|^(?:kernel|window)\s*\(\s*stride\s*\)$/.test(t))
+    return 'kernel';
   if (/stride|^s$/.test(t)) return 'stride';
   if (/activation|non-?linearity/.test(t)) return 'activation';
   if (/#\s*(channels|filters|kernels|units|maps)|^(channels|filters?|units|neurons|#\s*out\w*|width|feature maps|output channels)$/.test(t)) return 'filters';
@@ -36,16 +51,21 @@ export const clean = (text: string) => !/^[-–—\s]*$/.test(text);
 function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>): LayerDraft[] {
   const main = drafts[0];
   if (!main) return drafts;
+  const spec = attrs.get('spec');
+  if (spec && clean(spec)) applySpec(main, spec);
   const kernel = attrs.get('kernel');
+  // "80 (4)": a window with its stride in brackets.
+  const bracketStride = kernel && /^\s*\d+(?:\s*x\s*\d+)?\s*\(\s*(\d+)\s*\)\s*$/.exec(normaliseLayerText(kernel));
+  if (bracketStride && main.type !== 'Dense') main.params.stride ??= [Number(bracketStride[1]), Number(bracketStride[1])];
   if (kernel && clean(kernel)) {
     // "3×3×3×32" (kernel, in, out), "3×3×32 dw" (kernel, channels), "Pool 7×7", "1024×1000" (FC in × out).
     const shape = /(\d+(?:x\d+)+)/.exec(normaliseLayerText(kernel).replace(/\s*x\s*/g, 'x'));
     const dims = shape ? shape[1].split('x').map(Number) : undefined;
-    const single = /^\s*(\d+)\s*$/.exec(kernel);
+    const single = /^\s*(\d+)\s*(?:\(\s*\d+\s*\))?\s*$/.exec(kernel);
     if (main.type === 'Dense') {
       if (dims) main.params.units ??= dims[dims.length - 1];
       else if (single) main.params.units ??= Number(single[1]);
-    } else if (/Pool2D$/.test(main.type)) {
+    } else if (traitsOf(main.type).window === 'pooling') {
       if (dims) main.params.pool ??= [dims[0], dims[1]];
       else if (single) main.params.pool ??= [Number(single[1]), Number(single[1])];
     } else if (dims) {
@@ -67,10 +87,8 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>): L
   const fn = activation && /leaky_relu|relu|sigmoid|tanh|softmax|elu|gelu|linear/i.exec(activation.replace(/leaky\s*-?relu/i, 'leaky_relu'));
   if (fn && (main.type === 'Dense' || main.type.startsWith('Conv') || main.type === 'DepthwiseConv2D')) main.params.activation = fn[0].toLowerCase();
   const filters = num('filters');
-  if (filters) {
-    if (main.type === 'Dense') main.params.units = filters[0];
-    else if (main.type === 'Conv2D' || main.type === 'Conv2DTranspose') main.params.filters = filters[0];
-  }
+  const width = widthParamOf(main.type);
+  if (filters && width && main.type !== 'DepthwiseConv2D') main.params[width] = filters[0];
   const stride = num('stride');
   if (stride && main.type !== 'Dense') main.params.stride = [stride[0], stride[1] ?? stride[0]];
   const paddingText = attrs.get('padding');
@@ -79,7 +97,11 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>): L
     const p = /(\d+)/.exec(normaliseLayerText(paddingText));
     main.params.padding = clean(paddingText) && p ? [Number(p[1]), Number(p[1])] : 'valid';
   }
-  const poolSize = num('poolSize');
+  // "3×3, s2" in a pooling column: the window and its stride.
+  const poolText = attrs.get('poolSize');
+  const poolRead = poolText && clean(poolText) ? parseLayerText(poolText, 'MaxPool2D')[0] : undefined;
+  const poolSize = num('poolSize') ?? (poolRead?.params.pool as number[] | undefined);
+  if (poolRead?.params.stride && !attrs.has('poolStride')) attrs.set('poolStride', String((poolRead.params.stride as number[])[0]));
   if (poolSize) {
     const pool: LayerDraft = drafts.find((d) => /Pool2D$/.test(d.type)) ?? { type: 'MaxPool2D', params: {}, inferred: ['type'], text: attrs.get('poolSize')! };
     pool.params.pool = [poolSize[0], poolSize[1] ?? poolSize[0]];
@@ -87,7 +109,64 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>): L
     if (poolStride) pool.params.stride = [poolStride[0], poolStride[1] ?? poolStride[0]];
     if (!drafts.includes(pool)) drafts.push(pool);
   }
+  // The output's channels are a convolution's filters, its one size a fully connected layer's units ("(None, 26, 26, 32)", "8×8×64", "128").
+  const output = attrs.get('outputSize');
+  const sizes = output && clean(output) ? (normaliseLayerText(output).match(/\d+/g)?.map(Number) ?? []) : [];
+  const spatial = traitsOf(main.type).spatialAxes ?? 0;
+  if (width && main.type !== 'DepthwiseConv2D' && main.params[width] === undefined && sizes.length > spatial && (spatial > 0 || sizes.length <= 2))
+    main.params[width] = sizes[sizes.length - 1];
   return drafts;
+}
+
+/**
+ * A cell stating several things of its row's layer ("5×5, 32", "3×3/2, 64", "128 filters, kernel 5, ReLU",
+ * "pool size 4", "100 units", "20000 × 128", "1, sigmoid"): what it says of the layer its row names.
+ */
+function applySpec(main: LayerDraft, spec: string): void {
+  let text = normaliseLayerText(spec);
+  const set = (name: string, value: Params[string]) => {
+    if (main.params[name] === undefined) main.params[name] = value;
+  };
+  const take = (re: RegExp): RegExpExecArray | null => {
+    const m = re.exec(text);
+    if (m) text = text.replace(m[0], ' ');
+    return m;
+  };
+  const pooling = traitsOf(main.type).window === 'pooling';
+  const oneAxis = traitsOf(main.type).spatialAxes === 1;
+  const window = (a: string, b?: string): Params[string] => (oneAxis ? Number(a) : [Number(a), Number(b ?? a)]);
+  const stride = take(/\bstride\s*(?:of\s*)?(\d+)|\/\s*s?(\d)\b|\bs(\d)\b/i);
+  if (stride) set('stride', window(stride[1] ?? stride[2] ?? stride[3]));
+  const named = take(/\b(?:kernel|filter|window|pool(?:ing)?)\s*(?:size\s*)?(?:of\s*)?(\d{1,3})(?:x(\d{1,3}))?\b/i);
+  const shape = named ? null : take(/(?<![\d.])(\d+)x(\d+)(?:x(\d+))?(?![\d.])/);
+  const counted = take(/(\d+)\s*(?:filters|channels|units|hidden units|neurons|maps|feature maps|kernels)\b/i);
+  const rest = /(?<![\d.])(\d+)(?![\d.%])/.exec(text);
+  const activation = /\b(relu|sigmoid|tanh|softmax|linear|elu|gelu)\b/i.exec(spec);
+  if (main.type === 'Embedding') {
+    if (shape) Object.assign(main.params, { vocab: Number(shape[1]), dim: Number(shape[2]) });
+    else if (counted ?? rest) set('dim', Number((counted ?? rest)![1]));
+    return;
+  }
+  if (pooling) {
+    const pool = named ?? shape;
+    if (pool) set('pool', window(pool[1], pool[2]));
+    else if (rest) set('pool', window(rest[1]));
+    return;
+  }
+  const win = named ?? (shape && !(main.type === 'Dense') ? shape : null);
+  if (win && traitsOf(main.type).window) set('kernel', window(win[1], win[2]));
+  const width = widthParamOf(main.type);
+  const n = counted ?? rest;
+  if (width && n) set(width, Number(n[1]));
+  if (activation && widthParamOf(main.type)) set('activation', activation[1].toLowerCase());
+}
+
+/** The layers a type or name cell names; "conv1", "fc6" (a layer's name) still say its type, the attributes say the rest. */
+function layerDrafts(text: string): LayerDraft[] {
+  const named = parseLayerText(text);
+  if (named.length) return named;
+  const type = labelType(text);
+  return type ? [{ type, params: {}, inferred: [], text }] : [];
 }
 
 /** Row-major attribute table: header row of attributes, one layer per row (or per line of a multi-line row). */
@@ -98,7 +177,8 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
     const a = attributeOf(h.text) ?? (/^c$/i.test(h.text.trim()) ? 'filters' : undefined);
     if (a) for (let c = h.col0; c <= h.col1; c++) attrCol.set(c, a);
   }
-  const typeCol = [...attrCol].find(([, a]) => a === 'type' || a === 'name')?.[0] ?? 0;
+  // The type column says what each layer is; a name column ("conv1", "fc6") where there is none.
+  const typeCol = [...attrCol].find(([, a]) => a === 'type')?.[0] ?? [...attrCol].find(([, a]) => a === 'name')?.[0] ?? 0;
   const bands: SeqBand[] = [];
   let input: number[] | undefined;
   let read = 0;
@@ -124,10 +204,7 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
         const dims = sizeOf(attrs.get('inputSize')!);
         if (dims) input = [dims[0], dims[1], dims[2] ?? 3];
       }
-      // "conv1", "fc6": a layer name in the type column still says the type; the attributes say the rest.
-      const named = parseLayerText(line);
-      const type = named.length ? undefined : labelType(line);
-      const drafts = applyAttributes(named.length ? named : type ? [{ type, params: {}, inferred: [], text: line }] : [], attrs);
+      const drafts = applyAttributes(layerDrafts(line), attrs);
       for (const d of drafts) {
         // An "Input" row states the input shape in whichever size column it has.
         if (d.type === 'Input') {
@@ -168,7 +245,7 @@ export function readColumns(grid: TableGrid, headerCol: number, rows: Cell[][]):
     const a = head && attributeOf(head.text);
     if (a) rowAttr.push({ attr: a, row });
   }
-  const typeRow = rowAttr.find((r) => r.attr === 'type')?.row;
+  const typeRow = (rowAttr.find((r) => r.attr === 'type') ?? rowAttr.find((r) => r.attr === 'name'))?.row;
   const layerCols = [...new Set(rowAttr.flatMap((r) => r.row.filter((c) => c.col0 > headerCol).map((c) => c.col0)))].sort((a, b) => a - b);
   const bands: SeqBand[] = [];
   let input: number[] | undefined;
@@ -184,7 +261,7 @@ export function readColumns(grid: TableGrid, headerCol: number, rows: Cell[][]):
       const dims = sizeOf(attrs.get('inputSize')!);
       if (dims) input = [dims[0], dims[1], dims[2] ?? 3];
     }
-    const drafts = applyAttributes(parseLayerText(typeText), attrs);
+    const drafts = applyAttributes(layerDrafts(typeText), attrs);
     if (drafts.length === 0) continue;
     read++;
     const box = typeRow?.find((c) => c.col0 === col)?.box ?? grid.box;

@@ -3,7 +3,7 @@
  * features of the cells themselves: how many read as layers, how many are scores (decimals, %, ±).
  */
 import type { TableGrid } from './grid.ts';
-import { parseLayerText } from './layerText.ts';
+import { parseLayerText, typeOfName } from './layerText.ts';
 
 export interface TableClass {
   architecture: boolean;
@@ -56,7 +56,8 @@ export function classifyTable(grid: TableGrid, caption: string): TableClass {
   const words = bag([...tableWords(caption), ...cells.flatMap((c) => tableWords(c.text))]);
   const archCosine = cosine(words, ARCH);
   const resultsCosine = cosine(words, RESULTS);
-  const layerCells = cells.filter((c) => c.lines.some((l) => parseLayerText(l).length > 0)).length;
+  // A layer written out ("conv 3×3, 64") or named ("conv1", "fc4").
+  const layerCells = cells.filter((c) => c.lines.some((l) => parseLayerText(l).length > 0 || typeOfName(l) !== undefined)).length;
   const scoreCells = cells.filter((c) => /\d\.\d|%|±/.test(c.text)).length;
   const n = Math.max(1, cells.length);
   const layerShare = layerCells / n;

@@ -4,24 +4,60 @@
  * - rows: a header row names attributes and each row is a layer (MobileNet's Table 1);
  * - columns: a header column names attributes and each column is a layer (OverFeat's Tables 1 and 3).
  */
-import type { TableGrid } from './grid.ts';
+import type { Cell, TableGrid } from './grid.ts';
 import { attributeOf, readColumns, readRows } from './attributeTables.ts';
 import { readConfigurations } from './configurationTables.ts';
+import { parseLayerText } from './layerText.ts';
 import { rowsOf, type InterpretHints, type NetworkDraft } from './sequence.ts';
 
 export type { BlockStyle, InterpretHints, NetworkDraft, SeqBand, SeqBlock, SeqItem, SeqLayer, TableLayout } from './sequence.ts';
 export { attributeOf } from './attributeTables.ts';
 
+/** A section row naming a network of its own ("Generator G(z)", "Discriminator", "Critic", "Policy network"). */
+const SECTION = /^(?:the\s+)?(?:generator|discriminator|critic|actor|policy|value|teacher|student|encoder\s+network|classifier)\b/i;
+
+/**
+ * The body rows cut at section rows that name separate networks (one cell alone on its row); the rows before
+ * the first section are a network of their own. Encoder/decoder parts of one network stay together.
+ */
+function sectionsOf(body: Cell[][]): Array<{ label?: string; body: Cell[][] }> {
+  const parts: Array<{ label?: string; body: Cell[][] }> = [{ body: [] }];
+  for (const row of body) {
+    const only = row.length === 1 ? row[0] : undefined;
+    if (only && SECTION.test(only.text.trim()) && parseLayerText(only.text).length === 0) parts.push({ label: only.text.trim(), body: [] });
+    else parts[parts.length - 1].body.push(row);
+  }
+  return parts.filter((p) => p.body.length);
+}
+
+/** Layers of a draft with their width stated. */
+function sizedLayers(draft: NetworkDraft): number {
+  const layers = draft.bands.flatMap((b) => b.items.flatMap((i) => (i.kind === 'layer' ? [i.draft] : i.layers.map((l) => l.draft))));
+  return layers.filter((l) => l.params.filters !== undefined || l.params.units !== undefined).length;
+}
+
 /** Interprets a grid as zero or more networks. */
 export function interpretTable(grid: TableGrid, hints: InterpretHints): NetworkDraft[] {
   const cells = grid.cells.filter((c) => c.text.trim());
   const rows = rowsOf(cells);
-  // Row-major: the first row with two or more attribute headers, one of them a type or a kernel.
+  // Row-major: the first row with two or more attribute headers, one of them a type, a kernel or a layer's spec.
   for (let r = 0; r < Math.min(rows.length, 4); r++) {
     const attrs = rows[r].map((c) => attributeOf(c.text)).filter(Boolean);
-    if (attrs.length >= 2 && attrs.some((a) => a === 'type' || a === 'kernel')) {
-      const draft = readRows(rows[r], rows.slice(r + 1));
-      if (draft && draft.readCells >= 3) return [draft];
+    // A name column alone ("Layer | Output size") only where every header is an attribute: beside network
+    // variants ("layer name | output size | 18-layer | 34-layer") the table is a configuration table.
+    const typed = attrs.some((a) => a === 'type' || a === 'kernel' || a === 'spec');
+    const named = !typed && attrs.includes('name') && attrs.length === rows[r].length;
+    if (attrs.length >= 2 && (named || typed)) {
+      const parts = sectionsOf(rows.slice(r + 1));
+      const drafts = parts
+        .map(({ label, body }) => {
+          const draft = readRows(rows[r], body);
+          return draft && { ...draft, name: label ?? draft.name };
+        })
+        .filter((d): d is NetworkDraft => d !== undefined && d.readCells >= (parts.length > 1 ? 2 : 3))
+        // Rows known by their names only are a network where their cells state widths ("conv1 | … | 20×20×32").
+        .filter((d) => !named || sizedLayers(d) >= 2);
+      if (drafts.length) return drafts;
     }
   }
   // Column-major: a column holding three or more attribute headers.

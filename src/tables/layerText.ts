@@ -3,7 +3,8 @@
  * "conv3-64", "3×3, 64", "7×7, 64, stride 2", "3×3 max pool, stride 2", "FC-4096", "1000-d fc",
  * "Conv dw / s2", "3×3×32 dw", "soft-max", "input (224 × 224 RGB image)".
  */
-import { imageWindow, resolveAlias, type Params } from '../graph/index.ts';
+import { getSpec, imageWindow, resolveAlias, traitsOf, type Params } from '../graph/index.ts';
+import { widthParam } from '../reading/index.ts';
 import { normaliseLayerText, type LayerDraft } from '../reading/index.ts';
 
 export { normaliseLayerText, type LayerDraft };
@@ -17,8 +18,18 @@ interface TypeRule {
 /** Order matters: the first matching rule names the layer. */
 /** The largest step a "/N" after a window is read as; a bigger N is the layer's width. */
 const MAX_SLASH_STRIDE = 4;
+/** "Conv1D", "1-D conv", "MaxPool1D", "GlobalMaxPooling1D": layers over sequences, named with their one axis. */
+const ONE_D = String.raw`(?:1-?d|one-?dimensional)`;
 const TYPE_RULES: TypeRule[] = [
   { pattern: /\binput\b|\bimage\b/i, type: 'Input' },
+  { pattern: new RegExp(String.raw`\bglobal\s*-?\s*(?:avg|average|mean)\s*-?\s*pool\w*\s*${ONE_D}\b`, 'i'), type: 'GlobalAvgPool1D' },
+  { pattern: new RegExp(String.raw`\bglobal\s*-?\s*max\s*-?\s*pool\w*\s*${ONE_D}\b`, 'i'), type: 'GlobalMaxPool1D' },
+  { pattern: new RegExp(String.raw`\b(?:max\s*-?\s*pool\w*\s*-?\s*${ONE_D}|${ONE_D}\s*max\s*-?\s*pool\w*)\b`, 'i'), type: 'MaxPool1D' },
+  {
+    pattern: new RegExp(String.raw`\b(?:(?:avg|average|mean)\s*-?\s*pool\w*\s*-?\s*${ONE_D}|${ONE_D}\s*(?:avg|average|mean)\s*-?\s*pool\w*)\b`, 'i'),
+    type: 'AvgPool1D',
+  },
+  { pattern: new RegExp(String.raw`\b(?:conv\w*\s*-?\s*${ONE_D}|${ONE_D}\s*-?\s*conv\w*)\b`, 'i'), type: 'Conv1D' },
   { pattern: /\bglobal\s+(avg|average|mean)\s*-?\s*pool/i, type: 'GlobalAvgPool2D' },
   { pattern: /\bglobal\s+max\s*-?\s*pool/i, type: 'GlobalMaxPool2D' },
   { pattern: /\b(conv(olution(al)?)?\s*dw|dw\s*conv\w*|depth-?wise(\s+conv\w*)?)\b|\bdw\b/i, type: 'DepthwiseConv2D' },
@@ -56,9 +67,20 @@ export function typeOfName(text: string): string | undefined {
 }
 
 function typeOf(text: string): TypeRule | undefined {
+  // A sequence layer named first ("GRU 128 hidden units", "LSTM, 256") is that layer, whatever words follow.
+  const lead = resolveAlias(/^[a-z][\w-]*/i.exec(text)?.[0] ?? '');
+  if (lead && getSpec(lead.type)?.category === 'recurrent') return { pattern: /$^/, type: lead.type, params: lead.params };
   for (const rule of TYPE_RULES) if (rule.pattern.test(text)) return rule;
-  const alias = resolveAlias(text.replace(/[\d/,()-]+/g, ' ').trim());
-  return alias ? { pattern: /$^/, type: alias.type, params: alias.params } : undefined;
+  // The catalog's names for the whole text, else for its first words ("LSTM 100 units", "Embedding 20000 × 128").
+  const words = text
+    .replace(/[\d/,()-]+/g, ' ')
+    .trim()
+    .split(/\s+/);
+  for (let n = words.length; n >= 1 && n >= words.length - 3; n--) {
+    const alias = resolveAlias(words.slice(0, n).join(' '));
+    if (alias) return { pattern: /$^/, type: alias.type, params: alias.params };
+  }
+  return undefined;
 }
 
 const pair = (n: number): [number, number] => [n, n];
@@ -86,6 +108,12 @@ function readPart(part: string): { rule?: TypeRule; params: Params; dims?: numbe
     params.stride = pair(Number(stride[1] ?? stride[2] ?? stride[3]));
     text = text.replace(stride[0], ' ');
   }
+  // "kernel 5", "kernel size 3x3": a window stated by name.
+  const kernel = /\b(?:kernel|filter|window)\s*(?:size\s*)?(?:of\s*)?(\d{1,3})(?:x(\d{1,3}))?\b/i.exec(text);
+  if (kernel) {
+    params.kernel = [Number(kernel[1]), Number(kernel[2] ?? kernel[1])];
+    text = text.replace(kernel[0], ' ');
+  }
   const pad = /\bpad(?:ding)?\s*(?:of\s*)?(\d+)/i.exec(text);
   if (pad) {
     params.padding = pair(Number(pad[1]));
@@ -101,6 +129,8 @@ function readPart(part: string): { rule?: TypeRule; params: Params; dims?: numbe
     text = text.replace(shape[0], ' ');
   }
   const rule = typeOf(text);
+  // "1-D" names the axes, not a count.
+  text = text.replace(new RegExp(String.raw`\b${ONE_D}\b|(?<=[a-z])${ONE_D}\b`, 'gi'), ' ');
   let count: number | undefined;
   if (fcSize) count = Number(fcSize[2] ?? fcSize[1]);
   else {
@@ -108,6 +138,22 @@ function readPart(part: string): { rule?: TypeRule; params: Params; dims?: numbe
     if (numbers.length === 1) count = numbers[0];
   }
   return { rule, params, dims, count };
+}
+
+/** A 1-D layer's params as numbers ("Conv1D 128, kernel 5", "MaxPool1D 4"): its width, window and stride along its one axis. */
+function oneAxisParams(type: string, params: Params, read: { params: Params; dims?: number[]; count?: number }, count: number | undefined): void {
+  const first = (v: unknown) => (Array.isArray(v) ? Number(v[0]) : undefined);
+  const pooling = traitsOf(type).window === 'pooling';
+  const window = first(read.params.kernel) ?? read.dims?.[0];
+  const stride = first(read.params.stride);
+  if (pooling) {
+    const pool = window ?? count;
+    if (pool !== undefined) params.pool = pool;
+  } else if (traitsOf(type).window === 'convolution') {
+    if (count !== undefined) params.filters = count;
+    if (window !== undefined) params.kernel = window;
+  }
+  if (stride !== undefined && traitsOf(type).window) params.stride = stride;
 }
 
 /** Image convolutions and image pools, as the catalog's traits say. */
@@ -139,6 +185,12 @@ function finish(type: string, base: Params, read: { params: Params; dims?: numbe
     else if (dims && dims.length === 2) params.units = dims[1];
   } else if (type === 'Input') {
     if (dims && dims.length >= 2) params.shape = [dims[0], dims[1], dims[2] ?? (/\b(gr[ae]y|mono)/i.test(text) ? 1 : 3)];
+  } else if (imageWindow(type) === undefined && traitsOf(type).spatialAxes === 1) {
+    oneAxisParams(type, params, read, count);
+  } else if (widthParam(type) !== undefined && !isImageConv(type) && type !== 'Dense') {
+    // Recurrent layers and embeddings: "LSTM 100 units", "Embedding 20000 × 128" (vocabulary × dimensions).
+    if (type === 'Embedding' && dims?.length === 2) Object.assign(params, { vocab: dims[0], dim: dims[1] });
+    else if (count !== undefined) params[widthParam(type)!] = count;
   } else if (type === 'LRN') {
     if (count !== undefined) params.size = count;
   } else if (type === 'Dropout') {

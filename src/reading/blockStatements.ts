@@ -38,6 +38,8 @@ export interface BlockStatement {
   bodies?: string[];
   /** What the sentence goes on to state after the blocks ("…, a 1x1 convolution and global average pooling"). */
   rest?: string;
+  /** What the sentence states before the blocks ("After a 7x7 convolution and max pooling, three blocks, each …"). */
+  before?: string;
   count?: number;
   /** One width per block, when the text lists them. */
   widths?: number[];
@@ -90,6 +92,7 @@ function perBlockCounts(text: string): BlockStatement | undefined {
     count: counts.length,
     ...(widths ? { widths } : {}),
     rest: after.slice(phrase.length + (ends ? ends[0].length : 0)),
+    before: text.slice(0, m.index),
     from: [],
   };
 }
@@ -103,7 +106,7 @@ function countedBlocks(text: string): BlockStatement | undefined {
     const count = Number(counted[1]);
     const body = text.slice(counted.index + counted[0].length);
     const widths = respectiveWidths(body, count);
-    return { body, count, ...(widths ? { widths } : {}), from: [] };
+    return { body, count, ...(widths ? { widths } : {}), before: text.slice(0, counted.index), from: [] };
   }
   const stages = STAGES_OF.exec(text);
   if (!stages) return undefined;
@@ -115,7 +118,14 @@ function countedBlocks(text: string): BlockStatement | undefined {
   // the body the sentence states next is the block's.
   const stated = BODY.exec(after.slice(phrase.length));
   const body = stated ? after.slice(phrase.length + stated.index + stated[0].length) : phrase;
-  return { body, ...(stated ? {} : { rest: after.slice(phrase.length) }), count, ...(widths ? { widths } : {}), from: [] };
+  return {
+    body,
+    ...(stated ? {} : { rest: after.slice(phrase.length) }),
+    count,
+    ...(widths ? { widths } : {}),
+    before: text.slice(0, stages.index),
+    from: [],
+  };
 }
 
 /** "with 64, 128, 256, 512 and 512 channels": one width per block, when the list is as long as the blocks are many. */

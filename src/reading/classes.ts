@@ -13,12 +13,12 @@ const CLASSES = new RegExp(
 const WAY = /(?<![\d.,])(\d+)[- ](?:way|class)\b/gi;
 /** "a softmax over the 29 characters", "a layer over 40 phonemes", "a softmax over a vocabulary of 30000 words": what an output layer chooses among. */
 const OVER_SYMBOLS =
-  /\b(?:over|among|between)\s+(?:the\s+|all\s+)?(\d+)\s+(?:possible\s+|output\s+)?(?:characters|symbols|phonemes|digits|letters|words)\b|\b(?:softmax|output|classifier|distribution)\s+(?:layer\s+)?over\s+(?:a|the|its)\s+(?:target\s+|output\s+)?vocabulary\s+of\s+(?:size\s+)?(\d+)/gi;
+  /\b(?:over|among|between)\s+(?:the\s+|all\s+)?(\d+)\s+(?:possible\s+|output\s+)?(?:characters|symbols|phonemes|digits|letters|words)\b|\b(?:softmax|output|classifier|distribution)\s+(?:layer\s+)?over\s+(?:a|the|its)\s+(?:target\s+|output\s+)?vocabulary\s+of\s+(?:size\s+)?(\d+)|\b(?:onto|over|to)\s+(?:a|the|its)\s+(\d+)-word\s+(?:target\s+|output\s+)?vocabulary/gi;
 
 /** Every class count a sentence (in prose form) states; "10 and 100 image categories respectively" gives both. */
 export function classCountsIn(sentence: string): number[] {
   const counts = [...sentence.matchAll(CLASSES)].flatMap((m) => numbersIn(m[1]));
-  counts.push(...[...sentence.matchAll(WAY), ...sentence.matchAll(OVER_SYMBOLS)].map((m) => Number(m[1] ?? m[2])));
+  counts.push(...[...sentence.matchAll(WAY), ...sentence.matchAll(OVER_SYMBOLS)].map((m) => Number(m[1] ?? m[2] ?? m[3])));
   return counts.filter((n) => n >= 2 && n <= 100000);
 }
 

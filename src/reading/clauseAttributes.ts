@@ -70,7 +70,10 @@ export function attributes(type: string, clause: string): Pick<GroupClause, 'wid
     const vocabulary = /\bover\s+(?:the|a|its)\s+(?:vocabulary|lexicon)\s+(?:of\s+)?(?:size\s+)?(\d+)/i.exec(clause);
     if (!out.widths && vocabulary && type === 'Dense') out.widths = [Number(vocabulary[1])];
     // "a fully connected layer that outputs the 40 attribute scores"
-    const outputs = /\boutputs?\s+(?:the\s+)?(\d+)\s+(?:[a-z-]+\s+)?(?:scores|values|logits|probabilities|predictions)\b/i.exec(clause);
+    const outputs =
+      /\b(?:outputs?|predicts?|produces?|gives?)\s+(?:the\s+)?(?:next\s+)?(\d+)\s+(?:[a-z-]+\s+)?(?:scores|values|logits|probabilities|predictions|outputs)\b/i.exec(
+        clause,
+      );
     if (!out.widths && outputs && type === 'Dense') out.widths = [Number(outputs[1])];
     // "a fully connected layer with one output", "a single output unit"
     if (

@@ -117,9 +117,19 @@ export function positionMentions(sentence: string): Found[] {
   });
 }
 
+/** "a 3-unit softmax output", "a 10-way sigmoid classifier": the output layer named by its width, without "layer". */
+const SIZED_OUTPUT =
+  /\b(?:an?\s+)?(?<n>\d+)[- ](?:unit|way|class|neuron)\s+(?:(?:softmax|sigmoid|linear|logistic)\s+)?(?<item>output|classifier)\b(?!\s+layers?\b)/gi;
+
+export function sizedOutputMentions(sentence: string): Found[] {
+  return [...sentence.matchAll(SIZED_OUTPUT)].map((m) =>
+    Object.assign(itemMention(m, { words: 'output', noun: 'layer', count: '1' }), { widths: [Number(m.groups!.n)] }),
+  );
+}
+
 /** "Tokens are embedded into 64-dimensional vectors", "words are embedded in 100 dimensions": an embedding stated by its verb. */
 const EMBEDDED =
-  /\b(?:embedded|embeds?)\s+(?:(?:them|it|each\s+[a-z]+|the\s+[a-z]+|words|tokens|characters)\s+)?(?:in|into|to)\s+(?:an?\s+)?(?:(?<dim>\d+)[- ]?(?:dimensional|dim|d)\b|(?<dims>\d+)\s+dimensions\b)/gi;
+  /\b(?:embedded|embeds?)\s+(?:[\w-]+\s+){0,6}?(?:in|into|to)\s+(?:an?\s+)?(?:(?<dim>\d+)[- ]?(?:dimensional|dim|d)\b|(?<dims>\d+)\s+dimensions\b)/gi;
 
 export function embeddedMentions(sentence: string): Found[] {
   return [...sentence.matchAll(EMBEDDED)].map((m) =>
@@ -135,7 +145,7 @@ export const PART_COUNT = new RegExp(
 
 /** "… fully connected layers with 100, 50 and 10 neurons and a single output", "… and a single sigmoid unit": a last layer of one unit. */
 const SINGLE_OUTPUT =
-  /\band\s+(?:a\s+single|one|a)\s+(?:linear\s+|sigmoid\s+|scalar\s+)?(?<item>output(?:\s+(?:unit|neuron|node))?|(?<=(?:linear|sigmoid|logistic)\s+)(?:unit|neuron|node))\b(?!\s+(?:for|per|of|layers?)\b)/gi;
+  /\band\s+(?:a\s+single|one|a)\s+(?:linear\s+|sigmoid\s+|scalar\s+)?(?<item>output(?:\s+(?:unit|neuron|node))?|(?<=(?:linear|sigmoid|logistic)\s+)(?:unit|neuron|node))\b(?!\s+(?:for\s+(?:each|every|all)|per|of|layers?)\b)/gi;
 
 export function singleOutputMentions(sentence: string): Found[] {
   return [...sentence.matchAll(SINGLE_OUTPUT)].map((m) => Object.assign(itemMention(m, { words: 'output', noun: 'layer', count: '1' }), { widths: [1] }));
@@ -167,7 +177,8 @@ export function verbMentions(sentence: string): Found[] {
  * and 256 for the remaining four": runs of the layers just counted, each with its own width.
  */
 const RANGE = new RegExp(
-  String.raw`\bthe\s+(?<which>first|next|last|final|remaining|following)\s+(?<count>\d{1,2})(?:\s+(?<words>${KIND_WORDS}))?(?:\s+(?:layers|ones))?\b(?<noun>)`,
+  // Not "the next 24 hourly values": a run is of layers, or stands alone before what it states.
+  String.raw`\bthe\s+(?<which>first|next|last|final|remaining|following)\s+(?<count>\d{1,2})(?:\s+(?<words>${KIND_WORDS}))?(?:\s+(?:layers|ones))?\b(?=\s*(?:[,;.:)]|$)|\s+(?:have|has|had|with|are|were|use|uses|used|contain|contains|and|of|each|all|get|gets)\b|(?<=layers|ones|${KIND_WORDS}))(?<noun>)`,
   'gi',
 );
 /** Any noun that counts a width ("filters", "units"). */
@@ -242,7 +253,7 @@ export function numberOfMentions(sentence: string): Found[] {
  * and global average pooling", as items of a list of layers.
  */
 const BARE_KIND = new RegExp(
-  String.raw`\b(?:(?<article>an?|another|one)(?:\s+(?:second|third|fourth|further|final|last|additional))?|with|and|then|after|use|uses|using|apply|applies|applying)\s+(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))(?![\w-])(?!\s+(?:hidden\s+)?layers?\b)`,
+  String.raw`(?:\b(?:(?<article>an?|another|one)(?:\s+(?:second|third|fourth|further|final|last|additional))?|with|and|then|after|use|uses|using|apply|applies|applying)\s+|^)(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))(?![\w-])(?!\s+(?:hidden\s+)?layers?\b)`,
   'gi',
 );
 

@@ -25,6 +25,7 @@ import {
   rangeKind,
   rangeMentions,
   singleOutputMentions,
+  sizedOutputMentions,
   verbMentions,
   type Found,
 } from './groupMentions.ts';
@@ -139,7 +140,10 @@ function followerLists(sentence: string): { starts: Array<{ at: number; each: bo
 const LEADING_ORDINAL = new RegExp(String.raw`^the\s+(?:${ORDINAL_WORDS})\b`, 'i');
 
 /** "…, the second 64 4x4 filters": an ordinal that continues the type of the clause before it. */
-const ELIDED_ORDINAL = new RegExp(String.raw`(?:^|,\s*|\band\s+)(?:and\s+)?the\s+(?<ord>${ORDINAL_WORDS})(?:\s+and\s+(?:final|last))?\s+(?=\d)`, 'gi');
+const ELIDED_ORDINAL = new RegExp(
+  String.raw`(?:^|,\s*|\band\s+)(?:and\s+)?the\s+(?<ord>${ORDINAL_WORDS})(?:\s+and\s+(?:final|last))?(?:\s+(?:convolves|applies|uses|has|contains|computes|learns))?\s+(?=\d)`,
+  'gi',
+);
 
 function refOf(groups: Record<string, string | undefined>, plural: boolean): GroupRef {
   if (groups.ord) {
@@ -244,6 +248,7 @@ export function groupClauses(sentence: string): GroupClause[] {
       ...verbMentions(sentence),
       ...layersOf,
       ...singleOutputMentions(sentence),
+      ...sizedOutputMentions(sentence),
       ...numberedMentions(sentence),
       ...ranges,
       ...pairs,
@@ -261,6 +266,8 @@ export function groupClauses(sentence: string): GroupClause[] {
     const g = m.groups!;
     const start = m.index!;
     const end = i + 1 < found.length ? found[i + 1].index! : sentence.length;
+    // Two readings of one mention ("the first hidden layer" as a group, and as "… layer convolves"): the later, more specific, stands.
+    if (end === start) return;
     const own = sentence.slice(start, end);
     const kind = m.range
       ? rangeKind(g.words, own, clauses[clauses.length - 1])
@@ -273,6 +280,10 @@ export function groupClauses(sentence: string): GroupClause[] {
       text: own.trim(),
     };
     if (m.widths) clause.widths = m.widths;
+    // "the encoder has dense layers with 64, 32 and 16 neurons": layers named without an article but with one
+    // width each are new layers, as many as the widths (with "the", the layers counted before).
+    if (clause.ref.kind === 'all' && !g.det && !g.ord && !g.target && !m.positions && !m.afterNames && (clause.widths?.length ?? 0) >= 2)
+      clause.ref = { kind: 'new', count: clause.widths!.length };
     // "a five-layer convolutional network …" counts its layers of every kind: only with its widths is it the list.
     if (m.counted && !clause.widths) return;
     if (clause.ref.kind === 'new' && (clause.ref.count ?? 1) >= 2) {

@@ -240,7 +240,8 @@ function applyRange(b: Building, clause: GroupClause, range: { which: 'first' | 
 const WEIGHTED = (s: StatedLayer) => widthParam(s.type) !== undefined;
 
 /** Appends `statement.count` copies of the block its body states, each block's layers taking its listed width; false when the body states no weight layer. */
-function addBlocks(b: Building, statement: BlockStatement, unit: TextUnit): boolean {
+/** `lead`: what the sentence states before the blocks, placed first once the blocks read. */
+function addBlocks(b: Building, statement: BlockStatement, unit: TextUnit, lead: () => void): boolean {
   const templateOf = (body: string) => {
     const template: Building = { slots: [], units: [], last: unit.index, named: new Map() };
     for (const clause of groupClauses(body)) apply(template, clause, unit);
@@ -250,6 +251,7 @@ function addBlocks(b: Building, statement: BlockStatement, unit: TextUnit): bool
   const templates = statement.bodies?.map(templateOf) ?? Array.from({ length: 1 }, () => templateOf(statement.body));
   if (!templates.every((t) => t.slots.some(WEIGHTED)) || count > 30) return false;
   const widths = statement.widths?.length === count ? statement.widths : undefined;
+  lead();
   for (let k = 0; k < count; k++) {
     for (const slot of (templates[k] ?? templates[0]).slots) {
       const param = widthParam(slot.type);
@@ -501,7 +503,9 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
     if (blocks) {
       if (b && unit.index - b.last > GAP) close();
       b ??= { slots: [], units: [], last: unit.index, named: new Map() };
-      if (addBlocks(b, blocks, unit)) {
+      const building = b;
+      const before = groupClauses(blocks.before ?? '');
+      if (addBlocks(b, blocks, unit, () => before.forEach((clause) => apply(building, clause, unit)))) {
         b.last = unit.index;
         for (const j of [...blocks.from, i].sort((x, y) => x - y)) if (!b.units.includes(units[j])) b.units.push(units[j]);
         for (const clause of groupClauses(blocks.rest ?? '')) apply(b, clause, unit);

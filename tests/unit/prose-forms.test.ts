@@ -459,6 +459,23 @@ const FORMS: Array<[string, string]> = [
     'The encoder is a bidirectional GRU with 128 hidden units, and the decoder is a 2-layer GRU with 256 hidden units followed by a softmax over a vocabulary of 8000 words.',
     'G128 G256 G256 F8000',
   ],
+  // Ordinals with a verb left out ("the second convolves …"), fields embedded into vectors, outputs that predict N
+  // values, what a sentence states before its blocks, plural layers with a width each, an output named by its width.
+  [
+    'The first layer convolves 16 filters of 5 × 5 with stride 2, the second convolves 32 filters of 3 × 3 with stride 2, and a fully connected layer of 128 units follows. The output layer has one unit for each of the 6 actions.',
+    'C16 C32 F128 F6',
+  ],
+  [
+    'Each of the 10 input fields is embedded into 8-dimensional vectors, and an MLP with two hidden layers of 200 neurons each and a sigmoid output follows.',
+    'E8 F200 F200 F1',
+  ],
+  ['Two LSTM layers with 64 and 32 units are followed by a linear output layer that predicts the next 12 values.', 'L64 L32 F12'],
+  [
+    'After a 5 × 5 convolution with 32 filters and 2 × 2 max pooling, the network stacks two blocks, each consisting of two 3 × 3 convolutions with 32 filters. Global average pooling and a 10-way fully connected layer follow.',
+    'C32 P C32 C32 C32 C32 A F10',
+  ],
+  ['The generator has dense layers with 128, 256 and 784 units.', 'F128 F256 F784'],
+  ['Three convolutional layers with 8, 16 and 32 filters are followed by a dense layer of 64 units and a 4-unit softmax output.', 'C8 C16 C32 F64 F4'],
   // A decoder that grows from a vector: its fully connected layer comes first.
   ['Our generator is a fully connected layer with 6272 units followed by two transposed convolutional layers with 64 and 1 filters.', 'F6272 U64 U1'],
   // Convolutions, then recurrent layers over the maps (text lines, speech); an output over the symbols.

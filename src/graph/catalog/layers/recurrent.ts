@@ -95,7 +95,7 @@ export const embedding: LayerSpec = {
   aliases: [{ text: 'embedding' }, { text: 'embed' }, { text: 'word embedding' }, { text: 'embedding layer' }, { text: 'lookup table' }],
   prose: {
     kinds: ['embedding', 'word embedding', 'token embedding', 'lookup table'],
-    nouns: ['word embeddings', 'word embedding', 'embeddings'],
+    nouns: ['word embeddings', 'word embedding', 'embeddings', 'embedding'],
     width: { param: 'dim', nouns: ['dimensions', 'dimensional', 'dims'] },
   },
   params: [

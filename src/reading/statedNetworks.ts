@@ -269,9 +269,9 @@ const ARCHITECTURE_WORDS = /\b(?:encoder|decoder|discriminator|generator|critic|
 /** "the depth is doubled at every layer", "halving the number of channels": the width rule of a stack. */
 const WIDTH_RULE =
   /\b(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)|kernels)|channels|filters|feature\s+maps)\s+(?:is\s+|are\s+)?(doubled|halved|doubles|halves)|\b(doubling|halving)\s+(?:the\s+)?(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)))/i;
-/** "brings the depth from 1 to 128 channels", "starting with 64 filters": where a width rule starts. */
+/** "brings the depth from 1 to 128 channels", "starting with 64 filters", "from 16 in the first block to 256 in the last": where a width rule starts. */
 const FIRST_WIDTH =
-  /\bfrom\s+\d+\s+to\s+(\d+)\s+(?:channels|filters|feature\s+maps)|\bstart(?:s|ing)?\s+(?:with|from|at)\s+(\d+)(?:\s+(?:channels|filters|feature\s+maps))?\b(?![.,]?\d)/i;
+  /\bfrom\s+\d+\s+to\s+(\d+)\s+(?:channels|filters|feature\s+maps)|\bstart(?:s|ing)?\s+(?:with|from|at)\s+(\d+)(?:\s+(?:channels|filters|feature\s+maps))?\b(?![.,]?\d)|\bfrom\s+(\d+)\s+(?:(?:channels|filters|feature\s+maps)\s+)?in\s+the\s+first\b/i;
 
 /** Widths of a stack whose text states the first width and a doubling (or halving) rule. */
 function applyWidthRule(b: Building, text: string): boolean {
@@ -280,7 +280,7 @@ function applyWidthRule(b: Building, text: string): boolean {
   if (!rule || !first) return false;
   const factor = /doubl/i.test(rule[1] ?? rule[2]) ? 2 : 0.5;
   const stack = b.slots.filter((s) => s.type === b.slots.find(WEIGHTED)?.type);
-  let width = Number(first[1] ?? first[2]);
+  let width = Number(first[1] ?? first[2] ?? first[3]);
   for (const slot of stack) {
     if (slot.params.filters === undefined) slot.params = { ...slot.params, filters: width };
     width = Math.max(1, Math.round(width * factor));
@@ -509,6 +509,7 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
         b.last = unit.index;
         for (const j of [...blocks.from, i].sort((x, y) => x - y)) if (!b.units.includes(units[j])) b.units.push(units[j]);
         for (const clause of groupClauses(blocks.rest ?? '')) apply(b, clause, unit);
+        applyWidthRule(b, text);
         return;
       }
     }

@@ -476,6 +476,11 @@ const FORMS: Array<[string, string]> = [
   ],
   ['The generator has dense layers with 128, 256 and 784 units.', 'F128 F256 F784'],
   ['Three convolutional layers with 8, 16 and 32 filters are followed by a dense layer of 64 units and a 4-unit softmax output.', 'C8 C16 C32 F64 F4'],
+  // A width rule over blocks, stated from the first block's width.
+  [
+    'Scans are resized to 128 × 128 and fed to a network with four convolutional blocks; every block has one 3 × 3 convolution and a 2 × 2 max pooling layer, and the number of filters doubles from 8 in the first block to 64 in the last. A dense layer of 32 units and a 2-unit softmax output follow.',
+    'C8 P C16 P C32 P C64 P F32 F2',
+  ],
   // A decoder that grows from a vector: its fully connected layer comes first.
   ['Our generator is a fully connected layer with 6272 units followed by two transposed convolutional layers with 64 and 1 filters.', 'F6272 U64 U1'],
   // Convolutions, then recurrent layers over the maps (text lines, speech); an output over the symbols.

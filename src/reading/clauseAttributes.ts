@@ -45,11 +45,12 @@ export function attributes(type: string, clause: string): Pick<GroupClause, 'wid
       String.raw`(?<![\dx.a-z]|\bto\s|-|=\s*)(${NUMBER_LIST})\s+(?:(\d+)x(\d+)\s+)?(?:${WIDTH_ADJECTIVES}\s+)?(?:${nouns})\b`,
       'i',
     ).exec(clause);
-    const hyphened = new RegExp(String.raw`(?<![\dx.])(\d+)-(?:unit|neuron|filter|channel|dimensional|d)\b`, 'i').exec(clause);
+    // "512-d", never "1-D" (the axes of a 1-D convolution)
+    const hyphened = new RegExp(String.raw`(?<![\dx.])(\d+-(?:unit|neuron|filter|channel|dimensional)|\d{2,}-d)\b`, 'i').exec(clause);
     if (listed) {
       out.widths = numbersIn(listed[1]);
       if (listed[2]) out.kernel = pair(listed[2], listed[3]);
-    } else if (hyphened) out.widths = [Number(hyphened[1])];
+    } else if (hyphened) out.widths = [parseInt(hyphened[1], 10)];
     const sized = SIZED.exec(clause);
     if (!out.widths && sized) out.widths = numbersIn(sized[1]);
     // "2 hidden layers and 1200 filters per layer": a width stated per layer counts whatever its noun.

@@ -86,7 +86,7 @@ const GROUP = new RegExp(
 const NOUN_GROUP = new RegExp(
   String.raw`\b(?:(?<det>the|each|every|all|these|both)\s+|(?:an?\s+)?(?<![\d.]\s*(?:to|-)\s*)(?<layerCount>\d+)[- ]layers?\s+|(?<![\d.]\s*(?:to|-)\s*)(?<count>\d+|an?|single|one)(?![- ]?(?:dimensional|dim|d)\b)\s+)?` +
     String.raw`(?:(?:deep|stacked|bidirectional|bi-directional|unidirectional|multi-layer|multilayer|\d+[- ]?dimensional|[123][- ]?d|\d{1,2}x\d{1,2}|(?!(?:${NOT_ADJECTIVES})\b)[a-z][\w-]*)\s+){0,2}?` +
-    String.raw`(?<words>${NOUN_KIND_WORDS})s?\b(?!\s*(?:-based\s+)?(?:networks?|models?|architectures?|nets?|cells?|units?)\b)(?:\s+with\s+(?<withCount>\d+)\s+layers\b)?`,
+    String.raw`(?<words>${NOUN_KIND_WORDS})s?\b(?!\s*(?:-based\s+)?(?:networks?|models?|architectures?|nets?|cells?|units?|spaces?|vectors?|dimensions?|sizes?|matrix|matrices|functions?)\b)(?:\s+with\s+(?<withCount>\d+)\s+layers\b)?`,
   'gi',
 );
 
@@ -190,7 +190,8 @@ function nounMentions(sentence: string, covered: RegExpMatchArray[]): RegExpMatc
         return m;
       })
       // A bare noun ("the LSTM", "LSTMs") introduces no layer: a count, an article or a stated width does.
-      .filter((m) => m.groups!.count !== undefined || m.groups!.det !== undefined || /\d/.test(m[0]))
+      // ("1-D" names axes, not a width)
+      .filter((m) => m.groups!.count !== undefined || m.groups!.det !== undefined || /\d/.test(m[0].replace(/\b[123][- ]?d\b/gi, '')))
   );
 }
 

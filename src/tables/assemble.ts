@@ -303,6 +303,21 @@ function impliedInput(bands: SeqBand[]): number | undefined {
   return first.outputSize * first.items.reduce((s, i) => s * strideOf(i), 1);
 }
 
+/** What stops a graph from being used: validation errors, else the shape error inference meets. */
+function graphErrors(graph: Graph): string[] {
+  const errors = validateGraph(graph)
+    .filter((i) => i.severity === 'error')
+    .map((i) => `${i.layerId}${i.param ? `.${i.param}` : ''}: ${i.message}`);
+  if (errors.length === 0) {
+    try {
+      inferShapes(graph);
+    } catch (error) {
+      errors.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return errors;
+}
+
 /** The drafts in order, blocks written out. */
 function writtenOut(draft: NetworkDraft): SeqLayer[] {
   return draft.bands.flatMap((band) =>
@@ -320,16 +335,7 @@ function sequenceAssembled(layers: SeqLayer[], ctx: AssembleContext): Assembled 
     units: [],
   };
   const graph = sequenceGraph(stated, ctx.name, ctx.source);
-  const errors = validateGraph(graph)
-    .filter((i) => i.severity === 'error')
-    .map((i) => `${i.layerId}${i.param ? `.${i.param}` : ''}: ${i.message}`);
-  if (errors.length === 0) {
-    try {
-      inferShapes(graph);
-    } catch (error) {
-      errors.push(error instanceof Error ? error.message : String(error));
-    }
-  }
+  const errors = graphErrors(graph);
   return { graph, weightLayers: graph.layers.filter((l) => widthParam(l.type) !== undefined).length, errors };
 }
 
@@ -388,16 +394,7 @@ export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assemb
   if (last?.type === 'Dense' && last.inferred?.includes('activation')) last.params = { ...last.params, activation: 'softmax' };
   const graph: Graph = { format: GRAPH_FORMAT, name: ctx.name, layers: b.layers, source: ctx.source };
   if (b.warnings.length) graph.warnings = b.warnings;
-  const errors = validateGraph(graph)
-    .filter((i) => i.severity === 'error')
-    .map((i) => `${i.layerId}${i.param ? `.${i.param}` : ''}: ${i.message}`);
-  if (errors.length === 0) {
-    try {
-      inferShapes(graph);
-    } catch (error) {
-      errors.push(error instanceof Error ? error.message : String(error));
-    }
-  }
+  const errors = graphErrors(graph);
   const weightLayers = b.layers.filter((l) => isImageConv(l.type) || l.type === 'Dense').length;
   return { graph, weightLayers, errors };
 }

@@ -117,10 +117,16 @@ function countedBlocks(text: string): BlockStatement | undefined {
   // "5 blocks of 3x3 convolutions with 64, …, 512 channels; each block has two convolutions and ends with …":
   // the body the sentence states next is the block's.
   const stated = BODY.exec(after.slice(phrase.length));
-  const body = stated ? after.slice(phrase.length + stated.index + stated[0].length) : phrase;
+  // "…, each stage ending with 2x2 max pooling, and …": what ends every block is part of its body.
+  const ends = stated ? null : EACH_ENDS.exec(after.slice(phrase.length));
+  const body = stated
+    ? after.slice(phrase.length + stated.index + stated[0].length)
+    : ends
+      ? `${phrase.replace(/[\s,;]+$/, '')}, followed by ${ends[1]}`
+      : phrase;
   return {
     body,
-    ...(stated ? {} : { rest: after.slice(phrase.length) }),
+    ...(stated ? {} : { rest: after.slice(phrase.length + (ends ? ends[0].length : 0)) }),
     count,
     ...(widths ? { widths } : {}),
     before: text.slice(0, stages.index),

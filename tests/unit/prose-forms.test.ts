@@ -476,6 +476,11 @@ const FORMS: Array<[string, string]> = [
   ],
   ['The generator has dense layers with 128, 256 and 784 units.', 'F128 F256 F784'],
   ['Three convolutional layers with 8, 16 and 32 filters are followed by a dense layer of 64 units and a 4-unit softmax output.', 'C8 C16 C32 F64 F4'],
+  // What ends every stage, stated after the stages ("…, each stage ending with 2 × 2 max pooling").
+  [
+    'The feature extractor has four stages of two 3 × 3 convolutions (16, 32, 64 and 128 filters per stage), each stage ending with 2 × 2 max pooling, and a classifier of two fully connected layers with 256 and 10 units.',
+    'C16 C16 P C32 C32 P C64 C64 P C128 C128 P F256 F10',
+  ],
   // A width rule over blocks, stated from the first block's width.
   [
     'Scans are resized to 128 × 128 and fed to a network with four convolutional blocks; every block has one 3 × 3 convolution and a 2 × 2 max pooling layer, and the number of filters doubles from 8 in the first block to 64 in the last. A dense layer of 32 units and a 2-unit softmax output follow.',

@@ -84,6 +84,8 @@ export function attributes(type: string, clause: string): Pick<GroupClause, 'wid
       )
     )
       out.widths = [1];
+    // "a 1x1 convolution with 1 filter", "with one output channel": a width of one, its noun singular.
+    if (!out.widths && /\bwith\s+(?:a\s+single|one|1)\s+(?:output\s+)?(?:filter|channel|kernel|feature\s+map)\b(?!s)/i.test(clause)) out.widths = [1];
     const fromTo = new RegExp(String.raw`\bfrom\s+\d+\s+to\s+(\d+)\s+(?:${nouns})\b`, 'i').exec(clause);
     if (fromTo) out.widths = [Number(fromTo[1])];
   }

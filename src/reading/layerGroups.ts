@@ -60,6 +60,8 @@ export interface GroupClause {
   stride?: [number, number];
   /** "each followed by a max-pooling layer": a layer of this type after each one. */
   eachFollowedBy?: string;
+  /** "each followed by two 3x3 convolutions with the same number of filters": how many follow each, and their width and window. */
+  followers?: { count: number; width?: number; sameWidth: boolean; kernel?: [number, number] };
   /** "4 recurrent layers with a max pooling layer in the middle": placed halfway through the group before. */
   middle?: boolean;
   /** "max pooling after every two convolutional layers": one layer of this type after every `n`th layer of `type`. */
@@ -322,6 +324,16 @@ export function groupClauses(sentence: string): GroupClause[] {
         ))
     ) {
       previous.eachFollowedBy = kind.type;
+      // A counted group after each ("two 3x3 convolutions …") is the followers themselves, not a statement about all layers.
+      if (clause.ref.kind === 'new' && (clause.ref.count ?? 1) >= 2) {
+        previous.followers = {
+          count: clause.ref.count!,
+          ...(clause.widths?.length === 1 ? { width: clause.widths[0] } : {}),
+          sameWidth: /\bsame\s+number\s+of\b/i.test(clause.text),
+          ...(clause.kernel ? { kernel: clause.kernel } : {}),
+        };
+        return;
+      }
       Object.assign(clause, { ref: { kind: 'all' } as GroupRef });
     }
     // "the output layer is a softmax layer with 10 units": one layer named twice; the second says more about it.

@@ -86,11 +86,22 @@ function newSlot(type: string, clause: GroupClause, unit: TextUnit): Slot {
 
 /** Puts a layer of `type` after each of `targets` that is not already followed by one. */
 function followEach(b: Building, targets: Slot[], type: string, clause: GroupClause, unit: TextUnit): void {
+  const followers = clause.followers;
+  const param = widthParam(type);
   targets.forEach((target, k) => {
     const at = b.slots.indexOf(target);
     if (b.slots[at + 1]?.type === type) return;
+    // "… with the same number of filters": each follower takes its target's width.
+    const width = followers?.width ?? (followers?.sameWidth ? target.params[widthParam(target.type) ?? ''] : undefined);
+    const params = { ...(param && width !== undefined ? { [param]: width } : {}), ...(followers?.kernel ? { kernel: followers.kernel } : {}) };
     // Stated once, repeated after each target: the copies after the first are repeats.
-    b.slots.splice(at + 1, 0, { ...newSlot(type, clause, unit), hidden: false, ...(k > 0 ? { inferred: ['*'] } : {}) });
+    const made = Array.from({ length: followers?.count ?? 1 }, (): Slot => ({
+      ...newSlot(type, clause, unit),
+      params,
+      hidden: false,
+      ...(k > 0 ? { inferred: ['*'] } : {}),
+    }));
+    b.slots.splice(at + 1, 0, ...made);
   });
 }
 

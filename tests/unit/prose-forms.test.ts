@@ -481,6 +481,11 @@ const FORMS: Array<[string, string]> = [
     'The feature extractor has four stages of two 3 × 3 convolutions (16, 32, 64 and 128 filters per stage), each stage ending with 2 × 2 max pooling, and a classifier of two fully connected layers with 256 and 10 units.',
     'C16 C16 P C32 C32 P C64 C64 P C128 C128 P F256 F10',
   ],
+  // A counted group after each layer, with "the same number of filters"; a width of one with its noun singular.
+  [
+    'The upsampling path has two 2 × 2 transposed convolutions with 64 and 32 filters, each followed by two 3 × 3 convolutions with the same number of filters, and a 1 × 1 convolution with 1 filter.',
+    'U64 C64 C64 U32 C32 C32 C1',
+  ],
   // A width rule over blocks, stated from the first block's width.
   [
     'Scans are resized to 128 × 128 and fed to a network with four convolutional blocks; every block has one 3 × 3 convolution and a 2 × 2 max pooling layer, and the number of filters doubles from 8 in the first block to 64 in the last. A dense layer of 32 units and a 2-unit softmax output follow.',

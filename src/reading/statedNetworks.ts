@@ -250,19 +250,21 @@ function applyRange(b: Building, clause: GroupClause, range: { which: 'first' | 
 
 const WEIGHTED = (s: StatedLayer) => widthParam(s.type) !== undefined;
 
-/** Appends `statement.count` copies of the block its body states, each block's layers taking its listed width; false when the body states no weight layer. */
-/** `lead`: what the sentence states before the blocks, placed first once the blocks read. */
-function addBlocks(b: Building, statement: BlockStatement, unit: TextUnit, lead: () => void): boolean {
+/**
+ * Appends `statement.count` copies of the block its body states, each block's layers taking its listed width,
+ * after `before` (what the sentence states ahead of the blocks); false when a body states no weight layer.
+ */
+function addBlocks(b: Building, statement: BlockStatement, unit: TextUnit, before: GroupClause[]): boolean {
   const templateOf = (body: string) => {
     const template: Building = { slots: [], units: [], last: unit.index, named: new Map() };
     for (const clause of groupClauses(body)) apply(template, clause, unit);
     return template;
   };
   const count = statement.count ?? statement.widths!.length;
-  const templates = statement.bodies?.map(templateOf) ?? Array.from({ length: 1 }, () => templateOf(statement.body));
+  const templates = statement.bodies?.map(templateOf) ?? [templateOf(statement.body)];
   if (!templates.every((t) => t.slots.some(WEIGHTED)) || count > 30) return false;
   const widths = statement.widths?.length === count ? statement.widths : undefined;
-  lead();
+  for (const clause of before) apply(b, clause, unit);
   for (let k = 0; k < count; k++) {
     for (const slot of (templates[k] ?? templates[0]).slots) {
       const param = widthParam(slot.type);
@@ -514,9 +516,7 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
     if (blocks) {
       if (b && unit.index - b.last > GAP) close();
       b ??= { slots: [], units: [], last: unit.index, named: new Map() };
-      const building = b;
-      const before = groupClauses(blocks.before ?? '');
-      if (addBlocks(b, blocks, unit, () => before.forEach((clause) => apply(building, clause, unit)))) {
+      if (addBlocks(b, blocks, unit, groupClauses(blocks.before ?? ''))) {
         b.last = unit.index;
         for (const j of [...blocks.from, i].sort((x, y) => x - y)) if (!b.units.includes(units[j])) b.units.push(units[j]);
         for (const clause of groupClauses(blocks.rest ?? '')) apply(b, clause, unit);

@@ -31,12 +31,11 @@ export function attributeOf(text: string): Attribute | undefined {
   if (/pad/.test(t)) return 'padding';
   // "Layer (type)": a Keras summary's first column.
   if (/^(type|operat\w*|stage|kind|layer type|op)\b|^layer\s*\(\s*type\s*\)$/.test(t)) return 'type';
-  if (WIDTH_HEADER.test(t)) return 'filters';
   if (/(filter|kernel|receptive field|conv\.?|window|patch)\s*(size|shape|dim)|^kernels?$|^k$|^size$|^(?:kernel|window)\s*\(\s*stride\s*\)$/.test(t))
     return 'kernel';
   if (/stride|^s$/.test(t)) return 'stride';
   if (/activation|non-?linearity/.test(t)) return 'activation';
-  if (/#\s*(channels|filters|kernels|units|maps)|^(channels|filters?|units|neurons|#\s*out\w*|width|feature maps|output channels)$/.test(t)) return 'filters';
+  if (WIDTH_HEADER.test(t) || /#\s*(channels|filters|kernels|units|maps)|^(#\s*out\w*|width)$/.test(t)) return 'filters';
   if (/output/.test(t)) return 'outputSize';
   if (/input/.test(t)) return 'inputSize';
   if (/^(n|repeat\w*|#\s*times|times|#\s*layers)$/.test(t)) return 'repeat';
@@ -158,7 +157,7 @@ function applySpec(main: LayerDraft, spec: string): void {
   const width = widthParamOf(main.type);
   const n = counted ?? rest;
   if (width && n) set(width, Number(n[1]));
-  if (activation && widthParamOf(main.type)) set('activation', activation[1].toLowerCase());
+  if (activation && width) set('activation', activation[1].toLowerCase());
 }
 
 /** The layers a type or name cell names; "conv1", "fc6" (a layer's name) still say its type, the attributes say the rest. */

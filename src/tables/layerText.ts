@@ -4,8 +4,7 @@
  * "Conv dw / s2", "3×3×32 dw", "soft-max", "input (224 × 224 RGB image)".
  */
 import { getSpec, imageWindow, resolveAlias, traitsOf, type Params } from '../graph/index.ts';
-import { widthParam } from '../reading/index.ts';
-import { normaliseLayerText, type LayerDraft } from '../reading/index.ts';
+import { normaliseLayerText, widthParam, type LayerDraft } from '../reading/index.ts';
 
 export { normaliseLayerText, type LayerDraft };
 

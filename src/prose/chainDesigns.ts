@@ -18,8 +18,9 @@ const ARROW = /\s*(?:→|⟶|⇒|➔|-{1,2}>|={1,2}>)\s*|\s+[–—-]\s+/;
 const END_WORDS = /^(?:the\s+)?(?:input|inputs|image|images|output|outputs|prediction|predictions|x|y)$/i;
 /** Words in a listed layer at most ("MaxPool(2 x 2)", "FC-4096 + ReLU"). */
 const MAX_ITEM_WORDS = 5;
-/** Sentences after the chain where its input may be stated. */
+/** Sentences after and before the chain where its input may be stated. */
 const INPUT_AFTER = 2;
+const INPUT_BEFORE = 2;
 /** Words of a link's lead-in that may stand before the first layer ("The architecture is: conv(…)"). */
 const MAX_LEAD_WORDS = 12;
 
@@ -28,8 +29,8 @@ const MAX_LEAD_WORDS = 12;
  * bracket, a word or a "-64" width, never a bare number ("Conv 3 × 3" is a window); a letter x ends no word ("softmax 5").
  */
 const REPEATED = /^(?<body>\[[^\]]*\]|\([^)]*\)|.*(?:[a-z)\]]|-\d+))(?:\s*×\s*|\s+x\s*|(?<=[)\]])x\s*)(?<times>\d{1,2})$/i;
-/** "FC-10", "Dense-5": a fully connected layer with its units, as chains write it. */
-const SIZED_DENSE = /^(?:fc|dense|linear)\s*-\s*(\d{1,5})$/i;
+/** "FC-10", "Dense-5", "FC 6": a fully connected layer with its units, as chains write it. */
+const SIZED_DENSE = /^(?:fc|dense|linear)(?:\s*-\s*|\s+)(\d{1,5})$/i;
 /** A repeat count beyond this is not one ("… ×64" is a width). */
 const MAX_REPEAT = 8;
 
@@ -46,7 +47,7 @@ function linkLayers(link: string, first: boolean): LayerDraft[] | undefined {
 /** The layers of one link, or undefined when it names none; the first link may carry the sentence's lead-in. */
 function onceLayers(text: string, first: boolean): LayerDraft[] | undefined {
   if (END_WORDS.test(text)) return [];
-  // "FC-10" alone could name the tenth layer; as a link of a chain of layers it is the layer with 10 units.
+  // "FC-10" or "FC 6" alone could name the tenth or sixth layer; as a link of a chain of layers it is the layer with 10 units.
   const sized = SIZED_DENSE.exec(text);
   const direct = sized ? [{ type: 'Dense', params: { units: Number(sized[1]) }, inferred: [], text }] : parseLayerText(text);
   if (!first) return direct.length ? direct : undefined;
@@ -86,13 +87,30 @@ function listedAfterColon(text: string): string[] {
   return listed.slice(1).every((i) => normaliseLayerText(i).split(/\s+/).length <= MAX_ITEM_WORDS) ? listed : [];
 }
 
+/** A layer written as a call: "Conv(32, 3×3, stride 2)", "ConvTranspose(64, 4x4)", "FC(10)". */
+const CALL = /(?:\b(?<before>[A-Za-z][A-Za-z0-9-]*)\s)?\b(?<name>[A-Za-z][A-Za-z0-9-]*)\s?\([^()]*\)/g;
+
+/** Layers written as calls anywhere in a sentence, in order ("the encoder consists of Conv(32, 3×3) and Conv(64, 3×3), …"). */
+function calledLinks(text: string): string[] {
+  const names = (layers: LayerDraft[]) => layers.some((l) => l.type !== 'Input');
+  const calls: string[] = [];
+  for (const m of text.matchAll(CALL)) {
+    // The name is one word ("ConvTranspose(…)") or two ("Max Pool(…)") where one does not read.
+    const call = m[0].slice(m.groups!.before ? m.groups!.before.length + 1 : 0);
+    if (names(parseLayerText(call))) calls.push(call);
+    else if (m.groups!.before && names(parseLayerText(m[0]))) calls.push(m[0]);
+  }
+  return calls.length >= 3 ? ['', ...calls, ''] : [];
+}
+
 /**
- * The layers a sentence chains with arrows or dashes, or lists after a colon, when at least three links
- * read and every middle link is a layer.
+ * The layers a sentence chains with arrows or dashes, lists after a colon, or writes as calls, when at least
+ * three links read and every middle link is a layer.
  */
 function chainIn(sentence: Sentence): LayerDraft[] | undefined {
   const arrows = sentence.text.split(ARROW);
-  const links = arrows.length >= 3 ? arrows : listedAfterColon(sentence.text);
+  const listed = arrows.length >= 3 ? arrows : listedAfterColon(sentence.text);
+  const links = listed.length >= 3 ? listed : calledLinks(sentence.text);
   if (links.length < 3) return undefined;
   const layers: LayerDraft[] = [];
   for (const [i, link] of links.entries()) {
@@ -119,10 +137,12 @@ export function chainDesigns(sentences: Sentence[]): ProseDesign[] {
     // "input 48x48x1" as the chain's first link is the input, not a layer.
     const stated = chain.find((l) => l.type === 'Input')?.params.shape as number[] | undefined;
     const layers = chain.filter((l) => l.type !== 'Input');
-    const mentioned = sentences
-      .slice(sentence.index, sentence.index + 1 + INPUT_AFTER)
-      .map((s) => inputMention(s.text))
-      .find(Boolean);
+    // The sentence itself first, then the ones after it, then the ones before ("operates on 128x128 patches. The encoder …").
+    const near = [
+      ...sentences.slice(sentence.index, sentence.index + 1 + INPUT_AFTER),
+      ...sentences.slice(Math.max(0, sentence.index - INPUT_BEFORE), sentence.index).reverse(),
+    ];
+    const mentioned = near.map((s) => inputMention(s.text)).find(Boolean);
     const input = stated ? { shape: stated } : mentioned;
     const items: SeqLayer[] = layers.map((draft) => ({ kind: 'layer', draft, box: sentence.box }));
     const draft: NetworkDraft = {

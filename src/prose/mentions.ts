@@ -151,7 +151,10 @@ export function inputMention(text: string): InputMention | undefined {
   const t = normaliseLayerText(text);
   const m =
     /(\d+)x(\d+)(?:x(\d+))?\s+(?:rgb\s+|gr[ae]y(?:scale)?\s+|colou?r\s+|pixels?\s+)?(?:input|image)/i.exec(t) ??
-    /input\s+(?:image\s+)?(?:of\s+)?(?:size\s+)?(\d+)x(\d+)(?:x(\d+))?/i.exec(t);
+    /input\s+(?:image\s+)?(?:of\s+)?(?:size\s+)?(\d+)x(\d+)(?:x(\d+))?/i.exec(t) ??
+    // "operates on 128x128 patches", "receives 64x64 depth frames", "images are resized to 224x224" (not "split into 16x16 patches").
+    /(?<!\binto\s)\b(\d+)x(\d+)(?:x(\d+))?\s+(?:[a-z-]+\s+)?(?:patch(?:es)?|frames?|crops?|tiles?|images|inputs|spectrograms?)\b/i.exec(t) ??
+    /\b(?:resized|rescaled|cropped|resampled)\s+to\s+(\d+)x(\d+)(?:x(\d+))?\b/i.exec(t);
   // The × glyph is sometimes lost in extraction ("a 32 32 pixel image"): accept it for square sizes only.
   const square = /\b(\d{2,4})\s+(\d{2,4})\s+(?:pixels?\s+)?(?:input|image)/i.exec(t);
   const stated = m ?? (square && square[1] === square[2] ? square : undefined);

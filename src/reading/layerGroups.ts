@@ -94,6 +94,8 @@ const NOUN_GROUP = new RegExp(
 
 /** "followed by", "each followed by", "each of which is followed by": what comes after a layer group. */
 const FOLLOWED_BY = /\b(?<each>each\s*,?\s*(?:of\s+which\s+is\s+)?)?(?:followed|succeeded)\s+by\s+/gi;
+/** "three LSTM layers with 896 units each, followed by …": that "each" ends the width, the follower comes once. */
+const WIDTH_EACH_THEN = /\b\d+\s+(?:[a-z-]+\s+){0,2}each\s*,\s*(?:followed|succeeded)\s+by\s*(?:an?|one)?\s*$/i;
 /** The items of a follower list: "batch normalization, ReLU and 2x2 max pooling", "BN + ReLU + pooling". */
 const LIST_SEPARATOR = /\s*,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+(?:then\s+)?|\s*\+\s*/g;
 /** A list item naming a layer: an optional window, the kind words, and no "layer(s)" (a group mention reads those). */
@@ -109,7 +111,7 @@ function followerLists(sentence: string): { starts: Array<{ at: number; each: bo
     // "Every convolution uses a 3x3 kernel and is followed by 2x2 max-pooling": the subject names each layer.
     const quantified =
       /^(?:each|every|all)\b/i.test(sentence.trimStart()) && /\b(?:is|are)\s+(?:then\s+|always\s+|also\s+)?$/i.test(sentence.slice(0, lead.index));
-    const each = Boolean(lead.groups!.each) || quantified;
+    const each = (Boolean(lead.groups!.each) && !WIDTH_EACH_THEN.test(sentence.slice(0, lead.index! + lead[0].length))) || quantified;
     const from = lead.index! + lead[0].length;
     const tail = sentence.slice(from).split(/[.;:(]/)[0];
     const cuts = [...tail.matchAll(LIST_SEPARATOR)];
@@ -319,9 +321,10 @@ export function groupClauses(sentence: string): GroupClause[] {
     if (
       previous &&
       (m.followsEach ||
-        /\beach\s*,?\s*(?:of\s+which\s+is\s+)?(?:followed|succeeded)\s+by\s*(?:an?|one)?\s*$/i.test(
+        (/\beach\s*,?\s*(?:of\s+which\s+is\s+)?(?:followed|succeeded)\s+by\s*(?:an?|one)?\s*$/i.test(
           sentence.slice(found[i - 1].index! + found[i - 1][0].length, start),
-        ))
+        ) &&
+          !WIDTH_EACH_THEN.test(sentence.slice(0, start))))
     ) {
       previous.eachFollowedBy = kind.type;
       // A counted group after each ("two 3x3 convolutions …") is the followers themselves, not a statement about all layers.

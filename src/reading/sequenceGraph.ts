@@ -73,8 +73,9 @@ function paramsOf(layer: StatedLayer, later: StatedLayer[]): Params | undefined 
 
 export function sequenceGraph(net: StatedNetwork, name: string, source: DesignSource): Graph {
   const tokens = net.layers[0]?.type === 'Embedding';
+  const steps = net.inputSteps ?? STEPS;
   const layers: Layer[] = [
-    { id: 'input', type: 'Input', params: tokens ? { shape: [STEPS], dtype: 'int32' } : { shape: [STEPS, net.inputWidth ?? FEATURES] }, inferred: ['shape'] },
+    { id: 'input', type: 'Input', params: tokens ? { shape: [steps], dtype: 'int32' } : { shape: [steps, net.inputWidth ?? FEATURES] }, inferred: ['shape'] },
   ];
   const warnings: string[] = [];
   let previous = 'input';

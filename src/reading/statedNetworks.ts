@@ -28,6 +28,8 @@ export interface StatedNetwork {
   units: TextUnit[];
   /** Input width, when the text states it (the first number of a layer-size chain). */
   inputWidth?: number;
+  /** Steps of a sequence input, when stated (a table's "32000×1" waveform). */
+  inputSteps?: number;
   /** The paper's own name for it, where the text gives one ("RCNN-96"). */
   name?: string;
 }

@@ -326,13 +326,17 @@ function writtenOut(draft: NetworkDraft): SeqLayer[] {
 }
 
 /** A network over sequences (embeddings, 1-D convolutions, recurrent layers) and no image layer: the reading core builds it. */
-function sequenceAssembled(layers: SeqLayer[], ctx: AssembleContext): Assembled | undefined {
+function sequenceAssembled(draft: NetworkDraft, ctx: AssembleContext): Assembled | undefined {
+  const layers = writtenOut(draft);
   const types = layers.map((l) => l.draft.type);
   const sequenceLayer = (t: string) => getSpec(t)?.category === 'recurrent' || (traitsOf(t).spatialAxes === 1 && traitsOf(t).window === 'convolution');
   if (!types.some(sequenceLayer) || types.some((t) => imageWindow(t) === 'convolution')) return undefined;
+  // A stated input "steps × features" (a table's input row; a third number there is the image default).
+  const [steps, width] = draft.input ?? [];
   const stated: StatedNetwork = {
     layers: layers.map((l, index) => ({ ...l.draft, unit: { text: l.draft.text, page: ctx.page ?? 1, box: roundBox(l.box), index } })),
     units: [],
+    ...(steps && width ? { inputSteps: steps, inputWidth: width } : {}),
   };
   const graph = sequenceGraph(stated, ctx.name, ctx.source);
   const errors = graphErrors(graph);
@@ -340,7 +344,7 @@ function sequenceAssembled(layers: SeqLayer[], ctx: AssembleContext): Assembled 
 }
 
 export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assembled {
-  const sequence = sequenceAssembled(writtenOut(draft), ctx);
+  const sequence = sequenceAssembled(draft, ctx);
   if (sequence) return sequence;
   const b = new Builder(ctx.page);
   let inputShape = draft.input;

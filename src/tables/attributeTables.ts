@@ -188,22 +188,29 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
   let openBlock: { marker: Cell; block: SeqBlock } | undefined;
   for (const fullRow of body) {
     const row = fullRow.filter((c) => !markers.includes(c));
-    const anchor = row.find((c) => c.col0 <= typeCol && c.col1 >= typeCol);
+    // A row without a name or type ("| 1×1 | global average pool, 10-d fc |") is read from its spec cell.
+    const anchor = row.find((c) => c.col0 <= typeCol && c.col1 >= typeCol) ?? row.find((c) => attrCol.get(c.col0) === 'spec');
     if (!anchor) continue;
     total++;
     const items: SeqLayer[] = [];
-    anchor.lines.forEach((line, k) => {
+    // A stage named once whose spec cell stacks several layers ("conv3_x | [3×3, 32; 3×3, 32] ×2"): a layer per line.
+    const stacked = anchor.lines.length === 1 ? row.find((c) => attrCol.get(c.col0) === 'spec' && c.lines.length > 1) : undefined;
+    const lines = stacked ? stacked.lines.map(() => anchor.lines[0]!) : anchor.lines;
+    lines.forEach((line, k) => {
       const attrs = new Map<Attribute, string>();
       for (const cell of row) {
         const a = attrCol.get(cell.col0);
         if (!a || cell === anchor) continue;
-        attrs.set(a, cell.lines.length === anchor.lines.length ? cell.lines[k] : cell.text);
+        attrs.set(a, cell.lines.length === lines.length ? cell.lines[k] : cell.text);
       }
       if (!input && attrs.has('inputSize')) {
         const dims = sizeOf(attrs.get('inputSize')!);
         if (dims) input = [dims[0], dims[1], dims[2] ?? 3];
       }
-      const drafts = applyAttributes(layerDrafts(line), attrs);
+      const own = layerDrafts(line);
+      // "input | Waveform | – | 32000×1": a row its name calls the input, whatever its type cell says.
+      const inputRow = own.length === 0 && /^input\b/i.test(attrs.get('name') ?? '');
+      const drafts = inputRow ? [{ type: 'Input', params: {}, inferred: [], text: line }] : applyAttributes(own, attrs);
       for (const d of drafts) {
         // An "Input" row states the input shape in whichever size column it has.
         if (d.type === 'Input') {
@@ -218,12 +225,13 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
     read++;
     const repeatCell = row.find((c) => attrCol.get(c.col0) === 'repeat');
     const stated = repeatCell && /^\d{1,3}$/.test(repeatCell.text.trim()) ? Number(repeatCell.text.trim()) : undefined;
-    const marker = anchor.repeat === undefined && stated === undefined ? markerOf(anchor.box) : undefined;
+    const ownRepeat = anchor.repeat ?? stacked?.repeat;
+    const marker = ownRepeat === undefined && stated === undefined ? markerOf(anchor.box) : undefined;
     if (marker && openBlock?.marker === marker) {
       openBlock.block.layers.push(...items);
       continue;
     }
-    const repeat = anchor.repeat ?? stated ?? (marker ? repeatCount(marker.text)! : 1);
+    const repeat = ownRepeat ?? stated ?? (marker ? repeatCount(marker.text)! : 1);
     const block: SeqBlock | undefined = repeat > 1 ? { kind: 'block', style: 'plain', layers: items, repeat, box: anchor.box } : undefined;
     openBlock = marker && block ? { marker, block } : undefined;
     const band: SeqBand = { items: block ? [block] : items };

@@ -51,16 +51,23 @@ interface Rules {
   horizontal: Array<{ y: number; x0: number; x1: number }>;
 }
 
+/** The longest tick a drawn bracket has at its ends ("[" drawn as a stroke and two ticks, not a glyph). */
+const BRACKET_TICK = 6;
+
 function readRules(paths: PathItem[], box: Box): Rules {
   const vertical: Rules['vertical'] = [];
   const horizontal: Rules['horizontal'] = [];
+  const ticks: Box[] = [];
   for (const p of paths) {
     const [x0, y0, x1, y1] = p.box;
     if (x1 < box[0] - 4 || x0 > box[2] + 4 || y1 < box[1] - 4 || y0 > box[3] + 4) continue;
     if (x1 - x0 <= RULE_THICKNESS && y1 - y0 >= 4) vertical.push({ x: (x0 + x1) / 2, y0, y1 });
     else if (y1 - y0 <= RULE_THICKNESS && x1 - x0 >= 10) horizontal.push({ y: (y0 + y1) / 2, x0, x1 });
+    else if (y1 - y0 <= RULE_THICKNESS && x1 - x0 <= BRACKET_TICK) ticks.push(p.box);
   }
-  return { vertical, horizontal };
+  // A vertical stroke with a short tick at each end is a drawn bracket around a block of lines, not a column rule.
+  const tickAt = (x: number, y: number) => ticks.some((t) => x >= t[0] - 1 && x <= t[2] + 1 && Math.abs(y - (t[1] + t[3]) / 2) <= 1.5);
+  return { vertical: vertical.filter((v) => !(tickAt(v.x, v.y0) && tickAt(v.x, v.y1))), horizontal };
 }
 
 /** Column boundaries from white space: x ranges no multi-chunk line puts text in. */
@@ -71,7 +78,8 @@ function gapColumns(lines: Line[], box: Box): Array<[number, number]> {
   const width = Math.ceil(box[2]) - x0 + 1;
   const coverage = new Int32Array(width);
   for (const line of source) {
-    for (const c of line.chunks) {
+    // Brackets and repeat marks sit beside a cell's stack, in its gutter: they make no column of their own.
+    for (const c of line.chunks.length > 1 ? line.chunks.filter((c) => !isMark(c)) : line.chunks) {
       for (let x = Math.max(0, Math.floor(c.box[0]) - x0); x <= Math.min(width - 1, Math.ceil(c.box[2]) - x0); x++) coverage[x]++;
     }
   }
@@ -186,6 +194,38 @@ function subColumns(range: [number, number], chunks: Chunk[]): Array<[number, nu
   return xs.slice(1).map((x, i) => [xs[i], x]);
 }
 
+/**
+ * Tables ruled between rows but not between columns: a band between two rules whose first column holds one
+ * line while another column stacks several is one row, and each column's stack in it is one cell (a bracketed
+ * block beside its stage name, with its "×2"). Bands whose first column has several lines are rows of their own.
+ */
+const joinCells = (cells: Cell[]): Cell =>
+  makeCell(
+    cells.flatMap((c) => c.chunks),
+    cells[0]!.col0,
+    cells[0]!.col1,
+  );
+
+function joinRowBands(cells: Cell[], rules: Rules, box: Box): Cell[] {
+  const across = rules.horizontal.filter((r) => r.x1 - r.x0 >= 0.6 * (box[2] - box[0])).map((r) => r.y);
+  const ys = clusterPositions(across, 2);
+  if (ys.length < 4) return cells;
+  const bandOf = (cell: Cell) => ys.filter((y) => y < centreY(cell.box)).length;
+  const joined: Cell[] = [];
+  const bands = new Map<number, Cell[]>();
+  for (const cell of cells) bands.set(bandOf(cell), [...(bands.get(bandOf(cell)) ?? []), cell]);
+  for (const band of bands.values()) {
+    const groups = new Map<string, Cell[]>();
+    for (const cell of band) groups.set(`${cell.col0}-${cell.col1}`, [...(groups.get(`${cell.col0}-${cell.col1}`) ?? []), cell]);
+    const lineCount = (group: Cell[]) => group.filter((c) => !c.chunks.every(isMark)).length;
+    const first = groups.get('0-0');
+    const oneRow = first !== undefined && lineCount(first) === 1 && [...groups.values()].some((g) => lineCount(g) >= 2);
+    if (!oneRow) joined.push(...band);
+    else for (const group of groups.values()) joined.push(group.length === 1 ? group[0]! : joinCells(group));
+  }
+  return joined;
+}
+
 export function buildGrid(lines: Line[], paths: PathItem[], box: Box): TableGrid {
   const rules = readRules(paths, box);
   const ruleXs = clusterPositions(
@@ -241,6 +281,11 @@ export function buildGrid(lines: Line[], paths: PathItem[], box: Box): TableGrid
     const bodyRight = columns.length ? columns[columns.length - 1][1] : box[2];
     for (const line of lines) {
       for (const c of line.chunks) {
+        const left = columns.map((_, i) => i).filter((i) => columns[i]![0] <= centreX(c.box));
+        if (isMark(c) && line.chunks.length > 1 && left.length) {
+          cells.push(makeCell([c], left[left.length - 1]!, left[left.length - 1]!));
+          continue;
+        }
         let hit = columns
           .map((col, i) => ({ i, overlap: Math.min(col[1], c.box[2]) - Math.max(col[0], c.box[0]), width: col[1] - col[0] }))
           .filter((h) => h.overlap > 0 && (h.overlap >= 0.4 * (c.box[2] - c.box[0]) || h.overlap >= 0.5 * h.width));
@@ -259,13 +304,18 @@ export function buildGrid(lines: Line[], paths: PathItem[], box: Box): TableGrid
         }
         let col0 = Math.min(...hit.map((h) => h.i));
         let col1 = Math.max(...hit.map((h) => h.i));
-        if (line.chunks.length === 1 && columns.length > 2) {
-          // A lone chunk centred on several columns spans them (VGG's "maxpool" across configurations).
+        if (columns.length > 2) {
+          // A chunk centred on several columns its line leaves empty spans them (VGG's "maxpool" across the
+          // configurations; "7×7, 64, stride 2" across the depths after a row's name and size).
           const cx = centreX(c.box);
-          for (let a = 0; a < columns.length; a++) {
+          const others = line.chunks.filter((o) => o !== c);
+          const empty = (i: number) => !others.some((o) => o.box[0] < columns[i][1] && o.box[2] > columns[i][0]);
+          // Only a lone chunk (a section or a pooling row) spans the first column, the rows' names.
+          for (let a = others.length ? 1 : 0; a < columns.length; a++) {
             for (let b = columns.length - 1; b > a; b--) {
               const mid = (columns[a][0] + columns[b][1]) / 2;
-              if (Math.abs(mid - cx) < 0.04 * (bodyRight - bodyLeft) && b - a > col1 - col0 && c.box[0] >= columns[a][0] - 2 && a <= col0 && b >= col1) {
+              if (Math.abs(mid - cx) >= 0.04 * (bodyRight - bodyLeft) || b - a <= col1 - col0 || c.box[0] < columns[a][0] - 2 || a > col0 || b < col1) continue;
+              if (columns.every((_, i) => i < a || i > b || (i >= col0 && i <= col1) || empty(i))) {
                 col0 = a;
                 col1 = b;
               }
@@ -275,6 +325,7 @@ export function buildGrid(lines: Line[], paths: PathItem[], box: Box): TableGrid
         cells.push(makeCell([c], col0, col1));
       }
     }
+    cells.splice(0, cells.length, ...joinRowBands(cells, rules, box));
   }
   cells.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   return { columns, cells, ruled, box };

@@ -508,6 +508,15 @@ const FORMS: Array<[string, string]> = [
     'Layer by layer: input 64 × 64 × 3; conv 3 × 3 with 32 filters; max pool 2 × 2; conv 3 × 3 with 64 filters; max pool 2 × 2; fully connected 128; softmax 5.',
     'C32 P C64 P F128 F5',
   ],
+  // "N units each, followed by": the follower comes once, after the group.
+  ['The tagger is built from two stacked GRU layers with 320 units each, followed by a dense layer with 40 outputs, one per phone class.', 'G320 G320 F40'],
+  // A chain whose dense links write their widths after a space, with activations between them.
+  ['The value network is observation → Linear 256 → tanh → Linear 128 → tanh → Linear 1.', 'F256 F128 F1'],
+  // Layers written as calls inside running text, the input stated in the sentence before.
+  [
+    'The model works on 96 × 96 crops of the slides. It is made of Conv(16, 5×5, stride 2) and Conv(32, 5×5, stride 2), then FC(64) and FC(3), trained with focal loss.',
+    'C16 C32 F64 F3',
+  ],
 ];
 
 describe('prose forms', () => {

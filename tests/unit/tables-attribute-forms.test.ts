@@ -5,7 +5,7 @@
  * here in no paper's words; each test gives the tokens a reader would write down (as the prose forms do).
  */
 import { describe, expect, it } from 'vitest';
-import { groupLines, type TextItem } from '../../src/paper/index.ts';
+import { groupLines, type PathItem, type TextItem } from '../../src/paper/index.ts';
 import { assembleGraph, buildGrid, classifyTable, interpretTable } from '../../src/tables/index.ts';
 import type { Graph } from '../../src/graph/index.ts';
 
@@ -29,6 +29,7 @@ const TOKEN: Record<string, string> = {
   MaxPool1D: 'P',
   AvgPool2D: 'A',
   GlobalAvgPool2D: 'A',
+  GlobalAvgPool1D: 'A',
   Dense: 'F',
   Embedding: 'E',
   LSTM: 'L',
@@ -125,5 +126,72 @@ describe('layer tables', () => {
       ['Dense', '2, softmax', '2'],
     ];
     expect(read([40, 120, 260], rows)).toEqual(['E64 C96 P G48 F2']);
+  });
+
+  it('takes a 1-D input from a row its name calls the input, so a long signal keeps its length through the pools', () => {
+    const rows = [
+      ['Layer', 'Type', 'Kernel', 'Stride', 'Filters', 'Output'],
+      ['input', 'Signal', '–', '–', '–', '4000×1'],
+      ['c1', 'Conv1D', '40', '4', '64', '1000×64'],
+      ['p1', 'Max pool', '4', '4', '–', '250×64'],
+      ['c2', 'Conv1D', '3', '1', '128', '250×128'],
+      ['p2', 'Max pool', '4', '4', '–', '62×128'],
+      ['c3', 'Conv1D', '3', '1', '128', '62×128'],
+      ['p3', 'Max pool', '4', '4', '–', '15×128'],
+      ['gap', 'Global avg pool', '–', '–', '–', '128'],
+      ['fc', 'Dense', '–', '–', '5', '5'],
+    ];
+    expect(read([40, 80, 160, 200, 240, 280], rows)).toEqual(['C64 P C128 P C128 P A F5']);
+  });
+
+  it('reads stages ruled between rows, each a bracketed block drawn with strokes and a repeat mark, one network per depth column', () => {
+    const items: TextItem[] = [];
+    const paths: PathItem[] = [];
+    const line = (box: PathItem['box']): PathItem => ({ kind: 'line', box, stroked: true, filled: false });
+    const rule = (y: number) => paths.push(line([36, y, 420, y + 0.5]));
+    const depthColumns = [150, 250, 350];
+    // A block: its lines stacked from y, a stroke with two short ticks on each side, "×n" beside it.
+    const block = (x: number, y: number, lines: string[], times: number) => {
+      const right = x + 4 + Math.max(...lines.map((l) => l.length * 4.5)) + 4;
+      const bottom = y + lines.length * 11;
+      lines.forEach((l, i) => items.push(run(l, x + 4, y + i * 11)));
+      for (const side of [x, right]) {
+        paths.push(line([side, y - 1, side + 0.5, bottom + 1]));
+        const tick = side === x ? [side, side + 2.5] : [side - 2.5, side];
+        paths.push(line([tick[0]!, y - 1, tick[1]!, y - 0.5]), line([tick[0]!, bottom + 1, tick[1]!, bottom + 1.5]));
+      }
+      items.push(run(`×${times}`, right + 4, y + ((lines.length - 1) * 11) / 2));
+    };
+    const centred = (str: string, x: number, y: number) => items.push(run(str, x - (str.length * 4.5) / 2, y));
+    rule(96);
+    ['stage', 'output', 'narrow', 'middle', 'wide'].forEach((h, i) => items.push(run(h, [40, 90, ...depthColumns][i]!, 100)));
+    rule(112);
+    items.push(run('stem', 40, 116), run('32×32', 90, 116));
+    centred('3×3, 16, stride 1', 250 + 22, 116);
+    rule(128);
+    let y = 132;
+    for (const [stage, size, width] of [
+      ['res1', '32×32', 16],
+      ['res2', '16×16', 32],
+    ] as const) {
+      items.push(run(stage, 40, y + 5.5), run(size, 90, y + 5.5));
+      depthColumns.forEach((x, i) => block(x, y, [`3×3, ${width}`, `3×3, ${width}`], i + 1));
+      rule(y + 26);
+      y += 30;
+    }
+    items.push(run('1×1', 90, y));
+    centred('global average pool, 10-d fc', 250 + 22, y);
+    rule(y + 12);
+    const box: PathItem['box'] = [36, 96, 420, y + 12];
+    const g = buildGrid(groupLines(items), paths, box);
+    expect(g.ruled).toBe(false);
+    expect(classifyTable(g, 'Table 2: Networks of three depths. Blocks are shown in brackets.').architecture).toBe(true);
+    const read = interpretTable(g, { blockStyle: 'plain' }).map((draft) => {
+      const { graph, errors } = assembleGraph(draft, { name: draft.name || 't', source: { kind: 'table' } });
+      expect(errors).toEqual([]);
+      return tokens(graph);
+    });
+    const stage = (width: number, times: number) => Array.from({ length: 2 * times }, () => `C${width}`).join(' ');
+    expect(read).toEqual([1, 2, 3].map((n) => `C16 ${stage(16, n)} ${stage(32, n)} A F10`));
   });
 });

@@ -9,9 +9,12 @@ import { NUMBER_LIST, numbersIn } from './numbers.ts';
 import { ALL_WIDTH_NOUNS } from './vocabulary.ts';
 
 const BLOCK_NOUN = String.raw`(?:blocks?|stages?|modules?)`;
-/** "each block contains", "every stage consists of", "each such module is composed of", "every block is a …": the body of one block. */
+/**
+ * "each block contains", "every stage consists of", "each such module is composed of", "every block is a …", and
+ * one block defined to be repeated ("a convolutional block made of …", "a basic stage of …"): the body of one block.
+ */
 const BODY = new RegExp(
-  String.raw`\b(?:each|every)\s+(?:such\s+|of\s+these\s+|of\s+the\s+)?(?:[a-z-]+\s+)?(?:${BLOCK_NOUN}|unit|group)\s+(?:contains|consists\s+of|comprises|has|includes|is\s+(?:composed|made(?:\s+up)?)\s+of|is(?=\s+(?:an?|one|\d+)\s))\s+`,
+  String.raw`\b(?:(?:each|every)\s+(?:such\s+|of\s+these\s+|of\s+the\s+)?(?:[a-z-]+\s+)?(?:${BLOCK_NOUN}|unit|group)\s+(?:contains|consists\s+of|comprises|has|holds|includes|is\s+(?:composed|made(?:\s+up)?)\s+of|is(?=\s+(?:an?|one|\d+)\s))|\b(?:an?|one)\s+(?:[a-z-]+\s+){0,2}?(?:block|stage|module)\s+(?:(?:which|that)\s+(?:contains|consists\s+of|comprises)|made\s+(?:up\s+)?of|consisting\s+of|composed\s+of|containing|comprising|of))\s+`,
   'i',
 );
 /** "four blocks, each comprising …", "3 stages each with …": the count and the body in one phrase. */
@@ -21,8 +24,15 @@ const COUNTED_BODY = new RegExp(
 );
 /** "three stages of two 3x3 convolutional layers with 96, 192 and 192 filters respectively, …": the body ends at "respectively" or the first comma. */
 const STAGES_OF = new RegExp(String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+)?(?:blocks|stages|modules)\s+of\s+`, 'i');
-/** "three convolutional blocks", "4 stages". */
-const COUNT = new RegExp(String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+){0,2}?(?:blocks|stages|modules)\b`, 'i');
+/** "three convolutional blocks", "4 stages", "we stack this block 4 times", "the stage is repeated 4 times". */
+const COUNT = new RegExp(
+  String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+){0,2}?(?:blocks|stages|modules)\b|\b(?:stack|repeat)(?:ed|s)?\b[^.;]{0,30}?\b(\d{1,2})\s+times\b`,
+  'i',
+);
+const countIn = (text: string): number | undefined => {
+  const m = COUNT.exec(text);
+  return m ? Number(m[1] ?? m[2]) : undefined;
+};
 /** "The blocks have 64, 128 and 256 filters", "blocks with 32, 64 and 128 channels (respectively)", "blocks whose widths are 32, 64 and 128". */
 const WIDTHS = new RegExp(
   String.raw`${BLOCK_NOUN}\b[^.]{0,40}?(?:(?<![\d.])(${NUMBER_LIST})\s+(?:output\s+)?(?:${ALL_WIDTH_NOUNS})\b|\bwidths?\s+(?:are|is|of)\s+(${NUMBER_LIST}))`,
@@ -149,17 +159,21 @@ export function blockStatementAt(forms: string[], i: number): BlockStatement | u
   if (!body) return undefined;
   const near = [i, ...Array.from({ length: REACH }, (_, k) => [i - k - 1, i + k + 1]).flat()].filter((j) => j >= 0 && j < forms.length);
   const countAt = near.find((j) => COUNT.test(j === i ? forms[i].slice(0, body.index) : forms[j]));
+  // After the body, in its own sentence, only as a clause about the blocks ("…, and the blocks have 16, 32 and 64 maps").
+  const later = (m: RegExpExecArray) => m.index > body.index && /^(?:blocks|stages|modules)\b/i.test(m[0]);
   const listed = (j: number) => {
     const m = WIDTHS.exec(forms[j]);
     const list = m && numbersIn(m[1] ?? m[2]);
-    return list && (j !== i || m.index < body.index) && list.length >= 2 ? list : undefined;
+    return list && (j !== i || m.index < body.index || later(m)) && list.length >= 2 ? list : undefined;
   };
   const widthsAt = near.find((j) => listed(j) !== undefined);
-  const count = countAt !== undefined ? Number(COUNT.exec(countAt === i ? forms[i].slice(0, body.index) : forms[countAt])![1]) : undefined;
+  const count = countAt !== undefined ? countIn(countAt === i ? forms[i].slice(0, body.index) : forms[countAt]) : undefined;
   const widths = widthsAt !== undefined ? listed(widthsAt) : undefined;
   if (count === undefined && !widths) return undefined;
+  const own = widthsAt === i ? WIDTHS.exec(forms[i]) : null;
+  const bodyEnd = own && later(own) ? forms[i].slice(0, own.index).replace(/[\s,;]*(?:and\s+)?(?:the\s+)?$/i, '').length : undefined;
   return {
-    body: forms[i].slice(body.index + body[0].length),
+    body: forms[i].slice(body.index + body[0].length, bodyEnd),
     ...(count !== undefined ? { count } : {}),
     ...(widths ? { widths } : {}),
     from: [countAt, widthsAt].filter((j): j is number => j !== undefined),

@@ -97,9 +97,11 @@ export function pairFollowerMentions(sentence: string): Found[] {
 }
 
 const ORDINAL_OR_NTH = String.raw`(?:\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS})`;
+/** "… after the second and after the fourth convolution": the words a list item may repeat. */
+const AGAIN = String.raw`(?:after\s+)?(?:the\s+)?`;
 /** "max-pooling after the 2nd, 4th and 6th layers", "pooling layers are inserted after the first and third convolutional layers", "… follows the first and third of them", "max pooling is applied after conv1, conv2 and conv5". */
 const AFTER_POSITIONS = new RegExp(
-  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+of\s+\d{1,2}x\d{1,2})?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?(?:after|follows?)\s+(?:the\s+(?<list>${ORDINAL_OR_NTH}(?:\s*,\s*${ORDINAL_OR_NTH})*(?:\s*,?\s*and\s+${ORDINAL_OR_NTH})?)\s+(?:(?<target>${KIND_WORDS})s?(?:\s+(?:layers?|ones?))?|layers?|ones?|of\s+(?:them|these)|1)|layers\s+(?<numbers>${NUMBER_LIST})|(?<names>${NAME_LIST}))\b(?<noun>)`,
+  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+(?:of|with)\s+(?:an?\s+)?\d{1,2}x\d{1,2}(?:\s+(?:window|kernel|region)s?)?)?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?(?:after|follows?)\s+(?:the\s+(?<list>${ORDINAL_OR_NTH}(?:\s*,\s*${AGAIN}${ORDINAL_OR_NTH})*(?:\s*,?\s*and\s+${AGAIN}${ORDINAL_OR_NTH})?)\s+(?:(?<target>${KIND_WORDS})s?(?:\s+(?:layers?|ones?))?|layers?|ones?|of\s+(?:them|these)|1)|layers\s+(?<numbers>${NUMBER_LIST})|(?<names>${NAME_LIST}))\b(?<noun>)`,
   'gi',
 );
 
@@ -112,7 +114,10 @@ export function positionMentions(sentence: string): Found[] {
     else
       found.positions = m.groups!.numbers
         ? numbersIn(m.groups!.numbers)
-        : m.groups!.list!.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((w) => ORDINALS[w.toLowerCase()] ?? parseInt(w, 10));
+        : m.groups!.list!.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((w) => {
+            const item = w.replace(/^(?:after\s+)?(?:the\s+)?/i, '').toLowerCase();
+            return ORDINALS[item] ?? parseInt(item, 10);
+          });
     return [found];
   });
 }

@@ -166,7 +166,7 @@ function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
     return Boolean(widths.length || clause.kernel || clause.stride || clause.eachFollowedBy);
   }
   if (clause.ref.kind === 'named') return applyNamed(b, clause, clause.ref.names, unit);
-  if (clause.ref.kind === 'range') return applyRange(b, clause, clause.ref);
+  if (clause.ref.kind === 'range') return applyRange(b, clause, clause.ref, unit);
   const { position } = clause.ref;
   // "the first convolutional layer has …, the second …": an enumeration may introduce its layers.
   if (position === ofType.length + 1) {
@@ -235,11 +235,23 @@ function placeAfterNamed(b: Building, clause: GroupClause, names: string[], unit
 }
 
 /** "the first two have 32 filters, the next two 64": a run of the layers of the type counted last. */
-function applyRange(b: Building, clause: GroupClause, range: { which: 'first' | 'next' | 'last' | 'remaining'; count: number }): boolean {
+function applyRange(b: Building, clause: GroupClause, range: { which: 'first' | 'next' | 'last' | 'remaining'; count: number }, unit: TextUnit): boolean {
   const type = clause.type || b.lastAdded?.[0]?.type || b.slots.find(WEIGHTED)?.type;
   if (!type) return false;
   const ofType = b.slots.filter((s) => s.type === type);
-  const covered = (b.covered ??= new Map()).get(type) ?? 0;
+  // "The first two layers are 5x5 convolutions with 48 and 64 filters; the next two …": the layers just listed are covered.
+  const justListed = b.lastAdded?.length && b.lastAdded[b.lastAdded.length - 1] === ofType[ofType.length - 1];
+  const covered = (b.covered ??= new Map()).get(type) ?? (range.which === 'next' && justListed ? ofType.length : 0);
+  // "the next two are 3x3 convolutions", "the last three layers are fully connected with …" (none yet): a range
+  // past the layers so far introduces them.
+  const past = range.which === 'next' ? covered === ofType.length && covered > 0 : range.which === 'last' && ofType.length === 0 && b.slots.some(WEIGHTED);
+  if (clause.type && past) {
+    for (let k = 0; k < range.count; k++) {
+      const slot = newSlot(clause.type, clause, unit);
+      b.slots.push(slot);
+      ofType.push(slot);
+    }
+  }
   const from = range.which === 'first' ? 0 : range.which === 'last' ? ofType.length - range.count : covered;
   const run = ofType.slice(Math.max(0, from), Math.max(0, from) + range.count);
   if (run.length !== range.count) return false;
@@ -288,19 +300,31 @@ const WIDTH_RULE =
 const FIRST_WIDTH =
   /\bfrom\s+\d+\s+to\s+(\d+)\s+(?:channels|filters|feature\s+maps)|\bstart(?:s|ing)?\s+(?:with|from|at)\s+(\d+)(?:\s+(?:channels|filters|feature\s+maps))?\b(?![.,]?\d)|\bfrom\s+(\d+)\s+(?:(?:channels|filters|feature\s+maps)\s+)?in\s+the\s+first\b/i;
 
+/** A width rule that steps once per stage: after each pooling or downsampling, per block or stage. */
+const STAGE_STEP =
+  /\bafter\s+(?:each|every)\s+(?:max[- ]?)?(?:pooling|down-?sampling|block|stage)|\b(?:per|in\s+each|in\s+every|at\s+each|at\s+every)\s+(?:block|stage|pooling|down-?sampling)/i;
+
 /** Widths of a stack whose text states the first width and a doubling (or halving) rule. */
 function applyWidthRule(b: Building, text: string): boolean {
   const rule = WIDTH_RULE.exec(text);
   const first = FIRST_WIDTH.exec(text);
   if (!rule || !first) return false;
   const factor = /doubl/i.test(rule[1] ?? rule[2]) ? 2 : 0.5;
-  const stack = b.slots.filter((s) => s.type === b.slots.find(WEIGHTED)?.type);
+  const kind = b.slots.find(WEIGHTED)?.type;
+  // "doubled after each pooling step", "in every stage": the width changes where the maps are pooled, not per layer.
+  const perStage = STAGE_STEP.test(text);
   let width = Number(first[1] ?? first[2] ?? first[3]);
-  for (const slot of stack) {
+  let seen = 0;
+  let pooled = false;
+  for (const slot of b.slots) {
+    if (perStage && /Pool/.test(slot.type)) pooled = seen > 0;
+    if (slot.type !== kind) continue;
+    if (seen > 0 && (!perStage || pooled)) width = Math.max(1, Math.round(width * factor));
     if (slot.params.filters === undefined) slot.params = { ...slot.params, filters: width };
-    width = Math.max(1, Math.round(width * factor));
+    seen++;
+    pooled = false;
   }
-  return stack.length > 0;
+  return seen > 0;
 }
 
 /**
@@ -410,6 +434,25 @@ function copiesByReference(units: TextUnit[], forms: string[], counts: ClassCoun
     }
   });
   return copies;
+}
+
+/**
+ * "the next two are 3x3 convolutions with 128 filters each": the group the range names ("convolutions", read
+ * as all of them) is the range's predicate; its numbers are the range's layers', not every convolution's.
+ */
+function withRangePredicates(clauses: GroupClause[]): GroupClause[] {
+  return clauses.flatMap((clause, k) => {
+    const range = clauses[k - 1];
+    const predicate = range?.ref.kind === 'range' && !range.widths?.length && clause.ref.kind === 'all' && (!range.type || range.type === clause.type);
+    if (!predicate) return [clause];
+    Object.assign(range, {
+      type: clause.type,
+      ...(clause.widths ? { widths: clause.widths } : {}),
+      ...(clause.kernel ? { kernel: clause.kernel } : {}),
+      ...(clause.stride ? { stride: clause.stride } : {}),
+    });
+    return [];
+  });
 }
 
 /**
@@ -526,7 +569,7 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
         return;
       }
     }
-    const clauses = groupClauses(text);
+    const clauses = withRangePredicates(groupClauses(text));
     if (isCensus(clauses) && !interleaved(clauses, text)) return;
     if (b && unit.index - b.last > GAP) close();
     clauses.forEach((clause, k) => {

@@ -517,6 +517,26 @@ const FORMS: Array<[string, string]> = [
     'The model works on 96 × 96 crops of the slides. It is made of Conv(16, 5×5, stride 2) and Conv(32, 5×5, stride 2), then FC(64) and FC(3), trained with focal loss.',
     'C16 C32 F64 F3',
   ],
+  // The per-block widths stated after the body, in its own sentence.
+  [
+    'The encoder has three blocks. Each block holds a 3 × 3 convolution and a 2 × 2 max pooling, and the blocks have 24, 48 and 96 channels, respectively. A dense layer with 5 outputs ends the network.',
+    'C24 P C48 P C96 P F5',
+  ],
+  // One block defined, then stacked a number of times with a width each.
+  [
+    'Our building unit is a residual-free block made of two 3 × 3 convolutional layers and a 2 × 2 max pooling layer. We repeat this block three times with 16, 32 and 64 filters, respectively, and finish with a fully connected layer of 10 units.',
+    'C16 C16 P C32 C32 P C64 C64 P F10',
+  ],
+  // A width rule that steps per stage, not per layer.
+  [
+    'The backbone is a simple stage of two 3 × 3 convolutions and a 2 × 2 max pooling. The stage is repeated three times, and the number of filters is doubled after each pooling, starting with 16 filters. A fully connected layer gives the 4 class scores.',
+    'C16 C16 P C32 C32 P C64 C64 P F4',
+  ],
+  // Layers introduced by ranges ("the first two … the next two … the last two"), pooling after positions written out.
+  [
+    'The first two layers are 3 × 3 convolutions with 32 and 48 filters; the next two are 3 × 3 convolutions with 96 filters each. Max pooling is applied after the second and after the fourth convolution. The last two layers are fully connected with 256 and 12 units.',
+    'C32 C48 P C96 C96 P F256 F12',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -3,7 +3,7 @@
  * prose and figure-label front ends alike.
  */
 export { NUMBER_WORDS, ORDINALS, wordsToDigits, numberOf, numbersIn, NUMBER_LIST } from './numbers.ts';
-export { normaliseLayerText, proseForm } from './text.ts';
+export { describesCitedWork, normaliseLayerText, proseForm } from './text.ts';
 export { ALL_WIDTH_NOUNS, KIND_WORDS, kindNamed, widthNouns, widthParam, typeCountedBy, type LayerKind } from './vocabulary.ts';
 export { classCountsIn, TASK_SIZED_OUTPUT } from './classes.ts';
 export { mlpStatements, bareChain, type MlpStatement } from './mlpForms.ts';

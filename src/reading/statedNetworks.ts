@@ -11,7 +11,7 @@ import { getSpec, type Params } from '../graph/index.ts';
 import { classCountsIn, datasetClassesIn, TASK_SIZED_OUTPUT } from './classes.ts';
 import { groupClauses, type GroupClause } from './layerGroups.ts';
 import { mlpStatements } from './mlpForms.ts';
-import { escapeRegExp, proseForm } from './text.ts';
+import { describesCitedWork, escapeRegExp, proseForm } from './text.ts';
 import type { LayerDraft, TextUnit } from './types.ts';
 import { widthParam } from './vocabulary.ts';
 import { expandAbbreviations, layerAbbreviations } from './abbreviations.ts';
@@ -547,6 +547,7 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
   };
   units.forEach((unit, i) => {
     const text = forms[i];
+    if (describesCitedWork(unit.text)) return;
     for (const mlp of mlpStatements(text)) {
       const hidden: StatedLayer[] = mlp.hidden.map((w) => ({ type: 'Dense', params: { units: w }, inferred: [], text: mlp.text, unit, hidden: true }) as Slot);
       const net = { layers: hidden, units: [unit], ...(mlp.input ? { inputWidth: mlp.input } : {}) };

@@ -41,3 +41,18 @@ export function proseForm(text: string): string {
   }
   return form;
 }
+
+/** A citation: "[12]", "[LeCun et al., 1998]", "(Smith et al., 2015)", "Smith et al. (2015)". */
+const CITATION = String.raw`(?:\[[^\]]{0,60}?\d[^\]]{0,20}\]|\([A-Z][^()]{0,60}?\b(?:19|20)\d\d[a-z]?\)|\bet\s+al\.?\s*\(?(?:19|20)\d\d[a-z]?\)?)`;
+/** A cited work as the subject of what it did: "LeNet-5 [21] used two convolutional layers …". */
+const CITED_SUBJECT = new RegExp(
+  String.raw`${CITATION}\s*,?\s+(?:[a-z]+\s+){0,2}?(?:used|had|employed|consisted|contained|comprised|stacked|adopted|scaled|introduced|proposed|replaced|reported)\b`,
+);
+
+/**
+ * A sentence that tells what another, cited work built ("Early CNNs such as LeNet-5 [21] used two convolutional
+ * layers …"), in a text that does not speak of its own ("we", "our"): related work, not a network to build.
+ */
+export function describesCitedWork(text: string): boolean {
+  return CITED_SUBJECT.test(text) && !/\b(?:we|our|us)\b/i.test(text);
+}

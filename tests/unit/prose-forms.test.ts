@@ -552,6 +552,12 @@ describe('prose forms', () => {
     // A symbol that numbers layers by position, and runs of neurons alone, are no notation of widths.
     expect(tokensOf('Let Ck denote the k-th convolutional layer of the backbone; we compare the features of C3-C4-C5 on the validation set.')).toEqual([]);
     expect(tokensOf('The solutions were titrated at 10N-20N-40N and the spectra recorded at each step.')).toEqual([]);
+    // Related work: what a cited network used, in a sentence that says nothing of the paper's own.
+    expect(
+      tokensOf(
+        'Classic detectors such as ZF-Net [31] used five convolutional layers with 96, 256, 384, 384 and 256 filters followed by two fully connected layers of 4096 units.',
+      ),
+    ).toEqual([]);
     // "1-D" names axes, not a width; an "embedding space" is no layer.
     expect(tokensOf('Long-range dependencies are captured by very deep 1-D convolutions, and attention averages the values in an embedding space.')).toEqual(
       [],

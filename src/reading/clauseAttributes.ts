@@ -15,8 +15,14 @@ const SIZED = new RegExp(
   String.raw`\blayers?\s+(?:of|with)\s+(?:an?\s+)?(?:output\s+)?(?:sizes?|dimensions?|dimensionality|widths?)\s+(?:of\s+)?(${NUMBER_LIST})(?![\dx]|\.\d)`,
   'i',
 );
-/** "four convolutional layers whose widths are 64, 128, 256 and 512". */
-const WIDTHS_ARE = new RegExp(String.raw`\bwidths?\s+(?:are|is|of)\s+(${NUMBER_LIST})(?![\dx]|\.\d)`, 'i');
+/** "four convolutional layers whose widths are 64, 128, 256 and 512", "whose channel counts are 512, 256 and 1". */
+const WIDTHS_ARE = new RegExp(
+  String.raw`\b(?:widths?|(?:channel|filter|unit|neuron|feature[- ]map)\s+(?:counts?|numbers?))\s+(?:are|is|of)\s+(${NUMBER_LIST})(?![\dx]|\.\d)`,
+  'i',
+);
+/** "a fully connected layer maps z to a 4x4x1024 tensor": the layer's width is the size of the maps it is reshaped into. */
+const TO_MAPS =
+  /\b(?:maps?|mapping|projects?|projecting|reshaped?)\b[^.;]{0,60}?\b(?:to|into)\s+(?:an?\s+)?(\d{1,3})x(\d{1,3})x(\d{1,4})\s+(?:tensor|volume|feature\s+maps?|maps?|representation|grid)\b/i;
 
 /** A window written before its noun ("3x3 filters") or named with its size ("kernel size 3"); pooling words only for pooling layers. */
 function windowPatterns(pooling: boolean): { before: RegExp; named: RegExp } {
@@ -34,6 +40,12 @@ function windowPatterns(pooling: boolean): { before: RegExp; named: RegExp } {
 }
 const WINDOWS = { pooling: windowPatterns(true), other: windowPatterns(false) };
 const POOL_SIZE = /\b(?:layers?|pooling)\s+(?:of|with)\s+(?:an?\s+)?size\s+(?:of\s+)?(\d{1,2})(?:x(\d{1,2}))?\b/i;
+
+/** The width of a fully connected layer whose output is reshaped into the maps a text names ("… to a 4x4x1024 tensor"). */
+export function mapsWidthIn(text: string): number | undefined {
+  const m = TO_MAPS.exec(text);
+  return m ? Number(m[1]) * Number(m[2]) * Number(m[3]) : undefined;
+}
 
 /** What a clause states about its layers: widths, window, stride, and what follows each. */
 export function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 'kernel' | 'stride' | 'eachFollowedBy'> {
@@ -64,6 +76,11 @@ export function attributes(type: string, clause: string): Pick<GroupClause, 'wid
     if (!out.widths && /\b(?:results?\s+in|outputs?|produces?|gives?)\s+(?:a|one)\s+(?:single\s+)?scalar\b/i.test(clause)) out.widths = [1];
     const widthsAre = WIDTHS_ARE.exec(clause);
     if (!out.widths && widthsAre) out.widths = numbersIn(widthsAre[1]);
+    // "(filters: 32, 64, 64; kernel sizes: 8, 4, 3)": the widths listed after their noun and a colon.
+    const labelled = new RegExp(String.raw`\b(?:${nouns})\s*:\s*(${NUMBER_LIST})(?![\dx]|\.\d)`, 'i').exec(clause);
+    if (!out.widths && labelled) out.widths = numbersIn(labelled[1]);
+    const toMaps = type === 'Dense' ? mapsWidthIn(clause) : undefined;
+    if (!out.widths && toMaps) out.widths = [toMaps];
     // "a fully connected layer mapping the 128-dimensional code to 4096 units"
     const mapped = new RegExp(String.raw`\b(?:maps?|mapping|projects?|projecting)\b[^,.;]{0,50}?\bto\s+(\d+)\s+(?:${nouns})\b`, 'i').exec(clause);
     if (mapped) out.widths = [Number(mapped[1])];

@@ -34,6 +34,8 @@ export function proseForm(text: string): string {
       .replace(/\[\d+(?:\s*[,-]\s*\d+)*\]/g, '')
       .replace(/\([A-Z][^()]{0,80}?\b(?:19|20)\d\d[a-z]?\)/g, '')
       .replace(/\b(fully|densely)-\s+(connected)/gi, '$1-$2')
+      // "a convolutional stack of 3 layers" says "3 convolutional layers"
+      .replace(/\b([a-z-]+)\s+stack\s+of\s+(\d{1,2})\s+layers\b/gi, '$2 $1 layers')
       .replace(/\s+/g, ' ')
       .trim();
     if (proseForms.size >= PROSE_FORMS_KEPT) proseForms.clear();

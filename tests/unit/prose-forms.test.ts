@@ -537,6 +537,18 @@ const FORMS: Array<[string, string]> = [
     'The first two layers are 3 × 3 convolutions with 32 and 48 filters; the next two are 3 × 3 convolutions with 96 filters each. Max pooling is applied after the second and after the fourth convolution. The last two layers are fully connected with 256 and 12 units.',
     'C32 C48 P C96 C96 P F256 F12',
   ],
+  // Parallel attribute lists in brackets, the widths after their noun and a colon.
+  [
+    'The encoder has three convolutional layers (channels: 16, 32, 32; kernels: 5, 3, 3; strides: 2, 2, 1), followed by a fully connected layer of 64 units and an output layer with 3 units.',
+    'C16 C32 C32 F64 F3',
+  ],
+  // A dense layer sized by the maps it is reshaped into, said before the layer; widths as "channel counts".
+  [
+    'The decoder projects the 64-dimensional code to a 4 × 4 × 256 tensor with a fully connected layer, followed by three transposed convolutions whose channel counts are 128, 64 and 3.',
+    'F4096 U128 U64 U3',
+  ],
+  // "a convolutional stack of N layers" for "N convolutional layers".
+  ['Each crop is encoded by a convolutional stack of two layers (24 and 48 filters of size 3 × 3) and a dense layer of 10 units.', 'C24 C48 F10'],
 ];
 
 describe('prose forms', () => {

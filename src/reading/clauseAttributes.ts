@@ -76,6 +76,9 @@ export function attributes(type: string, clause: string): Pick<GroupClause, 'wid
     if (!out.widths && /\b(?:results?\s+in|outputs?|produces?|gives?)\s+(?:a|one)\s+(?:single\s+)?scalar\b/i.test(clause)) out.widths = [1];
     const widthsAre = WIDTHS_ARE.exec(clause);
     if (!out.widths && widthsAre) out.widths = numbersIn(widthsAre[1]);
+    // "hidden sizes [64, 32]", "units = [256, 128]": a bracketed list after the word for a width.
+    const bracketed = new RegExp(String.raw`\b(?:sizes?|dimensions?|widths?|${nouns})\s*[=:]?\s*\[(${NUMBER_LIST})\]`, 'i').exec(clause);
+    if (!out.widths && bracketed) out.widths = numbersIn(bracketed[1]);
     // "(filters: 32, 64, 64; kernel sizes: 8, 4, 3)": the widths listed after their noun and a colon.
     const labelled = new RegExp(String.raw`\b(?:${nouns})\s*:\s*(${NUMBER_LIST})(?![\dx]|\.\d)`, 'i').exec(clause);
     if (!out.widths && labelled) out.widths = numbersIn(labelled[1]);
@@ -93,6 +96,9 @@ export function attributes(type: string, clause: string): Pick<GroupClause, 'wid
         clause,
       );
     if (!out.widths && outputs && type === 'Dense') out.widths = [Number(outputs[1])];
+    // "mapped by a dense layer to the 24-step forecast horizon": one output per step ahead.
+    const horizon = /\b(\d+)-step(?:-ahead)?\s+(?:ahead\s+)?(?:forecast(?:ing)?\s+|prediction\s+)?(?:horizon|forecasts?|predictions?)\b/i.exec(clause);
+    if (!out.widths && horizon && type === 'Dense') out.widths = [Number(horizon[1])];
     // "a fully connected layer with one output", "a single output unit"
     if (
       !out.widths &&

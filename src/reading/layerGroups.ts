@@ -62,7 +62,7 @@ export interface GroupClause {
   eachFollowedBy?: string;
   /** "each followed by two 3x3 convolutions with the same number of filters": how many follow each, and their width and window. */
   followers?: { count: number; width?: number; sameWidth: boolean; kernel?: [number, number] };
-  /** "4 recurrent layers with a max pooling layer in the middle": placed halfway through the group before. */
+  /** "4 recurrent layers with a max pooling layer in the middle", "two convolutions with pooling in between": halfway through the group before. */
   middle?: boolean;
   /** "max pooling after every two convolutional layers": one layer of this type after every `n`th layer of `type`. */
   afterEvery?: { n: number; type: string };
@@ -81,7 +81,7 @@ const GROUP = new RegExp(
   String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*|\b(?:up\s+to|than|least|most|every|each)\s+)(?<count>\d+|an?|single|one)\s+(?:(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*|\d+-[a-z]+)\s+){0,2}?)?` +
     String.raw`(?:(?<adj>more|additional|further|consecutive|successive|stacked|subsequent|other|remaining|intermediate|final|last)\s+)?` +
     // "two 3x3 convolutional layers": the window may stand before the kind.
-    String.raw`(?:\d{1,2}x\d{1,2}\s+)?(?<words>(?:${KIND_WORDS})(?:\s+(?:${KIND_WORDS}))?)(?<extra>(?:\s*\+\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3})\s+(?:output\s+|classification\s+)?(?<hidden>hidden\s+)?(?<noun>layers?)\b`,
+    String.raw`(?:\d{1,2}x\d{1,2}\s+)?(?<words>(?:${KIND_WORDS})(?:\s+(?:${KIND_WORDS}))?)(?<extra>(?:\s*\+\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3})\s+(?:output\s+|classification\s+|bottleneck\s+|projection\s+)?(?<hidden>hidden\s+)?(?<noun>layers?)\b`,
   'gi',
 );
 /** Layers named by a noun of their own: "2 LSTMs", "1000-dimensional word embeddings", "a 2-layer LSTM", "LSTMs with 4 layers". */
@@ -310,7 +310,7 @@ export function groupClauses(sentence: string): GroupClause[] {
     ) {
       Object.assign(clause, { ref: { kind: 'new', count: 1 } as GroupRef, final: true, output: true });
     }
-    if (/^[^,;]*?\bin\s+the\s+middle\b/i.test(own)) clause.middle = true;
+    if (/^[^,;]*?\b(?:in\s+the\s+middle|in\s+between|between\s+them)\b/i.test(own)) clause.middle = true;
     if (m.afterNames) Object.assign(clause, { ref: { kind: 'all' } as GroupRef, afterNamed: m.afterNames });
     if (m.positions)
       Object.assign(clause, {

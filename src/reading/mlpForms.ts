@@ -55,6 +55,8 @@ function hiddenSizes(sentence: string): MlpStatement | undefined {
   const m = HIDDEN_SIZES.exec(sentence);
   const hidden = m ? numbersIn(m.groups!.sizes) : [];
   if (!m || !hidden.length || hidden.some((w) => w < 2 || w > 100000)) return undefined;
+  // "a two-layer GRU with hidden sizes [64, 32]": the sizes of the layers the sentence names, not of an MLP.
+  if (/\b(?:LSTMs?|GRUs?|RNNs?|recurrent|conv\w*)\b/i.test(sentence.slice(0, m.index))) return undefined;
   const output = OUTPUT_WIDTH.exec(sentence);
   return { hidden, ...(output ? { output: Number(output[1]) } : {}), text: m[0] };
 }

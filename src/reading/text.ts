@@ -31,7 +31,8 @@ export function proseForm(text: string): string {
   let form = proseForms.get(text);
   if (form === undefined) {
     form = wordsToDigits(normaliseLayerText(text))
-      .replace(/\[\d+(?:\s*[,-]\s*\d+)*\]/g, '')
+      // "[12, 15]" cites; "hidden sizes [64, 32]" lists widths.
+      .replace(/(?<!\b(?:sizes?|dimensions?|widths?|units|channels|filters|neurons|nodes)\s*[=:]?\s*)\[\d+(?:\s*[,-]\s*\d+)*\]/g, '')
       .replace(/\([A-Z][^()]{0,80}?\b(?:19|20)\d\d[a-z]?\)/g, '')
       .replace(/\b(fully|densely)-\s+(connected)/gi, '$1-$2')
       // "a convolutional stack of 3 layers" says "3 convolutional layers"

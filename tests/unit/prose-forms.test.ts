@@ -549,6 +549,13 @@ const FORMS: Array<[string, string]> = [
   ],
   // "a convolutional stack of N layers" for "N convolutional layers".
   ['Each crop is encoded by a convolutional stack of two layers (24 and 48 filters of size 3 × 3) and a dense layer of 10 units.', 'C24 C48 F10'],
+  // Pooling "in between" two listed layers; a "linear bottleneck layer" is a fully connected one.
+  [
+    'We stack two convolutional layers with 48 filters of size 9 × 5 and 5 × 3, with a 3 × 3 max pooling in between, then a linear bottleneck layer of 64 units and a softmax layer over the 8 classes.',
+    'C48 P C48 F64 F8',
+  ],
+  // Recurrent widths as a bracketed list (not a citation), and an output per forecast step.
+  ['The model is a two-layer LSTM with hidden sizes [96, 48], and a dense layer maps its last state to the 12-step forecast horizon.', 'L96 L48 F12'],
 ];
 
 describe('prose forms', () => {

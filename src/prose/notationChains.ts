@@ -28,8 +28,8 @@ const INPUT_AFTER = 2;
 const SYMBOL = String.raw`[A-Za-z]{1,3}(?:\d{1,2}s\d)?-?`;
 /** "Ck denotes …", "let dk denote …", "Rk represents …": a symbol with a variable for its number, then its meaning. */
 const DEFINITION = new RegExp(
-  String.raw`(?<![\w-])(?<symbol>${SYMBOL})(?<variable>[kKnN])\s+(?:denotes?|represents?|indicates?|stands?\s+for)\s+(?:an?\s+|the\s+)?` +
-    String.raw`(?<meaning>[^;]{3,200}?)(?=\s*(?:;|\.(?:\s|$)|,\s*(?:and\s+)?(?:let\s+)?${SYMBOL}[kKnN]\s+(?:denotes?|represents?))|$)`,
+  String.raw`(?<![\w-])(?<symbol>${SYMBOL})(?<variable>[kKnN])\s+(?:denotes?|represents?|indicates?|stands?\s+for|is(?=\s+(?:an?|the)\s))\s+(?:an?\s+|the\s+)?` +
+    String.raw`(?<meaning>[^;]{3,200}?)(?=\s*(?:;|\.(?:\s|$)|,\s*(?:and\s+)?(?:let\s+)?${SYMBOL}[kKnN]\s+(?:denotes?|represents?|is\s+(?:an?|the)\s))|$)`,
   'g',
 );
 
@@ -75,6 +75,13 @@ function meaningLayers(meaning: string): LayerDraft[] | undefined {
   return layers;
 }
 
+/** "Rk is a residual block containing two Ck layers": a symbol built of another one, that many times over. */
+function builtOf(meaning: string, notations: Map<string, Notation>): LayerDraft[] | undefined {
+  const m = /\b(\d)\s+(?<symbol>[A-Za-z]{1,3})[kKnN]\s+(?:layers|blocks|units|modules)\b/.exec(proseForm(meaning));
+  const part = m && notations.get(m.groups!.symbol!);
+  return part ? Array.from({ length: Number(m[1]) }, () => part.layers.map((l) => ({ ...l, params: { ...l.params } }))).flat() : undefined;
+}
+
 /**
  * The symbols a paper defines, in any sentence. A symbol's number is a width where its definition says so
  * ("with k filters"), or where another symbol of the paper's notation does ("CDk … with a dropout rate of
@@ -84,13 +91,15 @@ export function notationsIn(sentences: Sentence[]): Notation[] {
   const notations = new Map<string, Notation>();
   let widthsStated = false;
   for (const s of sentences) {
-    if (!/\b(?:denotes?|represents?|indicates?|stands?\s+for)\b/.test(s.text)) continue;
+    if (!/\b(?:denotes?|represents?|indicates?|stands?\s+for)\b|\b[A-Za-z]{1,3}[kKnN]\s+is\s+(?:an?|the)\s/.test(s.text)) continue;
     for (const m of normaliseLayerText(s.text).matchAll(DEFINITION)) {
       const { symbol, variable, meaning } = m.groups!;
       if (new RegExp(String.raw`\b${variable}(?:-?th|\s+th)\b`).test(meaning)) continue;
       // "Sk denotes the same block with dropout": the symbol defined just before, as it stands.
       const previous = [...notations.values()].pop();
-      const layers = /^(?:the\s+)?same\s+(?:block|layer|unit|module)\b/i.test(meaning) ? previous?.layers : meaningLayers(meaning);
+      const layers = /^(?:the\s+)?same\s+(?:block|layer|unit|module)\b/i.test(meaning)
+        ? previous?.layers
+        : (builtOf(meaning, notations) ?? meaningLayers(meaning));
       if (!layers || notations.has(symbol)) continue;
       notations.set(symbol, { symbol, layers });
       widthsStated ||= new RegExp(String.raw`\b${variable}\s+(?:[a-z]+\s+)?(?:${ALL_WIDTH_NOUNS})\b`, 'i').test(meaning);

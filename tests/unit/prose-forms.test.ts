@@ -556,6 +556,11 @@ const FORMS: Array<[string, string]> = [
   ],
   // Recurrent widths as a bracketed list (not a citation), and an output per forecast step.
   ['The model is a two-layer LSTM with hidden sizes [96, 48], and a dense layer maps its last state to the 12-step forecast horizon.', 'L96 L48 F12'],
+  // A legend written with "is", a symbol built of another one, a run separated by commas.
+  [
+    'Notation: Ek is a 3 × 3 convolution with k filters and ReLU, Sk is a 3 × 3 convolution with k filters and stride 2, and Bk is a block of two Ek layers. The restoration network is E16, S32, B32, B32, E3.',
+    'C16 C32 C32 C32 C32 C32 C3',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -90,6 +90,7 @@ function browserBitmapFigures(bytes: Uint8Array): BitmapFigures & { close(): Pro
       return verdict!;
     },
     reader: { ocr: lazyOcr },
+    startReader: () => void startedOcr().catch(() => undefined),
     close: () => renderer.close(),
   };
 }

@@ -19,6 +19,11 @@ export interface BitmapFigures {
   classify(image: RgbaImage): Promise<Classification>;
   /** OCR (an engine, reused, or where to start one: started once, on the first accepted figure) and OpenCV. */
   reader: ReadFigureOptions;
+  /**
+   * Starts the OCR engine of a reader that starts its own on first use, so it loads alongside OpenCV (each takes
+   * seconds) instead of after it. Called when the first figure is accepted.
+   */
+  startReader?(): void;
   /** P(architecture) from which a figure is read (default 0.5). */
   threshold?: number;
 }
@@ -172,6 +177,7 @@ export async function readBitmapFigures(
           continue;
         }
         step(`reading an architecture drawing (${verdict.kind}) by OCR`);
+        bitmaps.startReader?.();
         const render = encodePng({ width: image.width, height: image.height, data: image.data, channels: 4, depth: 8 });
         const reading = await readFigure(
           { kind: 'page', page, bbox: region.box, caption: region.caption.text, name: region.caption.label, render },

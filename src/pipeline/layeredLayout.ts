@@ -1,13 +1,16 @@
 /**
- * The editor's graph layout: ELK's layered algorithm top to bottom, long chains wrapped into side-by-side
- * columns. Takes the ELK instance, so the layout worker and the benchmark run the same code.
+ * The editor's graph layout, top to bottom, long chains wrapped into side-by-side columns: ELK's layered algorithm
+ * for graphs a person reads node by node, our own tower (towerLayout.ts) cut into columns (columnWrap.ts) for big
+ * ones. Takes the ELK instance, so the layout worker and the benchmark run the same code.
  */
 import type { ELK } from 'elkjs/lib/elk-api.js';
-import { wrapIntoColumns, type PlacedBox } from './columnWrap.ts';
+import { wrapIntoColumns } from './columnWrap.ts';
 import type { NodeBox } from './protocol.ts';
+import { towerLayout } from './towerLayout.ts';
 
-/** From this many layers, ELK lays out one tower cheaply and the tower is cut into columns here (columnWrap.ts). */
+/** From this many layers the graph is laid out as a tower of our own, cut into columns. */
 export const BIG_GRAPH = 150;
+const SPACING = { betweenLayers: 36, beside: 28 };
 
 export async function layeredLayout(
   elk: ELK,
@@ -15,35 +18,22 @@ export async function layeredLayout(
   edges: Array<[string, string]>,
   aspectRatio = 1.2,
 ): Promise<Record<string, { x: number; y: number }>> {
-  const big = nodes.length > BIG_GRAPH;
+  // DenseNet-121's 428 layers took ELK over 3 s, most of it compiling the code paths only big graphs take.
+  if (nodes.length > BIG_GRAPH) return wrapIntoColumns(towerLayout(nodes, edges, SPACING), aspectRatio);
   const result = await elk.layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'DOWN',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '36',
-      'elk.spacing.nodeNode': '28',
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(SPACING.betweenLayers),
+      'elk.spacing.nodeNode': String(SPACING.beside),
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-      ...(big
-        ? {
-            // DenseNet-121's 428 layers: ELK's own wrapping, network-simplex layering and orthogonal routes were
-            // ~4/5 of its time. Big graphs are mostly chains with skips: one crossing sweep, layers by longest
-            // path and straight routes (the editor draws its own edges) place them as well.
-            'elk.layered.thoroughness': '1',
-            'elk.layered.layering.strategy': 'LONGEST_PATH',
-            'elk.edgeRouting': 'POLYLINE',
-          }
-        : {
-            // Long chains (VGG's 40 layers in a row) wrap into side-by-side columns instead of one thin tower.
-            'elk.layered.wrapping.strategy': 'MULTI_EDGE',
-            'elk.aspectRatio': String(aspectRatio),
-          }),
+      // Long chains (VGG's 40 layers in a row) wrap into side-by-side columns instead of one thin tower.
+      'elk.layered.wrapping.strategy': 'MULTI_EDGE',
+      'elk.aspectRatio': String(aspectRatio),
     },
     children: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
     edges: edges.map(([source, target], i) => ({ id: `e${i}`, sources: [source], targets: [target] })),
   });
-  const boxes: Record<string, PlacedBox> = {};
-  for (const child of result.children ?? []) boxes[child.id] = { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 };
-  if (big) return wrapIntoColumns(boxes, aspectRatio);
-  return Object.fromEntries(Object.entries(boxes).map(([id, { x, y }]) => [id, { x, y }]));
+  return Object.fromEntries((result.children ?? []).map((child) => [child.id, { x: child.x ?? 0, y: child.y ?? 0 }]));
 }

@@ -8,15 +8,15 @@ import './styles.css';
 // (src/collection/sharedDesign.ts), opened into the editor.
 const collection = new URLSearchParams(window.location.search).get('collection');
 const target = document.getElementById('app')!;
+const shared = window.location.hash.startsWith(SHARED_DESIGN_PREFIX) ? window.location.hash : undefined;
 if (collection) {
   const loading = loadCollection(collection, window.location.href);
   const { CollectionView } = await import('./CollectionView/index.ts');
   mount(CollectionView, { target, props: { location: collection, loading } });
 } else {
   const { App } = await import('./App/index.ts');
-  const shared = window.location.hash.startsWith(SHARED_DESIGN_PREFIX) ? window.location.hash : undefined;
   mount(App, { target, props: shared ? { sharedLink: shared } : {} });
 }
 // A design link pasted into a tab already open changes only the fragment: the page starts again to open it.
 window.addEventListener('hashchange', () => window.location.hash.startsWith(SHARED_DESIGN_PREFIX) && window.location.reload());
-registerServiceWorker();
+registerServiceWorker(shared !== undefined);

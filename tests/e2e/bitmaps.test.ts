@@ -29,6 +29,19 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Where the reading stands — its job line, the regions' verdicts, the error banner — for a failure to say. */
+async function readingState(): Promise<string> {
+  const said = async (selector: string) => {
+    const text = await page
+      .locator(selector)
+      .first()
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+    return text?.replace(/\s+/g, ' ').trim() || 'none';
+  };
+  return `job: ${await said('.job')}; regions: ${await said('[data-testid=reading-regions]')}; banner: ${await said('[role=alert]')}`;
+}
+
 it('reads a Keras plot_model bitmap placed in a PDF into a design', async () => {
   const image = join(CORPUS, 'images/arch/datendynam__model.png');
   const body = Array.from({ length: 6 }, (_, i) => `Line ${i + 1} of the body text, describing the experiments in enough words to fill one whole line.`);
@@ -44,10 +57,12 @@ it('reads a Keras plot_model bitmap placed in a PDF into a design', async () => 
       window.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, base64);
   const card = page.locator('[data-testid=design-card]').first();
-  await card.waitFor({ timeout: 180_000 });
+  await card.waitFor({ timeout: 300_000 }).catch(async (error: Error) => {
+    throw new Error(`${error.message.split('\n')[0]} — ${await readingState()}`, { cause: error });
+  });
   const text = await card.innerText();
   expect(text).toMatch(/figure · page 1/);
   // The model file has 21 layers (Input included); Node reads all of them.
   expect(Number(/(\d+) layers/.exec(text)?.[1])).toBeGreaterThanOrEqual(19);
   expect(pageErrors).toEqual([]);
-}, 240_000);
+}, 360_000);

@@ -71,6 +71,27 @@ afterAll(async () => {
 
 const rows = () => page.locator('table[aria-label=Papers] tbody tr');
 
+/** What a page shows instead of a design — its error banner, its running job — and where it is. */
+async function pageState(target: Page): Promise<string> {
+  const text = (selector: string) =>
+    target
+      .locator(selector)
+      .first()
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+  return `page at ${target.url()}; banner: ${(await text('[role=alert]'))?.trim() || 'none'}; job: ${(await text('.job'))?.trim() || 'none'}`;
+}
+
+/** The layer nodes of `target`'s design, sorted; failing, says what the page shows instead. */
+async function openedLayerIds(target: Page, expected: string[]): Promise<void> {
+  const ids = () => target.locator('[data-testid=layer-node]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-layer-id')).sort());
+  try {
+    await expect.poll(ids, { timeout: 90_000 }).toEqual(expected);
+  } catch (error) {
+    throw new Error(`${(error as Error).message.split('\n')[0]} — ${await pageState(target)}`, { cause: error });
+  }
+}
+
 describe('the app opens a collection', () => {
   it('lists every paper of index.json, the unread one with its reason', async () => {
     await page.goto(`${url}?collection=collection/`);
@@ -118,8 +139,6 @@ describe('the app opens a collection', () => {
 });
 
 describe('a design shared as a link', () => {
-  const layerIds = () => page.locator('[data-testid=layer-node]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-layer-id')).sort());
-
   it("'Open in editor' carries the design in the link, opens it in the editor and keeps it in the library; the link reopens the same graph", async () => {
     const vgg = index.papers.find((p) => p.file === 'vgg.pdf')!;
     const paper = JSON.parse(readFileSync(join(collection, vgg.paper!), 'utf8')) as PaperFile;
@@ -132,7 +151,7 @@ describe('a design shared as a link', () => {
     const ids = design.layers.map((l) => l.id).sort();
 
     await page.getByTestId('open-in-editor').first().click();
-    await expect.poll(layerIds, { timeout: 90_000 }).toEqual(ids);
+    await openedLayerIds(page, ids);
     expect(new URL(page.url()).hash).toBe('');
     await page.goto(url);
     await page.locator('[data-testid=library-paper]', { hasText: design.name }).waitFor({ timeout: 30_000 });
@@ -140,14 +159,28 @@ describe('a design shared as a link', () => {
     // The same link in a fresh browser profile: the same graph.
     const other = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await other.goto(href);
-    await expect
-      .poll(() => other.locator('[data-testid=layer-node]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-layer-id')).sort()), {
-        timeout: 90_000,
-      })
-      .toEqual(ids);
+    await openedLayerIds(other, ids);
     await other.context().close();
     expect(pageErrors).toEqual([]);
   }, 240_000);
+
+  it('a link opened on the first visit stays open when the service worker takes over (no reload throws it away)', async () => {
+    const vgg = index.papers.find((p) => p.file === 'vgg.pdf')!;
+    const design = (JSON.parse(readFileSync(join(collection, vgg.paper!), 'utf8')) as PaperFile).designs[0]!;
+    const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
+      const tab = await fresh.newPage();
+      await tab.goto(`${url}${await sharedDesignFragment(design)}`);
+      const ids = design.layers.map((l) => l.id).sort();
+      await openedLayerIds(tab, ids);
+      // This host sends no isolation headers: the worker takes over once its precache is in, long after the link opened.
+      await expect.poll(() => tab.evaluate(() => navigator.serviceWorker.controller !== null).catch(() => false), { timeout: 180_000 }).toBe(true);
+      await openedLayerIds(tab, ids);
+      expect(await tab.evaluate(() => sessionStorage.getItem('paper2net:isolation-reload'))).toBeNull();
+    } finally {
+      await fresh.close();
+    }
+  }, 300_000);
 
   it('a damaged link says so in one line and opens nothing; markup in a design name stays text', async () => {
     await page.goto(`${url}#design=q1w2e3`);
@@ -159,7 +192,7 @@ describe('a design shared as a link', () => {
     const design = (JSON.parse(readFileSync(join(collection, vgg.paper!), 'utf8')) as PaperFile).designs[0]!;
     const name = '<img src=x onerror="window.__injected=1">VGG';
     await page.goto(`${url}${await sharedDesignFragment({ ...design, name })}`);
-    await page.locator('[data-testid=layer-node]').first().waitFor({ timeout: 90_000 });
+    await openedLayerIds(page, design.layers.map((l) => l.id).sort());
     // The link was opened by a reload the fragment change started; on a loaded machine that reload can still be
     // settling (ERR_ABORTED on the next navigation). Wait for it, and navigate again once if it cut in.
     await page.waitForLoadState('load');

@@ -4,6 +4,7 @@
  */
 import type { Edge, Node } from '@xyflow/svelte';
 import { getSpec, type Graph, type Issue, type Layer, type Shape } from '../../graph/index.ts';
+import { formatShape, summarizeLayer } from './layerSummary.ts';
 
 export interface LayerNodeData extends Record<string, unknown> {
   layer: Layer;
@@ -34,6 +35,13 @@ export const NODE_WIDTH = 190;
 export const NODE_HEIGHT = 64;
 
 export type Positions = Record<string, { x: number; y: number }>;
+
+/** What a screen reader says for a node: "Conv2D conv1, 20 · 5×5, output 24 × 24 × 20, 1 problem". */
+function nodeLabel(layer: Layer, shape: Shape | undefined, issues: Issue[]): string {
+  const parts = [`${layer.type} ${layer.id}`, summarizeLayer(layer), shape ? `output ${formatShape(shape)}` : 'output shape unknown'];
+  if (issues.length) parts.push(`${issues.length} problem${issues.length > 1 ? 's' : ''}`);
+  return parts.filter(Boolean).join(', ');
+}
 
 export class FlowView {
   private cache = new Map<string, { key: unknown[]; node: LayerFlowNode }>();
@@ -69,6 +77,7 @@ export class FlowView {
               type: 'layer' as const,
               position,
               selected: selected.has(layer.id),
+              ariaLabel: nodeLabel(layer, shape, layerIssues),
               data: { layer, category: getSpec(layer.type)?.category ?? 'unknown', shape, issues: layerIssues },
             };
       next.set(layer.id, { key, node });

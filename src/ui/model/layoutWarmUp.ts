@@ -3,7 +3,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from './flowView.ts';
 
 /**
  * Starts the layout worker and has ELK lay out a small branching chain, so its code is compiled and warm when
- * the first real graph arrives (a cold ELK takes about twice as long on a 400-layer graph). Called when a model
+ * the first real graph arrives (big graphs do without ELK: src/pipeline/towerLayout.ts). Called when a model
  * file is opened (the worker warms while the file is read) and when a paper's first designs are shown: while a
  * paper is read it would take a core from the reading.
  */

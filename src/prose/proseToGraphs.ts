@@ -281,6 +281,9 @@ function designOf(run: Mention[], { sentences, placements, conventions }: Contex
   return assembled.weightLayers >= 2 ? { ...assembled, sentences: used } : undefined;
 }
 
+/** Layers a design read from its text: not the input, nor the flattening and reshaping the assembler adds. */
+const readLayers = (design: ProseDesign): number => design.graph.layers.filter((l) => !['Input', 'Flatten', 'Reshape'].includes(l.type)).length;
+
 /** Layers with weights whose width the text states (not inferred). */
 function statedWeights(design: ProseDesign): number {
   return design.graph.layers.filter((l) => isWeightLayer(l.type) && !l.inferred?.some((p) => p === '*' || p === 'filters' || p === 'units' || p === 'dim'))
@@ -320,7 +323,7 @@ export function proseToGraphs(pages: Page[]): ProseDesign[] {
     const rivals = kept.filter((d) => read.includes(d) && d.sentences.some((s) => design.sentences.includes(s)));
     // On a tie the reading with more layers stands: it read more of what the sentences say (pools, outputs).
     const weights = statedWeights(design);
-    if (rivals.some((r) => statedWeights(r) > weights || (statedWeights(r) === weights && r.graph.layers.length >= design.graph.layers.length))) continue;
+    if (rivals.some((r) => statedWeights(r) > weights || (statedWeights(r) === weights && readLayers(r) >= readLayers(design)))) continue;
     for (const r of rivals) kept.splice(kept.indexOf(r), 1);
     kept.push(design);
   }

@@ -163,6 +163,24 @@ const LAYER_VERB = new RegExp(
 );
 const VERB_KIND: Record<string, string> = { convolves: 'convolution', filters: 'convolution', pools: 'pooling', subsamples: 'subsampling' };
 
+/** "reduced by global max pooling", "we apply max-over-time pooling": a pooling named as what is done, without "layer". */
+const POOLED_BY = new RegExp(
+  String.raw`\b(?:(?<!(?:followed|succeeded)\s+)by|with|using|via|through|appl(?:y|ies|ied))\s+(?:an?\s+)?(?<words>(?:global\s+)?(?:max|average|mean|avg)(?:[- ]over[- ]time)?[- ]pooling)\b(?!\s+(?:layers?|operations?)\b)`,
+  'gi',
+);
+
+export function pooledByMentions(sentence: string): Found[] {
+  return [...sentence.matchAll(POOLED_BY)].flatMap((m) => {
+    const kind = kindNamed(m.groups!.words);
+    if (!kind) return [];
+    const found = m as Found;
+    found.index = m.index + m[0].length - m.groups!.words.length;
+    found.kind = kind;
+    found.groups = { words: m.groups!.words, noun: '' };
+    return [found];
+  });
+}
+
 /** "two layers of convolution", "3 layers of LSTM", "2 layers of 3x3 convolutions": a group counted before its kind. */
 export const LAYERS_OF = new RegExp(String.raw`\b(?<count>\d+)\s+(?<noun>layers)\s+of\s+(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS})s?\b`, 'gi');
 

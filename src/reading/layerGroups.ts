@@ -27,6 +27,7 @@ import {
   singleOutputMentions,
   sizedOutputMentions,
   verbMentions,
+  pooledByMentions,
   type Found,
 } from './groupMentions.ts';
 
@@ -92,8 +93,8 @@ const NOUN_GROUP = new RegExp(
   'gi',
 );
 
-/** "followed by", "each followed by", "each of which is followed by": what comes after a layer group. */
-const FOLLOWED_BY = /\b(?<each>each\s*,?\s*(?:of\s+which\s+is\s+)?)?(?:followed|succeeded)\s+by\s+/gi;
+/** "followed by", "each followed by", "every one followed by", "each of which is followed by": what comes after a layer group. */
+const FOLLOWED_BY = /\b(?<each>(?:each|every)(?:\s+(?:one|1)|\s+of\s+them)?\s*,?\s*(?:of\s+which\s+is\s+)?)?(?:followed|succeeded)\s+by\s+/gi;
 /** "three LSTM layers with 896 units each, followed by …": that "each" ends the width, the follower comes once. */
 const WIDTH_EACH_THEN = /\b\d+\s+(?:[a-z-]+\s+){0,2}each\s*,\s*(?:followed|succeeded)\s+by\s*(?:an?|one)?\s*$/i;
 /** The items of a follower list: "batch normalization, ReLU and 2x2 max pooling", "BN + ReLU + pooling". */
@@ -251,6 +252,7 @@ export function groupClauses(sentence: string): GroupClause[] {
       ...enumeratedMentions(sentence),
       ...embeddedMentions(sentence),
       ...verbMentions(sentence),
+      ...pooledByMentions(sentence),
       ...layersOf,
       ...singleOutputMentions(sentence),
       ...sizedOutputMentions(sentence),
@@ -324,7 +326,7 @@ export function groupClauses(sentence: string): GroupClause[] {
     if (
       previous &&
       (m.followsEach ||
-        (/\beach\s*,?\s*(?:of\s+which\s+is\s+)?(?:followed|succeeded)\s+by\s*(?:an?|one)?\s*$/i.test(
+        (/\b(?:each|every)(?:\s+(?:one|1)|\s+of\s+them)?\s*,?\s*(?:of\s+which\s+is\s+)?(?:followed|succeeded)\s+by\s*(?:an?|one)?\s*$/i.test(
           sentence.slice(found[i - 1].index! + found[i - 1][0].length, start),
         ) &&
           !WIDTH_EACH_THEN.test(sentence.slice(0, start))))

@@ -561,6 +561,11 @@ const FORMS: Array<[string, string]> = [
     'Notation: Ek is a 3 × 3 convolution with k filters and ReLU, Sk is a 3 × 3 convolution with k filters and stride 2, and Bk is a block of two Ek layers. The restoration network is E16, S32, B32, B32, E3.',
     'C16 C32 C32 C32 C32 C32 C3',
   ],
+  // "every one followed by"; a pooling named as what is done ("reduced by global max pooling").
+  [
+    'The tagger has two 3 × 3 convolutional layers with 40 filters each, every one followed by 2 × 2 max pooling. The maps are then reduced by global average pooling and passed to a dense layer with 9 outputs.',
+    'C40 P C40 P A F9',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -8,6 +8,21 @@ import { NUMBER_LIST, ORDINALS, ORDINAL_WORDS, numbersIn } from './numbers.ts';
 import { KIND_WORDS, NOUN_KIND_WORDS, kindNamed, typeCountedBy, widthParam, ALL_WIDTH_NOUNS, type LayerKind } from './vocabulary.ts';
 import type { GroupClause } from './layerGroups.ts';
 
+/**
+ * A mention pattern and a short test that every match of it passes. Most sentences fail the test, and the
+ * pattern is then not run on them: a long pattern (the kind-word alternations) costs milliseconds to compile
+ * on its first use and more to run, and one that no sentence of a paper needs is never compiled.
+ */
+export interface MentionPattern {
+  needs: RegExp;
+  pattern: RegExp;
+}
+
+/** The matches of a mention pattern in a sentence (none, without running it, when the sentence fails its test). */
+export function mentionsIn(sentence: string, { needs, pattern }: MentionPattern): RegExpMatchArray[] {
+  return needs.test(sentence) ? [...sentence.matchAll(pattern)] : [];
+}
+
 /** Kind words that make layer names with a number: "conv" → conv1, conv3_2; "fc" → fc6. */
 const NAME_STEMS = KIND_WORDS.split('|').filter((w) => /^[a-z]{2,5}$/i.test(w));
 const LAYER_NAME = String.raw`(?<![\w-])(?:${NAME_STEMS.join('|')})[-_]?\d{1,2}(?:[_.]\d{1,2})?(?![\w]|-\d|\.\d)`;
@@ -41,57 +56,74 @@ function itemMention(m: RegExpMatchArray, groups: Record<string, string>): Found
 }
 
 /** "max pooling after every two convolutional layers", "a pooling layer is inserted after every 3 conv layers". */
-export const AFTER_EVERY = new RegExp(
-  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?after\s+(?:every|each)\s+(?<n>\d+)\s+(?<target>${KIND_WORDS})\s+layers\b(?<noun>)`,
-  'gi',
-);
+export const AFTER_EVERY: MentionPattern = {
+  needs: /\bafter\s+(?:every|each)\s+\d/i,
+  pattern: new RegExp(
+    String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?after\s+(?:every|each)\s+(?<n>\d+)\s+(?<target>${KIND_WORDS})\s+layers\b(?<noun>)`,
+    'gi',
+  ),
+};
 
 /** "Max-pooling with a 2x2 window follows every second convolutional layer". */
-export const FOLLOWS_EVERY = new RegExp(
-  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+(?:with|of)\s+[^,.;]{0,30}?)?\s+(?:is\s+placed\s+after|follows?)\s+(?:every|each)\s+(?:(?<nth>${ORDINAL_WORDS}|\d+(?:st|nd|rd|th))\s+(?<target>${KIND_WORDS})\s+layer|(?<pair>pair)(?:\s+of\s+(?<pairTarget>${KIND_WORDS})\s+layers)?)\b(?<noun>)`,
-  'gi',
-);
+export const FOLLOWS_EVERY: MentionPattern = {
+  needs: /(?:after|follows?)\s+(?:every|each)\s/i,
+  pattern: new RegExp(
+    String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+(?:with|of)\s+[^,.;]{0,30}?)?\s+(?:is\s+placed\s+after|follows?)\s+(?:every|each)\s+(?:(?<nth>${ORDINAL_WORDS}|\d+(?:st|nd|rd|th))\s+(?<target>${KIND_WORDS})\s+layer|(?<pair>pair)(?:\s+of\s+(?<pairTarget>${KIND_WORDS})\s+layers)?)\b(?<noun>)`,
+    'gi',
+  ),
+};
 
 /** "a 4-layer CNN whose layers have 64, 128, 256 and 1 channels": a convolutional network counted by its layers. */
-const LAYERED_CNN =
-  /\b(?:an?\s+)?(?<count>\d+)[- ]layers?\s+(?:deep\s+)?(?:cnn|convnet|conv[- ]?net|(?:fully\s+)?convolutional\s+(?:neural\s+)?(?:network|net))\b/gi;
+const LAYERED_CNN: MentionPattern = {
+  needs: /\d[- ]layers?\s/i,
+  pattern: /\b(?:an?\s+)?(?<count>\d+)[- ]layers?\s+(?:deep\s+)?(?:cnn|convnet|conv[- ]?net|(?:fully\s+)?convolutional\s+(?:neural\s+)?(?:network|net))\b/gi,
+};
 
 /** "a 3-layer LSTM network", "a 2-layer bidirectional GRU encoder": layers named by their noun, counted by depth. */
-const LAYERED_NOUN_NET = new RegExp(
-  String.raw`\b(?:an?\s+)?(?<count>\d+)[- ]layers?\s+(?:(?:deep|stacked|bidirectional|bi-directional|unidirectional)\s+)*(?<words>${NOUN_KIND_WORDS || '(?!)'})\s+(?:networks?|models?|nets?|encoders?|decoders?)\b`,
-  'gi',
-);
+const LAYERED_NOUN_NET: MentionPattern = {
+  needs: /\d[- ]layers?\s/i,
+  pattern: new RegExp(
+    String.raw`\b(?:an?\s+)?(?<count>\d+)[- ]layers?\s+(?:(?:deep|stacked|bidirectional|bi-directional|unidirectional)\s+)*(?<words>${NOUN_KIND_WORDS || '(?!)'})\s+(?:networks?|models?|nets?|encoders?|decoders?)\b`,
+    'gi',
+  ),
+};
 
 export function layeredCnnMentions(sentence: string): Found[] {
-  const cnn = [...sentence.matchAll(LAYERED_CNN)].map((m) => {
+  const cnn = mentionsIn(sentence, LAYERED_CNN).map((m) => {
     const found = m as Found;
     found.groups = { count: m.groups!.count!, words: 'convolutional', noun: 'layers' };
     found.counted = true;
     return found;
   });
-  const recurrent = [...sentence.matchAll(LAYERED_NOUN_NET)].map((m) => Object.assign(m as Found, { groups: { ...m.groups!, noun: 'layers' } }));
+  const recurrent = mentionsIn(sentence, LAYERED_NOUN_NET).map((m) => Object.assign(m as Found, { groups: { ...m.groups!, noun: 'layers' } }));
   return [...cnn, ...recurrent];
 }
 
 /** "Layer 1: convolution with 20 filters …", "Layer 2: max pooling of size 2x2": an enumeration of the layers. */
-const ENUMERATED = new RegExp(
-  // The window may stand first, its times sign sometimes lost in extraction ("layer two: 2 2 subsampling").
-  String.raw`\blayer\s+\d{1,2}\s*[:.)-]\s*(?:an?\s+)?(?<item>(?:\d{1,2}(?:x|\s)\d{1,2}\s+)?(?<words>${KIND_WORDS})\b)`,
-  'gi',
-);
+const ENUMERATED: MentionPattern = {
+  needs: /\blayer\s+\d/i,
+  pattern: new RegExp(
+    // The window may stand first, its times sign sometimes lost in extraction ("layer two: 2 2 subsampling").
+    String.raw`\blayer\s+\d{1,2}\s*[:.)-]\s*(?:an?\s+)?(?<item>(?:\d{1,2}(?:x|\s)\d{1,2}\s+)?(?<words>${KIND_WORDS})\b)`,
+    'gi',
+  ),
+};
 
 export function enumeratedMentions(sentence: string): Found[] {
-  return [...sentence.matchAll(ENUMERATED)].map((m) => itemMention(m, { words: m.groups!.words!, noun: 'layer', count: '1' }));
+  return mentionsIn(sentence, ENUMERATED).map((m) => itemMention(m, { words: m.groups!.words!, noun: 'layer', count: '1' }));
 }
 
 /** "Each pair of convolutional layers is followed by a 2x2 max-pooling layer": a layer after every second one. */
-const EACH_PAIR = new RegExp(
-  String.raw`\b(?:each|every)\s+pair\s+of\s+(?<target>${KIND_WORDS})\s+layers\s+(?:is|are)\s+followed\s+by\s+(?:an?\s+)?(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))`,
-  'gi',
-);
+const EACH_PAIR: MentionPattern = {
+  needs: /\bpair\s+of\s/i,
+  pattern: new RegExp(
+    String.raw`\b(?:each|every)\s+pair\s+of\s+(?<target>${KIND_WORDS})\s+layers\s+(?:is|are)\s+followed\s+by\s+(?:an?\s+)?(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))`,
+    'gi',
+  ),
+};
 
 export function pairFollowerMentions(sentence: string): Found[] {
-  return [...sentence.matchAll(EACH_PAIR)].map((m) =>
+  return mentionsIn(sentence, EACH_PAIR).map((m) =>
     Object.assign(itemMention(m, { words: m.groups!.words!, target: m.groups!.target!, n: '2', noun: '' }), { span: [m.index!, m.index! + m[0].length] }),
   );
 }
@@ -100,13 +132,16 @@ const ORDINAL_OR_NTH = String.raw`(?:\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS})`;
 /** "… after the second and after the fourth convolution": the words a list item may repeat. */
 const AGAIN = String.raw`(?:after\s+)?(?:the\s+)?`;
 /** "max-pooling after the 2nd, 4th and 6th layers", "pooling layers are inserted after the first and third convolutional layers", "… follows the first and third of them", "max pooling is applied after conv1, conv2 and conv5". */
-const AFTER_POSITIONS = new RegExp(
-  String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+(?:of|with)\s+(?:an?\s+)?\d{1,2}x\d{1,2}(?:\s+(?:window|kernel|region)s?)?)?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?(?:after|follows?)\s+(?:the\s+(?<list>${ORDINAL_OR_NTH}(?:\s*,\s*${AGAIN}${ORDINAL_OR_NTH})*(?:\s*,?\s*and\s+${AGAIN}${ORDINAL_OR_NTH})?)\s+(?:(?<target>${KIND_WORDS})s?(?:\s+(?:layers?|ones?))?|layers?|ones?|of\s+(?:them|these)|1)|layers\s+(?<numbers>${NUMBER_LIST})|(?<names>${NAME_LIST}))\b(?<noun>)`,
-  'gi',
-);
+const AFTER_POSITIONS: MentionPattern = {
+  needs: /(?:after|follows?)\s/i,
+  pattern: new RegExp(
+    String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+(?:of|with)\s+(?:an?\s+)?\d{1,2}x\d{1,2}(?:\s+(?:window|kernel|region)s?)?)?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?(?:after|follows?)\s+(?:the\s+(?<list>${ORDINAL_OR_NTH}(?:\s*,\s*${AGAIN}${ORDINAL_OR_NTH})*(?:\s*,?\s*and\s+${AGAIN}${ORDINAL_OR_NTH})?)\s+(?:(?<target>${KIND_WORDS})s?(?:\s+(?:layers?|ones?))?|layers?|ones?|of\s+(?:them|these)|1)|layers\s+(?<numbers>${NUMBER_LIST})|(?<names>${NAME_LIST}))\b(?<noun>)`,
+    'gi',
+  ),
+};
 
 export function positionMentions(sentence: string): Found[] {
-  return [...sentence.matchAll(AFTER_POSITIONS)].flatMap((m) => {
+  return mentionsIn(sentence, AFTER_POSITIONS).flatMap((m) => {
     const kind = kindNamed(m.groups!.words);
     if (!kind || kind.widthParam !== undefined) return [];
     const found = m as Found;
@@ -123,58 +158,74 @@ export function positionMentions(sentence: string): Found[] {
 }
 
 /** "a 3-unit softmax output", "a 10-way sigmoid classifier": the output layer named by its width, without "layer". */
-const SIZED_OUTPUT =
-  /\b(?:an?\s+)?(?<n>\d+)[- ](?:unit|way|class|neuron)\s+(?:(?:softmax|sigmoid|linear|logistic)\s+)?(?<item>output|classifier)\b(?!\s+layers?\b)/gi;
+const SIZED_OUTPUT: MentionPattern = {
+  needs: /\d[- ](?:unit|way|class|neuron)\s/i,
+  pattern: /\b(?:an?\s+)?(?<n>\d+)[- ](?:unit|way|class|neuron)\s+(?:(?:softmax|sigmoid|linear|logistic)\s+)?(?<item>output|classifier)\b(?!\s+layers?\b)/gi,
+};
 
 export function sizedOutputMentions(sentence: string): Found[] {
-  return [...sentence.matchAll(SIZED_OUTPUT)].map((m) =>
+  return mentionsIn(sentence, SIZED_OUTPUT).map((m) =>
     Object.assign(itemMention(m, { words: 'output', noun: 'layer', count: '1' }), { widths: [Number(m.groups!.n)] }),
   );
 }
 
 /** "Tokens are embedded into 64-dimensional vectors", "words are embedded in 100 dimensions": an embedding stated by its verb. */
-const EMBEDDED =
-  /\b(?:embedded|embeds?)\s+(?:[\w-]+\s+){0,6}?(?:in|into|to)\s+(?:an?\s+)?(?:(?<dim>\d+)[- ]?(?:dimensional|dim|d)\b|(?<dims>\d+)\s+dimensions\b)/gi;
+const EMBEDDED: MentionPattern = {
+  needs: /\bembed/i,
+  pattern: /\b(?:embedded|embeds?)\s+(?:[\w-]+\s+){0,6}?(?:in|into|to)\s+(?:an?\s+)?(?:(?<dim>\d+)[- ]?(?:dimensional|dim|d)\b|(?<dims>\d+)\s+dimensions\b)/gi,
+};
 
 export function embeddedMentions(sentence: string): Found[] {
-  return [...sentence.matchAll(EMBEDDED)].map((m) =>
+  return mentionsIn(sentence, EMBEDDED).map((m) =>
     Object.assign(m as Found, { groups: { words: 'embedding', noun: 'layer', count: '1' }, widths: [Number(m.groups!.dim ?? m.groups!.dims)] }),
   );
 }
 
 /** "The convolutional part has 6 layers": a stack named by its kind, counted by its layers. */
-export const PART_COUNT = new RegExp(
-  String.raw`\b(?:the\s+|a\s+|its\s+|our\s+)?(?<words>${KIND_WORDS})\s+(?:part|stack|stage|section|portion|trunk|backbone|encoder|feature\s+extractor|network|net)\s+(?:has|have|consists\s+of|contains|comprises|is\s+made\s+(?:up\s+)?of)\s+(?<count>\d{1,2})\s+(?<noun>layers)\b`,
-  'gi',
-);
+export const PART_COUNT: MentionPattern = {
+  needs: /\d\s+layers\b/i,
+  pattern: new RegExp(
+    String.raw`\b(?:the\s+|a\s+|its\s+|our\s+)?(?<words>${KIND_WORDS})\s+(?:part|stack|stage|section|portion|trunk|backbone|encoder|feature\s+extractor|network|net)\s+(?:has|have|consists\s+of|contains|comprises|is\s+made\s+(?:up\s+)?of)\s+(?<count>\d{1,2})\s+(?<noun>layers)\b`,
+    'gi',
+  ),
+};
 
 /** "… fully connected layers with 100, 50 and 10 neurons and a single output", "… and a single sigmoid unit": a last layer of one unit. */
-const SINGLE_OUTPUT =
-  /\band\s+(?:a\s+single|one|a)\s+(?:linear\s+|sigmoid\s+|scalar\s+)?(?<item>output(?:\s+(?:unit|neuron|node))?|(?<=(?:linear|sigmoid|logistic)\s+)(?:unit|neuron|node))\b(?!\s+(?:for\s+(?:each|every|all)|per|of|layers?)\b)/gi;
+const SINGLE_OUTPUT: MentionPattern = {
+  needs: /\band\s+(?:a|one)\s/i,
+  pattern:
+    /\band\s+(?:a\s+single|one|a)\s+(?:linear\s+|sigmoid\s+|scalar\s+)?(?<item>output(?:\s+(?:unit|neuron|node))?|(?<=(?:linear|sigmoid|logistic)\s+)(?:unit|neuron|node))\b(?!\s+(?:for\s+(?:each|every|all)|per|of|layers?)\b)/gi,
+};
 
 export function singleOutputMentions(sentence: string): Found[] {
-  return [...sentence.matchAll(SINGLE_OUTPUT)].map((m) => Object.assign(itemMention(m, { words: 'output', noun: 'layer', count: '1' }), { widths: [1] }));
+  return mentionsIn(sentence, SINGLE_OUTPUT).map((m) => Object.assign(itemMention(m, { words: 'output', noun: 'layer', count: '1' }), { widths: [1] }));
 }
 
 /** "Its first layer convolves the input with 64 kernels …": a layer named by its position and what it does. */
-const LAYER_VERB = new RegExp(
-  String.raw`\b(?<ord>(?:the|its|our)\s+(?:${ORDINAL_WORDS}))\s+(?:hidden\s+)?layer\s+(?<item>(?:convolves|filters|pools|subsamples))\b`,
-  'gi',
-);
+const LAYER_VERB: MentionPattern = {
+  needs: /layer\s+(?:convolves|filters|pools|subsamples)\b/i,
+  pattern: new RegExp(
+    String.raw`\b(?<ord>(?:the|its|our)\s+(?:${ORDINAL_WORDS}))\s+(?:hidden\s+)?layer\s+(?<item>(?:convolves|filters|pools|subsamples))\b`,
+    'gi',
+  ),
+};
 const VERB_KIND: Record<string, string> = { convolves: 'convolution', filters: 'convolution', pools: 'pooling', subsamples: 'subsampling' };
 
 /** "reduced by global max pooling", "we apply max-over-time pooling": a pooling named as what is done, without "layer". */
-const POOLED_BY = new RegExp(
-  String.raw`\b(?:(?<!(?:followed|succeeded)\s+)by|with|using|via|through|appl(?:y|ies|ied))\s+(?:an?\s+)?(?<words>(?:global\s+)?(?:max|average|mean|avg)(?:[- ]over[- ]time)?[- ]pooling)\b(?!\s+(?:layers?|operations?)\b)`,
-  'gi',
-);
+const POOLED_BY: MentionPattern = {
+  needs: /pooling/i,
+  pattern: new RegExp(
+    String.raw`\b(?:(?<!(?:followed|succeeded)\s+)by|with|using|via|through|appl(?:y|ies|ied))\s+(?:an?\s+)?(?<words>(?:global\s+)?(?:max|average|mean|avg)(?:[- ]over[- ]time)?[- ]pooling)\b(?!\s+(?:layers?|operations?)\b)`,
+    'gi',
+  ),
+};
 
 export function pooledByMentions(sentence: string): Found[] {
-  return [...sentence.matchAll(POOLED_BY)].flatMap((m) => {
+  return mentionsIn(sentence, POOLED_BY).flatMap((m) => {
     const kind = kindNamed(m.groups!.words);
     if (!kind) return [];
     const found = m as Found;
-    found.index = m.index + m[0].length - m.groups!.words.length;
+    found.index = m.index! + m[0].length - m.groups!.words.length;
     found.kind = kind;
     found.groups = { words: m.groups!.words, noun: '' };
     return [found];
@@ -182,10 +233,13 @@ export function pooledByMentions(sentence: string): Found[] {
 }
 
 /** "two layers of convolution", "3 layers of LSTM", "2 layers of 3x3 convolutions": a group counted before its kind. */
-export const LAYERS_OF = new RegExp(String.raw`\b(?<count>\d+)\s+(?<noun>layers)\s+of\s+(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS})s?\b`, 'gi');
+export const LAYERS_OF: MentionPattern = {
+  needs: /\d\s+layers\s+of\s/i,
+  pattern: new RegExp(String.raw`\b(?<count>\d+)\s+(?<noun>layers)\s+of\s+(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS})s?\b`, 'gi'),
+};
 
 export function verbMentions(sentence: string): Found[] {
-  return [...sentence.matchAll(LAYER_VERB)].flatMap((m) => {
+  return mentionsIn(sentence, LAYER_VERB).flatMap((m) => {
     const kind = kindNamed(VERB_KIND[m.groups!.item.toLowerCase()]!);
     if (!kind) return [];
     const found = m as Found;
@@ -199,11 +253,14 @@ export function verbMentions(sentence: string): Found[] {
  * "the first two have 32 filters, the next two 64 …", "… 64 for the first two layers, 128 for the next two
  * and 256 for the remaining four": runs of the layers just counted, each with its own width.
  */
-const RANGE = new RegExp(
-  // Not "the next 24 hourly values": a run is of layers, or stands alone before what it states.
-  String.raw`\bthe\s+(?<which>first|next|last|final|remaining|following)\s+(?<count>\d{1,2})(?:\s+(?<words>${KIND_WORDS}))?(?:\s+(?:layers|ones))?\b(?=\s*(?:[,;.:)]|$)|\s+(?:have|has|had|with|are|were|use|uses|used|contain|contains|and|of|each|all|get|gets)\b|(?<=layers|ones|${KIND_WORDS}))(?<noun>)`,
-  'gi',
-);
+const RANGE: MentionPattern = {
+  needs: /\bthe\s+(?:first|next|last|final|remaining|following)\s+\d/i,
+  pattern: new RegExp(
+    // Not "the next 24 hourly values": a run is of layers, or stands alone before what it states.
+    String.raw`\bthe\s+(?<which>first|next|last|final|remaining|following)\s+(?<count>\d{1,2})(?:\s+(?<words>${KIND_WORDS}))?(?:\s+(?:layers|ones))?\b(?=\s*(?:[,;.:)]|$)|\s+(?:have|has|had|with|are|were|use|uses|used|contain|contains|and|of|each|all|get|gets)\b|(?<=layers|ones|${KIND_WORDS}))(?<noun>)`,
+    'gi',
+  ),
+};
 /** Any noun that counts a width ("filters", "units"). */
 const WIDTH_NOUN = new RegExp(String.raw`\b(${ALL_WIDTH_NOUNS})\b`, 'i');
 /** "64 for the first two layers": the width stated before the run it is for. */
@@ -222,7 +279,7 @@ export function rangeKind(words: string | undefined, own: string, previous: Grou
 }
 
 export function rangeMentions(sentence: string): Found[] {
-  return [...sentence.matchAll(RANGE)].map((m) => {
+  return mentionsIn(sentence, RANGE).map((m) => {
     const found = m as Found;
     const which = m.groups!.which!.toLowerCase();
     found.range = {
@@ -236,13 +293,16 @@ export function rangeMentions(sentence: string): Found[] {
 }
 
 /** "layers 1 to 3 are convolutional with …", "layers 4 and 5 are fully connected with …": layers by their numbers. */
-const NUMBERED_LAYERS = new RegExp(
-  String.raw`\blayers\s+(?:(?<from>\d{1,2})\s*(?:to|-|through)\s*(?<to>\d{1,2})|(?<list>${NUMBER_LIST}))\s+(?:are|were)\s+(?:all\s+)?(?<words>${KIND_WORDS})\b(?<noun>)`,
-  'gi',
-);
+const NUMBERED_LAYERS: MentionPattern = {
+  needs: /\blayers\s+\d/i,
+  pattern: new RegExp(
+    String.raw`\blayers\s+(?:(?<from>\d{1,2})\s*(?:to|-|through)\s*(?<to>\d{1,2})|(?<list>${NUMBER_LIST}))\s+(?:are|were)\s+(?:all\s+)?(?<words>${KIND_WORDS})\b(?<noun>)`,
+    'gi',
+  ),
+};
 
 export function numberedMentions(sentence: string): Found[] {
-  return [...sentence.matchAll(NUMBERED_LAYERS)].flatMap((m) => {
+  return mentionsIn(sentence, NUMBERED_LAYERS).flatMap((m) => {
     const g = m.groups!;
     const count = g.from ? Number(g.to) - Number(g.from) + 1 : numbersIn(g.list!).length;
     if (count < 1 || count > 30) return [];
@@ -253,14 +313,17 @@ export function numberedMentions(sentence: string): Found[] {
 }
 
 /** "The number of filters is 16, 32, 64 and 128", "the numbers of feature maps in the convolutional layers are …". */
-const NUMBER_OF = new RegExp(
-  String.raw`\bnumbers?\s+of\s+(?:output\s+)?(?<noun>${ALL_WIDTH_NOUNS})\b(?:\s+(?:in|of|for)\s+(?:the\s+|each\s+|all\s+)?(?:(?<words>${KIND_WORDS})\s+)?layers?)?\s+(?:is|are|was|were|being)\s+(?:set\s+to\s+)?(?<list>${NUMBER_LIST})(?![\dx]|\.\d)`,
-  'gi',
-);
+const NUMBER_OF: MentionPattern = {
+  needs: /\bnumbers?\s+of\s/i,
+  pattern: new RegExp(
+    String.raw`\bnumbers?\s+of\s+(?:output\s+)?(?<noun>${ALL_WIDTH_NOUNS})\b(?:\s+(?:in|of|for)\s+(?:the\s+|each\s+|all\s+)?(?:(?<words>${KIND_WORDS})\s+)?layers?)?\s+(?:is|are|was|were|being)\s+(?:set\s+to\s+)?(?<list>${NUMBER_LIST})(?![\dx]|\.\d)`,
+    'gi',
+  ),
+};
 
 /** Width lists stated as "the number of <noun> is …": every layer of the type the noun (or the named kind) counts. */
 export function numberOfMentions(sentence: string): Found[] {
-  return [...sentence.matchAll(NUMBER_OF)].flatMap((m) => {
+  return mentionsIn(sentence, NUMBER_OF).flatMap((m) => {
     const type = m.groups!.words ? kindNamed(m.groups!.words)?.type : typeCountedBy(m.groups!.noun);
     if (!type || numbersIn(m.groups!.list).length < 2) return [];
     const found = m as Found;

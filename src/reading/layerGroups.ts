@@ -13,6 +13,7 @@ import {
   FOLLOWS_EVERY,
   LAYERS_OF,
   PART_COUNT,
+  mentionsIn,
   bareMentions,
   embeddedMentions,
   enumeratedMentions,
@@ -29,6 +30,7 @@ import {
   verbMentions,
   pooledByMentions,
   type Found,
+  type MentionPattern,
 } from './groupMentions.ts';
 
 /** How a clause points at layers. */
@@ -78,13 +80,16 @@ export interface GroupClause {
 const NOT_ADJECTIVES =
   'of|the|a|an|and|or|in|on|with|to|for|these|those|its|our|their|each|every|all|than|by|from|at|is|are|was|were|which|that|this|as|into|per|other|more|such|same|over|under|onto|through|via|using|across|after|before|between|within|without';
 /** A group mention: determiner, then kind words (optionally "conv + batch norm + relu"), then "layer(s)". */
-const GROUP = new RegExp(
-  String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*|\b(?:up\s+to|than|least|most|every|each)\s+)(?<count>\d+|an?|single|one)\s+(?:(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*|\d+-[a-z]+)\s+){0,2}?)?` +
-    String.raw`(?:(?<adj>more|additional|further|consecutive|successive|stacked|subsequent|other|remaining|intermediate|final|last)\s+)?` +
-    // "two 3x3 convolutional layers": the window may stand before the kind.
-    String.raw`(?:\d{1,2}x\d{1,2}\s+)?(?<words>(?:${KIND_WORDS})(?:\s+(?:${KIND_WORDS}))?)(?<extra>(?:\s*\+\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3})\s+(?:output\s+|classification\s+|bottleneck\s+|projection\s+)?(?<hidden>hidden\s+)?(?<noun>layers?)\b`,
-  'gi',
-);
+const GROUP: MentionPattern = {
+  needs: /\slayers?\b/i,
+  pattern: new RegExp(
+    String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*|\b(?:up\s+to|than|least|most|every|each)\s+)(?<count>\d+|an?|single|one)\s+(?:(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*|\d+-[a-z]+)\s+){0,2}?)?` +
+      String.raw`(?:(?<adj>more|additional|further|consecutive|successive|stacked|subsequent|other|remaining|intermediate|final|last)\s+)?` +
+      // "two 3x3 convolutional layers": the window may stand before the kind.
+      String.raw`(?:\d{1,2}x\d{1,2}\s+)?(?<words>(?:${KIND_WORDS})(?:\s+(?:${KIND_WORDS}))?)(?<extra>(?:\s*\+\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3})\s+(?:output\s+|classification\s+|bottleneck\s+|projection\s+)?(?<hidden>hidden\s+)?(?<noun>layers?)\b`,
+    'gi',
+  ),
+};
 /** Layers named by a noun of their own: "2 LSTMs", "1000-dimensional word embeddings", "a 2-layer LSTM", "LSTMs with 4 layers". */
 const NOUN_GROUP = new RegExp(
   String.raw`\b(?:(?<det>the|each|every|all|these|both)\s+|(?:an?\s+)?(?<![\d.]\s*(?:to|-)\s*)(?<layerCount>\d+)[- ]layers?\s+|(?<![\d.]\s*(?:to|-)\s*)(?<count>\d+|an?|single|one)(?![- ]?(?:dimensional|dim|d)\b)\s+)?` +
@@ -214,13 +219,13 @@ const NEGATED_BEFORE =
 export function groupClauses(sentence: string): GroupClause[] {
   if (!MAY_STATE_LAYERS.test(sentence)) return [];
   const lists = followerLists(sentence);
-  const layered: Found[] = [...sentence.matchAll(GROUP)];
-  const layersOf: Found[] = [...sentence.matchAll(LAYERS_OF)];
+  const layered: Found[] = mentionsIn(sentence, GROUP);
+  const layersOf: Found[] = mentionsIn(sentence, LAYERS_OF);
   const known = new Set(layered.map((m) => m.index));
   // A "… layer" mention that is an item of an "each followed by" list follows each layer before it too.
   // (Only a layer without a width: "each followed by a pooling layer and two fully connected layers" ends the list.)
   for (const m of layered) m.followsEach = kindNamed(m.groups!.words)?.widthParam === undefined && lists.starts.some((s) => s.each && s.at === m.index);
-  const every = [...sentence.matchAll(AFTER_EVERY), ...sentence.matchAll(FOLLOWS_EVERY)].filter(
+  const every = [...mentionsIn(sentence, AFTER_EVERY), ...mentionsIn(sentence, FOLLOWS_EVERY)].filter(
     (m) => kindNamed(m.groups!.words) && (m.groups!.pair || kindNamed(m.groups!.target!)),
   );
   for (const m of every) {
@@ -260,7 +265,7 @@ export function groupClauses(sentence: string): GroupClause[] {
       ...ranges,
       ...pairs,
       ...placedAt,
-      ...sentence.matchAll(PART_COUNT),
+      ...mentionsIn(sentence, PART_COUNT),
       ...numberOf,
     ] as Found[]
   )

@@ -161,7 +161,15 @@ function applySpec(main: LayerDraft, spec: string): void {
 }
 
 /** The layers a type or name cell names; "conv1", "fc6" (a layer's name) still say its type, the attributes say the rest. */
+/** "(conv 9, 64) ×2", "[conv3-64] x3": a bracketed layer with its repeat, inside a cell. */
+const BRACKETED_REPEAT = /^[([](?<body>[^()[\]]+)[)\]]\s*[×x]\s*(?<times>\d{1,2})$/i;
+
 function layerDrafts(text: string): LayerDraft[] {
+  const repeated = BRACKETED_REPEAT.exec(normaliseLayerText(text).trim());
+  if (repeated) {
+    const once = layerDrafts(repeated.groups!.body!);
+    return Array.from({ length: Number(repeated.groups!.times) }, () => once.map((d) => ({ ...d, params: { ...d.params } }))).flat();
+  }
   const named = parseLayerText(text);
   if (named.length) return named;
   const type = labelType(text);
@@ -177,7 +185,11 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
     if (a) for (let c = h.col0; c <= h.col1; c++) attrCol.set(c, a);
   }
   // The type column says what each layer is; a name column ("conv1", "fc6") where there is none.
-  const typeCol = [...attrCol].find(([, a]) => a === 'type')?.[0] ?? [...attrCol].find(([, a]) => a === 'name')?.[0] ?? 0;
+  // Of two type-like headers ("Stage | Operator"), the column whose cells name layers.
+  const typeCols = [...new Set([...attrCol].filter(([, a]) => a === 'type').map(([c]) => c))];
+  const naming = (col: number) => body.filter((row) => row.some((c) => c.col0 === col && layerDrafts(c.text).length > 0)).length;
+  const bestType = typeCols.length > 1 ? typeCols.reduce((a, b) => (naming(b) > naming(a) ? b : a)) : typeCols[0];
+  const typeCol = bestType ?? [...attrCol].find(([, a]) => a === 'name')?.[0] ?? 0;
   const bands: SeqBand[] = [];
   let input: number[] | undefined;
   let read = 0;

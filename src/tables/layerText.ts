@@ -227,7 +227,21 @@ export function parseLayerText(raw: string, typeHint?: string): LayerDraft[] {
       layers[layers.length - 1].read = mergeRead(layers[layers.length - 1].read, read);
     } else if (layers.length > 0 && (read.count !== undefined || Object.keys(read.params).length > 0)) {
       const last = layers[layers.length - 1];
-      last.read = mergeRead(last.read, read);
+      // "conv 9, 64": a convolution's first bare number is its window and the next, larger one its width, as in
+      // "3×3, 64" ("Conv1D 128, 5" keeps its width first).
+      const windowFirst =
+        traitsOf(last.type).window === 'convolution' &&
+        last.read.count !== undefined &&
+        read.count !== undefined &&
+        last.read.count < read.count &&
+        !last.read.dims &&
+        last.read.params.kernel === undefined &&
+        read.count !== undefined &&
+        !read.dims &&
+        Object.keys(read.params).length === 0;
+      last.read = windowFirst
+        ? { ...last.read, params: { ...last.read.params, kernel: pair(last.read.count!) }, count: read.count }
+        : mergeRead(last.read, read);
       last.text += `, ${part}`;
     } else pending = pending ? mergeRead(pending, read) : read;
   }

@@ -144,6 +144,29 @@ describe('layer tables', () => {
     expect(read([40, 80, 160, 200, 240, 280], rows)).toEqual(['C64 P C128 P C128 P A F5']);
   });
 
+  it('reads the operator column beside a stage-number column, with a channel count and a layer count per row', () => {
+    const rows = [
+      ['Stage', 'Operator', 'Resolution', '#Channels', '#Layers'],
+      ['1', 'Conv3×3', '96×96', '24', '2'],
+      ['2', 'Max pool 2×2', '96×96', '24', '1'],
+      ['3', 'Conv3×3', '48×48', '48', '3'],
+      ['4', 'Global avg pool', '48×48', '48', '1'],
+      ['5', 'FC', '1×1', '6', '1'],
+    ];
+    expect(read([40, 80, 160, 220, 280], rows)).toEqual(['C24 C24 P C48 C48 C48 A F6']);
+  });
+
+  it('reads operations written as "conv window, width", with a bracketed repeat inside the cell', () => {
+    const rows = [
+      ['Stage', 'Operation', 'Output'],
+      ['Stem', 'conv 7, 16, /2', '56×56×16'],
+      ['Stage 1', '(conv 3, 32) ×2', '56×56×32'],
+      ['', 'max pool 2', '28×28×32'],
+      ['Head', 'FC, 5', '5'],
+    ];
+    expect(read([40, 100, 200], rows)).toEqual(['C16 C32 C32 P F5']);
+  });
+
   it('reads stages ruled between rows, each a bracketed block drawn with strokes and a repeat mark, one network per depth column', () => {
     const items: TextItem[] = [];
     const paths: PathItem[] = [];

@@ -41,10 +41,19 @@ function windowPatterns(pooling: boolean): { before: RegExp; named: RegExp } {
 const WINDOWS = { pooling: windowPatterns(true), other: windowPatterns(false) };
 const POOL_SIZE = /\b(?:layers?|pooling)\s+(?:of|with)\s+(?:an?\s+)?size\s+(?:of\s+)?(\d{1,2})(?:x(\d{1,2}))?\b/i;
 
-/** The width of a fully connected layer whose output is reshaped into the maps a text names ("… to a 4x4x1024 tensor"). */
-export function mapsWidthIn(text: string): number | undefined {
-  const m = TO_MAPS.exec(text);
-  return m ? Number(m[1]) * Number(m[2]) * Number(m[3]) : undefined;
+/** "the output is reduced to 256 dimensions by a linear projection layer": the width, said before the layer. */
+const REDUCED_TO =
+  /\b(?:reduced|projected|mapped|compressed|brought)\s+(?:down\s+)?to\s+(\d+)\s+(?:dimensions|dims|units|features)\s+(?:by|with|using|through|via)\s*$/i;
+
+/**
+ * The width of a fully connected layer stated before it is named: the maps its output is reshaped into ("maps z to
+ * a 4x4x1024 tensor with a fully connected layer"), or the size it reduces to ("reduced to 256 dimensions by").
+ */
+export function widthBefore(text: string): number | undefined {
+  const maps = TO_MAPS.exec(text);
+  if (maps) return Number(maps[1]) * Number(maps[2]) * Number(maps[3]);
+  const reduced = REDUCED_TO.exec(text.replace(/\s+(?:an?|the|one)\s*$/i, ' '));
+  return reduced ? Number(reduced[1]) : undefined;
 }
 
 /** What a clause states about its layers: widths, window, stride, and what follows each. */
@@ -82,7 +91,7 @@ export function attributes(type: string, clause: string): Pick<GroupClause, 'wid
     // "(filters: 32, 64, 64; kernel sizes: 8, 4, 3)": the widths listed after their noun and a colon.
     const labelled = new RegExp(String.raw`\b(?:${nouns})\s*:\s*(${NUMBER_LIST})(?![\dx]|\.\d)`, 'i').exec(clause);
     if (!out.widths && labelled) out.widths = numbersIn(labelled[1]);
-    const toMaps = type === 'Dense' ? mapsWidthIn(clause) : undefined;
+    const toMaps = type === 'Dense' ? widthBefore(clause) : undefined;
     if (!out.widths && toMaps) out.widths = [toMaps];
     // "a fully connected layer mapping the 128-dimensional code to 4096 units"
     const mapped = new RegExp(String.raw`\b(?:maps?|mapping|projects?|projecting)\b[^,.;]{0,50}?\bto\s+(\d+)\s+(?:${nouns})\b`, 'i').exec(clause);

@@ -7,7 +7,7 @@
  */
 import { ORDINALS, ORDINAL_WORDS } from './numbers.ts';
 import { ALL_WIDTH_NOUNS, KIND_WORDS, NOUN_KIND_WORDS, kindNamed } from './vocabulary.ts';
-import { attributes, mapsWidthIn } from './clauseAttributes.ts';
+import { attributes, widthBefore } from './clauseAttributes.ts';
 import {
   AFTER_EVERY,
   FOLLOWS_EVERY,
@@ -292,8 +292,9 @@ export function groupClauses(sentence: string): GroupClause[] {
       text: own.trim(),
     };
     if (m.widths) clause.widths = m.widths;
-    // "maps the latent vector to a 4x4x1024 tensor with a fully connected layer": said before the layer is named.
-    const reshaped = i === 0 && kind.type === 'Dense' && !clause.widths ? mapsWidthIn(sentence.slice(0, start)) : undefined;
+    // "maps the latent vector to a 4x4x1024 tensor with a fully connected layer", "reduced to 256 dimensions by a
+    // linear projection layer": said before the layer is named.
+    const reshaped = i === 0 && kind.type === 'Dense' && !clause.widths ? widthBefore(sentence.slice(0, start)) : undefined;
     if (reshaped) clause.widths = [reshaped];
     // "the encoder has dense layers with 64, 32 and 16 neurons": layers named without an article but with one
     // width each are new layers, as many as the widths (with "the", the layers counted before).

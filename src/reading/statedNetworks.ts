@@ -576,7 +576,8 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
     clauses.forEach((clause, k) => {
       // Weight layers after fully connected ones start another network, but for a decoder growing from a vector
       // ("a fully connected layer …, followed by four transposed convolutional layers").
-      const grows = clause.type === 'Conv2DTranspose' || (k > 0 && /\b(?:followed\s+by|then|reshaped\b.*)$/i.test(clauses[k - 1].text));
+      const grows =
+        clause.type === 'Conv2DTranspose' || (k > 0 && /\b(?:followed\s+by|then|(?:fed|passed)\s+(?:in)?to|reshaped\b.*)$/i.test(clauses[k - 1].text));
       const weightedAfterDense =
         b?.slots.some((s) => s.type === 'Dense') && clause.ref.kind === 'new' && clause.type !== 'Dense' && widthParam(clause.type) !== undefined && !grows;
       if (weightedAfterDense) close();

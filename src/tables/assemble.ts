@@ -122,6 +122,13 @@ function infer(params: Params, inferred: string[], name: string, value: Params[s
   inferred.push(name);
 }
 
+/** The maps so far become a sequence of their positions, for the layer `d` that reads a sequence. */
+function asSequence(b: Builder, d: SeqLayer['draft']): void {
+  b.add('Reshape', { shape: [-1, b.channels] }, ['*']);
+  b.warnings.push(`"${d.text}": the feature maps before it are read as a sequence of their positions (a Reshape the text does not state)`);
+  b.rank = 2;
+}
+
 /** Emits one layer; returns false when it could not be used. */
 function emitLayer(
   b: Builder,
@@ -191,7 +198,10 @@ function emitLayer(
       return true;
     case 'Dense': {
       if (typeof params.units !== 'number' || !Number.isFinite(params.units)) return false;
-      if (b.rank === 3) {
+      // Between convolutions and recurrent layers (a projection in a speech model) it acts on each position of the
+      // maps' sequence; elsewhere the maps are flattened first.
+      if (b.rank === 3 && opts.recurrentFollows) asSequence(b, d);
+      else if (b.rank === 3) {
         b.add('Flatten', {}, ['*']);
         b.rank = 1;
       }
@@ -229,11 +239,7 @@ function emitLayer(
     case 'SimpleRNN': {
       if (typeof params.units !== 'number' || b.rank === 1) return false;
       // Convolutions, then recurrent layers (text lines, speech): the maps become a sequence of their positions.
-      if (b.rank === 3) {
-        b.add('Reshape', { shape: [-1, b.channels] }, ['*']);
-        b.warnings.push(`"${d.text}": the feature maps before it are read as a sequence of their positions (a Reshape the text does not state)`);
-        b.rank = 2;
-      }
+      if (b.rank === 3) asSequence(b, d);
       b.add(d.type, { units: params.units, return_sequences: Boolean(opts.recurrentFollows) }, [...inferred, 'return_sequences'], origin);
       if (!opts.recurrentFollows) b.rank = 1;
       b.channels = params.units;

@@ -195,9 +195,10 @@ function subColumns(range: [number, number], chunks: Chunk[]): Array<[number, nu
 }
 
 /**
- * Tables ruled between rows but not between columns: a band between two rules whose first column holds one
- * line while another column stacks several is one row, and each column's stack in it is one cell (a bracketed
- * block beside its stage name, with its "×2"). Bands whose first column has several lines are rows of their own.
+ * Tables ruled between rows but not between columns: a band between two rules whose first columns hold one
+ * line each (a stage's name and size) while the columns right of them stack several is one row, and each
+ * column's stack in it is one cell (a bracketed block beside its stage name, with its "×2"). Other bands (a
+ * group label beside rows of attributes) keep a row per line.
  */
 const joinCells = (cells: Cell[]): Cell =>
   makeCell(
@@ -218,8 +219,11 @@ function joinRowBands(cells: Cell[], rules: Rules, box: Box): Cell[] {
     const groups = new Map<string, Cell[]>();
     for (const cell of band) groups.set(`${cell.col0}-${cell.col1}`, [...(groups.get(`${cell.col0}-${cell.col1}`) ?? []), cell]);
     const lineCount = (group: Cell[]) => group.filter((c) => !c.chunks.every(isMark)).length;
-    const first = groups.get('0-0');
-    const oneRow = first !== undefined && lineCount(first) === 1 && [...groups.values()].some((g) => lineCount(g) >= 2);
+    const own = [...groups.values()].filter((g) => g[0]!.col0 === g[0]!.col1);
+    const single = own.filter((g) => lineCount(g) === 1).map((g) => g[0]!.col0);
+    const stacked = own.filter((g) => lineCount(g) >= 2).map((g) => g[0]!.col0);
+    // The row's name and size (one line each) left of the stacks; not a group label beside rows of attributes.
+    const oneRow = single.includes(0) && single.length >= 2 && stacked.length > 0 && Math.max(...single) < Math.min(...stacked);
     if (!oneRow) joined.push(...band);
     else for (const group of groups.values()) joined.push(group.length === 1 ? group[0]! : joinCells(group));
   }

@@ -566,6 +566,11 @@ const FORMS: Array<[string, string]> = [
     'The tagger has two 3 × 3 convolutional layers with 40 filters each, every one followed by 2 × 2 max pooling. The maps are then reduced by global average pooling and passed to a dense layer with 9 outputs.',
     'C40 P C40 P A F9',
   ],
+  // A projection between convolutions and recurrent layers, its width said before it; the run goes on into the LSTMs.
+  [
+    'The recogniser has two convolutional layers with 128 feature maps each. Their output is projected to 192 dimensions by a linear projection layer and then passed to two LSTM layers of 400 cells, and a softmax layer with 60 outputs is placed on top.',
+    'C128 C128 F192 L400 L400 F60',
+  ],
 ];
 
 describe('prose forms', () => {

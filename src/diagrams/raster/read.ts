@@ -385,15 +385,16 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
   const namedInBoxes = nodes.filter((n) => n.shape !== 'label' && names(n.text)).length;
   if (namedInBoxes < 3) {
     const words = await readFigureWords(cv, image, ocr);
-    const labels = await freeLabelsNamingMost(cv, image, ocr, words);
-    const namedLabels = labels.filter((n) => names(n.text)).length;
+    // The strip and the labels are weighed on one reading of the words, the one the strip is built from.
+    const namedLabels = freeLabels(words).filter((n) => names(n.text)).length;
     const blocks = rgba ? findDrawnBlocks(cv, rgba, words.words, words.unit) : [];
     const strip = blocks.length >= 3 ? readStrip(blocks, textLines(await withLabelsBesideBlocks(cv, image, ocr, words, blocks)), words.unit) : undefined;
     if (strip && stripBeatsLabels(strip, namedLabels, namedInBoxes)) {
       warnings.push('no labelled boxes in the figure: drawn blocks read in flow order', ...strip.warnings);
       return { nodes: strip.nodes, edges: [], warnings };
     }
-    if (namedLabels > namedInBoxes) {
+    const labels = await freeLabelsNamingMost(cv, image, ocr, words);
+    if (labels.filter((n) => names(n.text)).length > namedInBoxes) {
       warnings.push('no labelled boxes in the figure: free labels read in layout order');
       return { nodes: labels, edges: [], warnings };
     }

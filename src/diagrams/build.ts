@@ -388,6 +388,24 @@ function shareInput(e: DiagramEdge, adj: Adjacency, nodes: DiagramNode[], byId: 
   for (const p of producers) adj.add(p, down);
 }
 
+/** A label that states sizes only ("195x200", "3@28x28", "4096"): no word naming a layer. */
+const SIZES_ONLY = /^[\d\s×xX*@,.:/()[\]-]+$/;
+
+/**
+ * Free labels: a size written on its own beside a drawing (under a cuboid whose name is written over it, or
+ * under a block with no name) is an annotation of that block, not a layer. Only the first along the flow
+ * stands for one, the input, whose size is often all that is written.
+ */
+function dropLoneSizes(byId: Map<string, DiagramNode>, recs: Map<string, Recognition>, position: (id: string) => number, warnings: string[]): void {
+  const order = [...recs.keys()].sort((a, b) => position(a) - position(b));
+  const lone = order.slice(1).filter((id) => recs.get(id)!.type === 'Input' && SIZES_ONLY.test(byId.get(id)!.text.trim()));
+  for (const id of lone) recs.delete(id);
+  if (lone.length)
+    warnings.push(
+      `${lone.length} size label(s) with no layer name beside them read as no layer: ${lone.map((id) => `"${byId.get(id)!.text.replace(/\s+/g, ' ')}"`).join(', ')}`,
+    );
+}
+
 export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: BuildContext): { graph: Graph; warnings: string[] } {
   const warnings: string[] = [];
   nodes = [...nodes];
@@ -404,11 +422,13 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
       warnings.push(`node ${node.id} ("${node.text.replace(/\s+/g, ' ').slice(0, 40)}") is not a known layer; bridged over`);
   }
   // Free labels only: tensor labels may be typed by the operation labels written between them.
-  if (edges.length === 0 && nodes.every((n) => n.shape === 'label')) pairOperations(nodes, recs);
+  const freeLabelsOnly = edges.length === 0 && nodes.every((n) => n.shape === 'label');
+  if (freeLabelsOnly) pairOperations(nodes, recs);
   applyEdgeLabels(edges, recs);
   const directed = edges.filter((e) => e.directed);
   const { axis, sign } = flowAxis(byId, edges, recs);
   const position = (id: string) => sign * centre(byId.get(id)!.box)[axis] + 1e-3 * centre(byId.get(id)!.box)[1 - axis];
+  if (freeLabelsOnly) dropLoneSizes(byId, recs, position, warnings);
   // A connector without an arrow head beside a headed one between the same boxes is its way back (an
   // in-place layer on a blob); any other follows the layout's direction.
   const headedPairs = new Set(directed.map((e) => `${e.from}>${e.to}`));

@@ -106,6 +106,13 @@ const STEMS: Array<[RegExp, string, Params?]> = [
   [/^bn|^batch_?norm/i, 'BatchNorm'],
   [/^concat/i, 'Concat'],
   [/^upsampl/i, 'UpSampling2D'],
+  // Keras names layers after their class (lstm_2, simple_rnn_1, embedding_3); OCR reads a leading l as I or 1
+  // and "rn" as "m".
+  [/^[il1|]stm(?:_|$)/i, 'LSTM'],
+  [/^simple_?(?:rn|m)/i, 'SimpleRNN'],
+  [/^gru(?:_|$)/i, 'GRU'],
+  [/^embedding/i, 'Embedding'],
+  [/^flatten/i, 'Flatten'],
 ];
 
 function stemOf(word: string): TypeHit | undefined {

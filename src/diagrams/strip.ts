@@ -66,6 +66,16 @@ const transpose = (b: Box): Box => [b[1], b[0], b[3], b[2]];
 const SIZE_LINE = /^[\d\s×xX*@,/()]+$/;
 const isSizeLine = (text: string) => /\d/.test(text) && SIZE_LINE.test(text.trim());
 
+/**
+ * Arrows drawn thick enough to pass for solid shapes: pieces lying along the flow (in flow coordinates, long
+ * in x) and thin across it next to the strip's usual block, which stands a few text lines tall at least.
+ */
+function withoutConnectors(blocks: StripBlock[]): StripBlock[] {
+  const heights = blocks.map((b) => height(b.box)).sort((a, b) => a - b);
+  const usual = heights[heights.length >> 1] ?? 0;
+  return blocks.filter((b) => !(height(b.box) <= 0.25 * usual && width(b.box) >= 2 * height(b.box)));
+}
+
 /** Legend entries: a small swatch with a label just to its right. Returns colour → label text. */
 function takeLegend(
   blocks: StripBlock[],
@@ -278,6 +288,7 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
   let blocks = blocksIn.map((b) => ({ ...b, box: turn(b.box) }));
   let texts = textsIn.filter((t) => t.text.trim()).map((t) => ({ ...t, box: turn(t.box) }));
   const warnings: string[] = [];
+  blocks = withoutConnectors(blocks);
   const taken = takeLegend(blocks, texts, textHeight);
   ({ blocks, texts } = taken);
   const units = groupUnits(blocks);

@@ -44,6 +44,21 @@ describe('Keras plot_model records', () => {
   });
 });
 
+describe('Keras records whose class name OCR garbled', () => {
+  it('the layer name Keras gave after the class decides: lstm, simple_rnn, embedding, flatten, gru', () => {
+    expect(recognizeLabel('Istm_1 (LSTV)\nInput shape: (None, 180, 21) Output shape: (None, 13)')?.type).toBe('LSTM');
+    expect(recognizeLabel('Istm_2 (LST™) | input shape: (None, 180,')?.type).toBe('LSTM');
+    expect(recognizeLabel('simple_mn_3 (SiImpleRRNN) |')?.type).toBe('SimpleRNN');
+    expect(recognizeLabel('simple_rnn (SrrpleRNN)')?.type).toBe('SimpleRNN');
+    expect(recognizeLabel('embedding_2 (Embeddirq)')?.type).toBe('Embedding');
+    expect(recognizeLabel('gru_1 (GRLJ)')?.type).toBe('GRU');
+  });
+
+  it('a word that only starts like a name is not taken for it', () => {
+    expect(recognizeLabel('Istmus')).toBeUndefined();
+  });
+});
+
 describe('Caffe draw_net and MXNet labels', () => {
   it('reads the parenthesised type and kernel/stride/pad, never the name digits', () => {
     const conv = recognizeLabel('conv1_1\n(Convolution)\nkernel size: 3\nstride: 1\npad: 1');

@@ -72,6 +72,31 @@ describe('tensor labels typed by the operation row beneath them', () => {
   });
 });
 
+describe('sizes written alone among free labels', () => {
+  // Cuboids with the name over each block and its size under it, the middle block unnamed.
+  const nodes = [
+    label('s0', 0, 200, '224x224x3'),
+    label('n1', 150, 0, 'Conv 11x11'),
+    label('s1', 150, 200, '55x55x96'),
+    label('s2', 300, 200, '55x55x96'),
+    label('n3', 450, 0, 'MaxPool 3x3 /2'),
+    label('s3', 450, 200, '27x27x96'),
+    label('n4', 600, 0, 'FC 10'),
+  ];
+
+  it('a size with no name beside it is no layer of its own; the first, the input image, is', () => {
+    const { graph, warnings } = buildGraph(nodes, [], { name: 'cuboids', page: 1 });
+    expect(graph.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Flatten', 'Dense']);
+    expect(graph.layers[0]!.params).toMatchObject({ shape: [224, 224, 3] });
+    expect(warnings.join('\n')).toContain('3 size label(s)');
+  });
+
+  it('the LeNet tensor labels, sizes under a name, stay layers', () => {
+    const lenet = [label('a', 0, 0, 'INPUT\n32x32'), label('b', 150, 0, 'C1: feature maps\n6@28x28'), label('c', 300, 0, 'F6: layer\n84')];
+    expect(buildGraph(lenet, [], { name: 'lenet', page: 1 }).graph.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'Flatten', 'Dense']);
+  });
+});
+
 describe('pieces without connectors', () => {
   it('joins strips that follow one another along the flow into one chain', () => {
     const rect = (id: string, x: number, text: string): DiagramNode => ({ id, box: [x, 0, x + 30, 150], text, shape: 'rect' });

@@ -12,6 +12,16 @@ const text = (x: number, y: number, t: string): StripText => ({ box: [x, y, x + 
 const typesOf = (texts: string[]) => texts.map((t) => recognizeLabel(t)?.type);
 
 describe('readStrip', () => {
+  it('thick arrows between the blocks (pieces thin across the flow and long along it) are no layers', () => {
+    const blocks = [block(0, 20, 120), block(60, 60, 100), block(160, 50, 60), block(260, 8, 140), block(300, 8, 60)];
+    const texts = [text(0, 170, '3@32x32'), text(60, 170, '6@28x28'), text(160, 170, '6@14x14'), text(250, 180, '120'), text(295, 180, '10')];
+    const arrows = [block(22, 36, 4), block(122, 36, 4), block(212, 46, 4), block(270, 28, 3)];
+    const plain = readStrip(blocks, texts, 10)!.nodes.map((n) => n.text);
+    const reading = readStrip([...blocks, ...arrows], texts, 10)!;
+    expect(reading.nodes.map((n) => n.text)).toEqual(plain);
+    expect(typesOf(plain)).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Dense', 'Dense']);
+  });
+
   it('sizes under each block: the first is the input, maps are convolutions, a map of the same depth and smaller side is pooling, a single number under a bar is a dense width', () => {
     const blocks = [block(0, 20, 120), block(60, 60, 100), block(160, 50, 60), block(260, 8, 140), block(300, 8, 60)];
     const texts = [text(0, 170, '3@32x32'), text(60, 170, '6@28x28'), text(160, 170, '6@14x14'), text(250, 180, '120'), text(295, 180, '10')];

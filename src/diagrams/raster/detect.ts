@@ -147,15 +147,44 @@ function mergeBoxes(found: RasterBox[]): RasterBox[] {
   return final;
 }
 
+/** How far past the pad a box's blanking may grow over what is left of its border (connectors must still reach the ring 3 px out). */
+const BORDER_GROWTH = 2;
+
+/**
+ * The area blanked for one box ([x0, y0, x1, y1), end exclusive), grown while the line just outside a side is
+ * ink along most of it: the outer edge of a thick or anti-aliased border, which a fixed pad leaves behind. Left,
+ * it joins every connector landing on that side and outweighs an arrow head at the other end.
+ */
+function blankedBox(ink: Uint8Array, w: number, h: number, area: Box): Box {
+  let [x0, y0, x1, y1] = area;
+  const rowInk = (y: number) => {
+    let n = 0;
+    for (let x = x0; x < x1; x++) if (ink[y * w + x]) n++;
+    return n > 0.6 * (x1 - x0);
+  };
+  const columnInk = (x: number) => {
+    let n = 0;
+    for (let y = y0; y < y1; y++) if (ink[y * w + x]) n++;
+    return n > 0.6 * (y1 - y0);
+  };
+  for (let k = 0; k < BORDER_GROWTH && y0 > 0 && rowInk(y0 - 1); k++) y0--;
+  for (let k = 0; k < BORDER_GROWTH && y1 < h && rowInk(y1); k++) y1++;
+  for (let k = 0; k < BORDER_GROWTH && x0 > 0 && columnInk(x0 - 1); k++) x0--;
+  for (let k = 0; k < BORDER_GROWTH && x1 < w && columnInk(x1); k++) x1++;
+  return [x0, y0, x1, y1];
+}
+
 /** Connectors between boxes, from the ink left once the boxes are blanked. */
 export function findConnectors(cv: CV, image: GreyImage, boxes: RasterBox[]): Connectors {
   const ink = binaryInk(cv, image);
   const pad = 2;
   for (const { box } of boxes) {
-    const x0 = Math.max(0, box[0] - pad);
-    const y0 = Math.max(0, box[1] - pad);
-    const x1 = Math.min(image.width, box[2] + pad + 1);
-    const y1 = Math.min(image.height, box[3] + pad + 1);
+    const [x0, y0, x1, y1] = blankedBox(ink.data, image.width, image.height, [
+      Math.max(0, box[0] - pad),
+      Math.max(0, box[1] - pad),
+      Math.min(image.width, box[2] + pad + 1),
+      Math.min(image.height, box[3] + pad + 1),
+    ]);
     cv.rectangle(ink, new cv.Point(x0, y0), new cv.Point(x1 - 1, y1 - 1), new cv.Scalar(0), -1);
   }
   const labels = new cv.Mat();

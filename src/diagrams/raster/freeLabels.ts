@@ -8,6 +8,12 @@ import type { DiagramNode } from '../types.ts';
 import { encodeGreyPng, type GreyImage } from './image.ts';
 import type { Ocr, OcrWord } from './ocr.ts';
 import type { CV } from './opencv.ts';
+import { textLayer } from './textLayer.ts';
+
+/** The height a word's ink (ascenders to descenders) is scaled to for the sparse reading. */
+const GLYPH_TARGET = 32;
+/** The largest image handed to the sparse reading, in pixels. */
+const MAX_OCR_PIXELS = 12e6;
 
 /** Words tesseract itself doubts are mostly pieces of the drawing (hatching, strokes of a sample digit). */
 const MIN_CONFIDENCE = 30;
@@ -63,10 +69,16 @@ export interface FigureWords {
   unit: number;
 }
 
-/** The whole image read as sparse text, once: free labels and drawn-block labels both come from it. */
-export async function readFigureWords(cv: CV, image: GreyImage, ocr: Ocr): Promise<FigureWords> {
+/**
+ * The whole image read as sparse text, once: free labels and drawn-block labels both come from it.
+ * `glyphHeight`, when known, is the usual height of a word's ink: small text in a wide figure is scaled up
+ * to it, within a bound on the pixels read.
+ */
+export async function readFigureWords(cv: CV, image: GreyImage, ocr: Ocr, glyphHeight = 0): Promise<FigureWords> {
   // Paper figures are often small: tesseract wants glyphs of ~20-30 px.
-  const scale = Math.min(3, Math.max(1, 2000 / image.width));
+  const byText = glyphHeight > 0 ? GLYPH_TARGET / glyphHeight : 1;
+  const most = Math.sqrt(MAX_OCR_PIXELS / (image.width * image.height));
+  const scale = Math.min(3, Math.max(1, Math.min(most, Math.max(2000 / image.width, byText))));
   const src = cv.matFromArray(image.height, image.width, cv.CV_8UC1, image.data);
   const big = new cv.Mat();
   cv.resize(src, big, new cv.Size(Math.round(image.width * scale), Math.round(image.height * scale)), 0, 0, cv.INTER_CUBIC);
@@ -80,6 +92,15 @@ export async function readFigureWords(cv: CV, image: GreyImage, ocr: Ocr): Promi
   const unit = heights[heights.length >> 1] ?? 12;
   // A word box far taller than the text around it is a drawn bar or two lines read as one: not a label.
   return { words: read.filter((w) => height(w.box) <= 2 * unit), unit };
+}
+
+/**
+ * The words of the figure's text layer (the drawing painted out): labels under a neuron plot's mesh or
+ * between connectors, which the drawing around them breaks up in a reading of the whole image.
+ */
+export async function readTextLayerWords(cv: CV, figure: GreyImage, ocr: Ocr): Promise<FigureWords> {
+  const { image, glyphHeight } = textLayer(cv, figure);
+  return readFigureWords(cv, image, ocr, glyphHeight);
 }
 
 /** Words on one baseline, each line with its text. */

@@ -5,7 +5,7 @@ import { findBoxes, findConnectors, type RasterBox } from './detect.ts';
 import { readStrip, stripBeatsLabels } from '../strip.ts';
 import type { Box } from '../../geometry/index.ts';
 import { findDrawnBlocks, type DrawnBlock } from './blocks.ts';
-import { freeLabels, readFigureWords, textLines, type FigureWords } from './freeLabels.ts';
+import { freeLabels, readFigureWords, readTextLayerWords, textLines, type FigureWords } from './freeLabels.ts';
 import { encodeGreyPng, type GreyImage, type RgbaPixels } from './image.ts';
 import type { Ocr } from './ocr.ts';
 import { loadOpenCv, type CV, type OpenCvLoader } from './opencv.ts';
@@ -293,6 +293,18 @@ function operatorGlyph(image: GreyImage, box: Box): '⊕' | '⊗' | undefined {
   return undefined;
 }
 
+/**
+ * Free labels from the whole image's words or from its text layer's, whichever name more layers: painting
+ * the drawing out frees labels that a mesh or connectors break up, but loses numbers written against a
+ * block's edges, which a cuboid drawing needs.
+ */
+async function freeLabelsNamingMost(cv: CV, image: GreyImage, ocr: Ocr, words: FigureWords): Promise<DiagramNode[]> {
+  const whole = freeLabels(words);
+  const layer = freeLabels(await readTextLayerWords(cv, image, ocr));
+  const named = (labels: DiagramNode[]) => labels.filter((n) => names(n.text)).length;
+  return named(layer) > named(whole) ? layer : whole;
+}
+
 const OPPOSITE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
 
 export interface RasterReading {
@@ -373,15 +385,16 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
   const namedInBoxes = nodes.filter((n) => n.shape !== 'label' && names(n.text)).length;
   if (namedInBoxes < 3) {
     const words = await readFigureWords(cv, image, ocr);
-    const labels = freeLabels(words);
-    const namedLabels = labels.filter((n) => names(n.text)).length;
+    // The strip and the labels are weighed on one reading of the words, the one the strip is built from.
+    const namedLabels = freeLabels(words).filter((n) => names(n.text)).length;
     const blocks = rgba ? findDrawnBlocks(cv, rgba, words.words, words.unit) : [];
     const strip = blocks.length >= 3 ? readStrip(blocks, textLines(await withLabelsBesideBlocks(cv, image, ocr, words, blocks)), words.unit) : undefined;
     if (strip && stripBeatsLabels(strip, namedLabels, namedInBoxes)) {
       warnings.push('no labelled boxes in the figure: drawn blocks read in flow order', ...strip.warnings);
       return { nodes: strip.nodes, edges: [], warnings };
     }
-    if (namedLabels > namedInBoxes) {
+    const labels = await freeLabelsNamingMost(cv, image, ocr, words);
+    if (labels.filter((n) => names(n.text)).length > namedInBoxes) {
       warnings.push('no labelled boxes in the figure: free labels read in layout order');
       return { nodes: labels, edges: [], warnings };
     }

@@ -13,8 +13,11 @@ import { rowsOf, type InterpretHints, type NetworkDraft } from './sequence.ts';
 export type { BlockStyle, InterpretHints, NetworkDraft, SeqBand, SeqBlock, SeqItem, SeqLayer, TableLayout } from './sequence.ts';
 export { attributeOf } from './attributeTables.ts';
 
-/** A section row naming a network of its own ("Generator G(z)", "Discriminator", "Critic", "Policy network"). */
-const SECTION = /^(?:the\s+)?(?:generator|discriminator|critic|actor|policy|value|teacher|student|encoder\s+network|classifier)\b/i;
+/**
+ * A section row naming a network of its own ("Generator G(z)", "Discriminator", "Critic", "Policy network"), or
+ * writing it as a function of its input ("G(z) – 100 × 1 × 1 input", "D(x)").
+ */
+const SECTION = /^(?:the\s+)?(?:generator|discriminator|critic|actor|policy|value|teacher|student|encoder\s+network|classifier)\b|^[A-Z]\s*\(\s*[a-z]\s*\)/i;
 
 /**
  * The body rows cut at section rows that name separate networks (one cell alone on its row); the rows before
@@ -24,7 +27,8 @@ function sectionsOf(body: Cell[][]): Array<{ label?: string; body: Cell[][] }> {
   const parts: Array<{ label?: string; body: Cell[][] }> = [{ body: [] }];
   for (const row of body) {
     const only = row.length === 1 ? row[0] : undefined;
-    if (only && SECTION.test(only.text.trim()) && parseLayerText(only.text).length === 0) parts.push({ label: only.text.trim(), body: [] });
+    // The label may state the section's input ("G(z) – 100 × 1 × 1 input"), never a layer of it.
+    if (only && SECTION.test(only.text.trim()) && parseLayerText(only.text).every((l) => l.type === 'Input')) parts.push({ label: only.text.trim(), body: [] });
     else parts[parts.length - 1].body.push(row);
   }
   return parts.filter((p) => p.body.length);

@@ -114,6 +114,17 @@ describe('layer tables', () => {
       ['Dense', '2', '–', '–'],
     ];
     expect(read([40, 120, 200, 260], rows)).toEqual(['C32 C64 F1', 'F200 F2']);
+    // Sections written as functions of their inputs, the label stating the input.
+    const written = [
+      ['Operation', 'Feature maps', 'Kernel', 'Stride'],
+      ['G(z) – 64 × 1 × 1 input'],
+      ['Transposed convolution', '128', '4×4', '2'],
+      ['Transposed convolution', '3', '4×4', '2'],
+      ['D(x) – 3 × 16 × 16 input'],
+      ['Convolution', '32', '4×4', '2'],
+      ['Convolution', '1', '4×4', '2'],
+    ];
+    expect(read([40, 160, 240, 290], written)).toEqual(['U128 U3', 'C32 C1']);
   });
 
   it('builds a table of sequence layers as a sequence network, reading a "Configuration" column', () => {

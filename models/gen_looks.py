@@ -7,7 +7,9 @@ text under each, on white or black), `greystacks` (feature-map stacks drawn as g
 the lines that converge from a window to the next map), `resblock` (two or three boxes, large text and formulas,
 an identity arrow curving round them), `smallgraph` (a Caffe draw_net of a handful of blobs and layers),
 `darkstrip` (a strip of tall touching blocks with turned labels, grouped by colour, on white or black), `slabs`
-(PlotNeuralNet: thin pastel slabs with small numbers, much white space).
+(PlotNeuralNet: thin pastel slabs with small numbers, much white space), `longcuboids` (3-D boxes lying along the
+flow, hidden edges dashed, kernel wedges or arrows between them, dense layers as thin or slanted bars),
+`blockstrip` (a diagram editor's strip of blocks in groups, with a title, braces naming the groups, Input / Output).
 Negative: `resultstable` (methods × metrics, numbers, the best in bold).
 """
 import math
@@ -163,7 +165,8 @@ def draw_linecuboids(rng):
 
 
 def draw_greystacks(rng):
-    """LeNet-style feature maps drawn as overlapping grey fills without outlines, windows projecting to the next map."""
+    """LeNet-style feature maps drawn as overlapping grey fills without outlines, windows projecting to the next map;
+    dense layers as thin maps or slanted bands, operation names under the gaps (with a pointer line or without)."""
     n = int(rng.integers(3, 8))
     w, h = int(rng.integers(120, 200) * n), int(rng.integers(220, 420))
     im, d = canvas(rng, w, h)
@@ -171,6 +174,7 @@ def draw_greystacks(rng):
     line = ink(rng)
     x = 15.0
     size = h * rng.uniform(0.4, 0.6)
+    slanted, alternate, leaders = rng.random() < 0.5, rng.random() < 0.4, rng.random() < 0.5
     if rng.random() < 0.6:  # an input picture with a drawn character
         d.rectangle([x, h / 2 - size / 2, x + size, h / 2 + size / 2], fill=(205, 205, 205))
         text_centered(d, (x + size / 2, h / 2), "ABCDEFGH"[rng.integers(8)], font(rng, int(size * 0.7)), (20, 20, 20))
@@ -184,8 +188,17 @@ def draw_greystacks(rng):
         fc = i >= n - 2 and rng.random() < 0.6
         fw, fh = (size * 0.1, size * 1.2) if fc else (size, size)
         y0 = h / 2 - fh / 2 - depth * off / 2
+        if fc and slanted:  # a fully-connected layer as one slanted grey band, its top and bottom joined to the last map
+            band = [(x, y0), (x + fw, y0), (x + fw + fh * 0.45, y0 + fh), (x + fh * 0.45, y0 + fh)]
+            d.polygon(band, fill=(130, 130, 130))
+            if prev is not None:
+                d.line([prev, band[0]], fill=line)
+                d.line([(prev[0], prev[1] + size * 0.3), band[3]], fill=line)
+            prev = (band[1][0], y0)
+            x += fw + fh * 0.45 + rng.uniform(10, 30)
+            continue
         for k in range(depth):
-            g = int(rng.integers(120, 220))
+            g = int(rng.integers(120, 220)) if not alternate else (200 if k % 2 == 0 else 140)
             d.rectangle([x + k * off, y0 + k * off, x + k * off + fw, y0 + k * off + fh], fill=(g, g, g), outline=None if rng.random() < 0.7 else (90, 90, 90))
         target = (x + fw * 0.4, y0 + fh * 0.4)
         if prev is not None:
@@ -194,7 +207,10 @@ def draw_greystacks(rng):
         if rng.random() < 0.8:
             d.text((x, max(2, y0 - 2 * f.size - 4)), NET_WORDS[rng.integers(len(NET_WORDS))] + "\n" + NET_WORDS[rng.integers(len(NET_WORDS))], font=f, fill=line)
         if rng.random() < 0.6:
-            d.text((x, min(h - f.size - 2, y0 + fh + depth * off + 6)), ["Convolutions", "Subsampling", "Full connection", "Gaussian connections"][rng.integers(4)], font=f, fill=line)
+            ty = min(h - f.size - 2, y0 + fh + depth * off + 6 + (f.size if leaders else 0))
+            if leaders:  # the operation's name under the gap, a short line pointing up at it
+                d.line([(x - 8, ty - 2), (x - 8, ty - f.size)], fill=line)
+            d.text((x - (20 if leaders else 0), ty), ["Convolutions", "Subsampling", "Full connection", "Gaussian connections"][rng.integers(4)], font=f, fill=line)
         prev = (x + (depth - 1) * off + fw * 0.6, y0 + (depth - 1) * off + fh * 0.5)
         x += (depth - 1) * off + fw + rng.uniform(20, 50)
         size *= rng.uniform(0.55, 0.85)
@@ -364,10 +380,145 @@ def draw_slabs(rng):
     return im
 
 
+def dashed(d, p, q, fill, dash=4):
+    n = max(1, int(math.hypot(q[0] - p[0], q[1] - p[1]) / dash))
+    for k in range(0, n, 2):
+        a, b = k / n, min(1, (k + 1) / n)
+        d.line([(p[0] + (q[0] - p[0]) * a, p[1] + (q[1] - p[1]) * a), (p[0] + (q[0] - p[0]) * b, p[1] + (q[1] - p[1]) * b)], fill=fill)
+
+
+def draw_longcuboids(rng):
+    """3-D boxes lying along the flow (channels drawn as length, the face as the spatial size): line art, light grey
+    or pastel fills, hidden edges dashed, kernel boxes and wedges or arrows between them, dense layers as thin
+    upright or slanted bars, numbers on the edges or columns of layer text below."""
+    n = int(rng.integers(3, 8))
+    w, h = int(rng.integers(100, 180) * (n + 2)), int(rng.integers(220, 480))
+    im, d = canvas(rng, w, h)
+    line = ink(rng)
+    f = font(rng, rng.integers(8, 14))
+    fill = [None, (238, 238, 238), (255, 235, 200), pastel(rng)][rng.integers(4)]
+    tint = [(230, 120, 110), (120, 120, 230), (90, 160, 160)][rng.integers(3)]
+    hidden = rng.random() < 0.5
+    link = ["wedge", "arrow", "none"][rng.integers(3)]
+    text_below = rng.random() < 0.4
+    unit = w / (n + 2)
+    cy = h * rng.uniform(0.4, 0.55)
+    face = h * rng.uniform(0.3, 0.55)
+    x = 15.0
+    if rng.random() < 0.6:  # the input as a thin tall plane
+        x = wire_cuboid(d, x, cy - face * 0.7, float(rng.uniform(3, 10)), face * 1.4, face * rng.uniform(0.2, 0.6), line, fill, 1) + unit * 0.2
+    for i in range(n):
+        length = unit * rng.uniform(0.4, 0.9)
+        depth = face * rng.uniform(0.3, 0.9)
+        y = cy - face / 2
+        right = wire_cuboid(d, x, y, length, face, depth, line, fill, 1)
+        if hidden:  # the three edges behind, dashed
+            bx, by = x + depth * 0.6, y + face - depth * 0.45
+            dashed(d, (x, y + face), (bx, by), line)
+            dashed(d, (bx, by), (bx + length, by), line)
+            dashed(d, (bx, by), (bx, y - depth * 0.45), line)
+        nxt = right + unit * rng.uniform(0.15, 0.4)
+        if link == "wedge":  # a kernel box at the end of this box, its window widening to the next
+            kx, ky, ks = x + length * rng.uniform(0.6, 0.9), cy - face * 0.15, face * 0.3
+            d.rectangle([kx, ky, kx + ks * 0.3, ky + ks], fill=tint, outline=line)
+            d.polygon([(kx + ks * 0.3, ky), (kx + ks * 0.3, ky + ks), (nxt + 4, cy)], fill=tuple(min(255, c + 60) for c in tint), outline=tint)
+        elif link == "arrow":
+            arrow(d, (right - depth * 0.3, cy), (nxt, cy), line, int(rng.integers(1, 3)), 8)
+        if rng.random() < 0.7:
+            d.text((x + length / 2, y + face + 3), str(int(rng.choice([64, 96, 128, 256, 384, 512, 1024]))), font=f, fill=line)
+            d.text((right - depth * 0.2, y + face - depth * 0.3), str(int(rng.choice([224, 55, 27, 13, 7]))), font=f, fill=line)
+        if text_below:
+            for k in range(int(rng.integers(1, 6))):
+                d.text((x, y + face + f.size * (k + 2)), NET_WORDS[rng.integers(len(NET_WORDS))], font=f, fill=line)
+        x = nxt
+        face *= rng.uniform(0.7, 0.95)
+        if x > w - unit:
+            break
+    slanted = rng.random() < 0.4
+    for k in range(int(rng.integers(1, 4))):  # dense layers
+        if x > w - 20:
+            break
+        if rng.random() < 0.3 and k > 0:  # crossing lines between two dense layers
+            d.line([(x - 18, cy - 10), (x - 4, cy + 10)], fill=line)
+            d.line([(x - 18, cy + 10), (x - 4, cy - 10)], fill=line)
+        if slanted:
+            bar = [(x, cy + face * 0.8), (x + 6, cy + face * 0.8), (x + 6 + face * 0.9, cy - face * 0.8), (x + face * 0.9, cy - face * 0.8)]
+            d.polygon(bar, fill=[(200, 235, 210), (238, 238, 238)][rng.integers(2)], outline=line)
+            x += face * 0.9 + 25
+        else:
+            x = wire_cuboid(d, x, cy - face, 6, face * 2, 8, line, fill, 1) + 25
+    return im
+
+
+GROUP_WORDS = ["Convolutional and Pooling Layers", "Fully-Connected Layers", "Encoder", "Decoder", "Feature extractor",
+               "Classifier", "Block 1", "Stage 2", "Backbone", "Head"]
+
+
+def draw_blockstrip(rng):
+    """A strip of blocks in groups, as diagram editors draw it: tall blocks with turned labels or squarer ones with
+    level text, square or rounded, a colour per layer type, groups touching or apart; around it what such figures
+    carry: a title, braces under groups with their names, Input / Output beside the end arrows, much empty ground."""
+    f = font(rng, rng.integers(10, 16))
+    turned = rng.random() < 0.6
+    bw = int(f.size * (rng.uniform(1.4, 2.4) if turned else rng.uniform(4, 7)))
+    bh = int(f.size * (rng.uniform(6, 10) if turned else rng.uniform(2, 4)))
+    groups = [int(rng.integers(1, 5)) for _ in range(int(rng.integers(3, 8)))]
+    gap = int(bw * rng.uniform(0.2, 1.0)) if turned else int(f.size * rng.uniform(1.5, 3))
+    w = sum(groups) * bw + (len(groups) + 5) * gap + 6 * f.size
+    h = int(bh * rng.uniform(1.6, 3.2)) + 4 * f.size
+    im, d = canvas(rng, w, h)
+    line = ink(rng)
+    types = [(255, 255, 255), pastel(rng), pastel(rng), pastel(rng)]
+    rounded = rng.random() < 0.4
+    y0 = h * rng.uniform(0.3, 0.45) - bh / 2 + f.size
+    arrows_between = not turned or rng.random() < 0.3
+    colour = (30, 150, 230) if rng.random() < 0.4 else line
+    x = 3 * f.size
+    arrow(d, (4, y0 + bh / 2), (x - 4, y0 + bh / 2), colour, int(rng.integers(1, 6)), 10)
+    if rng.random() < 0.5:
+        d.text((2, y0 + bh / 2 - 2 * f.size), ["Input", "input", "x", "Image"][rng.integers(4)], font=f, fill=line)
+    if rng.random() < 0.5:
+        text_centered(d, (w / 2, f.size), ["Model Architecture", "Network", "Proposed model", "CNN"][rng.integers(4)], font(rng, f.size + 4), line)
+    for gi, size in enumerate(groups):
+        start = x
+        for k in range(size):
+            kind = int(rng.integers(1, 4)) if k == size - 1 and rng.random() < 0.6 else 0
+            box = [x, y0, x + bw, y0 + bh]
+            if rounded:
+                d.rounded_rectangle(box, radius=max(2, bw // 6), fill=types[kind], outline=line)
+            else:
+                d.rectangle(box, fill=types[kind], outline=line)
+            label = LAYER_WORDS_SHORT[rng.integers(len(LAYER_WORDS_SHORT))] + ("" if rng.random() < 0.5 else " %d-%d" % (gi + 1, k + 1))
+            if turned:
+                tmp = Image.new("L", (int(bh), int(bw)), 0)
+                ImageDraw.Draw(tmp).text((6, (bw - f.size) / 2 - 1), label, font=f, fill=255)
+                d.bitmap((x, y0), tmp.rotate(90, expand=True), fill=line)
+            else:
+                text_centered(d, (x + bw / 2, y0 + bh / 2), label, f, line)
+            x += bw
+            if not turned and k < size - 1:
+                arrow(d, (x, y0 + bh / 2), (x + gap, y0 + bh / 2), line, 1, 6)
+                x += gap
+        if rng.random() < 0.5:  # a brace under the group and its name
+            by = y0 + bh + f.size * 0.6
+            d.line([(start, by), (start, by + 5), (x, by + 5), (x, by)], fill=line)
+            text_centered(d, ((start + x) / 2, by + 6 + f.size), GROUP_WORDS[rng.integers(len(GROUP_WORDS))], f, line)
+        if arrows_between and gi < len(groups) - 1:
+            arrow(d, (x, y0 + bh / 2), (x + gap, y0 + bh / 2), line, int(rng.integers(1, 3)), 8)
+        x += gap
+    arrow(d, (x, y0 + bh / 2), (min(w - 2, x + 2 * f.size), y0 + bh / 2), colour, int(rng.integers(1, 6)), 10)
+    if rng.random() < 0.5:
+        d.text((x, y0 + bh / 2 - 2 * f.size), ["Output", "output", "y", "Class"][rng.integers(4)], font=f, fill=line)
+    return im
+
+
+LAYER_WORDS_SHORT = ["Conv", "Pooling", "Dense", "ReLU", "BN", "Dropout", "Max pool", "FC", "Softmax", "Upsample", "Concat"]
+
+
 DRAWERS = {
     "archtable": draw_archtable, "resultstable": draw_resultstable, "linecuboids": draw_linecuboids,
     "greystacks": draw_greystacks, "resblock": draw_resblock, "smallgraph": draw_smallgraph,
-    "darkstrip": draw_darkstrip, "slabs": draw_slabs,
+    "darkstrip": draw_darkstrip, "slabs": draw_slabs, "longcuboids": draw_longcuboids, "blockstrip": draw_blockstrip,
 }
-ARCH_LOOKS = ["archtable", "linecuboids", "greystacks", "resblock", "smallgraph", "darkstrip", "slabs"]
+ARCH_LOOKS = ["archtable", "linecuboids", "greystacks", "resblock", "smallgraph", "darkstrip", "slabs", "longcuboids", "blockstrip"]
 NEG_LOOKS = ["resultstable"]

@@ -17,7 +17,7 @@ import math
 import numpy as np
 from PIL import Image, ImageDraw
 
-from gen_figures import arrow, canvas, font, ink, pastel, text_centered  # noqa: F401  (shared drawing helpers)
+from gen_figures import arrow, canvas, colour, font, ink, pastel, text_centered  # noqa: F401  (shared drawing helpers)
 
 LAYER_ROWS = ["Conv / s2", "Conv dw / s1", "Conv / s1", "Conv dw / s2", "Avg Pool / s1", "FC / s1", "Softmax / s1",
               "conv3-64", "conv3-128", "conv3-256", "conv3-512", "conv1-256", "maxpool", "FC-4096", "FC-1000", "soft-max",
@@ -515,10 +515,51 @@ def draw_blockstrip(rng):
 LAYER_WORDS_SHORT = ["Conv", "Pooling", "Dense", "ReLU", "BN", "Dropout", "Max pool", "FC", "Softmax", "Upsample", "Concat"]
 
 
+def draw_barhchart(rng):
+    """Horizontal bar charts (error rates or timings per method): names on the left, bars of many lengths, values
+    at their ends, vertical grid lines, sometimes groups under headings and hatched bars — rows of long boxes that
+    are no network (the counterpart of the strips and lying cuboids)."""
+    f = font(rng, rng.integers(9, 15))
+    rows = int(rng.integers(4, 22))
+    lh = int(f.size * rng.uniform(1.3, 2.2))
+    left = int(f.size * rng.uniform(6, 12))
+    w, h = left + int(rng.integers(250, 600)), rows * lh + 4 * f.size
+    im, d = canvas(rng, w, h)
+    line = ink(rng)
+    x0, x1, y = left, w - 3 * f.size, 2 * f.size
+    ticks = int(rng.integers(2, 7))
+    for k in range(ticks + 1):
+        gx = x0 + (x1 - x0) * k / ticks
+        d.line([(gx, y), (gx, h - 2 * f.size)], fill=line if rng.random() < 0.5 else (180, 180, 180))
+        text_centered(d, (gx, h - f.size), "%g" % (k * rng.choice([1, 2, 5, 10, 100])), f, line)
+    fills = [line, colour(rng), (255, 255, 255)]
+    for r in range(rows):
+        if rng.random() < 0.15:  # a group heading
+            d.text((4, y), ["No Language Model", "with global training", "[dist]", "Baselines", "Ours"][rng.integers(5)], font=f, fill=line)
+            y += lh
+            continue
+        d.text((4, y), METHODS[rng.integers(len(METHODS))], font=f, fill=line)
+        v = x0 + (x1 - x0) * rng.uniform(0.02, 1.0)
+        fill = fills[rng.integers(3)]
+        d.rectangle([x0, y + lh * 0.15, v, y + lh * 0.8], fill=fill, outline=line)
+        if fill == (255, 255, 255) and rng.random() < 0.6:  # hatching
+            for hx in range(int(x0), int(v) - 4, 6):
+                d.line([(hx, y + lh * 0.8), (hx + 5, y + lh * 0.15)], fill=line)
+        if rng.random() < 0.7:
+            d.text((v + 4, y), "%.1f" % rng.uniform(0.1, 50), font=f, fill=line)
+        y += lh
+        if y > h - 2 * f.size - lh:
+            break
+    return im
+
+
 DRAWERS = {
     "archtable": draw_archtable, "resultstable": draw_resultstable, "linecuboids": draw_linecuboids,
     "greystacks": draw_greystacks, "resblock": draw_resblock, "smallgraph": draw_smallgraph,
     "darkstrip": draw_darkstrip, "slabs": draw_slabs, "longcuboids": draw_longcuboids, "blockstrip": draw_blockstrip,
+    "barhchart": draw_barhchart,
 }
 ARCH_LOOKS = ["archtable", "linecuboids", "greystacks", "resblock", "smallgraph", "darkstrip", "slabs", "longcuboids", "blockstrip"]
 NEG_LOOKS = ["resultstable"]
+# Drawn only when asked for (gen_figures.py --kinds), into a dataset of their own, so that pil4 stays as it was.
+EXTRA_NEG_LOOKS = ["barhchart"]

@@ -10,9 +10,7 @@ kinds=neurons,flow2d,stacked2d,cuboids3d,pipeline,linechart,barchart,scatter,con
 # training script puts them through gen_figures' wear (caption, size, blur, JPEG, margins): --wear.
 npx tsx src/cli/main.ts synth --count 466 --seed 101 --out "$data/synth_kc" --styles keras2,keras3,caffe --jobs 1
 npx tsx src/cli/main.ts synth --count 914 --seed 301 --out "$data/synth_all" --styles "$kinds" --jobs 1
-# pil4: the PIL generator (gen_figures.py + gen_looks.py): 30 kinds, 160 each, with their own wear.
-/usr/bin/python3 models/gen_figures.py --out "$data/pil4" --count 4800 --seed 7
-# pil4neg: horizontal bar charts, the negative that looks most like the block strips and lying cuboids.
-/usr/bin/python3 models/gen_figures.py --out "$data/pil4neg" --count 320 --seed 8 --kinds barhchart
+# pil3: the PIL generator (gen_figures.py + gen_looks.py): 28 kinds, 160 each, with their own wear.
+/usr/bin/python3 models/gen_figures.py --out "$data/pil3" --count 4480 --seed 7
 /usr/bin/python3 models/train_classifier.py --epochs 24 --out models/figure-classifier.onnx \
-  --data "$data/pil4" "$data/pil4neg" "$data/synth_kc" "$data/synth_all" --wear "$data/synth_kc" "$data/synth_all"
+  --data "$data/pil3" "$data/synth_kc" "$data/synth_all" --wear "$data/synth_kc" "$data/synth_all"

@@ -976,8 +976,8 @@ def main():
     import gen_looks  # here, not at the top: gen_looks draws with this module's helpers
 
     DRAWERS.update(gen_looks.DRAWERS)
-    arch_kinds = ARCH_KINDS + gen_looks.ARCH_LOOKS
-    ap.add_argument("--kinds", default=",".join(arch_kinds + NEG_KINDS + gen_looks.NEG_LOOKS))
+    ap.add_argument("--kinds", default=",".join(ARCH_KINDS + gen_looks.ARCH_LOOKS + NEG_KINDS + gen_looks.NEG_LOOKS))
+    arch_kinds = ARCH_KINDS + gen_looks.ARCH_LOOKS + gen_looks.EXTRA_ARCH_LOOKS
     args = ap.parse_args()
     kinds = args.kinds.split(",")
     os.makedirs(args.out, exist_ok=True)

@@ -9,13 +9,16 @@ an identity arrow curving round them), `smallgraph` (a Caffe draw_net of a handf
 `darkstrip` (a strip of tall touching blocks with turned labels, grouped by colour, on white or black), `slabs`
 (PlotNeuralNet: thin pastel slabs with small numbers, much white space).
 Negative: `resultstable` (methods × metrics, numbers, the best in bold).
+Drawn only on request (`--kinds`): `longcuboids` (3-D boxes lying along the flow, hidden edges dashed, kernel wedges
+or arrows between them, dense layers as thin or slanted bars), `blockstrip` (a diagram editor's strip of blocks in
+groups, with a title, braces naming the groups, Input / Output) and the negative `barhchart` (horizontal bar charts).
 """
 import math
 
 import numpy as np
 from PIL import Image, ImageDraw
 
-from gen_figures import arrow, canvas, font, ink, pastel, text_centered  # noqa: F401  (shared drawing helpers)
+from gen_figures import arrow, canvas, colour, font, ink, pastel, text_centered  # noqa: F401  (shared drawing helpers)
 
 LAYER_ROWS = ["Conv / s2", "Conv dw / s1", "Conv / s1", "Conv dw / s2", "Avg Pool / s1", "FC / s1", "Softmax / s1",
               "conv3-64", "conv3-128", "conv3-256", "conv3-512", "conv1-256", "maxpool", "FC-4096", "FC-1000", "soft-max",
@@ -364,10 +367,188 @@ def draw_slabs(rng):
     return im
 
 
+def dashed(d, p, q, fill, dash=4):
+    n = max(1, int(math.hypot(q[0] - p[0], q[1] - p[1]) / dash))
+    for k in range(0, n, 2):
+        a, b = k / n, min(1, (k + 1) / n)
+        d.line([(p[0] + (q[0] - p[0]) * a, p[1] + (q[1] - p[1]) * a), (p[0] + (q[0] - p[0]) * b, p[1] + (q[1] - p[1]) * b)], fill=fill)
+
+
+def draw_longcuboids(rng):
+    """3-D boxes lying along the flow (channels drawn as length, the face as the spatial size): line art, light grey
+    or pastel fills, hidden edges dashed, kernel boxes and wedges or arrows between them, dense layers as thin
+    upright or slanted bars, numbers on the edges or columns of layer text below."""
+    n = int(rng.integers(3, 8))
+    w, h = int(rng.integers(100, 180) * (n + 2)), int(rng.integers(220, 480))
+    im, d = canvas(rng, w, h)
+    line = ink(rng)
+    f = font(rng, rng.integers(8, 14))
+    fill = [None, (238, 238, 238), (255, 235, 200), pastel(rng)][rng.integers(4)]
+    tint = [(230, 120, 110), (120, 120, 230), (90, 160, 160)][rng.integers(3)]
+    hidden = rng.random() < 0.5
+    link = ["wedge", "arrow", "none"][rng.integers(3)]
+    text_below = rng.random() < 0.4
+    unit = w / (n + 2)
+    cy = h * rng.uniform(0.4, 0.55)
+    face = h * rng.uniform(0.3, 0.55)
+    x = 15.0
+    if rng.random() < 0.6:  # the input as a thin tall plane
+        x = wire_cuboid(d, x, cy - face * 0.7, float(rng.uniform(3, 10)), face * 1.4, face * rng.uniform(0.2, 0.6), line, fill, 1) + unit * 0.2
+    for i in range(n):
+        length = unit * rng.uniform(0.4, 0.9)
+        depth = face * rng.uniform(0.3, 0.9)
+        y = cy - face / 2
+        right = wire_cuboid(d, x, y, length, face, depth, line, fill, 1)
+        if hidden:  # the three edges behind, dashed
+            bx, by = x + depth * 0.6, y + face - depth * 0.45
+            dashed(d, (x, y + face), (bx, by), line)
+            dashed(d, (bx, by), (bx + length, by), line)
+            dashed(d, (bx, by), (bx, y - depth * 0.45), line)
+        nxt = right + unit * rng.uniform(0.15, 0.4)
+        if link == "wedge":  # a kernel box at the end of this box, its window widening to the next
+            kx, ky, ks = x + length * rng.uniform(0.6, 0.9), cy - face * 0.15, face * 0.3
+            d.rectangle([kx, ky, kx + ks * 0.3, ky + ks], fill=tint, outline=line)
+            d.polygon([(kx + ks * 0.3, ky), (kx + ks * 0.3, ky + ks), (nxt + 4, cy)], fill=tuple(min(255, c + 60) for c in tint), outline=tint)
+        elif link == "arrow":
+            arrow(d, (right - depth * 0.3, cy), (nxt, cy), line, int(rng.integers(1, 3)), 8)
+        if rng.random() < 0.7:
+            d.text((x + length / 2, y + face + 3), str(int(rng.choice([64, 96, 128, 256, 384, 512, 1024]))), font=f, fill=line)
+            d.text((right - depth * 0.2, y + face - depth * 0.3), str(int(rng.choice([224, 55, 27, 13, 7]))), font=f, fill=line)
+        if text_below:
+            for k in range(int(rng.integers(1, 6))):
+                d.text((x, y + face + f.size * (k + 2)), NET_WORDS[rng.integers(len(NET_WORDS))], font=f, fill=line)
+        x = nxt
+        face *= rng.uniform(0.7, 0.95)
+        if x > w - unit:
+            break
+    slanted = rng.random() < 0.4
+    for k in range(int(rng.integers(1, 4))):  # dense layers
+        if x > w - 20:
+            break
+        if rng.random() < 0.3 and k > 0:  # crossing lines between two dense layers
+            d.line([(x - 18, cy - 10), (x - 4, cy + 10)], fill=line)
+            d.line([(x - 18, cy + 10), (x - 4, cy - 10)], fill=line)
+        if slanted:
+            bar = [(x, cy + face * 0.8), (x + 6, cy + face * 0.8), (x + 6 + face * 0.9, cy - face * 0.8), (x + face * 0.9, cy - face * 0.8)]
+            d.polygon(bar, fill=[(200, 235, 210), (238, 238, 238)][rng.integers(2)], outline=line)
+            x += face * 0.9 + 25
+        else:
+            x = wire_cuboid(d, x, cy - face, 6, face * 2, 8, line, fill, 1) + 25
+    return im
+
+
+GROUP_WORDS = ["Convolutional and Pooling Layers", "Fully-Connected Layers", "Encoder", "Decoder", "Feature extractor",
+               "Classifier", "Block 1", "Stage 2", "Backbone", "Head"]
+
+
+def draw_blockstrip(rng):
+    """A strip of blocks in groups, as diagram editors draw it: tall blocks with turned labels or squarer ones with
+    level text, square or rounded, a colour per layer type, groups touching or apart; around it what such figures
+    carry: a title, braces under groups with their names, Input / Output beside the end arrows, much empty ground."""
+    f = font(rng, rng.integers(10, 16))
+    turned = rng.random() < 0.6
+    bw = int(f.size * (rng.uniform(1.4, 2.4) if turned else rng.uniform(4, 7)))
+    bh = int(f.size * (rng.uniform(6, 10) if turned else rng.uniform(2, 4)))
+    groups = [int(rng.integers(1, 5)) for _ in range(int(rng.integers(3, 8)))]
+    gap = int(bw * rng.uniform(0.2, 1.0)) if turned else int(f.size * rng.uniform(1.5, 3))
+    w = sum(groups) * bw + (len(groups) + 5) * gap + 6 * f.size
+    h = int(bh * rng.uniform(1.6, 3.2)) + 4 * f.size
+    im, d = canvas(rng, w, h)
+    line = ink(rng)
+    types = [(255, 255, 255), pastel(rng), pastel(rng), pastel(rng)]
+    rounded = rng.random() < 0.4
+    y0 = h * rng.uniform(0.3, 0.45) - bh / 2 + f.size
+    arrows_between = not turned or rng.random() < 0.3
+    colour = (30, 150, 230) if rng.random() < 0.4 else line
+    x = 3 * f.size
+    arrow(d, (4, y0 + bh / 2), (x - 4, y0 + bh / 2), colour, int(rng.integers(1, 6)), 10)
+    if rng.random() < 0.5:
+        d.text((2, y0 + bh / 2 - 2 * f.size), ["Input", "input", "x", "Image"][rng.integers(4)], font=f, fill=line)
+    if rng.random() < 0.5:
+        text_centered(d, (w / 2, f.size), ["Model Architecture", "Network", "Proposed model", "CNN"][rng.integers(4)], font(rng, f.size + 4), line)
+    for gi, size in enumerate(groups):
+        start = x
+        for k in range(size):
+            kind = int(rng.integers(1, 4)) if k == size - 1 and rng.random() < 0.6 else 0
+            box = [x, y0, x + bw, y0 + bh]
+            if rounded:
+                d.rounded_rectangle(box, radius=max(2, bw // 6), fill=types[kind], outline=line)
+            else:
+                d.rectangle(box, fill=types[kind], outline=line)
+            label = LAYER_WORDS_SHORT[rng.integers(len(LAYER_WORDS_SHORT))] + ("" if rng.random() < 0.5 else " %d-%d" % (gi + 1, k + 1))
+            if turned:
+                tmp = Image.new("L", (int(bh), int(bw)), 0)
+                ImageDraw.Draw(tmp).text((6, (bw - f.size) / 2 - 1), label, font=f, fill=255)
+                d.bitmap((x, y0), tmp.rotate(90, expand=True), fill=line)
+            else:
+                text_centered(d, (x + bw / 2, y0 + bh / 2), label, f, line)
+            x += bw
+            if not turned and k < size - 1:
+                arrow(d, (x, y0 + bh / 2), (x + gap, y0 + bh / 2), line, 1, 6)
+                x += gap
+        if rng.random() < 0.5:  # a brace under the group and its name
+            by = y0 + bh + f.size * 0.6
+            d.line([(start, by), (start, by + 5), (x, by + 5), (x, by)], fill=line)
+            text_centered(d, ((start + x) / 2, by + 6 + f.size), GROUP_WORDS[rng.integers(len(GROUP_WORDS))], f, line)
+        if arrows_between and gi < len(groups) - 1:
+            arrow(d, (x, y0 + bh / 2), (x + gap, y0 + bh / 2), line, int(rng.integers(1, 3)), 8)
+        x += gap
+    arrow(d, (x, y0 + bh / 2), (min(w - 2, x + 2 * f.size), y0 + bh / 2), colour, int(rng.integers(1, 6)), 10)
+    if rng.random() < 0.5:
+        d.text((x, y0 + bh / 2 - 2 * f.size), ["Output", "output", "y", "Class"][rng.integers(4)], font=f, fill=line)
+    return im
+
+
+LAYER_WORDS_SHORT = ["Conv", "Pooling", "Dense", "ReLU", "BN", "Dropout", "Max pool", "FC", "Softmax", "Upsample", "Concat"]
+
+
+def draw_barhchart(rng):
+    """Horizontal bar charts (error rates or timings per method): names on the left, bars of many lengths, values
+    at their ends, vertical grid lines, sometimes groups under headings and hatched bars — rows of long boxes that
+    are no network (the counterpart of the strips and lying cuboids)."""
+    f = font(rng, rng.integers(9, 15))
+    rows = int(rng.integers(4, 22))
+    lh = int(f.size * rng.uniform(1.3, 2.2))
+    left = int(f.size * rng.uniform(6, 12))
+    w, h = left + int(rng.integers(250, 600)), rows * lh + 4 * f.size
+    im, d = canvas(rng, w, h)
+    line = ink(rng)
+    x0, x1, y = left, w - 3 * f.size, 2 * f.size
+    ticks = int(rng.integers(2, 7))
+    for k in range(ticks + 1):
+        gx = x0 + (x1 - x0) * k / ticks
+        d.line([(gx, y), (gx, h - 2 * f.size)], fill=line if rng.random() < 0.5 else (180, 180, 180))
+        text_centered(d, (gx, h - f.size), "%g" % (k * rng.choice([1, 2, 5, 10, 100])), f, line)
+    fills = [line, colour(rng), (255, 255, 255)]
+    for r in range(rows):
+        if rng.random() < 0.15:  # a group heading
+            d.text((4, y), ["No Language Model", "with global training", "[dist]", "Baselines", "Ours"][rng.integers(5)], font=f, fill=line)
+            y += lh
+            continue
+        d.text((4, y), METHODS[rng.integers(len(METHODS))], font=f, fill=line)
+        v = x0 + (x1 - x0) * rng.uniform(0.02, 1.0)
+        fill = fills[rng.integers(3)]
+        d.rectangle([x0, y + lh * 0.15, v, y + lh * 0.8], fill=fill, outline=line)
+        if fill == (255, 255, 255) and rng.random() < 0.6:  # hatching
+            for hx in range(int(x0), int(v) - 4, 6):
+                d.line([(hx, y + lh * 0.8), (hx + 5, y + lh * 0.15)], fill=line)
+        if rng.random() < 0.7:
+            d.text((v + 4, y), "%.1f" % rng.uniform(0.1, 50), font=f, fill=line)
+        y += lh
+        if y > h - 2 * f.size - lh:
+            break
+    return im
+
+
 DRAWERS = {
     "archtable": draw_archtable, "resultstable": draw_resultstable, "linecuboids": draw_linecuboids,
     "greystacks": draw_greystacks, "resblock": draw_resblock, "smallgraph": draw_smallgraph,
-    "darkstrip": draw_darkstrip, "slabs": draw_slabs,
+    "darkstrip": draw_darkstrip, "slabs": draw_slabs, "longcuboids": draw_longcuboids, "blockstrip": draw_blockstrip,
+    "barhchart": draw_barhchart,
 }
 ARCH_LOOKS = ["archtable", "linecuboids", "greystacks", "resblock", "smallgraph", "darkstrip", "slabs"]
 NEG_LOOKS = ["resultstable"]
+# Drawn only when asked for (gen_figures.py --kinds), so that the default set (pil3, the committed model's) stays as it
+# was; models/README.md ("Tried since") says what training with them did.
+EXTRA_ARCH_LOOKS = ["longcuboids", "blockstrip"]
+EXTRA_NEG_LOOKS = ["barhchart"]

@@ -12,5 +12,5 @@ npx tsx src/cli/main.ts synth --count 466 --seed 101 --out "$data/synth_kc" --st
 npx tsx src/cli/main.ts synth --count 914 --seed 301 --out "$data/synth_all" --styles "$kinds" --jobs 1
 # pil3: the PIL generator (gen_figures.py + gen_looks.py): 28 kinds, 160 each, with their own wear.
 /usr/bin/python3 models/gen_figures.py --out "$data/pil3" --count 4480 --seed 7
-/usr/bin/python3 models/train_classifier.py --epochs 7 --out models/figure-classifier.onnx \
+/usr/bin/python3 models/train_classifier.py --epochs 24 --out models/figure-classifier.onnx \
   --data "$data/pil3" "$data/synth_kc" "$data/synth_all" --wear "$data/synth_kc" "$data/synth_all"

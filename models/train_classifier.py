@@ -25,8 +25,8 @@ CLASSES = ["other", "keras", "caffe", "neurons", "flow2d", "stacked2d", "cuboids
 # src/synth styles and models/gen_figures.py / gen_looks.py kinds → class. Anything not listed is a negative ("other").
 STYLE_CLASS = {"keras": "keras", "keras2": "keras", "keras3": "keras", "caffe": "caffe", "smallgraph": "caffe",
                "neurons": "neurons", "flow2d": "flow2d", "branches": "flow2d", "resblock": "flow2d", "darkstrip": "flow2d",
-               "stacked2d": "stacked2d", "greystacks": "stacked2d", "cuboids3d": "cuboids3d", "linecuboids": "cuboids3d",
-               "slabs": "cuboids3d", "pipeline": "pipeline", "archtable": "table"}
+               "blockstrip": "flow2d", "stacked2d": "stacked2d", "greystacks": "stacked2d", "cuboids3d": "cuboids3d",
+               "linecuboids": "cuboids3d", "longcuboids": "cuboids3d", "slabs": "cuboids3d", "pipeline": "pipeline", "archtable": "table"}
 # DLPaper2Code's five kinds: Keras and Caffe plots are 2-D box drawings; an architecture table is none of the five.
 FIVE_KIND = {"keras": "flow2d", "caffe": "flow2d", "flow2d": "flow2d", "neurons": "neurons", "stacked2d": "stacked2d",
              "cuboids3d": "cuboids3d", "pipeline": "pipeline", "table": "table"}

@@ -6,9 +6,20 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Times signs and the letter x between numbers become "x"; dashes and spaces are normalised. */
+/**
+ * "4,096", "1,000", "13,522": a number written with thousands separators, as one number. Groups that read as a
+ * list of widths instead ("64,128,256": each twice or half the one before, or the same) stay a list.
+ */
+function joinThousands(group: string): string {
+  const parts = group.split(',');
+  const widths = parts.every((p) => !/^0/.test(p)) && parts.every((p, i) => i === 0 || [0.5, 1, 2].includes(Number(p) / Number(parts[i - 1])));
+  return widths ? group : parts.join('');
+}
+
+/** Times signs and the letter x between numbers become "x"; dashes and spaces are normalised; thousands separators go. */
 export function normaliseLayerText(text: string): string {
   return text
+    .replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g, joinThousands)
     .replace(/(\d+)\s*²/g, '$1x$1')
     .normalize('NFKC')
     .replace(/[×✕⨯∗*]/g, 'x')

@@ -571,6 +571,11 @@ const FORMS: Array<[string, string]> = [
     'The recogniser has two convolutional layers with 128 feature maps each. Their output is projected to 192 dimensions by a linear projection layer and then passed to two LSTM layers of 400 cells, and a softmax layer with 60 outputs is placed on top.',
     'C128 C128 F192 L400 L400 F60',
   ],
+  // Thousands separators ("4,096", "1,000") are one number; a run of widths without spaces ("32,64,128") stays a list.
+  [
+    'The network takes 224 × 224 images through three convolutional layers with 32,64,128 filters, followed by two fully connected layers with 4,096 units each and a softmax layer with 1,000 outputs.',
+    'C32 C64 C128 F4096 F4096 F1000',
+  ],
 ];
 
 describe('prose forms', () => {

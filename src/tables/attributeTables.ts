@@ -219,7 +219,11 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
         const dims = sizeOf(attrs.get('inputSize')!);
         if (dims) input = [dims[0], dims[1], dims[2] ?? 3];
       }
-      const own = layerDrafts(line);
+      // "block1 | … | [3×3, 32; 3×3, 32]": a name that is no layer word leaves the layer to the spec cell.
+      const spec = attrs.get('spec');
+      const named = layerDrafts(line);
+      const own = named.length === 0 && spec ? layerDrafts(spec) : named;
+      if (own !== named) attrs.delete('spec');
       // "input | Waveform | – | 32000×1": a row its name calls the input, whatever its type cell says.
       const inputRow = own.length === 0 && /^input\b/i.test(attrs.get('name') ?? '');
       const drafts = inputRow ? [{ type: 'Input', params: {}, inferred: [], text: line }] : applyAttributes(own, attrs);

@@ -178,6 +178,19 @@ describe('layer tables', () => {
     expect(read([40, 100, 200], rows)).toEqual(['C16 C32 C32 P F5']);
   });
 
+  it('reads a row whose name is no layer word ("block1") from its spec cell', () => {
+    const rows = [
+      ['Layer', 'Output size', 'Details'],
+      ['input', '64×64×3', 'RGB image'],
+      ['block1', '64×64×24', '3×3, 24'],
+      ['pool1', '32×32×24', '2×2 max pool, stride 2'],
+      ['block2', '32×32×48', '3×3, 48'],
+      ['gap', '1×1×48', 'global average pool'],
+      ['fc', '3', '3-d fc, softmax'],
+    ];
+    expect(read([40, 100, 180], rows)).toEqual(['C24 P C48 A F3']);
+  });
+
   it('reads stages ruled between rows, each a bracketed block drawn with strokes and a repeat mark, one network per depth column', () => {
     const items: TextItem[] = [];
     const paths: PathItem[] = [];

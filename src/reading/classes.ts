@@ -1,6 +1,6 @@
 /**
  * How many outputs a task has, as papers state it: "10 digit classes", "1000 categories", "a 10-way softmax",
- * and for agents that score each action, "5, 10 and 20 actions".
+ * "predicts one of the 6 question types", and for agents that score each action, "5, 10 and 20 actions".
  */
 import { NUMBER_LIST, numbersIn } from './numbers.ts';
 
@@ -11,6 +11,9 @@ const CLASSES = new RegExp(
   'gi',
 );
 const WAY = /(?<![\d.,])(\d+)[- ](?:way|class)\b/gi;
+/** "predicts one of the 6 question types", "assigns 1 of the 4 tumour grades": the choices the output makes. */
+const ONE_OF =
+  /\b(?:predicts?|predicting|outputs?|assigns?|classif(?:y|ies)\s+(?:it|them|each\s+\w+)?\s*(?:as|into))\s+(?:1|one)\s+of\s+(?:the\s+)?(\d+)\s+(?:[a-z-]+\s+){0,3}?(?:types|kinds|classes|categories|labels|outcomes|grades|stages|states|diagnoses)\b/gi;
 /** "a softmax over the 29 characters", "a layer over 40 phonemes", "a softmax over a vocabulary of 30000 words": what an output layer chooses among. */
 const OVER_SYMBOLS =
   /\b(?:over|among|between)\s+(?:the\s+|all\s+)?(\d+)\s+(?:possible\s+|output\s+)?(?:characters|symbols|phonemes|digits|letters|words)\b|\b(?:softmax|output|classifier|distribution)\s+(?:layer\s+)?over\s+(?:a|the|its)\s+(?:target\s+|output\s+)?vocabulary\s+of\s+(?:size\s+)?(\d+)|\b(?:onto|over|to)\s+(?:a|the|its)\s+(\d+)-word\s+(?:target\s+|output\s+)?vocabulary/gi;
@@ -18,7 +21,7 @@ const OVER_SYMBOLS =
 /** Every class count a sentence (in prose form) states; "10 and 100 image categories respectively" gives both. */
 export function classCountsIn(sentence: string): number[] {
   const counts = [...sentence.matchAll(CLASSES)].flatMap((m) => numbersIn(m[1]));
-  counts.push(...[...sentence.matchAll(WAY), ...sentence.matchAll(OVER_SYMBOLS)].map((m) => Number(m[1] ?? m[2] ?? m[3])));
+  counts.push(...[...sentence.matchAll(WAY), ...sentence.matchAll(ONE_OF), ...sentence.matchAll(OVER_SYMBOLS)].map((m) => Number(m[1] ?? m[2] ?? m[3])));
   return counts.filter((n) => n >= 2 && n <= 100000);
 }
 

@@ -67,7 +67,11 @@ export function attributes(type: string, clause: string): Pick<GroupClause, 'wid
       'i',
     ).exec(clause);
     // "512-d", never "1-D" (the axes of a 1-D convolution)
-    const hyphened = new RegExp(String.raw`(?<![\dx.])(\d+-(?:unit|neuron|filter|channel|dimensional)|\d{2,}-d)\b`, 'i').exec(clause);
+    // ("on top of the pooled 100-dimensional vector" sizes what comes in, not the layer)
+    const hyphened = new RegExp(
+      String.raw`(?<![\dx.])(?<!\b(?:on\s+top\s+of|takes|receives|over|from)\s+(?:the|a|an|its|each)\s+(?:[a-z]+\s+)?)(\d+-(?:unit|neuron|filter|channel|dimensional)|\d{2,}-d)\b`,
+      'i',
+    ).exec(clause);
     if (listed) {
       out.widths = numbersIn(listed[1]);
       if (listed[2]) out.kernel = pair(listed[2], listed[3]);

@@ -211,23 +211,28 @@ const LAYER_VERB: MentionPattern = {
 };
 const VERB_KIND: Record<string, string> = { convolves: 'convolution', filters: 'convolution', pools: 'pooling', subsamples: 'subsampling' };
 
-/** "reduced by global max pooling", "we apply max-over-time pooling": a pooling named as what is done, without "layer". */
+const POOLING_WORDS = String.raw`(?:global\s+)?(?:max|average|mean|avg)(?:[- ]over[- ]time)?[- ]pooling`;
+/**
+ * "reduced by global max pooling", "we apply max-over-time pooling", "on top of which max-over-time pooling
+ * extracts …": a pooling named as what is done, without "layer".
+ */
 const POOLED_BY: MentionPattern = {
   needs: /pooling/i,
   pattern: new RegExp(
-    String.raw`\b(?:(?<!(?:followed|succeeded)\s+)by|with|using|via|through|appl(?:y|ies|ied))\s+(?:an?\s+)?(?<words>(?:global\s+)?(?:max|average|mean|avg)(?:[- ]over[- ]time)?[- ]pooling)\b(?!\s+(?:layers?|operations?)\b)`,
+    String.raw`\b(?:(?:(?<!(?:followed|succeeded)\s+)by|with|using|via|through|appl(?:y|ies|ied))\s+(?:an?\s+)?(?<words>${POOLING_WORDS})\b(?!\s+(?:layers?|operations?)\b)|\b(?:which|then)\s+(?<subject>${POOLING_WORDS})\s+(?:extracts|selects|takes|keeps|reduces|produces|aggregates|is\s+applied)\b)`,
     'gi',
   ),
 };
 
 export function pooledByMentions(sentence: string): Found[] {
   return mentionsIn(sentence, POOLED_BY).flatMap((m) => {
-    const kind = kindNamed(m.groups!.words);
+    const words = m.groups!.words ?? m.groups!.subject!;
+    const kind = kindNamed(words);
     if (!kind) return [];
     const found = m as Found;
-    found.index = m.index! + m[0].length - m.groups!.words.length;
+    found.index = m.index! + m[0].indexOf(words);
     found.kind = kind;
-    found.groups = { words: m.groups!.words, noun: '' };
+    found.groups = { words, noun: '' };
     return [found];
   });
 }

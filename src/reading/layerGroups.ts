@@ -296,6 +296,12 @@ export function groupClauses(sentence: string): GroupClause[] {
     // linear projection layer": said before the layer is named.
     const reshaped = i === 0 && kind.type === 'Dense' && !clause.widths ? widthBefore(sentence.slice(0, start)) : undefined;
     if (reshaped) clause.widths = [reshaped];
+    // "the 300-dimensional word embedding layer": a width written just before the kind words.
+    const prefixed =
+      !clause.widths && kind.widthParam
+        ? /(?<![\dx.])(\d+)-(?:dimensional|d|unit|channel|filter)\s+$/i.exec(sentence.slice(Math.max(0, start - 24), start))
+        : null;
+    if (prefixed) clause.widths = [Number(prefixed[1])];
     // "the encoder has dense layers with 64, 32 and 16 neurons": layers named without an article but with one
     // width each are new layers, as many as the widths (with "the", the layers counted before).
     if (clause.ref.kind === 'all' && !g.det && !g.ord && !g.target && !m.positions && !m.afterNames && (clause.widths?.length ?? 0) >= 2)

@@ -576,6 +576,11 @@ const FORMS: Array<[string, string]> = [
     'The network takes 224 × 224 images through three convolutional layers with 32,64,128 filters, followed by two fully connected layers with 4,096 units each and a softmax layer with 1,000 outputs.',
     'C32 C64 C128 F4096 F4096 F1000',
   ],
+  // "on top of" chains: a width just before the kind words, a pooling as the subject, an output as "one of the N … types".
+  [
+    'On top of the 200-dimensional word embedding layer we place a convolutional layer with 64 feature maps and a window of 5, on top of which max-over-time pooling extracts one value per map. A softmax layer on top of the pooled 64-dimensional vector predicts one of the 4 intent types.',
+    'E200 C64 P F4',
+  ],
 ];
 
 describe('prose forms', () => {

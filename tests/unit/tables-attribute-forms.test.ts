@@ -173,9 +173,10 @@ describe('layer tables', () => {
       ['Stem', 'conv 7, 16, /2', '56×56×16'],
       ['Stage 1', '(conv 3, 32) ×2', '56×56×32'],
       ['', 'max pool 2', '28×28×32'],
-      ['Head', 'FC, 5', '5'],
+      ['', 'MP 2×2', '14×14×32'],
+      ['Head', 'fully connected, 5 (softmax)', '5'],
     ];
-    expect(read([40, 100, 200], rows)).toEqual(['C16 C32 C32 P F5']);
+    expect(read([40, 100, 250], rows)).toEqual(['C16 C32 C32 P P F5']);
   });
 
   it('reads a row whose name is no layer word ("block1") from its spec cell', () => {

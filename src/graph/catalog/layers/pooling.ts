@@ -61,7 +61,7 @@ function windowPool(type: string, kind: 'max' | 'average', aliases: string[], ki
 export const maxPool2d = windowPool(
   'MaxPool2D',
   'max',
-  ['maxpool', 'max pool', 'max-pool', 'max pooling', 'max-pooling', 'mpool', 'maxpooling2d', 'MaxPooling2D', 'pool', 'pooling'],
+  ['maxpool', 'max pool', 'max-pool', 'max pooling', 'max-pooling', 'mpool', 'mp', 'maxpooling2d', 'MaxPooling2D', 'pool', 'pooling'],
   ['max-pooling', 'max pooling', 'maxpooling', 'max-pool', 'max pool', 'pooling', 'spatial pooling', 'maxpool', 'pool'],
   { keras: { className: 'MaxPooling2D' }, caffe: { type: 'Pooling' }, pytorch: { module: 'MaxPool2d' }, onnx: { op: 'MaxPool' } },
 );

@@ -157,6 +157,8 @@ function applySpec(main: LayerDraft, spec: string): void {
   const width = widthParamOf(main.type);
   const n = counted ?? rest;
   if (width && n) set(width, Number(n[1]));
+  // "3×3×32": a convolution's window and, third, its width (a depthwise one's third number is its input's channels).
+  else if (width && shape?.[3] && traitsOf(main.type).window === 'convolution' && main.type !== 'DepthwiseConv2D') set(width, Number(shape[3]));
   if (activation && width) set('activation', activation[1].toLowerCase());
 }
 

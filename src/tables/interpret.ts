@@ -40,6 +40,26 @@ function sizedLayers(draft: NetworkDraft): number {
   return layers.filter((l) => l.params.filters !== undefined || l.params.units !== undefined).length;
 }
 
+/**
+ * "Layer type | SVHN model | GTSRB model": a type column and, beside it, one column per network whose cells
+ * state that network's numbers ("3×3×32", "2×2", "256"). Each network column is read as the type column's spec.
+ */
+function networkColumns(header: Cell[], body: Cell[][]): NetworkDraft[] {
+  const type = header.find((h) => attributeOf(h.text) === 'type');
+  const networks = header.filter((h) => h !== type && !attributeOf(h.text));
+  // Two networks at least: a single column beside the stages ("stage | net") is a configuration table's.
+  if (!type || networks.length < 2 || header.length !== networks.length + 1) return [];
+  const covers = (c: Cell, h: Cell) => c.col0 <= h.col1 && c.col1 >= h.col0;
+  return networks.flatMap((network) => {
+    const spec: Cell = { ...network, text: 'configuration', lines: ['configuration'] };
+    const draft = readRows(
+      [type, spec],
+      body.map((row) => row.filter((c) => covers(c, type) || covers(c, network))),
+    );
+    return draft && draft.readCells >= 3 && sizedLayers(draft) >= 2 ? [{ ...draft, name: network.text }] : [];
+  });
+}
+
 /** Interprets a grid as zero or more networks. */
 export function interpretTable(grid: TableGrid, hints: InterpretHints): NetworkDraft[] {
   const cells = grid.cells.filter((c) => c.text.trim());
@@ -64,6 +84,8 @@ export function interpretTable(grid: TableGrid, hints: InterpretHints): NetworkD
       if (drafts.length) return drafts;
     }
   }
+  const perNetwork = rows.length ? networkColumns(rows[0], rows.slice(1)) : [];
+  if (perNetwork.length) return perNetwork;
   // Column-major: a column holding three or more attribute headers.
   for (let col = 0; col < Math.min(grid.columns.length, 3); col++) {
     const attrs = cells.filter((c) => c.col0 === col && attributeOf(c.text)).length;

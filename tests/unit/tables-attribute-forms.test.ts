@@ -192,6 +192,18 @@ describe('layer tables', () => {
     expect(read([40, 100, 180], rows)).toEqual(['C24 P C48 A F3']);
   });
 
+  it('reads one network per column beside a type column, cells as "3×3×32", "2×2" and "128"', () => {
+    const rows = [
+      ['Layer type', 'Small model', 'Large model'],
+      ['Convolution + ReLU', '3×3×16', '3×3×32'],
+      ['Max pooling', '2×2', '2×2'],
+      ['Convolution + ReLU', '3×3×32', '3×3×64'],
+      ['Fully connected + ReLU', '128', '256'],
+      ['Fully connected + softmax', '5', '5'],
+    ];
+    expect(read([40, 160, 240], rows)).toEqual(['C16 P C32 F128 F5', 'C32 P C64 F256 F5']);
+  });
+
   it('reads stages ruled between rows, each a bracketed block drawn with strokes and a repeat mark, one network per depth column', () => {
     const items: TextItem[] = [];
     const paths: PathItem[] = [];

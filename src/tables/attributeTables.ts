@@ -162,10 +162,10 @@ function applySpec(main: LayerDraft, spec: string): void {
   if (activation && width) set('activation', activation[1].toLowerCase());
 }
 
-/** The layers a type or name cell names; "conv1", "fc6" (a layer's name) still say its type, the attributes say the rest. */
 /** "(conv 9, 64) ×2", "[conv3-64] x3": a bracketed layer with its repeat, inside a cell. */
 const BRACKETED_REPEAT = /^[([](?<body>[^()[\]]+)[)\]]\s*[×x]\s*(?<times>\d{1,2})$/i;
 
+/** The layers a type or name cell names; "conv1", "fc6" (a layer's name) still say its type, the attributes say the rest. */
 function layerDrafts(text: string): LayerDraft[] {
   const repeated = BRACKETED_REPEAT.exec(normaliseLayerText(text).trim());
   if (repeated) {

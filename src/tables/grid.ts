@@ -194,12 +194,6 @@ function subColumns(range: [number, number], chunks: Chunk[]): Array<[number, nu
   return xs.slice(1).map((x, i) => [xs[i], x]);
 }
 
-/**
- * Tables ruled between rows but not between columns: a band between two rules whose first columns hold one
- * line each (a stage's name and size) while the columns right of them stack several is one row, and each
- * column's stack in it is one cell (a bracketed block beside its stage name, with its "×2"). Other bands (a
- * group label beside rows of attributes) keep a row per line.
- */
 const joinCells = (cells: Cell[]): Cell =>
   makeCell(
     cells.flatMap((c) => c.chunks),
@@ -207,6 +201,12 @@ const joinCells = (cells: Cell[]): Cell =>
     cells[0]!.col1,
   );
 
+/**
+ * Tables ruled between rows but not between columns: a band between two rules whose first columns hold one
+ * line each (a stage's name and size) while the columns right of them stack several is one row, and each
+ * column's stack in it is one cell (a bracketed block beside its stage name, with its "×2"). Other bands (a
+ * group label beside rows of attributes) keep a row per line.
+ */
 function joinRowBands(cells: Cell[], rules: Rules, box: Box): Cell[] {
   const across = rules.horizontal.filter((r) => r.x1 - r.x0 >= 0.6 * (box[2] - box[0])).map((r) => r.y);
   const ys = clusterPositions(across, 2);

@@ -51,7 +51,6 @@ export function layerToken(layer: Layer, detail: Detail): string {
     case 'SimpleRNN':
     case 'LSTM':
     case 'GRU':
-    case 'Bidirectional':
       return `${layer.type}(${p.units})`;
     case 'Embedding':
       return `Embedding(${p.dim})`;

@@ -47,7 +47,21 @@ export function checkGraphStructure(data: unknown): Graph {
       fail(`layer "${l.id}": params must be an object`);
     }
   });
-  return data as Graph;
+  return withoutLegacyTypes(data as Graph);
+}
+
+/**
+ * Graphs saved before recurrent layers carried their direction as a flag held a `Bidirectional` layer wrapping a
+ * `cell`: read as that cell, flagged bidirectional, so designs kept in a library or shared as links still open.
+ */
+function withoutLegacyTypes(graph: Graph): Graph {
+  if (!graph.layers.some((layer) => layer.type === 'Bidirectional')) return graph;
+  const layers = graph.layers.map((layer) => {
+    if (layer.type !== 'Bidirectional') return layer;
+    const { cell, ...params } = layer.params ?? {};
+    return { ...layer, type: typeof cell === 'string' ? cell : 'LSTM', params: { ...params, bidirectional: true } };
+  });
+  return { ...graph, layers };
 }
 
 /** Stable, readable JSON: two-space indent, short number lists kept on one line. */

@@ -359,10 +359,10 @@ function bidirectional(call: KerasCall, add: (type: string, params?: Params) => 
   if (mergeMode !== 'concat' && mergeMode !== 'sum') fail(call, `merge_mode "${mergeMode}" is not supported (only concat and sum)`);
   const innerCall: KerasCall = { ...call, className: cell, config: inner!.config ?? {} };
   const params: Record<string, ParamValue> = {
-    cell,
     units: required(innerCall, 'units', 'output_dim'),
     return_sequences: innerCall.config.return_sequences === true,
+    bidirectional: true,
     merge: mergeMode,
   };
-  return add('Bidirectional', params);
+  return add(cell, params);
 }

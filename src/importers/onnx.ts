@@ -476,7 +476,7 @@ class OnnxImporter {
   }
 
   /**
-   * LSTM/GRU/RNN: one graph layer (Bidirectional for two directions). Whether it returns sequences
+   * LSTM/GRU/RNN: one graph layer (flagged bidirectional for two directions). Whether it returns sequences
    * and how directions merge are read from what consumes its outputs.
    */
   private recurrent(ctx: NodeContext): void {
@@ -492,9 +492,12 @@ class OnnxImporter {
     const [y, yH, yC] = ctx.node.output ?? [];
     const readers = (name: string | undefined) => (name ? (this.consumers.get(name) ?? []) : []);
     const sequences = readers(y).length > 0;
-    const params: Params = directions === 2 ? { cell, units, return_sequences: sequences } : { units, return_sequences: sequences };
-    if (directions === 2) params.merge = readers(sequences ? y : yH).some((n) => n.op_type === 'ReduceSum') ? 'sum' : 'concat';
-    const id = this.b.add({ id: ctx.id, type: directions === 2 ? 'Bidirectional' : cell, inputs: [value.layer], params }, ctx.position);
+    const params: Params = { units, return_sequences: sequences };
+    if (directions === 2) {
+      params.bidirectional = true;
+      params.merge = readers(sequences ? y : yH).some((n) => n.op_type === 'ReduceSum') ? 'sum' : 'concat';
+    }
+    const id = this.b.add({ id: ctx.id, type: cell, inputs: [value.layer], params }, ctx.position);
     if (y) this.values.set(y, { layer: id, layout: 'rnn-y', directions });
     for (const state of [yH, yC]) if (state) this.values.set(state, { layer: id, layout: 'rnn-h', directions });
   }

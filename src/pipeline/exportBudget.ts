@@ -57,11 +57,10 @@ export function countWeights(graph: Graph, analysis: Analysis = analyseGraph(gra
         break;
       case 'SimpleRNN':
       case 'LSTM':
-      case 'GRU':
-      case 'Bidirectional': {
-        const gates = { SimpleRNN: 1, LSTM: 4, GRU: 3 }[(layer.type === 'Bidirectional' ? p.cell : layer.type) as string] ?? 4;
+      case 'GRU': {
+        const gates = { SimpleRNN: 1, LSTM: 4, GRU: 3 }[layer.type];
         const units = Number(p.units);
-        total += gates * (cin * units + units * units + units) * (layer.type === 'Bidirectional' ? 2 : 1);
+        total += gates * (cin * units + units * units + units) * (p.bidirectional ? 2 : 1);
         break;
       }
       case 'BatchNorm':

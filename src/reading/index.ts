@@ -4,7 +4,18 @@
  */
 export { NUMBER_WORDS, ORDINALS, wordsToDigits, numberOf, numbersIn, NUMBER_LIST } from './numbers.ts';
 export { describesCitedWork, normaliseLayerText, proseForm } from './text.ts';
-export { ALL_WIDTH_NOUNS, KIND_WORDS, kindNamed, widthNouns, widthParam, typeCountedBy, type LayerKind } from './vocabulary.ts';
+export {
+  ALL_WIDTH_NOUNS,
+  KIND_WORDS,
+  kindNamed,
+  widthNouns,
+  widthParam,
+  typeCountedBy,
+  leadingModifier,
+  modifierParams,
+  draftModifiers,
+  type LayerKind,
+} from './vocabulary.ts';
 export { classCountsIn, TASK_SIZED_OUTPUT } from './classes.ts';
 export { mlpStatements, bareChain, type MlpStatement } from './mlpForms.ts';
 export { statedNetworks, type StatedNetwork, type StatedLayer } from './statedNetworks.ts';

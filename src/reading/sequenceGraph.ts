@@ -6,6 +6,7 @@
  */
 import { GRAPH_FORMAT, type DesignSource, type Graph, type Layer, type Params } from '../graph/index.ts';
 import type { StatedLayer, StatedNetwork } from './statedNetworks.ts';
+import { draftModifiers } from './vocabulary.ts';
 
 const SEQUENCE_TYPES = new Set(['Embedding', 'LSTM', 'GRU', 'SimpleRNN', 'Conv1D']);
 /** Pools over a sequence, by the image pool the shared words name ("max pooling", "global average pooling"). */
@@ -54,7 +55,7 @@ function paramsOf(layer: StatedLayer, later: StatedLayer[]): Params | undefined 
     case 'LSTM':
     case 'GRU':
     case 'SimpleRNN':
-      return { units: p.units, return_sequences: keepsSequence(later) };
+      return { units: p.units, return_sequences: keepsSequence(later), ...draftModifiers(layer) };
     case 'Conv1D':
       return {
         filters: p.filters,

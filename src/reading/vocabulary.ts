@@ -2,7 +2,7 @@
  * The layer vocabulary of running text, built from the catalog's `prose` words: which words before
  * "layer(s)" name which type, and which nouns count its width. Adding a word is an edit to the catalog.
  */
-import { CATALOG, traitsOf } from '../graph/index.ts';
+import { CATALOG, resolveAlias, traitsOf, type Params } from '../graph/index.ts';
 import { escapeRegExp } from './text.ts';
 
 export interface LayerKind {
@@ -69,4 +69,56 @@ for (const spec of CATALOG) if (spec.prose?.width) widthParamOf.set(spec.type, s
 /** The param that holds a type's width (filters, units, dim), for types that have weights; undefined otherwise. */
 export function widthParam(type: string): string | undefined {
   return widthParamOf.get(type);
+}
+
+/** Per type, its name words as one pattern and its modifiers ("bidirectional") with the params they set. */
+const namesOf = new Map<string, RegExp>();
+const modifiersOf = new Map<string, Array<{ pattern: RegExp; params: Params }>>();
+for (const spec of CATALOG) {
+  if (!spec.prose) continue;
+  const words = [...spec.prose.kinds, ...(spec.prose.nouns ?? [])].sort(byLength).map(escape).join('|');
+  namesOf.set(spec.type, new RegExp(String.raw`\b(?:${words})s?\b`, 'i'));
+  const modifiers = (spec.prose.modifiers ?? []).map((m) => ({
+    pattern: new RegExp(String.raw`\b(?:${m.words.map(escape).join('|')})\b`, 'i'),
+    params: m.params,
+  }));
+  if (modifiers.length) modifiersOf.set(spec.type, modifiers);
+}
+/** Every modifier word, leading a text: "Bidirectional LSTM, 128". */
+const LEADING_MODIFIER = new RegExp(
+  String.raw`^(?:${CATALOG.flatMap((s) => s.prose?.modifiers ?? [])
+    .flatMap((m) => m.words)
+    .map(escape)
+    .join('|')})\s+`,
+  'i',
+);
+
+/** The params modifier words set on a layer of `type` ("bidirectional" → bidirectional: true). */
+export function modifierParams(type: string, words: string): Params {
+  return Object.assign({}, ...(modifiersOf.get(type) ?? []).filter((m) => m.pattern.test(words)).map((m) => m.params));
+}
+
+/** "Bidirectional LSTM, 128" → the modifier and the rest; undefined when the text does not start with one. */
+export function leadingModifier(text: string): { words: string; rest: string } | undefined {
+  const found = LEADING_MODIFIER.exec(text);
+  return found ? { words: found[0].trim(), rest: text.slice(found[0].length) } : undefined;
+}
+
+/**
+ * The params a layer's own words give it beyond its sizes: modifiers just before its name ("a 2-layer bidirectional
+ * GRU") and a name that implies them ("BiLSTM"), for a layer of `type` read from `text`.
+ */
+export function namedParams(type: string, text: string): Params {
+  const name = namesOf.get(type)?.exec(text);
+  if (!name) return {};
+  const alias = resolveAlias(name[0].replace(/s$/i, ''));
+  const before = text.slice(Math.max(0, name.index - 40), name.index);
+  return { ...(alias?.type === type ? alias.params : {}), ...modifierParams(type, before.split(/\s+/).slice(-3).join(' ')) };
+}
+
+/** The params of `draft` that its words set beyond its sizes: read from its text, or already on it (a table's "BiGRU"). */
+export function draftModifiers(draft: { type: string; params: Params; text: string }): Params {
+  const keys = new Set((modifiersOf.get(draft.type) ?? []).flatMap((m) => Object.keys(m.params)));
+  const kept = Object.fromEntries(Object.entries(draft.params).filter(([key]) => keys.has(key)));
+  return { ...namedParams(draft.type, draft.text), ...kept };
 }

@@ -17,7 +17,7 @@ import {
   type Layer,
   type Params,
 } from '../graph/index.ts';
-import { sequenceGraph, widthParam, type StatedNetwork } from '../reading/index.ts';
+import { draftModifiers, sequenceGraph, widthParam, type StatedNetwork } from '../reading/index.ts';
 import type { Box } from '../paper/index.ts';
 import { roundBox } from '../geometry/index.ts';
 import type { NetworkDraft, SeqBand, SeqItem, SeqLayer } from './interpret.ts';
@@ -240,9 +240,10 @@ function emitLayer(
       if (typeof params.units !== 'number' || b.rank === 1) return false;
       // Convolutions, then recurrent layers (text lines, speech): the maps become a sequence of their positions.
       if (b.rank === 3) asSequence(b, d);
-      b.add(d.type, { units: params.units, return_sequences: Boolean(opts.recurrentFollows) }, [...inferred, 'return_sequences'], origin);
+      const directions = draftModifiers({ ...d, params });
+      b.add(d.type, { units: params.units, return_sequences: Boolean(opts.recurrentFollows), ...directions }, [...inferred, 'return_sequences'], origin);
       if (!opts.recurrentFollows) b.rank = 1;
-      b.channels = params.units;
+      b.channels = directions.bidirectional && directions.merge !== 'sum' ? 2 * params.units : params.units;
       return true;
     }
     default:

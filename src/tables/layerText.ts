@@ -4,7 +4,7 @@
  * "Conv dw / s2", "3×3×32 dw", "soft-max", "input (224 × 224 RGB image)".
  */
 import { getSpec, imageWindow, resolveAlias, traitsOf, type Params } from '../graph/index.ts';
-import { normaliseLayerText, widthParam, type LayerDraft } from '../reading/index.ts';
+import { leadingModifier, modifierParams, normaliseLayerText, widthParam, type LayerDraft } from '../reading/index.ts';
 
 export { normaliseLayerText, type LayerDraft };
 
@@ -66,6 +66,11 @@ export function typeOfName(text: string): string | undefined {
 }
 
 function typeOf(text: string): TypeRule | undefined {
+  // "Bidirectional LSTM": a word that changes the layer its name follows, as the catalog lists them.
+  const modified = leadingModifier(text);
+  const rule = modified ? typeOf(modified.rest) : undefined;
+  if (rule && Object.keys(modifierParams(rule.type, modified!.words)).length)
+    return { ...rule, pattern: /$^/, params: { ...rule.params, ...modifierParams(rule.type, modified!.words) } };
   // A sequence layer named first ("GRU 128 hidden units", "LSTM, 256") is that layer, whatever words follow.
   const lead = resolveAlias(/^[a-z][\w-]*/i.exec(text)?.[0] ?? '');
   if (lead && getSpec(lead.type)?.category === 'recurrent') return { pattern: /$^/, type: lead.type, params: lead.params };

@@ -112,7 +112,7 @@ describe('ONNX models compute what Keras computes', () => {
         { id: 'lstm', type: 'LSTM', inputs: ['conv'], params: { units: 7, return_sequences: true } },
         { id: 'norm', type: 'LayerNorm', inputs: ['lstm'] },
         { id: 'bn', type: 'BatchNorm', inputs: ['norm'] },
-        { id: 'bi', type: 'Bidirectional', inputs: ['bn'], params: { cell: 'LSTM', units: 3, return_sequences: true } },
+        { id: 'bi', type: 'LSTM', inputs: ['bn'], params: { bidirectional: true, units: 3, return_sequences: true } },
         { id: 'last', type: 'LSTM', inputs: ['bi'], params: { units: 4 } },
         { id: 'out', type: 'Dense', inputs: ['last'], params: { units: 2, activation: 'softmax' } },
       ],

@@ -130,7 +130,7 @@ function sequenceStep(b: Builder, from: string): string | undefined {
     case 0:
       return b.tryAdd(b.pick(['LSTM', 'GRU', 'SimpleRNN']), [from], { units: b.int(2, 12), return_sequences: true });
     case 1:
-      return b.tryAdd('Bidirectional', [from], { cell: b.pick(['LSTM', 'GRU']), units: b.int(2, 8), return_sequences: true });
+      return b.tryAdd(b.pick(['LSTM', 'GRU']), [from], { bidirectional: true, units: b.int(2, 8), return_sequences: true });
     case 2:
       return b.tryAdd('Conv1D', [from], { filters: b.int(2, 12), kernel: b.int(1, 3), padding: b.pick(['valid', 'same']) });
     case 3:

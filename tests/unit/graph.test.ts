@@ -62,17 +62,19 @@ describe('shape inference', () => {
     expect(shapes.get('gap')).toEqual([32]);
   });
 
-  it('follows sequences through Embedding, LSTM and Bidirectional', () => {
+  it('follows sequences through Embedding and one- and two-directional LSTMs', () => {
     const shapes = inferShapes(
       graph([
         { id: 'tokens', type: 'Input', params: { shape: [100], dtype: 'int32' } },
         { id: 'embed', type: 'Embedding', inputs: ['tokens'], params: { vocab: 20000, dim: 128 } },
-        { id: 'bi', type: 'Bidirectional', inputs: ['embed'], params: { units: 32, return_sequences: true } },
-        { id: 'lstm', type: 'LSTM', inputs: ['bi'], params: { units: 16 } },
+        { id: 'bi', type: 'LSTM', inputs: ['embed'], params: { units: 32, return_sequences: true, bidirectional: true } },
+        { id: 'bisum', type: 'GRU', inputs: ['bi'], params: { units: 24, return_sequences: true, bidirectional: true, merge: 'sum' } },
+        { id: 'lstm', type: 'LSTM', inputs: ['bisum'], params: { units: 16 } },
         { id: 'out', type: 'Dense', inputs: ['lstm'], params: { units: 2, activation: 'softmax' } },
       ]),
     );
     expect(shapes.get('bi')).toEqual([100, 64]);
+    expect(shapes.get('bisum')).toEqual([100, 24]);
     expect(shapes.get('lstm')).toEqual([16]);
     expect(shapes.get('out')).toEqual([2]);
   });
@@ -121,9 +123,10 @@ describe('validation names the layer and the problem', () => {
 });
 
 describe('catalog', () => {
+  // DESIGN.md's Bidirectional is the `bidirectional` flag of SimpleRNN, LSTM and GRU (as in PyTorch and ONNX).
   it('has every layer type DESIGN.md asks for, each with doc, params and all four targets', () => {
     const required =
-      'Input Conv1D Conv2D Conv2DTranspose DepthwiseConv2D MaxPool2D AvgPool2D GlobalAvgPool2D GlobalMaxPool2D Dense Flatten Dropout BatchNorm LRN Activation ZeroPadding2D UpSampling2D Concat Add Multiply Embedding SimpleRNN LSTM GRU Bidirectional Reshape Permute LayerNorm MultiHeadAttention'.split(
+      'Input Conv1D Conv2D Conv2DTranspose DepthwiseConv2D MaxPool2D AvgPool2D GlobalAvgPool2D GlobalMaxPool2D Dense Flatten Dropout BatchNorm LRN Activation ZeroPadding2D UpSampling2D Concat Add Multiply Embedding SimpleRNN LSTM GRU Reshape Permute LayerNorm MultiHeadAttention'.split(
         ' ',
       );
     expect(CATALOG.map((s) => s.type)).toEqual(expect.arrayContaining(required));
@@ -162,6 +165,16 @@ describe('graph JSON', () => {
     expect(() => parseGraphJson(JSON.stringify({ ...g, format: 'paper2net.graph/2' }))).toThrow(/unsupported format "paper2net.graph\/2"/);
     expect(() => parseGraphJson('{"format":"paper2net.graph/1","name":"x","layers":[{"id":3}]}')).toThrow(/layers\[0\]\.id must be a string/);
     expect(() => parseGraphJson('{oops')).toThrow(/not JSON/);
+  });
+
+  it('opens a graph saved with the old Bidirectional wrapper as its cell flagged bidirectional', () => {
+    const saved = graph([
+      { id: 'seq', type: 'Input', params: { shape: [20, 8] } },
+      { id: 'bi', type: 'Bidirectional', inputs: ['seq'], params: { cell: 'GRU', units: 6, merge: 'sum' } },
+    ]);
+    const opened = parseGraphJson(JSON.stringify(saved));
+    expect(opened.layers[1]).toEqual({ id: 'bi', type: 'GRU', inputs: ['seq'], params: { units: 6, merge: 'sum', bidirectional: true } });
+    expect(inferShapes(opened).get('bi')).toEqual([6]);
   });
 });
 

@@ -34,7 +34,6 @@ const STRUCTURAL = [
   'SimpleRNN',
   'LSTM',
   'GRU',
-  'Bidirectional',
   'UpSampling2D',
   'MultiHeadAttention',
 ];

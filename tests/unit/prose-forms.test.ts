@@ -607,4 +607,23 @@ describe('prose forms', () => {
       [],
     );
   });
+
+  it('reads "bidirectional" before a recurrent layer and a "BiLSTM"-style name as the same flag the table reader sets', () => {
+    const twoWay = (text: string) =>
+      proseToGraphs([pageOf(text)]).flatMap((d) =>
+        d.graph.layers.filter((l) => TOKEN[l.type] === 'L' || TOKEN[l.type] === 'G').map((l) => `${l.type}${l.params?.bidirectional ? ' both ways' : ''}`),
+      );
+    expect(
+      twoWay('Words are mapped to 300-dimensional embeddings and fed to a bidirectional LSTM with 256 hidden units and a softmax layer over 5 classes.'),
+    ).toEqual(['LSTM both ways']);
+    expect(twoWay('The model consists of an embedding layer of size 100, a BiGRU with 128 units and a fully connected layer with 10 outputs.')).toEqual([
+      'GRU both ways',
+    ]);
+    // One direction stays one direction, also beside a bidirectional encoder.
+    expect(twoWay('The encoder is a stack of two bidirectional LSTM layers with 512 units, and the decoder is a single LSTM layer of 512 units.')).toEqual([
+      'LSTM both ways',
+      'LSTM both ways',
+      'LSTM',
+    ]);
+  });
 });

@@ -139,6 +139,22 @@ describe('layer tables', () => {
     expect(read([40, 120, 260], rows)).toEqual(['E64 C96 P G48 F2']);
   });
 
+  it('reads "BiLSTM" and "Bidirectional GRU" as two-directional recurrent layers, each direction its units wide', () => {
+    const rows = [
+      ['Layer', 'Configuration', 'Output shape'],
+      ['Embedding', '20000 × 100', '60 × 100'],
+      ['BiLSTM', '64 units', '60 × 128'],
+      ['Bidirectional GRU', '32 units', '64'],
+      ['Dense', '3, softmax', '3'],
+    ];
+    const g = grid([40, 120, 260], rows);
+    const [draft] = interpretTable(g, { blockStyle: 'plain' });
+    const { graph, errors } = assembleGraph(draft!, { name: 't', source: { kind: 'table' } });
+    expect(errors).toEqual([]);
+    expect(tokens(graph)).toBe('E100 L64 G32 F3');
+    expect(graph.layers.filter((l) => l.params?.bidirectional === true).map((l) => l.type)).toEqual(['LSTM', 'GRU']);
+  });
+
   it('takes a 1-D input from a row its name calls the input, so a long signal keeps its length through the pools', () => {
     const rows = [
       ['Layer', 'Type', 'Kernel', 'Stride', 'Filters', 'Output'],

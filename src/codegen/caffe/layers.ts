@@ -631,7 +631,6 @@ export const CAFFE_LOWERINGS: Record<LayerType, Lowering | Unsupported> = {
   SimpleRNN: catalogRefusal('SimpleRNN', 'caffe'),
   LSTM: catalogRefusal('LSTM', 'caffe'),
   GRU: catalogRefusal('GRU', 'caffe'),
-  Bidirectional: catalogRefusal('Bidirectional', 'caffe'),
   Permute: catalogRefusal('Permute', 'caffe'),
   MultiHeadAttention: catalogRefusal('MultiHeadAttention', 'caffe'),
   DotProductAttention: catalogRefusal('DotProductAttention', 'caffe'),

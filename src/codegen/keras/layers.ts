@@ -107,21 +107,26 @@ function rnnConfig(cell: string, params: Params): { kwargs: Record<string, PyVal
   };
 }
 
+/** Keras' wrapper class for two-directional recurrent layers (a wrapper, not a layer type of the catalog). */
+const KERAS_BIDIRECTIONAL = 'Bidirectional';
+
 function recurrent(ctx: LayerContext): KerasNode[] {
+  if (ctx.params.bidirectional) return bidirectional(ctx);
   const cell = kerasClass(ctx.layer.type as LayerType);
   const { kwargs, config } = rnnConfig(cell, ctx.params);
   return new NodeChain(ctx).add({ name: ctx.nodeName(), className: cell, args: [ctx.params.units as number], kwargs, config }).nodes;
 }
 
+/** Keras wraps the one-way layer in its `Bidirectional` class. */
 function bidirectional(ctx: LayerContext): KerasNode[] {
   const p = ctx.params;
-  const cell = kerasClass(p.cell as LayerType);
+  const cell = kerasClass(ctx.layer.type as LayerType);
   const { kwargs, config } = rnnConfig(cell, p);
   const inner = `layers.${cell}(${[pyValue(p.units as number), pyKwargs(kwargs)].filter(Boolean).join(', ')})`;
   const name = ctx.nodeName();
   return new NodeChain(ctx).add({
     name,
-    className: kerasClass('Bidirectional'),
+    className: KERAS_BIDIRECTIONAL,
     args: [new PyCode(inner)],
     kwargs: { merge_mode: p.merge === 'concat' ? undefined : (p.merge as string) },
     config: {
@@ -291,7 +296,6 @@ const KERAS_LOWERINGS: Record<LoweredLayerType, KerasLowering | Unsupported> = {
   SimpleRNN: recurrent,
   LSTM: recurrent,
   GRU: recurrent,
-  Bidirectional: bidirectional,
   Reshape: (ctx) => {
     const target = ctx.params.shape as number[];
     return simple(ctx, [new PyTuple(target)], {}, { target_shape: target });

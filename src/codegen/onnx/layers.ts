@@ -449,7 +449,11 @@ function recurrent(context: LoweringContext, cell: string, directions: 1 | 2, me
   return builder.node('Reshape', [batchMajor, builder.int64s([0, -1])], tmp('concat'));
 }
 
-const bidirectional: Lowering = (context) => recurrent(context, context.params.cell as string, 2, context.params.merge as 'concat' | 'sum');
+/** One recurrent layer, one or two directions as its params say. */
+const recurrentOf =
+  (cell: string): Lowering =>
+  (context) =>
+    recurrent(context, cell, context.params.bidirectional ? 2 : 1, context.params.merge === 'sum' ? 'sum' : 'concat');
 
 /** Every layer type's ONNX nodes; a new catalog type fails to compile here until it is given one. */
 export const ONNX_LOWERINGS: Record<LoweredLayerType, Lowering | Unsupported> = {
@@ -481,10 +485,9 @@ export const ONNX_LOWERINGS: Record<LoweredLayerType, Lowering | Unsupported> = 
   Embedding: embedding,
   Reshape: reshape,
   Permute: permute,
-  SimpleRNN: (context) => recurrent(context, 'SimpleRNN', 1, 'concat'),
-  LSTM: (context) => recurrent(context, 'LSTM', 1, 'concat'),
-  GRU: (context) => recurrent(context, 'GRU', 1, 'concat'),
-  Bidirectional: bidirectional,
+  SimpleRNN: recurrentOf('SimpleRNN'),
+  LSTM: recurrentOf('LSTM'),
+  GRU: recurrentOf('GRU'),
   MultiHeadAttention: multiHeadAttention,
   DotProductAttention: dotProductAttention,
 };

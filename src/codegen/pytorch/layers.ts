@@ -82,6 +82,7 @@ function recurrentModule(cell: string): string {
 }
 
 function recurrent(ctx: TorchLayerContext, cell: string): TorchStep {
+  if (ctx.params.bidirectional) return bidirectional(ctx, cell);
   const input = ctx.inShapes[0]!;
   const attr = ctx.attr();
   const module = call(recurrentModule(cell), [input[1]!, ctx.params.units as number], { batch_first: true });
@@ -90,12 +91,12 @@ function recurrent(ctx: TorchLayerContext, cell: string): TorchStep {
   return { modules: [{ attr, expr: module }], forward };
 }
 
-function bidirectional(ctx: TorchLayerContext): TorchStep {
+function bidirectional(ctx: TorchLayerContext, cell: string): TorchStep {
   const p = ctx.params;
   const input = ctx.inShapes[0]!;
   const units = p.units as number;
   const attr = ctx.attr();
-  const module = call(recurrentModule(p.cell as string), [input[1]!, units], { batch_first: true, bidirectional: true });
+  const module = call(recurrentModule(cell), [input[1]!, units], { batch_first: true, bidirectional: true });
   const out = ctx.out;
   const forward = [`${out}, _ = self.${attr}(${ctx.inputs[0]})`];
   const sum = p.merge === 'sum';
@@ -243,7 +244,6 @@ const TORCH_LOWERINGS: Record<LoweredLayerType, TorchLowering | Unsupported> = {
   SimpleRNN: (ctx) => recurrent(ctx, 'SimpleRNN'),
   LSTM: (ctx) => recurrent(ctx, 'LSTM'),
   GRU: (ctx) => recurrent(ctx, 'GRU'),
-  Bidirectional: bidirectional,
   Reshape: reshape,
   Permute: permute,
   MultiHeadAttention: multiHeadAttention,

@@ -9,7 +9,7 @@ import { add, concat, multiply } from './layers/merge.ts';
 import { batchNorm, layerNorm, lrn } from './layers/normalization.ts';
 import { avgPool2d, globalAvgPool2d, globalMaxPool2d, maxPool2d } from './layers/pooling.ts';
 import { avgPool1d, globalAvgPool1d, globalMaxPool1d, maxPool1d } from './layers/pooling1d.ts';
-import { bidirectional, embedding, gru, lstm, simpleRnn } from './layers/recurrent.ts';
+import { embedding, gru, lstm, simpleRnn } from './layers/recurrent.ts';
 import { cropping2d, permute, reshape, upSampling2d, zeroPadding2d } from './layers/reshape.ts';
 
 /** Every layer type once, keyed by its canonical name; the key order is the palette's. */
@@ -44,7 +44,6 @@ const SPECS = {
   SimpleRNN: simpleRnn,
   LSTM: lstm,
   GRU: gru,
-  Bidirectional: bidirectional,
   Reshape: reshape,
   Permute: permute,
   MultiHeadAttention: multiHeadAttention,

@@ -48,6 +48,8 @@ export interface ProseWords {
   /** Words that name the layer without "layer" after them ("two LSTMs", "word embeddings"). */
   nouns?: readonly string[];
   width?: { param: string; nouns: readonly string[] };
+  /** Words written before the kind that set params: "bidirectional" in "a bidirectional LSTM". */
+  modifiers?: ReadonlyArray<{ words: readonly string[]; params: Params }>;
 }
 
 export type LayerCategory = 'input' | 'convolution' | 'pooling' | 'core' | 'normalization' | 'activation' | 'merge' | 'reshape' | 'recurrent' | 'attention';

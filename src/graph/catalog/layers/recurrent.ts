@@ -1,4 +1,4 @@
-/** Sequence layers: Embedding, SimpleRNN, LSTM, GRU, Bidirectional. */
+/** Sequence layers: Embedding, SimpleRNN, LSTM, GRU (each one- or two-directional). */
 import type { Params, Shape } from '../../types.ts';
 import { requireRank } from '../shape-rules.ts';
 import type { LayerSpec, ParamSpec } from '../spec.ts';
@@ -7,30 +7,37 @@ import type { LayerTargets } from '../targets.ts';
 const rnnParams: ParamSpec[] = [
   { name: 'units', kind: 'int', default: 64, min: 1, max: 65536, doc: 'Hidden state size' },
   { name: 'return_sequences', kind: 'bool', default: false, doc: 'Output every step [T, units] rather than the last [units]' },
+  // One flag, as PyTorch's and ONNX's recurrent layers carry it, so that "BiLSTM" is an LSTM to every reader.
+  { name: 'bidirectional', kind: 'bool', default: false, doc: 'Also run backwards over the sequence, the two directions merged' },
+  { name: 'merge', kind: 'enum', default: 'concat', options: ['concat', 'sum'], doc: 'How the two directions combine (bidirectional only)' },
 ];
 
-function rnnOutput(input: Shape, params: Params, what: string, width: number): Shape {
+function rnnOutput(input: Shape, params: Params, what: string): Shape {
   requireRank(input, [2], what);
+  const units = params.units as number;
+  const width = params.bidirectional && params.merge !== 'sum' ? 2 * units : units;
   return params.return_sequences ? [input[0]!, width] : [width];
 }
 
 /** Nouns that count a recurrent layer's width in running text ("512 hidden units", "1024 memory cells"). */
 const RNN_WIDTH = { param: 'units', nouns: ['units', 'hidden units', 'cells', 'memory cells', 'neurons', 'dimensions'] };
 
-function recurrent(type: string, doc: string, aliases: string[], targets: LayerTargets): LayerSpec {
+/** `twoWay`: the spellings of the bidirectional layer ("bilstm", "bi-lstm"). */
+function recurrent(type: string, doc: string, aliases: string[], twoWay: string[], targets: LayerTargets): LayerSpec {
   return {
     type,
     category: 'recurrent',
     doc,
-    aliases: aliases.map((text) => ({ text })),
+    aliases: [...aliases.map((text) => ({ text })), ...twoWay.map((text) => ({ text, params: { bidirectional: true } }))],
     prose: {
-      kinds: aliases.filter((a) => a === a.toLowerCase() && !a.includes('cell')),
-      nouns: aliases.filter((a) => a === a.toLowerCase() && a.length <= 4 && a !== 'rnn'),
+      kinds: [...aliases.filter((a) => a === a.toLowerCase() && !a.includes('cell')), ...twoWay],
+      nouns: [...aliases.filter((a) => a === a.toLowerCase() && a.length <= 4 && a !== 'rnn'), ...twoWay],
       width: RNN_WIDTH,
+      modifiers: [{ words: ['bidirectional', 'bi-directional'], params: { bidirectional: true } }],
     },
     params: rnnParams,
     arity: { min: 1, max: 1 },
-    outputShape: ([input], params) => rnnOutput(input!, params, type, params.units as number),
+    outputShape: ([input], params) => rnnOutput(input!, params, type),
     targets,
   };
 }
@@ -38,55 +45,38 @@ function recurrent(type: string, doc: string, aliases: string[], targets: LayerT
 // Caffe's RNN and LSTM layers read time-major input plus a second sequence-continuation blob; not generated.
 const CAFFE_RECURRENT = 'Caffe recurrent layers need time-major input and a sequence-continuation input, which the graph does not have';
 
-export const simpleRnn = recurrent('SimpleRNN', 'Fully connected recurrent layer (Elman RNN)', ['rnn', 'simplernn', 'simple rnn', 'recurrent', 'elman'], {
-  keras: { className: 'SimpleRNN' },
-  caffe: { unsupported: CAFFE_RECURRENT },
-  pytorch: { module: 'RNN' },
-  onnx: { op: 'RNN' },
-});
+export const simpleRnn = recurrent(
+  'SimpleRNN',
+  'Fully connected recurrent layer (Elman RNN)',
+  ['rnn', 'simplernn', 'simple rnn', 'recurrent', 'elman'],
+  ['brnn', 'birnn', 'bi-rnn'],
+  {
+    keras: { className: 'SimpleRNN' },
+    caffe: { unsupported: CAFFE_RECURRENT },
+    pytorch: { module: 'RNN' },
+    onnx: { op: 'RNN' },
+  },
+);
 
-export const lstm = recurrent('LSTM', 'Long short-term memory layer', ['lstm', 'long short-term memory', 'long short term memory', 'LSTM cell'], {
-  keras: { className: 'LSTM' },
-  caffe: { unsupported: CAFFE_RECURRENT },
-  pytorch: { module: 'LSTM' },
-  onnx: { op: 'LSTM' },
-});
+export const lstm = recurrent(
+  'LSTM',
+  'Long short-term memory layer',
+  ['lstm', 'long short-term memory', 'long short term memory', 'LSTM cell'],
+  ['bilstm', 'bi-lstm', 'blstm'],
+  {
+    keras: { className: 'LSTM' },
+    caffe: { unsupported: CAFFE_RECURRENT },
+    pytorch: { module: 'LSTM' },
+    onnx: { op: 'LSTM' },
+  },
+);
 
-export const gru = recurrent('GRU', 'Gated recurrent unit layer', ['gru', 'gated recurrent unit', 'GRU cell'], {
+export const gru = recurrent('GRU', 'Gated recurrent unit layer', ['gru', 'gated recurrent unit', 'GRU cell'], ['bigru', 'bi-gru', 'bgru'], {
   keras: { className: 'GRU' },
   caffe: { unsupported: 'Caffe has no GRU layer' },
   pytorch: { module: 'GRU' },
   onnx: { op: 'GRU' },
 });
-
-export const bidirectional: LayerSpec = {
-  type: 'Bidirectional',
-  category: 'recurrent',
-  doc: 'A recurrent layer run forwards and backwards, outputs merged',
-  aliases: [
-    { text: 'bidirectional' },
-    { text: 'bilstm' },
-    { text: 'bi-lstm', params: { cell: 'LSTM' } },
-    { text: 'bigru', params: { cell: 'GRU' } },
-    { text: 'brnn' },
-  ],
-  params: [
-    { name: 'cell', kind: 'enum', default: 'LSTM', options: ['LSTM', 'GRU', 'SimpleRNN'], doc: 'The wrapped recurrent layer' },
-    ...rnnParams,
-    { name: 'merge', kind: 'enum', default: 'concat', options: ['concat', 'sum'], doc: 'How the two directions combine' },
-  ],
-  arity: { min: 1, max: 1 },
-  outputShape: ([input], params) => {
-    const units = params.units as number;
-    return rnnOutput(input!, params, 'Bidirectional', params.merge === 'concat' ? 2 * units : units);
-  },
-  targets: {
-    keras: { className: 'Bidirectional' },
-    caffe: { unsupported: 'Caffe has no bidirectional recurrent layer' },
-    pytorch: { module: 'LSTM' },
-    onnx: { op: 'LSTM' },
-  },
-};
 
 export const embedding: LayerSpec = {
   type: 'Embedding',

@@ -81,6 +81,19 @@ function phraseOf(after: string): string {
   return end ? after.slice(0, end.index + end[0].length) : after;
 }
 
+/**
+ * ", batch normalisation, ReLU and 2x2 max pooling" after the first item of a block: items of at most three words
+ * (a window before them), running on to ", followed by", a clause break or the sentence's end.
+ */
+const LISTED_ON =
+  /^\)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:an?\s+)?(?:\d{1,2}(?:x\d{1,2}){1,2}\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?(?:\s*,\s*(?:and\s+)?|\s+and\s+|(?=\s*(?:,\s*(?:followed|then)\b|[;.](?:\s|$)|$))))+/i;
+
+/** ", with 32, 64 and 128 filters (respectively)": widths said right after a body. */
+const WIDTHS_AFTER = new RegExp(
+  String.raw`^\s*,?\s*(?:with|having|of)\s+(${NUMBER_LIST})\s+(?:output\s+)?(?:${ALL_WIDTH_NOUNS})\b(?:\s*,?\s*respectively)?\s*,?\s*`,
+  'i',
+);
+
 /** Blocks that differ in their number of layers: one body per block, its count in place of the list. */
 function perBlockCounts(text: string): BlockStatement | undefined {
   const m = PER_BLOCK_COUNTS.exec(text);
@@ -122,7 +135,14 @@ function countedBlocks(text: string): BlockStatement | undefined {
   if (!stages) return undefined;
   const count = Number(stages[1]);
   const after = text.slice(stages.index + stages[0].length);
-  const phrase = phraseOf(after);
+  const first = phraseOf(after).replace(/,\s$/, '');
+  // "four blocks of 3x3 convolution (with 8, …, 64 filters, respectively), batch normalisation, ReLU and max pooling":
+  // short items that go on listing the block.
+  const listedOn = LISTED_ON.exec(after.slice(first.length))?.[0];
+  const listed = listedOn ? first + listedOn : phraseOf(after);
+  // "…, with 32, 64, 128, 256 and 256 filters": the blocks' widths, said after their body.
+  const widthsAfter = WIDTHS_AFTER.exec(after.slice(listed.length));
+  const phrase = widthsAfter && numbersIn(widthsAfter[1]).length === count ? listed + widthsAfter[0] : listed;
   const widths = respectiveWidths(phrase, count) ?? listedWidths(phrase, count);
   // "5 blocks of 3x3 convolutions with 64, …, 512 channels; each block has two convolutions and ends with …":
   // the body the sentence states next is the block's.
@@ -154,7 +174,13 @@ function listedWidths(phrase: string, count: number): number[] | undefined {
 /** The block statement whose body is sentence `i` of `forms` (sentences in prose form), if any. */
 export function blockStatementAt(forms: string[], i: number): BlockStatement | undefined {
   const counted = countedBlocks(forms[i]);
-  if (counted) return counted;
+  if (counted?.widths || (counted && counted.count === undefined)) return counted;
+  if (counted) {
+    // "… four blocks of …. The blocks have 8, 16, 32 and 64 filters.": the widths in a sentence near it, one per block.
+    const near = Array.from({ length: REACH }, (_, k) => [i + k + 1, i - k - 1]).flat();
+    const at = near.find((j) => j >= 0 && j < forms.length && numbersIn(WIDTHS.exec(forms[j])?.slice(1).find(Boolean) ?? '').length === counted.count);
+    return at === undefined ? counted : { ...counted, widths: numbersIn(WIDTHS.exec(forms[at])!.slice(1).find(Boolean)!), from: [at] };
+  }
   const body = BODY.exec(forms[i]);
   if (!body) return undefined;
   const near = [i, ...Array.from({ length: REACH }, (_, k) => [i - k - 1, i + k + 1]).flat()].filter((j) => j >= 0 && j < forms.length);

@@ -169,14 +169,15 @@ function refOf(groups: Record<string, string | undefined>, plural: boolean): Gro
 }
 
 /**
- * The items of the bracket right after a group mention ("layers (A, B, and C)"), or of the list after its colon
- * ("three convolutional layers follow: A, B and C"), split at top-level commas and "and".
+ * The items of the bracket right after a group mention ("layers (A, B, and C)"), of the list after its colon
+ * ("three convolutional layers follow: A, B and C") or after "with" ("three convolutional layers with 32 8x8
+ * filters, 64 4x4 filters and 64 3x3 filters"), split at top-level commas and "and".
  */
 function bracketItems(own: string): string[] | undefined {
   const open = /^[^(,;:]*?\blayers\s*\(/i.exec(own);
-  const colon = open ? undefined : /^[^(,;:]*?\blayers\b[^(,;:.]{0,20}:\s*/i.exec(own);
-  if (!open && !colon) return undefined;
-  const inner = open ? /^([^()]*)\)/.exec(own.slice(open[0].length))?.[1] : own.slice(colon![0].length).split(/[;.](?:\s|$)/)[0];
+  const listed = open ? undefined : (/^[^(,;:]*?\blayers\b[^(,;:.]{0,20}:\s*/i.exec(own) ?? /^[^(,;:]*?\blayers\s+with\s+/i.exec(own));
+  if (!open && !listed) return undefined;
+  const inner = open ? /^([^()]*)\)/.exec(own.slice(open[0].length))?.[1] : own.slice(listed![0].length).split(/[;.](?:\s|$)/)[0];
   return inner
     ?.replace(/\([^()]*\)/g, (b) => b.replace(/[,;]/g, ' '))
     .split(/\s*[,;]\s*(?:and\s+)?|\s+and\s+/)

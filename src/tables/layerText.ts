@@ -47,7 +47,8 @@ const TYPE_RULES: TypeRule[] = [
   { pattern: /\bdrop-?out\b/i, type: 'Dropout' },
   { pattern: /\bflatten\b/i, type: 'Flatten' },
   { pattern: /\bup-?sampl\w*|\bunpool\w*/i, type: 'UpSampling2D' },
-  { pattern: /\b(relu|rectified linear|rectifier)\b/i, type: 'Activation', params: { fn: 'relu' } },
+  // ("leaky ReLU" is the catalog's leaky_relu, found by its aliases)
+  { pattern: /(?<!\bleaky\s*-?\s*)\b(relu|rectified linear|rectifier)\b/i, type: 'Activation', params: { fn: 'relu' } },
   { pattern: /\bsigmoid\b/i, type: 'Activation', params: { fn: 'sigmoid' } },
   { pattern: /\btanh\b/i, type: 'Activation', params: { fn: 'tanh' } },
 ];
@@ -204,6 +205,10 @@ function finish(type: string, base: Params, read: { params: Params; dims?: numbe
   return { type, params, inferred: [], text };
 }
 
+/** "LeakyReLU(0.2)", "leaky ReLU (α = 0.1)": an activation's slope in brackets, which is no result to skip. */
+const SLOPE = /\b(leaky\s*-?\s*relu|lrelu|elu)\s*\(\s*(?:(?:α|alpha|slope|negative\s+slope)\s*=?\s*)?(\d*\.\d+|\d+)\s*\)/gi;
+const SLOPED = new Set(['leaky_relu', 'elu']);
+
 /**
  * Reads layers from a cell or phrase. Comma/semicolon-separated parts that name a type start a new layer;
  * parts that only state attributes ("64", "stride 2") add to the layer before them. Text naming no type
@@ -211,7 +216,8 @@ function finish(type: string, base: Params, read: { params: Params; dims?: numbe
  * `typeHint` (e.g. from a row label "conv2_x") is used for such untyped text.
  */
 export function parseLayerText(raw: string, typeHint?: string): LayerDraft[] {
-  const text = normaliseLayerText(raw);
+  const slopes: number[] = [];
+  const text = normaliseLayerText(raw).replace(SLOPE, (_, fn: string, slope: string) => (slopes.push(Number(slope)), fn));
   if (!text || (/%|\d\.\d/.test(text) && !/\bdrop/i.test(text))) return [];
   if (NAME_ONLY.test(text) && !CONV_ND.test(text)) return [];
   // "fully connected, 50 (sigmoid)": an activation in brackets is the layer's, a part of its own.
@@ -264,7 +270,10 @@ export function parseLayerText(raw: string, typeHint?: string): LayerDraft[] {
     }
     return [];
   }
-  return layers.map((l) => finish(l.type, l.base, l.read, l.text));
+  const drafts = layers.map((l) => finish(l.type, l.base, l.read, l.text));
+  for (const draft of drafts.filter((d) => d.type === 'Activation' && SLOPED.has(String(d.params.fn))).slice(0, slopes.length))
+    draft.params.alpha = slopes.shift()!;
+  return drafts;
 }
 
 function mergeRead(a: { params: Params; dims?: number[]; count?: number }, b: { params: Params; dims?: number[]; count?: number }) {

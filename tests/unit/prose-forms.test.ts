@@ -581,6 +581,27 @@ const FORMS: Array<[string, string]> = [
     'On top of the 200-dimensional word embedding layer we place a convolutional layer with 64 feature maps and a window of 5, on top of which max-over-time pooling extracts one value per map. A softmax layer on top of the pooled 64-dimensional vector predicts one of the 4 intent types.',
     'E200 C64 P F4',
   ],
+  // Each layer's width and window in one list after "with": "16 5 × 5 filters (stride 2), 32 3 × 3 filters …".
+  [
+    'The Q-network applies three convolutional layers with 16 5 × 5 filters (stride 2), 32 3 × 3 filters (stride 2) and 32 3 × 3 filters (stride 1), followed by a fully connected layer with 256 units and a linear output layer with 4 units.',
+    'C16 C32 C32 F256 F4',
+  ],
+  // An activation with its slope in brackets is a link of the chain, not a number to distrust.
+  ['The critic is: input → conv 5 × 5, 32, stride 2 → LeakyReLU(0.1) → conv 5 × 5, 64, stride 2 → leaky ReLU (α = 0.1) → fc 1.', 'C32 C64 F1'],
+  // "N blocks of A (widths, respectively), B, C and D": the short items after the widths go on listing the block.
+  [
+    'The encoder is built from three blocks of 3 × 3 convolution (with 16, 32 and 48 filters, respectively), instance normalisation, ELU and 2 × 2 max pooling, followed by a fully connected layer of 64 units.',
+    'C16 P C32 P C48 P F64',
+  ],
+  // The blocks' widths said after their body, or in the next sentence.
+  [
+    'We use four blocks of two 3 × 3 convolutions and a max pooling layer, with 24, 48, 96 and 192 filters, and then a dense layer of 5 units.',
+    'C24 C24 P C48 C48 P C96 C96 P C192 C192 P F5',
+  ],
+  [
+    'Each spectrogram passes through three blocks of 5 × 5 convolution, ReLU and 2 × 2 max pooling, followed by two fully connected layers of 100 and 3 units. The blocks have 20, 40 and 80 filters.',
+    'C20 P C40 P C80 P F100 F3',
+  ],
 ];
 
 describe('prose forms', () => {

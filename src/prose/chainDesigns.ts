@@ -8,6 +8,7 @@
 import { isImageWeightLayer } from '../graph/index.ts';
 import { assembleGraph, normaliseLayerText, parseLayerText, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
 import { inputMention } from './mentions.ts';
+import { numberOf } from '../reading/index.ts';
 import type { ProseDesign } from './proseToGraphs.ts';
 import type { Sentence } from './sentences.ts';
 import { roundBox } from '../geometry/index.ts';
@@ -103,12 +104,26 @@ function calledLinks(text: string): string[] {
   return calls.length >= 3 ? ['', ...calls, ''] : [];
 }
 
+/** "[conv 3x3 (64) – conv 3x3 (64) – max-pool 2x2] repeated three times", "[…] ×3": a bracketed run of links repeated. */
+const REPEATED_RUN =
+  /\[(?<run>[^\]]*?(?:→|⟶|⇒|➔|->|\s[–—-]\s)[^\]]*)\]\s*(?:(?:×|x)\s*(?<times>\d{1,2})\b|(?:repeated|stacked)\s+(?:(?<count>\w+)\s+times|(?<twice>twice|thrice))\b)/gi;
+
+/** The text with each repeated bracketed run written out, its links joined by the run's own arrow. */
+function withRepeatsWritten(text: string): string {
+  return text.replace(REPEATED_RUN, (whole, run: string, times?: string, count?: string, twice?: string) => {
+    const n = twice ? (/^twice$/i.test(twice) ? 2 : 3) : numberOf(times ?? count ?? '');
+    if (n === undefined || n < 2 || n > MAX_REPEAT) return whole;
+    const arrow = ARROW.exec(run)![0];
+    return Array.from({ length: n }, () => run.trim()).join(arrow);
+  });
+}
+
 /**
  * The layers a sentence chains with arrows or dashes, lists after a colon, or writes as calls, when at least
  * three links read and every middle link is a layer.
  */
 function chainIn(sentence: Sentence): LayerDraft[] | undefined {
-  const arrows = sentence.text.split(ARROW);
+  const arrows = withRepeatsWritten(sentence.text).split(ARROW);
   const listed = arrows.length >= 3 ? arrows : listedAfterColon(sentence.text);
   const links = listed.length >= 3 ? listed : calledLinks(sentence.text);
   if (links.length < 3) return undefined;

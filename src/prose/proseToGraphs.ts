@@ -11,7 +11,7 @@
 import { boxOf, type Page } from '../paper/index.ts';
 import { inferShapes, isImageWeightLayer, isWeightLayer, validateGraph, type Layer } from '../graph/index.ts';
 import { assembleGraph, type Assembled, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
-import { describesCitedWork } from '../reading/index.ts';
+import { describesNoDesign } from '../reading/index.ts';
 import { readConventions, type Conventions } from './conventions.ts';
 import { classOutputMention, inputMention, mentionsIn, type Mention } from './mentions.ts';
 import { placementIn, type Placement, type Selector } from './placements.ts';
@@ -215,7 +215,7 @@ function classCountNear(conventions: Conventions, sentence: Sentence): number | 
 /** Every sentence's layer mentions, in text order; a layer a placement statement places is left to it. */
 function mentionsOf(sentences: Sentence[], placements: Array<Placement | undefined>, conventions: Conventions): Mention[] {
   return sentences.flatMap((s, i) => {
-    if (describesCitedWork(s.text)) return [];
+    if (describesNoDesign(s.text)) return [];
     const stated = mentionsIn(s, sentences.slice(i + 1, i + 3));
     // "Each convolution is followed by a 2x2 max-pooling": the pooling is not listed in order; its numbers
     // go with the placement.

@@ -112,6 +112,9 @@ export function attributes(type: string, clause: string): Pick<GroupClause, 'wid
     // "mapped by a dense layer to the 24-step forecast horizon": one output per step ahead.
     const horizon = /\b(\d+)-step(?:-ahead)?\s+(?:ahead\s+)?(?:forecast(?:ing)?\s+|prediction\s+)?(?:horizon|forecasts?|predictions?)\b/i.exec(clause);
     if (!out.widths && horizon && type === 'Dense') out.widths = [Number(horizon[1])];
+    // "a linear projection of 256 dimensions", "a fully connected layer to 128 dimensions": a width in dimensions.
+    const dimensions = /^[^,;]*?\b(?:of|to|with)\s+(\d+)\s+(?:output\s+)?(?:dimensions|dims)\b/i.exec(clause);
+    if (!out.widths && dimensions && type === 'Dense') out.widths = [Number(dimensions[1])];
     // "a fully connected layer with one output", "a single output unit"
     if (
       !out.widths &&

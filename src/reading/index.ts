@@ -3,7 +3,7 @@
  * prose and figure-label front ends alike.
  */
 export { NUMBER_WORDS, ORDINALS, wordsToDigits, numberOf, numbersIn, NUMBER_LIST } from './numbers.ts';
-export { describesCitedWork, normaliseLayerText, proseForm } from './text.ts';
+export { describesNoDesign, normaliseLayerText, proseForm } from './text.ts';
 export {
   ALL_WIDTH_NOUNS,
   KIND_WORDS,

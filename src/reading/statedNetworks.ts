@@ -11,7 +11,7 @@ import { getSpec, type Params } from '../graph/index.ts';
 import { classCountsIn, datasetClassesIn, TASK_SIZED_OUTPUT } from './classes.ts';
 import { groupClauses, type GroupClause } from './layerGroups.ts';
 import { mlpStatements } from './mlpForms.ts';
-import { describesCitedWork, escapeRegExp, proseForm } from './text.ts';
+import { describesNoDesign, escapeRegExp, proseForm } from './text.ts';
 import type { LayerDraft, TextUnit } from './types.ts';
 import { widthParam } from './vocabulary.ts';
 import { expandAbbreviations, layerAbbreviations } from './abbreviations.ts';
@@ -307,13 +307,16 @@ const STAGE_STEP =
 /** Widths of a stack whose text states the first width and a doubling (or halving) rule. */
 function applyWidthRule(b: Building, text: string): boolean {
   const rule = WIDTH_RULE.exec(text);
-  const first = FIRST_WIDTH.exec(text);
-  if (!rule || !first) return false;
+  if (!rule) return false;
   const factor = /doubl/i.test(rule[1] ?? rule[2]) ? 2 : 0.5;
-  const kind = b.slots.find(WEIGHTED)?.type;
+  // The rule speaks of maps: the first layer type that has filters.
+  const kind = b.slots.find((s) => widthParam(s.type) === 'filters')?.type;
+  const ruled = b.slots.filter((s) => s.type === kind);
+  const start = startWidth(text, ruled[0], b.units, factor);
+  if (start === undefined) return false;
   // "doubled after each pooling step", "in every stage": the width changes where the maps are pooled, not per layer.
   const perStage = STAGE_STEP.test(text);
-  let width = Number(first[1] ?? first[2] ?? first[3]);
+  let width = start;
   let seen = 0;
   let pooled = false;
   for (const slot of b.slots) {
@@ -324,7 +327,28 @@ function applyWidthRule(b: Building, text: string): boolean {
     seen++;
     pooled = false;
   }
+  // "…, except for the last one, which outputs the 3 channels of the image".
+  const last = LAST_EXCEPT.exec(text);
+  if (last && ruled.length >= 2) ruled[ruled.length - 1]!.params = { ...ruled[ruled.length - 1]!.params, filters: Number(last[1]) };
   return seen > 0;
+}
+
+/** "reshaped into a 4x4x1024 tensor": the channels a stack of (transposed) convolutions grows or shrinks from. */
+const RESHAPED_TO = /\breshaped?\s+(?:in)?to\s+(?:an?\s+)?\d{1,3}x\d{1,3}x(\d{1,5})\b/i;
+/** "except for the last one, which outputs the 3 channels of the image": the last layer's own width. */
+const LAST_EXCEPT =
+  /\bexcept\s+(?:for\s+)?the\s+last(?:\s+(?:one|1|layer))?\s*,?\s*which\s+(?:outputs?|has|produces?|gives?)\s+(?:the\s+)?(\d+)\s+(?:output\s+)?(?:channels?|filters?|feature\s+maps?)\b/i;
+
+/**
+ * Where a width rule starts: the width it says it starts from ("starting with 32 filters"), else the first ruled
+ * layer's stated width, else one step from the channels of the tensor the stack was reshaped from.
+ */
+function startWidth(text: string, first: Slot | undefined, units: TextUnit[], factor: number): number | undefined {
+  const stated = FIRST_WIDTH.exec(text);
+  if (stated) return Number(stated[1] ?? stated[2] ?? stated[3]);
+  if (typeof first?.params.filters === 'number' && !first.inferred.includes('filters')) return first.params.filters;
+  const reshaped = [text, ...units.map((u) => proseForm(u.text))].map((t) => RESHAPED_TO.exec(t)).find(Boolean);
+  return reshaped ? Math.max(1, Math.round(Number(reshaped[1]) * factor)) : undefined;
 }
 
 /**
@@ -547,7 +571,7 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
   };
   units.forEach((unit, i) => {
     const text = forms[i];
-    if (describesCitedWork(unit.text)) return;
+    if (describesNoDesign(unit.text)) return;
     for (const mlp of mlpStatements(text)) {
       const hidden: StatedLayer[] = mlp.hidden.map((w) => ({ type: 'Dense', params: { units: w }, inferred: [], text: mlp.text, unit, hidden: true }) as Slot);
       const net = { layers: hidden, units: [unit], ...(mlp.input ? { inputWidth: mlp.input } : {}) };

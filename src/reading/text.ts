@@ -67,6 +67,27 @@ const CITED_SUBJECT = new RegExp(
  * A sentence that tells what another, cited work built ("Early CNNs such as LeNet-5 [21] used two convolutional
  * layers …"), in a text that does not speak of its own ("we", "our"): related work, not a network to build.
  */
-export function describesCitedWork(text: string): boolean {
+function describesCitedWork(text: string): boolean {
   return CITED_SUBJECT.test(text) && !/\b(?:we|our|us)\b/i.test(text);
+}
+
+/** A change tried on a network: "replacing each 5x5 convolution by …", "increasing the LSTM size from 256 to 512". */
+const CHANGE_TRIED =
+  /\b(?:replacing|substituting|swapping|removing|dropping|increasing|decreasing|reducing|doubling|halving)\b[^.;]{0,80}?\b(?:by|with|for|from\s+\d+\s+to\s+\d+|altogether)\b/i;
+/** What the change did: "reduces the number of parameters by 28%", "degrades the score by 1.2 points", "a marginal gain". */
+const EFFECT =
+  /\b(?:degrades?|hurts?|improves?|reduces?|increases?|lowers?|raises?|brings?|costs?|boosts?)\b[^.;]{0,60}?(?:\d\s*%|\bpoints?\b|\bgain\b|\bdrop\b|\bscore\b|\baccuracy\b|\berror\b|\bparameters\b)|\b(?:marginal|slight|small|large|significant)\s+(?:gain|improvement|drop|degradation)\b/i;
+/** A design weighed against another: "performs on par with the two-layer variant", "outperforms the deeper one". */
+const COMPARED =
+  /\b(?:performs?|performed|works?|worked)\s+(?:on\s+par|comparably|similarly|(?:slightly\s+|much\s+)?(?:better|worse))\b[^.;]{0,60}?\b(?:variant|version|alternative|counterpart|one)\b/i;
+/** Counts given as alternatives ("with five or six convolutional layers"): choices discussed, not a design. */
+const ALTERNATIVE_COUNTS = /\b\d+\s+or\s+\d+\s+(?:[a-z-]+\s+){0,2}layers\b/i;
+
+/**
+ * A sentence that states no network of the paper's own: what a cited work built (related work), or a change tried
+ * on a network and what it did (an ablation: "replacing each 5x5 convolution by two 3x3 convolutions reduces the
+ * number of parameters by 28%", "a single output layer performs on par with the two-layer variant").
+ */
+export function describesNoDesign(text: string): boolean {
+  return describesCitedWork(text) || (CHANGE_TRIED.test(text) && EFFECT.test(text)) || COMPARED.test(text) || ALTERNATIVE_COUNTS.test(proseForm(text));
 }

@@ -32,7 +32,8 @@ const TYPE_RULES: TypeRule[] = [
   { pattern: /\bglobal\s+(avg|average|mean)\s*-?\s*pool/i, type: 'GlobalAvgPool2D' },
   { pattern: /\bglobal\s+max\s*-?\s*pool/i, type: 'GlobalMaxPool2D' },
   { pattern: /\b(conv(olution(al)?)?\s*dw|dw\s*conv\w*|depth-?wise(\s+conv\w*)?)\b|\bdw\b/i, type: 'DepthwiseConv2D' },
-  { pattern: /\b(de-?conv\w*|up-?conv\w*|transposed?\s+conv\w*|fractional(?:ly)?[- ]strided)/i, type: 'Conv2DTranspose' },
+  // ("Conv2DTranspose", Keras' "conv2d_transpose_1": the convolution named first)
+  { pattern: /\b(de-?conv\w*|up-?conv\w*|transposed?\s+conv\w*|conv\w*?[\s_-]*transpose\w*|fractional(?:ly)?[- ]strided)/i, type: 'Conv2DTranspose' },
   { pattern: /\b(max|maximum)\s*-?\s*pool\w*/i, type: 'MaxPool2D' },
   { pattern: /\b(avg|average|mean)\s*-?\s*pool\w*/i, type: 'AvgPool2D' },
   { pattern: /\bpool\w*|^max$/i, type: 'MaxPool2D' },

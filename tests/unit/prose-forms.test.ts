@@ -602,6 +602,18 @@ const FORMS: Array<[string, string]> = [
     'Each spectrogram passes through three blocks of 5 × 5 convolution, ReLU and 2 × 2 max pooling, followed by two fully connected layers of 100 and 3 units. The blocks have 20, 40 and 80 filters.',
     'C20 P C40 P C80 P F100 F3',
   ],
+  // A bracketed run of links repeated as a whole.
+  [
+    'Each tile goes through [conv 5 × 5 (32) – conv 5 × 5 (32) – max-pool 2 × 2] repeated twice and then through a dense layer with 10 units.',
+    'C32 C32 P C32 C32 P F10',
+  ],
+  // A fully connected layer named by what it does, its width in dimensions.
+  ['The utterance encoder is two GRU layers with 512 units each, whose last output is passed to a linear projection of 128 dimensions.', 'G512 G512 F128'],
+  // A halving rule that starts from the tensor the stack was reshaped from, the last layer excepted.
+  [
+    'The decoder starts with a fully connected layer whose 8192 outputs are reshaped into a 4 × 4 × 512 tensor, followed by three transposed convolutions with 4 × 4 kernels; the number of feature maps is halved at each of them, except for the last one, which outputs the 1 channel of the spectrogram.',
+    'F8192 U256 U128 U1',
+  ],
 ];
 
 describe('prose forms', () => {
@@ -623,6 +635,14 @@ describe('prose forms', () => {
         'Classic detectors such as ZF-Net [31] used five convolutional layers with 96, 256, 384, 384 and 256 filters followed by two fully connected layers of 4096 units.',
       ),
     ).toEqual([]);
+    // Ablations: a change tried and what it did, a design weighed against a variant, counts given as alternatives.
+    expect(
+      tokensOf(
+        'In Table 5, swapping the two 3 × 3 convolutions for one 5 × 5 convolution lowers accuracy by 0.8 points, and removing the second fully connected layer of 512 units costs 1.1 points.',
+      ),
+    ).toEqual([]);
+    expect(tokensOf('A single output layer of 40 units performs on par with the two-layer variant with 256 hidden units, so we keep it.')).toEqual([]);
+    expect(tokensOf('Deeper encoders, with seven or eight convolutional layers of 64 filters, did not help.')).toEqual([]);
     // "1-D" names axes, not a width; an "embedding space" is no layer.
     expect(tokensOf('Long-range dependencies are captured by very deep 1-D convolutions, and attention averages the values in an embedding space.')).toEqual(
       [],

@@ -89,6 +89,17 @@ describe('layer tables', () => {
     expect(read([40, 200], rows)).toEqual(['C16 P F64 F3']);
   });
 
+  it('reads the transposed convolutions of a Keras summary as such, named "conv2d_transpose (Conv2DTranspose)"', () => {
+    const rows = [
+      ['Layer (type)', 'Output shape', 'Param #'],
+      ['input_1 (InputLayer)', '(None, 16, 16, 1)', '0'],
+      ['conv2d (Conv2D)', '(None, 8, 8, 32)', '320'],
+      ['conv2d_transpose (Conv2DTranspose)', '(None, 16, 16, 16)', '4624'],
+      ['conv2d_1 (Conv2D)', '(None, 16, 16, 1)', '145'],
+    ];
+    expect(read([40, 220, 330], rows)).toEqual(['C32 U16 C1']);
+  });
+
   it('reads layers written out in one column beside their output size', () => {
     const rows = [
       ['Layer', 'Output size'],

@@ -68,6 +68,8 @@ export const dense: LayerSpec = {
       'softmax',
       'output',
     ],
+    // "passed to a linear projection of 256 dimensions": a fully connected layer named by what it does.
+    nouns: ['linear projection'],
     width: {
       param: 'units',
       nouns: [

@@ -127,9 +127,21 @@ function countedBlocks(text: string): BlockStatement | undefined {
   const counted = COUNTED_BODY.exec(text);
   if (counted) {
     const count = Number(counted[1]);
-    const body = text.slice(counted.index + counted[0].length);
+    const after = text.slice(counted.index + counted[0].length);
+    // "each made of a 3x3 convolution, batch normalisation, ReLU and max pooling, followed by two GRU layers": after a
+    // list, ", followed by" goes on after the blocks.
+    const cut = /,\s+(?:and\s+)?(?:then\s+)?followed\s+by\s/i.exec(after);
+    const listed = cut !== null && /,/.test(after.slice(0, cut.index));
+    const body = listed ? after.slice(0, cut.index) : after;
     const widths = respectiveWidths(body, count);
-    return { body, count, ...(widths ? { widths } : {}), before: text.slice(0, counted.index), from: [] };
+    return {
+      body,
+      count,
+      ...(widths ? { widths } : {}),
+      ...(listed ? { rest: after.slice(cut.index + 1) } : {}),
+      before: text.slice(0, counted.index),
+      from: [],
+    };
   }
   const stages = STAGES_OF.exec(text);
   if (!stages) return undefined;

@@ -118,7 +118,7 @@ export function attributes(type: string, clause: string): Pick<GroupClause, 'wid
     // "a fully connected layer with one output", "a single output unit"
     if (
       !out.widths &&
-      /\bwith\s+(?:a\s+)?(?:one|single|1)\s+(?:(?:sigmoid|logistic|linear|output)\s+)?(?:output|unit|neuron|node)\b(?!\s+(?:for|per)\s+(?:each|every)\b)/i.test(
+      /\bwith\s+(?:a\s+)?(?:one|single|1)\s+(?:(?:sigmoid|logistic|linear|output)\s+)?(?:output|unit|neuron|node)\b(?!\s+(?:for|per)\s+(?:each|every|class|category|label|target)\b)/i.test(
         clause,
       )
     )

@@ -614,6 +614,16 @@ const FORMS: Array<[string, string]> = [
     'The decoder starts with a fully connected layer whose 8192 outputs are reshaped into a 4 × 4 × 512 tensor, followed by three transposed convolutions with 4 × 4 kernels; the number of feature maps is halved at each of them, except for the last one, which outputs the 1 channel of the spectrogram.',
     'F8192 U256 U128 U1',
   ],
+  // After a listed block body, ", followed by" goes on after the blocks; the widths come a sentence later.
+  [
+    'It consists of three convolutional blocks, each made of a 3 × 3 convolution, batch normalisation, ReLU and a max-pooling layer, followed by two GRU layers with 32 units and a fully connected layer with 6 outputs. The blocks use 16, 32 and 32 filters, respectively.',
+    'C16 P C32 P C32 P G32 G32 F6',
+  ],
+  // "one sigmoid unit per label" is one unit for each label, not a width of one.
+  [
+    'The tagger ends in a fully connected layer with one sigmoid unit per label (12 labels), after two convolutional layers with 32 and 64 filters.',
+    'C32 C64 F12',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -13,6 +13,8 @@ export interface MlpStatement {
   output?: number;
   /** The input width when the phrase states it (the first number of a chain). */
   input?: number;
+  /** An autoencoder's: the output rebuilds the input (no class scores). */
+  reconstructs?: boolean;
   text: string;
 }
 
@@ -28,17 +30,28 @@ const FORMS = [
   new RegExp(String.raw`^(?:an?\s+)?${LAYERS}\s*(?:,|and|with|of|having)\s*(?:${UNITS})`, 'i'),
   new RegExp(String.raw`\b(?:an?\s+)?(?<layers>single|one|${NUMBER_LIST})\s+(?<hiddenWord>hidden\s+)layers?\s+(?:of|with|having)\s+(?:${UNITS})`, 'i'),
 ];
-const CHAIN = /(?<![\d.,x-])(\d{1,6}(?:\s*-\s*\d{1,6}){2,})(?![\d.,x]|\s*-\s*\d)/g;
-const CHAIN_CONTEXT = /\b(?:architectures?|networks?|nets?|mlps?|layers?|units|neurons|autoencoders?|models?)\b/i;
+/** "784-500-500-2000-10", "d–500–500–2000–10" (the input as a symbol the text sets: "d = 784"). */
+const CHAIN = /(?<![\d.,x-])(?:(?<symbol>\b[a-zA-Z])\s*[-–—]\s*)?(?<sizes>\d{1,6}(?:\s*[-–—]\s*\d{1,6}){2,})(?![\dx]|[.,]\d|\s*[-–—]\s*\d)/g;
+const CHAIN_CONTEXT = /\b(?:architectures?|networks?|nets?|mlps?|layers?|units|neurons|autoencoders?|models?|dimensions?)\b/i;
+/** "the decoder mirrors the encoder", "a symmetric decoder", "the decoder is its mirror image". */
+const MIRRORED =
+  /\b(?:decoders?\b[^.;]{0,30}?\b(?:mirrors?|mirrored|is\s+(?:the\s+|its\s+|a\s+)?(?:mirror|symmetric|reverse))|(?:symmetric(?:al)?|mirrored)\s+decoders?)\b/i;
 
-function chainsIn(sentence: string): MlpStatement[] {
+function chainsIn(sentence: string, text: string): MlpStatement[] {
   if (!CHAIN_CONTEXT.test(sentence)) return [];
   const out: MlpStatement[] = [];
   for (const m of sentence.matchAll(CHAIN)) {
-    const sizes = m[1].split(/\s*-\s*/).map(Number);
+    const sizes = m.groups!.sizes.split(/\s*[-–—]\s*/).map(Number);
     // Years, page ranges and dates are not layer sizes.
     if (sizes.some((n) => n < 1) || sizes.every((n) => n >= 1900 && n <= 2100) || Math.max(...sizes) < 10) continue;
-    out.push({ input: sizes[0], hidden: sizes.slice(1, -1), output: sizes[sizes.length - 1], text: m[0] });
+    const symbol = m.groups!.symbol;
+    const set = symbol ? new RegExp(String.raw`\b${symbol}\s*=\s*(\d{1,6})\b`).exec(text) : null;
+    const input = symbol ? (set ? Number(set[1]) : undefined) : sizes[0];
+    const layers = symbol ? sizes : sizes.slice(1);
+    // An autoencoder whose decoder mirrors the encoder: the widths back down, ending at the input's.
+    if (MIRRORED.test(sentence) && input !== undefined)
+      out.push({ input, hidden: [...layers, ...layers.slice(0, -1).reverse()], output: input, reconstructs: true, text: m[0] });
+    else out.push({ ...(input !== undefined ? { input } : {}), hidden: layers.slice(0, -1), output: layers[layers.length - 1]!, text: m[0] });
   }
   return out;
 }
@@ -61,8 +74,9 @@ function hiddenSizes(sentence: string): MlpStatement | undefined {
   return { hidden, ...(output ? { output: Number(output[1]) } : {}), text: m[0] };
 }
 
-export function mlpStatements(sentence: string): MlpStatement[] {
-  const chains = chainsIn(sentence);
+/** `text`: the text around the sentence, where a chain's input symbol may be set ("d = 784"). */
+export function mlpStatements(sentence: string, text = sentence): MlpStatement[] {
+  const chains = chainsIn(sentence, text);
   if (chains.length) return chains;
   const sized = hiddenSizes(sentence);
   if (sized) return [sized];

@@ -572,13 +572,16 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
   units.forEach((unit, i) => {
     const text = forms[i];
     if (describesNoDesign(unit.text)) return;
-    for (const mlp of mlpStatements(text)) {
+    for (const mlp of mlpStatements(text, forms.slice(Math.max(0, i - 2), i + 3).join(' '))) {
       const hidden: StatedLayer[] = mlp.hidden.map((w) => ({ type: 'Dense', params: { units: w }, inferred: [], text: mlp.text, unit, hidden: true }) as Slot);
       const net = { layers: hidden, units: [unit], ...(mlp.input ? { inputWidth: mlp.input } : {}) };
       if (mlp.output !== undefined)
         networks.push({
           ...net,
-          layers: [...hidden, { type: 'Dense', params: { units: mlp.output, activation: 'softmax' }, inferred: [], text: mlp.text, unit }],
+          layers: [
+            ...hidden,
+            { type: 'Dense', params: { units: mlp.output, activation: mlp.reconstructs ? 'linear' : 'softmax' }, inferred: [], text: mlp.text, unit },
+          ],
         });
       else networks.push(withOutput(net, classCountNear(units, counts, unit.index), TASK_SIZED_OUTPUT.test(text) ? unit : undefined));
     }

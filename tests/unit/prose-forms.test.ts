@@ -624,6 +624,13 @@ const FORMS: Array<[string, string]> = [
     'The tagger ends in a fully connected layer with one sigmoid unit per label (12 labels), after two convolutional layers with 32 and 64 filters.',
     'C32 C64 F12',
   ],
+  // A size chain with en dashes, its input a symbol set nearby, and a decoder that mirrors the encoder.
+  [
+    'The encoder of the autoencoder is a fully connected network with dimensions n–256–64–16, where n = 1000 is the number of genes, and the decoder mirrors the encoder.',
+    'F256 F64 F16 F64 F256 F1000',
+  ],
+  // A chain that ends the sentence.
+  ['Our classifier is an MLP with layer sizes 512–256–128–10.', 'F256 F128 F10'],
 ];
 
 describe('prose forms', () => {

@@ -631,6 +631,11 @@ const FORMS: Array<[string, string]> = [
   ],
   // A chain that ends the sentence.
   ['Our classifier is an MLP with layer sizes 512–256–128–10.', 'F256 F128 F10'],
+  // A layer named as an exception to what another statement says is no layer of its own.
+  [
+    'The generator upsamples with four transposed convolutions with 256, 128, 64 and 1 filters. Batch normalisation is used in every layer of the generator except the output layer.',
+    'U256 U128 U64 U1',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -17,6 +17,7 @@ import { widthParam } from './vocabulary.ts';
 import { expandAbbreviations, layerAbbreviations } from './abbreviations.ts';
 import { widthFamilies } from './widthFamilies.ts';
 import { blockStatementAt, type BlockStatement } from './blockStatements.ts';
+import { networkNamed, statesVariant, variantNetworks } from './variantNetworks.ts';
 
 export interface StatedLayer extends LayerDraft {
   unit: TextUnit;
@@ -439,13 +440,7 @@ function copiesByReference(units: TextUnit[], forms: string[], counts: ClassCoun
   forms.forEach((text, i) => {
     const ref = SAME_AS.exec(text);
     if (!ref) return;
-    const name = new RegExp(`\\b${escapeRegExp(ref[1])}\\b`);
-    const at = units[i].index;
-    const named = networks.filter((n) => {
-      const first = units.findIndex((u) => u === n.units[0]);
-      return n.units[0].index < at && forms.slice(Math.max(0, first - NAME_REACH), first + n.units.length + 1).some((f) => name.test(f));
-    });
-    const source = named[named.length - 1];
+    const source = networkNamed(ref[1], i, units, forms, networks);
     if (!source) return;
     const near = counts.stated.slice(Math.max(0, i - NAME_REACH), i + 2).flat();
     const last = source.layers[source.layers.length - 1];
@@ -571,7 +566,7 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
   };
   units.forEach((unit, i) => {
     const text = forms[i];
-    if (describesNoDesign(unit.text)) return;
+    if (describesNoDesign(unit.text) || statesVariant(text)) return;
     for (const mlp of mlpStatements(text, forms.slice(Math.max(0, i - 2), i + 3).join(' '))) {
       const hidden: StatedLayer[] = mlp.hidden.map((w) => ({ type: 'Dense', params: { units: w }, inferred: [], text: mlp.text, unit, hidden: true }) as Slot);
       const net = { layers: hidden, units: [unit], ...(mlp.input ? { inputWidth: mlp.input } : {}) };
@@ -624,7 +619,14 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
     }
   });
   close();
-  return withoutPrefixes(distinct([...networks, ...copiesByReference(units, forms, counts, networks), ...familyMembers(units, forms, counts, stacks)]));
+  return withoutPrefixes(
+    distinct([
+      ...networks,
+      ...copiesByReference(units, forms, counts, networks),
+      ...variantNetworks(units, forms, networks),
+      ...familyMembers(units, forms, counts, stacks),
+    ]),
+  );
 }
 
 /** A layer as a key; the activation is left out ("an output layer of 5 units" and "… 5 softmax units" are one layer). */

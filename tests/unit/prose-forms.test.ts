@@ -671,6 +671,19 @@ describe('prose forms', () => {
     );
   });
 
+  it('reads a network stated as another with changes ("is the same as Net-S but with …"), the first left as it is', () => {
+    expect(
+      tokensOf(
+        'Net-S has three convolutional layers with 32, 64 and 128 filters, each followed by 2 × 2 max pooling, and a fully connected layer with 10 units. Net-L is identical to Net-S except with 256 filters per convolutional layer.',
+      ),
+    ).toEqual(['C32 P C64 P C128 P F10', 'C256 P C256 P C256 P F10']);
+    expect(
+      tokensOf(
+        'Tagger A stacks two LSTM layers of 100 units and a softmax layer over the 9 tags. Tagger B, used in the remaining experiments, is the same as Tagger A but with 300 units in each LSTM layer and an additional dense layer of 50 units before the output layer.',
+      ),
+    ).toEqual(['L100 L100 F9', 'L300 L300 F50 F9']);
+  });
+
   it('reads "bidirectional" before a recurrent layer and a "BiLSTM"-style name as the same flag the table reader sets', () => {
     const twoWay = (text: string) =>
       proseToGraphs([pageOf(text)]).flatMap((d) =>

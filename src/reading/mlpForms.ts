@@ -32,6 +32,8 @@ const FORMS = [
 ];
 /** "784-500-500-2000-10", "d–500–500–2000–10" (the input as a symbol the text sets: "d = 784"). */
 const CHAIN = /(?<![\d.,x-])(?:(?<symbol>\b[a-zA-Z])\s*[-–—]\s*)?(?<sizes>\d{1,6}(?:\s*[-–—]\s*\d{1,6}){2,})(?![\dx]|[.,]\d|\s*[-–—]\s*\d)/g;
+/** Wider than this, a "fully connected" width is a count of some other thing. */
+const MAX_UNITS = 100000;
 const CHAIN_CONTEXT = /\b(?:architectures?|networks?|nets?|mlps?|layers?|units|neurons|autoencoders?|models?|dimensions?)\b/i;
 /** "the decoder mirrors the encoder", "a symmetric decoder", "the decoder is its mirror image". */
 const MIRRORED =
@@ -42,8 +44,11 @@ function chainsIn(sentence: string, text: string): MlpStatement[] {
   const out: MlpStatement[] = [];
   for (const m of sentence.matchAll(CHAIN)) {
     const sizes = m.groups!.sizes.split(/\s*[-–—]\s*/).map(Number);
-    // Years, page ranges and dates are not layer sizes.
-    if (sizes.some((n) => n < 1) || sizes.every((n) => n >= 1900 && n <= 2100) || Math.max(...sizes) < 10) continue;
+    // Years, page ranges and dates ("2015-11-26") are not layer sizes, nor neuron counts of convolutional layers
+    // ("253,440–186,624–…": no fully connected layer is that wide).
+    const date = sizes.length === 3 && sizes[0]! >= 1900 && sizes[0]! <= 2100 && sizes[1]! <= 12 && sizes[2]! <= 31;
+    if (sizes.some((n) => n < 1) || sizes.every((n) => n >= 1900 && n <= 2100) || Math.max(...sizes) < 10 || date) continue;
+    if (sizes.slice(1).some((n) => n > MAX_UNITS)) continue;
     const symbol = m.groups!.symbol;
     const set = symbol ? new RegExp(String.raw`\b${symbol}\s*=\s*(\d{1,6})\b`).exec(text) : null;
     const input = symbol ? (set ? Number(set[1]) : undefined) : sizes[0];
@@ -67,7 +72,7 @@ const OUTPUT_WIDTH = /\boutput\s+layer\s+(?:has|with|of|contains)\s+(?:size\s+)?
 function hiddenSizes(sentence: string): MlpStatement | undefined {
   const m = HIDDEN_SIZES.exec(sentence);
   const hidden = m ? numbersIn(m.groups!.sizes) : [];
-  if (!m || !hidden.length || hidden.some((w) => w < 2 || w > 100000)) return undefined;
+  if (!m || !hidden.length || hidden.some((w) => w < 2 || w > MAX_UNITS)) return undefined;
   // "a two-layer GRU with hidden sizes [64, 32]": the sizes of the layers the sentence names, not of an MLP.
   if (/\b(?:LSTMs?|GRUs?|RNNs?|recurrent|conv\w*)\b/i.test(sentence.slice(0, m.index))) return undefined;
   const output = OUTPUT_WIDTH.exec(sentence);
@@ -90,7 +95,7 @@ export function mlpStatements(sentence: string, text = sentence): MlpStatement[]
     if (/\bto\s+\d+\s+(?:hidden[- ])?layers?\b|\d+\s+to\s+\d+\s+(?:[a-z-]+\s+){0,3}?units\b/i.test(m[0])) continue;
     const layerCounts = /^(?:single|one)$/i.test(g.layers) ? [1] : numbersIn(g.layers);
     const widths = g.pieceUnits ? [Number(g.pieceUnits)] : numbersIn(g.units ?? g.unitsAfter ?? '');
-    if (!widths.length || layerCounts.some((n) => n < 1 || n > 30) || widths.some((w) => w < 2 || w > 100000)) continue;
+    if (!widths.length || layerCounts.some((n) => n < 1 || n > 30) || widths.some((w) => w < 2 || w > MAX_UNITS)) continue;
     // "a four-layer MLP with 256, 128, 64 and 10 units": one width per layer of one network, the last the
     // output unless the layers are called hidden.
     if (layerCounts.length === 1 && widths.length === layerCounts[0] && widths.length > 1 && !/\beach\b|\bper\b/i.test(m[0]))

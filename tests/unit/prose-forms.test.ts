@@ -657,6 +657,9 @@ describe('prose forms', () => {
         'Classic detectors such as ZF-Net [31] used five convolutional layers with 96, 256, 384, 384 and 256 filters followed by two fully connected layers of 4096 units.',
       ),
     ).toEqual([]);
+    // A date written with dashes, and neuron counts of convolutional layers, are no chain of layer sizes.
+    expect(tokensOf('The network weights of this model were released on 2016–10–24 with the code.')).toEqual([]);
+    expect(tokensOf('The number of neurons in the layers of the network is 290,400–186,624–64,896–43,264–4096–1000.')).toEqual([]);
     // Ablations: a change tried and what it did, a design weighed against a variant, counts given as alternatives.
     expect(
       tokensOf(

@@ -3,7 +3,7 @@
  * OverFeat's Tables 1 and 3) names what each cell states — type, kernel, stride, channels, sizes.
  */
 import type { Box } from '../paper/index.ts';
-import { traitsOf, type Params } from '../graph/index.ts';
+import { getSpec, traitsOf, type Params } from '../graph/index.ts';
 import { widthParam as widthParamOf } from '../reading/index.ts';
 import type { Cell, TableGrid } from './grid.ts';
 import { labelType, normaliseLayerText, parseLayerText, repeatCount, sizeOf, type LayerDraft } from './layerText.ts';
@@ -224,7 +224,15 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
       // "block1 | … | [3×3, 32; 3×3, 32]": a name that is no layer word leaves the layer to the spec cell.
       const spec = attrs.get('spec');
       const named = layerDrafts(line);
-      const own = named.length === 0 && spec ? layerDrafts(spec) : named;
+      const fromSpec = spec ? layerDrafts(spec) : [];
+      // "pool | 1×1 | global average pool": a bare name says the kind of layer, its spec cell which one.
+      const refined =
+        named.length === 1 &&
+        Object.keys(named[0]!.params).length === 0 &&
+        fromSpec[0] !== undefined &&
+        fromSpec[0].type !== named[0]!.type &&
+        getSpec(fromSpec[0].type)?.category === getSpec(named[0]!.type)?.category;
+      const own = (named.length === 0 && spec) || refined ? fromSpec : named;
       if (own !== named) attrs.delete('spec');
       // "input | Waveform | – | 32000×1": a row its name calls the input, whatever its type cell says.
       const inputRow = own.length === 0 && /^input\b/i.test(attrs.get('name') ?? '');

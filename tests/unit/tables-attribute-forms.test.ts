@@ -100,6 +100,20 @@ describe('layer tables', () => {
     expect(read([40, 220, 330], rows)).toEqual(['C32 U16 C1']);
   });
 
+  it('takes which layer from the spec cell where the name only says its kind ("pool | 1 × 1 | global average pool")', () => {
+    const rows = [
+      ['Layer name', 'Output size', 'Details'],
+      ['conv1', '32 × 32', '3 × 3, 16'],
+      ['pool', '1 × 1', 'global average pool'],
+      ['fc', '5', '5-d fc, softmax'],
+    ];
+    const g = grid([40, 120, 220], rows);
+    const [draft] = interpretTable(g, { blockStyle: 'plain' });
+    const { graph } = assembleGraph(draft!, { name: 't', source: { kind: 'table' } });
+    expect(graph.layers.map((l) => l.type)).toContain('GlobalAvgPool2D');
+    expect(tokens(graph)).toBe('C16 A F5');
+  });
+
   it('reads layers written out in one column beside their output size', () => {
     const rows = [
       ['Layer', 'Output size'],

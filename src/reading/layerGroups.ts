@@ -214,7 +214,9 @@ const MAY_STATE_LAYERS = new RegExp(String.raw`\b(?:layers?|embedd\w*|${KIND_WOR
 
 /** Words before a mention that say the network does not have it. */
 const NEGATED_BEFORE =
-  /\b(?:instead\s+of|rather\s+than|without|in\s+place\s+of|replacing|except(?:\s+for)?|apart\s+from|but\s+not)\s+(?:(?:in|on|after)\s+)?(?:the\s+|a\s+|an\s+|any\s+)?(?:(?:original|usual|standard|conventional|traditional)\s+)?$/i;
+  /\b(?:instead\s+of|rather\s+than|without|in\s+place\s+of|replacing)\s+(?:the\s+|a\s+|an\s+|any\s+)?(?:(?:original|usual|standard|conventional|traditional)\s+)?$/i;
+/** "in every layer except (in) the output layer": a layer named as the exception to what a statement says of the others. */
+const EXCEPTED_BEFORE = /\b(?:except(?:\s+for)?|apart\s+from|but\s+not)\s+(?:(?:in|on|after)\s+)?(?:the\s+|a\s+|an\s+)?$/i;
 
 /** The layer groups one sentence (already in prose form) speaks of, in order. */
 export function groupClauses(sentence: string): GroupClause[] {
@@ -272,9 +274,10 @@ export function groupClauses(sentence: string): GroupClause[] {
   )
     .sort((a, b) => a.index! - b.index!)
     .filter((m) => m.range || m.kind || kindNamed(m.groups!.words) || kindNamed(m.groups!.words.split(/\s+/).slice(-1)[0]))
-    // "instead of the original three fully connected layers", "rather than a pooling layer": layers the network does not have;
-    // "in every layer except the output layer": a layer named as an exception to what another statement says.
-    .filter((m) => !NEGATED_BEFORE.test(sentence.slice(Math.max(0, m.index! - 40), m.index)));
+    // "instead of the original three fully connected layers", "rather than a pooling layer": layers the network does not have.
+    .filter((m) => !NEGATED_BEFORE.test(sentence.slice(Math.max(0, m.index! - 40), m.index)))
+    // (a range, "except for the last one, which …", still bounds the clause before it)
+    .filter((m) => m.range || !EXCEPTED_BEFORE.test(sentence.slice(Math.max(0, m.index! - 30), m.index)));
   const clauses: GroupClause[] = [];
   found.forEach((m, i) => {
     const g = m.groups!;

@@ -611,8 +611,8 @@ const FORMS: Array<[string, string]> = [
   ['The utterance encoder is two GRU layers with 512 units each, whose last output is passed to a linear projection of 128 dimensions.', 'G512 G512 F128'],
   // A halving rule that starts from the tensor the stack was reshaped from, the last layer excepted.
   [
-    'The decoder starts with a fully connected layer whose 8192 outputs are reshaped into a 4 × 4 × 512 tensor, followed by three transposed convolutions with 4 × 4 kernels; the number of feature maps is halved at each of them, except for the last one, which outputs the 1 channel of the spectrogram.',
-    'F8192 U256 U128 U1',
+    'The decoder starts with a fully connected layer whose 8192 outputs are reshaped into a 4 × 4 × 512 tensor, followed by three transposed convolutions with 4 × 4 kernels; the number of feature maps is halved at each of them, except for the last one, which outputs the 2 channels of the stereo spectrogram.',
+    'F8192 U256 U128 U2',
   ],
   // After a listed block body, ", followed by" goes on after the blocks; the widths come a sentence later.
   [

@@ -29,7 +29,7 @@ export interface ExtractOptions extends ReadOptions {
    */
   onDesigns?: (batch: DesignBatch) => void;
   /**
-   * Called as soon as a table on the pages read so far gives designs, before the rest of the paper is read:
+   * Called once, as soon as a table on the pages read so far gives designs, before the rest of the paper is read:
    * stand-ins, read with what those pages tell (running headers, body size, block style, class count,
    * conventions), which the first `onDesigns` batch replaces. Their reading is skipped when this is not given.
    */
@@ -184,11 +184,15 @@ function provisionalTables(pagesSoFar: readonly Page[]): Graph[] {
 export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions = {}): Promise<Extraction> {
   const progress = options.onProgress ?? (() => {});
   progress({ stage: 'pages', fraction: 0, message: 'reading pages' });
-  const { onProvisional } = options;
+  // Provisional designs come from the first table that gives any: each reading of one costs the pages read so far
+  // again, and what they are for is showing something at once; the tables after it come with the first stage.
+  let provisional = options.onProvisional;
   const onPageRead = (pages: readonly Page[]): void => {
     options.onPageRead?.(pages);
-    const designs = onProvisional ? provisionalTables(pages) : [];
-    if (designs.length) onProvisional!(designs);
+    const designs = provisional ? provisionalTables(pages) : [];
+    if (!designs.length) return;
+    provisional!(designs);
+    provisional = undefined;
   };
   const doc = await readDocument(bytes, { ...options, onPageRead });
   const warnings = [...doc.warnings];

@@ -54,8 +54,9 @@ export interface StageDesigns {
 export type DesignsFn = (batch: StageDesigns) => Promise<void> | void;
 
 /**
- * Stand-in designs from a table as soon as its page is read, before the rest of the paper is: the first
- * `DesignsFn` batch replaces them (the same design, read with the whole paper known, has the same name and page).
+ * Stand-in designs from the first table that gives any, as soon as its page is read, before the rest of the paper
+ * is: the first `DesignsFn` batch replaces them (the same design, read with the whole paper known, has the same
+ * name and page).
  */
 export type ProvisionalFn = (designs: Graph[]) => Promise<void> | void;
 
@@ -80,7 +81,7 @@ export interface RegionReading {
 export interface PipelineApi {
   /**
    * PDF → designs (handed to `onDesigns` stage by stage, as each stage ends), regions and warnings. With
-   * `onProvisional`, each table's designs are also handed over as soon as its page is read.
+   * `onProvisional`, the first table's designs are also handed over as soon as its page is read.
    */
   readPaper(bytes: Uint8Array, onProgress: ProgressFn, onDesigns: DesignsFn, onProvisional?: ProvisionalFn): Promise<PaperReading>;
   /**

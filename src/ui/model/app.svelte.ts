@@ -124,6 +124,8 @@ export class AppState {
   readingPaperId = $state<string | undefined>();
   /** The regions of the paper being read, with the verdicts its finished stages gave (empty until the first stage ends). */
   readingRegions = $state.raw<FoundRegion[]>([]);
+  /** Whether the reading of that paper has ended a stage yet (tables and text come first). */
+  readingStageEnded = $state(false);
   /**
    * Designs on screen read from a table as soon as its page was read, before the whole paper: not stored, not
    * opened; the paper's first stage replaces them (each by the same design read with the whole paper known).
@@ -381,6 +383,7 @@ export class AppState {
     if (!bytes) return;
     this.readingPaperId = draft.id;
     this.readingRegions = [];
+    this.readingStageEnded = false;
     const title = shown.then((pdf) => pdf.title()).catch(() => undefined);
     // Each stage's designs are stored and shown as the stage ends; the paper enters the library with the first.
     let paper = draft;
@@ -419,6 +422,7 @@ export class AppState {
         if (onScreen()) {
           this.paper = paper;
           this.readingRegions = batch.regions;
+          this.readingStageEnded = true;
           const found = this.designs.filter((d) => !provisional.has(d.id));
           if (designs.length && !found.length) {
             if (!this.designs.length) this.markFirst(designs);

@@ -11,7 +11,7 @@ import { createOcr, type Ocr } from '../src/diagrams/index.ts';
 import { runtimeAssets, wasmThreads } from '../src/pipeline/assets.ts';
 import { readDocument, type PaperDocument } from '../src/paper/index.ts';
 import { extractDesigns, openModelFile, readRegionAs, type BitmapFigures } from '../src/pipeline/index.ts';
-import type { DesignsFn, PaperReading, PipelineApi, ProgressFn } from '../src/pipeline/protocol.ts';
+import type { DesignsFn, PaperReading, PipelineApi, ProgressFn, ProvisionalFn } from '../src/pipeline/protocol.ts';
 import { createRegionRenderer } from '../src/pipeline/regionRender.ts';
 
 // pdf.js parses in its own (nested) worker; this worker builds the page model and reads the designs. One pdf.js
@@ -112,7 +112,7 @@ const api: PipelineApi = {
       await bitmaps.close();
     }
   },
-  async readPaper(bytes: Uint8Array, onProgress: ProgressFn, onDesigns: DesignsFn): Promise<PaperReading> {
+  async readPaper(bytes: Uint8Array, onProgress: ProgressFn, onDesigns: DesignsFn, onProvisional?: ProvisionalFn): Promise<PaperReading> {
     const bitmaps = browserBitmapFigures(bytes);
     try {
       // Calls back to the page travel on their own channel: the answer waits until the page has every stage's designs.
@@ -121,6 +121,7 @@ const api: PipelineApi = {
         pdfjs,
         onProgress: (p) => void onProgress(p),
         onDesigns: (b) => void delivered.push(Promise.resolve(onDesigns(b))),
+        onProvisional: onProvisional && ((designs) => void delivered.push(Promise.resolve(onProvisional(designs)))),
         bitmaps,
       });
       await Promise.all(delivered);

@@ -42,6 +42,11 @@ export interface ReadOptions {
   skipPages?: number[];
   /** Called as each page is started: lets a supervisor outside this thread tell a stuck page from a slow document. */
   onPage?: (pageNumber: number, pageCount: number) => void;
+  /**
+   * Called as each page is read, with the pages read so far (not yet finished: see finishPages). They are the
+   * document's own: a reader that wants them finished works on a copy.
+   */
+  onPageRead?: (pages: readonly Page[]) => void;
 }
 
 /** A PDF that cannot be read at all: not a PDF, encrypted, empty. */
@@ -150,6 +155,7 @@ async function readPages(task: LoadingTask, state: ReadState, options: ReadOptio
           if (!drawn && wantsDrawing(page, drawings)) await withTimeout(readDrawing(pdfPage, page, OPS), pageTimeMs, `page ${number}`);
         } else if (page.texts.length === 0) warnings.push(`page ${number} has no text layer (a scan?); its tables and text cannot be read without OCR`);
         pages.push(page);
+        options.onPageRead?.(pages);
         pdfPage.cleanup();
       } catch (error) {
         warnings.push(`page ${number} skipped: ${error instanceof Error ? error.message : String(error)}`);
@@ -163,11 +169,16 @@ async function readPages(task: LoadingTask, state: ReadState, options: ReadOptio
   if (pages.length === 0 && pageCount > 0 && warnings.length > 0) {
     throw new PdfReadError(`no page could be read (${warnings.join('; ')})`);
   }
+  finishPages(pages);
+  return { pages, pageCount, warnings };
+}
+
+/** What is judged across pages once they are read: running headers and footers, and the body font size. */
+export function finishPages(pages: Page[]): void {
   markFurniture(pages);
   // One page may be mostly table cells or code; the document's paragraphs tell its body size.
   const bodySize = bodyFontSize(pages.flatMap((p) => groupLines(p.texts.filter((t) => !t.furniture))));
   for (const page of pages) page.bodySize = bodySize;
-  return { pages, pageCount, warnings };
 }
 
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;

@@ -1,6 +1,6 @@
 /** Page model and regions: PDF bytes → pages (text, paths, images) → captioned figure and table regions. */
 export type { Box, TextItem, PathItem, PathKind, ImageItem, Page, PaperDocument, PageOcr, PageWord } from './types.ts';
-export { readDocument, PdfReadError, type ReadOptions } from './document.ts';
+export { finishPages, readDocument, PdfReadError, type ReadOptions } from './document.ts';
 export { loadDefaultPdfjs, type Pdfjs } from './pdfjs.ts';
 export { IMAGE_PIXEL_LIMIT, formatPixels } from './imageBudget.ts';
 export { judgeText, type TextTrust } from './textTrust.ts';

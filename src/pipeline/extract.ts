@@ -3,10 +3,10 @@
  * graphs, table and text readings of the same network fused. Runs in Node and in a worker alike (no I/O).
  */
 import { validateGraph, type Graph } from '../graph/index.ts';
-import { findRegions, readDocument, type ReadOptions, type Region } from '../paper/index.ts';
+import { findCaptions, findRegions, finishPages, readDocument, type Page, type ReadOptions, type Region } from '../paper/index.ts';
 import { settingsRows, tableToGraphs, type BlockStyle, type TableClass } from '../tables/index.ts';
 import { proseToGraphs, readConventions, splitSentences, type Conventions, type Sentence } from '../prose/index.ts';
-import { classCountsIn, proseForm, transformerConfigOf, transformerGraph, transformerKind } from '../reading/index.ts';
+import { classCountsIn, proseForm, transformerConfigOf, transformerGraph, transformerKind, type TransformerConfig } from '../reading/index.ts';
 import { applyConventions, describesSame, fuse, type StatedConvention } from './extractFuse.ts';
 import { hasText, readBitmapFigures, readVectorFigures, type BitmapFigures, type BitmapTiming, type FigureCandidate } from './extractFigures.ts';
 import type { FoundRegion, ProgressFn, RegionVerdict } from './protocol.ts';
@@ -28,6 +28,12 @@ export interface ExtractOptions extends ReadOptions {
    * tables and text first, vector figures next, bitmap figures last. Every design reaches it once.
    */
   onDesigns?: (batch: DesignBatch) => void;
+  /**
+   * Called once, as soon as a table on the pages read so far gives designs, before the rest of the paper is read:
+   * stand-ins, read with what those pages tell (running headers, body size, block style, class count,
+   * conventions), which the first `onDesigns` batch replaces. Their reading is skipped when this is not given.
+   */
+  onProvisional?: (designs: Graph[]) => void;
 }
 
 /** The designs one stage kept, with the regions as far as they are read (a figure yet to come has no verdict). */
@@ -101,15 +107,97 @@ function tableVerdict(c: TableClass, kept: number, leftOut: number): RegionVerdi
 /** Belt and braces: nothing that fails validation leaves the pipeline. */
 const keepValid = (designs: Graph[]): Graph[] => designs.filter((d) => validateGraph(d).every((issue) => issue.severity !== 'error'));
 
+/** What reading a table takes from the rest of the paper's text. */
+interface TableContext {
+  style: BlockStyle;
+  taskOutputs: number | undefined;
+  kind: TransformerConfig['kind'] | undefined;
+}
+
+function tableContext(pages: Page[], sentences: Sentence[]): TableContext {
+  return {
+    style: blockStyleOf(pages.map((p) => p.texts.map((t) => t.str).join(' ')).join(' ')),
+    taskOutputs: taskOutputsOf(sentences),
+    kind: transformerKind(sentences.map((x) => proseForm(x.text))),
+  };
+}
+
+/** The designs one table region gives, and its verdict; networks read there that do not validate are left out, with a warning. */
+function readTable(region: Region, page: Page, context: TableContext, warnings: string[]): { designs: Graph[]; verdict: RegionVerdict } {
+  const designs: Graph[] = [];
+  let leftOut = 0;
+  // A table of model settings (layers, width, heads) names standard blocks: the block library builds them.
+  if (context.kind) {
+    for (const row of settingsRows(region, page)) {
+      const config = transformerConfigOf(row.settings, {}, context.kind, row.name, []);
+      if (!config) continue;
+      const graph = transformerGraph(config, { page: page.number, kind: 'table', caption: region.caption.text, bbox: roundBox(region.box) });
+      graph.name = `${region.caption.label}: ${graph.name}`;
+      graph.confidence = 0.8;
+      designs.push(graph);
+    }
+  }
+  const reading = tableToGraphs(region, page, context.style, context.taskOutputs);
+  for (const design of reading.designs) {
+    if (design.errors.length) {
+      leftOut++;
+      warnings.push(
+        `page ${page.number}, ${region.caption.label} (${design.graph.name}): left out, it does not validate: ${design.errors.slice(0, 2).join('; ')}`,
+      );
+      continue;
+    }
+    const coverage = design.draft.totalCells ? design.draft.readCells / design.draft.totalCells : 0;
+    // A table reading is never certain: 0.95 at most, for a table classified surely and read in full.
+    design.graph.confidence = Math.round(Math.min(0.95, 0.3 + 0.4 * reading.classification.score + 0.25 * coverage) * 100) / 100;
+    const { readCells, totalCells } = design.draft;
+    if (readCells < totalCells)
+      design.graph.warnings = [...(design.graph.warnings ?? []), `${totalCells - readCells} of ${totalCells} layer cells of ${region.caption.label} not read`];
+    designs.push(design.graph);
+  }
+  return { designs, verdict: tableVerdict(reading.classification, designs.length, leftOut) };
+}
+
+/** Table designs with the conventions the text states (pooling, padding, batch norm, activation) applied, the invalid left out. */
+function withConventions(tableDesigns: Graph[], sentences: Sentence[]): Graph[] {
+  const stated = statedConventions(readConventions(sentences));
+  return keepValid(stated ? tableDesigns.map((d) => (d.source?.kind === 'table' ? applyConventions(d, stated) : d)) : tableDesigns);
+}
+
+/**
+ * Stand-in designs from the tables on the last of the pages read so far, read as the whole paper will be but
+ * with only those pages to judge headers, body size and wording by. Works on a copy: the pages are the reader's.
+ */
+function provisionalTables(pagesSoFar: readonly Page[]): Graph[] {
+  const last = pagesSoFar.at(-1);
+  if (!last || !findCaptions(last).some((c) => c.kind === 'table')) return [];
+  const pages = structuredClone(pagesSoFar) as Page[];
+  finishPages(pages);
+  const page = pages.at(-1)!;
+  const sentences = splitSentences(pages);
+  const context = tableContext(pages, sentences);
+  const designs = findRegions(page)
+    .filter((region) => region.kind === 'table')
+    .flatMap((region) => readTable(region, page, context, []).designs);
+  return designs.length ? withConventions(designs, sentences) : [];
+}
+
 export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions = {}): Promise<Extraction> {
   const progress = options.onProgress ?? (() => {});
   progress({ stage: 'pages', fraction: 0, message: 'reading pages' });
-  const doc = await readDocument(bytes, options);
+  // Provisional designs come from the first table that gives any: each reading of one costs the pages read so far
+  // again, and what they are for is showing something at once; the tables after it come with the first stage.
+  let provisional = options.onProvisional;
+  const onPageRead = (pages: readonly Page[]): void => {
+    options.onPageRead?.(pages);
+    const designs = provisional ? provisionalTables(pages) : [];
+    if (!designs.length) return;
+    provisional!(designs);
+    provisional = undefined;
+  };
+  const doc = await readDocument(bytes, { ...options, onPageRead });
   const warnings = [...doc.warnings];
-  const style = blockStyleOf(doc.pages.map((p) => p.texts.map((t) => t.str).join(' ')).join(' '));
   const sentences = splitSentences(doc.pages);
-  const taskOutputs = taskOutputsOf(sentences);
-  const kind = transformerKind(sentences.map((x) => proseForm(x.text)));
+  const context = tableContext(doc.pages, sentences);
   const regions: FoundRegion[] = [];
   const tableDesigns: Graph[] = [];
   const vectorFigures: FigureCandidate[] = [];
@@ -130,40 +218,9 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
         else found.verdict = { designs: 0, reason: 'figure: text without drawing, nothing to read' };
         continue;
       }
-      const designsBefore = tableDesigns.length;
-      let leftOut = 0;
-      // A table of model settings (layers, width, heads) names standard blocks: the block library builds them.
-      if (kind) {
-        for (const row of settingsRows(region, page)) {
-          const config = transformerConfigOf(row.settings, {}, kind, row.name, []);
-          if (!config) continue;
-          const graph = transformerGraph(config, { page: page.number, kind: 'table', caption: region.caption.text, bbox: roundBox(region.box) });
-          graph.name = `${region.caption.label}: ${graph.name}`;
-          graph.confidence = 0.8;
-          tableDesigns.push(graph);
-        }
-      }
-      const reading = tableToGraphs(region, page, style, taskOutputs);
-      for (const design of reading.designs) {
-        if (design.errors.length) {
-          leftOut++;
-          warnings.push(
-            `page ${page.number}, ${region.caption.label} (${design.graph.name}): left out, it does not validate: ${design.errors.slice(0, 2).join('; ')}`,
-          );
-          continue;
-        }
-        const coverage = design.draft.totalCells ? design.draft.readCells / design.draft.totalCells : 0;
-        // A table reading is never certain: 0.95 at most, for a table classified surely and read in full.
-        design.graph.confidence = Math.round(Math.min(0.95, 0.3 + 0.4 * reading.classification.score + 0.25 * coverage) * 100) / 100;
-        const { readCells, totalCells } = design.draft;
-        if (readCells < totalCells)
-          design.graph.warnings = [
-            ...(design.graph.warnings ?? []),
-            `${totalCells - readCells} of ${totalCells} layer cells of ${region.caption.label} not read`,
-          ];
-        tableDesigns.push(design.graph);
-      }
-      found.verdict = tableVerdict(reading.classification, tableDesigns.length - designsBefore, leftOut);
+      const table = readTable(region, page, context, warnings);
+      tableDesigns.push(...table.designs);
+      found.verdict = table.verdict;
     }
   });
   progress({ stage: 'text', message: 'reading architecture sentences' });
@@ -185,8 +242,7 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
     if (match >= 0) tableDesigns[match] = fuse(tableDesigns[match]!, prose.graph);
     else textDesigns.push(prose.graph);
   }
-  const stated = statedConventions(readConventions(sentences));
-  const tables = keepValid(stated ? tableDesigns.map((d) => (d.source?.kind === 'table' ? applyConventions(d, stated) : d)) : tableDesigns);
+  const tables = withConventions(tableDesigns, sentences);
   const texts = keepValid(textDesigns);
   const stage = (name: DesignBatch['stage'], designs: Graph[]): void => options.onDesigns?.({ stage: name, designs, regions: structuredClone(regions) });
   stage('tables and text', [...tables, ...texts]);

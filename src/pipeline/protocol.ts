@@ -53,6 +53,13 @@ export interface StageDesigns {
 
 export type DesignsFn = (batch: StageDesigns) => Promise<void> | void;
 
+/**
+ * Stand-in designs from the first table that gives any, as soon as its page is read, before the rest of the paper
+ * is: the first `DesignsFn` batch replaces them (the same design, read with the whole paper known, has the same
+ * name and page).
+ */
+export type ProvisionalFn = (designs: Graph[]) => Promise<void> | void;
+
 /** A place on a page to read on demand: a region the reader passed over, or a box the person drew. */
 export interface RegionRequest {
   page: number;
@@ -72,8 +79,11 @@ export interface RegionReading {
 }
 
 export interface PipelineApi {
-  /** PDF → designs (handed to `onDesigns` stage by stage, as each stage ends), regions and warnings. */
-  readPaper(bytes: Uint8Array, onProgress: ProgressFn, onDesigns: DesignsFn): Promise<PaperReading>;
+  /**
+   * PDF → designs (handed to `onDesigns` stage by stage, as each stage ends), regions and warnings. With
+   * `onProvisional`, the first table's designs are also handed over as soon as its page is read.
+   */
+  readPaper(bytes: Uint8Array, onProgress: ProgressFn, onDesigns: DesignsFn, onProvisional?: ProvisionalFn): Promise<PaperReading>;
   /**
    * One place on a page read as a table or a figure, whatever the result's confidence. `paperKey` names the
    * document, so a second request on the same paper reuses its page model.

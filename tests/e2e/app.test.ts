@@ -94,7 +94,8 @@ describe('paper2net app in Chromium', () => {
 
   it('reads vgg.pdf dropped on the window and lists its designs', async () => {
     await dropFile(join(CORPUS, 'pdf/vgg.pdf'), 'vgg.pdf', 'application/pdf');
-    await page.locator('[data-testid=design-card]').first().waitFor({ timeout: 240_000 });
+    // A card no longer provisional: the first stage has ended, its designs are stored and can be opened.
+    await page.locator('[data-testid=design-card]:not([data-provisional])').first().waitFor({ timeout: 240_000 });
     await page.locator('.page canvas').first().waitFor();
     await page.waitForTimeout(1500); // let the visible pages paint for the screenshot
     await shot('02-paper-designs');

@@ -97,3 +97,41 @@ it('keeps the designs found before a Cancel, and says what was not read', async 
   expect(await stored.locator('[data-testid=library-design]').count()).toBe(1);
   expect(pageErrors).toEqual([]);
 }, 300_000);
+
+it('shows an architecture table’s designs as soon as its page is read, then updates those same cards in place', async () => {
+  // Every card ever shown is watched from before the drop: how many there were at most, and which were provisional.
+  await page.evaluate(() => {
+    const seen = { most: 0, provisional: new Set<Element>() };
+    Object.assign(window, { cardsSeen: seen });
+    new MutationObserver(() => {
+      const cards = document.querySelectorAll('[data-testid=design-card]');
+      seen.most = Math.max(seen.most, cards.length);
+      for (const card of cards) if (card.hasAttribute('data-provisional')) seen.provisional.add(card);
+    }).observe(document.body, { childList: true, subtree: true, attributes: true });
+  });
+  await drop(new Uint8Array(readFileSync(join(CORPUS, 'pdf/vgg.pdf'))), 'vgg.pdf');
+  const cards = page.locator('[data-testid=design-card]');
+  // The notice that ends a reading (it goes after a few seconds: waited for from the drop on).
+  await page
+    .getByRole('status')
+    .filter({ hasText: /\d+ designs? found in vgg\.pdf/ })
+    .waitFor({ timeout: 180_000 });
+  const count = await cards.count();
+  expect(count).toBeGreaterThan(1);
+  const seen = await page.evaluate(() => {
+    const { most, provisional } = (window as unknown as { cardsSeen: { most: number; provisional: Set<Element> } }).cardsSeen;
+    const shown = [...document.querySelectorAll('[data-testid=design-card]')];
+    return { most, provisional: provisional.size, stillShown: [...provisional].filter((card) => shown.includes(card)).length };
+  });
+  // The provisional cards were shown, each is now the final design's card (the same element), and none was shown twice.
+  expect(seen.provisional).toBeGreaterThan(0);
+  expect(seen.stillShown).toBe(seen.provisional);
+  expect(seen.most).toBe(count);
+  expect(await page.locator('[data-testid=design-card][data-provisional]').count()).toBe(0);
+  expect(await cards.getByRole('button', { name: 'Open in editor' }).count()).toBe(count);
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  const stored = page.locator('[data-testid=library-paper]', { hasText: 'vgg.pdf' });
+  await stored.waitFor();
+  expect(await stored.locator('[data-testid=library-design]').count()).toBe(count);
+  expect(pageErrors).toEqual([]);
+}, 300_000);

@@ -75,6 +75,20 @@ async function contentHash(bytes: Uint8Array): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * A stage's designs, each taking the id of the provisional design it replaces (same name, same page), so its card
+ * is updated in place rather than shown a second time.
+ */
+function replacing(provisional: DesignRecord[], designs: DesignRecord[]): DesignRecord[] {
+  const left = [...provisional];
+  return designs.map((design) => {
+    const i = left.findIndex((d) => d.graph.name === design.graph.name && d.graph.source?.page === design.graph.source?.page);
+    if (i < 0) return design;
+    const [replaced] = left.splice(i, 1);
+    return { ...design, id: replaced!.id };
+  });
+}
+
 function titleFromFileName(name: string): string {
   return name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ');
 }
@@ -110,6 +124,13 @@ export class AppState {
   readingPaperId = $state<string | undefined>();
   /** The regions of the paper being read, with the verdicts its finished stages gave (empty until the first stage ends). */
   readingRegions = $state.raw<FoundRegion[]>([]);
+  /** Whether the reading of that paper has ended a stage yet (tables and text come first). */
+  readingStageEnded = $state(false);
+  /**
+   * Designs on screen read from a table as soon as its page was read, before the whole paper: not stored, not
+   * opened; the paper's first stage replaces them (each by the same design read with the whole paper known).
+   */
+  provisionalIds = $state.raw<ReadonlySet<string>>(new Set());
   /** A paper on screen whose reading was cancelled or failed (not in the library). */
   unreadPaperId = $state<string | undefined>();
   /** The place on a page the person picked to read on demand. */
@@ -362,30 +383,55 @@ export class AppState {
     if (!bytes) return;
     this.readingPaperId = draft.id;
     this.readingRegions = [];
+    this.readingStageEnded = false;
     const title = shown.then((pdf) => pdf.title()).catch(() => undefined);
     // Each stage's designs are stored and shown as the stage ends; the paper enters the library with the first.
     let paper = draft;
     let stored = false;
     let stages: string[] = [];
     let delivered = Promise.resolve();
+    // The provisional designs of this reading on screen (this.provisionalIds while its paper is shown).
+    let provisional = new Set<string>();
+    this.provisionalIds = provisional;
+    const onScreen = (): boolean => this.paper?.id === paper.id;
+    const showProvisional = (graphs: Graph[]): Promise<void> => {
+      delivered = delivered.then(async () => {
+        await shown;
+        if (!onScreen() || stages.length) return;
+        const designs = await Promise.all(graphs.map((graph) => this.newDesign(paper.id, graph)));
+        if (!this.designs.length) this.markFirst(designs);
+        provisional = new Set([...provisional, ...designs.map((d) => d.id)]);
+        this.provisionalIds = provisional;
+        this.designs = [...this.designs, ...designs];
+      });
+      return delivered;
+    };
     const keep = (batch: StageDesigns): Promise<void> => {
       delivered = delivered.then(async () => {
         const pdf = await shown;
         stages = [...stages, batch.stage];
         paper = { ...paper, regions: batch.regions };
         // On screen at once, drawn from the graph; the crop of the page replaces that before they are stored.
-        const designs = await Promise.all(batch.designs.map((graph) => this.newDesign(paper.id, graph)));
-        if (this.paper?.id === paper.id) {
+        const read = await Promise.all(batch.designs.map((graph) => this.newDesign(paper.id, graph)));
+        const designs = onScreen()
+          ? replacing(
+              this.designs.filter((d) => provisional.has(d.id)),
+              read,
+            )
+          : read;
+        if (onScreen()) {
           this.paper = paper;
           this.readingRegions = batch.regions;
-          if (designs.length && !this.designs.length) {
-            // Take the reader to what was found first.
-            const first = designs.find((d) => d.graph.source?.page)?.graph;
-            if (first?.source?.page) this.mark = { page: first.source.page, bbox: first.source.bbox, label: first.name };
+          this.readingStageEnded = true;
+          const found = this.designs.filter((d) => !provisional.has(d.id));
+          if (designs.length && !found.length) {
+            if (!this.designs.length) this.markFirst(designs);
             // The editor is next: ELK warms up now, not while the paper is read (it took one of two cores from that).
             warmUpLayout();
           }
-          this.designs = [...this.designs, ...designs];
+          this.designs = [...found, ...designs];
+          provisional = new Set();
+          this.provisionalIds = provisional;
         }
         const painted = await Promise.all(designs.map((d) => this.withCrop(d, pdf)));
         paper = { ...paper, title: (await title) || paper.title };
@@ -403,10 +449,18 @@ export class AppState {
       const onProgress = (progress: StageProgress): void => {
         if (this.job?.id === job.id) this.job = { ...this.job, progress };
       };
-      return pipelineWorker.run((api) => api.readPaper(bytes, callbackForWorker(onProgress), callbackForWorker(keep)), job.controller.signal);
+      return pipelineWorker.run(
+        (api) => api.readPaper(bytes, callbackForWorker(onProgress), callbackForWorker(keep), callbackForWorker(showProvisional)),
+        job.controller.signal,
+      );
     });
     await delivered.catch((error: unknown) => (this.error = `${fileName}: ${(error as Error).message}`));
     this.readingPaperId = undefined;
+    // A reading stopped before its first stage ended leaves no provisional designs behind: nothing would replace them.
+    if (provisional.size && onScreen()) {
+      this.designs = this.designs.filter((d) => !provisional.has(d.id));
+      this.provisionalIds = new Set();
+    }
     if (!result && !stored) {
       if (this.paper?.id === draft.id) this.unreadPaperId = draft.id;
       return;
@@ -419,6 +473,12 @@ export class AppState {
     await this.refreshLibrary();
     const found = this.paper?.id === paper.id ? this.designs.length : undefined;
     if (result && found !== undefined) this.notice = `${found} design${found === 1 ? '' : 's'} found in ${fileName}`;
+  }
+
+  /** Takes the reader to the first of the designs found. */
+  private markFirst(designs: DesignRecord[]): void {
+    const first = designs.find((d) => d.graph.source?.page)?.graph;
+    if (first?.source?.page) this.mark = { page: first.source.page, bbox: first.source.bbox, label: first.name };
   }
 
   private async openModel(fileName: string, bytes: Uint8Array): Promise<void> {

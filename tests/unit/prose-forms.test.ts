@@ -636,6 +636,8 @@ const FORMS: Array<[string, string]> = [
     'The generator upsamples with four transposed convolutions with 256, 128, 64 and 1 filters. Batch normalisation is used in every layer of the generator except the output layer.',
     'U256 U128 U64 U1',
   ],
+  // A width computed in the text: the number after "=" is the layer's.
+  ['The head is a 3 × 3 convolution with 512 filters and a final 1 × 1 convolution with 5 × (4 + 1 + K) = 40 filters.', 'C512 C40'],
 ];
 
 describe('prose forms', () => {

@@ -46,6 +46,10 @@ export function attributeOf(text: string): Attribute | undefined {
 /** A cell that states nothing ("-"). */
 export const clean = (text: string) => !/^[-–—\s]*$/.test(text);
 
+/** A pooling column's cell naming its kind: "Max (2)", "avg 3", "Global avg", "global max pooling". */
+const POOL_NAMED =
+  /^(?<global>global\s*-?\s*)?(?<kind>max|avg|average|mean)\b(?:\s*-?\s*pool\w*)?\s*(?:\(\s*(?<window>\d{1,2})\s*\)|(?<window2>\d{1,2}))?\s*$/i;
+
 /** Applies attribute cells (kernel, stride, channels...) to the layer(s) a type cell names. */
 function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>): LayerDraft[] {
   const main = drafts[0];
@@ -96,13 +100,25 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>): L
     const p = /(\d+)/.exec(normaliseLayerText(paddingText));
     main.params.padding = clean(paddingText) && p ? [Number(p[1]), Number(p[1])] : 'valid';
   }
-  // "3×3, s2" in a pooling column: the window and its stride.
+  // "3×3, s2" in a pooling column: the window and its stride; "Max (2)", "Avg 2", "Global avg": which pooling, and its window.
   const poolText = attrs.get('poolSize');
   const poolRead = poolText && clean(poolText) ? parseLayerText(poolText, 'MaxPool2D')[0] : undefined;
-  const poolSize = num('poolSize') ?? (poolRead?.params.pool as number[] | undefined);
+  const named = poolText ? POOL_NAMED.exec(normaliseLayerText(poolText)) : null;
+  if (named?.groups!.global && !drafts.some((d) => /Pool/.test(d.type))) {
+    drafts.push({ type: /max/i.test(named.groups!.kind!) ? 'GlobalMaxPool2D' : 'GlobalAvgPool2D', params: {}, inferred: [], text: poolText! });
+  }
+  const window = named?.groups!.window ?? named?.groups!.window2;
+  const namedWindow = named && !named.groups!.global && window ? [Number(window)] : undefined;
+  const poolSize = num('poolSize') ?? (poolRead?.params.pool as number[] | undefined) ?? namedWindow;
   if (poolRead?.params.stride && !attrs.has('poolStride')) attrs.set('poolStride', String((poolRead.params.stride as number[])[0]));
   if (poolSize) {
-    const pool: LayerDraft = drafts.find((d) => /Pool2D$/.test(d.type)) ?? { type: 'MaxPool2D', params: {}, inferred: ['type'], text: attrs.get('poolSize')! };
+    const kind = named && /avg|average|mean/i.test(named.groups!.kind!) ? 'AvgPool2D' : 'MaxPool2D';
+    const pool: LayerDraft = drafts.find((d) => /Pool2D$/.test(d.type)) ?? {
+      type: kind,
+      params: {},
+      inferred: named ? [] : ['type'],
+      text: attrs.get('poolSize')!,
+    };
     pool.params.pool = [poolSize[0], poolSize[1] ?? poolSize[0]];
     const poolStride = num('poolStride');
     if (poolStride) pool.params.stride = [poolStride[0], poolStride[1] ?? poolStride[0]];
@@ -178,6 +194,17 @@ function layerDrafts(text: string): LayerDraft[] {
   return type ? [{ type, params: {}, inferred: [], text }] : [];
 }
 
+/**
+ * "Softmax | 4" in a table whose fully connected rows come before it: a classifier of 4 units (unless the layer
+ * before already has them: "FC | 1000", "Softmax | 1000" is one layer).
+ */
+function classifierOf(draft: LayerDraft, widthText: string | undefined, lastUnits: number | undefined): LayerDraft | undefined {
+  const fn = draft.type === 'Activation' ? String(draft.params.fn) : '';
+  const units = widthText && /^\s*(\d{1,6})\s*$/.exec(widthText);
+  if (!units || !/^(?:softmax|sigmoid)$/.test(fn) || Number(units[1]) === lastUnits) return undefined;
+  return { type: 'Dense', params: { units: Number(units[1]), activation: fn }, inferred: [], text: draft.text };
+}
+
 /** Row-major attribute table: header row of attributes, one layer per row (or per line of a multi-line row). */
 export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefined {
   const attrCol = new Map<number, Attribute>();
@@ -200,6 +227,7 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
   const markers = body.flat().filter((c) => c.lines.length === 1 && repeatCount(c.text) !== undefined);
   const markerOf = (box: Box) => markers.find((m) => m.box[1] < box[3] - 0.5 && m.box[3] > box[1] + 0.5);
   let openBlock: { marker: Cell; block: SeqBlock } | undefined;
+  let lastUnits: number | undefined;
   for (const fullRow of body) {
     const row = fullRow.filter((c) => !markers.includes(c));
     // A row without a name or type ("| 1×1 | global average pool, 10-d fc |") is read from its spec cell.
@@ -244,7 +272,9 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
           if (dims && !input) input = [dims[0], dims[1], dims[2] ?? 3];
           continue;
         }
-        items.push(layerOf(d, anchor.box));
+        const layer = classifierOf(d, attrs.get('filters'), lastUnits) ?? d;
+        if (layer.type === 'Dense') lastUnits = Number(layer.params.units);
+        items.push(layerOf(layer, anchor.box));
       }
     });
     if (items.length === 0) continue;

@@ -114,6 +114,18 @@ describe('layer tables', () => {
     expect(tokens(graph)).toBe('C16 A F5');
   });
 
+  it('reads a pooling column of the convolution rows ("Max (2)", "Global avg") and a "Softmax | 5" row as the classifier', () => {
+    const rows = [
+      ['Layer', 'Type', 'Filters', 'Kernel', 'Pool'],
+      ['1', 'Convolution', '16', '9', 'Max (3)'],
+      ['2', 'Convolution', '32', '9', 'Avg (2)'],
+      ['3', 'Convolution', '64', '5', 'Global avg'],
+      ['4', 'Fully connected', '32', '–', '–'],
+      ['5', 'Softmax', '5', '–', '–'],
+    ];
+    expect(read([40, 80, 180, 240, 300], rows)).toEqual(['C16 P C32 A C64 A F32 F5']);
+  });
+
   it('reads layers written out in one column beside their output size', () => {
     const rows = [
       ['Layer', 'Output size'],

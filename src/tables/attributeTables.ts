@@ -51,7 +51,11 @@ const POOL_NAMED =
   /^(?<global>global\s*-?\s*)?(?<kind>max|avg|average|mean)\b(?:\s*-?\s*pool\w*)?\s*(?:\(\s*(?<window>\d{1,2})\s*\)|(?<window2>\d{1,2}))?\s*$/i;
 
 /** Applies attribute cells (kernel, stride, channels...) to the layer(s) a type cell names. */
-function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>): LayerDraft[] {
+/** "Output size (T × C)", "Output (length × channels)": sizes written as positions then channels, one axis only. */
+const SEQUENCE_SIZES = /\b(?:t|l|n|time(?:\s+steps)?|length|steps)\s*[x×]\s*(?:c|ch|channels)\b/i;
+
+/** `sequenceSizes`: output sizes are "positions × channels" (the header says so), so their last number is a width. */
+function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>, sequenceSizes = false): LayerDraft[] {
   const main = drafts[0];
   if (!main) return drafts;
   const spec = attrs.get('spec');
@@ -128,7 +132,8 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>): L
   const output = attrs.get('outputSize');
   const sizes = output && clean(output) ? (normaliseLayerText(output).match(/\d+/g)?.map(Number) ?? []) : [];
   const spatial = traitsOf(main.type).spatialAxes ?? 0;
-  if (width && main.type !== 'DepthwiseConv2D' && main.params[width] === undefined && sizes.length > spatial && (spatial > 0 || sizes.length <= 2))
+  const channelsStated = sizes.length > spatial || (sequenceSizes && sizes.length === 2);
+  if (width && main.type !== 'DepthwiseConv2D' && main.params[width] === undefined && channelsStated && (spatial > 0 || sizes.length <= 2))
     main.params[width] = sizes[sizes.length - 1];
   return drafts;
 }
@@ -228,6 +233,7 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
   const markerOf = (box: Box) => markers.find((m) => m.box[1] < box[3] - 0.5 && m.box[3] > box[1] + 0.5);
   let openBlock: { marker: Cell; block: SeqBlock } | undefined;
   let lastUnits: number | undefined;
+  const sequenceSizes = header.some((h) => attrCol.get(h.col0) === 'outputSize' && SEQUENCE_SIZES.test(normaliseLayerText(h.text)));
   for (const fullRow of body) {
     const row = fullRow.filter((c) => !markers.includes(c));
     // A row without a name or type ("| 1×1 | global average pool, 10-d fc |") is read from its spec cell.
@@ -264,7 +270,7 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
       if (own !== named) attrs.delete('spec');
       // "input | Waveform | – | 32000×1": a row its name calls the input, whatever its type cell says.
       const inputRow = own.length === 0 && /^input\b/i.test(attrs.get('name') ?? '');
-      const drafts = inputRow ? [{ type: 'Input', params: {}, inferred: [], text: line }] : applyAttributes(own, attrs);
+      const drafts = inputRow ? [{ type: 'Input', params: {}, inferred: [], text: line }] : applyAttributes(own, attrs, sequenceSizes);
       for (const d of drafts) {
         // An "Input" row states the input shape in whichever size column it has.
         if (d.type === 'Input') {

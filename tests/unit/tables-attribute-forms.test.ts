@@ -126,6 +126,18 @@ describe('layer tables', () => {
     expect(read([40, 80, 180, 240, 300], rows)).toEqual(['C16 P C32 A C64 A F32 F5']);
   });
 
+  it('takes widths from output sizes written "positions × channels" where the header says so ("Output size (T × C)")', () => {
+    const rows = [
+      ['Layer', 'Type', 'Kernel', 'Stride', 'Output size (T × C)'],
+      ['conv1', 'conv', '3', '3', '8000 × 64'],
+      ['pool1', 'max-pool', '3', '3', '2666 × 64'],
+      ['conv2', 'conv', '3', '1', '2666 × 96'],
+      ['pool2', 'global avg-pool', '–', '–', '1 × 96'],
+      ['fc3', 'fully connected', '–', '–', '10'],
+    ];
+    expect(read([40, 90, 230, 280, 330], rows)).toEqual(['C64 P C96 A F10']);
+  });
+
   it('reads layers written out in one column beside their output size', () => {
     const rows = [
       ['Layer', 'Output size'],

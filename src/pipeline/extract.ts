@@ -168,7 +168,8 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
   });
   progress({ stage: 'text', message: 'reading architecture sentences' });
   const textDesigns: Graph[] = [];
-  for (const prose of proseToGraphs(doc.pages)) {
+  const conventions = readConventions(sentences);
+  for (const prose of proseToGraphs(doc.pages, { sentences, conventions })) {
     if (prose.errors.length) {
       warnings.push(`page ${prose.graph.source?.page}, text: left out, it does not validate: ${prose.errors.slice(0, 2).join('; ')}`);
       continue;
@@ -185,7 +186,7 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
     if (match >= 0) tableDesigns[match] = fuse(tableDesigns[match]!, prose.graph);
     else textDesigns.push(prose.graph);
   }
-  const stated = statedConventions(readConventions(sentences));
+  const stated = statedConventions(conventions);
   const tables = keepValid(stated ? tableDesigns.map((d) => (d.source?.kind === 'table' ? applyConventions(d, stated) : d)) : tableDesigns);
   const texts = keepValid(textDesigns);
   const stage = (name: DesignBatch['stage'], designs: Graph[]): void => options.onDesigns?.({ stage: name, designs, regions: structuredClone(regions) });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Classification, RgbaImage } from '../classify/index.ts';
-import { decodeRgba } from '../diagrams/index.ts';
+import { decodeRgba } from '../diagrams/raster/image.ts';
 import { CLASSIFY } from './commands.ts';
 import type { ClassifyTask } from './classifyTask.ts';
 import { checkImageSize } from './imageHeader.ts';

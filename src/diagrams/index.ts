@@ -4,17 +4,16 @@
  */
 import type { Page } from '../paper/index.ts';
 import { buildGraph } from './build.ts';
-import { decodeRgba, greyOf, type RgbaPixels } from './raster/image.ts';
+import type { RgbaPixels } from './raster/image.ts';
 import { createOcr, type Ocr, type OcrOptions } from './raster/ocr.ts';
 import type { OpenCvLoader } from './raster/opencv.ts';
-import { readRaster } from './raster/read.ts';
 import type { Box, FigureReading } from './types.ts';
 import { readVector } from './vector.ts';
 
 export type { Box, DiagramEdge, DiagramNode, FigureReading } from './types.ts';
 export { recognizeLabel, type Recognition } from './labels.ts';
 export { createOcr, type Ocr, type OcrOptions } from './raster/ocr.ts';
-export { decodeImage, decodeRgba, type GreyImage, type RgbaPixels } from './raster/image.ts';
+export type { GreyImage, RgbaPixels } from './raster/image.ts';
 export type { OpenCvLoader } from './raster/opencv.ts';
 
 export type FigureInput =
@@ -48,7 +47,14 @@ async function withOcr<T>(options: ReadFigureOptions, use: (ocr: Ocr) => Promise
   }
 }
 
-function decodeFigure(bytes: Uint8Array): RgbaPixels {
+/**
+ * The bitmap reader's modules (image codecs, OpenCV boxes and connectors), loaded for the first bitmap: a reading of
+ * vector figures only, as `extract --no-bitmaps`, never pays their start-up.
+ */
+const rasterModules = () => Promise.all([import('./raster/image.ts'), import('./raster/read.ts')]);
+
+async function decodeFigure(bytes: Uint8Array): Promise<RgbaPixels> {
+  const [{ decodeRgba }] = await rasterModules();
   try {
     return decodeRgba(bytes);
   } catch (error) {
@@ -69,7 +75,8 @@ function pageHasText(page: Page, bbox: Box): boolean {
 
 export async function readFigure(input: FigureInput, options: ReadFigureOptions = {}): Promise<FigureReading> {
   if (input.kind === 'image') {
-    const rgba = decodeFigure(input.bytes);
+    const [{ greyOf }, { readRaster }] = await rasterModules();
+    const rgba = await decodeFigure(input.bytes);
     const image = greyOf(rgba);
     const found = await withOcr(options, (ocr) => readRaster(image, ocr, options.opencv, rgba));
     const bbox: Box = [0, 0, image.width, image.height];
@@ -80,7 +87,8 @@ export async function readFigure(input: FigureInput, options: ReadFigureOptions 
   const bbox: Box = input.bbox ?? [0, 0, page.width, page.height];
   const ctx = { name: input.name ?? `figure_p${page.number}`, page: page.number, bbox, ...(input.caption ? { caption: input.caption } : {}) };
   if (input.render) {
-    const rgba = decodeFigure(input.render);
+    const [{ greyOf }, { readRaster }] = await rasterModules();
+    const rgba = await decodeFigure(input.render);
     const image = greyOf(rgba);
     const sx = (bbox[2] - bbox[0]) / image.width;
     const sy = (bbox[3] - bbox[1]) / image.height;

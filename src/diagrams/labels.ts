@@ -250,8 +250,22 @@ const MODULE_NAME = /^[\w.-]+(?:\s+[\w.-]+)?\s+(?:block|module|stage)s?(?:\s*[(#
 /** "weight layer": a layer with weights whose kind the drawing leaves out, as residual-block figures draw them. */
 const GENERIC_WEIGHT_LAYER = /^weight(?:ed)?\s+layers?$/i;
 
+/** Recent recognitions by label text: a figure's labels are recognised more than once, and repeat ("conv", "relu"). */
+const recognized = new Map<string, Recognition | undefined>();
+const RECOGNIZED_KEPT = 5_000;
+
 /** Recognises one node's text (lines joined by "\n"); undefined when no layer type is found. */
 export function recognizeLabel(text: string): Recognition | undefined {
+  if (!recognized.has(text)) {
+    if (recognized.size >= RECOGNIZED_KEPT) recognized.clear();
+    recognized.set(text, recognition(text));
+  }
+  // A copy: callers fill in the params and shapes of what they get.
+  const found = recognized.get(text);
+  return found && structuredClone(found);
+}
+
+function recognition(text: string): Recognition | undefined {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (MODULE_NAME.test(flat)) return undefined;
   // A merge drawn as an operator alone ("+" or "⊕" in a circle): the catalog's spelling of that symbol.

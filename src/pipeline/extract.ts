@@ -158,8 +158,8 @@ function readTable(region: Region, page: Page, context: TableContext, warnings: 
 }
 
 /** Table designs with the conventions the text states (pooling, padding, batch norm, activation) applied, the invalid left out. */
-function withConventions(tableDesigns: Graph[], sentences: Sentence[]): Graph[] {
-  const stated = statedConventions(readConventions(sentences));
+function withConventions(tableDesigns: Graph[], conventions: Conventions): Graph[] {
+  const stated = statedConventions(conventions);
   return keepValid(stated ? tableDesigns.map((d) => (d.source?.kind === 'table' ? applyConventions(d, stated) : d)) : tableDesigns);
 }
 
@@ -178,7 +178,7 @@ function provisionalTables(pagesSoFar: readonly Page[]): Graph[] {
   const designs = findRegions(page)
     .filter((region) => region.kind === 'table')
     .flatMap((region) => readTable(region, page, context, []).designs);
-  return designs.length ? withConventions(designs, sentences) : [];
+  return designs.length ? withConventions(designs, readConventions(sentences)) : [];
 }
 
 export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions = {}): Promise<Extraction> {
@@ -225,7 +225,8 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
   });
   progress({ stage: 'text', message: 'reading architecture sentences' });
   const textDesigns: Graph[] = [];
-  for (const prose of proseToGraphs(doc.pages)) {
+  const conventions = readConventions(sentences);
+  for (const prose of proseToGraphs(doc.pages, { sentences, conventions })) {
     if (prose.errors.length) {
       warnings.push(`page ${prose.graph.source?.page}, text: left out, it does not validate: ${prose.errors.slice(0, 2).join('; ')}`);
       continue;
@@ -242,7 +243,7 @@ export async function extractDesigns(bytes: Uint8Array, options: ExtractOptions 
     if (match >= 0) tableDesigns[match] = fuse(tableDesigns[match]!, prose.graph);
     else textDesigns.push(prose.graph);
   }
-  const tables = withConventions(tableDesigns, sentences);
+  const tables = withConventions(tableDesigns, conventions);
   const texts = keepValid(textDesigns);
   const stage = (name: DesignBatch['stage'], designs: Graph[]): void => options.onDesigns?.({ stage: name, designs, regions: structuredClone(regions) });
   stage('tables and text', [...tables, ...texts]);

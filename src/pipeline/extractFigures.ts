@@ -4,7 +4,6 @@
  * those it calls architecture drawings go to the OCR reader, which takes seconds per figure. Rendering,
  * classifying and OCR are injected (`BitmapFigures`), so this file runs unchanged in Node and in a worker.
  */
-import { encode as encodePng } from 'fast-png';
 import type { Classification, RgbaImage } from '../classify/index.ts';
 import { createOcr, readFigure, type Ocr, type ReadFigureOptions } from '../diagrams/index.ts';
 import { validateGraph, type Graph } from '../graph/index.ts';
@@ -178,6 +177,8 @@ export async function readBitmapFigures(
         }
         step(`reading an architecture drawing (${verdict.kind}) by OCR`);
         bitmaps.startReader?.();
+        // Loaded here, for the drawings read: the PNG package is a tenth of a short paper's reading without bitmaps.
+        const { encode: encodePng } = await import('fast-png');
         const render = encodePng({ width: image.width, height: image.height, data: image.data, channels: 4, depth: 8 });
         const reading = await readFigure(
           { kind: 'page', page, bbox: region.box, caption: region.caption.text, name: region.caption.label, render },

@@ -95,7 +95,8 @@ const CALL = /(?:\b(?<before>[A-Za-z][A-Za-z0-9-]*)\s)?\b(?<name>[A-Za-z][A-Za-z
 function calledLinks(text: string): string[] {
   const names = (layers: LayerDraft[]) => layers.some((l) => l.type !== 'Input');
   const calls: string[] = [];
-  for (const m of text.matchAll(CALL)) {
+  // (a call needs a bracket: without one the scan, tried at every word, is spared)
+  for (const m of text.includes('(') ? text.matchAll(CALL) : []) {
     // The name is one word ("ConvTranspose(…)") or two ("Max Pool(…)") where one does not read.
     const call = m[0].slice(m.groups!.before ? m.groups!.before.length + 1 : 0);
     if (names(parseLayerText(call))) calls.push(call);

@@ -290,9 +290,10 @@ function statedWeights(design: ProseDesign): number {
     .length;
 }
 
-export function proseToGraphs(pages: Page[]): ProseDesign[] {
-  const sentences = splitSentences(pages);
-  const conventions = readConventions(sentences);
+/** `known`: the pages' sentences and conventions when the caller has them already (they are the same for every reader of the paper). */
+export function proseToGraphs(pages: Page[], known?: { sentences: Sentence[]; conventions: Conventions }): ProseDesign[] {
+  const sentences = known?.sentences ?? splitSentences(pages);
+  const conventions = known?.conventions ?? readConventions(sentences);
   const placements = sentences.map(placementIn);
   const mentions = mentionsOf(sentences, placements, conventions);
   // The classifier is often stated on its own ("fed to a 1000-way softmax"), before or after the layers.

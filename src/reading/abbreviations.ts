@@ -15,6 +15,9 @@ export interface LayerAbbreviation {
 /** "<up to 5 words> (<ABBR>)" with ABBR of 2–6 letters, capitals first, an optional plural "s". */
 const DEFINITION = /((?:[A-Za-z][\w-]*\s+){1,5}?)([A-Za-z][\w-]*)\s*\(([A-Z][A-Za-z]{1,5}?)s?\)/g;
 
+/** What every definition has: an opening bracket before a capital. */
+const DEFINED = /\([A-Z]/;
+
 const initials = (words: string[]) => words.map((w) => w[0].toUpperCase()).join('');
 
 /** The abbreviation's letters as initials of the last words of the phrase ("fully-connected" counts twice). */
@@ -32,6 +35,8 @@ function spelledBy(short: string, words: string[]): string[] | undefined {
 export function layerAbbreviations(sentences: string[]): LayerAbbreviation[] {
   const found = new Map<string, LayerAbbreviation>();
   for (const sentence of sentences) {
+    // The definition's scan tries every word of a sentence; most sentences have no "(" before a capital to end one.
+    if (!DEFINED.test(sentence)) continue;
     for (const m of sentence.matchAll(DEFINITION)) {
       const words = [...m[1].trim().split(/\s+/), m[2]].filter(Boolean);
       const short = m[3];

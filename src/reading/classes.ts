@@ -20,6 +20,8 @@ const OVER_SYMBOLS =
 
 /** Every class count a sentence (in prose form) states; "10 and 100 image categories respectively" gives both. */
 export function classCountsIn(sentence: string): number[] {
+  // Every form states the count in digits: a sentence without one is spared the four scans.
+  if (!/\d/.test(sentence)) return [];
   const counts = [...sentence.matchAll(CLASSES)].flatMap((m) => numbersIn(m[1]));
   counts.push(...[...sentence.matchAll(WAY), ...sentence.matchAll(ONE_OF), ...sentence.matchAll(OVER_SYMBOLS)].map((m) => Number(m[1] ?? m[2] ?? m[3])));
   return counts.filter((n) => n >= 2 && n <= 100000);

@@ -16,8 +16,22 @@ function joinThousands(group: string): string {
   return widths ? group : parts.join('');
 }
 
+/** Recent normaliseLayerText results: a sentence is normalised by most of the paper's readers in turn. */
+const normalForms = new Map<string, string>();
+const NORMAL_FORMS_KEPT = 20_000;
+
 /** Times signs and the letter x between numbers become "x"; dashes and spaces are normalised; thousands separators go. */
 export function normaliseLayerText(text: string): string {
+  let form = normalForms.get(text);
+  if (form === undefined) {
+    form = normalised(text);
+    if (normalForms.size >= NORMAL_FORMS_KEPT) normalForms.clear();
+    normalForms.set(text, form);
+  }
+  return form;
+}
+
+function normalised(text: string): string {
   return text
     .replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g, joinThousands)
     .replace(/(\d+)\s*²/g, '$1x$1')

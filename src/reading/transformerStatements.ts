@@ -95,12 +95,14 @@ export function transformerStatements(units: TextUnit[]): TransformerConfig[] {
   const base: Settings = {};
   const baseUnits: TextUnit[] = [];
   forms.forEach((t, i) => {
-    for (const m of t.matchAll(NAMED)) {
+    // NAMED needs a bracket with "=" in it; its scan is the cost of this reading, so sentences without one skip it.
+    const mayName = t.includes('=') && t.includes('(');
+    for (const m of mayName ? t.matchAll(NAMED) : []) {
       const s = settingsIn(m[2]);
       // A configuration is named by a name, not by a verb or a preposition ("is (L=6, …)").
       if (s.layers && s.width && /^[A-Z0-9]/.test(m[1])) configs.push(configOf(s, {}, kind, m[1].trim(), [units[i]])!);
     }
-    const s = settingsIn(t.replace(NAMED, ' '));
+    const s = settingsIn(mayName ? t.replace(NAMED, ' ') : t);
     const named = LAYER_COUNT.test(t) && ABOUT.test(t);
     if (named) {
       const config = configOf(s, base, kind, `${s.layers}-layer transformer`, [units[i]]);

@@ -8,7 +8,9 @@
 import { NUMBER_LIST, numbersIn } from './numbers.ts';
 import { ALL_WIDTH_NOUNS } from './vocabulary.ts';
 
-const BLOCK_NOUN = String.raw`(?:blocks?|stages?|modules?)`;
+const BLOCK_NOUN = String.raw`(?:blocks?|stages?|modules?|levels?)`;
+/** The same nouns, plural only: "four levels". */
+const BLOCKS = String.raw`(?:blocks|stages|modules|levels)`;
 /**
  * "each block contains", "every stage consists of", "each such module is composed of", "every block is a …", and
  * one block defined to be repeated ("a convolutional block made of …", "a basic stage of …"): the body of one block.
@@ -19,14 +21,14 @@ const BODY = new RegExp(
 );
 /** "four blocks, each comprising …", "3 stages each with …": the count and the body in one phrase. */
 const COUNTED_BODY = new RegExp(
-  String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+)?(?:blocks|stages|modules),?\s+each\s+(?:comprising|consisting\s+of|containing|with|made\s+(?:up\s+)?of|composed\s+of|having)\s+`,
+  String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+)?${BLOCKS},?\s+each\s+(?:comprising|consisting\s+of|containing|with|made\s+(?:up\s+)?of|composed\s+of|having)\s+`,
   'i',
 );
 /** "three stages of two 3x3 convolutional layers with 96, 192 and 192 filters respectively, …": the body ends at "respectively" or the first comma. */
-const STAGES_OF = new RegExp(String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+)?(?:blocks|stages|modules)\s+of\s+`, 'i');
+const STAGES_OF = new RegExp(String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+)?${BLOCKS}\s+of\s+`, 'i');
 /** "three convolutional blocks", "4 stages", "we stack this block 4 times", "the stage is repeated 4 times". */
 const COUNT = new RegExp(
-  String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+){0,2}?(?:blocks|stages|modules)\b|\b(?:stack|repeat)(?:ed|s)?\b[^.;]{0,30}?\b(\d{1,2})\s+times\b`,
+  String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+){0,2}?${BLOCKS}\b|\b(?:stack|repeat)(?:ed|s)?\b[^.;]{0,30}?\b(\d{1,2})\s+times\b`,
   'i',
 );
 const countIn = (text: string): number | undefined => {
@@ -66,7 +68,7 @@ function respectiveWidths(body: string, count: number): number[] | undefined {
 
 /** "five blocks containing 2, 2, 3, 3 and 3 layers of 3x3 convolutions …": a layer count per block. */
 const PER_BLOCK_COUNTS = new RegExp(
-  String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+)?(?:blocks|stages|modules),?\s+(?:each\s+)?(?:containing|with|of|having|comprising|consisting\s+of)\s+(?<counts>${NUMBER_LIST})\s+(?=(?:[a-z-]+\s+)?(?:layers|convolutions)\b)`,
+  String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+)?${BLOCKS},?\s+(?:each\s+)?(?:containing|with|of|having|comprising|consisting\s+of)\s+(?<counts>${NUMBER_LIST})\s+(?=(?:[a-z-]+\s+)?(?:layers|convolutions)\b)`,
   'i',
 );
 /** ", each block followed by 2x2 max pooling": what ends every block, after the phrase that states the blocks. */
@@ -198,7 +200,7 @@ export function blockStatementAt(forms: string[], i: number): BlockStatement | u
   const near = [i, ...Array.from({ length: REACH }, (_, k) => [i - k - 1, i + k + 1]).flat()].filter((j) => j >= 0 && j < forms.length);
   const countAt = near.find((j) => COUNT.test(j === i ? forms[i].slice(0, body.index) : forms[j]));
   // After the body, in its own sentence, only as a clause about the blocks ("…, and the blocks have 16, 32 and 64 maps").
-  const later = (m: RegExpExecArray) => m.index > body.index && /^(?:blocks|stages|modules)\b/i.test(m[0]);
+  const later = (m: RegExpExecArray) => m.index > body.index && new RegExp(String.raw`^${BLOCKS}\b`, 'i').test(m[0]);
   const listed = (j: number) => {
     const m = WIDTHS.exec(forms[j]);
     const list = m && numbersIn(m[1] ?? m[2]);

@@ -101,6 +101,9 @@ export function attributes(type: string, clause: string): Pick<GroupClause, 'wid
     // "a fully connected layer mapping the 128-dimensional code to 4096 units"
     const mapped = new RegExp(String.raw`\b(?:maps?|mapping|projects?|projecting)\b[^,.;]{0,50}?\bto\s+(\d+)\s+(?:${nouns})\b`, 'i').exec(clause);
     if (mapped) out.widths = [Number(mapped[1])];
+    // "a 1x1 convolution maps the 32 channels to the 4 tissue classes": one output per class.
+    const toClasses = /\b(?:maps?|mapping|projects?|projecting)\b[^,.;]{0,50}?\bto\s+(?:the\s+)?(\d+)\s+(?:[a-z-]+\s+)?(?:classes|categories)\b/i.exec(clause);
+    if (toClasses) out.widths = [Number(toClasses[1])];
     // "a linear output layer over the vocabulary of 10000 words"
     const vocabulary = /\bover\s+(?:the|a|its)\s+(?:vocabulary|lexicon)\s+(?:of\s+)?(?:size\s+)?(\d+)/i.exec(clause);
     if (!out.widths && vocabulary && type === 'Dense') out.widths = [Number(vocabulary[1])];

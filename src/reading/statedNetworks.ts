@@ -18,6 +18,7 @@ import { expandAbbreviations, layerAbbreviations } from './abbreviations.ts';
 import { widthFamilies } from './widthFamilies.ts';
 import { blockStatementAt, type BlockStatement } from './blockStatements.ts';
 import { networkNamed, statesVariant, variantNetworks } from './variantNetworks.ts';
+import { levelWidths, mirroredLevel } from './mirroredPaths.ts';
 
 export interface StatedLayer extends LayerDraft {
   unit: TextUnit;
@@ -299,7 +300,7 @@ const WIDTH_RULE =
   /\b(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)|kernels)|channels|filters|feature\s+maps)\s+(?:is\s+|are\s+)?(doubled|halved|doubles|halves)|\b(doubling|halving)\s+(?:the\s+)?(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)))/i;
 /** "brings the depth from 1 to 128 channels", "starting with 64 filters", "from 16 in the first block to 256 in the last": where a width rule starts. */
 const FIRST_WIDTH =
-  /\bfrom\s+\d+\s+to\s+(\d+)\s+(?:channels|filters|feature\s+maps)|\bstart(?:s|ing)?\s+(?:with|from|at)\s+(\d+)(?:\s+(?:channels|filters|feature\s+maps))?\b(?![.,]?\d)|\bfrom\s+(\d+)\s+(?:(?:channels|filters|feature\s+maps)\s+)?in\s+the\s+first\b/i;
+  /\bthe\s+first\s+(?:level|block|stage|layer|convolution)\s+(?:uses|has|applies)\s+(\d+)\s+(?:channels|filters|feature\s+maps)\b|\bfrom\s+\d+\s+to\s+(\d+)\s+(?:channels|filters|feature\s+maps)|\bstart(?:s|ing)?\s+(?:with|from|at)\s+(\d+)(?:\s+(?:channels|filters|feature\s+maps))?\b(?![.,]?\d)|\bfrom\s+(\d+)\s+(?:(?:channels|filters|feature\s+maps)\s+)?in\s+the\s+first\b/i;
 
 /** A width rule that steps once per stage: after each pooling or downsampling, per block or stage. */
 const STAGE_STEP =
@@ -346,7 +347,7 @@ const LAST_EXCEPT =
  */
 function startWidth(text: string, first: Slot | undefined, units: TextUnit[], factor: number): number | undefined {
   const stated = FIRST_WIDTH.exec(text);
-  if (stated) return Number(stated[1] ?? stated[2] ?? stated[3]);
+  if (stated) return Number(stated[1] ?? stated[2] ?? stated[3] ?? stated[4]);
   if (typeof first?.params.filters === 'number' && !first.inferred.includes('filters')) return first.params.filters;
   const reshaped = [text, ...units.map((u) => proseForm(u.text))].map((t) => RESHAPED_TO.exec(t)).find(Boolean);
   return reshaped ? Math.max(1, Math.round(Number(reshaped[1]) * factor)) : undefined;
@@ -591,6 +592,21 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
         applyWidthRule(b, text);
         return;
       }
+    }
+    // "The expanding path mirrors the contracting path: at each level …": the level once per encoder level, deepest first.
+    const level = b && mirroredLevel(text);
+    if (b && level) {
+      for (const width of levelWidths(b.slots)) {
+        const copy: Building = { slots: [], units: [], last: unit.index, named: new Map() };
+        for (const clause of level) apply(copy, clause, unit);
+        for (const slot of copy.slots) {
+          const param = widthParam(slot.type);
+          b.slots.push(param ? { ...slot, params: { ...slot.params, [param]: width }, inferred: slot.inferred.filter((p) => p !== param) } : slot);
+        }
+      }
+      b.last = unit.index;
+      if (!b.units.includes(unit)) b.units.push(unit);
+      return;
     }
     const clauses = withRangePredicates(groupClauses(text));
     if (isCensus(clauses) && !interleaved(clauses, text)) return;

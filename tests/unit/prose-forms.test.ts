@@ -638,6 +638,11 @@ const FORMS: Array<[string, string]> = [
   ],
   // A width computed in the text: the number after "=" is the layer's.
   ['The head is a 3 × 3 convolution with 512 filters and a final 1 × 1 convolution with 5 × (4 + 1 + K) = 40 filters.', 'C512 C40'],
+  // Levels with a doubling rule from the first level's width, and a decoder that mirrors the encoder level by level.
+  [
+    'The encoder has three levels, each with two 3 × 3 convolutions followed by 2 × 2 max pooling; the first level uses 16 filters and the number of filters is doubled after every pooling step. A bottleneck of two 3 × 3 convolutions with 128 filters follows. The decoder mirrors the encoder: at each level a 2 × 2 up-convolution halves the number of channels and two 3 × 3 convolutions follow. A final 1 × 1 convolution maps the 16 channels to the 3 classes.',
+    'C16 C16 P C32 C32 P C64 C64 P C128 C128 U64 C64 C64 U32 C32 C32 U16 C16 C16 C3',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -278,7 +278,8 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
           if (dims && !input) input = [dims[0], dims[1], dims[2] ?? 3];
           continue;
         }
-        const layer = classifierOf(d, attrs.get('filters'), lastUnits) ?? d;
+        // (only a row that is the activation alone: "Conv2D (sigmoid) | 1" is a convolution's)
+        const layer = (d === drafts[0] && classifierOf(d, attrs.get('filters'), lastUnits)) || d;
         if (layer.type === 'Dense') lastUnits = Number(layer.params.units);
         items.push(layerOf(layer, anchor.box));
       }

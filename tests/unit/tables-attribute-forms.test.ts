@@ -124,6 +124,14 @@ describe('layer tables', () => {
       ['5', 'Softmax', '5', '–', '–'],
     ];
     expect(read([40, 80, 180, 240, 300], rows)).toEqual(['C16 P C32 A C64 A F32 F5']);
+    // An activation beside the layer its row names is that layer's, whatever the width column says.
+    const fullyConvolutional = [
+      ['Layer', 'Type', 'Filters', 'Kernel', 'Pool'],
+      ['1', 'Convolution', '16', '3', 'Max (2)'],
+      ['2', 'Convolution', '32', '3', '–'],
+      ['3', 'Convolution (sigmoid)', '1', '1', '–'],
+    ];
+    expect(read([40, 80, 200, 260, 320], fullyConvolutional)).toEqual(['C16 P C32 C1']);
   });
 
   it('takes widths from output sizes written "positions × channels" where the header says so ("Output size (T × C)")', () => {

@@ -109,8 +109,19 @@ function followEach(b: Building, targets: Slot[], type: string, clause: GroupCla
   });
 }
 
+/**
+ * "each recurrent layer has 64 units" of a network whose recurrent layers are GRUs: the generic word names them (the
+ * catalog's "recurrent" alone is a simple RNN).
+ */
+function generalRecurrent(b: Building, clause: GroupClause): GroupClause {
+  if (clause.type !== 'SimpleRNN' || clause.ref.kind === 'new' || !/\brecurrent\b/i.test(clause.text)) return clause;
+  const named = [...b.slots].reverse().find((s) => s.type === 'LSTM' || s.type === 'GRU');
+  return named && !b.slots.some((s) => s.type === 'SimpleRNN') ? { ...clause, type: named.type } : clause;
+}
+
 /** Applies one clause; false when it does not belong to the network being built. */
-function apply(b: Building, clause: GroupClause, unit: TextUnit): boolean {
+function apply(b: Building, given: GroupClause, unit: TextUnit): boolean {
+  const clause = generalRecurrent(b, given);
   const ofType = b.slots.filter((s) => s.type === clause.type);
   const widths = clause.widths ?? [];
   if (clause.ref.kind === 'new') {

@@ -643,6 +643,8 @@ const FORMS: Array<[string, string]> = [
     'The encoder has three levels, each with two 3 × 3 convolutions followed by 2 × 2 max pooling; the first level uses 16 filters and the number of filters is doubled after every pooling step. A bottleneck of two 3 × 3 convolutions with 128 filters follows. The decoder mirrors the encoder: at each level a 2 × 2 up-convolution halves the number of channels and two 3 × 3 convolutions follow. A final 1 × 1 convolution maps the 16 channels to the 3 classes.',
     'C16 C16 P C32 C32 P C64 C64 P C128 C128 U64 C64 C64 U32 C32 C32 U16 C16 C16 C3',
   ],
+  // "recurrent layer" as the generic word for the recurrent layers the network has.
+  ['The tagger has two LSTM layers followed by a softmax layer over the 9 tags. Each recurrent layer has 200 units.', 'L200 L200 F9'],
 ];
 
 describe('prose forms', () => {

@@ -8,7 +8,7 @@
 import { isImageWeightLayer } from '../graph/index.ts';
 import { assembleGraph, normaliseLayerText, parseLayerText, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
 import { inputMention } from './mentions.ts';
-import { numberOf } from '../reading/index.ts';
+import { groupClauses, numberOf, proseForm, widthParam } from '../reading/index.ts';
 import type { ProseDesign } from './proseToGraphs.ts';
 import type { Sentence } from './sentences.ts';
 import { roundBox } from '../geometry/index.ts';
@@ -120,6 +120,20 @@ function withRepeatsWritten(text: string): string {
 }
 
 /**
+ * "…] repeated three times, and the classifier consists of two fully connected layers with 256 and 2 units": the
+ * fully connected head the sentence goes on to state after its chain, when that is all it states.
+ */
+function headAfter(rest: string): LayerDraft[] {
+  const clauses = groupClauses(proseForm(rest)).filter((c) => widthParam(c.type) !== undefined);
+  if (!clauses.length || clauses.some((c) => c.type !== 'Dense' || c.ref.kind !== 'new' || !c.widths?.length)) return [];
+  return clauses.flatMap((c) => {
+    const count = c.ref.kind === 'new' ? (c.ref.count ?? 1) : 1;
+    const widths = c.widths!.length === count ? c.widths! : Array<number>(count).fill(c.widths!.at(-1)!);
+    return widths.map((units): LayerDraft => ({ type: 'Dense', params: { units }, inferred: [], text: c.text }));
+  });
+}
+
+/**
  * The layers a sentence chains with arrows or dashes, lists after a colon, or writes as calls, when at least
  * three links read and every middle link is a layer.
  */
@@ -132,12 +146,14 @@ function chainIn(sentence: Sentence): LayerDraft[] | undefined {
   for (const [i, link] of links.entries()) {
     const last = i === links.length - 1;
     // The last link runs on to the end of the sentence: keep its first clause only.
-    const read = linkLayers(last ? link.split(/[.;]\s|,\s+(?=[a-z]{3,}\s)/)[0] : link, i === 0);
+    const own = last ? link.split(/[.;]\s|,\s+(?=[a-z]{3,}\s)/)[0]! : link;
+    const read = linkLayers(own, i === 0);
     if (read === undefined) {
       if (i === 0 || last) continue;
       return undefined;
     }
     layers.push(...read);
+    if (last) layers.push(...headAfter(link.slice(own.length)));
   }
   // Each layer with weights carries its width, as a layer written out does ("ATROUS CONVOLUTION, AND FULLY…"
   // in a running head is not one).

@@ -645,6 +645,11 @@ const FORMS: Array<[string, string]> = [
   ],
   // "recurrent layer" as the generic word for the recurrent layers the network has.
   ['The tagger has two LSTM layers followed by a softmax layer over the 9 tags. Each recurrent layer has 200 units.', 'L200 L200 F9'],
+  // A chain whose sentence goes on to state the fully connected head.
+  [
+    'Each patch passes through [conv 3 × 3 (48) – max-pool 2 × 2] repeated twice, and the classifier consists of two fully connected layers with 128 and 3 units.',
+    'C48 P C48 P F128 F3',
+  ],
 ];
 
 describe('prose forms', () => {

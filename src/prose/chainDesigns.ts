@@ -124,12 +124,18 @@ function withRepeatsWritten(text: string): string {
  * fully connected head the sentence goes on to state after its chain, when that is all it states.
  */
 function headAfter(rest: string): LayerDraft[] {
-  const clauses = groupClauses(proseForm(rest)).filter((c) => widthParam(c.type) !== undefined);
-  if (!clauses.length || clauses.some((c) => c.type !== 'Dense' || c.ref.kind !== 'new' || !c.widths?.length)) return [];
+  const layers = newLayersIn(rest);
+  return layers.every((l) => l.type === 'Dense') ? layers : [];
+}
+
+/** The new layers with weights a text states, each with its width; none when one of them has no width. */
+export function newLayersIn(text: string): LayerDraft[] {
+  const clauses = groupClauses(proseForm(text)).filter((c) => widthParam(c.type) !== undefined);
+  if (clauses.some((c) => c.ref.kind !== 'new' || !c.widths?.length)) return [];
   return clauses.flatMap((c) => {
     const count = c.ref.kind === 'new' ? (c.ref.count ?? 1) : 1;
     const widths = c.widths!.length === count ? c.widths! : Array<number>(count).fill(c.widths!.at(-1)!);
-    return widths.map((units): LayerDraft => ({ type: 'Dense', params: { units }, inferred: [], text: c.text }));
+    return widths.map((width): LayerDraft => ({ type: c.type, params: { [widthParam(c.type)!]: width }, inferred: [], text: c.text }));
   });
 }
 

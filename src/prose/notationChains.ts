@@ -10,6 +10,7 @@ import { imageWindow } from '../graph/index.ts';
 import { ALL_WIDTH_NOUNS, groupClauses, normaliseLayerText, proseForm, widthParam } from '../reading/index.ts';
 import { assembleGraph, parseLayerText, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
 import { inputMention } from './mentions.ts';
+import { newLayersIn } from './chainDesigns.ts';
 import type { ProseDesign } from './proseToGraphs.ts';
 import type { Sentence } from './sentences.ts';
 import { roundBox } from '../geometry/index.ts';
@@ -189,6 +190,9 @@ function joinedRuns(text: string, runs: Run[]): Run[] {
   return joined;
 }
 
+/** "after the last layer, a 1x1 convolution with …", "following the final one, a fully connected layer of …". */
+const AFTER_LAST = /\b(?:after|following)\s+the\s+(?:last|final)\s+(?:layer|one|block)\s*,\s*(?<rest>[^.;]+)/i;
+
 export function notationDesigns(sentences: Sentence[]): ProseDesign[] {
   const notations = notationsIn(sentences);
   const designs: ProseDesign[] = [];
@@ -200,7 +204,10 @@ export function notationDesigns(sentences: Sentence[]): ProseDesign[] {
         .map((s) => inputMention(s.text))
         .find(Boolean);
       const input = run.input ?? mentioned?.shape;
-      const items: SeqLayer[] = run.layers.map((draft) => ({ kind: 'layer', draft, box: sentence.box }));
+      // "…; after the last layer, a convolution with a single filter produces the map": what ends the network.
+      const after = AFTER_LAST.exec(text.slice(run.start))?.groups!.rest;
+      const layers = [...run.layers, ...(after ? newLayersIn(after) : [])];
+      const items: SeqLayer[] = layers.map((draft) => ({ kind: 'layer', draft, box: sentence.box }));
       const draft: NetworkDraft = {
         name: '',
         layout: 'rows',

@@ -650,6 +650,11 @@ const FORMS: Array<[string, string]> = [
     'Each patch passes through [conv 3 × 3 (48) – max-pool 2 × 2] repeated twice, and the classifier consists of two fully connected layers with 128 and 3 units.',
     'C48 P C48 P F128 F3',
   ],
+  // What ends a network written in a notation, said after it ("after the last layer, a convolution with …").
+  [
+    'Let Dk denote a 4 × 4 Convolution–BatchNorm–LeakyReLU layer with k filters and stride 2. The critic is D32-D64-D128; after the last layer, a 1 × 1 convolution with 2 filters gives the logits.',
+    'C32 C64 C128 C2',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -7,7 +7,7 @@
  */
 import { isImageWeightLayer } from '../graph/index.ts';
 import { assembleGraph, normaliseLayerText, parseLayerText, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
-import { inputMention } from './mentions.ts';
+import { inputNear } from './mentions.ts';
 import { groupClauses, numberOf, proseForm, widthParam } from '../reading/index.ts';
 import type { ProseDesign } from './proseToGraphs.ts';
 import type { Sentence } from './sentences.ts';
@@ -19,9 +19,6 @@ const ARROW = /\s*(?:→|⟶|⇒|➔|-{1,2}>|={1,2}>)\s*|\s+[–—-]\s+/;
 const END_WORDS = /^(?:the\s+)?(?:input|inputs|image|images|output|outputs|prediction|predictions|x|y)$/i;
 /** Words in a listed layer at most ("MaxPool(2 x 2)", "FC-4096 + ReLU"). */
 const MAX_ITEM_WORDS = 5;
-/** Sentences after and before the chain where its input may be stated. */
-const INPUT_AFTER = 2;
-const INPUT_BEFORE = 2;
 /** Words of a link's lead-in that may stand before the first layer ("The architecture is: conv(…)"). */
 const MAX_LEAD_WORDS = 12;
 
@@ -175,12 +172,7 @@ export function chainDesigns(sentences: Sentence[]): ProseDesign[] {
     // "input 48x48x1" as the chain's first link is the input, not a layer.
     const stated = chain.find((l) => l.type === 'Input')?.params.shape as number[] | undefined;
     const layers = chain.filter((l) => l.type !== 'Input');
-    // The sentence itself first, then the ones after it, then the ones before ("operates on 128x128 patches. The encoder …").
-    const near = [
-      ...sentences.slice(sentence.index, sentence.index + 1 + INPUT_AFTER),
-      ...sentences.slice(Math.max(0, sentence.index - INPUT_BEFORE), sentence.index).reverse(),
-    ];
-    const mentioned = near.map((s) => inputMention(s.text)).find(Boolean);
+    const mentioned = inputNear(sentences, sentence);
     const input = stated ? { shape: stated } : mentioned;
     const items: SeqLayer[] = layers.map((draft) => ({ kind: 'layer', draft, box: sentence.box }));
     const draft: NetworkDraft = {

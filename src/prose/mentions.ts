@@ -146,6 +146,22 @@ export interface InputMention {
   channelsStated: boolean;
 }
 
+/** Sentences after and before a network written in one sentence where its input may be stated. */
+const INPUT_AFTER = 2;
+const INPUT_BEFORE = 2;
+
+/**
+ * The input stated for a network written out in one sentence (a chain of layers, a notation): the sentence itself
+ * first, then the ones after it, then the ones before ("operates on 128x128 patches. The encoder …").
+ */
+export function inputNear(sentences: Sentence[], sentence: Sentence): InputMention | undefined {
+  const near = [
+    ...sentences.slice(sentence.index, sentence.index + 1 + INPUT_AFTER),
+    ...sentences.slice(Math.max(0, sentence.index - INPUT_BEFORE), sentence.index).reverse(),
+  ];
+  return near.map((s) => inputMention(s.text)).find(Boolean);
+}
+
 /** "224×224×3 input image", "input of size 84x84x4", "a 32x32 grayscale image": the input shape. */
 export function inputMention(text: string): InputMention | undefined {
   const t = normaliseLayerText(text);

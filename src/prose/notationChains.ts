@@ -9,7 +9,7 @@
 import { imageWindow } from '../graph/index.ts';
 import { ALL_WIDTH_NOUNS, groupClauses, normaliseLayerText, proseForm, widthParam } from '../reading/index.ts';
 import { assembleGraph, parseLayerText, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
-import { inputMention } from './mentions.ts';
+import { inputNear } from './mentions.ts';
 import { newLayersIn } from './chainDesigns.ts';
 import type { ProseDesign } from './proseToGraphs.ts';
 import type { Sentence } from './sentences.ts';
@@ -23,8 +23,6 @@ interface Notation {
 
 /** The shortest run of symbols that is a network rather than a passing mention. */
 const MIN_RUN = 3;
-/** Sentences after a run where its input may be stated. */
-const INPUT_AFTER = 2;
 
 const SYMBOL = String.raw`[A-Za-z]{1,3}(?:\d{1,2}s\d)?-?`;
 /** "Ck denotes …", "let dk denote …", "Rk represents …": a symbol with a variable for its number, then its meaning. */
@@ -199,10 +197,7 @@ export function notationDesigns(sentences: Sentence[]): ProseDesign[] {
   for (const sentence of sentences) {
     const text = normaliseLayerText(sentence.text);
     for (const run of joinedRuns(text, [...symbolRuns(text, notations), ...mapsKernelRuns(text)])) {
-      const mentioned = sentences
-        .slice(sentence.index, sentence.index + 1 + INPUT_AFTER)
-        .map((s) => inputMention(s.text))
-        .find(Boolean);
+      const mentioned = inputNear(sentences, sentence);
       const input = run.input ?? mentioned?.shape;
       // "…; after the last layer, a convolution with a single filter produces the map": what ends the network.
       const after = AFTER_LAST.exec(text.slice(run.start))?.groups!.rest;

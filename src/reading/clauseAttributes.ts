@@ -17,7 +17,7 @@ const SIZED = new RegExp(
 );
 /** "four convolutional layers whose widths are 64, 128, 256 and 512", "whose channel counts are 512, 256 and 1". */
 const WIDTHS_ARE = new RegExp(
-  String.raw`\b(?:widths?|(?:channel|filter|unit|neuron|feature[- ]map)\s+(?:counts?|numbers?))\s+(?:are|is|of)\s+(${NUMBER_LIST})(?![\dx]|\.\d)`,
+  String.raw`\b(?:widths?|(?:hidden\s+|output\s+)?sizes|(?:channel|filter|unit|neuron|feature[- ]map)\s+(?:counts?|numbers?))\s+(?:are|is|of)\s+(${NUMBER_LIST})(?![\dx]|\.\d)`,
   'i',
 );
 /** "a fully connected layer maps z to a 4x4x1024 tensor": the layer's width is the size of the maps it is reshaped into. */
@@ -91,8 +91,10 @@ export function attributes(type: string, clause: string): Pick<GroupClause, 'wid
     const widthsAre = WIDTHS_ARE.exec(clause);
     if (!out.widths && widthsAre) out.widths = numbersIn(widthsAre[1]);
     // "hidden sizes [64, 32]", "units = [256, 128]": a bracketed list after the word for a width.
-    const bracketed = new RegExp(String.raw`\b(?:sizes?|dimensions?|widths?|${nouns})\s*[=:]?\s*\[(${NUMBER_LIST})\]`, 'i').exec(clause);
-    if (!out.widths && bracketed) out.widths = numbersIn(bracketed[1]);
+    const bracketed = new RegExp(String.raw`\b(?:sizes?|dimensions?|widths?|${nouns})\s*[=:]?\s*(?:\[(${NUMBER_LIST})\]|\((${NUMBER_LIST})\))`, 'i').exec(
+      clause,
+    );
+    if (!out.widths && bracketed) out.widths = numbersIn(bracketed[1] ?? bracketed[2]!);
     // "(filters: 32, 64, 64; kernel sizes: 8, 4, 3)": the widths listed after their noun and a colon.
     const labelled = new RegExp(String.raw`\b(?:${nouns})\s*:\s*(${NUMBER_LIST})(?![\dx]|\.\d)`, 'i').exec(clause);
     if (!out.widths && labelled) out.widths = numbersIn(labelled[1]);
@@ -105,8 +107,16 @@ export function attributes(type: string, clause: string): Pick<GroupClause, 'wid
     const toClasses = /\b(?:maps?|mapping|projects?|projecting)\b[^,.;]{0,50}?\bto\s+(?:the\s+)?(\d+)\s+(?:[a-z-]+\s+)?(?:classes|categories)\b/i.exec(clause);
     if (toClasses) out.widths = [Number(toClasses[1])];
     // "a linear output layer over the vocabulary of 10000 words"
-    const vocabulary = /\bover\s+(?:the|a|its)\s+(?:vocabulary|lexicon)\s+(?:of\s+)?(?:size\s+)?(\d+)/i.exec(clause);
-    if (!out.widths && vocabulary && type === 'Dense') out.widths = [Number(vocabulary[1])];
+    // ("over the 10K-word Penn Treebank vocabulary")
+    const vocabulary =
+      /\bover\s+(?:the|a|its)\s+(?:vocabulary|lexicon)\s+(?:of\s+)?(?:size\s+)?(\d+)/i.exec(clause) ??
+      /\bover\s+(?:the|a|its)\s+(\d+)(k)?[- ]word\s+(?:[A-Z][\w-]*\s+){0,3}(?:vocabulary|lexicon)\b/i.exec(clause);
+    if (!out.widths && vocabulary && type === 'Dense') out.widths = [Number(vocabulary[1]) * (vocabulary[2] ? 1000 : 1)];
+    // "an output layer that scores all 43,097 items": one output per item.
+    const scored = /\bscores?\s+(?:all|each\s+of)\s+(?:the\s+)?(\d+)\s+(?:[a-z-]+\s+)?(?:items|classes|words|tokens|labels|candidates|products)\b/i.exec(
+      clause,
+    );
+    if (!out.widths && scored && type === 'Dense') out.widths = [Number(scored[1])];
     // "a fully connected layer that outputs the 40 attribute scores"
     const outputs =
       /\b(?:outputs?|predicts?|produces?|gives?)\s+(?:the\s+)?(?:next\s+)?(\d+)\s+(?:[a-z-]+\s+)?(?:scores|values|logits|probabilities|predictions|outputs)\b/i.exec(

@@ -192,9 +192,9 @@ export const PART_COUNT: MentionPattern = {
 
 /** "… fully connected layers with 100, 50 and 10 neurons and a single output", "… and a single sigmoid unit": a last layer of one unit. */
 const SINGLE_OUTPUT: MentionPattern = {
-  needs: /\band\s+(?:a|one)\s/i,
+  needs: /\b(?:and|then)\s+(?:(?:to|into)\s+)?(?:a|one)\s/i,
   pattern:
-    /\band\s+(?:a\s+single|one|a)\s+(?:linear\s+|sigmoid\s+|scalar\s+)?(?<item>output(?:\s+(?:unit|neuron|node))?|(?<=(?:linear|sigmoid|logistic)\s+)(?:unit|neuron|node))\b(?!\s+(?:for\s+(?:each|every|all)|per|of|layers?)\b)/gi,
+    /\b(?:and|then(?:\s+(?:to|into))?)\s+(?:a\s+single|one|a)\s+(?:(?:final|last)\s+)?(?:linear\s+|sigmoid\s+|scalar\s+|logistic\s+)?(?<item>output(?:\s+(?:unit|neuron|node))?|(?<=(?:linear|sigmoid|logistic)\s+)(?:unit|neuron|node))\b(?!\s+(?:for\s+(?:each|every|all)|per|of|layers?)\b)/gi,
 };
 
 export function singleOutputMentions(sentence: string): Found[] {

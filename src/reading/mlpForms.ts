@@ -29,6 +29,11 @@ const FORMS = [
   // a table cell: "3 layers, 1024 units"; "a single hidden layer of 256 rectified linear units"
   new RegExp(String.raw`^(?:an?\s+)?${LAYERS}\s*(?:,|and|with|of|having)\s*(?:${UNITS})`, 'i'),
   new RegExp(String.raw`\b(?:an?\s+)?(?<layers>single|one|${NUMBER_LIST})\s+(?<hiddenWord>hidden\s+)layers?\s+(?:of|with|having)\s+(?:${UNITS})`, 'i'),
+  // "a fully connected network of depth 4 and width 256": that many hidden layers, each that wide.
+  new RegExp(
+    String.raw`${NET_NOUN}\s+(?:of|with)\s+(?:a\s+)?depth\s+(?:of\s+)?(?<layers>\d{1,2})\s+and\s+(?:a\s+)?width\s+(?:of\s+)?(?<units>\d{1,6})\b(?<hiddenWord>)`,
+    'i',
+  ),
 ];
 /** "784-500-500-2000-10", "d–500–500–2000–10" (the input as a symbol the text sets: "d = 784"). */
 const CHAIN = /(?<![\d.,x-])(?:(?<symbol>\b[a-zA-Z])\s*[-–—]\s*)?(?<sizes>\d{1,6}(?:\s*[-–—]\s*\d{1,6}){2,})(?![\dx]|[.,]\d|\s*[-–—]\s*\d)/g;

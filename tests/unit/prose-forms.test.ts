@@ -655,6 +655,18 @@ const FORMS: Array<[string, string]> = [
     'Let Dk denote a 4 × 4 Convolution–BatchNorm–LeakyReLU layer with k filters and stride 2. The critic is D32-D64-D128; after the last layer, a 1 × 1 convolution with 2 filters gives the logits.',
     'C32 C64 C128 C2',
   ],
+  // The output unit said after "then to", widths as "hidden sizes are", an output over a vocabulary written "10K-word".
+  [
+    'The review is encoded by a GRU with 96 hidden units, and the last state is passed to a fully connected layer with 32 units and then to a single sigmoid output unit.',
+    'G96 F32 F1',
+  ],
+  ['We stack three GRU layers whose hidden sizes are 128, 64 and 32, followed by a dense layer with 4 outputs.', 'G128 G64 G32 F4'],
+  [
+    'The language model is a 2-layer LSTM with 400 units per layer over 400-dimensional word embeddings, with a softmax output layer over the 20K-word vocabulary.',
+    'E400 L400 L400 F20000',
+  ],
+  // An MLP given by its depth and width.
+  ['The value network is a fully connected network of depth 3 and width 128 with tanh activations.', 'F128 F128 F128'],
 ];
 
 describe('prose forms', () => {

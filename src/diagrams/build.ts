@@ -4,7 +4,7 @@
  * over; in-place layers on a blob (Caffe ReLU/Dropout drawn as blob→relu→blob) become a chain.
  */
 import { analyseGraph, defaultInputShape, getSpec, GRAPH_FORMAT, windowKind, type Graph, type Layer } from '../graph/index.ts';
-import { hasParenthesisedType, recognizeLabel, type Recognition } from './labels.ts';
+import { hasParenthesisedType, recognizeLabel, withDrawNetType, type Recognition } from './labels.ts';
 import { pairOperations } from './tensorOps.ts';
 import type { Box, DiagramEdge, DiagramNode, Side } from './types.ts';
 
@@ -416,7 +416,8 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
     // In a draw_net figure blobs (octagons) hold data, not layers. OCR may lose a layer's "(Type)"
     // brackets, so there the drawn shape decides; elsewhere an ellipse may well name a layer.
     if (node.shape === 'blob' && caffeStyle) continue;
-    const rec = recognizeLabel(node.text);
+    // A draw_net layer box names one of few Caffe types, so a badly misread one can still be told.
+    const rec = recognizeLabel((caffeStyle && node.shape === 'rect' && withDrawNetType(node.text)) || node.text);
     if (rec) recs.set(node.id, rec);
     else if (node.shape !== 'label' && node.text.trim())
       warnings.push(`node ${node.id} ("${node.text.replace(/\s+/g, ' ').slice(0, 40)}") is not a known layer; bridged over`);

@@ -12,6 +12,8 @@ import { loadOpenCv, type CV, type OpenCvLoader } from './opencv.ts';
 
 /** Tesseract reads best with text lines ~30 px tall; small plot_model text is scaled up. */
 const TARGET_ROW = 30;
+/** Text lines shorter than this (px) are small text: a long plot fitted into a page or a screen. */
+const SMALL_ROW = 12;
 
 /** Median height of the runs of rows holding ink: the height of a text line. */
 function textLineHeight(data: Uint8Array, w: number, h: number): number {
@@ -35,6 +37,21 @@ function textLineHeight(data: Uint8Array, w: number, h: number): number {
 
 /** The paper level of a grey buffer: a low quantile would be ink, the median is the background or fill. */
 const paperOf = (data: Uint8Array) => [...data.filter((_, i) => i % 5 === 0)].sort((a, b) => a - b)[Math.floor(data.length / 10)] ?? 255;
+
+/**
+ * Stretches a grey buffer so its fill (the median level: a box's colour, or white paper) becomes white and its
+ * darkest ink black. Text on a coloured fill then sits on the same white as the margin put round the crop (the
+ * local threshold drew a frame where fill met margin, which OCR read as brackets), and the faint anti-aliased
+ * strokes of small text keep their contrast.
+ */
+function whitenFill(data: Uint8Array): void {
+  const sample = [...data.filter((_, i) => i % 5 === 0)].sort((a, b) => a - b);
+  const paper = sample[sample.length >> 1] ?? 255;
+  const ink = sample[Math.floor(sample.length * 0.02)] ?? 0;
+  // Nothing clearly darker than the fill: no text to bring out.
+  if (paper - ink < 40) return;
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, Math.round(((data[i]! - ink) * 255) / (paper - ink))));
+}
 
 /**
  * Whitens rows and columns that are mostly ink (borders, table rules) in a w×h grey buffer. Rules may be
@@ -158,6 +175,7 @@ function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true, 
   const { data: raw, w: cw, h: ch } = turn ? quarterTurn(upright, cropW, cropH, turn) : { data: upright, w: cropW, h: cropH };
   // A loose word (a connector's label) has no rules: in a tight crop a "1" would pass for one.
   if (asBox) invertDarkBands(raw, cw, ch);
+  whitenFill(raw);
   const rules = asBox ? whitenRules(raw, cw, ch) : [];
   const { data, w, h } = stackColumns(raw, cw, ch, rules);
   const glyphs = textLineHeight(data, w, h);
@@ -169,11 +187,17 @@ function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true, 
   cv.resize(src, big, new cv.Size(Math.round(w * scale), Math.round(h * scale)), 0, 0, cv.INTER_CUBIC);
   const framed = new cv.Mat();
   // A turned cell is all fill: a margin of that fill keeps the threshold from drawing a frame round it.
-  cv.copyMakeBorder(big, framed, margin, margin, margin, margin, cv.BORDER_CONSTANT, new cv.Scalar(turn ? paperOf(data) : 255));
+  cv.copyMakeBorder(big, framed, margin, margin, margin, margin, cv.BORDER_CONSTANT, new cv.Scalar(255));
   // Text on white, on coloured fills (draw_net) and on inverted grey headers (Keras 3): a local threshold
   // leaves black glyphs on white whatever the fill, which tesseract's global one does not.
   const binary = new cv.Mat();
-  cv.adaptiveThreshold(framed, binary, 255, cv.ADAPTIVE_THRESH_MEAN_C, cv.THRESH_BINARY, 31, 20);
+  if (glyphs < SMALL_ROW) {
+    // Small text scaled up: the local threshold breaks its faint strokes and keeps paper noise as specks.
+    // The fill is already white, so a slight blur (the noise averages out, strokes stay) and one global
+    // threshold keep the glyphs whole.
+    cv.GaussianBlur(framed, framed, new cv.Size(0, 0), scale / 4);
+    cv.threshold(framed, binary, 0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU);
+  } else cv.adaptiveThreshold(framed, binary, 255, cv.ADAPTIVE_THRESH_MEAN_C, cv.THRESH_BINARY, 31, 20);
   const out = { width: binary.cols, height: binary.rows, data: new Uint8Array(binary.data) };
   if (asBox) whitenEdgeScraps(out.data, out.width, out.height, margin + 2 * scale);
   binary.delete();

@@ -1,5 +1,5 @@
 /** A bitmap diagram → nodes (boxes with their OCR'd text) and edges. */
-import { hasParenthesisedType, recognizeLabel } from '../labels.ts';
+import { hasParenthesisedType, recognizeLabel, withDrawNetType } from '../labels.ts';
 import type { DiagramEdge, DiagramNode, Side } from '../types.ts';
 import { findBoxes, findConnectors, type RasterBox } from './detect.ts';
 import { readStrip, stripBeatsLabels } from '../strip.ts';
@@ -162,9 +162,10 @@ function stackColumns(data: Uint8Array, w: number, h: number, rules: number[]): 
 
 /**
  * The inside of one box, ready for OCR: borders and table rules are whitened so they do not read as "|"
- * or "_", record columns are stacked, then the crop is scaled up.
+ * or "_", record columns are stacked, then the crop is scaled up and thresholded. `small`: its text lines are
+ * shorter than SMALL_ROW, and `global` thresholds such a crop the other way (see below).
  */
-function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true, turn?: 'cw' | 'ccw'): GreyImage {
+function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true, turn?: 'cw' | 'ccw', global = false): GreyImage & { small: boolean } {
   const inset = 2;
   const x0 = Math.max(0, box[0] + inset);
   const y0 = Math.max(0, box[1] + inset);
@@ -191,14 +192,15 @@ function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true, 
   // Text on white, on coloured fills (draw_net) and on inverted grey headers (Keras 3): a local threshold
   // leaves black glyphs on white whatever the fill, which tesseract's global one does not.
   const binary = new cv.Mat();
-  if (glyphs < SMALL_ROW) {
-    // Small text scaled up: the local threshold breaks its faint strokes and keeps paper noise as specks.
+  const small = glyphs < SMALL_ROW;
+  if (small && global) {
+    // Small text scaled up: the local threshold can break its faint strokes and keeps paper noise as specks.
     // The fill is already white, so a slight blur (the noise averages out, strokes stay) and one global
-    // threshold keep the glyphs whole.
+    // threshold keep the glyphs whole, though they may run together.
     cv.GaussianBlur(framed, framed, new cv.Size(0, 0), scale / 4);
     cv.threshold(framed, binary, 0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU);
   } else cv.adaptiveThreshold(framed, binary, 255, cv.ADAPTIVE_THRESH_MEAN_C, cv.THRESH_BINARY, 31, 20);
-  const out = { width: binary.cols, height: binary.rows, data: new Uint8Array(binary.data) };
+  const out = { width: binary.cols, height: binary.rows, data: new Uint8Array(binary.data), small };
   if (asBox) whitenEdgeScraps(out.data, out.width, out.height, margin + 2 * scale);
   binary.delete();
   src.delete();
@@ -244,6 +246,9 @@ const levelLike = (text: string) => {
   const lines = text.split('\n').filter((l) => l.trim());
   return lines.length <= 3 || lines.join('').length / lines.length >= 5;
 };
+
+/** How well a reading names a layer: its recognition's score, a draw_net type matched as the builder does. */
+const labelScore = (text: string) => recognizeLabel(withDrawNetType(text) ?? text)?.score ?? 0;
 
 const names = (text: string) => (recognizeLabel(text)?.type ?? 'Input') !== 'Input';
 
@@ -345,7 +350,16 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
   if (boxes.length === 0) warnings.push('no boxes found in the image');
   const found = findConnectors(cv, image, boxes);
   const nodes: DiagramNode[] = boxes.map((b, i) => ({ id: `n${i + 1}`, box: b.box, text: '', shape: b.shape }));
-  const read = async (i: number) => (nodes[i]!.text = await ocr.read(encodeGreyPng(cropForOcr(cv, image, boxes[i]!))));
+  const read = async (i: number) => {
+    const crop = cropForOcr(cv, image, boxes[i]!);
+    let text = await ocr.read(encodeGreyPng(crop));
+    // Small text is read both ways, and the reading that names a layer better is kept.
+    if (crop.small) {
+      const again = await ocr.read(encodeGreyPng(cropForOcr(cv, image, boxes[i]!, true, undefined, true)));
+      if (labelScore(again) > labelScore(text)) text = again;
+    }
+    nodes[i]!.text = text;
+  };
   const rects = boxes.flatMap((b, i) => (b.shape === 'rect' ? [i] : []));
   for (const i of rects) await read(i);
   // In a draw_net figure (layers say "(Type)") the other shapes are data blobs: their names are not needed.

@@ -35,6 +35,29 @@ function textLineHeight(data: Uint8Array, w: number, h: number): number {
   return runs.length ? runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)]! : 24;
 }
 
+/**
+ * A text line's height from its letters: the median height of the ink pieces shaped like letters, a line being
+ * about 1.6 x that (x-height and capitals mixed). Rows of ink say nothing when lines sit so close that no row
+ * between them is clear (small text), or when a rule left in the crop joins them.
+ */
+function lineHeightOfGlyphs(cv: CV, data: Uint8Array, w: number, h: number): number {
+  const level = Math.min(128, paperOf(data) - 60);
+  const ink = new cv.Mat(h, w, cv.CV_8UC1);
+  for (let i = 0; i < data.length; i++) ink.data[i] = data[i]! < level ? 255 : 0;
+  const labels = new cv.Mat();
+  const stats = new cv.Mat();
+  const centroids = new cv.Mat();
+  const count = cv.connectedComponentsWithStats(ink, labels, stats, centroids, 8, cv.CV_32S);
+  const heights: number[] = [];
+  for (let l = 1; l < count; l++) {
+    const [pw, ph] = [stats.data32S[l * 5 + 2]!, stats.data32S[l * 5 + 3]!];
+    if (ph >= 3 && pw <= 2 * ph && ph < 0.5 * h) heights.push(ph);
+  }
+  [ink, labels, stats, centroids].forEach((m) => m.delete());
+  if (heights.length < 3) return Infinity;
+  return 1.6 * heights.sort((a, b) => a - b)[heights.length >> 1]!;
+}
+
 /** The paper level of a grey buffer: a low quantile would be ink, the median is the background or fill. */
 const paperOf = (data: Uint8Array) => [...data.filter((_, i) => i % 5 === 0)].sort((a, b) => a - b)[Math.floor(data.length / 10)] ?? 255;
 
@@ -179,7 +202,7 @@ function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true, 
   whitenFill(raw);
   const rules = asBox ? whitenRules(raw, cw, ch) : [];
   const { data, w, h } = stackColumns(raw, cw, ch, rules);
-  const glyphs = textLineHeight(data, w, h);
+  const glyphs = Math.min(textLineHeight(data, w, h), lineHeightOfGlyphs(cv, data, w, h));
   const scale = Math.min(4, Math.max(1, TARGET_ROW / glyphs));
   // A white margin: tesseract misses glyphs that touch the image edge.
   const margin = 10;

@@ -352,7 +352,8 @@ function editDistance(a: string, b: string): number {
  * OCR often turning a bracket into "{", "[" or losing one; else, in a label of lines, the line under the name.
  */
 function drawNetTypeSpan(text: string): { start: number; end: number } | undefined {
-  const bracketed = text.match(/[({[]\s*([A-Za-z][A-Za-z ]{1,24}?)\s*(?:[)}\]]|$|\n|\s+(?=kernel|stride|pad))/m) ?? text.match(/([A-Za-z][A-Za-z ]{1,24}?)\s*[)}\]]/);
+  const bracketed =
+    text.match(/[({[]\s*([A-Za-z][A-Za-z ]{1,24}?)\s*(?:[)}\]]|$|\n|\s+(?=kernel|stride|pad))/m) ?? text.match(/([A-Za-z][A-Za-z ]{1,24}?)\s*[)}\]]/);
   if (bracketed) return { start: bracketed.index!, end: bracketed.index! + bracketed[0].length };
   const lines = text.split('\n');
   // One line and no brackets: the name line was lost, the line is the type.

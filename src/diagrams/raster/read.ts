@@ -37,7 +37,7 @@ function textLineHeight(data: Uint8Array, w: number, h: number): number {
 
 /**
  * A text line's height from its letters: the median height of the ink pieces shaped like letters, a line being
- * about 1.6 x that (x-height and capitals mixed). Rows of ink say nothing when lines sit so close that no row
+ * about 1.6 × that (x-height and capitals mixed). Rows of ink say nothing when lines sit so close that no row
  * between them is clear (small text), or when a rule left in the crop joins them.
  */
 function lineHeightOfGlyphs(cv: CV, data: Uint8Array, w: number, h: number): number {
@@ -210,7 +210,7 @@ function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true, 
   const big = new cv.Mat();
   cv.resize(src, big, new cv.Size(Math.round(w * scale), Math.round(h * scale)), 0, 0, cv.INTER_CUBIC);
   const framed = new cv.Mat();
-  // A turned cell is all fill: a margin of that fill keeps the threshold from drawing a frame round it.
+  // White like the fill (whitenFill), so the threshold draws no frame where the crop meets its margin.
   cv.copyMakeBorder(big, framed, margin, margin, margin, margin, cv.BORDER_CONSTANT, new cv.Scalar(255));
   // Text on white, on coloured fills (draw_net) and on inverted grey headers (Keras 3): a local threshold
   // leaves black glyphs on white whatever the fill, which tesseract's global one does not.

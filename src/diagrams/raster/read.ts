@@ -188,7 +188,7 @@ function stackColumns(data: Uint8Array, w: number, h: number, rules: number[]): 
  * or "_", record columns are stacked, then the crop is scaled up and thresholded. `small`: its text lines are
  * shorter than SMALL_ROW, and `global` thresholds such a crop the other way (see below).
  */
-function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true, turn?: 'cw' | 'ccw', global = false): GreyImage & { small: boolean } {
+function cropForOcr(cv: CV, image: GreyImage, { box, shape }: RasterBox, asBox = true, turn?: 'cw' | 'ccw', global = false): GreyImage & { small: boolean } {
   const inset = 2;
   const x0 = Math.max(0, box[0] + inset);
   const y0 = Math.max(0, box[1] + inset);
@@ -202,7 +202,9 @@ function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true, 
   whitenFill(raw);
   const rules = asBox ? whitenRules(raw, cw, ch) : [];
   const { data, w, h } = stackColumns(raw, cw, ch, rules);
-  const glyphs = Math.min(textLineHeight(data, w, h), lineHeightOfGlyphs(cv, data, w, h));
+  // In a rectangle only: the arcs of an empty circle (a neuron) pass for letters.
+  const rows = textLineHeight(data, w, h);
+  const glyphs = shape === 'rect' ? Math.min(rows, lineHeightOfGlyphs(cv, data, w, h)) : rows;
   const scale = Math.min(4, Math.max(1, TARGET_ROW / glyphs));
   // A white margin: tesseract misses glyphs that touch the image edge.
   const margin = 10;
@@ -376,8 +378,9 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
   const read = async (i: number) => {
     const crop = cropForOcr(cv, image, boxes[i]!);
     let text = await ocr.read(encodeGreyPng(crop));
-    // Small text is read both ways, and the reading that names a layer better is kept.
-    if (crop.small) {
+    // Small text in a box is read both ways, and the reading that names a layer better is kept. Not in a blob:
+    // an empty circle (a neuron) read both ways has two chances to pass its outline off as letters.
+    if (crop.small && boxes[i]!.shape === 'rect') {
       const again = await ocr.read(encodeGreyPng(cropForOcr(cv, image, boxes[i]!, true, undefined, true)));
       if (labelScore(again) > labelScore(text)) text = again;
     }

@@ -61,18 +61,23 @@ function lineHeightOfGlyphs(cv: CV, data: Uint8Array, w: number, h: number): num
 /** The paper level of a grey buffer: a low quantile would be ink, the median is the background or fill. */
 const paperOf = (data: Uint8Array) => [...data.filter((_, i) => i % 5 === 0)].sort((a, b) => a - b)[Math.floor(data.length / 10)] ?? 255;
 
+/** A fill at least this light is white paper. */
+const WHITE_PAPER = 235;
+
 /**
  * Stretches a grey buffer so its fill (the median level: a box's colour, or white paper) becomes white and its
  * darkest ink black. Text on a coloured fill then sits on the same white as the margin put round the crop (the
  * local threshold drew a frame where fill met margin, which OCR read as brackets), and the faint anti-aliased
  * strokes of small text keep their contrast.
  */
-function whitenFill(data: Uint8Array): void {
+function whitenFill(data: Uint8Array, looseWord: boolean): void {
   const sample = [...data.filter((_, i) => i % 5 === 0)].sort((a, b) => a - b);
   const paper = sample[sample.length >> 1] ?? 255;
   const ink = sample[Math.floor(sample.length * 0.02)] ?? 0;
-  // Nothing clearly darker than the fill: no text to bring out.
-  if (paper - ink < 40) return;
+  // Nothing clearly darker than the fill: no text to bring out. A box on white paper has nothing to whiten, and
+  // stretching would deepen the paper's noise (JPEG and scanner specks) into its text; a loose word's faint
+  // strokes (`looseWord`, a connector's label) are still brought out.
+  if (paper - ink < 40 || (paper >= WHITE_PAPER && !looseWord)) return;
   for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, Math.round(((data[i]! - ink) * 255) / (paper - ink))));
 }
 
@@ -199,7 +204,7 @@ function cropForOcr(cv: CV, image: GreyImage, { box, shape }: RasterBox, asBox =
   const { data: raw, w: cw, h: ch } = turn ? quarterTurn(upright, cropW, cropH, turn) : { data: upright, w: cropW, h: cropH };
   // A loose word (a connector's label) has no rules: in a tight crop a "1" would pass for one.
   if (asBox) invertDarkBands(raw, cw, ch);
-  whitenFill(raw);
+  whitenFill(raw, !asBox);
   const rules = asBox ? whitenRules(raw, cw, ch) : [];
   const { data, w, h } = stackColumns(raw, cw, ch, rules);
   // In a rectangle only: the arcs of an empty circle (a neuron) pass for letters.

@@ -4,7 +4,7 @@
  * over; in-place layers on a blob (Caffe ReLU/Dropout drawn as blob→relu→blob) become a chain.
  */
 import { analyseGraph, defaultInputShape, getSpec, GRAPH_FORMAT, windowKind, type Graph, type Layer } from '../graph/index.ts';
-import { hasParenthesisedType, recognizeLabel, type Recognition } from './labels.ts';
+import { hasParenthesisedType, recognizeLabel, withDrawNetType, type Recognition } from './labels.ts';
 import { pairOperations } from './tensorOps.ts';
 import type { Box, DiagramEdge, DiagramNode, Side } from './types.ts';
 
@@ -356,6 +356,25 @@ function withConnectorLayers(
   return out;
 }
 
+/**
+ * draw_net draws an in-place layer (a ReLU or Dropout writing into its input's blob) as a loop: an arrow from the
+ * blob and one back, close together, so that the two often read as one connector, or as two without heads that
+ * both follow the layout's direction. A layer whose connectors all join it to one blob is such a loop (every other
+ * layer has a top blob of its own; an Input has no bottom): it is given both ways.
+ */
+function closeInPlaceLoops(edges: DiagramEdge[], byId: Map<string, DiagramNode>, recs: Map<string, Recognition>): DiagramEdge[] {
+  const added: DiagramEdge[] = [];
+  for (const [id, rec] of recs) {
+    if (rec.type === 'Input' || byId.get(id)!.shape !== 'rect') continue;
+    const others = new Set(edges.flatMap((e) => (e.from === id ? [e.to] : e.to === id ? [e.from] : [])));
+    const [blob] = others;
+    if (others.size !== 1 || byId.get(blob!)?.shape !== 'blob') continue;
+    if (!edges.some((e) => e.from === blob && e.to === id)) added.push({ from: blob!, to: id, directed: true });
+    if (!edges.some((e) => e.from === id && e.to === blob)) added.push({ from: id, to: blob!, directed: true });
+  }
+  return [...edges, ...added];
+}
+
 const UPSTREAM: Record<string, Side> = { '1,1': 'top', '1,-1': 'bottom', '0,1': 'left', '0,-1': 'right' };
 const DOWNSTREAM: Record<string, Side> = { '1,1': 'bottom', '1,-1': 'top', '0,1': 'right', '0,-1': 'left' };
 
@@ -416,7 +435,8 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
     // In a draw_net figure blobs (octagons) hold data, not layers. OCR may lose a layer's "(Type)"
     // brackets, so there the drawn shape decides; elsewhere an ellipse may well name a layer.
     if (node.shape === 'blob' && caffeStyle) continue;
-    const rec = recognizeLabel(node.text);
+    // A draw_net layer box names one of few Caffe types, so a badly misread one can still be told.
+    const rec = recognizeLabel((caffeStyle && node.shape === 'rect' && withDrawNetType(node.text)) || node.text);
     if (rec) recs.set(node.id, rec);
     else if (node.shape !== 'label' && node.text.trim())
       warnings.push(`node ${node.id} ("${node.text.replace(/\s+/g, ' ').slice(0, 40)}") is not a known layer; bridged over`);
@@ -446,6 +466,7 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
     return shortcut;
   });
   edges = withConnectorLayers(edges, nodes, byId, recs, warnings, branchStarts);
+  if (caffeStyle) edges = closeInPlaceLoops(edges, byId, recs);
 
   const adj = new Adjacency(nodes.map((n) => n.id));
   for (const e of edges) if (!branchStarts.has(e) && byId.has(e.from) && byId.has(e.to)) adj.add(e.from, e.to);

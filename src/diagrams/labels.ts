@@ -5,7 +5,7 @@
  * spellings "3x3 conv, 64", "conv3-64", "FC 4096", "pool/2") and recovers what a label leaves out from
  * its shape rows, marking those params as inferred.
  */
-import { getSpec, resolveAlias, type Params } from '../graph/index.ts';
+import { CATALOG, getSpec, isUnsupported, resolveAlias, type Params } from '../graph/index.ts';
 
 export interface Recognition {
   type: string;
@@ -334,3 +334,99 @@ function recognizeOne(text: string): Recognition | undefined {
 
 /** Caffe draw_net marks a layer by "(Type)"; a node without it in such a figure is a blob. */
 export const hasParenthesisedType = (text: string) => /\([A-Za-z][A-Za-z0-9_ ]+\)/.test(text);
+
+/**
+ * The layer types a draw_net figure can name: the catalog's Caffe types, Caffe's recurrent layers (which the catalog
+ * refuses for generated code, not as names) and the spellings of CAFFE_TYPES ("MAX Pooling"), each letters-only.
+ */
+const CAFFE_TYPE_NAMES: ReadonlyMap<string, string> = (() => {
+  const names = new Map<string, string>();
+  const add = (name: string) => names.set(name.toLowerCase().replace(/[^a-z]/g, ''), name);
+  for (const spec of CATALOG) {
+    const entries = [spec.targets.caffe, ...Object.values(spec.targets.byFn ?? {}).map((e) => e.caffe)];
+    for (const entry of entries) if (entry && !isUnsupported(entry)) add(entry.type);
+  }
+  for (const name of ['RNN', 'LSTM', 'MAX Pooling', 'AVE Pooling', 'Data', 'MemoryData', 'Deconvolution', 'Eltwise', 'Scale']) add(name);
+  return names;
+})();
+
+/** Levenshtein distance between two short strings. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Where a draw_net label writes its type: inside the brackets after the name ("conv1 (Convolution) kernel size: 3"),
+ * OCR often turning a bracket into "{", "[" or losing one; else, in a label of lines, the line under the name.
+ */
+function drawNetTypeSpan(text: string): { start: number; end: number } | undefined {
+  const bracketed =
+    text.match(/[({[]\s*([A-Za-z][A-Za-z ]{1,24}?)\s*(?:[)}\]]|$|\n|\s+(?=kernel|stride|pad))/m) ?? text.match(/([A-Za-z][A-Za-z ]{1,24}?)\s*[)}\]]/);
+  if (bracketed) return { start: bracketed.index!, end: bracketed.index! + bracketed[0].length };
+  const lines = text.split('\n');
+  // One line and no brackets: the name line was lost, the line is the type.
+  if (lines.length === 1) return { start: 0, end: text.length };
+  if (!/^\S+$/.test(lines[0]!.trim())) return undefined;
+  const start = lines[0]!.length + 1;
+  return { start, end: start + lines[1]!.length };
+}
+
+/** The three numbers draw_net writes under a window's type, by the word before each (OCR typos and all). */
+const WINDOW_WORDS = ['size', 'stride', 'pad'] as const;
+
+/**
+ * "kernel size: 3 stride: 1 pad: 0" under a convolution or pooling type, written back exactly: three numbers are
+ * those three in draw_net's order; fewer are placed by the word before each, when it is within two letters of one.
+ */
+function windowRows(rest: string): string | undefined {
+  const found = [...rest.matchAll(/([A-Za-z]*)[^A-Za-z\d]*(\d+)/g)];
+  const values: Partial<Record<(typeof WINDOW_WORDS)[number], string>> = {};
+  if (found.length === 3) found.forEach((m, k) => (values[WINDOW_WORDS[k]!] = m[2]!));
+  else {
+    for (const m of found) {
+      const word = WINDOW_WORDS.find((w) => editDistance(m[1]!.toLowerCase(), w) <= 2 && m[1]!.length >= 2);
+      if (word && values[word] === undefined) values[word] = m[2]!;
+    }
+  }
+  const rows = [
+    values.size !== undefined ? `kernel size: ${values.size}` : '',
+    values.stride !== undefined ? `stride: ${values.stride}` : '',
+    values.pad !== undefined ? `pad: ${values.pad}` : '',
+  ].filter(Boolean);
+  return rows.length ? rows.join('\n') : undefined;
+}
+
+/**
+ * A draw_net label whose type OCR misspelt by more than the one typo the alias table forgives ("(lanes Product)",
+ * "Flaten", "LST"): the type is one of few Caffe names, so the nearest within a third of its letters, when no
+ * other is as near, is written back in its exact spelling. Undefined when no Caffe type is that near.
+ */
+export function withDrawNetType(text: string): string | undefined {
+  const span = drawNetTypeSpan(text);
+  if (!span) return undefined;
+  const key = text
+    .slice(span.start, span.end)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  if (key.length < 3) return undefined;
+  let best: { name: string; distance: number } | undefined;
+  let tie = false;
+  for (const [spelling, name] of CAFFE_TYPE_NAMES) {
+    const distance = editDistance(key, spelling);
+    if (distance > Math.floor(spelling.length / 3)) continue;
+    if (!best || distance < best.distance) [best, tie] = [{ name, distance }, false];
+    else if (distance === best.distance && name !== best.name) tie = true;
+  }
+  if (!best || tie) return undefined;
+  // The first line is the layer's name: digits alone there are a misread name ("fc9" as "19"), not a width.
+  const name = text.slice(0, span.start).trim();
+  const window = /Convolution|Pooling/.test(best.name) ? windowRows(text.slice(span.end)) : undefined;
+  const after = window ?? text.slice(span.end).trim();
+  return [/^\d+$/.test(name) ? '' : name, `(${best.name})`, after].filter(Boolean).join('\n');
+}

@@ -1,7 +1,7 @@
 /** Layer recognition from node labels as the common drawing tools write them. */
 import { describe, expect, it } from 'vitest';
 import { recognizeLabel } from '../../src/diagrams/index.ts';
-import { hasParenthesisedType } from '../../src/diagrams/labels.ts';
+import { hasParenthesisedType, withDrawNetType } from '../../src/diagrams/labels.ts';
 
 describe('Keras plot_model records', () => {
   it('reads the class cell and recovers filters and padding from the shape rows', () => {
@@ -78,6 +78,31 @@ describe('Caffe draw_net and MXNet labels', () => {
     expect(hasParenthesisedType('mnist (DATA)')).toBe(true);
     expect(hasParenthesisedType('data')).toBe(false);
     expect(hasParenthesisedType('label')).toBe(false);
+  });
+
+  // OCR's readings of small draw_net labels (eval synth --seed 7, a 4096 px plot at scale 0.54).
+  it.each([
+    ['fea\nIanerProduct', 'Dense', {}],
+    ['19\n(Innec Product)', 'Dense', {}],
+    ['lanerProdecy', 'Dense', {}],
+    ['Fo\nFlaten', 'Flatten', {}],
+    ['nm\nLST', 'LSTM', {}],
+    ['cmbedd\n{Embed', 'Embedding', {}],
+    ['pool3\n(AVE Puoling)\nbegnet sive: 3\nstride; 5\npax 0', 'AvgPool2D', { pool: [3, 3], stride: [5, 5], padding: 'valid' }],
+    ['convl\n{Coavoletion)\nkermel size 7\nstnde: 1\npod-', 'Conv2D', { kernel: [7, 7], stride: [1, 1] }],
+  ])('a draw_net type misread beyond one typo is the nearest Caffe type: %j', (text, type, params) => {
+    const rec = recognizeLabel(withDrawNetType(text)!);
+    expect(rec?.type).toBe(type);
+    expect(rec?.params).toEqual(params);
+  });
+
+  it('leaves a draw_net label alone when no Caffe type is near its type, or two are equally near', () => {
+    expect(withDrawNetType('Manoas\nFlawn')).toBeUndefined();
+    expect(withDrawNetType('loss\n(SoftmaxWithLoss)')).toBeUndefined();
+    // "RRN" is one letter from both RNN and LRN.
+    expect(withDrawNetType('x\n(RRN)')).toBeUndefined();
+    // Exact spellings come back as they were.
+    expect(withDrawNetType('conv1\n(Convolution)\nkernel size: 11\nstride: 4\npad: 0')).toBe('conv1\n(Convolution)\nkernel size: 11\nstride: 4\npad: 0');
   });
 
   it('reads MXNet "Convolution / 7x7/2, 96" and "Pooling / max, 3x3/2"', () => {

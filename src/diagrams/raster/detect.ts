@@ -174,9 +174,32 @@ function blankedBox(ink: Uint8Array, w: number, h: number, area: Box): Box {
   return [x0, y0, x1, y1];
 }
 
+/** Faint ink: the anti-aliased edge of a line thinner than a pixel, kept only where it touches LIGHT_INK. */
+const FAINT_INK = 235;
+
+/**
+ * LIGHT_INK with its faint fringe (hysteresis): a line drawn thinner than a pixel (a long plot scaled down) comes
+ * out of anti-aliasing as dashes, its steps fainter than LIGHT_INK; the fringe joins them. Faint specks of paper
+ * noise touching no ink are left out.
+ */
+function connectorInk(cv: CV, image: GreyImage): { ink: ReturnType<typeof binaryInk>; strong: Uint8Array } {
+  const strong = binaryInk(cv, image);
+  const faint = binaryInk(cv, image, FAINT_INK);
+  const labels = new cv.Mat();
+  cv.connectedComponents(faint, labels, 8, cv.CV_32S);
+  const lab = labels.data32S;
+  const inked = new Uint8Array(lab.length);
+  for (let i = 0; i < lab.length; i++) if (strong.data[i]) inked[lab[i]!] = 1;
+  for (let i = 0; i < lab.length; i++) faint.data[i] = inked[lab[i]!] && lab[i] ? 255 : 0;
+  const strongData = new Uint8Array(strong.data);
+  labels.delete();
+  strong.delete();
+  return { ink: faint, strong: strongData };
+}
+
 /** Connectors between boxes, from the ink left once the boxes are blanked. */
 export function findConnectors(cv: CV, image: GreyImage, boxes: RasterBox[]): Connectors {
-  const ink = binaryInk(cv, image);
+  const { ink, strong } = connectorInk(cv, image);
   const pad = 2;
   for (const { box } of boxes) {
     const [x0, y0, x1, y1] = blankedBox(ink.data, image.width, image.height, [
@@ -209,7 +232,8 @@ export function findConnectors(cv: CV, image: GreyImage, boxes: RasterBox[]): Co
         const inside = x >= box[0] - pad && x <= box[2] + pad && y >= box[1] - pad && y <= box[3] + pad;
         if (inside) continue;
         const l = lab[y * w + x]!;
-        if (l > 0) hits.set(l, (hits.get(l) ?? 0) + 1);
+        // Weighed on LIGHT_INK alone: a faint fringe thickens a thin line as much as its arrow head.
+        if (l > 0 && strong[y * w + x]) hits.set(l, (hits.get(l) ?? 0) + 1);
       }
     }
     return hits;

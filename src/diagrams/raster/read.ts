@@ -1,5 +1,5 @@
 /** A bitmap diagram → nodes (boxes with their OCR'd text) and edges. */
-import { hasParenthesisedType, recognizeLabel } from '../labels.ts';
+import { hasParenthesisedType, recognizeLabel, withDrawNetType } from '../labels.ts';
 import type { DiagramEdge, DiagramNode, Side } from '../types.ts';
 import { findBoxes, findConnectors, type RasterBox } from './detect.ts';
 import { readStrip, stripBeatsLabels } from '../strip.ts';
@@ -12,6 +12,8 @@ import { loadOpenCv, type CV, type OpenCvLoader } from './opencv.ts';
 
 /** Tesseract reads best with text lines ~30 px tall; small plot_model text is scaled up. */
 const TARGET_ROW = 30;
+/** Text lines shorter than this (px) are small text: a long plot fitted into a page or a screen. */
+const SMALL_ROW = 12;
 
 /** Median height of the runs of rows holding ink: the height of a text line. */
 function textLineHeight(data: Uint8Array, w: number, h: number): number {
@@ -33,8 +35,51 @@ function textLineHeight(data: Uint8Array, w: number, h: number): number {
   return runs.length ? runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)]! : 24;
 }
 
+/**
+ * A text line's height from its letters: the median height of the ink pieces shaped like letters, a line being
+ * about 1.6 × that (x-height and capitals mixed). Rows of ink say nothing when lines sit so close that no row
+ * between them is clear (small text), or when a rule left in the crop joins them.
+ */
+function lineHeightOfGlyphs(cv: CV, data: Uint8Array, w: number, h: number): number {
+  const level = Math.min(128, paperOf(data) - 60);
+  const ink = new cv.Mat(h, w, cv.CV_8UC1);
+  for (let i = 0; i < data.length; i++) ink.data[i] = data[i]! < level ? 255 : 0;
+  const labels = new cv.Mat();
+  const stats = new cv.Mat();
+  const centroids = new cv.Mat();
+  const count = cv.connectedComponentsWithStats(ink, labels, stats, centroids, 8, cv.CV_32S);
+  const heights: number[] = [];
+  for (let l = 1; l < count; l++) {
+    const [pw, ph] = [stats.data32S[l * 5 + 2]!, stats.data32S[l * 5 + 3]!];
+    if (ph >= 3 && pw <= 2 * ph && ph < 0.5 * h) heights.push(ph);
+  }
+  [ink, labels, stats, centroids].forEach((m) => m.delete());
+  if (heights.length < 3) return Infinity;
+  return 1.6 * heights.sort((a, b) => a - b)[heights.length >> 1]!;
+}
+
 /** The paper level of a grey buffer: a low quantile would be ink, the median is the background or fill. */
 const paperOf = (data: Uint8Array) => [...data.filter((_, i) => i % 5 === 0)].sort((a, b) => a - b)[Math.floor(data.length / 10)] ?? 255;
+
+/** A fill at least this light is white paper. */
+const WHITE_PAPER = 235;
+
+/**
+ * Stretches a grey buffer so its fill (the median level: a box's colour, or white paper) becomes white and its
+ * darkest ink black. Text on a coloured fill then sits on the same white as the margin put round the crop (the
+ * local threshold drew a frame where fill met margin, which OCR read as brackets), and the faint anti-aliased
+ * strokes of small text keep their contrast.
+ */
+function whitenFill(data: Uint8Array, looseWord: boolean): void {
+  const sample = [...data.filter((_, i) => i % 5 === 0)].sort((a, b) => a - b);
+  const paper = sample[sample.length >> 1] ?? 255;
+  const ink = sample[Math.floor(sample.length * 0.02)] ?? 0;
+  // Nothing clearly darker than the fill: no text to bring out. A box on white paper has nothing to whiten, and
+  // stretching would deepen the paper's noise (JPEG and scanner specks) into its text; a loose word's faint
+  // strokes (`looseWord`, a connector's label) are still brought out.
+  if (paper - ink < 40 || (paper >= WHITE_PAPER && !looseWord)) return;
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, Math.round(((data[i]! - ink) * 255) / (paper - ink))));
+}
 
 /**
  * Whitens rows and columns that are mostly ink (borders, table rules) in a w×h grey buffer. Rules may be
@@ -145,9 +190,10 @@ function stackColumns(data: Uint8Array, w: number, h: number, rules: number[]): 
 
 /**
  * The inside of one box, ready for OCR: borders and table rules are whitened so they do not read as "|"
- * or "_", record columns are stacked, then the crop is scaled up.
+ * or "_", record columns are stacked, then the crop is scaled up and thresholded. `small`: its text lines are
+ * shorter than SMALL_ROW, and `global` thresholds such a crop the other way (see below).
  */
-function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true, turn?: 'cw' | 'ccw'): GreyImage {
+function cropForOcr(cv: CV, image: GreyImage, { box, shape }: RasterBox, asBox = true, turn?: 'cw' | 'ccw', global = false): GreyImage & { small: boolean } {
   const inset = 2;
   const x0 = Math.max(0, box[0] + inset);
   const y0 = Math.max(0, box[1] + inset);
@@ -158,9 +204,12 @@ function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true, 
   const { data: raw, w: cw, h: ch } = turn ? quarterTurn(upright, cropW, cropH, turn) : { data: upright, w: cropW, h: cropH };
   // A loose word (a connector's label) has no rules: in a tight crop a "1" would pass for one.
   if (asBox) invertDarkBands(raw, cw, ch);
+  whitenFill(raw, !asBox);
   const rules = asBox ? whitenRules(raw, cw, ch) : [];
   const { data, w, h } = stackColumns(raw, cw, ch, rules);
-  const glyphs = textLineHeight(data, w, h);
+  // In a rectangle only: the arcs of an empty circle (a neuron) pass for letters.
+  const rows = textLineHeight(data, w, h);
+  const glyphs = shape === 'rect' ? Math.min(rows, lineHeightOfGlyphs(cv, data, w, h)) : rows;
   const scale = Math.min(4, Math.max(1, TARGET_ROW / glyphs));
   // A white margin: tesseract misses glyphs that touch the image edge.
   const margin = 10;
@@ -168,13 +217,20 @@ function cropForOcr(cv: CV, image: GreyImage, { box }: RasterBox, asBox = true, 
   const big = new cv.Mat();
   cv.resize(src, big, new cv.Size(Math.round(w * scale), Math.round(h * scale)), 0, 0, cv.INTER_CUBIC);
   const framed = new cv.Mat();
-  // A turned cell is all fill: a margin of that fill keeps the threshold from drawing a frame round it.
-  cv.copyMakeBorder(big, framed, margin, margin, margin, margin, cv.BORDER_CONSTANT, new cv.Scalar(turn ? paperOf(data) : 255));
+  // White like the fill (whitenFill), so the threshold draws no frame where the crop meets its margin.
+  cv.copyMakeBorder(big, framed, margin, margin, margin, margin, cv.BORDER_CONSTANT, new cv.Scalar(255));
   // Text on white, on coloured fills (draw_net) and on inverted grey headers (Keras 3): a local threshold
   // leaves black glyphs on white whatever the fill, which tesseract's global one does not.
   const binary = new cv.Mat();
-  cv.adaptiveThreshold(framed, binary, 255, cv.ADAPTIVE_THRESH_MEAN_C, cv.THRESH_BINARY, 31, 20);
-  const out = { width: binary.cols, height: binary.rows, data: new Uint8Array(binary.data) };
+  const small = glyphs < SMALL_ROW;
+  if (small && global) {
+    // Small text scaled up: the local threshold can break its faint strokes and keeps paper noise as specks.
+    // The fill is already white, so a slight blur (the noise averages out, strokes stay) and one global
+    // threshold keep the glyphs whole, though they may run together.
+    cv.GaussianBlur(framed, framed, new cv.Size(0, 0), scale / 4);
+    cv.threshold(framed, binary, 0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU);
+  } else cv.adaptiveThreshold(framed, binary, 255, cv.ADAPTIVE_THRESH_MEAN_C, cv.THRESH_BINARY, 31, 20);
+  const out = { width: binary.cols, height: binary.rows, data: new Uint8Array(binary.data), small };
   if (asBox) whitenEdgeScraps(out.data, out.width, out.height, margin + 2 * scale);
   binary.delete();
   src.delete();
@@ -220,6 +276,9 @@ const levelLike = (text: string) => {
   const lines = text.split('\n').filter((l) => l.trim());
   return lines.length <= 3 || lines.join('').length / lines.length >= 5;
 };
+
+/** How well a reading names a layer: its recognition's score, a draw_net type matched as the builder does. */
+const labelScore = (text: string) => recognizeLabel(withDrawNetType(text) ?? text)?.score ?? 0;
 
 const names = (text: string) => (recognizeLabel(text)?.type ?? 'Input') !== 'Input';
 
@@ -321,7 +380,17 @@ export async function readRaster(image: GreyImage, ocr: Ocr, opencv?: OpenCvLoad
   if (boxes.length === 0) warnings.push('no boxes found in the image');
   const found = findConnectors(cv, image, boxes);
   const nodes: DiagramNode[] = boxes.map((b, i) => ({ id: `n${i + 1}`, box: b.box, text: '', shape: b.shape }));
-  const read = async (i: number) => (nodes[i]!.text = await ocr.read(encodeGreyPng(cropForOcr(cv, image, boxes[i]!))));
+  const read = async (i: number) => {
+    const crop = cropForOcr(cv, image, boxes[i]!);
+    let text = await ocr.read(encodeGreyPng(crop));
+    // Small text in a box is read both ways, and the reading that names a layer better is kept. Not in a blob:
+    // an empty circle (a neuron) read both ways has two chances to pass its outline off as letters.
+    if (crop.small && boxes[i]!.shape === 'rect') {
+      const again = await ocr.read(encodeGreyPng(cropForOcr(cv, image, boxes[i]!, true, undefined, true)));
+      if (labelScore(again) > labelScore(text)) text = again;
+    }
+    nodes[i]!.text = text;
+  };
   const rects = boxes.flatMap((b, i) => (b.shape === 'rect' ? [i] : []));
   for (const i of rects) await read(i);
   // In a draw_net figure (layers say "(Type)") the other shapes are data blobs: their names are not needed.

@@ -3,7 +3,7 @@
  * graph in topological order. Nodes that are not layers (Caffe blobs, unreadable boxes) are bridged
  * over; in-place layers on a blob (Caffe ReLU/Dropout drawn as blob→relu→blob) become a chain.
  */
-import { analyseGraph, defaultInputShape, getSpec, GRAPH_FORMAT, windowKind, type Graph, type Layer } from '../graph/index.ts';
+import { analyseGraph, defaultInputShape, getSpec, GRAPH_FORMAT, traitsOf, windowKind, type Graph, type Layer } from '../graph/index.ts';
 import { hasParenthesisedType, recognizeLabel, withDrawNetType, type Recognition } from './labels.ts';
 import { pairOperations } from './tensorOps.ts';
 import type { Box, DiagramEdge, DiagramNode, Side } from './types.ts';
@@ -365,7 +365,9 @@ function withConnectorLayers(
 function closeInPlaceLoops(edges: DiagramEdge[], byId: Map<string, DiagramNode>, recs: Map<string, Recognition>): DiagramEdge[] {
   const added: DiagramEdge[] = [];
   for (const [id, rec] of recs) {
-    if (rec.type === 'Input' || byId.get(id)!.shape !== 'rect') continue;
+    // (a layer with weights or a window never runs in place: a last layer whose top blob is not drawn is no loop)
+    const traits = traitsOf(rec.type);
+    if (rec.type === 'Input' || traits.weightLayer || traits.window || byId.get(id)!.shape !== 'rect') continue;
     const others = new Set(edges.flatMap((e) => (e.from === id ? [e.to] : e.to === id ? [e.from] : [])));
     const [blob] = others;
     if (others.size !== 1 || byId.get(blob!)?.shape !== 'blob') continue;

@@ -19,6 +19,8 @@ export interface IsolationLimits {
   rssMb: number;
   /** The whole task, ms. */
   totalMs: number;
+  /** The limit to name when `totalMs` is what is left of it (a task run again without a stuck page), ms. */
+  statedTotalMs?: number;
   /** Until the task's first report (loading its modules), ms. */
   startMs: number;
 }
@@ -136,7 +138,8 @@ export class IsolatedWorker {
         peakRss = Math.max(peakRss, rss);
         if (rss > limits.rssMb * 2 ** 20) stop(`used more than ${limits.rssMb} MB of memory (the memory limit)`);
         else if (now - step.at > step.allowMs) stop(`took longer than ${step.allowMs} ms (the limit for this step)`);
-        else if (now - started > limits.totalMs) stop(`the document took longer than ${limits.totalMs} ms (the per-document limit)`, 'task');
+        else if (now - started > limits.totalMs)
+          stop(`the document took longer than ${limits.statedTotalMs ?? limits.totalMs} ms (the per-document limit)`, 'task');
       }, RSS_POLL_MS);
       const onMessage = (message: FromWorker) => {
         if (settled) return;

@@ -23,7 +23,8 @@ export async function runSkippingStuckPages<I extends ExtractTask, O extends { w
   const skipPages = [...(task.skipPages ?? [])];
   const skipFigures = [...(task.skipFigures ?? [])];
   for (;;) {
-    const left = { ...limits, totalMs: limits.totalMs - (Date.now() - started) };
+    // (an error still names the document's whole limit, not what was left of it)
+    const left = { ...limits, totalMs: limits.totalMs - (Date.now() - started), statedTotalMs: limits.statedTotalMs ?? limits.totalMs };
     try {
       const documentTimeMs = task.documentTimeMs ?? Math.max(1, Math.floor(left.totalMs * READER_SHARE_OF_TIME));
       const result = await worker.run<I, O>(

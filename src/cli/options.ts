@@ -4,6 +4,8 @@
  * option, the nearest known one.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+// (the function's own module, not the graph core's index: option parsing is on every command's start-up)
+import { editDistance } from '../graph/editDistance.ts';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -53,23 +55,12 @@ function nodeOptions(table: OptionTable): NonNullable<ParseArgsConfig['options']
   return Object.fromEntries(Object.entries(table).map(([name, spec]) => [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}) }]));
 }
 
-/** Edit distance, for suggesting the option or command that was meant. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /** The candidate closest to `word`, when it is close enough to be a likely slip. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = candidate.startsWith(word) && word.length >= 2 ? 0.5 : distance(word, candidate);
+    const d = candidate.startsWith(word) && word.length >= 2 ? 0.5 : editDistance(word, candidate);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;

@@ -5,7 +5,7 @@
  * spellings "3x3 conv, 64", "conv3-64", "FC 4096", "pool/2") and recovers what a label leaves out from
  * its shape rows, marking those params as inferred.
  */
-import { CATALOG, getSpec, isUnsupported, resolveAlias, type Params } from '../graph/index.ts';
+import { CATALOG, editDistance, getSpec, isUnsupported, resolveAlias, type Params } from '../graph/index.ts';
 
 export interface Recognition {
   type: string;
@@ -349,17 +349,6 @@ const CAFFE_TYPE_NAMES: ReadonlyMap<string, string> = (() => {
   for (const name of ['RNN', 'LSTM', 'MAX Pooling', 'AVE Pooling', 'Data', 'MemoryData', 'Deconvolution', 'Eltwise', 'Scale']) add(name);
   return names;
 })();
-
-/** Levenshtein distance between two short strings. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
-}
 
 /**
  * Where a draw_net label writes its type: inside the brackets after the name ("conv1 (Convolution) kernel size: 3"),

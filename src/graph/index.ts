@@ -1,5 +1,6 @@
 /** The graph core: the `paper2net.graph/1` format, the layer catalog, shape inference and validation. */
 export * from './types.ts';
+export { editDistance } from './editDistance.ts';
 export {
   CATALOG,
   LAYER_TYPES,

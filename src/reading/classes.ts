@@ -48,3 +48,8 @@ const DATASET_CLASSES: ReadonlyArray<[RegExp, number]> = [
 export function datasetClassesIn(sentence: string): number[] {
   return DATASET_CLASSES.filter(([name]) => name.test(sentence)).map(([, n]) => n);
 }
+
+/** The function an output layer of `units` applies when the paper states none: one unit is a probability, more a distribution. */
+export function outputFunction(units: unknown): 'sigmoid' | 'softmax' {
+  return units === 1 ? 'sigmoid' : 'softmax';
+}

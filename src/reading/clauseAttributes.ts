@@ -1,7 +1,7 @@
 /** What a clause states about its layers: widths ("96, 128 and 256 filters"), window ("3x3 filters", "kernel size 5"), stride. */
 import { NUMBER_LIST, numbersIn } from './numbers.ts';
 import { windowKind } from '../graph/index.ts';
-import { ALL_WIDTH_NOUNS, widthNouns } from './vocabulary.ts';
+import { ALL_WIDTH_NOUNS, FUNCTION_WORDS, functionNamed, widthNouns } from './vocabulary.ts';
 import type { GroupClause } from './layerGroups.ts';
 
 /** Words that may stand between a width and its noun ("64 output channels"); others ("2 largest feature maps") do not make a width. */
@@ -56,9 +56,22 @@ export function widthBefore(text: string): number | undefined {
   return reduced ? Number(reduced[1]) : undefined;
 }
 
-/** What a clause states about its layers: widths, window, stride, and what follows each. */
-export function attributes(type: string, clause: string): Pick<GroupClause, 'widths' | 'kernel' | 'stride' | 'eachFollowedBy'> {
-  const out: Pick<GroupClause, 'widths' | 'kernel' | 'stride' | 'eachFollowedBy'> = {};
+/**
+ * "64 tanh units", "a single sigmoid unit", "with a tanh activation", "a linear output layer", "500 units (softmax)":
+ * the function a fully connected layer applies, said of its units, its activation or its place, or in brackets.
+ */
+const STATED_FUNCTION = new RegExp(
+  String.raw`\b(${FUNCTION_WORDS})\s+(?:(?:hidden|output)\s+)?(?:units?|neurons?|nodes?|activations?(?:\s+functions?)?|non-?linearit(?:y|ies)|output\s+layers?)\b|\(\s*(${FUNCTION_WORDS})\s*\)`,
+  'i',
+);
+
+type ClauseAttributes = Pick<GroupClause, 'widths' | 'kernel' | 'stride' | 'eachFollowedBy' | 'activation'>;
+
+/** What a clause states about its layers: widths, window, stride, what follows each, and a fully connected layer's function. */
+export function attributes(type: string, clause: string): ClauseAttributes {
+  const out: ClauseAttributes = {};
+  const fn = type === 'Dense' ? STATED_FUNCTION.exec(clause) : null;
+  if (fn) out.activation = functionNamed(fn[1] ?? fn[2]);
   const nouns = widthNouns(type);
   if (nouns) {
     // "96, 128 and 256 filters", "32 8x8 filters", "2048 units each", "512-unit" (never a number in a name: "fc8 outputs";

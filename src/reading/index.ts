@@ -16,7 +16,7 @@ export {
   draftModifiers,
   type LayerKind,
 } from './vocabulary.ts';
-export { classCountsIn, TASK_SIZED_OUTPUT } from './classes.ts';
+export { classCountsIn, outputFunction, TASK_SIZED_OUTPUT } from './classes.ts';
 export { mlpStatements, bareChain, type MlpStatement } from './mlpForms.ts';
 export { statedNetworks, type StatedNetwork, type StatedLayer } from './statedNetworks.ts';
 export { groupClauses, type GroupClause, type GroupRef } from './layerGroups.ts';
@@ -31,4 +31,5 @@ export {
 } from './transformerStatements.ts';
 export { transformerGraph } from './transformerGraph.ts';
 export { sequenceGraph, isSequenceNetwork } from './sequenceGraph.ts';
+export { settingListLayers, type SettingRow } from './settingLists.ts';
 export type { TextUnit, LayerDraft } from './types.ts';

@@ -63,6 +63,8 @@ export interface GroupClause {
   stride?: [number, number];
   /** "each followed by a max-pooling layer": a layer of this type after each one. */
   eachFollowedBy?: string;
+  /** "64 tanh units", "a sigmoid output layer": the function fully connected layers apply. */
+  activation?: string;
   /** "each followed by two 3x3 convolutions with the same number of filters": how many follow each, and their width and window. */
   followers?: { count: number; width?: number; sameWidth: boolean; kernel?: [number, number] };
   /** "4 recurrent layers with a max pooling layer in the middle", "two convolutions with pooling in between": halfway through the group before. */
@@ -364,7 +366,7 @@ export function groupClauses(sentence: string): GroupClause[] {
     // "the output layer is a softmax layer with 10 units": one layer named twice; the second says more about it.
     const gap = i > 0 ? sentence.slice(found[i - 1].index! + found[i - 1][0].length, start) : '';
     if (previous && previous.type === clause.type && /^\s*(?:is|was)\s+(?:also\s+)?(?:(?:an?|the)\s*)?$/i.test(gap)) {
-      for (const key of ['widths', 'kernel', 'stride', 'eachFollowedBy'] as const)
+      for (const key of ['widths', 'kernel', 'stride', 'eachFollowedBy', 'activation'] as const)
         if (previous[key] === undefined && clause[key] !== undefined) Object.assign(previous, { [key]: clause[key] });
       return;
     }

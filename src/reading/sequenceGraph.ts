@@ -5,6 +5,7 @@
  * default and is marked inferred.
  */
 import { GRAPH_FORMAT, type DesignSource, type Graph, type Layer, type Params } from '../graph/index.ts';
+import { outputFunction } from './classes.ts';
 import type { StatedLayer, StatedNetwork } from './statedNetworks.ts';
 import { draftModifiers } from './vocabulary.ts';
 
@@ -65,8 +66,11 @@ function paramsOf(layer: StatedLayer, later: StatedLayer[]): Params | undefined 
       };
     case 'Dropout':
       return { rate: typeof p.rate === 'number' ? p.rate : 0.5 };
-    case 'Dense':
-      return { units: p.units, activation: later.some((l) => l.type === 'Dense') ? 'relu' : (p.activation ?? 'softmax') };
+    case 'Dense': {
+      // "Fully connected (sigmoid)": an activation stated right after the layer is the layer's.
+      const stated = p.activation ?? (later[0]?.type === 'Activation' ? later[0].params.fn : undefined);
+      return { units: p.units, activation: stated ?? (later.some((l) => l.type === 'Dense') ? 'relu' : outputFunction(p.units)) };
+    }
     default:
       return undefined;
   }
@@ -87,6 +91,9 @@ export function sequenceGraph(net: StatedNetwork, name: string, source: DesignSo
     const pooled = isPool(layer.type) ? sequencePool(layer, later) : undefined;
     const type = pooled?.type ?? layer.type;
     const params = pooled?.params ?? paramsOf(layer, later);
+    // (an activation right after a fully connected layer that states none is that layer's)
+    const before = net.layers[i - 1];
+    if (layer.type === 'Activation' && before?.type === 'Dense' && before.params.activation === undefined) return;
     if (!params) {
       warnings.push(`"${layer.text}": a ${layer.type} is not placed in a sequence network; left out`);
       return;

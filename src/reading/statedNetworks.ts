@@ -78,6 +78,7 @@ function setStated(slot: Slot, clause: GroupClause, width: number | undefined): 
   if (param && width !== undefined) params[param] = width;
   if (clause.kernel) params[windowParam(slot.type)] = clause.kernel;
   if (clause.stride) params.stride = clause.stride;
+  if (clause.activation && param === 'units') params.activation = clause.activation;
   slot.params = params;
   if (clause.hidden) slot.hidden = true;
   // A repeat the text goes on to state ("3 convolutional layers. … the second has 64 filters") is stated.

@@ -71,6 +71,21 @@ export function widthParam(type: string): string | undefined {
   return widthParamOf.get(type);
 }
 
+/** The element-wise functions a layer applies, by the catalog's spellings ("hyperbolic tangent" → tanh), and "linear". */
+const functionOf = new Map<string, string>([['linear', 'linear']]);
+for (const alias of CATALOG.find((spec) => spec.type === 'Activation')?.aliases ?? []) {
+  const fn = alias.params?.fn;
+  if (typeof fn === 'string' && !/\bactivation\b/i.test(alias.text)) functionOf.set(key(alias.text), fn);
+}
+
+/** Regex source of every function word ("relu|tanh|hyperbolic tangent|logistic|linear|…"). */
+export const FUNCTION_WORDS = [...functionOf.keys()].sort(byLength).map(escape).join('|');
+
+/** "Logistic" → sigmoid, "ReLU" → relu; undefined for words that name no function. */
+export function functionNamed(words: string): string | undefined {
+  return functionOf.get(key(words));
+}
+
 /** Per type, its name words as one pattern and its modifiers ("bidirectional") with the params they set. */
 const namesOf = new Map<string, RegExp>();
 const modifiersOf = new Map<string, Array<{ pattern: RegExp; params: Params }>>();

@@ -17,7 +17,7 @@ import {
   type Layer,
   type Params,
 } from '../graph/index.ts';
-import { draftModifiers, sequenceGraph, widthParam, type StatedNetwork } from '../reading/index.ts';
+import { draftModifiers, outputFunction, sequenceGraph, widthParam, type StatedNetwork } from '../reading/index.ts';
 import type { Box } from '../paper/index.ts';
 import { roundBox } from '../geometry/index.ts';
 import type { NetworkDraft, SeqBand, SeqItem, SeqLayer } from './interpret.ts';
@@ -400,9 +400,9 @@ export function assembleGraph(draft: NetworkDraft, ctx: AssembleContext): Assemb
     const last = b.layers.at(-1);
     if (band.outputSize && last && last.type !== 'Input') last.statedSize = [band.outputSize, band.outputSize];
   }
-  // Softmax at the end of a classifier the table does not spell out.
+  // Softmax (a sigmoid on one unit) at the end of a classifier the table does not spell out.
   const last = b.layers[b.layers.length - 1];
-  if (last?.type === 'Dense' && last.inferred?.includes('activation')) last.params = { ...last.params, activation: 'softmax' };
+  if (last?.type === 'Dense' && last.inferred?.includes('activation')) last.params = { ...last.params, activation: outputFunction(last.params?.units) };
   const graph: Graph = { format: GRAPH_FORMAT, name: ctx.name, layers: b.layers, source: ctx.source };
   if (b.warnings.length) graph.warnings = b.warnings;
   const errors = graphErrors(graph);

@@ -10,11 +10,27 @@ import { labelType, normaliseLayerText, parseLayerText, repeatCount, sizeOf, typ
 import { layerOf, type NetworkDraft, type SeqBand, type SeqBlock, type SeqLayer } from './sequence.ts';
 
 export type Attribute =
-  'type' | 'filters' | 'kernel' | 'stride' | 'poolSize' | 'poolStride' | 'padding' | 'inputSize' | 'outputSize' | 'repeat' | 'name' | 'activation' | 'spec';
+  | 'type'
+  | 'filters'
+  | 'kernel'
+  | 'stride'
+  | 'poolSize'
+  | 'poolStride'
+  | 'padding'
+  | 'inputSize'
+  | 'outputSize'
+  | 'repeat'
+  | 'name'
+  | 'activation'
+  | 'dropout'
+  | 'spec';
 
 /** Words of a header that counts a layer's width ("Filters", "# units", "Filters / Units"). */
 const WIDTH_WORD = String.raw`(?:#\s*)?(?:channels|filters?|units|neurons|maps|feature maps|output channels|dim\w*)`;
 const WIDTH_HEADER = new RegExp(String.raw`^${WIDTH_WORD}(?:\s*(?:\/|,|or)\s*${WIDTH_WORD})*$`);
+/** "Number of filters", "No. of kernels", "Kernel number", "Filter count": a width stated as how many there are. */
+const COUNTED_WIDTH =
+  /^(?:(?:number|no\.?|num\.?)\s*(?:of\s*)?(?:filters|kernels|channels|units|neurons|feature maps)|(?:filter|kernel|channel|unit|neuron)s?\s*(?:number|count|num\.?))$/;
 /** Headers of a column whose cells state several things of a layer ("5×5, 32", "128 filters, kernel 5"). */
 const SPEC_HEADER = /^(?:configuration|config|parameters|params|details|settings?|hyper-?parameters|description|specification|spec)s?$/;
 const KERNEL_WORD = /\b(?:kernel|filter size|window|receptive field|size)\b/;
@@ -26,6 +42,8 @@ export function attributeOf(text: string): Attribute | undefined {
   if (SPEC_HEADER.test(t)) return 'spec';
   // "Kernel / Filters", "Filters × size": a kernel and a width in one column.
   if (KERNEL_WORD.test(t) && /\b(?:filters|channels|units|maps)\b/.test(t) && /[/,x&]|\band\b/.test(t)) return 'spec';
+  // "Kernel / pool size": one window column for the convolutions and the pools alike.
+  if (/\b(?:kernel|filter|window)\b/.test(t) && /\bpool/.test(t) && !/stride/.test(t)) return 'kernel';
   if (/pool\w*\s*(size|window|kernel)|^(?:max|avg|average|mean)?\s*-?\s*pool(?:ing)?$/.test(t)) return 'poolSize';
   if (/pool\w*\s*stride/.test(t)) return 'poolStride';
   if (/pad/.test(t)) return 'padding';
@@ -33,9 +51,12 @@ export function attributeOf(text: string): Attribute | undefined {
   if (/^(type|operat\w*|stage|kind|layer type|op)\b|^layer\s*\(\s*type\s*\)$/.test(t)) return 'type';
   if (/(filter|kernel|receptive field|conv\.?|window|patch)\s*(size|shape|dim)|^kernels?$|^k$|^size$|^(?:kernel|window)\s*\(\s*stride\s*\)$/.test(t))
     return 'kernel';
+  // "Size / stride": a window with its stride ("3×3 / 2").
+  if (/^(?:size|window)\s*\/\s*stride$/.test(t)) return 'kernel';
   if (/stride|^s$/.test(t)) return 'stride';
   if (/activation|non-?linearity/.test(t)) return 'activation';
-  if (WIDTH_HEADER.test(t) || /#\s*(channels|filters|kernels|units|maps)|^(#\s*out\w*|width)$/.test(t)) return 'filters';
+  if (/^drop-?out(?:\s*(?:rate|ratio|prob\w*|p))?$/.test(t)) return 'dropout';
+  if (WIDTH_HEADER.test(t) || /#\s*(channels|filters|kernels|units|maps)|^(#\s*out\w*|width)$/.test(t) || COUNTED_WIDTH.test(t)) return 'filters';
   if (/output/.test(t)) return 'outputSize';
   if (/input/.test(t)) return 'inputSize';
   if (/^(n|repeat\w*|#\s*times|times|#\s*layers)$/.test(t)) return 'repeat';
@@ -61,17 +82,23 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>, se
   const spec = attrs.get('spec');
   if (spec && clean(spec)) applySpec(main, spec);
   const kernel = attrs.get('kernel');
-  // "80 (4)": a window with its stride in brackets.
-  const bracketStride = kernel && /^\s*\d+(?:\s*x\s*\d+)?\s*\(\s*(\d+)\s*\)\s*$/.exec(normaliseLayerText(kernel));
-  if (bracketStride && main.type !== 'Dense') main.params.stride ??= [Number(bracketStride[1]), Number(bracketStride[1])];
+  // "80 (4)", "3×3 / 2", "64×1 / 16×1": a window with its stride in brackets or after a slash.
+  const windowStride = kernel && /^\s*\d+(?:\s*x\s*\d+)?\s*(?:\(\s*(\d+)\s*\)|\/\s*(\d+)(?:\s*x\s*(\d+))?)\s*$/.exec(normaliseLayerText(kernel));
+  if (windowStride && main.type !== 'Dense') {
+    const along = Number(windowStride[1] ?? windowStride[2]);
+    main.params.stride ??= [along, windowStride[3] ? Number(windowStride[3]) : along];
+  }
+  // A fully connected row's width in the window column ("FC | 100 | 1"): the width the row states, not the 1 beside it.
+  let unitsInWindowColumn = false;
   if (kernel && clean(kernel)) {
     // "3×3×3×32" (kernel, in, out), "3×3×32 dw" (kernel, channels), "Pool 7×7", "1024×1000" (FC in × out).
     const shape = /(\d+(?:x\d+)+)/.exec(normaliseLayerText(kernel).replace(/\s*x\s*/g, 'x'));
     const dims = shape ? shape[1].split('x').map(Number) : undefined;
-    const single = /^\s*(\d+)\s*(?:\(\s*\d+\s*\))?\s*$/.exec(kernel);
+    const single = /^\s*(\d+)\s*(?:\(\s*\d+\s*\)|\/\s*\d+)?\s*$/.exec(normaliseLayerText(kernel));
     if (main.type === 'Dense') {
       if (dims) main.params.units ??= dims[dims.length - 1];
       else if (single) main.params.units ??= Number(single[1]);
+      unitsInWindowColumn = Boolean(dims ?? single);
     } else if (traitsOf(main.type).window === 'pooling') {
       if (dims) main.params.pool ??= [dims[0], dims[1]];
       else if (single) main.params.pool ??= [Number(single[1]), Number(single[1])];
@@ -90,12 +117,16 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>, se
     const n = /^\d+$/.exec(normaliseLayerText(v));
     return n ? [Number(n[0])] : undefined;
   };
+  // "Dropout | 0.3": a dropout layer after the row's layer.
+  const rate = /^\s*(0?\.\d+)\s*$/.exec(attrs.get('dropout') ?? '');
+  if (rate && !drafts.some((d) => d.type === 'Dropout'))
+    drafts.push({ type: 'Dropout', params: { rate: Number(rate[1]) }, inferred: [], text: attrs.get('dropout')! });
   const activation = attrs.get('activation');
   const fn = activation && /leaky_relu|relu|sigmoid|tanh|softmax|elu|gelu|linear/i.exec(activation.replace(/leaky\s*-?relu/i, 'leaky_relu'));
   if (fn && (main.type === 'Dense' || main.type.startsWith('Conv') || main.type === 'DepthwiseConv2D')) main.params.activation = fn[0].toLowerCase();
   const filters = num('filters');
   const width = widthParamOf(main.type);
-  if (filters && width && main.type !== 'DepthwiseConv2D') main.params[width] = filters[0];
+  if (filters && width && main.type !== 'DepthwiseConv2D' && !(unitsInWindowColumn && filters[0] === 1)) main.params[width] = filters[0];
   const stride = num('stride');
   if (stride && main.type !== 'Dense') main.params.stride = [stride[0], stride[1] ?? stride[0]];
   const paddingText = attrs.get('padding');
@@ -143,7 +174,8 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>, se
  * "pool size 4", "100 units", "20000 × 128", "1, sigmoid"): what it says of the layer its row names.
  */
 function applySpec(main: LayerDraft, spec: string): void {
-  let text = normaliseLayerText(spec);
+  // "20,000": one number.
+  let text = normaliseLayerText(spec).replace(/(\d),(\d{3})\b/g, '$1$2');
   const set = (name: string, value: Params[string]) => {
     if (main.params[name] === undefined) main.params[name] = value;
   };
@@ -163,6 +195,12 @@ function applySpec(main: LayerDraft, spec: string): void {
   const rest = /(?<![\d.])(\d+)(?![\d.%])/.exec(text);
   const activation = /\b(relu|sigmoid|tanh|softmax|linear|elu|gelu)\b/i.exec(spec);
   if (main.type === 'Embedding') {
+    // "vocab 20,000, dim 200"
+    const vocab = take(/\bvocab\w*\s*(?:size\s*)?(?:of\s*)?[:=]?\s*(\d+)/i);
+    const dim = take(/\b(?:dim\w*|size)\s*(?:of\s*)?[:=]?\s*(\d+)/i);
+    if (vocab) set('vocab', Number(vocab[1]));
+    if (dim) set('dim', Number(dim[1]));
+    if (vocab || dim) return;
     if (shape) Object.assign(main.params, { vocab: Number(shape[1]), dim: Number(shape[2]) });
     else if (counted ?? rest) set('dim', Number((counted ?? rest)![1]));
     return;
@@ -218,12 +256,20 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
     const a = attributeOf(h.text) ?? (/^c$/i.test(h.text.trim()) ? 'filters' : undefined);
     if (a) for (let c = h.col0; c <= h.col1; c++) attrCol.set(c, a);
   }
+  // "Width | Filters / units": beside a column that counts the layer's width, a "width" is its window's width.
+  const widthColumns = header.filter((h) => attrCol.get(h.col0) === 'filters');
+  const windowWidth = widthColumns.length > 1 ? widthColumns.find((h) => /^\s*(?:width|size)\s*$/i.test(h.text)) : undefined;
+  if (windowWidth) for (let c = windowWidth.col0; c <= windowWidth.col1; c++) attrCol.set(c, 'kernel');
   // The type column says what each layer is; a name column ("conv1", "fc6") where there is none.
   // Of two type-like headers ("Stage | Operator"), the column whose cells name layers.
   const typeCols = [...new Set([...attrCol].filter(([, a]) => a === 'type').map(([c]) => c))];
   const naming = (col: number) => body.filter((row) => row.some((c) => c.col0 === col && layerDrafts(c.text).length > 0)).length;
   const bestType = typeCols.length > 1 ? typeCols.reduce((a, b) => (naming(b) > naming(a) ? b : a)) : typeCols[0];
   const typeCol = bestType ?? [...attrCol].find(([, a]) => a === 'name')?.[0] ?? 0;
+  // "Stage | Operation" where both name layers ("Conv3 | [conv 3×3, 256] × 2"): the other column states each layer in full.
+  for (const col of typeCols) {
+    if (col !== typeCol && !header.some((h) => attrCol.get(h.col0) === 'spec') && naming(col) * 2 >= body.length) attrCol.set(col, 'spec');
+  }
   const bands: SeqBand[] = [];
   let input: number[] | undefined;
   let read = 0;
@@ -234,6 +280,8 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
   let openBlock: { marker: Cell; block: SeqBlock } | undefined;
   let lastUnits: number | undefined;
   const sequenceSizes = header.some((h) => attrCol.get(h.col0) === 'outputSize' && SEQUENCE_SIZES.test(normaliseLayerText(h.text)));
+  let inputDims: number[] | undefined;
+  const statedSizes: StatedSize[] = [];
   for (const fullRow of body) {
     const row = fullRow.filter((c) => !markers.includes(c));
     // A row without a name or type ("| 1×1 | global average pool, 10-d fc |") is read from its spec cell.
@@ -253,33 +301,46 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
       }
       if (!input && attrs.has('inputSize')) {
         const dims = sizeOf(attrs.get('inputSize')!);
-        if (dims) input = [dims[0], dims[1], dims[2] ?? 3];
+        if (dims) [input, inputDims] = [[dims[0], dims[1], dims[2] ?? 3], dims];
       }
       // "block1 | … | [3×3, 32; 3×3, 32]": a name that is no layer word leaves the layer to the spec cell.
       const spec = attrs.get('spec');
       const named = layerDrafts(line);
       const fromSpec = spec ? layerDrafts(spec) : [];
       // "pool | 1×1 | global average pool": a bare name says the kind of layer, its spec cell which one.
+      // (or the same kind stated in full: "Conv3 | [conv 3×3, 256] × 2")
       const refined =
         named.length === 1 &&
         Object.keys(named[0]!.params).length === 0 &&
         fromSpec[0] !== undefined &&
-        fromSpec[0].type !== named[0]!.type &&
-        getSpec(fromSpec[0].type)?.category === getSpec(named[0]!.type)?.category;
+        (fromSpec[0].type !== named[0]!.type
+          ? getSpec(fromSpec[0].type)?.category === getSpec(named[0]!.type)?.category
+          : Object.keys(fromSpec[0].params).length > 0);
       const own = (named.length === 0 && spec) || refined ? fromSpec : named;
       if (own !== named) attrs.delete('spec');
       // "input | Waveform | – | 32000×1": a row its name calls the input, whatever its type cell says.
-      const inputRow = own.length === 0 && /^input\b/i.test(attrs.get('name') ?? '');
-      const drafts = inputRow ? [{ type: 'Input', params: {}, inferred: [], text: line }] : applyAttributes(own, attrs, sequenceSizes);
+      const inputRow = own.length === 0 && /^input\b/i.test(attrs.get('name') ?? line);
+      // "Output | 1 | Sigmoid": the last fully connected layer, named by its place.
+      const outputRow = own.length === 0 && /^\s*output(?:\s+layer)?\s*$/i.test(line) && /^\s*\d+\s*$/.test(attrs.get('filters') ?? '');
+      const drafts = inputRow
+        ? [{ type: 'Input', params: {}, inferred: [], text: line }]
+        : applyAttributes(outputRow ? [{ type: 'Dense', params: {}, inferred: [], text: line }] : own, attrs, sequenceSizes);
       for (const d of drafts) {
         // An "Input" row states the input shape in whichever size column it has.
         if (d.type === 'Input') {
           const dims = (d.params.shape as number[] | undefined) ?? [...attrs.values()].map((v) => sizeOf(v)).find((x) => x && x.length >= 2);
-          if (dims && !input) input = [dims[0], dims[1], dims[2] ?? 3];
+          if (dims && !input) [input, inputDims] = [[dims[0], dims[1], dims[2] ?? 3], dims];
+          // "Input | 76": a vector of features, sized in the width column.
+          const features = /^\s*(\d+)\s*$/.exec(attrs.get('filters') ?? '');
+          if (!dims && features && !input) input = [Number(features[1])];
           continue;
         }
-        // (only a row that is the activation alone: "Conv2D (sigmoid) | 1" is a convolution's)
-        const layer = (d === drafts[0] && classifierOf(d, attrs.get('filters'), lastUnits)) || d;
+        // (only a row that is the activation alone: "Conv2D (sigmoid) | 1" is a convolution's; its output size, where
+        // stated, is the number of classes)
+        const outputText = attrs.get('outputSize');
+        const classes = outputText && /^\s*\d{1,6}\s*$/.test(outputText) ? outputText : attrs.get('filters');
+        const layer = (d === drafts[0] && classifierOf(d, classes, lastUnits)) || d;
+        if (d === drafts[0] && outputText) statedSizes.push({ draft: layer, sizes: normaliseLayerText(outputText).match(/\d+/g)?.map(Number) ?? [] });
         if (layer.type === 'Dense') lastUnits = Number(layer.params.units);
         items.push(layerOf(layer, anchor.box));
       }
@@ -304,7 +365,44 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
     if (inputSize && bands.length > 0) bands[bands.length - 1].outputSize ??= inputSize[0];
     bands.push(band);
   }
-  return bands.length ? { name: '', layout: 'rows', input, bands, readCells: read, totalCells: total } : undefined;
+  if (!bands.length) return undefined;
+  const sequenceInput = sequenceSizes || statesSequences(statedSizes) ? overSequence(bands, statedSizes, inputDims) : undefined;
+  return { name: '', layout: 'rows', input: sequenceInput ?? input, bands, readCells: read, totalCells: total };
+}
+
+/** A row's layer with the output size it states. */
+interface StatedSize {
+  draft: LayerDraft;
+  sizes: number[];
+}
+
+const isImageConvolution = (type: string) => traitsOf(type).window === 'convolution' && traitsOf(type).spatialAxes === 2;
+
+/**
+ * Output sizes "length × channels" without a header saying so ("600×300" beside 300 filters, "128×16" beside 16
+ * kernels): every convolution's stated size is two numbers, and where a width column states its filters, the
+ * second number is that width, in at least two rows. Images' "112×112" beside 64 filters do not qualify.
+ */
+function statesSequences(stated: StatedSize[]): boolean {
+  const convolutions = stated.filter((s) => isImageConvolution(s.draft.type) && s.sizes.length > 0);
+  if (convolutions.some((s) => s.sizes.length !== 2) || stated.some((s) => s.sizes.length > 2)) return false;
+  const widths = convolutions.filter((s) => s.draft.params.filters !== undefined);
+  return widths.length >= 2 && widths.every((s) => s.sizes[1] === s.draft.params.filters);
+}
+
+/**
+ * A table over sequences: its convolutions become 1-D ones (the reading core then builds a sequence network) and
+ * its input is "steps × channels": the stated one, or the first convolution's stated length times its stride, on
+ * one channel.
+ */
+function overSequence(bands: SeqBand[], stated: StatedSize[], inputDims: number[] | undefined): number[] | undefined {
+  const layers = bands.flatMap((band) => band.items.flatMap((item) => (item.kind === 'layer' ? [item] : item.layers)));
+  for (const l of layers) if (isImageConvolution(l.draft.type) && l.draft.type === 'Conv2D') l.draft.type = 'Conv1D';
+  if (inputDims?.length === 2) return inputDims;
+  const first = stated.find((s) => s.draft.type === 'Conv1D' && s.sizes.length === 2);
+  if (!first || layers[0]?.draft !== first.draft) return undefined;
+  const stride = first.draft.params.stride;
+  return [first.sizes[0] * (Array.isArray(stride) ? Number(stride[0]) : Number(stride ?? 1)), 1];
 }
 
 /** Column-major attribute table: header column of attributes, one layer (stage) per column. */

@@ -1,13 +1,15 @@
 /**
- * Table grid → network drafts. Three layouts are recognised:
+ * Table grid → network drafts. Four layouts are recognised:
  * - configurations: columns are network variants and each cell names layers (VGG's A–E, ResNet-18…152);
  * - rows: a header row names attributes and each row is a layer (MobileNet's Table 1);
- * - columns: a header column names attributes and each column is a layer (OverFeat's Tables 1 and 3).
+ * - columns: a header column names attributes and each column is a layer (OverFeat's Tables 1 and 3);
+ * - settings: two columns, a setting's name and its value ("Dense layers | 256, 64"); see settingListTables.ts.
  */
 import type { Cell, TableGrid } from './grid.ts';
 import { attributeOf, readColumns, readRows } from './attributeTables.ts';
 import { readConfigurations } from './configurationTables.ts';
 import { parseLayerText } from './layerText.ts';
+import { readSettingList } from './settingListTables.ts';
 import { rowsOf, type InterpretHints, type NetworkDraft } from './sequence.ts';
 
 export type { BlockStyle, InterpretHints, NetworkDraft, SeqBand, SeqBlock, SeqItem, SeqLayer, TableLayout } from './sequence.ts';
@@ -94,5 +96,9 @@ export function interpretTable(grid: TableGrid, hints: InterpretHints): NetworkD
       if (draft) return [draft];
     }
   }
-  return readConfigurations(grid, hints);
+  const configurations = readConfigurations(grid, hints);
+  if (configurations.some((d) => sizedLayers(d) >= 2)) return configurations;
+  // "Convolutional layers | 3", "Filters per layer | 64, 128, 128": a list of settings.
+  const settings = readSettingList(grid);
+  return settings ? [settings] : configurations;
 }

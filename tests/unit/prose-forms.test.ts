@@ -736,4 +736,25 @@ describe('prose forms', () => {
       'LSTM',
     ]);
   });
+
+  it('gives a fully connected layer the function its words state ("64 tanh units", "a sigmoid activation", "a linear output layer"), and one output unit a sigmoid', () => {
+    const functions = (text: string) =>
+      proseToGraphs([pageOf(text)]).flatMap((d) => d.graph.layers.filter((l) => l.type === 'Dense').map((l) => `F${l.params?.units} ${l.params?.activation}`));
+    expect(
+      functions(
+        'The tagger stacks two GRU layers with 40 units each, followed by a fully connected layer with 14 units and a tanh activation, and a fully connected layer with 3 units and a sigmoid activation.',
+      ),
+    ).toEqual(['F14 tanh', 'F3 sigmoid']);
+    expect(
+      functions(
+        'The regressor has two convolutional layers with 12 and 24 filters of size 3 × 3, each followed by 2 × 2 max pooling, a fully connected layer with 48 tanh units and a linear output layer with 1 unit.',
+      ),
+    ).toEqual(['F48 tanh', 'F1 linear']);
+    // No function stated: hidden layers rectify, and a single output unit is a probability, not a one-way softmax.
+    expect(
+      functions(
+        'The detector has two convolutional layers with 12 and 24 filters of size 3 × 3, a fully connected layer with 48 units and a single output unit.',
+      ),
+    ).toEqual(['F48 relu', 'F1 sigmoid']);
+  });
 });

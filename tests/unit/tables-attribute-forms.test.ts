@@ -41,16 +41,19 @@ const tokens = (g: Graph) =>
     .map((l) => TOKEN[l.type] + (/[PA]/.test(TOKEN[l.type]) ? '' : String(l.params?.filters ?? l.params?.units ?? l.params?.dim ?? '')))
     .join(' ');
 
-/** The networks a table reads as, each as tokens; every one must validate. */
-function read(columns: number[], rows: string[][], caption = 'Table 1: Layers of the network.'): string[] {
+/** The networks a table reads as; every one must validate. */
+function graphsOf(columns: number[], rows: string[][], caption = 'Table 1: Layers of the network.'): Graph[] {
   const g = grid(columns, rows);
   expect(classifyTable(g, caption).architecture).toBe(true);
   return interpretTable(g, { blockStyle: 'plain' }).map((draft) => {
     const { graph, errors } = assembleGraph(draft, { name: draft.name || 't', source: { kind: 'table' } });
     expect(errors).toEqual([]);
-    return tokens(graph);
+    return graph;
   });
 }
+
+/** The networks a table reads as, each as tokens. */
+const read = (columns: number[], rows: string[][], caption?: string): string[] => graphsOf(columns, rows, caption).map(tokens);
 
 describe('layer tables', () => {
   it('reads the type column, not the name column, and a "Kernel / Filters" column as both', () => {
@@ -326,5 +329,127 @@ describe('layer tables', () => {
     });
     const stage = (width: number, times: number) => Array.from({ length: 2 * times }, () => `C${width}`).join(' ');
     expect(read).toEqual([1, 2, 3].map((n) => `C16 ${stage(16, n)} ${stage(32, n)} A F10`));
+  });
+});
+
+describe('more header and row forms', () => {
+  it('reads counted widths ("No. of kernels"), a window with its stride ("Size / stride": "5×5 / 2") and one window column for convolutions and pools', () => {
+    const counted = [
+      ['Layer', 'Size / stride', 'No. of kernels'],
+      ['Convolution', '5×5 / 2', '24'],
+      ['Max pooling', '3×3 / 2', '–'],
+      ['Convolution', '3×3 / 1', '40'],
+      ['Fully connected', '–', '12'],
+    ];
+    const [graph] = graphsOf([40, 140, 230], counted);
+    expect(tokens(graph)).toBe('C24 P C40 F12');
+    expect(graph.layers.find((l) => l.type === 'Conv2D')?.params).toMatchObject({ kernel: [5, 5], stride: [2, 2] });
+    expect(graph.layers.find((l) => l.type === 'MaxPool2D')?.params).toMatchObject({ pool: [3, 3], stride: [2, 2] });
+    const shared = [
+      ['Type', 'Kernel / pool size', 'Number of filters'],
+      ['Conv', '7', '20'],
+      ['Max-pool', '2', '–'],
+      ['Conv', '5', '36'],
+      ['Dense', '–', '9'],
+    ];
+    const [second] = graphsOf([40, 120, 230], shared);
+    expect(tokens(second)).toBe('C20 P C36 F9');
+    expect(second.layers.filter((l) => l.type === 'Conv2D').map((l) => l.params?.kernel)).toEqual([
+      [7, 7],
+      [5, 5],
+    ]);
+  });
+
+  it('adds a dropout layer after each row whose "Dropout" cell states a rate', () => {
+    const rows = [
+      ['Layer', 'Units', 'Activation', 'Dropout'],
+      ['Dense', '384', 'ReLU', '0.4'],
+      ['Dense', '96', 'ReLU', '0.25'],
+      ['Dense', '4', 'Softmax', '–'],
+    ];
+    const [graph] = graphsOf([40, 100, 160, 230], rows);
+    expect(tokens(graph)).toBe('F384 F96 F4');
+    expect(graph.layers.filter((l) => l.type === 'Dropout').map((l) => l.params?.rate)).toEqual([0.4, 0.25]);
+    const afterFirst = graph.layers[graph.layers.findIndex((l) => l.type === 'Dropout') - 1];
+    expect(afterFirst).toMatchObject({ type: 'Dense', params: { units: 384 } });
+  });
+
+  it('reads an "Input | 40" row as a vector input and an "Output | 1" row as the last fully connected layer', () => {
+    const rows = [
+      ['Layer', 'Units', 'Activation'],
+      ['Input', '40', '–'],
+      ['Dense', '72', 'tanh'],
+      ['Dense', '18', 'tanh'],
+      ['Output', '1', 'sigmoid'],
+    ];
+    const [graph] = graphsOf([40, 110, 170], rows);
+    expect(tokens(graph)).toBe('F72 F18 F1');
+    expect(graph.layers[0]).toMatchObject({ type: 'Input', params: { shape: [40] } });
+    expect(graph.layers.at(-1)).toMatchObject({ type: 'Dense', params: { units: 1, activation: 'sigmoid' } });
+  });
+
+  it('sizes the classifier row from its output-size cell ("Softmax | – | 10")', () => {
+    const rows = [
+      ['Layer', 'Filters', 'Output size'],
+      ['Convolution', '28', '30×30×28'],
+      ['Max pooling', '–', '15×15×28'],
+      ['Fully connected', '150', '150'],
+      ['Softmax', '–', '11'],
+    ];
+    expect(read([40, 130, 200], rows)).toEqual(['C28 P F150 F11']);
+  });
+
+  it('reads "length × channels" output sizes that repeat the stated filters as a network over sequences', () => {
+    const rows = [
+      ['Layer', 'Filters', 'Kernel', 'Output size'],
+      ['Convolution', '24', '11', '2000×24'],
+      ['Max pooling', '–', '4', '500×24'],
+      ['Convolution', '48', '11', '500×48'],
+      ['Global average pooling', '–', '–', '48'],
+      ['Fully connected', '6', '–', '6'],
+    ];
+    const [graph] = graphsOf([40, 150, 200, 250], rows);
+    expect(tokens(graph)).toBe('C24 P C48 A F6');
+    expect(graph.layers.filter((l) => l.type.startsWith('Conv')).map((l) => l.type)).toEqual(['Conv1D', 'Conv1D']);
+    expect(graph.layers[0]).toMatchObject({ type: 'Input', params: { shape: [2000, 1] } });
+    // An image table whose sizes are "height × width" stays two-dimensional.
+    const image = [
+      ['Layer', 'Filters', 'Kernel', 'Output size'],
+      ['Convolution', '24', '3', '64×64'],
+      ['Max pooling', '–', '2', '32×32'],
+      ['Convolution', '48', '3', '32×32'],
+      ['Fully connected', '6', '–', '6'],
+    ];
+    const [flat] = graphsOf([40, 150, 200, 250], image);
+    expect(flat.layers.filter((l) => l.type.startsWith('Conv')).map((l) => l.type)).toEqual(['Conv2D', 'Conv2D']);
+  });
+
+  it('reads an embedding spec with its vocabulary written with a thousands separator', () => {
+    const rows = [
+      ['Layer', 'Configuration'],
+      ['Embedding', 'vocabulary 30,000, dim 96'],
+      ['LSTM', '48 units'],
+      ['Dense', '1, sigmoid'],
+    ];
+    const [graph] = graphsOf([40, 120], rows);
+    expect(tokens(graph)).toBe('E96 L48 F1');
+    expect(graph.layers.find((l) => l.type === 'Embedding')?.params).toMatchObject({ vocab: 30000, dim: 96 });
+  });
+
+  it('reads a two-column list of settings as one network, kind by kind', () => {
+    const rows = [
+      ['Hyper-parameter', 'Value'],
+      ['Convolutional layers', '2'],
+      ['Filters per layer', '12, 28'],
+      ['Kernel size', '5'],
+      ['Pooling', 'max, 2'],
+      ['Dense layers', '80'],
+      ['Output', '7 (softmax)'],
+      ['Optimizer', 'SGD, momentum 0.9'],
+    ];
+    const [graph] = graphsOf([40, 160], rows, 'Table 3: Model settings.');
+    expect(tokens(graph)).toBe('C12 C28 P F80 F7');
+    expect(graph.layers.filter((l) => l.type === 'Conv2D').every((l) => String(l.params?.kernel) === '5,5')).toBe(true);
+    expect(graph.layers.at(-1)?.params).toMatchObject({ units: 7, activation: 'softmax' });
   });
 });

@@ -40,7 +40,7 @@ export {
   type ReadsElements,
   type ShapeErrorCode,
 } from './catalog/spec.ts';
-export { isUnsupported, type LayerTargets, type TargetEntries, type TargetName, type Unsupported } from './catalog/targets.ts';
+export { isUnsupported, type ConstructorArgs, type LayerTargets, type TargetEntries, type TargetName, type Unsupported } from './catalog/targets.ts';
 export { checkParam, resolveParamsFor } from './params.ts';
 export { analyseGraph, validateGraph, inferShapes, inferTensors, outputLayers, GraphError, type Issue, type Analysis } from './validate.ts';
 export { parseGraphJson, serializeGraph, checkGraphStructure, GraphFormatError, oneLine } from './json.ts';

@@ -20,14 +20,18 @@ interface KindGroup {
   count?: number;
   widths?: number[];
   kernels?: number[];
+  strides?: number[];
   params: Params;
   text: string;
 }
 
 /** "number of layers", "# layers", "LSTM layers | 2": a count of layers. */
 const COUNT_KEY = /\b(?:number|num\.?|no\.?)\s+of\b|#|\b(?:layers|blocks|depth)\s*$/i;
-/** "kernel sizes", "filter widths", "window": the windows of the convolutions. */
-const KERNEL_KEY = /\b(?:kernel|filter|window|receptive field)s?\s*(?:sizes?|widths?|lengths?|shapes?)?\s*$|\bwindows?\b/i;
+/** "kernel sizes", "filter widths", "window": the windows of the convolutions ("filters" alone counts them). */
+const KERNEL_KEY =
+  /\b(?:kernel|window|receptive field)s?\s*(?:sizes?|widths?|lengths?|shapes?)?\s*$|\bfilter\s*(?:sizes?|widths?|lengths?|shapes?)\s*$|\bwindows?\b/i;
+/** "strides", "stride": the strides of the convolutions. */
+const STRIDE_KEY = /\bstrides?\s*$/i;
 /** Width words that are no catalog noun ("hidden size", "embedding dimension"). */
 const WIDTH_KEY = /\b(?:size|dim|dims|dimension|dimensions|dimensionality|width|units|neurons|filters|channels|feature maps|kernels|cells)\b/i;
 /** The key of the network's last layer ("Output", "Output layer", "Output units"). */
@@ -53,9 +57,11 @@ function kindOfKey(key: string): string | undefined {
   return undefined;
 }
 
-/** The numbers a value states, thousands separators read ("20,000"); decimals are no layer size. */
+/** The numbers a value states, thousands separators read ("20,000"), a bracketed list as its items ("(16, 32)", "[400, 400]"), asides
+ * in brackets left out ("6 (one per action)"); decimals are no layer size. */
 function valueNumbers(value: string): number[] {
-  const cleaned = value.replace(/(\d),(\d{3})\b/g, '$1$2');
+  const list = /^\s*[([{]([^)\]}]*)[)\]}]\s*$/.exec(value);
+  const cleaned = (list ? list[1] : value).replace(/(\d),(\d{3})\b/g, '$1$2');
   if (/\d\.\d/.test(cleaned) && !/\d\s*[,;]\s*\d/.test(cleaned)) return [];
   return numbersIn(cleaned.replace(/\(.*?\)/g, ' '));
 }
@@ -79,6 +85,8 @@ function layersOf(group: KindGroup): LayerDraft[] {
     if (width && w !== undefined) params[width] = w;
     const k = group.kernels?.length === count ? group.kernels[i] : group.kernels?.length === 1 ? group.kernels[0] : undefined;
     if (k !== undefined) params.kernel = [k, k];
+    const s = group.strides?.length === count ? group.strides[i] : group.strides?.length === 1 ? group.strides[0] : undefined;
+    if (s !== undefined) params.stride = [s, s];
     return { type: group.type, params, inferred: [], text: group.text };
   });
 }
@@ -104,9 +112,10 @@ export function settingListLayers(rows: SettingRow[]): LayerDraft[] | undefined 
       groups.push(poolOf(`${key} ${value}`, text));
       continue;
     }
-    if (KERNEL_KEY.test(key) && !COUNT_KEY.test(key)) {
+    const windowed = KERNEL_KEY.test(key) && !COUNT_KEY.test(key) ? 'kernels' : STRIDE_KEY.test(key) ? 'strides' : undefined;
+    if (windowed) {
       const convolution = [...groups].reverse().find((g) => traitsOf(g.type).window === 'convolution');
-      if (convolution && numbers.length) convolution.kernels = numbers;
+      if (convolution && numbers.length) convolution[windowed] = numbers;
       continue;
     }
     // "Filters per layer": a key without a kind whose width noun says which kind it sizes.

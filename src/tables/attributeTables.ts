@@ -159,12 +159,14 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>, se
     if (poolStride) pool.params.stride = [poolStride[0], poolStride[1] ?? poolStride[0]];
     if (!drafts.includes(pool)) drafts.push(pool);
   }
-  // The output's channels are a convolution's filters, its one size a fully connected layer's units ("(None, 26, 26, 32)", "8×8×64", "128").
+  // The output's channels are a convolution's filters, its one size a fully connected layer's units ("(None, 26, 26, 32)", "8×8×64", "128",
+  // "1×1×38").
   const output = attrs.get('outputSize');
   const sizes = output && clean(output) ? (normaliseLayerText(output).match(/\d+/g)?.map(Number) ?? []) : [];
   const spatial = traitsOf(main.type).spatialAxes ?? 0;
   const channelsStated = sizes.length > spatial || (sequenceSizes && sizes.length === 2);
-  if (width && main.type !== 'DepthwiseConv2D' && main.params[width] === undefined && channelsStated && (spatial > 0 || sizes.length <= 2))
+  const vector = sizes.length <= 2 || sizes.slice(0, -1).every((n) => n === 1);
+  if (width && main.type !== 'DepthwiseConv2D' && main.params[width] === undefined && channelsStated && (spatial > 0 || vector))
     main.params[width] = sizes[sizes.length - 1];
   return drafts;
 }
@@ -248,6 +250,9 @@ function classifierOf(draft: LayerDraft, widthText: string | undefined, lastUnit
   return { type: 'Dense', params: { units: Number(units[1]), activation: fn }, inferred: [], text: draft.text };
 }
 
+/** A count of weights as tables write it: "4,640", "0", "14.6K", "1.2M", or a dash. */
+const WEIGHT_COUNT = /^\s*(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*[KMkm]?|[–—-])\s*$/;
+
 /** Row-major attribute table: header row of attributes, one layer per row (or per line of a multi-line row). */
 export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefined {
   const attrCol = new Map<number, Attribute>();
@@ -255,6 +260,13 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
     // A lone "c" is a channel count only among other attribute headers (MobileNetV2's "t c n s").
     const a = attributeOf(h.text) ?? (/^c$/i.test(h.text.trim()) ? 'filters' : undefined);
     if (a) for (let c = h.col0; c <= h.col1; c++) attrCol.set(c, a);
+  }
+  // "Parameters | 4,640": a spec-like header over bare numbers counts each layer's weights; it states no layer.
+  for (const h of header) {
+    const cells = body.flat().filter((c) => c.col0 === h.col0 && c.col1 === h.col1 && c.text.trim());
+    if (attrCol.get(h.col0) === 'spec' && cells.length && cells.every((c) => WEIGHT_COUNT.test(c.text))) {
+      for (let c = h.col0; c <= h.col1; c++) attrCol.delete(c);
+    }
   }
   // "Width | Filters / units": beside a column that counts the layer's width, a "width" is its window's width.
   const widthColumns = header.filter((h) => attrCol.get(h.col0) === 'filters');
@@ -413,8 +425,13 @@ export function readColumns(grid: TableGrid, headerCol: number, rows: Cell[][]):
     const a = head && attributeOf(head.text);
     if (a) rowAttr.push({ attr: a, row });
   }
-  const typeRow = (rowAttr.find((r) => r.attr === 'type') ?? rowAttr.find((r) => r.attr === 'name'))?.row;
   const layerCols = [...new Set(rowAttr.flatMap((r) => r.row.filter((c) => c.col0 > headerCol).map((c) => c.col0)))].sort((a, b) => a - b);
+  // Where no row is labelled the type, an unlabelled row whose cells name layers ("| Input | Conv | MaxPool | …") is it.
+  const namesLayers = (row: Cell[]) => row.filter((c) => c.col0 > headerCol && layerDrafts(c.text).length > 0).length * 2 >= layerCols.length;
+  const typeRow =
+    (rowAttr.find((r) => r.attr === 'type') ?? rowAttr.find((r) => r.attr === 'name'))?.row ??
+    rows.find((row) => !rowAttr.some((r) => r.row === row) && namesLayers(row));
+  let inputDims: number[] | undefined;
   const bands: SeqBand[] = [];
   let input: number[] | undefined;
   let read = 0;
@@ -429,11 +446,22 @@ export function readColumns(grid: TableGrid, headerCol: number, rows: Cell[][]):
       const dims = sizeOf(attrs.get('inputSize')!);
       if (dims) input = [dims[0], dims[1], dims[2] ?? 3];
     }
-    const drafts = applyAttributes(layerDrafts(typeText), attrs);
+    const named = layerDrafts(typeText);
+    // An "Input" column states the input's size ("3000 × 1": steps × channels).
+    if (named.length === 1 && named[0].type === 'Input') {
+      const dims = sizeOf(attrs.get('outputSize') ?? attrs.get('inputSize') ?? '');
+      if (dims && !input) [input, inputDims] = [[dims[0], dims[1], dims[2] ?? 3], dims];
+      read++;
+      continue;
+    }
+    const drafts = applyAttributes(named, attrs);
     if (drafts.length === 0) continue;
     read++;
     const box = typeRow?.find((c) => c.col0 === col)?.box ?? grid.box;
     bands.push({ items: drafts.map((d) => layerOf(d, box)) });
   }
-  return read >= 2 ? { name: '', layout: 'columns', input, bands, readCells: read, totalCells: layerCols.length } : undefined;
+  if (read < 2) return undefined;
+  // A two-number input is steps × channels: the convolutions run along the sequence.
+  const sequenceInput = inputDims?.length === 2 ? overSequence(bands, [], inputDims) : undefined;
+  return { name: '', layout: 'columns', input: sequenceInput ?? input, bands, readCells: read, totalCells: layerCols.length };
 }

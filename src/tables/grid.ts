@@ -283,7 +283,14 @@ export function buildGrid(lines: Line[], paths: PathItem[], box: Box): TableGrid
     columns = gapColumns(lines, box);
     const bodyLeft = columns.length ? columns[0][0] : box[0];
     const bodyRight = columns.length ? columns[columns.length - 1][1] : box[2];
-    for (const line of lines) {
+    // Lines above the first that fills half the columns, and the lines without numbers right under it, are header
+    // words stacked over their column ("Filters /" over "units"): they take the columns they lie on, never a span
+    // their centre happens to fit.
+    const firstFull = lines.findIndex((line) => line.chunks.length >= Math.max(2, columns.length / 2));
+    let headerEnd = firstFull + 1;
+    while (headerEnd > 0 && headerEnd < lines.length && lines[headerEnd].chunks.every((c) => !/\d/.test(c.text))) headerEnd++;
+    const stackedHeader = (lineIndex: number) => lineIndex < firstFull || (lineIndex > firstFull && lineIndex < headerEnd);
+    lines.forEach((line, lineIndex) => {
       for (const c of line.chunks) {
         const left = columns.map((_, i) => i).filter((i) => columns[i]![0] <= centreX(c.box));
         if (isMark(c) && line.chunks.length > 1 && left.length) {
@@ -308,7 +315,7 @@ export function buildGrid(lines: Line[], paths: PathItem[], box: Box): TableGrid
         }
         let col0 = Math.min(...hit.map((h) => h.i));
         let col1 = Math.max(...hit.map((h) => h.i));
-        if (columns.length > 2) {
+        if (columns.length > 2 && !stackedHeader(lineIndex)) {
           // A chunk centred on several columns its line leaves empty spans them (VGG's "maxpool" across the
           // configurations; "7×7, 64, stride 2" across the depths after a row's name and size).
           const cx = centreX(c.box);
@@ -328,7 +335,7 @@ export function buildGrid(lines: Line[], paths: PathItem[], box: Box): TableGrid
         }
         cells.push(makeCell([c], col0, col1));
       }
-    }
+    });
     cells.splice(0, cells.length, ...joinRowBands(cells, rules, box));
   }
   cells.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);

@@ -62,22 +62,49 @@ function networkColumns(header: Cell[], body: Cell[][]): NetworkDraft[] {
   });
 }
 
+/** A row of header words only: no numbers, no layer names, each cell over one column. */
+const headerWordsOnly = (row: Cell[]) => row.every((c) => c.col0 === c.col1 && !/\d/.test(c.text) && parseLayerText(c.text).length === 0);
+
+/**
+ * The header at row `r` with the words stacked above and below it in their columns ("Filters /" over "units"
+ * beside a one-line "Layer | Kernel") joined into its cells, and where the body starts.
+ */
+function stackedHeader(rows: Cell[][], r: number): { header: Cell[]; bodyStart: number } {
+  if (rows[r].some((c) => /\d/.test(c.text))) return { header: rows[r], bodyStart: r + 1 };
+  let top = r;
+  while (top > 0 && headerWordsOnly(rows[top - 1])) top--;
+  let end = r + 1;
+  // (below the header only off the first column, where a section's name would stand)
+  while (end < rows.length - 1 && headerWordsOnly(rows[end]) && rows[end].every((c) => c.col0 > 0)) end++;
+  if (top === r && end === r + 1) return { header: rows[r], bodyStart: r + 1 };
+  const header = rows[r].map((c) => ({ ...c }));
+  for (const row of [...rows.slice(top, r), ...rows.slice(r + 1, end)]) {
+    for (const cell of row) {
+      const own = header.find((h) => h.col0 <= cell.col0 && h.col1 >= cell.col1);
+      if (!own) header.push({ ...cell });
+      else own.text = cell.box[1] < own.box[1] ? `${cell.text} ${own.text}` : `${own.text} ${cell.text}`;
+    }
+  }
+  return { header: header.sort((a, b) => a.col0 - b.col0), bodyStart: end };
+}
+
 /** Interprets a grid as zero or more networks. */
 export function interpretTable(grid: TableGrid, hints: InterpretHints): NetworkDraft[] {
   const cells = grid.cells.filter((c) => c.text.trim());
   const rows = rowsOf(cells);
   // Row-major: the first row with two or more attribute headers, one of them a type, a kernel or a layer's spec.
   for (let r = 0; r < Math.min(rows.length, 4); r++) {
-    const attrs = rows[r].map((c) => attributeOf(c.text)).filter(Boolean);
+    const { header, bodyStart } = stackedHeader(rows, r);
+    const attrs = header.map((c) => attributeOf(c.text)).filter(Boolean);
     // A name column alone ("Layer | Output size") only where every header is an attribute: beside network
     // variants ("layer name | output size | 18-layer | 34-layer") the table is a configuration table.
     const typed = attrs.some((a) => a === 'type' || a === 'kernel' || a === 'spec');
-    const named = !typed && attrs.includes('name') && attrs.length === rows[r].length;
+    const named = !typed && attrs.includes('name') && attrs.length === header.length;
     if (attrs.length >= 2 && (named || typed)) {
-      const parts = sectionsOf(rows.slice(r + 1));
+      const parts = sectionsOf(rows.slice(bodyStart));
       const drafts = parts
         .map(({ label, body }) => {
-          const draft = readRows(rows[r], body);
+          const draft = readRows(header, body);
           return draft && { ...draft, name: label ?? draft.name };
         })
         .filter((d): d is NetworkDraft => d !== undefined && d.readCells >= (parts.length > 1 ? 2 : 3))

@@ -4,6 +4,7 @@
  * "Conv dw / s2", "3×3×32 dw", "soft-max", "input (224 × 224 RGB image)".
  */
 import { getSpec, imageWindow, resolveAlias, traitsOf, type Params } from '../graph/index.ts';
+import { callLayers } from './callNotation.ts';
 import { leadingModifier, modifierParams, normaliseLayerText, widthParam, type LayerDraft } from '../reading/index.ts';
 
 export { normaliseLayerText, type LayerDraft };
@@ -217,6 +218,8 @@ const SLOPED = new Set(['leaky_relu', 'elu']);
  * `typeHint` (e.g. from a row label "conv2_x") is used for such untyped text.
  */
 export function parseLayerText(raw: string, typeHint?: string): LayerDraft[] {
+  const called = callLayers(raw);
+  if (called) return called;
   const slopes: number[] = [];
   const text = normaliseLayerText(raw).replace(SLOPE, (_, fn: string, slope: string) => (slopes.push(Number(slope)), fn));
   if (!text || (/%|\d\.\d/.test(text) && !/\bdrop/i.test(text))) return [];

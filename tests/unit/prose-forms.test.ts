@@ -757,4 +757,13 @@ describe('prose forms', () => {
       ),
     ).toEqual(['F48 relu', 'F1 sigmoid']);
   });
+
+  it('reads a network stated as "key = value" settings, and no network from a list of training settings', () => {
+    expect(
+      tokensOf(
+        'The agent observes 64 × 64 RGB frames. Its network uses conv_filters = (24, 48), kernel_sizes = (5, 3), strides = (2, 1), hidden_units = 200 and output_units = 4.',
+      ),
+    ).toEqual(['C24 C48 F200 F4']);
+    expect(tokensOf('We train with learning_rate = 0.001, batch_size = 64, epochs = 30 and weight_decay = 0.0001 on the same split.')).toEqual([]);
+  });
 });

@@ -452,4 +452,43 @@ describe('more header and row forms', () => {
     expect(graph.layers.filter((l) => l.type === 'Conv2D').every((l) => String(l.params?.kernel) === '5,5')).toBe(true);
     expect(graph.layers.at(-1)?.params).toMatchObject({ units: 7, activation: 'softmax' });
   });
+
+  it('joins header words stacked over one column ("Filters /" above and "units" below a one-line header row)', () => {
+    const rows = [
+      ['', 'Filters /', '', ''],
+      ['Layer', '', 'Kernel', 'Dropout'],
+      ['', 'units', '', ''],
+      ['Conv', '18', '5×5', '–'],
+      ['MaxPool', '–', '2×2', '–'],
+      ['Conv', '30', '3×3', '–'],
+      ['Dense', '70', '–', '0.5'],
+      ['Dense', '5', '–', '–'],
+    ];
+    expect(read([40, 110, 170, 230], rows)).toEqual(['C18 P C30 F70 F5']);
+  });
+
+  it('takes a "Parameters" column of weight counts for no layer spec, and a "1×1×N" output as a fully connected width', () => {
+    const rows = [
+      ['Layer', 'Output size', 'Parameters'],
+      ['Conv, 24 filters', '30×30×24', '672'],
+      ['Max pooling', '15×15×24', '0'],
+      ['Dense', '1×1×40', '216,040'],
+      ['Dense', '1×1×9', '369'],
+    ];
+    expect(read([40, 150, 230], rows)).toEqual(['C24 P F40 F9']);
+  });
+
+  it('reads a column-major table whose unlabelled first row names the layers, an "Input" column sizing a sequence', () => {
+    const rows = [
+      ['', 'Input', 'Conv', 'MaxPool', 'Conv', 'Dense'],
+      ['Channels / units', '1', '32', '–', '48', '4'],
+      ['Kernel', '–', '9', '3', '5', '–'],
+      ['Stride', '–', '2', '3', '1', '–'],
+      ['Output', '1200 × 1', '600 × 32', '200 × 32', '200 × 48', '4'],
+    ];
+    const [graph] = graphsOf([40, 130, 190, 250, 310, 370], rows);
+    expect(tokens(graph)).toBe('C32 P C48 F4');
+    expect(graph.layers[0]).toMatchObject({ type: 'Input', params: { shape: [1200, 1] } });
+    expect(graph.layers.filter((l) => l.type.startsWith('Conv')).map((l) => l.type)).toEqual(['Conv1D', 'Conv1D']);
+  });
 });

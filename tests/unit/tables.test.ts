@@ -42,6 +42,24 @@ describe('layer text', () => {
     expect(parseLayerText('average pool, 1000-d fc, softmax').map((d) => d.type)).toEqual(['AvgPool2D', 'Dense', 'Activation']);
   });
 
+  it("reads framework calls by the catalog's constructors: Keras and PyTorch argument orders, keywords, shortened calls", () => {
+    expect(parseLayerText('Embedding(5000, 48)')[0]).toMatchObject({ type: 'Embedding', params: { vocab: 5000, dim: 48 } });
+    expect(parseLayerText('Conv1D(96, 5, strides=2)')[0]).toMatchObject({ type: 'Conv1D', params: { filters: 96, kernel: 5, stride: 2 } });
+    expect(parseLayerText('nn.Conv2d(16, 40, kernel_size=3, stride=2)')[0]).toMatchObject({
+      type: 'Conv2D',
+      params: { filters: 40, kernel: [3, 3], stride: [2, 2] },
+    });
+    expect(parseLayerText('nn.Linear(256, 7)')[0]).toMatchObject({ type: 'Dense', params: { units: 7 } });
+    // A name both frameworks use: Keras's LSTM takes its units, PyTorch's its input size first.
+    expect(parseLayerText('LSTM(72)')[0]).toMatchObject({ type: 'LSTM', params: { units: 72 } });
+    expect(parseLayerText('nn.LSTM(40, 72)')[0]).toMatchObject({ type: 'LSTM', params: { units: 72 } });
+    expect(parseLayerText('MaxPooling2D((3, 3))')[0]).toMatchObject({ type: 'MaxPool2D', params: { pool: [3, 3] } });
+    expect(parseLayerText('nn.Tanh()')[0]).toMatchObject({ type: 'Activation', params: { fn: 'tanh' } });
+    // "Linear(24)": one number is the layer's width; "Softmax(6)" has no constructor argument for it and reads as before.
+    expect(parseLayerText('Linear(24)')[0]).toMatchObject({ type: 'Dense', params: { units: 24 } });
+    expect(parseLayerText('Softmax(6)')[0]).toMatchObject({ type: 'Dense', params: { units: 6, activation: 'softmax' } });
+  });
+
   it('reads names, sizes, results and repeat marks as no layer', () => {
     for (const text of ['conv2_x', 'conv2 x', 'fc7', '112×112', '73.2', '1.8×10^9', '24.4%', '11 weight layers'])
       expect(parseLayerText(text), text).toEqual([]);

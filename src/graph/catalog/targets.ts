@@ -9,9 +9,17 @@ export interface Unsupported {
   unsupported: string;
 }
 
+/**
+ * A constructor's arguments in their positional order, each as [the framework's keyword, the catalog param it
+ * sets ('' for one the graph does not keep, such as PyTorch's `in_channels`)]. Papers that write layers as calls
+ * ("Conv1D(256, 7)", "nn.Conv2d(3, 32, kernel_size=5)") are read by these.
+ */
+export type ConstructorArgs = Array<[string, string]>;
+
 export interface KerasTarget {
   /** Class in `keras.layers`. */
   className: string;
+  args?: ConstructorArgs;
 }
 
 export interface CaffeTarget {
@@ -22,6 +30,7 @@ export interface CaffeTarget {
 export interface PytorchTarget {
   /** Class in `torch.nn`; absent when the layer is a tensor operation in `forward` only. */
   module?: string;
+  args?: ConstructorArgs;
 }
 
 export interface OnnxTarget {

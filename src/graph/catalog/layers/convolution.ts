@@ -88,9 +88,26 @@ export const conv2d: LayerSpec = {
     return out;
   },
   targets: {
-    keras: { className: 'Conv2D' },
+    keras: {
+      className: 'Conv2D',
+      args: [
+        ['filters', 'filters'],
+        ['kernel_size', 'kernel'],
+        ['strides', 'stride'],
+        ['padding', 'padding'],
+      ],
+    },
     caffe: { type: 'Convolution' },
-    pytorch: { module: 'Conv2d' },
+    pytorch: {
+      module: 'Conv2d',
+      args: [
+        ['in_channels', ''],
+        ['out_channels', 'filters'],
+        ['kernel_size', 'kernel'],
+        ['stride', 'stride'],
+        ['padding', 'padding'],
+      ],
+    },
     onnx: { op: 'Conv' },
   },
   traits: { weightLayer: true, window: 'convolution', spatialAxes: 2 },
@@ -125,9 +142,26 @@ export const conv1d: LayerSpec = {
     return [t, params.filters as number];
   },
   targets: {
-    keras: { className: 'Conv1D' },
+    keras: {
+      className: 'Conv1D',
+      args: [
+        ['filters', 'filters'],
+        ['kernel_size', 'kernel'],
+        ['strides', 'stride'],
+        ['padding', 'padding'],
+      ],
+    },
     caffe: { unsupported: 'Caffe has no 1-D convolution over sequences' },
-    pytorch: { module: 'Conv1d' },
+    pytorch: {
+      module: 'Conv1d',
+      args: [
+        ['in_channels', ''],
+        ['out_channels', 'filters'],
+        ['kernel_size', 'kernel'],
+        ['stride', 'stride'],
+        ['padding', 'padding'],
+      ],
+    },
     onnx: { op: 'Conv' },
   },
   traits: { weightLayer: true, window: 'convolution', spatialAxes: 1 },
@@ -186,9 +220,26 @@ export const conv2dTranspose: LayerSpec = {
     return [h, w, params.filters as number];
   },
   targets: {
-    keras: { className: 'Conv2DTranspose' },
+    keras: {
+      className: 'Conv2DTranspose',
+      args: [
+        ['filters', 'filters'],
+        ['kernel_size', 'kernel'],
+        ['strides', 'stride'],
+        ['padding', 'padding'],
+      ],
+    },
     caffe: { type: 'Deconvolution' },
-    pytorch: { module: 'ConvTranspose2d' },
+    pytorch: {
+      module: 'ConvTranspose2d',
+      args: [
+        ['in_channels', ''],
+        ['out_channels', 'filters'],
+        ['kernel_size', 'kernel'],
+        ['stride', 'stride'],
+        ['padding', 'padding'],
+      ],
+    },
     onnx: { op: 'ConvTranspose' },
   },
   traits: { weightLayer: true, window: 'convolution', spatialAxes: 2, transposed: true },

@@ -103,9 +103,21 @@ export const dense: LayerSpec = {
     throw new ShapeError(`Dense after a ${describe(inputShape!)} tensor needs Flatten first`);
   },
   targets: {
-    keras: { className: 'Dense' },
+    keras: {
+      className: 'Dense',
+      args: [
+        ['units', 'units'],
+        ['activation', 'activation'],
+      ],
+    },
     caffe: { type: 'InnerProduct' },
-    pytorch: { module: 'Linear' },
+    pytorch: {
+      module: 'Linear',
+      args: [
+        ['in_features', ''],
+        ['out_features', 'units'],
+      ],
+    },
     onnx: { op: 'Gemm' },
   },
   traits: { weightLayer: true },
@@ -138,9 +150,9 @@ export const dropout: LayerSpec = {
   arity: { min: 1, max: 1 },
   outputShape: ([inputShape]) => [...inputShape!],
   targets: {
-    keras: { className: 'Dropout' },
+    keras: { className: 'Dropout', args: [['rate', 'rate']] },
     caffe: { type: 'Dropout' },
-    pytorch: { module: 'Dropout' },
+    pytorch: { module: 'Dropout', args: [['p', 'rate']] },
     onnx: { op: 'Dropout' },
   },
 };

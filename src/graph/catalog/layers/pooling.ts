@@ -63,7 +63,26 @@ export const maxPool2d = windowPool(
   'max',
   ['maxpool', 'max pool', 'max-pool', 'max pooling', 'max-pooling', 'mpool', 'mp', 'maxpooling2d', 'MaxPooling2D', 'pool', 'pooling'],
   ['max-pooling', 'max pooling', 'maxpooling', 'max-pool', 'max pool', 'pooling', 'spatial pooling', 'maxpool', 'pool'],
-  { keras: { className: 'MaxPooling2D' }, caffe: { type: 'Pooling' }, pytorch: { module: 'MaxPool2d' }, onnx: { op: 'MaxPool' } },
+  {
+    keras: {
+      className: 'MaxPooling2D',
+      args: [
+        ['pool_size', 'pool'],
+        ['strides', 'stride'],
+        ['padding', 'padding'],
+      ],
+    },
+    caffe: { type: 'Pooling' },
+    pytorch: {
+      module: 'MaxPool2d',
+      args: [
+        ['kernel_size', 'pool'],
+        ['stride', 'stride'],
+        ['padding', 'padding'],
+      ],
+    },
+    onnx: { op: 'MaxPool' },
+  },
 );
 
 export const avgPool2d = windowPool(
@@ -85,7 +104,26 @@ export const avgPool2d = windowPool(
     'sub-sampling',
   ],
   ['average pooling', 'average-pooling', 'avg pooling', 'avg-pooling', 'mean pooling', 'mean-pooling', 'subsampling', 'sub-sampling'],
-  { keras: { className: 'AveragePooling2D' }, caffe: { type: 'Pooling' }, pytorch: { module: 'AvgPool2d' }, onnx: { op: 'AveragePool' } },
+  {
+    keras: {
+      className: 'AveragePooling2D',
+      args: [
+        ['pool_size', 'pool'],
+        ['strides', 'stride'],
+        ['padding', 'padding'],
+      ],
+    },
+    caffe: { type: 'Pooling' },
+    pytorch: {
+      module: 'AvgPool2d',
+      args: [
+        ['kernel_size', 'pool'],
+        ['stride', 'stride'],
+        ['padding', 'padding'],
+      ],
+    },
+    onnx: { op: 'AveragePool' },
+  },
 );
 
 function globalPool(type: string, kind: 'max' | 'average', aliases: string[], targets: LayerTargets): LayerSpec {

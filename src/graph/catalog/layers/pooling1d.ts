@@ -50,7 +50,26 @@ export const maxPool1d = windowPool1d(
   'max',
   ['MaxPooling1D', '1d max pool', 'max pool 1d', 'temporal max pool'],
   ['1-d max pooling', '1d max pooling', '1d maxpooling', 'one-dimensional max pooling', 'temporal max pooling'],
-  { keras: { className: 'MaxPooling1D' }, caffe: { unsupported: NO_CAFFE }, pytorch: { module: 'MaxPool1d' }, onnx: { op: 'MaxPool' } },
+  {
+    keras: {
+      className: 'MaxPooling1D',
+      args: [
+        ['pool_size', 'pool'],
+        ['strides', 'stride'],
+        ['padding', 'padding'],
+      ],
+    },
+    caffe: { unsupported: NO_CAFFE },
+    pytorch: {
+      module: 'MaxPool1d',
+      args: [
+        ['kernel_size', 'pool'],
+        ['stride', 'stride'],
+        ['padding', 'padding'],
+      ],
+    },
+    onnx: { op: 'MaxPool' },
+  },
 );
 
 export const avgPool1d = windowPool1d(
@@ -58,7 +77,26 @@ export const avgPool1d = windowPool1d(
   'average',
   ['AveragePooling1D', '1d avg pool', '1d average pool', 'avg pool 1d', 'temporal avg pooling'],
   ['1-d average pooling', '1d average pooling', '1d avg pooling', 'one-dimensional average pooling', 'temporal average pooling', 'temporal mean pooling'],
-  { keras: { className: 'AveragePooling1D' }, caffe: { unsupported: NO_CAFFE }, pytorch: { module: 'AvgPool1d' }, onnx: { op: 'AveragePool' } },
+  {
+    keras: {
+      className: 'AveragePooling1D',
+      args: [
+        ['pool_size', 'pool'],
+        ['strides', 'stride'],
+        ['padding', 'padding'],
+      ],
+    },
+    caffe: { unsupported: NO_CAFFE },
+    pytorch: {
+      module: 'AvgPool1d',
+      args: [
+        ['kernel_size', 'pool'],
+        ['stride', 'stride'],
+        ['padding', 'padding'],
+      ],
+    },
+    onnx: { op: 'AveragePool' },
+  },
 );
 
 function globalPool1d(type: string, kind: 'max' | 'average', aliases: string[], kinds: string[], targets: LayerTargets): LayerSpec {

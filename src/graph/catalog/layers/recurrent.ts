@@ -51,9 +51,15 @@ export const simpleRnn = recurrent(
   ['rnn', 'simplernn', 'simple rnn', 'recurrent', 'elman'],
   ['brnn', 'birnn', 'bi-rnn'],
   {
-    keras: { className: 'SimpleRNN' },
+    keras: { className: 'SimpleRNN', args: [['units', 'units']] },
     caffe: { unsupported: CAFFE_RECURRENT },
-    pytorch: { module: 'RNN' },
+    pytorch: {
+      module: 'RNN',
+      args: [
+        ['input_size', ''],
+        ['hidden_size', 'units'],
+      ],
+    },
     onnx: { op: 'RNN' },
   },
 );
@@ -64,17 +70,29 @@ export const lstm = recurrent(
   ['lstm', 'long short-term memory', 'long short term memory', 'LSTM cell'],
   ['bilstm', 'bi-lstm', 'blstm'],
   {
-    keras: { className: 'LSTM' },
+    keras: { className: 'LSTM', args: [['units', 'units']] },
     caffe: { unsupported: CAFFE_RECURRENT },
-    pytorch: { module: 'LSTM' },
+    pytorch: {
+      module: 'LSTM',
+      args: [
+        ['input_size', ''],
+        ['hidden_size', 'units'],
+      ],
+    },
     onnx: { op: 'LSTM' },
   },
 );
 
 export const gru = recurrent('GRU', 'Gated recurrent unit layer', ['gru', 'gated recurrent unit', 'GRU cell'], ['bigru', 'bi-gru', 'bgru'], {
-  keras: { className: 'GRU' },
+  keras: { className: 'GRU', args: [['units', 'units']] },
   caffe: { unsupported: 'Caffe has no GRU layer' },
-  pytorch: { module: 'GRU' },
+  pytorch: {
+    module: 'GRU',
+    args: [
+      ['input_size', ''],
+      ['hidden_size', 'units'],
+    ],
+  },
   onnx: { op: 'GRU' },
 });
 
@@ -98,9 +116,21 @@ export const embedding: LayerSpec = {
     return [input![0]!, params.dim as number];
   },
   targets: {
-    keras: { className: 'Embedding' },
+    keras: {
+      className: 'Embedding',
+      args: [
+        ['input_dim', 'vocab'],
+        ['output_dim', 'dim'],
+      ],
+    },
     caffe: { type: 'Embed' },
-    pytorch: { module: 'Embedding' },
+    pytorch: {
+      module: 'Embedding',
+      args: [
+        ['num_embeddings', 'vocab'],
+        ['embedding_dim', 'dim'],
+      ],
+    },
     onnx: { op: 'Gather' },
   },
   traits: { reads: 'ids' },

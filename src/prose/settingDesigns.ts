@@ -1,0 +1,56 @@
+/**
+ * Networks stated in running text as a list of settings, "key = value" clauses ("conv_channels = (16, 32, 32),
+ * kernel_sizes = (8, 4, 3), hidden_units = 256, output_units = 6"; "hidden layers = [400, 400]; output = 1
+ * sigmoid unit"): read by the reading core's settings lists, as a two-column settings table is.
+ */
+import { normaliseLayerText, settingListLayers, type SettingRow } from '../reading/index.ts';
+import { assembleGraph, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
+import { inputNear } from './mentions.ts';
+import type { ProseDesign } from './proseToGraphs.ts';
+import type { Sentence } from './sentences.ts';
+import { roundBox } from '../geometry/index.ts';
+
+/** A key of one to four words (underscores read as spaces) after the sentence's start, a list separator or "and", then "=". */
+const ASSIGNMENT = /(?:^|[,;:]\s*(?:and\s+)?|\s+and\s+)([A-Za-z][\w-]*(?:[ _][A-Za-z][\w-]*){0,3})\s*=\s*/g;
+/** Fewer clauses than this are a formula or a passing value ("with n = 3"), not a list of settings. */
+const MIN_SETTINGS = 3;
+
+/** The "key = value" clauses of a sentence, each value running to the next key. */
+function settingsIn(text: string): SettingRow[] {
+  const keys = [...text.matchAll(ASSIGNMENT)];
+  return keys.map((m, i) => {
+    const end = i + 1 < keys.length ? keys[i + 1].index : text.length;
+    const value = text
+      .slice(m.index + m[0].length, end)
+      .replace(/[,;.]\s*(?:and\s*)?$/, '')
+      .trim();
+    return { key: m[1].replace(/_/g, ' '), value };
+  });
+}
+
+export function settingDesigns(sentences: Sentence[]): ProseDesign[] {
+  const designs: ProseDesign[] = [];
+  for (const sentence of sentences) {
+    const settings = settingsIn(normaliseLayerText(sentence.text));
+    if (settings.length < MIN_SETTINGS) continue;
+    const layers = settingListLayers(settings);
+    if (!layers) continue;
+    const input = inputNear(sentences, sentence)?.shape;
+    const items: SeqLayer[] = layers.map((draft) => ({ kind: 'layer', draft, box: sentence.box }));
+    const draft: NetworkDraft = {
+      name: '',
+      layout: 'rows',
+      ...(input ? { input } : {}),
+      bands: [{ items }],
+      readCells: items.length,
+      totalCells: items.length,
+    };
+    const assembled = assembleGraph(draft, {
+      name: `Text, page ${sentence.page}`,
+      page: sentence.page,
+      source: { page: sentence.page, kind: 'text', caption: sentence.text.slice(0, 300), bbox: roundBox(sentence.box) },
+    });
+    if (assembled.weightLayers >= 2) designs.push({ ...assembled, sentences: [sentence] });
+  }
+  return designs;
+}

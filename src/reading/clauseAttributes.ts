@@ -1,7 +1,7 @@
 /** What a clause states about its layers: widths ("96, 128 and 256 filters"), window ("3x3 filters", "kernel size 5"), stride. */
 import { NUMBER_LIST, numbersIn } from './numbers.ts';
 import { windowKind } from '../graph/index.ts';
-import { ALL_WIDTH_NOUNS, FUNCTION_WORDS, functionNamed, widthNouns } from './vocabulary.ts';
+import { ALL_WIDTH_NOUNS, FUNCTION_WORDS, NOUN_KIND_WORDS, functionNamed, widthNouns } from './vocabulary.ts';
 import type { GroupClause } from './layerGroups.ts';
 
 /** Words that may stand between a width and its noun ("64 output channels"); others ("2 largest feature maps") do not make a width. */
@@ -92,6 +92,9 @@ export function attributes(type: string, clause: string): ClauseAttributes {
     } else if (hyphened) out.widths = [parseInt(hyphened[1], 10)];
     const sized = SIZED.exec(clause);
     if (!out.widths && sized) out.widths = numbersIn(sized[1]);
+    // "2 layers of 64 GRU units": the layer's own name between its width and the width's noun.
+    const named = new RegExp(String.raw`(?<![\dx.])(\d+)\s+(?:${NOUN_KIND_WORDS})\s+(?:${nouns})\b`, 'i').exec(clause);
+    if (!out.widths && named) out.widths = [Number(named[1])];
     // "2 hidden layers and 1200 filters per layer": a width stated per layer counts whatever its noun.
     const perLayer = new RegExp(
       String.raw`(?<![\dx.])(\d+)\s+(?:${ALL_WIDTH_NOUNS})\s+(?:per|in\s+each|at\s+each|for\s+each)\s+(?:hidden\s+)?layer\b`,
@@ -136,6 +139,12 @@ export function attributes(type: string, clause: string): ClauseAttributes {
         clause,
       );
     if (!out.widths && outputs && type === 'Dense') out.widths = [Number(outputs[1])];
+    // "(mapped by) a fully connected layer to the 12 future values": the layer's width is what it maps to.
+    const mapsTo =
+      /^[^.;,]{0,30}?\bto\s+(?:the\s+|all\s+)?(\d+)\s+(?:[a-z-]+\s+){0,2}?(?:values|outputs|scores|logits|classes|targets|predictions|probabilities)\b/i.exec(
+        clause,
+      );
+    if (!out.widths && mapsTo && type === 'Dense') out.widths = [Number(mapsTo[1])];
     // "mapped by a dense layer to the 24-step forecast horizon": one output per step ahead.
     const horizon = /\b(\d+)-step(?:-ahead)?\s+(?:ahead\s+)?(?:forecast(?:ing)?\s+|prediction\s+)?(?:horizon|forecasts?|predictions?)\b/i.exec(clause);
     if (!out.widths && horizon && type === 'Dense') out.widths = [Number(horizon[1])];
@@ -154,6 +163,9 @@ export function attributes(type: string, clause: string): ClauseAttributes {
     if (!out.widths && /\bwith\s+(?:a\s+single|one|1)\s+(?:output\s+)?(?:filter|channel|kernel|feature\s+map)\b(?!s)/i.test(clause)) out.widths = [1];
     const fromTo = new RegExp(String.raw`\bfrom\s+\d+\s+to\s+(\d+)\s+(?:${nouns})\b`, 'i').exec(clause);
     if (fromTo) out.widths = [Number(fromTo[1])];
+    // "an embedding layer (d = 100)": a size named by a symbol in brackets right after a layer without a window.
+    const symbolSize = /^[^(.;]{0,40}?\(\s*[a-z]\w{0,3}\s*=\s*(\d+)\s*\)/i.exec(clause);
+    if (!out.widths && symbolSize && !windowKind(type)) out.widths = [Number(symbolSize[1])];
   }
   // A pooling window ("2x2 max pooling") is the pooling layer's, never the window of the layer before it.
   const windows = WINDOWS[windowKind(type) === 'pooling' ? 'pooling' : 'other'];

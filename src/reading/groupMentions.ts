@@ -190,11 +190,14 @@ export const PART_COUNT: MentionPattern = {
   ),
 };
 
-/** "… fully connected layers with 100, 50 and 10 neurons and a single output", "… and a single sigmoid unit": a last layer of one unit. */
+/**
+ * "… fully connected layers with 100, 50 and 10 neurons and a single output", "… and a single sigmoid unit", "… leading to
+ * the single output": a last layer of one unit.
+ */
 const SINGLE_OUTPUT: MentionPattern = {
-  needs: /\b(?:and|then)\s+(?:(?:to|into)\s+)?(?:a|one)\s/i,
+  needs: /\b(?:and|then|leading|going)\s+(?:(?:to|into)\s+)?(?:a|one|the)\s/i,
   pattern:
-    /\b(?:and|then(?:\s+(?:to|into))?)\s+(?:a\s+single|one|a)\s+(?:(?:final|last)\s+)?(?:linear\s+|sigmoid\s+|scalar\s+|logistic\s+)?(?<item>output(?:\s+(?:unit|neuron|node))?|(?<=(?:linear|sigmoid|logistic)\s+)(?:unit|neuron|node))\b(?!\s+(?:for\s+(?:each|every|all)|per|of|layers?)\b)/gi,
+    /\b(?:and|then(?:\s+(?:to|into))?|(?:leading|going)\s+to)\s+(?:a\s+single|the\s+single|one|a)\s+(?:(?:final|last)\s+)?(?:linear\s+|sigmoid\s+|scalar\s+|logistic\s+)?(?<item>output(?:\s+(?:unit|neuron|node))?|(?<=(?:linear|sigmoid|logistic)\s+)(?:unit|neuron|node))\b(?!\s+(?:for\s+(?:each|every|all)|per|of|layers?)\b)/gi,
 };
 
 export function singleOutputMentions(sentence: string): Found[] {
@@ -237,10 +240,13 @@ export function pooledByMentions(sentence: string): Found[] {
   });
 }
 
-/** "two layers of convolution", "3 layers of LSTM", "2 layers of 3x3 convolutions": a group counted before its kind. */
+/** "two layers of convolution", "3 layers of LSTM", "2 layers of 3x3 convolutions", "2 layers of 64 GRU units": a group counted before its kind. */
 export const LAYERS_OF: MentionPattern = {
   needs: /\d\s+layers\s+of\s/i,
-  pattern: new RegExp(String.raw`\b(?<count>\d+)\s+(?<noun>layers)\s+of\s+(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS})s?\b`, 'gi'),
+  pattern: new RegExp(
+    String.raw`\b(?<count>\d+)\s+(?<noun>layers)\s+of\s+(?:\d{1,2}x\d{1,2}\s+|\d{1,5}\s+(?=(?:${NOUN_KIND_WORDS})\s))?(?<words>${KIND_WORDS})s?\b`,
+    'gi',
+  ),
 };
 
 export function verbMentions(sentence: string): Found[] {

@@ -90,18 +90,30 @@ const CHANGE_TRIED =
   /\b(?:replacing|substituting|swapping|removing|dropping|increasing|decreasing|reducing|doubling|halving)\b[^.;]{0,80}?\b(?:by|with|for|from\s+\d+\s+to\s+\d+|altogether)\b/i;
 /** What the change did: "reduces the number of parameters by 28%", "degrades the score by 1.2 points", "a marginal gain". */
 const EFFECT =
-  /\b(?:degrades?|hurts?|improves?|reduces?|increases?|lowers?|raises?|brings?|costs?|boosts?)\b[^.;]{0,60}?(?:\d\s*%|\bpoints?\b|\bgain\b|\bdrop\b|\bscore\b|\baccuracy\b|\berror\b|\bparameters\b)|\b(?:marginal|slight|small|large|significant)\s+(?:gain|improvement|drop|degradation)\b/i;
+  /\b(?:does|did|do)\s+not\s+(?:change|affect|alter|improve|hurt)\b|\b(?:degrades?|hurts?|improves?|reduces?|increases?|lowers?|raises?|brings?|costs?|boosts?)\b[^.;]{0,60}?(?:\d\s*%|\bpoints?\b|\bgain\b|\bdrop\b|\bscore\b|\baccuracy\b|\berror\b|\bparameters\b)|\b(?:marginal|slight|small|large|significant)\s+(?:gain|improvement|drop|degradation)\b/i;
 /** A design weighed against another: "performs on par with the two-layer variant", "outperforms the deeper one". */
 const COMPARED =
   /\b(?:performs?|performed|works?|worked)\s+(?:on\s+par|comparably|similarly|(?:slightly\s+|much\s+)?(?:better|worse))\b[^.;]{0,60}?\b(?:variant|version|alternative|counterpart|one)\b/i;
+/** A cost or size worked out for an example layer: "for instance, a 3×3 layer with 256 channels needs 1.85 G operations", "has 4·512·(…) ≈ 1.67M parameters". */
+const COST = /\b(?:multiply-accumulates?|MACs|FLOPs|operations|parameters)\b/i;
+const WORKED_EXAMPLE = /\bfor\s+(?:instance|example)\b|\be\.g\.|[≈·²]/;
+/** What a trained network has learned, looked at: "we visualise the activations of conv5 units", "units respond to edges". */
+const ANALYSED = /\bvisuali[sz]\w*|\bt-SNE\b|\b(?:respond|responds)\s+to\b|\bfires?\s+selectively\b/i;
 /** Counts given as alternatives ("with five or six convolutional layers"): choices discussed, not a design. */
 const ALTERNATIVE_COUNTS = /\b\d+\s+or\s+\d+\s+(?:[a-z-]+\s+){0,2}layers\b/i;
 
 /**
- * A sentence that states no network of the paper's own: what a cited work built (related work), or a change tried
- * on a network and what it did (an ablation: "replacing each 5x5 convolution by two 3x3 convolutions reduces the
+ * A sentence that states no network of the paper's own: what a cited work built (related work), a layer's cost worked
+ * out as an example, an analysis of what a trained network learned, or a change tried on a network and what it did (an ablation: "replacing each 5x5 convolution by two 3x3 convolutions reduces the
  * number of parameters by 28%", "a single output layer performs on par with the two-layer variant").
  */
 export function describesNoDesign(text: string): boolean {
-  return describesCitedWork(text) || (CHANGE_TRIED.test(text) && EFFECT.test(text)) || COMPARED.test(text) || ALTERNATIVE_COUNTS.test(proseForm(text));
+  return (
+    describesCitedWork(text) ||
+    (CHANGE_TRIED.test(text) && EFFECT.test(text)) ||
+    COMPARED.test(text) ||
+    ALTERNATIVE_COUNTS.test(proseForm(text)) ||
+    (COST.test(text) && WORKED_EXAMPLE.test(text)) ||
+    ANALYSED.test(text)
+  );
 }

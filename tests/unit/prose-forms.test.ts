@@ -667,6 +667,19 @@ const FORMS: Array<[string, string]> = [
   ],
   // An MLP given by its depth and width.
   ['The value network is a fully connected network of depth 3 and width 128 with tanh activations.', 'F128 F128 F128'],
+  ['The sequence model reads 48 steps of 9 features through 2 layers of 80 LSTM units and ends with a dense layer of 3 units.', 'L80 L80 F3'],
+  [
+    'Tokens are looked up in an embedding layer (d = 72) and read by one GRU layer with 56 units, whose last state goes to a softmax over the 9 classes.',
+    'E72 G56 F9',
+  ],
+  [
+    'The regressor has two convolutional layers with 20 and 40 filters of size 3 × 3, each followed by 2 × 2 max pooling, and the flattened maps are mapped by a fully connected layer to the 6 predicted values.',
+    'C20 P C40 P F6',
+  ],
+  [
+    'The critic has three convolutional layers with 16, 32 and 32 filters of size 3 × 3 and then fully connected layers with 64 and 16 neurons leading to the single output.',
+    'C16 C32 C32 F64 F16 F1',
+  ],
 ];
 
 describe('prose forms', () => {
@@ -699,6 +712,17 @@ describe('prose forms', () => {
     ).toEqual([]);
     expect(tokensOf('A single output layer of 40 units performs on par with the two-layer variant with 256 hidden units, so we keep it.')).toEqual([]);
     expect(tokensOf('Deeper encoders, with seven or eight convolutional layers of 64 filters, did not help.')).toEqual([]);
+    // A layer's cost worked out as an example, and an analysis of what a trained network learned.
+    expect(
+      tokensOf(
+        'A 5 × 5 convolution with 128 input and 128 output channels on a 28 × 28 map, for example, costs 28·28·128·128·25 ≈ 321M multiply-accumulates, and a fully connected layer with 2048 inputs and 500 outputs has about 1M parameters.',
+      ),
+    ).toEqual([]);
+    expect(
+      tokensOf(
+        'We visualise what the conv4 units of the trained model respond to, and plot the 2048-dimensional fc6 activations with t-SNE; a 10-way output layer is kept.',
+      ),
+    ).toEqual([]);
     // "1-D" names axes, not a width; an "embedding space" is no layer.
     expect(tokensOf('Long-range dependencies are captured by very deep 1-D convolutions, and attention averages the values in an embedding space.')).toEqual(
       [],

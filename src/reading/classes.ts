@@ -14,6 +14,9 @@ const WAY = /(?<![\d.,])(\d+)[- ](?:way|class)\b/gi;
 /** "predicts one of the 6 question types", "assigns 1 of the 4 tumour grades": the choices the output makes. */
 const ONE_OF =
   /\b(?:predicts?|predicting|outputs?|assigns?|classif(?:y|ies)\s+(?:it|them|each\s+\w+)?\s*(?:as|into))\s+(?:1|one)\s+of\s+(?:the\s+)?(\d+)\s+(?:[a-z-]+\s+){0,3}?(?:types|kinds|classes|categories|labels|outcomes|grades|stages|states|diagnoses)\b/gi;
+/** "a softmax over the 6 coarse question types", "a classifier over the 4 tumour grades": the choices an output layer is over. */
+const OUTPUT_OVER =
+  /\b(?:soft-?max|classifier|output\s+layer)\s+(?:layer\s+)?(?:over|across)\s+(?:the\s+|all\s+)?(\d+)\s+(?:[a-z-]+\s+){0,3}?(?:types|kinds|classes|categories|labels|outcomes|grades|stages|states|diagnoses|intents|genres|actions)\b/gi;
 /** "a softmax over the 29 characters", "a layer over 40 phonemes", "a softmax over a vocabulary of 30000 words": what an output layer chooses among. */
 const OVER_SYMBOLS =
   /\b(?:over|among|between)\s+(?:the\s+|all\s+)?(\d+)\s+(?:possible\s+|output\s+)?(?:characters|symbols|phonemes|digits|letters|words)\b|\b(?:softmax|output|classifier|distribution)\s+(?:layer\s+)?over\s+(?:a|the|its)\s+(?:target\s+|output\s+)?vocabulary\s+of\s+(?:size\s+)?(\d+)|\b(?:onto|over|to)\s+(?:a|the|its)\s+(\d+)-word\s+(?:target\s+|output\s+)?vocabulary/gi;
@@ -23,7 +26,11 @@ export function classCountsIn(sentence: string): number[] {
   // Every form states the count in digits: a sentence without one is spared the four scans.
   if (!/\d/.test(sentence)) return [];
   const counts = [...sentence.matchAll(CLASSES)].flatMap((m) => numbersIn(m[1]));
-  counts.push(...[...sentence.matchAll(WAY), ...sentence.matchAll(ONE_OF), ...sentence.matchAll(OVER_SYMBOLS)].map((m) => Number(m[1] ?? m[2] ?? m[3])));
+  counts.push(
+    ...[...sentence.matchAll(WAY), ...sentence.matchAll(ONE_OF), ...sentence.matchAll(OUTPUT_OVER), ...sentence.matchAll(OVER_SYMBOLS)].map((m) =>
+      Number(m[1] ?? m[2] ?? m[3]),
+    ),
+  );
   return counts.filter((n) => n >= 2 && n <= 100000);
 }
 

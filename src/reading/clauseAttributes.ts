@@ -135,7 +135,7 @@ export function attributes(type: string, clause: string): ClauseAttributes {
     if (!out.widths && scored && type === 'Dense') out.widths = [Number(scored[1])];
     // "a fully connected layer that outputs the 40 attribute scores"
     const outputs =
-      /\b(?:outputs?|predicts?|produces?|gives?)\s+(?:the\s+)?(?:next\s+)?(\d+)\s+(?:[a-z-]+\s+)?(?:scores|values|logits|probabilities|predictions|outputs)\b/i.exec(
+      /\b(?:outputs?|predicts?|produces?|gives?|emits?|returns?|yields?)\s+(?:the\s+|all\s+)?(?:next\s+)?(\d+)\s+(?:[a-z-]+\s+)?(?:scores|values|logits|probabilities|predictions|outputs)\b/i.exec(
         clause,
       );
     if (!out.widths && outputs && type === 'Dense') out.widths = [Number(outputs[1])];

@@ -131,11 +131,11 @@ export function pairFollowerMentions(sentence: string): Found[] {
 const ORDINAL_OR_NTH = String.raw`(?:\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS})`;
 /** "… after the second and after the fourth convolution": the words a list item may repeat. */
 const AGAIN = String.raw`(?:after\s+)?(?:the\s+)?`;
-/** "max-pooling after the 2nd, 4th and 6th layers", "pooling layers are inserted after the first and third convolutional layers", "… follows the first and third of them", "max pooling is applied after conv1, conv2 and conv5". */
+/** "max-pooling after the 2nd, 4th and 6th layers", "pooling layers are inserted after the first and third convolutional layers", "… follows the first and third of them", "max pooling (3x3, stride 2) follows …", "max pooling is applied after conv1, conv2 and conv5". */
 const AFTER_POSITIONS: MentionPattern = {
   needs: /(?:after|follows?)\s/i,
   pattern: new RegExp(
-    String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+(?:of|with)\s+(?:an?\s+)?\d{1,2}x\d{1,2}(?:\s+(?:window|kernel|region)s?)?)?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?(?:after|follows?)\s+(?:the\s+(?<list>${ORDINAL_OR_NTH}(?:\s*,\s*${AGAIN}${ORDINAL_OR_NTH})*(?:\s*,?\s*and\s+${AGAIN}${ORDINAL_OR_NTH})?)\s+(?:(?<target>${KIND_WORDS})s?(?:\s+(?:layers?|ones?))?|layers?|ones?|of\s+(?:them|these)|1)|layers\s+(?<numbers>${NUMBER_LIST})|(?<names>${NAME_LIST}))\b(?<noun>)`,
+    String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+(?:of|with)\s+(?:an?\s+)?\d{1,2}x\d{1,2}(?:\s+(?:window|kernel|region)s?)?)?(?:\s*\([^()]{1,40}\))?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?(?:after|follows?)\s+(?:the\s+(?<list>${ORDINAL_OR_NTH}(?:\s*,\s*${AGAIN}${ORDINAL_OR_NTH})*(?:\s*,?\s*and\s+${AGAIN}${ORDINAL_OR_NTH})?)\s+(?:(?<target>${KIND_WORDS})s?(?:\s+(?:layers?|ones?))?|layers?|ones?|of\s+(?:them|these)|1)|layers\s+(?<numbers>${NUMBER_LIST})|(?<names>${NAME_LIST}))\b(?<noun>)`,
     'gi',
   ),
 };
@@ -169,15 +169,22 @@ export function sizedOutputMentions(sentence: string): Found[] {
   );
 }
 
-/** "Tokens are embedded into 64-dimensional vectors", "words are embedded in 100 dimensions": an embedding stated by its verb. */
+/**
+ * "Tokens are embedded into 64-dimensional vectors", "words are embedded in 100 dimensions", "words are represented by
+ * 100-dimensional word vectors": an embedding stated by its verb.
+ */
 const EMBEDDED: MentionPattern = {
-  needs: /\bembed/i,
-  pattern: /\b(?:embedded|embeds?)\s+(?:[\w-]+\s+){0,6}?(?:in|into|to)\s+(?:an?\s+)?(?:(?<dim>\d+)[- ]?(?:dimensional|dim|d)\b|(?<dims>\d+)\s+dimensions\b)/gi,
+  needs: /\bembed|\brepresented\b|\bmapped\b/i,
+  pattern:
+    /\b(?:embedded|embeds?)\s+(?:[\w-]+\s+){0,6}?(?:in|into|to)\s+(?:an?\s+)?(?:(?<dim>\d+)[- ]?(?:dimensional|dim|d)\b|(?<dims>\d+)\s+dimensions\b)|\b(?:words?|tokens?|characters?)\s+(?:are|is)\s+(?:represented|mapped)\s+(?:by|as|to)\s+(?:an?\s+)?(?<vectors>\d+)[- ]?(?:dimensional|dim|d)\s+(?:[\w-]+\s+){0,2}?(?:vectors|embeddings)\b/gi,
 };
 
 export function embeddedMentions(sentence: string): Found[] {
   return mentionsIn(sentence, EMBEDDED).map((m) =>
-    Object.assign(m as Found, { groups: { words: 'embedding', noun: 'layer', count: '1' }, widths: [Number(m.groups!.dim ?? m.groups!.dims)] }),
+    Object.assign(m as Found, {
+      groups: { words: 'embedding', noun: 'layer', count: '1' },
+      widths: [Number(m.groups!.dim ?? m.groups!.dims ?? m.groups!.vectors)],
+    }),
   );
 }
 

@@ -326,14 +326,17 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
         Object.keys(named[0]!.params).length === 0 &&
         fromSpec[0] !== undefined &&
         (fromSpec[0].type !== named[0]!.type
-          ? getSpec(fromSpec[0].type)?.category === getSpec(named[0]!.type)?.category
+          ? // (a kind only counted by its noun, "128 filters", is no kind of its own: the row's "Conv1D" stands)
+            getSpec(fromSpec[0].type)?.category === getSpec(named[0]!.type)?.category && !/^\s*\d/.test(fromSpec[0].text)
           : Object.keys(fromSpec[0].params).length > 0);
       const own = (named.length === 0 && spec) || refined ? fromSpec : named;
       if (own !== named) attrs.delete('spec');
       // "input | Waveform | – | 32000×1": a row its name calls the input, whatever its type cell says.
       const inputRow = own.length === 0 && /^input\b/i.test(attrs.get('name') ?? line);
-      // "Output | 1 | Sigmoid": the last fully connected layer, named by its place.
-      const outputRow = own.length === 0 && /^\s*output(?:\s+layer)?\s*$/i.test(line) && /^\s*\d+\s*$/.test(attrs.get('filters') ?? '');
+      // "Output | 1 | Sigmoid", "Output | 164 sigmoid units": the last fully connected layer, named by its place.
+      const outputWidth =
+        /^\s*\d+\s*$/.test(attrs.get('filters') ?? '') || /^\s*\d+\s+(?:[a-z]+\s+)?(?:units|outputs|neurons|classes)\b/i.test(attrs.get('spec') ?? '');
+      const outputRow = own.length === 0 && /^\s*output(?:\s+layer)?\s*$/i.test(line) && outputWidth;
       const drafts = inputRow
         ? [{ type: 'Input', params: {}, inferred: [], text: line }]
         : applyAttributes(outputRow ? [{ type: 'Dense', params: {}, inferred: [], text: line }] : own, attrs, sequenceSizes);
@@ -454,7 +457,8 @@ export function readColumns(grid: TableGrid, headerCol: number, rows: Cell[][]):
       read++;
       continue;
     }
-    const drafts = applyAttributes(named, attrs);
+    // "output | softmax | 12": an activation column with a width is the classifier.
+    const drafts = applyAttributes(named, attrs).map((d, k) => (k === 0 && classifierOf(d, attrs.get('filters'), undefined)) || d);
     if (drafts.length === 0) continue;
     read++;
     const box = typeRow?.find((c) => c.col0 === col)?.box ?? grid.box;

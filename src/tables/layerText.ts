@@ -5,7 +5,7 @@
  */
 import { getSpec, imageWindow, resolveAlias, traitsOf, type Params } from '../graph/index.ts';
 import { callLayers } from './callNotation.ts';
-import { leadingModifier, modifierParams, normaliseLayerText, widthParam, type LayerDraft } from '../reading/index.ts';
+import { ALL_WIDTH_NOUNS, leadingModifier, modifierParams, normaliseLayerText, typeCountedBy, widthParam, type LayerDraft } from '../reading/index.ts';
 
 export { normaliseLayerText, type LayerDraft };
 
@@ -167,6 +167,11 @@ function oneAxisParams(type: string, params: Params, read: { params: Params; dim
 const isImageConv = (type: string) => imageWindow(type) === 'convolution';
 const isImagePool = (type: string) => imageWindow(type) === 'pooling';
 
+/** "1000 units", "164 sigmoid neurons": a part that counts a fully connected layer's units. */
+const UNITS_PART = /^\s*\d+\s+(?:[a-z]+\s+)?(?:units|neurons)\b/i;
+/** "48 filters", "1000 units": a part that counts a layer's width by its noun. */
+const WIDTH_PART = new RegExp(String.raw`^\s*\d+\s+(?:[a-z]+\s+)?(${ALL_WIDTH_NOUNS})\b`, 'i');
+
 /** Turns the pieces of one layer mention into a draft with catalog param names. */
 function finish(type: string, base: Params, read: { params: Params; dims?: number[]; count?: number }, text: string): LayerDraft {
   const params: Params = { ...base };
@@ -184,9 +189,9 @@ function finish(type: string, base: Params, read: { params: Params; dims?: numbe
     else if (count !== undefined && count > 1 && count < 16) params.pool = pair(count);
     if (read.params.stride) params.stride = read.params.stride;
     if (read.params.padding) params.padding = read.params.padding;
-  } else if (type === 'Dense' || (type === 'Activation' && base.fn === 'softmax' && count !== undefined && count >= 2)) {
-    // "softmax 7", "10-way softmax": the classifier layer with its classes.
-    if (type === 'Activation') return { type: 'Dense', params: { units: count!, activation: 'softmax' }, inferred: [], text };
+  } else if (type === 'Dense' || (type === 'Activation' && count !== undefined && ((base.fn === 'softmax' && count >= 2) || UNITS_PART.test(text)))) {
+    // "softmax 7", "10-way softmax": the classifier layer with its classes; "164 sigmoid units": units that apply a function.
+    if (type === 'Activation') return { type: 'Dense', params: { units: count!, activation: String(base.fn) }, inferred: [], text };
     if (read.params.units !== undefined) params.units = read.params.units;
     else if (count !== undefined) params.units = count;
     else if (dims && dims.length === 2) params.units = dims[1];
@@ -230,9 +235,16 @@ export function parseLayerText(raw: string, typeHint?: string): LayerDraft[] {
     .split(/\s*[,;+]\s*|\s+(?:and|followed by|then|->|→)\s+/i)
     .filter(Boolean);
   const layers: Array<{ type: string; base: Params; read: { params: Params; dims?: number[]; count?: number }; text: string }> = [];
-  let pending: { params: Params; dims?: number[]; count?: number } | undefined;
+  let pending: { params: Params; dims?: number[]; count?: number; text?: string } | undefined;
   for (const part of parts) {
     const read = readPart(part);
+    // "1000 units, dropout 0.3", "48 filters, ReLU": a width stated before a layer that has none is the layer its noun counts.
+    const counted = read.rule && pending?.count !== undefined && !widthParam(read.rule.type) ? WIDTH_PART.exec(pending.text ?? '') : null;
+    const countedType = counted ? typeCountedBy(counted[1]!.toLowerCase()) : undefined;
+    if (countedType && pending) {
+      layers.push({ type: countedType, base: {}, read: pending, text: pending.text! });
+      pending = undefined;
+    }
     if (read.rule) {
       const merged = pending ? mergeRead(pending, read) : read;
       pending = undefined;
@@ -262,7 +274,7 @@ export function parseLayerText(raw: string, typeHint?: string): LayerDraft[] {
         ? { ...last.read, params: { ...last.read.params, kernel: pair(last.read.count!) }, count: read.count }
         : mergeRead(last.read, read);
       last.text += `, ${part}`;
-    } else pending = pending ? mergeRead(pending, read) : read;
+    } else pending = { ...(pending ? mergeRead(pending, read) : read), text: pending?.text ? `${pending.text}, ${part}` : part };
   }
   if (pending && layers.length === 0) {
     const hinted = typeHint && (isImageConv(typeHint) || isImagePool(typeHint)) ? typeHint : 'Conv2D';

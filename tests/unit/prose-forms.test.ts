@@ -680,6 +680,18 @@ const FORMS: Array<[string, string]> = [
     'The critic has three convolutional layers with 16, 32 and 32 filters of size 3 × 3 and then fully connected layers with 64 and 16 neurons leading to the single output.',
     'C16 C32 C32 F64 F16 F1',
   ],
+  [
+    'The trunk has four convolutional layers with 24, 48, 96 and 96 filters of size 3 × 3; average pooling (2 × 2, stride 2) follows the second and the fourth of them.',
+    'C24 C48 P C96 C96 P',
+  ],
+  [
+    'The forecaster stacks two GRU layers with 40 and 20 units, then a dense layer of 10 units and a linear layer that emits all 12 monthly values at once.',
+    'G40 G20 F10 F12',
+  ],
+  [
+    'Words are represented by 50-dimensional pretrained vectors, read by an LSTM layer with 60 units whose last state feeds a softmax over the 5 coarse review types.',
+    'E50 L60 F5',
+  ],
 ];
 
 describe('prose forms', () => {

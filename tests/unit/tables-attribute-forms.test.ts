@@ -491,4 +491,22 @@ describe('more header and row forms', () => {
     expect(graph.layers[0]).toMatchObject({ type: 'Input', params: { shape: [1200, 1] } });
     expect(graph.layers.filter((l) => l.type.startsWith('Conv')).map((l) => l.type)).toEqual(['Conv1D', 'Conv1D']);
   });
+
+  it('reads an "Output" row by the units its spec states, and an activation column with a width as the classifier', () => {
+    const rows = [
+      ['Stage', 'Operation'],
+      ['Conv 1', '48 filters, width 9, ReLU'],
+      ['Pool 1', 'max pool, width 3'],
+      ['FC 1', '320 units, dropout 0.2'],
+      ['Output', '21 sigmoid units'],
+    ];
+    expect(read([40, 120], rows)).toEqual(['C48 P F320 F21']);
+    const columns = [
+      ['Layer', 'c1', 'p1', 'f2', 'out'],
+      ['Type', 'conv', 'max-pool', 'dense', 'softmax'],
+      ['Filters / units', '20', '–', '90', '11'],
+      ['Kernel', '5 × 5', '2 × 2', '–', '–'],
+    ];
+    expect(read([40, 130, 190, 250, 310], columns)).toEqual(['C20 P F90 F11']);
+  });
 });

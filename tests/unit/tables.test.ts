@@ -60,6 +60,15 @@ describe('layer text', () => {
     expect(parseLayerText('Softmax(6)')[0]).toMatchObject({ type: 'Dense', params: { units: 6, activation: 'softmax' } });
   });
 
+  it('reads units stated before a layer without a width as a fully connected layer of their own, and "N sigmoid units" as one layer', () => {
+    expect(parseLayerText('640 units, dropout 0.25').map((d) => [d.type, d.params])).toEqual([
+      ['Dense', { units: 640 }],
+      ['Dropout', { rate: 0.25 }],
+    ]);
+    expect(parseLayerText('37 sigmoid units')).toMatchObject([{ type: 'Dense', params: { units: 37, activation: 'sigmoid' } }]);
+    expect(parseLayerText('ReLU')).toMatchObject([{ type: 'Activation', params: { fn: 'relu' } }]);
+  });
+
   it('reads names, sizes, results and repeat marks as no layer', () => {
     for (const text of ['conv2_x', 'conv2 x', 'fc7', '112×112', '73.2', '1.8×10^9', '24.4%', '11 weight layers'])
       expect(parseLayerText(text), text).toEqual([]);

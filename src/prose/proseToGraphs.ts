@@ -22,6 +22,7 @@ import { statedDesigns } from './statedDesigns.ts';
 import { chainDesigns } from './chainDesigns.ts';
 import { notationDesigns } from './notationChains.ts';
 import { settingDesigns } from './settingDesigns.ts';
+import { codeDesigns } from './codeDesigns.ts';
 import { transformerDesigns } from './transformerDesigns.ts';
 import { roundBox } from '../geometry/index.ts';
 
@@ -317,11 +318,17 @@ export function proseToGraphs(pages: Page[], known?: { sentences: Sentence[]; co
   const stepwise = stepDesigns(sentences, conventions);
   const inSteps = new Set(stepwise.flatMap((d) => d.sentences));
   const read = [...designs.filter((d) => !d.sentences.some((s) => inSteps.has(s))), ...stepwise];
-  // Networks stated group by group, as layer-size chains or families, written as arrow chains of layers, in a notation or as
-  // a list of settings.
+  // Networks stated group by group, as layer-size chains or families, written as arrow chains of layers, in a notation, as
+  // a list of settings or as framework code.
   // Where a design above read the same sentences, the reading with more stated weight layers stands.
   const kept = [...read];
-  for (const design of [...statedDesigns(sentences), ...chainDesigns(sentences), ...notationDesigns(sentences), ...settingDesigns(sentences)]) {
+  for (const design of [
+    ...statedDesigns(sentences),
+    ...chainDesigns(sentences),
+    ...notationDesigns(sentences),
+    ...settingDesigns(sentences),
+    ...codeDesigns(sentences),
+  ]) {
     if (design.weightLayers < 2 || design.errors.length) continue;
     const rivals = kept.filter((d) => read.includes(d) && d.sentences.some((s) => design.sentences.includes(s)));
     // On a tie the reading with more layers stands: it read more of what the sentences say (pools, outputs).

@@ -6,12 +6,12 @@
  * after the sentence.
  */
 import { isImageWeightLayer } from '../graph/index.ts';
-import { assembleGraph, normaliseLayerText, parseLayerText, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
+import { normaliseLayerText, parseLayerText, type LayerDraft } from '../tables/index.ts';
 import { inputNear } from './mentions.ts';
 import { groupClauses, numberOf, proseForm, widthParam } from '../reading/index.ts';
 import type { ProseDesign } from './proseToGraphs.ts';
 import type { Sentence } from './sentences.ts';
-import { roundBox } from '../geometry/index.ts';
+import { runDesign } from './runDesign.ts';
 
 /** Arrows between links, or a dash with spaces on both sides ("Conv(32, 3x3) – ReLU – MaxPool(2x2)"). */
 const ARROW = /\s*(?:→|⟶|⇒|➔|-{1,2}>|={1,2}>)\s*|\s+[–—-]\s+/;
@@ -173,23 +173,8 @@ export function chainDesigns(sentences: Sentence[]): ProseDesign[] {
     const stated = chain.find((l) => l.type === 'Input')?.params.shape as number[] | undefined;
     const layers = chain.filter((l) => l.type !== 'Input');
     const mentioned = inputNear(sentences, sentence);
-    const input = stated ? { shape: stated } : mentioned;
-    const items: SeqLayer[] = layers.map((draft) => ({ kind: 'layer', draft, box: sentence.box }));
-    const draft: NetworkDraft = {
-      name: '',
-      layout: 'rows',
-      ...(input ? { input: input.shape } : {}),
-      bands: [{ items }],
-      readCells: items.length,
-      totalCells: items.length,
-    };
-    const bbox = roundBox(sentence.box);
-    const assembled = assembleGraph(draft, {
-      name: `Text, page ${sentence.page}`,
-      page: sentence.page,
-      source: { page: sentence.page, kind: 'text', caption: sentence.text.slice(0, 300), bbox },
-    });
-    if (assembled.weightLayers >= 2) designs.push({ ...assembled, sentences: [sentence] });
+    const design = runDesign(layers, sentence, stated ?? mentioned?.shape);
+    if (design) designs.push(design);
   }
   return designs;
 }

@@ -3,11 +3,11 @@
  * "keras.Sequential([Conv2D(32, 3), …])". The container's arguments are the layers, each read by the layer grammar
  * (which reads calls by the catalog's constructors).
  */
-import { assembleGraph, parseLayerText, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
+import { parseLayerText } from '../tables/index.ts';
 import { inputNear } from './mentions.ts';
 import type { ProseDesign } from './proseToGraphs.ts';
 import type { Sentence } from './sentences.ts';
-import { roundBox } from '../geometry/index.ts';
+import { runDesign } from './runDesign.ts';
 
 const CONTAINER = /\b(?:(?:torch\.)?nn\.|(?:tf\.)?keras\.(?:models\.)?)?Sequential\s*\(/g;
 
@@ -45,22 +45,8 @@ export function codeDesigns(sentences: Sentence[]): ProseDesign[] {
       if (!body) continue;
       // (Keras takes the layers as one list: "Sequential([…])")
       const layers = items(body.trim().replace(/^\[([\s\S]*)\]$/, '$1')).flatMap((item) => parseLayerText(item));
-      const input = inputNear(sentences, sentence)?.shape;
-      const seq: SeqLayer[] = layers.map((draft) => ({ kind: 'layer', draft, box: sentence.box }));
-      const draft: NetworkDraft = {
-        name: '',
-        layout: 'rows',
-        ...(input ? { input } : {}),
-        bands: [{ items: seq }],
-        readCells: seq.length,
-        totalCells: seq.length,
-      };
-      const assembled = assembleGraph(draft, {
-        name: `Text, page ${sentence.page}`,
-        page: sentence.page,
-        source: { page: sentence.page, kind: 'text', caption: sentence.text.slice(0, 300), bbox: roundBox(sentence.box) },
-      });
-      if (assembled.weightLayers >= 2) designs.push({ ...assembled, sentences: [sentence] });
+      const design = runDesign(layers, sentence, inputNear(sentences, sentence)?.shape);
+      if (design) designs.push(design);
     }
   }
   return designs;

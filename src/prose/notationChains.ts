@@ -8,12 +8,12 @@
  */
 import { imageWindow } from '../graph/index.ts';
 import { ALL_WIDTH_NOUNS, groupClauses, normaliseLayerText, proseForm, widthParam } from '../reading/index.ts';
-import { assembleGraph, parseLayerText, type LayerDraft, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
+import { parseLayerText, type LayerDraft } from '../tables/index.ts';
 import { inputNear } from './mentions.ts';
 import { newLayersIn } from './chainDesigns.ts';
 import type { ProseDesign } from './proseToGraphs.ts';
 import type { Sentence } from './sentences.ts';
-import { roundBox } from '../geometry/index.ts';
+import { runDesign } from './runDesign.ts';
 
 /** A symbol and the layers it stands for. */
 interface Notation {
@@ -201,22 +201,8 @@ export function notationDesigns(sentences: Sentence[]): ProseDesign[] {
       const input = run.input ?? mentioned?.shape;
       // "…; after the last layer, a convolution with a single filter produces the map": what ends the network.
       const after = AFTER_LAST.exec(text.slice(run.start))?.groups!.rest;
-      const layers = [...run.layers, ...(after ? newLayersIn(after) : [])];
-      const items: SeqLayer[] = layers.map((draft) => ({ kind: 'layer', draft, box: sentence.box }));
-      const draft: NetworkDraft = {
-        name: '',
-        layout: 'rows',
-        ...(input ? { input } : {}),
-        bands: [{ items }],
-        readCells: items.length,
-        totalCells: items.length,
-      };
-      const assembled = assembleGraph(draft, {
-        name: `Text, page ${sentence.page}`,
-        page: sentence.page,
-        source: { page: sentence.page, kind: 'text', caption: sentence.text.slice(0, 300), bbox: roundBox(sentence.box) },
-      });
-      if (assembled.weightLayers >= 2) designs.push({ ...assembled, sentences: [sentence] });
+      const design = runDesign([...run.layers, ...(after ? newLayersIn(after) : [])], sentence, input);
+      if (design) designs.push(design);
     }
   }
   return designs;

@@ -4,11 +4,10 @@
  * sigmoid unit"): read by the reading core's settings lists, as a two-column settings table is.
  */
 import { normaliseLayerText, settingListLayers, type SettingRow } from '../reading/index.ts';
-import { assembleGraph, type NetworkDraft, type SeqLayer } from '../tables/index.ts';
 import { inputNear } from './mentions.ts';
 import type { ProseDesign } from './proseToGraphs.ts';
 import type { Sentence } from './sentences.ts';
-import { roundBox } from '../geometry/index.ts';
+import { runDesign } from './runDesign.ts';
 
 /** A key of one to four words (underscores read as spaces) after the sentence's start, a list separator or "and", then "=". */
 const ASSIGNMENT = /(?:^|[,;:]\s*(?:and\s+)?|\s+and\s+)([A-Za-z][\w-]*(?:[ _][A-Za-z][\w-]*){0,3})\s*=\s*/g;
@@ -35,22 +34,8 @@ export function settingDesigns(sentences: Sentence[]): ProseDesign[] {
     if (settings.length < MIN_SETTINGS) continue;
     const layers = settingListLayers(settings);
     if (!layers) continue;
-    const input = inputNear(sentences, sentence)?.shape;
-    const items: SeqLayer[] = layers.map((draft) => ({ kind: 'layer', draft, box: sentence.box }));
-    const draft: NetworkDraft = {
-      name: '',
-      layout: 'rows',
-      ...(input ? { input } : {}),
-      bands: [{ items }],
-      readCells: items.length,
-      totalCells: items.length,
-    };
-    const assembled = assembleGraph(draft, {
-      name: `Text, page ${sentence.page}`,
-      page: sentence.page,
-      source: { page: sentence.page, kind: 'text', caption: sentence.text.slice(0, 300), bbox: roundBox(sentence.box) },
-    });
-    if (assembled.weightLayers >= 2) designs.push({ ...assembled, sentences: [sentence] });
+    const design = runDesign(layers, sentence, inputNear(sentences, sentence)?.shape);
+    if (design) designs.push(design);
   }
   return designs;
 }

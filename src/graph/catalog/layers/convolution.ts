@@ -3,6 +3,7 @@ import type { Params, Shape } from '../../types.ts';
 import { activationParam, kernelPair, padding2dParam, strideParam, unitsParam, useBiasParam } from '../common-params.ts';
 import { asPair, describe, paddingPerAxis, requireRank, windowOutput } from '../shape-rules.ts';
 import { ShapeError, type LayerSpec } from '../spec.ts';
+import { KERAS_CONV_ARGS, TORCH_CONV_ARGS } from '../constructorArgs.ts';
 
 function spatialOutput(input: Shape, params: Params, channels: number, what: string): Shape {
   requireRank(input, [3], what);
@@ -90,23 +91,12 @@ export const conv2d: LayerSpec = {
   targets: {
     keras: {
       className: 'Conv2D',
-      args: [
-        ['filters', 'filters'],
-        ['kernel_size', 'kernel'],
-        ['strides', 'stride'],
-        ['padding', 'padding'],
-      ],
+      args: KERAS_CONV_ARGS,
     },
     caffe: { type: 'Convolution' },
     pytorch: {
       module: 'Conv2d',
-      args: [
-        ['in_channels', ''],
-        ['out_channels', 'filters'],
-        ['kernel_size', 'kernel'],
-        ['stride', 'stride'],
-        ['padding', 'padding'],
-      ],
+      args: TORCH_CONV_ARGS,
     },
     onnx: { op: 'Conv' },
   },
@@ -144,23 +134,12 @@ export const conv1d: LayerSpec = {
   targets: {
     keras: {
       className: 'Conv1D',
-      args: [
-        ['filters', 'filters'],
-        ['kernel_size', 'kernel'],
-        ['strides', 'stride'],
-        ['padding', 'padding'],
-      ],
+      args: KERAS_CONV_ARGS,
     },
     caffe: { unsupported: 'Caffe has no 1-D convolution over sequences' },
     pytorch: {
       module: 'Conv1d',
-      args: [
-        ['in_channels', ''],
-        ['out_channels', 'filters'],
-        ['kernel_size', 'kernel'],
-        ['stride', 'stride'],
-        ['padding', 'padding'],
-      ],
+      args: TORCH_CONV_ARGS,
     },
     onnx: { op: 'Conv' },
   },
@@ -222,23 +201,12 @@ export const conv2dTranspose: LayerSpec = {
   targets: {
     keras: {
       className: 'Conv2DTranspose',
-      args: [
-        ['filters', 'filters'],
-        ['kernel_size', 'kernel'],
-        ['strides', 'stride'],
-        ['padding', 'padding'],
-      ],
+      args: KERAS_CONV_ARGS,
     },
     caffe: { type: 'Deconvolution' },
     pytorch: {
       module: 'ConvTranspose2d',
-      args: [
-        ['in_channels', ''],
-        ['out_channels', 'filters'],
-        ['kernel_size', 'kernel'],
-        ['stride', 'stride'],
-        ['padding', 'padding'],
-      ],
+      args: TORCH_CONV_ARGS,
     },
     onnx: { op: 'ConvTranspose' },
   },

@@ -4,6 +4,7 @@ import { padding2dParam } from '../common-params.ts';
 import { asPair, describe, paddingPerAxis, requireRank, windowOutput } from '../shape-rules.ts';
 import { ShapeError, type LayerSpec, type ParamSpec } from '../spec.ts';
 import type { LayerTargets } from '../targets.ts';
+import { KERAS_POOL_ARGS, TORCH_POOL_ARGS } from '../constructorArgs.ts';
 
 const poolParams: ParamSpec[] = [
   { name: 'pool', kind: 'pair', default: [2, 2], min: 1, max: 64, doc: 'Window size [h, w]' },
@@ -66,20 +67,12 @@ export const maxPool2d = windowPool(
   {
     keras: {
       className: 'MaxPooling2D',
-      args: [
-        ['pool_size', 'pool'],
-        ['strides', 'stride'],
-        ['padding', 'padding'],
-      ],
+      args: KERAS_POOL_ARGS,
     },
     caffe: { type: 'Pooling' },
     pytorch: {
       module: 'MaxPool2d',
-      args: [
-        ['kernel_size', 'pool'],
-        ['stride', 'stride'],
-        ['padding', 'padding'],
-      ],
+      args: TORCH_POOL_ARGS,
     },
     onnx: { op: 'MaxPool' },
   },
@@ -107,20 +100,12 @@ export const avgPool2d = windowPool(
   {
     keras: {
       className: 'AveragePooling2D',
-      args: [
-        ['pool_size', 'pool'],
-        ['strides', 'stride'],
-        ['padding', 'padding'],
-      ],
+      args: KERAS_POOL_ARGS,
     },
     caffe: { type: 'Pooling' },
     pytorch: {
       module: 'AvgPool2d',
-      args: [
-        ['kernel_size', 'pool'],
-        ['stride', 'stride'],
-        ['padding', 'padding'],
-      ],
+      args: TORCH_POOL_ARGS,
     },
     onnx: { op: 'AveragePool' },
   },

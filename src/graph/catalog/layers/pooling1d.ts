@@ -7,6 +7,7 @@ import type { Params, Shape } from '../../types.ts';
 import { describe, requireRank, windowOutput } from '../shape-rules.ts';
 import { ShapeError, type LayerSpec, type ParamSpec } from '../spec.ts';
 import type { LayerTargets } from '../targets.ts';
+import { KERAS_POOL_ARGS, TORCH_POOL_ARGS } from '../constructorArgs.ts';
 
 const pool1dParams: ParamSpec[] = [
   { name: 'pool', kind: 'int', default: 2, min: 1, max: 1024, doc: 'Window length' },
@@ -53,20 +54,12 @@ export const maxPool1d = windowPool1d(
   {
     keras: {
       className: 'MaxPooling1D',
-      args: [
-        ['pool_size', 'pool'],
-        ['strides', 'stride'],
-        ['padding', 'padding'],
-      ],
+      args: KERAS_POOL_ARGS,
     },
     caffe: { unsupported: NO_CAFFE },
     pytorch: {
       module: 'MaxPool1d',
-      args: [
-        ['kernel_size', 'pool'],
-        ['stride', 'stride'],
-        ['padding', 'padding'],
-      ],
+      args: TORCH_POOL_ARGS,
     },
     onnx: { op: 'MaxPool' },
   },
@@ -80,20 +73,12 @@ export const avgPool1d = windowPool1d(
   {
     keras: {
       className: 'AveragePooling1D',
-      args: [
-        ['pool_size', 'pool'],
-        ['strides', 'stride'],
-        ['padding', 'padding'],
-      ],
+      args: KERAS_POOL_ARGS,
     },
     caffe: { unsupported: NO_CAFFE },
     pytorch: {
       module: 'AvgPool1d',
-      args: [
-        ['kernel_size', 'pool'],
-        ['stride', 'stride'],
-        ['padding', 'padding'],
-      ],
+      args: TORCH_POOL_ARGS,
     },
     onnx: { op: 'AveragePool' },
   },

@@ -3,6 +3,7 @@ import type { Params, Shape } from '../../types.ts';
 import { requireRank } from '../shape-rules.ts';
 import type { LayerSpec, ParamSpec } from '../spec.ts';
 import type { LayerTargets } from '../targets.ts';
+import { KERAS_RECURRENT_ARGS, TORCH_RECURRENT_ARGS } from '../constructorArgs.ts';
 
 const rnnParams: ParamSpec[] = [
   { name: 'units', kind: 'int', default: 64, min: 1, max: 65536, doc: 'Hidden state size' },
@@ -51,14 +52,11 @@ export const simpleRnn = recurrent(
   ['rnn', 'simplernn', 'simple rnn', 'recurrent', 'elman'],
   ['brnn', 'birnn', 'bi-rnn'],
   {
-    keras: { className: 'SimpleRNN', args: [['units', 'units']] },
+    keras: { className: 'SimpleRNN', args: KERAS_RECURRENT_ARGS },
     caffe: { unsupported: CAFFE_RECURRENT },
     pytorch: {
       module: 'RNN',
-      args: [
-        ['input_size', ''],
-        ['hidden_size', 'units'],
-      ],
+      args: TORCH_RECURRENT_ARGS,
     },
     onnx: { op: 'RNN' },
   },
@@ -70,28 +68,22 @@ export const lstm = recurrent(
   ['lstm', 'long short-term memory', 'long short term memory', 'LSTM cell'],
   ['bilstm', 'bi-lstm', 'blstm'],
   {
-    keras: { className: 'LSTM', args: [['units', 'units']] },
+    keras: { className: 'LSTM', args: KERAS_RECURRENT_ARGS },
     caffe: { unsupported: CAFFE_RECURRENT },
     pytorch: {
       module: 'LSTM',
-      args: [
-        ['input_size', ''],
-        ['hidden_size', 'units'],
-      ],
+      args: TORCH_RECURRENT_ARGS,
     },
     onnx: { op: 'LSTM' },
   },
 );
 
 export const gru = recurrent('GRU', 'Gated recurrent unit layer', ['gru', 'gated recurrent unit', 'GRU cell'], ['bigru', 'bi-gru', 'bgru'], {
-  keras: { className: 'GRU', args: [['units', 'units']] },
+  keras: { className: 'GRU', args: KERAS_RECURRENT_ARGS },
   caffe: { unsupported: 'Caffe has no GRU layer' },
   pytorch: {
     module: 'GRU',
-    args: [
-      ['input_size', ''],
-      ['hidden_size', 'units'],
-    ],
+    args: TORCH_RECURRENT_ARGS,
   },
   onnx: { op: 'GRU' },
 });

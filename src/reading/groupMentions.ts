@@ -185,7 +185,8 @@ export function embeddedMentions(sentence: string): Found[] {
 
 /** "The convolutional part has 6 layers": a stack named by its kind, counted by its layers. */
 export const PART_COUNT: MentionPattern = {
-  needs: /\s(?:has|have|consists\s+of|contains|comprises|is\s+made\s+(?:up\s+)?of)\s+\d{1,2}\s+layers\b/i,
+  needs:
+    /\s(?:part|stack|stage|section|portion|trunk|backbone|encoder|feature\s+extractor|network|net)\s+(?:has|have|consists\s+of|contains|comprises|is\s+made\s+(?:up\s+)?of)\s+\d{1,2}\s+layers\b/i,
   pattern: new RegExp(
     String.raw`\b(?:the\s+|a\s+|its\s+|our\s+)?(?<words>${KIND_WORDS})\s+(?:part|stack|stage|section|portion|trunk|backbone|encoder|feature\s+extractor|network|net)\s+(?:has|have|consists\s+of|contains|comprises|is\s+made\s+(?:up\s+)?of)\s+(?<count>\d{1,2})\s+(?<noun>layers)\b`,
     'gi',

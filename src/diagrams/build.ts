@@ -3,7 +3,7 @@
  * graph in topological order. Nodes that are not layers (Caffe blobs, unreadable boxes) are bridged
  * over; in-place layers on a blob (Caffe ReLU/Dropout drawn as blob→relu→blob) become a chain.
  */
-import { analyseGraph, defaultInputShape, getSpec, GRAPH_FORMAT, traitsOf, windowKind, type Graph, type Layer } from '../graph/index.ts';
+import { analyseGraph, defaultInputShape, getSpec, GRAPH_FORMAT, traitsOf, windowKind, type Analysis, type Graph, type Layer } from '../graph/index.ts';
 import { hasParenthesisedType, recognizeLabel, withDrawNetType, type Recognition } from './labels.ts';
 import { pairOperations } from './tensorOps.ts';
 import type { Box, DiagramEdge, DiagramNode, Side } from './types.ts';
@@ -191,16 +191,37 @@ function applyEdgeLabels(edges: DiagramEdge[], recs: Map<string, Recognition>): 
   }
 }
 
+/**
+ * The analysis of a graph as the fixes below leave it, worked out again only after one of them changes the graph:
+ * most find nothing to fix, and a figure's graph is worked out once instead of once per fix and pooling layer.
+ */
+class Analysed {
+  private current: Analysis | undefined;
+
+  constructor(readonly graph: Graph) {}
+
+  get(): Analysis {
+    return (this.current ??= analyseGraph(this.graph));
+  }
+
+  /** The graph changed; `back`: it changed back to what that analysis of it describes. */
+  changed(back?: Analysis): void {
+    this.current = back;
+  }
+}
+
 /** Caffe's InnerProduct flattens by itself; a graph needs the Flatten written out. */
-function insertFlattens(graph: Graph, used: Set<string>): void {
+function insertFlattens(analysed: Analysed, used: Set<string>): void {
+  const { graph } = analysed;
   for (let pass = 0; pass < 4; pass++) {
-    const { shapes } = analyseGraph(graph);
+    const { shapes } = analysed.get();
     const at = graph.layers.findIndex((l) => l.type === 'Dense' && l.inputs?.length === 1 && (shapes.get(l.inputs[0]!)?.length ?? 0) === 3);
     if (at < 0) return;
     const dense = graph.layers[at]!;
     const flatten: Layer = { id: uniqueId(`${dense.id}_flatten`, used), type: 'Flatten', inputs: dense.inputs, inferred: ['*'] };
     dense.inputs = [flatten.id];
     graph.layers.splice(at, 0, flatten);
+    analysed.changed();
   }
 }
 
@@ -208,15 +229,20 @@ function insertFlattens(graph: Graph, used: Set<string>): void {
  * Pooling that the figure's shape labels show rounding up (27 where flooring gives 26): Caffe and MXNet
  * round pooling outputs up, so ceil_mode is set (inferred) where that makes the drawn shape come out.
  */
-function roundPoolingLikeLabels(graph: Graph, stated: Map<string, number[]>): void {
-  for (const layer of graph.layers) {
+function roundPoolingLikeLabels(analysed: Analysed, stated: Map<string, number[]>): void {
+  for (const layer of analysed.graph.layers) {
     const want = stated.get(layer.id);
     if (!want || (layer.type !== 'MaxPool2D' && layer.type !== 'AvgPool2D') || layer.params?.ceil_mode !== undefined) continue;
-    const got = analyseGraph(graph).shapes.get(layer.id);
+    const before = analysed.get();
+    const got = before.shapes.get(layer.id);
     if (!got || got.length !== 3 || got[0] === want[0]) continue;
     layer.params = { ...layer.params, ceil_mode: true };
-    if (analyseGraph(graph).shapes.get(layer.id)?.[0] === want[0]) layer.inferred = [...(layer.inferred ?? []), 'ceil_mode'];
-    else delete layer.params.ceil_mode;
+    analysed.changed();
+    if (analysed.get().shapes.get(layer.id)?.[0] === want[0]) layer.inferred = [...(layer.inferred ?? []), 'ceil_mode'];
+    else {
+      delete layer.params.ceil_mode;
+      analysed.changed(before);
+    }
   }
 }
 
@@ -224,10 +250,10 @@ function roundPoolingLikeLabels(graph: Graph, stated: Map<string, number[]>): vo
  * Branches that must meet in a Concat/Add but differ in size: a figure that says "3x3" rarely says the
  * padding, and "same" is what makes the branches meet. Set it (inferred) on the convolution feeding the merge.
  */
-function padMergedBranches(graph: Graph): void {
-  const byId = new Map(graph.layers.map((l) => [l.id, l]));
+function padMergedBranches(analysed: Analysed): void {
+  const byId = new Map(analysed.graph.layers.map((l) => [l.id, l]));
   for (let pass = 0; pass < 8; pass++) {
-    const bad = analyseGraph(graph).issues.find((i) => i.layerId && i.code === 'merge-mismatch');
+    const bad = analysed.get().issues.find((i) => i.layerId && i.code === 'merge-mismatch');
     if (!bad) return;
     let fixed = false;
     for (const start of byId.get(bad.layerId!)!.inputs ?? []) {
@@ -251,6 +277,7 @@ function padMergedBranches(graph: Graph): void {
       }
     }
     if (!fixed) return;
+    analysed.changed();
   }
 }
 
@@ -258,10 +285,10 @@ function padMergedBranches(graph: Graph): void {
  * A sum whose shortcut is the figure's own undrawn input: the input, sized by guess, takes the channel count
  * of the branch it is added to (a residual block keeps its width), marked inferred.
  */
-function sizeShortcutInputs(graph: Graph): void {
-  const byId = new Map(graph.layers.map((l) => [l.id, l]));
+function sizeShortcutInputs(analysed: Analysed): void {
+  const byId = new Map(analysed.graph.layers.map((l) => [l.id, l]));
   for (let pass = 0; pass < 4; pass++) {
-    const { issues, shapes } = analyseGraph(graph);
+    const { issues, shapes } = analysed.get();
     const bad = issues.find((i) => i.layerId && i.code === 'merge-mismatch');
     const operands = bad ? (byId.get(bad.layerId!)!.inputs ?? []).map((id) => byId.get(id)!) : [];
     const input = operands.find((l) => l.type === 'Input' && l.inferred?.some((p) => p === 'shape' || p === '*'));
@@ -269,6 +296,7 @@ function sizeShortcutInputs(graph: Graph): void {
     const shape = input?.params?.shape;
     if (!input || !other || !Array.isArray(shape) || shape.length !== 3) return;
     input.params = { ...input.params, shape: [...shape.slice(0, 2), other[2]!] };
+    analysed.changed();
   }
 }
 
@@ -538,13 +566,14 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
   const graph: Graph = { format: GRAPH_FORMAT, name: ctx.name, layers, source: { kind: 'figure', page: ctx.page } };
   if (ctx.bbox) graph.source!.bbox = ctx.bbox;
   if (ctx.caption) graph.source!.caption = ctx.caption;
-  insertFlattens(graph, used);
+  const analysed = new Analysed(graph);
+  insertFlattens(analysed, used);
   const stated = new Map([...ids].flatMap(([nodeId, layerId]) => (recs.get(nodeId)?.outShape ? [[layerId, recs.get(nodeId)!.outShape!] as const] : [])));
   // Branch sizes first (shapes downstream of a merge exist only once it agrees), then pooling rounding.
-  padMergedBranches(graph);
-  sizeShortcutInputs(graph);
-  roundPoolingLikeLabels(graph, stated);
-  const issues = analyseGraph(graph).issues;
+  padMergedBranches(analysed);
+  sizeShortcutInputs(analysed);
+  roundPoolingLikeLabels(analysed, stated);
+  const issues = analysed.get().issues;
   const errors = issues.filter((i) => i.severity === 'error');
   for (const i of errors) warnings.push(i.message);
   // A free label of numbers only ("224", "64 64") gives sizes, never a layer's name: it is not a miss.

@@ -74,12 +74,14 @@ function labelNodes(items: TextItem[], size: number): Array<{ box: Box; items: T
     0.8,
   ).flatMap((l) => joinWidthRow(l.chunks, size));
   const groups: Array<{ box: Box; items: TextItem[] }> = [];
+  const widths = (t: string) => /^\d+(?:\s+\d+)+$/.test(t.trim());
   for (const chunk of lines.sort((a, b) => a.box[1] - b.box[1])) {
     // A row of widths ("64 64") sits a little further from its block's name than a label's own lines.
-    const widths = (t: string) => /^\d+(?:\s+\d+)+$/.test(t.trim());
-    const reach = (g: { items: TextItem[] }) => (widths(chunk.text) || widths(g.items.map((i) => i.str).join(' ')) ? 1.2 : 0.6);
+    const rowOfWidths = widths(chunk.text);
+    const reach = (g: { items: TextItem[] }) => (rowOfWidths || widths(g.items.map((i) => i.str).join(' ')) ? 1.2 : 0.6);
+    // (the group's text is joined only for a group beside the chunk: a figure has hundreds of labels)
     const below = groups.find(
-      (g) => chunk.box[1] - g.box[3] < size * reach(g) && chunk.box[1] >= g.box[1] && Math.abs(centre(g.box)[0] - centre(chunk.box)[0]) < size * 2,
+      (g) => chunk.box[1] >= g.box[1] && Math.abs(centre(g.box)[0] - centre(chunk.box)[0]) < size * 2 && chunk.box[1] - g.box[3] < size * reach(g),
     );
     if (below) {
       below.items.push(...chunk.items);

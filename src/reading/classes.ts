@@ -21,8 +21,22 @@ const OUTPUT_OVER =
 const OVER_SYMBOLS =
   /\b(?:over|among|between)\s+(?:the\s+|all\s+)?(\d+)\s+(?:possible\s+|output\s+)?(?:characters|symbols|phonemes|digits|letters|words)\b|\b(?:softmax|output|classifier|distribution)\s+(?:layer\s+)?over\s+(?:a|the|its)\s+(?:target\s+|output\s+)?vocabulary\s+of\s+(?:size\s+)?(\d+)|\b(?:onto|over|to)\s+(?:a|the|its)\s+(\d+)-word\s+(?:target\s+|output\s+)?vocabulary/gi;
 
+/** Recent classCountsIn results: the table context, the conventions and the network reader each ask of every sentence. */
+const countsOf = new Map<string, number[]>();
+const COUNTS_KEPT = 20_000;
+
 /** Every class count a sentence (in prose form) states; "10 and 100 image categories respectively" gives both. */
 export function classCountsIn(sentence: string): number[] {
+  let counts = countsOf.get(sentence);
+  if (counts === undefined) {
+    counts = countsIn(sentence);
+    if (countsOf.size >= COUNTS_KEPT) countsOf.clear();
+    countsOf.set(sentence, counts);
+  }
+  return [...counts];
+}
+
+function countsIn(sentence: string): number[] {
   // Every form states the count in digits: a sentence without one is spared the four scans.
   if (!/\d/.test(sentence)) return [];
   const counts = [...sentence.matchAll(CLASSES)].flatMap((m) => numbersIn(m[1]));

@@ -11,7 +11,9 @@ import type { GroupClause } from './layerGroups.ts';
 /**
  * A mention pattern and a short test that every match of it passes. Most sentences fail the test, and the
  * pattern is then not run on them: a long pattern (the kind-word alternations) costs milliseconds to compile
- * on its first use and more to run, and one that no sentence of a paper needs is never compiled.
+ * on its first use and more to run, and one that no sentence of a paper needs is never compiled. The test holds
+ * as much of the pattern's own wording as a short pattern can ("after the second", not just "after"): a sentence
+ * that passes it and then fails the pattern costs a paper that compile for nothing (20-60 ms each).
  */
 export interface MentionPattern {
   needs: RegExp;
@@ -66,7 +68,7 @@ export const AFTER_EVERY: MentionPattern = {
 
 /** "Max-pooling with a 2x2 window follows every second convolutional layer". */
 export const FOLLOWS_EVERY: MentionPattern = {
-  needs: /(?:after|follows?)\s+(?:every|each)\s/i,
+  needs: new RegExp(String.raw`(?:after|follows?)\s+(?:every|each)\s+(?:(?:${ORDINAL_WORDS}|\d+(?:st|nd|rd|th))\s|pair)`, 'i'),
   pattern: new RegExp(
     String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+(?:with|of)\s+[^,.;]{0,30}?)?\s+(?:is\s+placed\s+after|follows?)\s+(?:every|each)\s+(?:(?<nth>${ORDINAL_WORDS}|\d+(?:st|nd|rd|th))\s+(?<target>${KIND_WORDS})\s+layer|(?<pair>pair)(?:\s+of\s+(?<pairTarget>${KIND_WORDS})\s+layers)?)\b(?<noun>)`,
     'gi',
@@ -101,7 +103,7 @@ export function layeredCnnMentions(sentence: string): Found[] {
 
 /** "Layer 1: convolution with 20 filters …", "Layer 2: max pooling of size 2x2": an enumeration of the layers. */
 const ENUMERATED: MentionPattern = {
-  needs: /\blayer\s+\d/i,
+  needs: /\blayer\s+\d{1,2}\s*[:.)-]/i,
   pattern: new RegExp(
     // The window may stand first, its times sign sometimes lost in extraction ("layer two: 2 2 subsampling").
     String.raw`\blayer\s+\d{1,2}\s*[:.)-]\s*(?:an?\s+)?(?<item>(?:\d{1,2}(?:x|\s)\d{1,2}\s+)?(?<words>${KIND_WORDS})\b)`,
@@ -115,7 +117,7 @@ export function enumeratedMentions(sentence: string): Found[] {
 
 /** "Each pair of convolutional layers is followed by a 2x2 max-pooling layer": a layer after every second one. */
 const EACH_PAIR: MentionPattern = {
-  needs: /\bpair\s+of\s/i,
+  needs: /\b(?:each|every)\s+pair\s+of\s[\s\S]*?\slayers\s+(?:is|are)\s+followed\s+by\s/i,
   pattern: new RegExp(
     String.raw`\b(?:each|every)\s+pair\s+of\s+(?<target>${KIND_WORDS})\s+layers\s+(?:is|are)\s+followed\s+by\s+(?:an?\s+)?(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))`,
     'gi',
@@ -133,7 +135,7 @@ const ORDINAL_OR_NTH = String.raw`(?:\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS})`;
 const AGAIN = String.raw`(?:after\s+)?(?:the\s+)?`;
 /** "max-pooling after the 2nd, 4th and 6th layers", "pooling layers are inserted after the first and third convolutional layers", "… follows the first and third of them", "max pooling (3x3, stride 2) follows …", "max pooling is applied after conv1, conv2 and conv5". */
 const AFTER_POSITIONS: MentionPattern = {
-  needs: /(?:after|follows?)\s/i,
+  needs: new RegExp(String.raw`(?:after|follows?)\s+(?:the\s+${ORDINAL_OR_NTH}|layers\s+\d|${LAYER_NAME})`, 'i'),
   pattern: new RegExp(
     String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+(?:of|with)\s+(?:an?\s+)?\d{1,2}x\d{1,2}(?:\s+(?:window|kernel|region)s?)?)?(?:\s*\([^()]{1,40}\))?\s+(?:(?:is|are)\s+)?(?:(?:applied|inserted|placed|used|added)\s+)?(?:after|follows?)\s+(?:the\s+(?<list>${ORDINAL_OR_NTH}(?:\s*,\s*${AGAIN}${ORDINAL_OR_NTH})*(?:\s*,?\s*and\s+${AGAIN}${ORDINAL_OR_NTH})?)\s+(?:(?<target>${KIND_WORDS})s?(?:\s+(?:layers?|ones?))?|layers?|ones?|of\s+(?:them|these)|1)|layers\s+(?<numbers>${NUMBER_LIST})|(?<names>${NAME_LIST}))\b(?<noun>)`,
     'gi',
@@ -190,7 +192,8 @@ export function embeddedMentions(sentence: string): Found[] {
 
 /** "The convolutional part has 6 layers": a stack named by its kind, counted by its layers. */
 export const PART_COUNT: MentionPattern = {
-  needs: /\d\s+layers\b/i,
+  needs:
+    /\s(?:part|stack|stage|section|portion|trunk|backbone|encoder|feature\s+extractor|network|net)\s+(?:has|have|consists\s+of|contains|comprises|is\s+made\s+(?:up\s+)?of)\s+\d{1,2}\s+layers\b/i,
   pattern: new RegExp(
     String.raw`\b(?:the\s+|a\s+|its\s+|our\s+)?(?<words>${KIND_WORDS})\s+(?:part|stack|stage|section|portion|trunk|backbone|encoder|feature\s+extractor|network|net)\s+(?:has|have|consists\s+of|contains|comprises|is\s+made\s+(?:up\s+)?of)\s+(?<count>\d{1,2})\s+(?<noun>layers)\b`,
     'gi',
@@ -312,7 +315,7 @@ export function rangeMentions(sentence: string): Found[] {
 
 /** "layers 1 to 3 are convolutional with …", "layers 4 and 5 are fully connected with …": layers by their numbers. */
 const NUMBERED_LAYERS: MentionPattern = {
-  needs: /\blayers\s+\d/i,
+  needs: /\blayers\s+\d[\s\S]*?\s(?:are|were)\s/i,
   pattern: new RegExp(
     String.raw`\blayers\s+(?:(?<from>\d{1,2})\s*(?:to|-|through)\s*(?<to>\d{1,2})|(?<list>${NUMBER_LIST}))\s+(?:are|were)\s+(?:all\s+)?(?<words>${KIND_WORDS})\b(?<noun>)`,
     'gi',
@@ -332,7 +335,7 @@ export function numberedMentions(sentence: string): Found[] {
 
 /** "The number of filters is 16, 32, 64 and 128", "the numbers of feature maps in the convolutional layers are …". */
 const NUMBER_OF: MentionPattern = {
-  needs: /\bnumbers?\s+of\s/i,
+  needs: /\bnumbers?\s+of\s[\s\S]*?\s(?:is|are|was|were|being)\s+(?:set\s+to\s+)?\d/i,
   pattern: new RegExp(
     String.raw`\bnumbers?\s+of\s+(?:output\s+)?(?<noun>${ALL_WIDTH_NOUNS})\b(?:\s+(?:in|of|for)\s+(?:the\s+|each\s+|all\s+)?(?:(?<words>${KIND_WORDS})\s+)?layers?)?\s+(?:is|are|was|were|being)\s+(?:set\s+to\s+)?(?<list>${NUMBER_LIST})(?![\dx]|\.\d)`,
     'gi',

@@ -88,7 +88,7 @@ export const SYNTH = command({
     seed: { type: 'string', value: 'S', help: 'random seed; the same seed draws the same figures (default 1)' },
     out: { type: 'string', value: 'DIR', required: true, help: 'the folder to write into' },
     styles: { type: 'string', value: 'LIST', help: 'comma-separated figure styles (default all), e.g. keras2,keras3,caffe' },
-    'max-side': { type: 'string', value: 'PX', help: 'the longest side of an image in pixels (default 4096)' },
+    'max-side': { type: 'string', value: 'PX', help: 'the longest side of an image in pixels (default none: the size the tools draw, at most 6 MP)' },
     jobs: { type: 'string', value: 'N', help: 'worker threads (default 1)' },
   },
 });

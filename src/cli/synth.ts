@@ -67,7 +67,8 @@ interface SynthArgs {
   seed: number;
   out: string;
   styles: FigureStyle[];
-  maxSide: number;
+  /** Undefined: the size the tools give each figure (see renderSample). */
+  maxSide: number | undefined;
   jobs: number;
 }
 
@@ -82,7 +83,7 @@ function synthArgs(args: string[]): SynthArgs {
     seed: integerOption('seed', values.seed, 1, Number.MIN_SAFE_INTEGER),
     out: values.out!,
     styles,
-    maxSide: integerOption('max-side', values['max-side'], 4096, 64),
+    maxSide: values['max-side'] === undefined ? undefined : integerOption('max-side', values['max-side'], 0, 64),
     jobs: integerOption('jobs', values.jobs, 1, 1),
   };
 }
@@ -102,7 +103,7 @@ interface Job {
   seed: number;
   out: string;
   styles: FigureStyle[];
-  maxSide: number;
+  maxSide: number | undefined;
   first: number;
   stride: number;
   end: number;
@@ -111,7 +112,7 @@ interface Job {
 async function runJob(job: Job, done: (entry: ManifestEntry) => void): Promise<void> {
   const viz = await getViz();
   for (let index = job.first; index < job.end; index += job.stride) {
-    const sample = await renderSample(job.seed, index, job.styles, { viz, rasterizer: resvgRasterizer }, { maxSide: job.maxSide });
+    const sample = await renderSample(job.seed, index, job.styles, { viz, rasterizer: resvgRasterizer }, job.maxSide ? { maxSide: job.maxSide } : {});
     const stem = `${String(index).padStart(6, '0')}-${sample.style}`;
     writeFileSync(join(job.out, `${stem}.png`), sample.png);
     writeFileSync(join(job.out, `${stem}.json`), JSON.stringify(sample.truth));
@@ -175,7 +176,7 @@ export async function run(args: string[]): Promise<number> {
   progress.done();
   entries.sort((a, b) => Number(a.index) - Number(b.index));
   const seconds = (performance.now() - started) / 1000;
-  const manifest = { format: 'paper2net.synth/1', seed, count, styles, maxSide, samples: entries };
+  const manifest = { format: 'paper2net.synth/1', seed, count, styles, ...(maxSide ? { maxSide } : {}), samples: entries };
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
   process.stderr.write(
     `synth: ${count} figures in ${seconds.toFixed(1)} s (${(count / seconds).toFixed(1)}/s, ${jobs} thread${jobs > 1 ? 's' : ''}) → ${out}\n`,

@@ -146,20 +146,20 @@ function bridge(adj: Adjacency, id: string, order: (a: string, b: string) => num
   for (const h of heads) for (const c of consumers) adj.add(h, c);
 }
 
-/** Kahn's order; ties go to the node earliest along the flow. Cycles are broken at the earliest node. */
-function topologicalOrder(adj: Adjacency, position: (id: string) => number, warnings: string[]): string[] {
+/** Kahn's order; ties go to the node earliest along the flow (`before`). Cycles are broken at the earliest node. */
+function topologicalOrder(adj: Adjacency, before: (a: string, b: string) => number, warnings: string[]): string[] {
   const indegree = new Map([...adj.pred].map(([id, p]) => [id, p.size]));
   const order: string[] = [];
   const done = new Set<string>();
   while (order.length < indegree.size) {
     const ready = [...indegree].filter(([id, d]) => d === 0 && !done.has(id)).map(([id]) => id);
-    ready.sort((a, b) => position(a) - position(b));
+    ready.sort(before);
     // Depth first: follow the branch just emitted to its end before starting the next (as model files list layers).
     let next: string | undefined;
     for (let k = order.length - 1; k >= 0 && !next; k--) next = ready.find((id) => adj.pred.get(id)!.has(order[k]!));
     next ??= ready[0];
     if (!next) {
-      next = [...indegree.keys()].filter((id) => !done.has(id)).sort((a, b) => position(a) - position(b))[0]!;
+      next = [...indegree.keys()].filter((id) => !done.has(id)).sort(before)[0]!;
       warnings.push(`the connectors form a cycle; it was broken at node ${next}`);
       for (const p of [...adj.pred.get(next)!]) {
         if (!done.has(p)) {
@@ -513,7 +513,14 @@ export function buildGraph(nodes: DiagramNode[], edges: DiagramEdge[], ctx: Buil
   for (const node of [...nodes].sort((a, b) => position(a.id) - position(b.id))) if (!recs.has(node.id)) bridge(adj, node.id, inPlaceOrder);
 
   chainComponents(adj, position, warnings);
-  const order = topologicalOrder(adj, position, warnings);
+  // Boxes on one rank (centres within a quarter of a box along the flow: detection moves an edge by a pixel or two)
+  // go in the layout's cross order, left to right or top to bottom, which is the order the tools were given them.
+  const along = (id: string) => sign * centre(byId.get(id)!.box)[axis];
+  const across = (id: string) => centre(byId.get(id)!.box)[1 - axis];
+  const depth = (id: string) => byId.get(id)!.box[axis + 2]! - byId.get(id)!.box[axis]!;
+  const rankOrder = (a: string, b: string) =>
+    Math.abs(along(a) - along(b)) <= 0.25 * Math.min(depth(a), depth(b)) ? across(a) - across(b) : along(a) - along(b);
+  const order = topologicalOrder(adj, rankOrder, warnings);
   const used = new Set<string>();
   const ids = new Map<string, string>();
   const layers: Layer[] = [];

@@ -21,10 +21,18 @@ export interface Sample {
 }
 
 export interface SampleOptions {
-  /** Largest image side in pixels; default 4096 (a 40-layer Keras plot at 2.5× would be 20,000 px tall). */
+  /**
+   * Largest image side in pixels (thumbnails for the classifier). Default none: the figure keeps the size the tools
+   * give it, within MAX_AREA — a 40-layer left-to-right plot is a long thin image, its text still legible.
+   */
   maxSide?: number;
 }
 
+/**
+ * Pixels at most (memory). No side is capped by default: plot_model and draw_net write at a fixed dpi and never
+ * shrink a long graph to fit a side, so a 40-layer left-to-right plot is a long thin image with legible text, where
+ * a 4,096 px cap took it to 0.3 px per point (letters 3 px tall), which no tool draws.
+ */
 const MAX_AREA = 6_000_000;
 /** Pixels per SVG unit. Graphviz units are points; plot_model and draw_net default to 96 dpi (4/3). */
 const SCALES = [0.75, 1, 4 / 3, 4 / 3, 4 / 3, 1.5, 2, 2.5];
@@ -37,7 +45,6 @@ export async function renderSample(
   deps: SampleDeps,
   options: SampleOptions = {},
 ): Promise<Sample> {
-  const maxSide = options.maxSide ?? 4096;
   const rng = createRandom(hashSeed(seed, `sample:${index}`));
   const style = styles[index % styles.length]!;
   // Papers draw their own figures for compact nets; 40 neuron columns or cuboids would be no paper's figure.
@@ -46,8 +53,9 @@ export async function renderSample(
   const figure = drawFigure(style, model, rng.fork('draw'), deps.viz);
   const rasterRng = rng.fork('raster');
   const wanted = rasterRng.pick(SCALES);
-  const fit = Math.min(maxSide / Math.max(figure.width, figure.height), Math.sqrt(MAX_AREA / (figure.width * figure.height)));
-  const scale = Math.min(wanted, fit);
+  const areaFit = Math.sqrt(MAX_AREA / (figure.width * figure.height));
+  const sideFit = options.maxSide ? options.maxSide / Math.max(figure.width, figure.height) : Infinity;
+  const scale = Math.min(wanted, areaFit, sideFit);
   const image = await deps.rasterizer.rasterize(figure.svg, scale, figure.fonts);
   const degradation = drawDegradation(rasterRng);
   degrade(image, degradation, rasterRng);

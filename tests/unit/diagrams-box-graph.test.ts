@@ -47,4 +47,31 @@ describe('figure builder on box drawings', () => {
     const { graph } = buildGraph(nodes, [plain('out', 'c1'), plain('c1', 'in')], { name: 'upward', page: 1 });
     expect(graph.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'Flatten', 'Dense']);
   });
+
+  it('lists the branches of one rank left to right, though detection put the right one a pixel higher', () => {
+    // A layer fanning out into two branches on one rank (the right box's centre 1 px above the left's), then a Concat.
+    const box = (x: number, y: number): DiagramNode['box'] => [x, y, x + 120, y + 40];
+    const nodes: DiagramNode[] = [
+      { id: 'in', box: box(150, 40), text: 'Input 784', shape: 'rect' },
+      { id: 'fan', box: box(150, 140), text: 'Dense 128', shape: 'rect' },
+      { id: 'left', box: box(50, 240), text: 'Dense 64', shape: 'rect' },
+      { id: 'left2', box: box(50, 340), text: 'Dropout 0.5', shape: 'rect' },
+      { id: 'right', box: box(250, 239), text: 'Dense 16', shape: 'rect' },
+      { id: 'right2', box: box(250, 339), text: 'Dropout 0.2', shape: 'rect' },
+      { id: 'cat', box: box(150, 440), text: 'Concatenate', shape: 'rect' },
+    ];
+    const edges = ['in>fan', 'fan>left', 'fan>right', 'left>left2', 'right>right2', 'left2>cat', 'right2>cat'].map((e) =>
+      down(...(e.split('>') as [string, string])),
+    );
+    const { graph } = buildGraph(nodes, edges, { name: 'branches', page: 1 });
+    expect(graph.layers.map((l) => [l.type, l.params?.units])).toEqual([
+      ['Input', undefined],
+      ['Dense', 128],
+      ['Dense', 64],
+      ['Dropout', undefined],
+      ['Dense', 16],
+      ['Dropout', undefined],
+      ['Concat', undefined],
+    ]);
+  });
 });

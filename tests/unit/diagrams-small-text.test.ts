@@ -1,7 +1,7 @@
 /**
  * Plots scaled down to fit (a long draw_net or Keras 3 plot drawn into 4096 px): text lines 6–8 px tall on coloured
- * fills, connectors thinner than a pixel. Each figure is the one `paper2net eval synth --seed 7` draws at that index,
- * read back as `paper2net figure` reads it and scored as eval synth scores it.
+ * fills, connectors thinner than a pixel. Each figure is the one `paper2net synth --seed 7 --max-side 4096` draws at
+ * that index, read back as `paper2net figure` reads it and scored as eval synth scores it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeOcrOptions, nodeOpenCv } from '../../src/cli/figure.ts';
@@ -20,7 +20,9 @@ afterAll(async () => {
 });
 
 async function readSample(index: number, style: FigureStyle): Promise<{ sample: Sample; reading: FigureReading; score: FigureScore }> {
-  const sample = await renderSample(7, index, [style], { viz, rasterizer: resvgRasterizer });
+  // Fitted into 4096 px as `synth --max-side 4096` draws it (the default keeps the tools' own size): a plot scaled
+  // down, as a page or a screen shows it.
+  const sample = await renderSample(7, index, [style], { viz, rasterizer: resvgRasterizer }, { maxSide: 4096 });
   const reading = await readFigure({ kind: 'image', bytes: sample.png, name: `${index}-${style}` }, { ocr, opencv: nodeOpenCv });
   const { truth } = sample;
   return { sample, reading, score: scoreFigure({ graph: truth.graph!, nodes: truth.nodes, edges: truth.edges }, reading.graph) };

@@ -190,6 +190,31 @@ describe('synth dataset samples', () => {
     expect(Buffer.from(a.png).equals(Buffer.from(c.png))).toBe(false);
   });
 
+  it('long plots keep the tools’ scale (no side cap by default); --max-side still caps a side', async () => {
+    // A stub rasterizer: only the scale each figure is drawn at matters here.
+    const scales: number[] = [];
+    const stub = {
+      rasterize: async (_svg: string, scale: number) => {
+        scales.push(scale);
+        return { width: 2, height: 2, data: new Uint8Array(16).fill(255) };
+      },
+      encodePng: async () => new Uint8Array(0),
+    };
+    let long = 0;
+    for (let index = 0; index < 60 && long < 3; index++) {
+      const sample = await renderSample(7, index, ['caffe', 'keras3'], { viz, rasterizer: stub });
+      const scale = scales.at(-1)!;
+      const side = Math.max(sample.figure.width, sample.figure.height);
+      if (side * 0.75 <= 4096) continue;
+      long++;
+      // The 4,096 px cap used to take these below 0.75 px per point; only the 6 MP area cap may now.
+      if (sample.figure.width * sample.figure.height * 0.75 ** 2 <= 6_000_000) expect(scale).toBeGreaterThanOrEqual(0.75);
+      await renderSample(7, index, ['caffe', 'keras3'], { viz, rasterizer: stub }, { maxSide: 1024 });
+      expect(scales.at(-1)! * side).toBeLessThanOrEqual(1024.001);
+    }
+    expect(long).toBeGreaterThan(0);
+  });
+
   it('JPEG round trip leaves white paper white and changes only near ink, lightly', () => {
     const r = rendered.find((r) => r.style === 'keras2')!;
     const copy = { ...r.image, data: new Uint8Array(r.image.data) };

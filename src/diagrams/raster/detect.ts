@@ -54,9 +54,15 @@ export interface Connectors {
  */
 const LIGHT_INK = 200;
 const DARK_INK = 110;
+/**
+ * A fill: any area clearly off white once the paper's noise is smoothed away (a 5×5 median). Light fills
+ * (draw_net's in-place layers, #90EE90, are grey 199) straddle LIGHT_INK, and noise then breaks them into specks.
+ */
+const FILL_INK = 215;
 
-function binaryInk(cv: CV, image: GreyImage, level = LIGHT_INK) {
+function binaryInk(cv: CV, image: GreyImage, level = LIGHT_INK, smooth = false) {
   const grey = cv.matFromArray(image.height, image.width, cv.CV_8UC1, image.data);
+  if (smooth) cv.medianBlur(grey, grey, 5);
   const ink = new cv.Mat();
   cv.threshold(grey, ink, level, 255, cv.THRESH_BINARY_INV);
   grey.delete();
@@ -67,7 +73,7 @@ const overlapsOrTouches = (a: Box, b: Box, gap: number) => a[0] <= b[2] + gap &&
 
 /** Rectangle-like and blob-like closed contours, merged into node boxes. */
 export function findBoxes(cv: CV, image: GreyImage): RasterBox[] {
-  return mergeBoxes([...boxContours(cv, image, LIGHT_INK), ...boxContours(cv, image, DARK_INK), ...boxContours(cv, image, LIGHT_INK, true)]);
+  return mergeBoxes([...boxContours(cv, image, LIGHT_INK), ...boxContours(cv, image, DARK_INK), ...boxContours(cv, image, FILL_INK, true)]);
 }
 
 /**
@@ -75,7 +81,7 @@ export function findBoxes(cv: CV, image: GreyImage): RasterBox[] {
  * first, so filled areas (Keras 3 headers, draw_net fills) stand alone as clean rectangles.
  */
 function boxContours(cv: CV, image: GreyImage, level: number, solid = false): RasterBox[] {
-  const ink = binaryInk(cv, image, level);
+  const ink = binaryInk(cv, image, level, solid);
   if (solid) {
     const kernel = cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(7, 7));
     cv.morphologyEx(ink, ink, cv.MORPH_OPEN, kernel);
@@ -91,16 +97,21 @@ function boxContours(cv: CV, image: GreyImage, level: number, solid = false): Ra
     const r = cv.boundingRect(c);
     // Wide enough for a level label, or tall and narrow (a block whose label is turned a quarter).
     const boxLike = (r.width >= minSide * 1.5 && r.height >= minSide) || (r.height >= minSide * 3 && r.width >= minSide);
-    if (boxLike && r.width < image.width * 0.98 && r.height < image.height * 0.98) {
-      const area = cv.contourArea(c);
-      const fill = area / (r.width * r.height);
+    // A frame round the whole image is no node; a box as wide (or as tall) as the image is: the widest layer of a
+    // narrow top-to-bottom plot reaches within Graphviz's 4 pt margin of both sides.
+    if (boxLike && (r.width < image.width * 0.98 || r.height < image.height * 0.98)) {
+      // A contour runs through its outer pixels' centres: a solid w×h block encloses (w−1)×(h−1), not w×h, which for
+      // a small filled box (a 30 px tall layer, arrow heads left on it) is the 5–10% that kept it under the bar.
+      // The line passes keep w×h: there the thin white gap between two connectors and a box's side is a contour too.
+      const fill = cv.contourArea(c) / (solid ? Math.max(1, r.width - 1) * Math.max(1, r.height - 1) : r.width * r.height);
       const approx = new cv.Mat();
       cv.approxPolyDP(c, approx, 0.02 * cv.arcLength(c, true), true);
       const corners = approx.rows;
       approx.delete();
       const box: Box = [r.x, r.y, r.x + r.width, r.y + r.height];
-      if (fill > 0.9 && corners <= 6) found.push({ box, shape: 'rect' });
-      else if (fill > 0.7 && corners >= 6 && corners <= 12) found.push({ box, shape: 'blob' });
+      if (fill > 0.9 && corners <= 6) {
+        if (!notched(cv, c, Math.min(r.width, r.height))) found.push({ box, shape: 'rect' });
+      } else if (fill > 0.7 && corners >= 6 && corners <= 12) found.push({ box, shape: 'blob' });
     }
     c.delete();
   }
@@ -108,6 +119,31 @@ function boxContours(cv: CV, image: GreyImage, level: number, solid = false): Ra
   hierarchy.delete();
   ink.delete();
   return found;
+}
+
+/**
+ * A row of boxes joined by connectors outlines as one long contour, as full as a box (gaps of a few percent) and,
+ * simplified with a tolerance that grows with its length, as four-cornered: the white gaps between the boxes are
+ * deep notches in it (half its height, cut in from its hull), where a box has at most an arrow head's dent.
+ */
+function notched(cv: CV, contour: InstanceType<CV['Mat']>, shortSide: number): boolean {
+  const hull = new cv.Mat();
+  const defects = new cv.Mat();
+  try {
+    cv.convexHull(contour, hull, false, false);
+    if (hull.rows < 4) return false;
+    cv.convexityDefects(contour, hull, defects);
+    let deepest = 0;
+    // Rows of (start, end, farthest point, depth × 256).
+    for (let k = 0; k < defects.rows; k++) deepest = Math.max(deepest, defects.data32S[k * 4 + 3]! / 256);
+    return deepest > 0.3 * shortSide;
+  } catch {
+    // convexityDefects rejects a self-touching contour: no judgement.
+    return false;
+  } finally {
+    hull.delete();
+    defects.delete();
+  }
 }
 
 /**

@@ -137,7 +137,7 @@ function whitenEdgeScraps(data: Uint8Array, w: number, h: number, band: number):
  * Keras 3 writes white text on a dark header: bands of rows darker than paper whose text is lighter than
  * the band (not darker, as on draw_net's coloured fills) are inverted.
  */
-function invertDarkBands(data: Uint8Array, w: number, h: number): void {
+export function invertDarkBands(data: Uint8Array, w: number, h: number): void {
   const medians = Array.from({ length: h }, (_, y) => [...data.subarray(y * w, y * w + w)].sort((a, b) => a - b)[w >> 1]!);
   for (let y = 0; y < h;) {
     if (medians[y]! >= 160) {
@@ -159,7 +159,9 @@ function invertDarkBands(data: Uint8Array, w: number, h: number): void {
       if (v > level + 80) brighter++;
       else if (v < level - 80) darker++;
     }
-    if (brighter > darker) for (let i = 0; i < band.length; i++) band[i] = 255 - band[i]!;
+    // Inverted and stretched so the header's colour becomes white: left a light grey (a mid-grey header inverted),
+    // its rows would pass for rules and be whitened with their text.
+    if (brighter > darker) for (let i = 0; i < band.length; i++) band[i] = Math.min(255, Math.round(((255 - band[i]!) * 255) / (255 - level)));
     y = end;
   }
 }

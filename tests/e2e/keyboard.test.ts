@@ -84,7 +84,14 @@ describe('the app by keyboard alone', () => {
     await (await chooser).setFiles(join(CORPUS, 'prototxt/caffe__examples_mnist_lenet.prototxt'));
     await page.locator('[data-testid=layer-node]').first().waitFor({ timeout: 90_000 });
 
-    // A layer of the canvas: Tab reaches the nodes, Enter selects the focused one.
+    // A layer of the canvas: Tab reaches the nodes, Enter selects the focused one. (Nodes stay hidden, so out of the
+    // Tab order, until the canvas has measured them: on a loaded machine that comes after the first node is drawn.)
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.svelte-flow__node')].some((n) => getComputedStyle(n).visibility !== 'hidden' && n.getAttribute('tabindex') !== null),
+      undefined,
+      { timeout: 90_000 },
+    );
     await tabTo((t) => t.startsWith('div') && t.includes('"Conv2D conv1,'));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('input.layer-name').inputValue()).toBe('conv1');

@@ -34,8 +34,8 @@ for (const spec of CATALOG) {
 /** "nn.", "torch.nn.", "layers.", "tf.keras.layers.": the module a call names, which says the framework. */
 const CALL = /^\s*(?<module>(?:torch\.)?nn\.|(?:tf\.)?(?:keras\.)?layers\.)?(?<name>[A-Za-z][A-Za-z0-9]*)\s*\((?<args>.*)\)\s*$/s;
 
-/** Splits at the commas outside brackets. */
-function topLevel(text: string, separators: RegExp): string[] {
+/** Splits at the separators outside brackets. */
+export function topLevel(text: string, separators: RegExp): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;

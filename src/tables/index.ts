@@ -2,6 +2,7 @@
 export { buildGrid, type Cell, type TableGrid } from './grid.ts';
 export { classifyTable, tableWords, type TableClass } from './classify.ts';
 export { parseLayerText, normaliseLayerText, repeatCount, sizeOf, typeOfName, type LayerDraft } from './layerText.ts';
+export { topLevel } from './callNotation.ts';
 export {
   interpretTable,
   attributeOf,

@@ -21,6 +21,10 @@ const OUTPUT_OVER =
 const OVER_SYMBOLS =
   /\b(?:over|among|between)\s+(?:the\s+|all\s+)?(\d+)\s+(?:possible\s+|output\s+)?(?:characters|symbols|phonemes|digits|letters|words)\b|\b(?:softmax|output|classifier|distribution)\s+(?:layer\s+)?over\s+(?:a|the|its)\s+(?:target\s+|output\s+)?vocabulary\s+of\s+(?:size\s+)?(\d+)|\b(?:onto|over|to)\s+(?:a|the|its)\s+(\d+)-word\s+(?:target\s+|output\s+)?vocabulary/gi;
 
+/** "predict the presence of each of 125 chromatin features", "outputs a score for each of the 14 findings": a multi-label output. */
+const EACH_OF =
+  /\b(?:predicts?|predicting|outputs?|estimates?|scores?)\b[^.;]{0,60}?\b(?:each|every|all)\s+of\s+(?:the\s+)?(\d+)\s+(?:[a-z-]+\s+){0,3}?[a-z]+s\b/gi;
+
 /** Recent classCountsIn results: the table context, the conventions and the network reader each ask of every sentence. */
 const countsOf = new Map<string, number[]>();
 const COUNTS_KEPT = 20_000;
@@ -41,9 +45,13 @@ function countsIn(sentence: string): number[] {
   if (!/\d/.test(sentence)) return [];
   const counts = [...sentence.matchAll(CLASSES)].flatMap((m) => numbersIn(m[1]));
   counts.push(
-    ...[...sentence.matchAll(WAY), ...sentence.matchAll(ONE_OF), ...sentence.matchAll(OUTPUT_OVER), ...sentence.matchAll(OVER_SYMBOLS)].map((m) =>
-      Number(m[1] ?? m[2] ?? m[3]),
-    ),
+    ...[
+      ...sentence.matchAll(WAY),
+      ...sentence.matchAll(ONE_OF),
+      ...sentence.matchAll(OUTPUT_OVER),
+      ...sentence.matchAll(OVER_SYMBOLS),
+      ...sentence.matchAll(EACH_OF),
+    ].map((m) => Number(m[1] ?? m[2] ?? m[3])),
   );
   return counts.filter((n) => n >= 2 && n <= 100000);
 }

@@ -39,7 +39,9 @@ function windowPatterns(pooling: boolean): { before: RegExp; named: RegExp } {
   };
 }
 const WINDOWS = { pooling: windowPatterns(true), other: windowPatterns(false) };
-const POOL_SIZE = /\b(?:layers?|pooling)\s+(?:of|with)\s+(?:an?\s+)?size\s+(?:of\s+)?(\d{1,2})(?:x(\d{1,2}))?\b/i;
+/** "a pooling layer of size 4", "pooling over 4 positions": a pooling window stated by its size or by what it spans. */
+const POOL_SIZE =
+  /\b(?:layers?|pooling)\s+(?:(?:of|with)\s+(?:an?\s+)?size\s+(?:of\s+)?|over\s+(?:windows?\s+of\s+)?(?=\d{1,2}\s+(?:positions|steps|time\s+steps|frames|samples|bins|tokens|points)\b))(\d{1,2})(?:x(\d{1,2}))?\b/i;
 
 /** "the output is reduced to 256 dimensions by a linear projection layer": the width, said before the layer. */
 const REDUCED_TO =

@@ -202,12 +202,12 @@ export const PART_COUNT: MentionPattern = {
 
 /**
  * "… fully connected layers with 100, 50 and 10 neurons and a single output", "… and a single sigmoid unit", "… leading to
- * the single output": a last layer of one unit.
+ * the single output", "A single linear unit outputs …": a last layer of one unit.
  */
 const SINGLE_OUTPUT: MentionPattern = {
-  needs: /\b(?:and|then|leading|going)\s+(?:(?:to|into)\s+)?(?:a|one|the)\s/i,
+  needs: /\b(?:and|then|leading|going)\s+(?:(?:to|into)\s+)?(?:a|one|the)\s|^(?:a\s+single|one)\s/i,
   pattern:
-    /\b(?:and|then(?:\s+(?:to|into))?|(?:leading|going)\s+to)\s+(?:a\s+single|the\s+single|one|a)\s+(?:(?:final|last)\s+)?(?:linear\s+|sigmoid\s+|scalar\s+|logistic\s+)?(?<item>output(?:\s+(?:unit|neuron|node))?|(?<=(?:linear|sigmoid|logistic)\s+)(?:unit|neuron|node))\b(?!\s+(?:for\s+(?:each|every|all)|per|of|layers?)\b)/gi,
+    /(?:\b(?:and|then(?:\s+(?:to|into))?|(?:leading|going)\s+to)\s+(?:a\s+single|the\s+single|one|a)|^(?:a\s+single|one))\s+(?:(?:final|last)\s+)?(?:scalar\s+)?(?<item>(?:(?:linear|sigmoid|logistic)\s+)?output(?:\s+(?:unit|neuron|node))?|(?:linear|sigmoid|logistic)\s+(?:unit|neuron|node))\b(?!\s+(?:for\s+(?:each|every|all)|per|of|layers?)\b)/gi,
 };
 
 export function singleOutputMentions(sentence: string): Found[] {
@@ -223,6 +223,34 @@ const LAYER_VERB: MentionPattern = {
   ),
 };
 const VERB_KIND: Record<string, string> = { convolves: 'convolution', filters: 'convolution', pools: 'pooling', subsamples: 'subsampling' };
+
+/**
+ * "The first layer applies 128 kernels of width 19; the second layer uses 256 …": a layer by its position, with
+ * no kind words. The noun its clause counts gives the kind (read by the clause cutter, which knows where the clause ends).
+ */
+const ORDINAL_LAYER: MentionPattern = {
+  needs: /\b(?:the|its|our)\s+[a-z]+\s+(?:hidden\s+)?layer\b/i,
+  pattern: new RegExp(
+    String.raw`\b(?<ord>(?:the|its|our)\s+(?:${ORDINAL_WORDS}))\s+(?:hidden\s+)?layer\b(?!s|\s+(?:convolves|filters|pools|subsamples)\b)(?<noun>)`,
+    'gi',
+  ),
+};
+
+export function ordinalMentions(sentence: string): Found[] {
+  return mentionsIn(sentence, ORDINAL_LAYER).map((m) => {
+    const found = m as Found;
+    found.untyped = true;
+    found.groups = { ord: m.groups!.ord, words: '', noun: 'layer' };
+    return found;
+  });
+}
+
+/** The kind of an untyped mention: the type whose width the noun of its clause counts ("… 256 kernels of width 11"). */
+export function countedKind(own: string): LayerKind | undefined {
+  const noun = WIDTH_NOUN.exec(own);
+  const type = noun ? typeCountedBy(noun[1]) : undefined;
+  return type ? { type, widthParam: widthParam(type) } : undefined;
+}
 
 const POOLING_WORDS = String.raw`(?:global\s+)?(?:max|average|mean|avg)(?:[- ]over[- ]time)?[- ]pooling`;
 /**
@@ -357,18 +385,20 @@ export function numberOfMentions(sentence: string): Found[] {
 
 /**
  * A layer without a width named without the word "layer": "a 2x2 max-pooling", "another max pooling", "…
- * and global average pooling", as items of a list of layers.
+ * and global average pooling", "(5) global average pooling", as items of a list of layers.
  */
 const BARE_KIND = new RegExp(
-  String.raw`(?:\b(?:(?<article>an?|another|one)(?:\s+(?:second|third|fourth|further|final|last|additional))?|with|and|then|after|use|uses|using|apply|applies|applying)\s+|^)(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))(?![\w-])(?!\s+(?:hidden\s+)?layers?\b)`,
+  String.raw`(?:\b(?:(?<article>an?|another|one)(?:\s+(?:second|third|fourth|further|final|last|additional))?|with|and|then|after|use|uses|using|apply|applies|applying)\s+|^|(?:\(\d{1,2}\)|[;:])\s*)(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))(?![\w-])(?!\s+(?:hidden\s+)?layers?\b)`,
   'gi',
 );
 
 export function bareMentions(sentence: string): Found[] {
   return [...sentence.matchAll(BARE_KIND)].flatMap((m) => {
     const kind = kindNamed(m.groups!.words);
-    // Without an article only a name of two words or more ("global average pooling", not "pooling").
-    if (!kind || kind.widthParam !== undefined || (!m.groups!.article && !/\s|-/.test(m.groups!.words))) return [];
+    // Without an article only a name of two words or more ("global average pooling", not "pooling"), or one with its
+    // window ("with pooling over 4 positions").
+    const sized = /^\s+(?:over\s+\d|of\s+(?:size|width)\s+\d)/i.test(sentence.slice(m.index! + m[0].length));
+    if (!kind || kind.widthParam !== undefined || (!m.groups!.article && !/\s|-/.test(m.groups!.words) && !sized)) return [];
     return [itemMention(m, { words: m.groups!.words!, noun: '' })];
   });
 }
@@ -384,6 +414,8 @@ export type Found = RegExpMatchArray & {
   positions?: number[];
   /** "after conv1, conv2 and conv5": the named layers it follows. */
   afterNames?: string[];
+  /** "the first layer" without kind words: its clause's counted noun types it. */
+  untyped?: boolean;
   /** "the next two": a run of the layers counted before. */
   range?: { which: 'first' | 'next' | 'last' | 'remaining'; count: number };
   /** Widths the statement itself gives ("the number of filters is 16, 32 and 64", "64 for the first two layers", "a single output"). */

@@ -28,6 +28,8 @@ import {
   singleOutputMentions,
   sizedOutputMentions,
   verbMentions,
+  ordinalMentions,
+  countedKind,
   pooledByMentions,
   type Found,
   type MentionPattern,
@@ -86,7 +88,7 @@ const GROUP: MentionPattern = {
   needs: /\slayers?\b/i,
   pattern: new RegExp(
     String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*|\b(?:up\s+to|than|least|most|every|each)\s+)(?<count>\d+|an?|single|one)\s+(?:(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*|\d+-[a-z]+)\s+){0,2}?)?` +
-      String.raw`(?:(?<adj>more|additional|further|consecutive|successive|stacked|subsequent|other|remaining|intermediate|final|last)\s+)?` +
+      String.raw`(?:(?<adj>more|additional|further|consecutive|successive|stacked|subsequent|following|other|remaining|intermediate|final|last)\s+)?` +
       // "two 3x3 convolutional layers": the window may stand before the kind.
       String.raw`(?:\d{1,2}x\d{1,2}\s+)?(?<words>(?:${KIND_WORDS})(?:\s+(?:${KIND_WORDS}))?)(?<extra>(?:\s*\+\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3})\s+(?:output\s+|classification\s+|bottleneck\s+|projection\s+)?(?<hidden>hidden\s+)?(?<noun>layers?)\b`,
     'gi',
@@ -147,6 +149,9 @@ function followerLists(sentence: string): { starts: Array<{ at: number; each: bo
   }
   return { starts, bare };
 }
+
+/** "…: the first has 512 units": a width said of the first layer of a counted group only. */
+const FIRST_HAS = /[:;,]\s*the\s+first\s+(?:1\s+|layer\s+)?(?:has|have|uses|contains|is\s+of|with)\s+\d+\s+[a-z]/i;
 
 /** "the first …" at the start of a mention. */
 const LEADING_ORDINAL = new RegExp(String.raw`^the\s+(?:${ORDINAL_WORDS})\b`, 'i');
@@ -262,6 +267,7 @@ export function groupClauses(sentence: string): GroupClause[] {
       ...enumeratedMentions(sentence),
       ...embeddedMentions(sentence),
       ...verbMentions(sentence),
+      ...ordinalMentions(sentence),
       ...pooledByMentions(sentence),
       ...layersOf,
       ...singleOutputMentions(sentence),
@@ -275,7 +281,7 @@ export function groupClauses(sentence: string): GroupClause[] {
     ] as Found[]
   )
     .sort((a, b) => a.index! - b.index!)
-    .filter((m) => m.range || m.kind || kindNamed(m.groups!.words) || kindNamed(m.groups!.words.split(/\s+/).slice(-1)[0]))
+    .filter((m) => m.range || m.untyped || m.kind || kindNamed(m.groups!.words) || kindNamed(m.groups!.words.split(/\s+/).slice(-1)[0]))
     // "instead of the original three fully connected layers", "rather than a pooling layer": layers the network does not have.
     .filter((m) => !NEGATED_BEFORE.test(sentence.slice(Math.max(0, m.index! - 40), m.index)))
     // (a range, "except for the last one, which …", still bounds the clause before it)
@@ -288,9 +294,11 @@ export function groupClauses(sentence: string): GroupClause[] {
     // Two readings of one mention ("the first hidden layer" as a group, and as "… layer convolves"): the later, more specific, stands.
     if (end === start) return;
     const own = sentence.slice(start, end);
+    const typed = m.untyped ? countedKind(own.split(/;/)[0]) : undefined;
+    if (m.untyped && !typed) return;
     const kind = m.range
       ? rangeKind(g.words, own, clauses[clauses.length - 1])
-      : (m.kind ?? kindNamed(g.words!) ?? kindNamed(g.words!.split(/\s+/).slice(-1)[0])!);
+      : (typed ?? m.kind ?? kindNamed(g.words!) ?? kindNamed(g.words!.split(/\s+/).slice(-1)[0])!);
     const clause: GroupClause = {
       type: kind.type,
       ref: m.range ? { kind: 'range', ...m.range } : m.names ? { kind: 'named', names: m.names } : refOf(g, g.noun.toLowerCase() === 'layers'),
@@ -299,6 +307,8 @@ export function groupClauses(sentence: string): GroupClause[] {
       text: own.trim(),
     };
     if (m.widths) clause.widths = m.widths;
+    // "the first layer was composed of …": a layer by position alone is one only with its width.
+    if (m.untyped && !clause.widths) return;
     // "maps the latent vector to a 4x4x1024 tensor with a fully connected layer", "reduced to 256 dimensions by a
     // linear projection layer": said before the layer is named.
     const reshaped = i === 0 && kind.type === 'Dense' && !clause.widths ? widthBefore(sentence.slice(0, start)) : undefined;
@@ -315,7 +325,12 @@ export function groupClauses(sentence: string): GroupClause[] {
       clause.ref = { kind: 'new', count: clause.widths!.length };
     // "a five-layer convolutional network …" counts its layers of every kind: only with its widths is it the list.
     if (m.counted && !clause.widths) return;
-    if (clause.ref.kind === 'new' && (clause.ref.count ?? 1) >= 2) {
+    // "four hidden layers: the first has 512 units, and …": the width is the first layer's (a rule may give the others').
+    if (clause.ref.kind === 'new' && (clause.ref.count ?? 1) >= 2 && clause.widths?.length === 1 && FIRST_HAS.test(own)) {
+      clause.perLayer = Array.from({ length: clause.ref.count! }, (_, k) => (k === 0 ? { widths: clause.widths } : {}));
+      delete clause.widths;
+    }
+    if (clause.ref.kind === 'new' && (clause.ref.count ?? 1) >= 2 && !clause.perLayer) {
       const each = bracketItems(own);
       const read = each && each.length === clause.ref.count ? each.map((item) => attributes(kind.type, item)) : [];
       // Each item states its own layer only where each has a width ("6 and 16 filters" is one list instead).

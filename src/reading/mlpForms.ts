@@ -1,5 +1,5 @@
 /**
- * Whole fully connected networks stated in one phrase: a layer-size chain ("784-1024-1024-2048-10"), a
+ * Whole fully connected networks stated in one phrase: a layer-size chain ("784-1024-1024-2048-10", "40 → 128 → 1"), a
  * family ("2, 3, and 4 layer networks with 1024 and 2048 units in each layer": one network per
  * combination), a table cell ("3 layers, 1024 units"), "a single hidden layer of 256 units", "hidden layer sizes are 512
  * and 256".
@@ -35,8 +35,13 @@ const FORMS = [
     'i',
   ),
 ];
-/** "784-500-500-2000-10", "d–500–500–2000–10" (the input as a symbol the text sets: "d = 784"). */
-const CHAIN = /(?<![\d.,x-])(?:(?<symbol>\b[a-zA-Z])\s*[-–—]\s*)?(?<sizes>\d{1,6}(?:\s*[-–—]\s*\d{1,6}){2,})(?![\dx]|[.,]\d|\s*[-–—]\s*\d)/g;
+/** Between the sizes of a chain: a dash or an arrow. */
+const LINK = String.raw`\s*(?:->|[-–—→⟶])\s*`;
+/** "784-500-500-2000-10", "d–500–500–2000–10" (the input as a symbol the text sets: "d = 784"), "40 → 128 → 64 → 1". */
+const CHAIN = new RegExp(
+  String.raw`(?<![\d.,x>→-]|[-→]\s)(?:(?<symbol>\b[a-zA-Z])${LINK})?(?<sizes>\d{1,6}(?:${LINK}\d{1,6}){2,})(?![\dx]|[.,]\d|${LINK}\d)`,
+  'g',
+);
 /** Wider than this, a "fully connected" width is a count of some other thing. */
 const MAX_UNITS = 100000;
 const CHAIN_CONTEXT = /\b(?:architectures?|networks?|nets?|mlps?|layers?|units|neurons|autoencoders?|models?|dimensions?)\b/i;
@@ -48,7 +53,7 @@ function chainsIn(sentence: string, text: string): MlpStatement[] {
   if (!CHAIN_CONTEXT.test(sentence)) return [];
   const out: MlpStatement[] = [];
   for (const m of sentence.matchAll(CHAIN)) {
-    const sizes = m.groups!.sizes.split(/\s*[-–—]\s*/).map(Number);
+    const sizes = m.groups!.sizes.split(new RegExp(LINK)).map(Number);
     // Years, page ranges and dates ("2015-11-26") are not layer sizes, nor neuron counts of convolutional layers
     // ("253,440–186,624–…": no fully connected layer is that wide).
     const date = sizes.length === 3 && sizes[0]! >= 1900 && sizes[0]! <= 2100 && sizes[1]! <= 12 && sizes[2]! <= 31;

@@ -8,7 +8,7 @@
  * ends a network whose last stated layers are hidden or not fully connected.
  */
 import { getSpec, type Params } from '../graph/index.ts';
-import { classCountsIn, datasetClassesIn, TASK_SIZED_OUTPUT } from './classes.ts';
+import { classCountsIn, datasetClassesIn, outputFunction, TASK_SIZED_OUTPUT } from './classes.ts';
 import { groupClauses, type GroupClause } from './layerGroups.ts';
 import { mlpStatements } from './mlpForms.ts';
 import { describesNoDesign, escapeRegExp, proseForm } from './text.ts';
@@ -19,6 +19,7 @@ import { widthFamilies } from './widthFamilies.ts';
 import { blockStatementAt, type BlockStatement } from './blockStatements.ts';
 import { networkNamed, statesVariant, variantNetworks } from './variantNetworks.ts';
 import { levelWidths, mirroredLevel } from './mirroredPaths.ts';
+import { applyWidthRule } from './widthRules.ts';
 
 export interface StatedLayer extends LayerDraft {
   unit: TextUnit;
@@ -307,64 +308,6 @@ function addBlocks(b: Building, statement: BlockStatement, unit: TextUnit, befor
 /** Parts of a network a text describes one at a time; "network" alone is too common in summaries ("8 conv. and 3 FC layers"). */
 const ARCHITECTURE_WORDS = /\b(?:encoder|decoder|discriminator|generator|critic|backbone|head)\b/i;
 
-/** "the depth is doubled at every layer", "halving the number of channels": the width rule of a stack. */
-const WIDTH_RULE =
-  /\b(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)|kernels)|channels|filters|feature\s+maps)\s+(?:is\s+|are\s+)?(doubled|halved|doubles|halves)|\b(doubling|halving)\s+(?:the\s+)?(?:depth|width|number\s+of\s+(?:filters|channels|feature\s+(?:maps|channels)))/i;
-/** "brings the depth from 1 to 128 channels", "starting with 64 filters", "from 16 in the first block to 256 in the last": where a width rule starts. */
-const FIRST_WIDTH =
-  /\bthe\s+first\s+(?:level|block|stage|layer|convolution)\s+(?:uses|has|applies)\s+(\d+)\s+(?:channels|filters|feature\s+maps)\b|\bfrom\s+\d+\s+to\s+(\d+)\s+(?:channels|filters|feature\s+maps)|\bstart(?:s|ing)?\s+(?:with|from|at)\s+(\d+)(?:\s+(?:channels|filters|feature\s+maps))?\b(?![.,]?\d)|\bfrom\s+(\d+)\s+(?:(?:channels|filters|feature\s+maps)\s+)?in\s+the\s+first\b/i;
-
-/** A width rule that steps once per stage: after each pooling or downsampling, per block or stage. */
-const STAGE_STEP =
-  /\bafter\s+(?:each|every)\s+(?:max[- ]?)?(?:pooling|down-?sampling|block|stage)|\b(?:per|in\s+each|in\s+every|at\s+each|at\s+every)\s+(?:block|stage|pooling|down-?sampling)/i;
-
-/** Widths of a stack whose text states the first width and a doubling (or halving) rule. */
-function applyWidthRule(b: Building, text: string): boolean {
-  const rule = WIDTH_RULE.exec(text);
-  if (!rule) return false;
-  const factor = /doubl/i.test(rule[1] ?? rule[2]) ? 2 : 0.5;
-  // The rule speaks of maps: the first layer type that has filters.
-  const kind = b.slots.find((s) => widthParam(s.type) === 'filters')?.type;
-  const ruled = b.slots.filter((s) => s.type === kind);
-  const start = startWidth(text, ruled[0], b.units, factor);
-  if (start === undefined) return false;
-  // "doubled after each pooling step", "in every stage": the width changes where the maps are pooled, not per layer.
-  const perStage = STAGE_STEP.test(text);
-  let width = start;
-  let seen = 0;
-  let pooled = false;
-  for (const slot of b.slots) {
-    if (perStage && /Pool/.test(slot.type)) pooled = seen > 0;
-    if (slot.type !== kind) continue;
-    if (seen > 0 && (!perStage || pooled)) width = Math.max(1, Math.round(width * factor));
-    if (slot.params.filters === undefined) slot.params = { ...slot.params, filters: width };
-    seen++;
-    pooled = false;
-  }
-  // "…, except for the last one, which outputs the 3 channels of the image".
-  const last = LAST_EXCEPT.exec(text);
-  if (last && ruled.length >= 2) ruled[ruled.length - 1]!.params = { ...ruled[ruled.length - 1]!.params, filters: Number(last[1]) };
-  return seen > 0;
-}
-
-/** "reshaped into a 4x4x1024 tensor": the channels a stack of (transposed) convolutions grows or shrinks from. */
-const RESHAPED_TO = /\breshaped?\s+(?:in)?to\s+(?:an?\s+)?\d{1,3}x\d{1,3}x(\d{1,5})\b/i;
-/** "except for the last one, which outputs the 3 channels of the image": the last layer's own width. */
-const LAST_EXCEPT =
-  /\bexcept\s+(?:for\s+)?the\s+last(?:\s+(?:one|1|layer))?\s*,?\s*which\s+(?:outputs?|has|produces?|gives?)\s+(?:the\s+)?(\d+)\s+(?:output\s+)?(?:channels?|filters?|feature\s+maps?)\b/i;
-
-/**
- * Where a width rule starts: the width it says it starts from ("starting with 32 filters"), else the first ruled
- * layer's stated width, else one step from the channels of the tensor the stack was reshaped from.
- */
-function startWidth(text: string, first: Slot | undefined, units: TextUnit[], factor: number): number | undefined {
-  const stated = FIRST_WIDTH.exec(text);
-  if (stated) return Number(stated[1] ?? stated[2] ?? stated[3] ?? stated[4]);
-  if (typeof first?.params.filters === 'number' && !first.inferred.includes('filters')) return first.params.filters;
-  const reshaped = [text, ...units.map((u) => proseForm(u.text))].map((t) => RESHAPED_TO.exec(t)).find(Boolean);
-  return reshaped ? Math.max(1, Math.round(Number(reshaped[1]) * factor)) : undefined;
-}
-
 /**
  * A network is kept when it states at least two layers with weights and some of their widths; with
  * `unsized`, also a stack whose widths the text gives elsewhere (as a symbol a family of networks names).
@@ -588,7 +531,13 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
           ...net,
           layers: [
             ...hidden,
-            { type: 'Dense', params: { units: mlp.output, activation: mlp.reconstructs ? 'linear' : 'softmax' }, inferred: [], text: mlp.text, unit },
+            {
+              type: 'Dense',
+              params: { units: mlp.output, activation: mlp.reconstructs ? 'linear' : outputFunction(mlp.output) },
+              inferred: [],
+              text: mlp.text,
+              unit,
+            },
           ],
         });
       else networks.push(withOutput(net, classCountNear(units, counts, unit.index), TASK_SIZED_OUTPUT.test(text) ? unit : undefined));
@@ -601,7 +550,7 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
         b.last = unit.index;
         for (const j of [...blocks.from, i].sort((x, y) => x - y)) if (!b.units.includes(units[j])) b.units.push(units[j]);
         for (const clause of groupClauses(blocks.rest ?? '')) apply(b, clause, unit);
-        applyWidthRule(b, text);
+        applyWidthRule(b.slots, b.units, text);
         return;
       }
     }
@@ -641,7 +590,7 @@ export function statedNetworks(units: TextUnit[]): StatedNetwork[] {
       }
     });
     if (b && TASK_SIZED_OUTPUT.test(text) && unit.index - b.last <= GAP) taskSized = unit;
-    if (b && unit.index - b.last <= GAP && applyWidthRule(b, text)) {
+    if (b && unit.index - b.last <= GAP && applyWidthRule(b.slots, b.units, text)) {
       b.last = unit.index;
       if (!b.units.includes(unit)) b.units.push(unit);
     }

@@ -99,12 +99,18 @@ const COST = /\b(?:multiply-accumulates?|MACs|FLOPs|operations|parameters)\b/i;
 const WORKED_EXAMPLE = /\bfor\s+(?:instance|example)\b|\be\.g\.|[≈·²]/;
 /** What a trained network has learned, looked at: "we visualise the activations of conv5 units", "units respond to edges". */
 const ANALYSED = /\bvisuali[sz]\w*|\bt-SNE\b|\b(?:respond|responds)\s+to\b|\bfires?\s+selectively\b/i;
+/** Layers of a trained network frozen or fine-tuned ("freeze its first 10 convolutional layers"): a network reused, not stated. */
+const REUSED = /\b(?:freez\w*|frozen|unfreez\w*)\b|\bfine-?tun\w*\b[^.;]*\blayers\b|\blayers\b[^.;]*\bfine-?tun\w*/i;
+/** A network mapped onto hardware ("each convolutional layer is tiled onto the systolic array"): how it runs, not what it is. */
+const HARDWARE = /\b(?:systolic|DRAM|SRAM|FPGAs?|ASICs?|on-?chip|off-?chip|processing\s+elements?|GOP\/s|TOP\/s|GOPS|TOPS)\b/;
+const MAPPED = /\b(?:tiled?|tiling|mapped|streamed|fused|split|partitioned|scheduled|pass(?:es)?|cycles?|buffer\w*)\b/i;
 /** Counts given as alternatives ("with five or six convolutional layers"): choices discussed, not a design. */
 const ALTERNATIVE_COUNTS = /\b\d+\s+or\s+\d+\s+(?:[a-z-]+\s+){0,2}layers\b/i;
 
 /**
  * A sentence that states no network of the paper's own: what a cited work built (related work), a layer's cost worked
- * out as an example, an analysis of what a trained network learned, or a change tried on a network and what it did (an ablation: "replacing each 5x5 convolution by two 3x3 convolutions reduces the
+ * out as an example, an analysis of what a trained network learned, layers frozen or fine-tuned, a network mapped onto
+ * hardware, or a change tried on a network and what it did (an ablation: "replacing each 5x5 convolution by two 3x3 convolutions reduces the
  * number of parameters by 28%", "a single output layer performs on par with the two-layer variant").
  */
 export function describesNoDesign(text: string): boolean {
@@ -114,6 +120,8 @@ export function describesNoDesign(text: string): boolean {
     COMPARED.test(text) ||
     ALTERNATIVE_COUNTS.test(proseForm(text)) ||
     (COST.test(text) && WORKED_EXAMPLE.test(text)) ||
-    ANALYSED.test(text)
+    ANALYSED.test(text) ||
+    REUSED.test(text) ||
+    (HARDWARE.test(text) && MAPPED.test(text))
   );
 }

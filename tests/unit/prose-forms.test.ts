@@ -696,11 +696,45 @@ const FORMS: Array<[string, string]> = [
     'Words are represented by 50-dimensional pretrained vectors, read by an LSTM layer with 60 units whose last state feeds a softmax over the 5 coarse review types.',
     'E50 L60 F5',
   ],
+  [
+    'Each trace is a one-hot matrix. The first layer of the detector scans it with 64 convolutional kernels of width 9 and is followed by max pooling over 3 positions; the second layer applies 96 kernels of width 5, again with pooling over 3 positions; the third layer has 96 kernels of width 3. A fully connected layer with 100 units and an output layer with 2 units follow.',
+    'C64 P C96 P C96 F100 F2',
+  ],
+  [
+    'The model is built from the following parts: (1) a 5×5 convolution with 16 filters; (2) two 3×3 convolutions with 32 filters, followed by 2×2 max pooling; (3) global average pooling and a softmax layer with 7 outputs.',
+    'C16 C32 C32 P A F7',
+  ],
+  [
+    'The encoder consists of three blocks, each with two 3×3 convolutions followed by 2×2 max pooling. The first block has 8 filters, and the number of filters doubles from one block to the next. A fully connected layer with 50 units and an output layer with 3 units close the network.',
+    'C8 C8 P C16 C16 P C32 C32 P F50 F3',
+  ],
+  [
+    'Each sample is described by 60 handcrafted features. The regressor is a fully connected network with three hidden layers: the first has 256 units, and every following hidden layer has half as many units as the one before it. A single linear unit outputs the predicted yield.',
+    'F256 F128 F64 F1',
+  ],
+  [
+    'A convolutional layer with 32 filters and a second convolutional layer with 32 filters are followed by a dense layer of 80 units, which predicts the presence of each of 40 acoustic events.',
+    'C32 C32 F80 F40',
+  ],
+  ['Every record is a vector of 24 sensor readings, which an MLP 24 → 64 → 32 → 1 with ReLU hidden units turns into the probability of a fault.', 'F64 F32 F1'],
 ];
 
 describe('prose forms', () => {
   it.each(FORMS)('%s', (text, tokens) => {
     expect(tokensOf(text)).toContain(tokens);
+  });
+
+  it("makes no network of a reused network's frozen or fine-tuned layers, nor of layers mapped onto hardware", () => {
+    expect(
+      tokensOf(
+        'We take a network pretrained on a large corpus and freeze its first 8 convolutional layers. The last 2 convolutional layers and the 1024-unit fully connected layer are fine-tuned on our 3,000 images.',
+      ),
+    ).toEqual([]);
+    expect(
+      tokensOf(
+        'Each convolutional layer is tiled onto the 16 × 16 systolic array, so 16 filters are processed per pass. Fully connected layers with more than 2,048 units are split into blocks whose weights are streamed from DRAM.',
+      ),
+    ).toEqual([]);
   });
 
   it('makes no network of layers a text only names ("fc7 features") or of an arrow chain that is not of layers', () => {

@@ -25,6 +25,10 @@ const OVER_SYMBOLS =
 const EACH_OF =
   /\b(?:predicts?|predicting|outputs?|estimates?|scores?)\b[^.;]{0,60}?\b(?:each|every|all)\s+of\s+(?:the\s+)?(\d+)\s+(?:[a-z-]+\s+){0,3}?[a-z]+s\b/gi;
 
+/** "classified by a softmax layer into the 11 gestures", "predicts the next venue among 3,906 candidate venues": the choices an output makes. */
+const CHOSEN_AMONG =
+  /\b(?:classif(?:y|ies|ied)|categori[sz]e[sd]?|sort(?:s|ed)?)\b[^.;]{0,60}?\binto\s+(?:1\s+of\s+)?(?:the\s+)?(\d+)\s+(?!(?:[a-z-]+\s+){0,2}?(?:classes|categories|labels|tags)\b)(?:[a-z-]+\s+){0,2}?[a-z]+s\b|\b(?:among|between)\s+(?:the\s+|all\s+)?(\d+)\s+(?:candidate|possible)\s+\w+/gi;
+
 /** Recent classCountsIn results: the table context, the conventions and the network reader each ask of every sentence. */
 const countsOf = new Map<string, number[]>();
 const COUNTS_KEPT = 20_000;
@@ -51,6 +55,7 @@ function countsIn(sentence: string): number[] {
       ...sentence.matchAll(OUTPUT_OVER),
       ...sentence.matchAll(OVER_SYMBOLS),
       ...sentence.matchAll(EACH_OF),
+      ...sentence.matchAll(CHOSEN_AMONG),
     ].map((m) => Number(m[1] ?? m[2] ?? m[3])),
   );
   return counts.filter((n) => n >= 2 && n <= 100000);

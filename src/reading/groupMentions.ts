@@ -5,7 +5,17 @@
  * layer names in lists ("a 2x2 max-pooling"). Each is a mention the clause cutter of layerGroups.ts reads.
  */
 import { NUMBER_LIST, ORDINALS, ORDINAL_WORDS, numbersIn } from './numbers.ts';
-import { KIND_WORDS, NOUN_KIND_WORDS, kindNamed, typeCountedBy, widthParam, ALL_WIDTH_NOUNS, type LayerKind } from './vocabulary.ts';
+import {
+  KIND_WORDS,
+  NOUN_KIND_WORDS,
+  FUNCTION_WORDS,
+  functionNamed,
+  kindNamed,
+  typeCountedBy,
+  widthParam,
+  ALL_WIDTH_NOUNS,
+  type LayerKind,
+} from './vocabulary.ts';
 import type { GroupClause } from './layerGroups.ts';
 
 /**
@@ -171,6 +181,22 @@ export function sizedOutputMentions(sentence: string): Found[] {
   );
 }
 
+/** "followed by a softmax over all venues": the output layer, as wide as the choices the text counts elsewhere. */
+const SOFTMAX_OVER: MentionPattern = {
+  needs: /soft-?max\s+(?:layer\s+)?(?:over|across)\s/i,
+  pattern: /\b(?:an?\s+|the\s+)(?<item>soft-?max)\s+(?:layer\s+)?(?:over|across)\s+(?:all\s+|the\s+|every\s+)(?![\d,]+\s)/gi,
+};
+
+export function softmaxOverMentions(sentence: string): Found[] {
+  return mentionsIn(sentence, SOFTMAX_OVER).map((m) => {
+    const found = m as Found;
+    found.index = m.index! + m[0].indexOf(m.groups!.item);
+    found.groups = { words: 'output', noun: 'layer', count: '1' };
+    found.activation = 'softmax';
+    return found;
+  });
+}
+
 /**
  * "Tokens are embedded into 64-dimensional vectors", "words are embedded in 100 dimensions", "words are represented by
  * 100-dimensional word vectors": an embedding stated by its verb.
@@ -205,9 +231,9 @@ export const PART_COUNT: MentionPattern = {
  * the single output", "A single linear unit outputs …": a last layer of one unit.
  */
 const SINGLE_OUTPUT: MentionPattern = {
-  needs: /\b(?:and|then|leading|going)\s+(?:(?:to|into)\s+)?(?:a|one|the)\s|^(?:a\s+single|one)\s/i,
+  needs: /\b(?:and|then|leading|going|by)\s+(?:(?:to|into)\s+)?(?:a|one|the)\s|^(?:a\s+single|one)\s/i,
   pattern:
-    /(?:\b(?:and|then(?:\s+(?:to|into))?|(?:leading|going)\s+to)\s+(?:a\s+single|the\s+single|one|a)|^(?:a\s+single|one))\s+(?:(?:final|last)\s+)?(?:scalar\s+)?(?<item>(?:(?:linear|sigmoid|logistic)\s+)?output(?:\s+(?:unit|neuron|node))?|(?:linear|sigmoid|logistic)\s+(?:unit|neuron|node))\b(?!\s+(?:for\s+(?:each|every|all)|per|of|layers?)\b)/gi,
+    /(?:\b(?:and|then(?:\s+(?:to|into))?|(?:leading|going)\s+to|(?:followed|succeeded)\s+by)\s+(?:a\s+single|the\s+single|one|a)|^(?:a\s+single|one))\s+(?:(?:final|last)\s+)?(?:scalar\s+)?(?<item>(?:(?:linear|sigmoid|logistic)\s+)?output(?:\s+(?:unit|neuron|node))?|(?:linear|sigmoid|logistic)\s+(?:unit|neuron|node))\b(?!\s+(?:for\s+(?:each|every|all)|per|of|layers?)\b)/gi,
 };
 
 export function singleOutputMentions(sentence: string): Found[] {
@@ -250,6 +276,32 @@ export function countedKind(own: string): LayerKind | undefined {
   const noun = WIDTH_NOUN.exec(own);
   const type = noun ? typeCountedBy(noun[1]) : undefined;
   return type ? { type, widthParam: widthParam(type) } : undefined;
+}
+
+/**
+ * "a 48-unit ReLU layer", "two tanh layers with 100 units": fully connected layers named by the function they apply.
+ * Only with a width (the clause cutter drops them without one: "a ReLU layer" alone is an activation).
+ */
+const FUNCTION_LAYER: MentionPattern = {
+  needs: /\s(?:hidden\s+)?layers?\b/i,
+  pattern: new RegExp(
+    String.raw`\b(?:(?<count>\d+|an?|one)\s+)?(?:(?<width>\d+)[- ](?:unit|neuron|node)\s+)?(?<fn>${FUNCTION_WORDS})\s+(?:hidden\s+)?(?<noun>layers?)\b`,
+    'gi',
+  ),
+};
+
+export function functionLayerMentions(sentence: string): Found[] {
+  return mentionsIn(sentence, FUNCTION_LAYER).flatMap((m) => {
+    const activation = functionNamed(m.groups!.fn);
+    if (!activation || activation === 'softmax') return [];
+    const found = m as Found;
+    found.kind = { type: 'Dense', widthParam: widthParam('Dense') };
+    found.untyped = true;
+    found.activation = activation;
+    if (m.groups!.width) found.widths = [Number(m.groups!.width)];
+    found.groups = { ...m.groups!, words: 'fully connected', noun: m.groups!.noun };
+    return [found];
+  });
 }
 
 const POOLING_WORDS = String.raw`(?:global\s+)?(?:max|average|mean|avg)(?:[- ]over[- ]time)?[- ]pooling`;
@@ -414,8 +466,10 @@ export type Found = RegExpMatchArray & {
   positions?: number[];
   /** "after conv1, conv2 and conv5": the named layers it follows. */
   afterNames?: string[];
-  /** "the first layer" without kind words: its clause's counted noun types it. */
+  /** "the first layer" or "a ReLU layer", without kind words: one only where its clause states a width (the counted noun types the first). */
   untyped?: boolean;
+  /** "a 48-unit ReLU layer": the function the mention names. */
+  activation?: string;
   /** "the next two": a run of the layers counted before. */
   range?: { which: 'first' | 'next' | 'last' | 'remaining'; count: number };
   /** Widths the statement itself gives ("the number of filters is 16, 32 and 64", "64 for the first two layers", "a single output"). */

@@ -29,6 +29,8 @@ import {
   sizedOutputMentions,
   verbMentions,
   ordinalMentions,
+  functionLayerMentions,
+  softmaxOverMentions,
   countedKind,
   pooledByMentions,
   type Found,
@@ -94,11 +96,11 @@ const GROUP: MentionPattern = {
     'gi',
   ),
 };
-/** Layers named by a noun of their own: "2 LSTMs", "1000-dimensional word embeddings", "a 2-layer LSTM", "LSTMs with 4 layers". */
+/** Layers named by a noun of their own: "2 LSTMs", "1000-dimensional word embeddings", "a 2-layer LSTM", "LSTMs with 4 layers", "a GRU of depth 3". */
 const NOUN_GROUP = new RegExp(
   String.raw`\b(?:(?<det>the|each|every|all|these|both)\s+|(?:an?\s+)?(?<![\d.]\s*(?:to|-)\s*)(?<layerCount>\d+)[- ]layers?\s+|(?<![\d.]\s*(?:to|-)\s*)(?<count>\d+|an?|single|one)(?![- ]?(?:dimensional|dim|d)\b)\s+)?` +
     String.raw`(?:(?:deep|stacked|bidirectional|bi-directional|unidirectional|multi-layer|multilayer|\d+[- ]?dimensional|[123][- ]?d|\d{1,2}x\d{1,2}|(?!(?:${NOT_ADJECTIVES})\b)[a-z][\w-]*)\s+){0,2}?` +
-    String.raw`(?<words>${NOUN_KIND_WORDS})s?\b(?!\s*(?:-based\s+)?(?:networks?|models?|architectures?|nets?|cells?|units?|spaces?|vectors?|dimensions?|sizes?|matrix|matrices|functions?)\b)(?:\s+with\s+(?<withCount>\d+)\s+layers\b)?`,
+    String.raw`(?<words>${NOUN_KIND_WORDS})s?\b(?!\s*(?:-based\s+)?(?:networks?|models?|architectures?|nets?|cells?|units?|spaces?|vectors?|dimensions?|sizes?|matrix|matrices|functions?)\b)(?:\s+with\s+(?<withCount>\d+)\s+layers\b|,?\s+(?:of|with)\s+(?:a\s+)?depth\s+(?:of\s+)?(?<depth>\d{1,2})\b)?`,
   'gi',
 );
 
@@ -199,8 +201,8 @@ function nounMentions(sentence: string, covered: RegExpMatchArray[]): RegExpMatc
       .filter((m) => !inside(m))
       .map((m) => {
         const g = m.groups!;
-        // "a 2-layer LSTM" and "LSTMs with 4 layers": the number counts layers; "2 LSTMs" counts them too.
-        const count = g.withCount ?? g.layerCount ?? g.count;
+        // "a 2-layer LSTM", "LSTMs with 4 layers", "a GRU of depth 3": the number counts layers; "2 LSTMs" counts them too.
+        const count = g.withCount ?? g.depth ?? g.layerCount ?? g.count;
         Object.assign(g, { count, noun: Number(count) > 1 || /s$/i.test(m[0].trim()) ? 'layers' : 'layer' });
         // "the first convolution": one layer by position, as "the first convolutional layer" is.
         const ordinal = LEADING_ORDINAL.exec(m[0]);
@@ -268,9 +270,11 @@ export function groupClauses(sentence: string): GroupClause[] {
       ...embeddedMentions(sentence),
       ...verbMentions(sentence),
       ...ordinalMentions(sentence),
+      ...functionLayerMentions(sentence),
       ...pooledByMentions(sentence),
       ...layersOf,
       ...singleOutputMentions(sentence),
+      ...softmaxOverMentions(sentence),
       ...sizedOutputMentions(sentence),
       ...numberedMentions(sentence),
       ...ranges,
@@ -294,7 +298,7 @@ export function groupClauses(sentence: string): GroupClause[] {
     // Two readings of one mention ("the first hidden layer" as a group, and as "… layer convolves"): the later, more specific, stands.
     if (end === start) return;
     const own = sentence.slice(start, end);
-    const typed = m.untyped ? countedKind(own.split(/;/)[0]) : undefined;
+    const typed = m.untyped ? (m.kind ?? countedKind(own.split(/;/)[0])) : undefined;
     if (m.untyped && !typed) return;
     const kind = m.range
       ? rangeKind(g.words, own, clauses[clauses.length - 1])
@@ -307,8 +311,9 @@ export function groupClauses(sentence: string): GroupClause[] {
       text: own.trim(),
     };
     if (m.widths) clause.widths = m.widths;
-    // "the first layer was composed of …": a layer by position alone is one only with its width.
+    // "the first layer was composed of …", "a ReLU layer": a layer by position or function alone is one only with its width.
     if (m.untyped && !clause.widths) return;
+    if (m.activation && !clause.activation) clause.activation = m.activation;
     // "maps the latent vector to a 4x4x1024 tensor with a fully connected layer", "reduced to 256 dimensions by a
     // linear projection layer": said before the layer is named.
     const reshaped = i === 0 && kind.type === 'Dense' && !clause.widths ? widthBefore(sentence.slice(0, start)) : undefined;

@@ -717,6 +717,18 @@ const FORMS: Array<[string, string]> = [
     'C32 C32 F80 F40',
   ],
   ['Every record is a vector of 24 sensor readings, which an MLP 24 → 64 → 32 → 1 with ReLU hidden units turns into the probability of a fault.', 'F64 F32 F1'],
+  [
+    'Each day is described by 9 market features. The encoder is an LSTM of depth two, with a hidden size of 64 in every layer; its last state goes to a 32-unit tanh layer followed by a single linear unit.',
+    'L64 L64 F32 F1',
+  ],
+  [
+    'Sessions are cut at 30 clicks and the model predicts the next item among 5,200 candidate items. Each item is represented by a 64-dimensional learned embedding, the session is read by a GRU layer with 100 units, and a fully connected layer with 200 units followed by a softmax over all items scores the next click.',
+    'E64 G100 F200 F5200',
+  ],
+  [
+    'Every clip is a sequence of 50 frames; a GRU layer with 64 units reads them, and its last state is classified by a softmax layer into the 9 activities of the recordings.',
+    'G64 F9',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -184,7 +184,8 @@ export function sizedOutputMentions(sentence: string): Found[] {
 /** "followed by a softmax over all venues": the output layer, as wide as the choices the text counts elsewhere. */
 const SOFTMAX_OVER: MentionPattern = {
   needs: /soft-?max\s+(?:layer\s+)?(?:over|across)\s/i,
-  pattern: /\b(?:an?\s+|the\s+)(?<item>soft-?max)\s+(?:layer\s+)?(?:over|across)\s+(?:all\s+|the\s+|every\s+)(?![\d,]+\s)/gi,
+  pattern:
+    /\b(?:(?:followed|succeeded)\s+by|and|then|feeds?|fed\s+(?:in)?to)\s+(?:an?\s+|the\s+)(?<item>soft-?max)\s+(?:layer\s+)?(?:over|across)\s+(?:all\s+|the\s+|every\s+)(?![\d,]+\s)/gi,
 };
 
 export function softmaxOverMentions(sentence: string): Found[] {

@@ -333,10 +333,11 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
       if (own !== named) attrs.delete('spec');
       // "input | Waveform | – | 32000×1": a row its name calls the input, whatever its type cell says.
       const inputRow = own.length === 0 && /^input\b/i.test(attrs.get('name') ?? line);
-      // "Output | 1 | Sigmoid", "Output | 164 sigmoid units": the last fully connected layer, named by its place.
-      const outputWidth =
-        /^\s*\d+\s*$/.test(attrs.get('filters') ?? '') || /^\s*\d+\s+(?:[a-z]+\s+)?(?:units|outputs|neurons|classes)\b/i.test(attrs.get('spec') ?? '');
-      const outputRow = own.length === 0 && /^\s*output(?:\s+layer)?\s*$/i.test(line) && outputWidth;
+      // "Output | 1 | Sigmoid", "Output | 164 sigmoid units", "out | 7 units": the last fully connected layer, named by its place.
+      const outputWidth = /^\s*\d+\s*$/.test(attrs.get('filters') ?? '') || /^\s*\d+\s+(?:[a-z]+\s+)?(?:units?|outputs?|neurons?|classes)\b/i.test(spec ?? '');
+      const outputRow = own.length === 0 && /^\s*(?:output|out|logits|classifier)(?:\s+layer)?\s*$/i.test(line) && outputWidth;
+      // (its width is in the spec cell the name did not use)
+      if (outputRow && spec) attrs.set('spec', spec);
       const drafts = inputRow
         ? [{ type: 'Input', params: {}, inferred: [], text: line }]
         : applyAttributes(outputRow ? [{ type: 'Dense', params: {}, inferred: [], text: line }] : own, attrs, sequenceSizes);

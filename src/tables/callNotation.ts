@@ -33,6 +33,8 @@ for (const spec of CATALOG) {
 
 /** "nn.", "torch.nn.", "layers.", "tf.keras.layers.": the module a call names, which says the framework. */
 const CALL = /^\s*(?<module>(?:torch\.)?nn\.|(?:tf\.)?(?:keras\.)?layers\.)?(?<name>[A-Za-z][A-Za-z0-9]*)\s*\((?<args>.*)\)\s*$/s;
+/** "ReLU", "Flatten" in a run of calls: a class named without its brackets, as papers shorten calls that take nothing. */
+const BARE_CLASS = /^\s*(?<module>(?:torch\.)?nn\.|(?:tf\.)?(?:keras\.)?layers\.)?(?<name>[A-Z][A-Za-z0-9]*)\s*$/;
 
 /** Splits at the separators outside brackets. */
 export function topLevel(text: string, separators: RegExp): string[] {
@@ -76,10 +78,10 @@ function paramValue(type: string, param: string, value: ReturnType<typeof valueO
 
 /** One call → a layer, or undefined when it names no class the catalog knows. */
 function callLayer(text: string): LayerDraft | undefined {
-  const call = CALL.exec(text);
+  const call = CALL.exec(text) ?? BARE_CLASS.exec(text);
   const candidates = call ? constructors.get(call.groups!.name!) : undefined;
   if (!call || !candidates) return undefined;
-  const args = topLevel(call.groups!.args!, /,/);
+  const args = topLevel(call.groups!.args ?? '', /,/);
   const positional = args.filter((a) => !/^\w+\s*=/.test(a));
   const framework = call.groups!.module ? (/nn\./.test(call.groups!.module) ? 'pytorch' : 'keras') : undefined;
   // A name both frameworks use: the module says which, else the number of positional arguments ("LSTM(128)" is
@@ -89,7 +91,8 @@ function callLayer(text: string): LayerDraft | undefined {
     candidates.find((c) => positional.length <= Math.max(1, c.args.length) && c.framework === 'keras') ??
     candidates[candidates.length - 1]!;
   // "Linear(32)": one number where the constructor first takes an input size is the layer's own, as papers shorten it.
-  const order = positional.length === 1 ? constructor.args.filter(([, param]) => param) : constructor.args;
+  // ("AdaptiveAvgPool2d(1)": a constructor whose arguments set no param takes them as they come.)
+  const order = positional.length === 1 && constructor.args.some(([, param]) => param) ? constructor.args.filter(([, param]) => param) : constructor.args;
   // Numbers the constructor has no place for ("Softmax(12)") are the general grammar's to read.
   if (positional.length > order.length) return undefined;
   const params: Params = { ...constructor.params };
@@ -114,5 +117,7 @@ export function callLayers(text: string): LayerDraft[] | undefined {
   if (!/\w\s*\(/.test(text)) return undefined;
   const parts = topLevel(text.replace(/\s*(?:->|→)\s*/g, ','), /[,;]/);
   const layers = parts.map(callLayer);
-  return layers.length && layers.every((l) => l !== undefined) ? (layers as LayerDraft[]) : undefined;
+  // A run of bare names alone ("ReLU, Flatten") is words, not calls: at least one part has its brackets.
+  const called = parts.some((p) => CALL.test(p));
+  return called && layers.length && layers.every((l) => l !== undefined) ? (layers as LayerDraft[]) : undefined;
 }

@@ -686,7 +686,7 @@ const FORMS: Array<[string, string]> = [
   ],
   [
     'In PyTorch the classifier is nn.Sequential(nn.Conv1d(6, 20, kernel_size=5), nn.ReLU(), nn.MaxPool1d(2), nn.Conv1d(20, 40, 3), nn.ReLU(), nn.AdaptiveAvgPool1d(1), nn.Flatten(), nn.Linear(40, 6)), trained with Adam.',
-    'C20 P C40 F6',
+    'C20 P C40 A F6',
   ],
   [
     'The forecaster stacks two GRU layers with 40 and 20 units, then a dense layer of 10 units and a linear layer that emits all 12 monthly values at once.',

@@ -501,6 +501,15 @@ describe('more header and row forms', () => {
       ['Output', '21 sigmoid units'],
     ];
     expect(read([40, 120], rows)).toEqual(['C48 P F320 F21']);
+    // "out" and "logits" rows name the output by its place too.
+    const short = [
+      ['Layer', 'Configuration', 'Activation'],
+      ['conv1', '24 filters, stride 2', 'ReLU'],
+      ['conv2', '24 filters, stride 1', 'ReLU'],
+      ['fc1', '150 units', 'ReLU'],
+      ['out', '5 units', 'tanh'],
+    ];
+    expect(read([40, 120, 220], short)).toEqual(['C24 C24 F150 F5']);
     const columns = [
       ['Layer', 'c1', 'p1', 'f2', 'out'],
       ['Type', 'conv', 'max-pool', 'dense', 'softmax'],

@@ -58,6 +58,14 @@ describe('layer text', () => {
     // "Linear(24)": one number is the layer's width; "Softmax(6)" has no constructor argument for it and reads as before.
     expect(parseLayerText('Linear(24)')[0]).toMatchObject({ type: 'Dense', params: { units: 24 } });
     expect(parseLayerText('Softmax(6)')[0]).toMatchObject({ type: 'Dense', params: { units: 6, activation: 'softmax' } });
+    // A run of calls with classes named bare ("ReLU") is still calls; an adaptive pool to one position is a global pool.
+    expect(parseLayerText('Linear(96, 32), ReLU, Dropout(0.2)').map((d) => [d.type, d.params])).toEqual([
+      ['Dense', { units: 32 }],
+      ['Activation', { fn: 'relu' }],
+      ['Dropout', { rate: 0.2 }],
+    ]);
+    expect(parseLayerText('nn.AdaptiveAvgPool1d(1)')).toMatchObject([{ type: 'GlobalAvgPool1D' }]);
+    expect(parseLayerText('AdaptiveMaxPool2d(1), Flatten()').map((d) => d.type)).toEqual(['GlobalMaxPool2D', 'Flatten']);
   });
 
   it('reads units stated before a layer without a width as a fully connected layer of their own, and "N sigmoid units" as one layer', () => {

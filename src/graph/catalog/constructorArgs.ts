@@ -29,3 +29,5 @@ export const TORCH_RECURRENT_ARGS: ConstructorArgs = [
   ['input_size', ''],
   ['hidden_size', 'units'],
 ];
+/** `nn.AdaptiveAvgPool2d(1)`: the output size, always one position for a global pooling. */
+export const TORCH_ADAPTIVE_POOL_ARGS: ConstructorArgs = [['output_size', '']];

@@ -4,7 +4,7 @@ import { padding2dParam } from '../common-params.ts';
 import { asPair, describe, paddingPerAxis, requireRank, windowOutput } from '../shape-rules.ts';
 import { ShapeError, type LayerSpec, type ParamSpec } from '../spec.ts';
 import type { LayerTargets } from '../targets.ts';
-import { KERAS_POOL_ARGS, TORCH_POOL_ARGS } from '../constructorArgs.ts';
+import { KERAS_POOL_ARGS, TORCH_ADAPTIVE_POOL_ARGS, TORCH_POOL_ARGS } from '../constructorArgs.ts';
 
 const poolParams: ParamSpec[] = [
   { name: 'pool', kind: 'pair', default: [2, 2], min: 1, max: 64, doc: 'Window size [h, w]' },
@@ -140,7 +140,7 @@ export const globalAvgPool2d = globalPool(
   {
     keras: { className: 'GlobalAveragePooling2D' },
     caffe: { type: 'Pooling' },
-    pytorch: { module: 'AdaptiveAvgPool2d' },
+    pytorch: { module: 'AdaptiveAvgPool2d', args: TORCH_ADAPTIVE_POOL_ARGS },
     onnx: { op: 'GlobalAveragePool' },
   },
 );
@@ -148,6 +148,6 @@ export const globalAvgPool2d = globalPool(
 export const globalMaxPool2d = globalPool('GlobalMaxPool2D', 'max', ['global max pooling', 'global max pool', 'GlobalMaxPooling2D', 'global maxpool'], {
   keras: { className: 'GlobalMaxPooling2D' },
   caffe: { type: 'Pooling' },
-  pytorch: { module: 'AdaptiveMaxPool2d' },
+  pytorch: { module: 'AdaptiveMaxPool2d', args: TORCH_ADAPTIVE_POOL_ARGS },
   onnx: { op: 'GlobalMaxPool' },
 });

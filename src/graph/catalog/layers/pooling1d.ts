@@ -7,7 +7,7 @@ import type { Params, Shape } from '../../types.ts';
 import { describe, requireRank, windowOutput } from '../shape-rules.ts';
 import { ShapeError, type LayerSpec, type ParamSpec } from '../spec.ts';
 import type { LayerTargets } from '../targets.ts';
-import { KERAS_POOL_ARGS, TORCH_POOL_ARGS } from '../constructorArgs.ts';
+import { KERAS_POOL_ARGS, TORCH_ADAPTIVE_POOL_ARGS, TORCH_POOL_ARGS } from '../constructorArgs.ts';
 
 const pool1dParams: ParamSpec[] = [
   { name: 'pool', kind: 'int', default: 2, min: 1, max: 1024, doc: 'Window length' },
@@ -102,13 +102,19 @@ function globalPool1d(type: string, kind: 'max' | 'average', aliases: string[], 
   };
 }
 
-// PyTorch has no module that pools a [N, T, F] sequence over T: the emitter reduces over the time dim in forward.
+// nn.AdaptiveMaxPool1d pools [N, F, T]; the graph holds [N, T, F], so the emitter reduces over the time dim in forward.
+// The module is the name papers' code uses for the layer.
 export const globalMaxPool1d = globalPool1d(
   'GlobalMaxPool1D',
   'max',
   ['GlobalMaxPooling1D', 'global max pool 1d'],
   ['max-over-time pooling', 'max pooling over time', 'global max pooling over time', 'global temporal max pooling', 'max-over-time'],
-  { keras: { className: 'GlobalMaxPooling1D' }, caffe: { unsupported: NO_CAFFE }, pytorch: {}, onnx: { op: 'GlobalMaxPool' } },
+  {
+    keras: { className: 'GlobalMaxPooling1D' },
+    caffe: { unsupported: NO_CAFFE },
+    pytorch: { module: 'AdaptiveMaxPool1d', args: TORCH_ADAPTIVE_POOL_ARGS },
+    onnx: { op: 'GlobalMaxPool' },
+  },
 );
 
 export const globalAvgPool1d = globalPool1d(
@@ -123,5 +129,10 @@ export const globalAvgPool1d = globalPool1d(
     'global average pooling over time',
     'global temporal average pooling',
   ],
-  { keras: { className: 'GlobalAveragePooling1D' }, caffe: { unsupported: NO_CAFFE }, pytorch: {}, onnx: { op: 'GlobalAveragePool' } },
+  {
+    keras: { className: 'GlobalAveragePooling1D' },
+    caffe: { unsupported: NO_CAFFE },
+    pytorch: { module: 'AdaptiveAvgPool1d', args: TORCH_ADAPTIVE_POOL_ARGS },
+    onnx: { op: 'GlobalAveragePool' },
+  },
 );

@@ -66,14 +66,14 @@ function respectiveWidths(body: string, count: number): number[] | undefined {
   return widths.length === count ? widths : undefined;
 }
 
-/** "five blocks containing 2, 2, 3, 3 and 3 layers of 3x3 convolutions …": a layer count per block. */
+/** "five blocks containing 2, 2, 3, 3 and 3 layers of 3x3 convolutions …", "three groups containing 2, 2 and 3 convolutional layers": a layer count per block. */
 const PER_BLOCK_COUNTS = new RegExp(
-  String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+)?${BLOCKS},?\s+(?:each\s+)?(?:containing|with|of|having|comprising|consisting\s+of)\s+(?<counts>${NUMBER_LIST})\s+(?=(?:[a-z-]+\s+)?(?:layers|convolutions)\b)`,
+  String.raw`(?<![\d.,-])(\d{1,2})\s+(?:[a-z-]+\s+)?(?:${BLOCKS}|groups),?\s+(?:each\s+)?(?:containing|with|of|having|comprising|consisting\s+of)\s+(?<counts>${NUMBER_LIST})\s+(?=(?:[a-z-]+\s+)?(?:layers|convolutions)\b)`,
   'i',
 );
-/** ", each block followed by 2x2 max pooling": what ends every block, after the phrase that states the blocks. */
+/** ", each block followed by 2x2 max pooling", "; each group is closed by a pooling layer": what ends every block, after the phrase that states the blocks. */
 const EACH_ENDS = new RegExp(
-  String.raw`^\s*,?\s*(?:and\s+)?(?:each|every)\s+${BLOCK_NOUN}\s+(?:is\s+)?(?:followed\s+by|ending\s+(?:with|in)|ends\s+with)\s+([^;.]*?)(?=[;.](?:\s|$)|,\s+(?:and\s+)?(?:then\s+)?(?:an?|the|two|\d+)\s|$)`,
+  String.raw`^\s*[,;]?\s*(?:and\s+)?(?:each|every)\s+(?:${BLOCK_NOUN}|group)\s+(?:is\s+)?(?:followed\s+by|ending\s+(?:with|in)|ends\s+with|closed\s+by|terminated\s+by)\s+([^;.]*?)(?=[;.](?:\s|$)|,\s+(?:and\s+)?(?:then\s+)?(?:an?|the|two|\d+)\s|$)`,
   'i',
 );
 

@@ -359,7 +359,7 @@ const RANGE: MentionPattern = {
   needs: /\bthe\s+(?:first|next|last|final|remaining|following)\s+\d/i,
   pattern: new RegExp(
     // Not "the next 24 hourly values": a run is of layers, or stands alone before what it states.
-    String.raw`\bthe\s+(?<which>first|next|last|final|remaining|following)\s+(?<count>\d{1,2})(?:\s+(?<words>${KIND_WORDS}))?(?:\s+(?:layers|ones))?\b(?=\s*(?:[,;.:)]|$)|\s+(?:have|has|had|with|are|were|use|uses|used|contain|contains|and|of|each|all|get|gets)\b|(?<=layers|ones|${KIND_WORDS}))(?<noun>)`,
+    String.raw`\bthe\s+(?<which>first|next|last|final|remaining|following)\s+(?<count>\d{1,2})(?:\s+(?<words>${KIND_WORDS}))?(?:\s+(?:layers|ones))?\b(?=\s*(?:[,;.:)]|$)|\s+(?:have|has|had|with|are|were|use|uses|used|contain|contains|and|of|each|all|get|gets|twice|half)\b|(?<=layers|ones|${KIND_WORDS}))(?<noun>)`,
     'gi',
   ),
 };
@@ -403,13 +403,23 @@ const NUMBERED_LAYERS: MentionPattern = {
   ),
 };
 
+/** "layers 2 to 8 apply 128 filters of size 3x3": numbered layers without kind words, typed by the noun their clause counts. */
+const NUMBERED_UNTYPED: MentionPattern = {
+  needs: /\blayers\s+\d[\s\S]*?\s(?:apply|applies|have|has|use|uses|contain|contains|with)\s/i,
+  pattern: new RegExp(
+    String.raw`\blayers\s+(?:(?<from>\d{1,2})\s*(?:to|-|through)\s*(?<to>\d{1,2})|(?<list>${NUMBER_LIST}))(?=\s+(?:each\s+)?(?:apply|have|use|contain|with)\s+\d)(?<noun>)`,
+    'gi',
+  ),
+};
+
 export function numberedMentions(sentence: string): Found[] {
-  return mentionsIn(sentence, NUMBERED_LAYERS).flatMap((m) => {
+  const untyped = mentionsIn(sentence, NUMBERED_UNTYPED).map((m) => Object.assign(m as Found, { untyped: true }));
+  return [...untyped, ...mentionsIn(sentence, NUMBERED_LAYERS)].flatMap((m) => {
     const g = m.groups!;
     const count = g.from ? Number(g.to) - Number(g.from) + 1 : numbersIn(g.list!).length;
     if (count < 1 || count > 30) return [];
     const found = m as Found;
-    found.groups = { words: g.words!, count: String(count), noun: 'layers' };
+    found.groups = { words: g.words ?? '', count: String(count), noun: 'layers' };
     return [found];
   });
 }
@@ -441,7 +451,7 @@ export function numberOfMentions(sentence: string): Found[] {
  * and global average pooling", "(5) global average pooling", as items of a list of layers.
  */
 const BARE_KIND = new RegExp(
-  String.raw`(?:\b(?:(?<article>an?|another|one)(?:\s+(?:second|third|fourth|further|final|last|additional))?|with|and|then|after|use|uses|using|apply|applies|applying)\s+|^|(?:\(\d{1,2}\)|[;:])\s*)(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))(?![\w-])(?!\s+(?:hidden\s+)?layers?\b)`,
+  String.raw`(?:\b(?:(?<article>an?|another|one)(?:\s+(?:second|third|fourth|further|final|last|additional))?|with|and|then|after|comes|follows|use|uses|using|apply|applies|applying)\s+|^|(?:\(\d{1,2}\)|[;:])\s*)(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))(?![\w-])(?!\s+(?:hidden\s+)?layers?\b)`,
   'gi',
 );
 

@@ -33,3 +33,4 @@ export { transformerGraph } from './transformerGraph.ts';
 export { sequenceGraph, isSequenceNetwork } from './sequenceGraph.ts';
 export { settingListLayers, type SettingRow } from './settingLists.ts';
 export type { TextUnit, LayerDraft } from './types.ts';
+export { attributeOf, type Attribute } from './attributeWords.ts';

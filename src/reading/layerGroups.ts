@@ -8,6 +8,7 @@
 import { ORDINALS, ORDINAL_WORDS } from './numbers.ts';
 import { ALL_WIDTH_NOUNS, KIND_WORDS, NOUN_KIND_WORDS, kindNamed } from './vocabulary.ts';
 import { attributes, widthBefore } from './clauseAttributes.ts';
+import { attributeOf } from './attributeWords.ts';
 import {
   AFTER_EVERY,
   FOLLOWS_EVERY,
@@ -193,6 +194,36 @@ function bracketItems(own: string): string[] | undefined {
     .filter((i) => /\d/.test(i));
 }
 
+/** "(kernel, maps, stride): 3x3, 32, 1; 3x3, 64, 2; …": a legend naming the numbers of the tuples after it. */
+const LEGEND = /\(\s*([a-z#][\w #.-]*(?:\s*,\s*[a-z#][\w #.-]*){1,4})\s*\)\s*:\s*([^.]*)/i;
+
+type LayerItem = Pick<GroupClause, 'widths' | 'kernel' | 'stride'>;
+
+/** One item per tuple, read by the legend's words (the table headers' vocabulary); undefined unless there is a tuple per layer. */
+function legendItems(own: string, count: number): LayerItem[] | undefined {
+  const m = LEGEND.exec(own);
+  if (!m) return undefined;
+  const attrs = m[1]!.split(/\s*,\s*/).map(attributeOf);
+  if (attrs.some((a) => a !== 'filters' && a !== 'kernel' && a !== 'stride')) return undefined;
+  const tuples = m[2]!
+    .split(/\s*;\s*/)
+    .filter((t) => /\d/.test(t))
+    .map((t) => t.split(/\s*,\s*/));
+  if (tuples.length !== count || tuples.some((t) => t.length !== attrs.length)) return undefined;
+  return tuples.map((tuple) => {
+    const item: LayerItem = {};
+    tuple.forEach((value, i) => {
+      const numbers = (value.match(/\d+/g) ?? []).map(Number);
+      if (!numbers.length) return;
+      const pair: [number, number] = [numbers[0]!, numbers[1] ?? numbers[0]!];
+      if (attrs[i] === 'filters') item.widths = [numbers[0]!];
+      else if (attrs[i] === 'kernel') item.kernel = pair;
+      else item.stride = pair;
+    });
+    return item;
+  });
+}
+
 /** Noun mentions that no "… layer(s)" mention covers, with their count written as "N-layer" or "with N layers" folded in. */
 function nounMentions(sentence: string, covered: RegExpMatchArray[]): RegExpMatchArray[] {
   const inside = (m: RegExpMatchArray) => covered.some((c) => m.index! < c.index! + c[0].length && c.index! < m.index! + m[0].length);
@@ -335,6 +366,8 @@ export function groupClauses(sentence: string): GroupClause[] {
       clause.perLayer = Array.from({ length: clause.ref.count! }, (_, k) => (k === 0 ? { widths: clause.widths } : {}));
       delete clause.widths;
     }
+    const legend = clause.ref.kind === 'new' && (clause.ref.count ?? 1) >= 2 ? legendItems(own, clause.ref.count!) : undefined;
+    if (legend) clause.perLayer = legend;
     if (clause.ref.kind === 'new' && (clause.ref.count ?? 1) >= 2 && !clause.perLayer) {
       const each = bracketItems(own);
       const read = each && each.length === clause.ref.count ? each.map((item) => attributes(kind.type, item)) : [];

@@ -270,7 +270,10 @@ function applyRange(b: Building, clause: GroupClause, range: { which: 'first' | 
   const from = range.which === 'first' ? 0 : range.which === 'last' ? ofType.length - range.count : covered;
   const run = ofType.slice(Math.max(0, from), Math.max(0, from) + range.count);
   if (run.length !== range.count) return false;
-  const widths = clause.widths ?? [];
+  // "… and the last two twice as many": a width relative to the layer before the run.
+  const relative = !clause.widths && /\b(twice|half)\s+as\s+many\b/i.exec(clause.text);
+  const before = ofType[Math.max(0, from) - 1]?.params[widthParam(type) ?? ''];
+  const widths = relative && typeof before === 'number' ? [Math.round(before * (/twice/i.test(relative[1]!) ? 2 : 0.5))] : (clause.widths ?? []);
   run.forEach((slot, k) => setStated(slot, clause, widths.length === run.length ? widths[k] : widths[0]));
   if (clause.eachFollowedBy) followEach(b, run, clause.eachFollowedBy, clause, run[0]!.unit);
   b.covered.set(type, Math.max(covered, from + run.length));

@@ -729,6 +729,26 @@ const FORMS: Array<[string, string]> = [
     'Every clip is a sequence of 50 frames; a GRU layer with 64 units reads them, and its last state is classified by a softmax layer into the 9 activities of the recordings.',
     'G64 F9',
   ],
+  [
+    'Patches are 48 × 48. Its four convolutional layers are set up as follows (kernel, filters, stride): 5×5, 16, 1; 3×3, 32, 2; 3×3, 32, 1; 3×3, 64, 2. Global average pooling and a softmax layer with 3 units follow.',
+    'C16 C32 C32 C64 A F3',
+  ],
+  [
+    'The tagger has four 3×3 convolutional layers, each followed by 2×2 max pooling; the first two layers have 40 filters and the last two half as many. A dense layer with 5 units closes it.',
+    'C40 P C40 P C20 P C20 P F5',
+  ],
+  [
+    'The value network is fully convolutional: the first layer applies 64 filters of size 5×5, layers 2 to 4 apply 64 filters of size 3×3 each, and a dense layer with 1 unit gives the value.',
+    'C64 C64 C64 C64 F1',
+  ],
+  [
+    'The trunk is organised in two groups containing 1 and 2 convolutional layers with 16 and 32 filters of size 3×3, respectively; each group is closed by a 2×2 max pooling layer. A fully connected layer with 4 units completes the network.',
+    'C16 P C32 C32 P F4',
+  ],
+  [
+    'A patch first goes through a convolution with 32 kernels of size 3×3, after which a second convolution with 48 kernels of size 3×3 is applied; after that comes 2×2 max pooling. A dense layer with 64 units and a softmax layer with 5 units follow.',
+    'C32 C48 P F64 F5',
+  ],
 ];
 
 describe('prose forms', () => {

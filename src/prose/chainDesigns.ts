@@ -8,7 +8,7 @@
 import { isImageWeightLayer } from '../graph/index.ts';
 import { normaliseLayerText, parseLayerText, type LayerDraft } from '../tables/index.ts';
 import { inputNear } from './mentions.ts';
-import { groupClauses, numberOf, proseForm, widthParam } from '../reading/index.ts';
+import { groupClauses, kindNamed, numberOf, proseForm, widthParam } from '../reading/index.ts';
 import type { ProseDesign } from './proseToGraphs.ts';
 import type { Sentence } from './sentences.ts';
 import { runDesign } from './runDesign.ts';
@@ -81,9 +81,27 @@ function listedAfterColon(text: string): string[] {
   items.push(item);
   const listed = items.map((i) => i.replace(/^\s*(?:and|then)\s+/i, '').trim()).filter(Boolean);
   // Items written as layer names with their numbers ("Conv(3x3, 16)"), not clauses, which the group grammar reads.
-  // The first item may carry the lead-in ("the input (64x64x3) goes through Conv 3x3/32").
-  return listed.slice(1).every((i) => normaliseLayerText(i).split(/\s+/).length <= MAX_ITEM_WORDS) ? listed : [];
+  // The first item may carry the lead-in ("the input (64x64x3) goes through Conv 3x3/32"); the last an aside in
+  // brackets ("max-pool 2x2 (n@kxk denotes n filters of size kxk)").
+  const words = (i: string) => normaliseLayerText(i.replace(/\s*\([^()]*\)\s*\.?$/, '')).split(/\s+/).length;
+  return listed.slice(1).every((i) => words(i) <= MAX_ITEM_WORDS) ? listed : [];
 }
+
+/** "Fully connected part: 1024, 1024, 2": the kind with a width a list's label names, which its bare numbers are widths of. */
+function labelKind(text: string): string | undefined {
+  const colon = text.indexOf(':');
+  if (colon < 0) return undefined;
+  const label = proseForm(text.slice(0, colon)).toLowerCase().split(/\s+/);
+  for (let n = 3; n >= 1; n--)
+    for (let k = 0; k + n <= label.length; k++) {
+      const kind = kindNamed(label.slice(k, k + n).join(' '));
+      if (kind?.widthParam) return kind.type;
+    }
+  return undefined;
+}
+
+/** A list that states its part of a network under a label ("Fully connected part: …"), going on from the sentence before. */
+const PART_LABEL = /^\s*(?:the\s+)?[a-z][\w -]{2,40}?\b(?:part|parts|layers|stack|head|classifier|block|branch|stage)\s*:/i;
 
 /** A layer written as a call: "Conv(32, 3×3, stride 2)", "ConvTranspose(64, 4x4)", "FC(10)". */
 const CALL = /(?:\b(?<before>[A-Za-z][A-Za-z0-9-]*)\s)?\b(?<name>[A-Za-z][A-Za-z0-9-]*)\s?\([^()]*\)/g;
@@ -140,17 +158,21 @@ export function newLayersIn(text: string): LayerDraft[] {
  * The layers a sentence chains with arrows or dashes, lists after a colon, or writes as calls, when at least
  * three links read and every middle link is a layer.
  */
-function chainIn(sentence: Sentence): LayerDraft[] | undefined {
+function chainIn(sentence: Sentence, part = false): LayerDraft[] | undefined {
+  // A labelled part going on from a chain may be short ("Fully connected part: 256, 3 (softmax)").
+  const least = part ? 1 : 3;
   const arrows = withRepeatsWritten(sentence.text).split(ARROW);
   const listed = arrows.length >= 3 ? arrows : listedAfterColon(sentence.text);
-  const links = listed.length >= 3 ? listed : calledLinks(sentence.text);
-  if (links.length < 3) return undefined;
+  const links = listed.length >= least ? listed : calledLinks(sentence.text);
+  if (links.length < least) return undefined;
+  const kind = listed === links && listed !== arrows ? labelKind(sentence.text) : undefined;
   const layers: LayerDraft[] = [];
   for (const [i, link] of links.entries()) {
     const last = i === links.length - 1;
     // The last link runs on to the end of the sentence: keep its first clause only.
     const own = last ? link.split(/[.;]\s|,\s+(?=[a-z]{3,}\s)/)[0]! : link;
-    const read = linkLayers(own, i === 0);
+    const width = kind && /^\s*(\d{1,5})\s*$/.exec(own.replace(/[.;,]+$/, ''));
+    const read = width ? [{ type: kind!, params: { [widthParam(kind!)!]: Number(width[1]) }, inferred: [], text: own.trim() }] : linkLayers(own, i === 0);
     if (read === undefined) {
       if (i === 0 || last) continue;
       return undefined;
@@ -161,20 +183,27 @@ function chainIn(sentence: Sentence): LayerDraft[] | undefined {
   // Each layer with weights carries its width, as a layer written out does ("ATROUS CONVOLUTION, AND FULLY…"
   // in a running head is not one).
   const weighted = layers.filter((l) => isImageWeightLayer(l.type));
-  return weighted.length >= 2 && weighted.every((l) => l.params.filters !== undefined || l.params.units !== undefined) ? layers : undefined;
+  return weighted.length >= (part ? 1 : 2) && weighted.every((l) => l.params.filters !== undefined || l.params.units !== undefined) ? layers : undefined;
 }
 
 export function chainDesigns(sentences: Sentence[]): ProseDesign[] {
-  const designs: ProseDesign[] = [];
+  // Chains in order; a labelled part right after a chain goes on with it ("Convolutional part: …. Fully connected part: …").
+  const runs: Array<{ sentence: Sentence; chain: LayerDraft[]; last: number }> = [];
   for (const sentence of sentences) {
-    const chain = chainIn(sentence);
+    const previous = runs[runs.length - 1];
+    const part = previous?.last === sentence.index - 1 && PART_LABEL.test(sentence.text);
+    const chain = chainIn(sentence, part);
     if (!chain) continue;
+    if (part) {
+      previous.chain.push(...chain.filter((l) => l.type !== 'Input'));
+      previous.last = sentence.index;
+    } else runs.push({ sentence, chain, last: sentence.index });
+  }
+  return runs.flatMap(({ sentence, chain }) => {
     // "input 48x48x1" as the chain's first link is the input, not a layer.
     const stated = chain.find((l) => l.type === 'Input')?.params.shape as number[] | undefined;
     const layers = chain.filter((l) => l.type !== 'Input');
     const mentioned = inputNear(sentences, sentence);
-    const design = runDesign(layers, sentence, stated ?? mentioned?.shape);
-    if (design) designs.push(design);
-  }
-  return designs;
+    return runDesign(layers, sentence, stated ?? mentioned?.shape) ?? [];
+  });
 }

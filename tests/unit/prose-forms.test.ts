@@ -749,6 +749,10 @@ const FORMS: Array<[string, string]> = [
     'A patch first goes through a convolution with 32 kernels of size 3×3, after which a second convolution with 48 kernels of size 3×3 is applied; after that comes 2×2 max pooling. A dense layer with 64 units and a softmax layer with 5 units follow.',
     'C32 C48 P F64 F5',
   ],
+  [
+    'A 64 × 64 crop is scored. Convolutional part: 32@5×5, max-pool 2×2, 64@3×3, max-pool 2×2 (n@k×k denotes n filters of size k×k). Fully connected part: 256, 3 (softmax).',
+    'C32 P C64 P F256 F3',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -8,7 +8,7 @@
 import { getSpec, traitsOf, type Params } from '../graph/index.ts';
 import { numbersIn } from './numbers.ts';
 import type { LayerDraft } from './types.ts';
-import { kindNamed, typeCountedBy, widthParam } from './vocabulary.ts';
+import { kindNamed, namedParams, typeCountedBy, widthParam } from './vocabulary.ts';
 
 export interface SettingRow {
   key: string;
@@ -34,8 +34,8 @@ const KERNEL_KEY =
 const STRIDE_KEY = /\bstrides?\s*$/i;
 /** Width words that are no catalog noun ("hidden size", "embedding dimension"). */
 const WIDTH_KEY = /\b(?:size|dim|dims|dimension|dimensions|dimensionality|width|units|neurons|filters|channels|feature maps|kernels|cells)\b/i;
-/** The key of the network's last layer ("Output", "Output layer", "Output units"). */
-const OUTPUT_KEY = /^\s*(?:the\s+)?output(?:\s+(?:layer|units?|size|dim\w*|neurons?))?\s*$/i;
+/** The key of the network's last layer ("Output", "Output layer", "Output units", "Output classes", "Number of classes"). */
+const OUTPUT_KEY = /^\s*(?:the\s+)?output(?:\s+(?:layer|units?|size|dim\w*|neurons?|classes))?\s*$|^\s*(?:number\s+of\s+|#\s*)?(?:output\s+)?classes\s*$/i;
 const ACTIVATION = /\b(relu|sigmoid|tanh|softmax|linear|elu|gelu)\b/i;
 /** A count of layers is small; a larger lone number on a "layers" key is their width. */
 const MAX_COUNT = 16;
@@ -100,8 +100,11 @@ export function settingListLayers(rows: SettingRow[]): LayerDraft[] | undefined 
     if (!group) groups.push((group = { type, params: {}, text }));
     return group;
   };
-  for (const { key, value } of rows) {
-    const text = `${key}: ${value}`;
+  for (const { key: stated, value } of rows) {
+    const text = `${stated}: ${value}`;
+    // "Conv. layers (kernel 9)": an aside in the key states a window of the layers it counts.
+    const aside = /\(\s*(?:kernel|filter|window)\s*(?:size|width)?\s*[:=]?\s*(\d{1,2})\s*\)/i.exec(stated);
+    const key = stated.replace(/\([^)]*\)/g, ' ').trim();
     const numbers = valueNumbers(value);
     if (OUTPUT_KEY.test(key)) {
       if (numbers.length === 1) output = { type: 'Dense', params: { units: numbers[0], ...activationOf(value) }, inferred: [], text };
@@ -122,7 +125,9 @@ export function settingListLayers(rows: SettingRow[]): LayerDraft[] | undefined 
     const type = named ?? (WIDTH_KEY.test(key) ? typeCountedBy(WIDTH_KEY.exec(key)![0].toLowerCase()) : undefined);
     if (!type || !widthParam(type) || numbers.length === 0) continue;
     const group = groupOf(type, text);
-    Object.assign(group.params, activationOf(value));
+    // ("BiGRU layers": the catalog's name sets the flag it carries)
+    Object.assign(group.params, activationOf(value), namedParams(type, key));
+    if (aside) group.kernels ??= [Number(aside[1])];
     const lone = numbers.length === 1 ? numbers[0] : undefined;
     if (lone !== undefined && COUNT_KEY.test(key) && !WIDTH_KEY.test(key) && lone <= MAX_COUNT) group.count = lone;
     else group.widths = numbers;

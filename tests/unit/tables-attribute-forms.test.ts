@@ -510,6 +510,23 @@ describe('more header and row forms', () => {
       ['out', '5 units', 'tanh'],
     ];
     expect(read([40, 120, 220], short)).toEqual(['C24 C24 F150 F5']);
+  });
+
+  it('reads model sizes side by side as settings, the first size: layer counts with a window aside, a BiGRU, output classes', () => {
+    const rows = [
+      ['Hyper-parameter', 'Small', 'Medium', 'Large'],
+      ['Embedding dimension', '16', '32', '64'],
+      ['Conv. layers (kernel 5)', '2', '2', '3'],
+      ['Filters per conv. layer', '48', '96', '192'],
+      ['BiGRU layers', '1', '1', '2'],
+      ['GRU units per direction', '40', '80', '160'],
+      ['Output classes', '230', '230', '230'],
+      ['#Params', '0.2M', '0.8M', '3.1M'],
+    ];
+    const [graph] = graphsOf([40, 200, 260, 320], rows, 'Table 2: Model sizes.');
+    expect(tokens(graph)).toBe('E16 C48 C48 G40 F230');
+    expect(graph.layers.find((l) => l.type === 'GRU')?.params.bidirectional).toBe(true);
+    expect(graph.layers.find((l) => l.type === 'Conv1D')?.params.kernel).toBe(5);
     const columns = [
       ['Layer', 'c1', 'p1', 'f2', 'out'],
       ['Type', 'conv', 'max-pool', 'dense', 'softmax'],

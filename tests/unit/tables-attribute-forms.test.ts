@@ -523,10 +523,10 @@ describe('more header and row forms', () => {
       ['Output classes', '230', '230', '230'],
       ['#Params', '0.2M', '0.8M', '3.1M'],
     ];
-    const [graph] = graphsOf([40, 200, 260, 320], rows, 'Table 2: Model sizes.');
+    const graph = graphsOf([40, 200, 260, 320], rows, 'Table 2: Model sizes.')[0]!;
     expect(tokens(graph)).toBe('E16 C48 C48 G40 F230');
-    expect(graph.layers.find((l) => l.type === 'GRU')?.params.bidirectional).toBe(true);
-    expect(graph.layers.find((l) => l.type === 'Conv1D')?.params.kernel).toBe(5);
+    expect(graph.layers.find((l) => l.type === 'GRU')?.params?.bidirectional).toBe(true);
+    expect(graph.layers.find((l) => l.type === 'Conv1D')?.params?.kernel).toBe(5);
     const columns = [
       ['Layer', 'c1', 'p1', 'f2', 'out'],
       ['Type', 'conv', 'max-pool', 'dense', 'softmax'],

@@ -14,6 +14,7 @@ import { newLayersIn } from './chainDesigns.ts';
 import type { ProseDesign } from './proseToGraphs.ts';
 import type { Sentence } from './sentences.ts';
 import { runDesign } from './runDesign.ts';
+import { templatesIn, templateUses } from './templateNotation.ts';
 
 /** A symbol and the layers it stands for. */
 interface Notation {
@@ -193,10 +194,13 @@ const AFTER_LAST = /\b(?:after|following)\s+the\s+(?:last|final)\s+(?:layer|one|
 
 export function notationDesigns(sentences: Sentence[]): ProseDesign[] {
   const notations = notationsIn(sentences);
+  const templates = templatesIn(sentences);
   const designs: ProseDesign[] = [];
   for (const sentence of sentences) {
     const text = normaliseLayerText(sentence.text);
-    for (const run of joinedRuns(text, [...symbolRuns(text, notations), ...mapsKernelRuns(text)])) {
+    // ("c5s1-16, p2, f256": symbols with several numbers, defined by a template)
+    const templated = templates.length ? runsOf(text, templateUses(text, templates), (u) => (u as ReturnType<typeof templateUses>[number]).layers) : [];
+    for (const run of joinedRuns(text, [...symbolRuns(text, notations), ...mapsKernelRuns(text), ...templated])) {
       const mentioned = inputNear(sentences, sentence);
       const input = run.input ?? mentioned?.shape;
       // "…; after the last layer, a convolution with a single filter produces the map": what ends the network.

@@ -753,6 +753,10 @@ const FORMS: Array<[string, string]> = [
     'A 64 × 64 crop is scored. Convolutional part: 32@5×5, max-pool 2×2, 64@3×3, max-pool 2×2 (n@k×k denotes n filters of size k×k). Fully connected part: 256, 3 (softmax).',
     'C32 P C64 P F256 F3',
   ],
+  [
+    'Glyphs are 32 × 32. In our notation kKsS-N is a K×K convolution with stride S and N filters, mK is K×K max pooling, and dN is a fully connected layer with N units. The classifier is k3s1-24, m2, k3s2-48, k3s1-48, m2, d120, d26.',
+    'C24 P C48 C48 P F120 F26',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -14,9 +14,9 @@ const WAY = /(?<![\d.,])(\d+)[- ](?:way|class)\b/gi;
 /** "predicts one of the 6 question types", "assigns 1 of the 4 tumour grades": the choices the output makes. */
 const ONE_OF =
   /\b(?:predicts?|predicting|outputs?|assigns?|classif(?:y|ies)\s+(?:it|them|each\s+\w+)?\s*(?:as|into))\s+(?:1|one)\s+of\s+(?:the\s+)?(\d+)\s+(?:[a-z-]+\s+){0,3}?(?:types|kinds|classes|categories|labels|outcomes|grades|stages|states|diagnoses)\b/gi;
-/** "a softmax over the 6 coarse question types", "a classifier over the 4 tumour grades": the choices an output layer is over. */
+/** "a softmax over the 6 coarse question types", "a classifier over the 4 tumour grades", "a softmax layer over the 5994 speakers": the choices an output layer is over. */
 const OUTPUT_OVER =
-  /\b(?:soft-?max|classifier|output\s+layer)\s+(?:layer\s+)?(?:over|across)\s+(?:the\s+|all\s+)?(\d+)\s+(?:[a-z-]+\s+){0,3}?(?:types|kinds|classes|categories|labels|outcomes|grades|stages|states|diagnoses|intents|genres|actions)\b/gi;
+  /(?<!\bsampled\s+)\b(?:soft-?max|classifier|output\s+layer)\s+(?:layer\s+)?(?:over|across)\s+(?:the\s+|all\s+)?(\d+)\s+(?!(?:[a-z-]+\s+){0,3}?(?:negatives|samples|examples|instances|batches|epochs|iterations|runs|steps)\b)(?:[a-z-]+\s+){0,3}?[a-z]+s\b/gi;
 /** "a softmax over the 29 characters", "a layer over 40 phonemes", "a softmax over a vocabulary of 30000 words": what an output layer chooses among. */
 const OVER_SYMBOLS =
   /\b(?:over|among|between)\s+(?:the\s+|all\s+)?(\d+)\s+(?:possible\s+|output\s+)?(?:characters|symbols|phonemes|digits|letters|words)\b|\b(?:softmax|output|classifier|distribution)\s+(?:layer\s+)?over\s+(?:a|the|its)\s+(?:target\s+|output\s+)?vocabulary\s+of\s+(?:size\s+)?(\d+)|\b(?:onto|over|to)\s+(?:a|the|its)\s+(\d+)-word\s+(?:target\s+|output\s+)?vocabulary/gi;

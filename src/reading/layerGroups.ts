@@ -93,7 +93,7 @@ const GROUP: MentionPattern = {
     String.raw`\b(?:(?<ord>the\s+(?:${ORDINAL_WORDS})(?:\s+(?:and|or)\s+(?:${ORDINAL_WORDS}))?\s+(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*\s+){0,2}?)|(?<det>the|each|every|all|these|both)\s+|(?<![\d.]\s*(?:to|-)\s*|\b(?:up\s+to|than|least|most|every|each)\s+)(?<count>\d+|an?|single|one)\s+(?:(?:(?!(?:${NOT_ADJECTIVES})\b)[a-z][a-z-]*|\d+-[a-z]+)\s+){0,2}?)?` +
       String.raw`(?:(?<adj>more|additional|further|consecutive|successive|stacked|subsequent|following|other|remaining|intermediate|final|last)\s+)?` +
       // "two 3x3 convolutional layers": the window may stand before the kind.
-      String.raw`(?:\d{1,2}x\d{1,2}\s+)?(?<words>(?:${KIND_WORDS})(?:\s+(?:${KIND_WORDS}))?)(?<extra>(?:\s*\+\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3})\s+(?:output\s+|classification\s+|bottleneck\s+|projection\s+)?(?<hidden>hidden\s+)?(?<noun>layers?)\b`,
+      String.raw`(?:\d{1,2}x\d{1,2}\s+)?(?<words>(?:${KIND_WORDS})(?:\s+(?:${KIND_WORDS}))?)(?<extra>(?:\s*\+\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3})(?:\s+\([^()]{1,20}\))?\s+(?:output\s+|classification\s+|bottleneck\s+|projection\s+)?(?<hidden>hidden\s+)?(?<noun>layers?)\b`,
     'gi',
   ),
 };

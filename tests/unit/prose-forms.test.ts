@@ -36,6 +36,7 @@ const TOKEN: Record<string, string> = {
   LSTM: 'L',
   GRU: 'G',
   AvgPool2D: 'P',
+  AvgPool1D: 'A',
 };
 
 function tokensOf(text: string): string[] {
@@ -756,6 +757,10 @@ const FORMS: Array<[string, string]> = [
   [
     'Glyphs are 32 × 32. In our notation kKsS-N is a K×K convolution with stride S and N filters, mK is K×K max pooling, and dN is a fully connected layer with N units. The classifier is k3s1-24, m2, k3s2-48, k3s1-48, m2, d120, d26.',
     'C24 P C48 C48 P F120 F26',
+  ],
+  [
+    'Frames are 40-dimensional filterbanks. The encoder consists of three 1-D convolutional (TDNN) layers with 256, 256 and 768 channels, respectively. Temporal average pooling follows, and a dense layer of 256 units and a softmax layer over the 1,211 speakers of the corpus produce the scores.',
+    'C256 C256 C768 A F256 F1211',
   ],
 ];
 

@@ -272,6 +272,24 @@ export function ordinalMentions(sentence: string): Found[] {
   });
 }
 
+/** "two layers with 16 filters of size 5", "3 layers of 256 units": counted layers without kind words, typed by the noun their width counts. */
+const COUNTED_UNTYPED: MentionPattern = {
+  needs: /\d\s+(?:hidden\s+)?layers\s+(?:with|of|having|each)\s/i,
+  pattern: new RegExp(
+    String.raw`(?<![\d.,-])\b(?<count>\d{1,2})\s+(?:hidden\s+)?(?<noun>layers)\s+(?=(?:each\s+)?(?:with|of|having)\s+\d+\s+(?:[a-z-]+\s+)?(?:${ALL_WIDTH_NOUNS})\b)`,
+    'gi',
+  ),
+};
+
+export function countedUntypedMentions(sentence: string): Found[] {
+  return mentionsIn(sentence, COUNTED_UNTYPED).map((m) => {
+    const found = m as Found;
+    found.untyped = true;
+    found.groups = { count: m.groups!.count!, words: '', noun: 'layers' };
+    return found;
+  });
+}
+
 /** The kind of an untyped mention: the type whose width the noun of its clause counts ("… 256 kernels of width 11"). */
 export function countedKind(own: string): LayerKind | undefined {
   const noun = WIDTH_NOUN.exec(own);

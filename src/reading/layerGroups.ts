@@ -6,7 +6,7 @@
  * A sentence is cut into clauses at each group mention; each clause says what it states about its group.
  */
 import { ORDINALS, ORDINAL_WORDS } from './numbers.ts';
-import { ALL_WIDTH_NOUNS, KIND_WORDS, NOUN_KIND_WORDS, kindNamed } from './vocabulary.ts';
+import { ALL_WIDTH_NOUNS, KIND_WORDS, NOUN_KIND_WORDS, kindNamed, widthParam } from './vocabulary.ts';
 import { attributes, widthBefore } from './clauseAttributes.ts';
 import { attributeOf } from './attributeWords.ts';
 import {
@@ -30,6 +30,7 @@ import {
   sizedOutputMentions,
   verbMentions,
   ordinalMentions,
+  countedUntypedMentions,
   functionLayerMentions,
   softmaxOverMentions,
   countedKind,
@@ -68,6 +69,8 @@ export interface GroupClause {
   stride?: [number, number];
   /** "each followed by a max-pooling layer": a layer of this type after each one. */
   eachFollowedBy?: string;
+  /** "the first stage has two layers …, the second …; each stage ends with max pooling": a layer of this type after the group's last. */
+  endFollowedBy?: string;
   /** "64 tanh units", "a sigmoid output layer": the function fully connected layers apply. */
   activation?: string;
   /** "each followed by two 3x3 convolutions with the same number of filters": how many follow each, and their width and window. */
@@ -155,6 +158,10 @@ function followerLists(sentence: string): { starts: Array<{ at: number; each: bo
 
 /** "…: the first has 512 units": a width said of the first layer of a counted group only. */
 const FIRST_HAS = /[:;,]\s*the\s+first\s+(?:1\s+|layer\s+)?(?:has|have|uses|contains|is\s+of|with)\s+\d+\s+[a-z]/i;
+
+/** "; each stage ends with", "and every block is closed by": what ends each group before it. */
+const ENDS_EACH_GROUP =
+  /\b(?:each|every)\s+(?:stage|block|group|level)\s+(?:ends|finishes|is\s+(?:closed|ended|finished|terminated))\s+(?:with|by)\s*(?:an?\s+|one\s+)?$/i;
 
 /** "the first …" at the start of a mention. */
 const LEADING_ORDINAL = new RegExp(String.raw`^the\s+(?:${ORDINAL_WORDS})\b`, 'i');
@@ -284,6 +291,7 @@ export function groupClauses(sentence: string): GroupClause[] {
   const spans = [...every, ...numberOf, ...pairs, ...placedAt].map((e: Found) => e.span ?? [e.index!, e.index! + e[0].length]);
   // (or overlap them: "two max-pooling layers after the second …" is the placement, not two more layers)
   const inside = (m: RegExpMatchArray) => spans.some(([from, to]) => m.index! < to && m.index! + m[0].length > from);
+  const covering = [...layered, ...layersOf, ...mentionsIn(sentence, PART_COUNT), ...numberedMentions(sentence)];
   const found = (
     [
       ...every,
@@ -301,6 +309,8 @@ export function groupClauses(sentence: string): GroupClause[] {
       ...embeddedMentions(sentence),
       ...verbMentions(sentence),
       ...ordinalMentions(sentence),
+      // (inside another mention's words, "the fully connected part has 3 layers of 256 units", it is that mention's)
+      ...countedUntypedMentions(sentence).filter((m) => !covering.some((c) => c.index! <= m.index! && m.index! < c.index! + c[0].length)),
       ...functionLayerMentions(sentence),
       ...pooledByMentions(sentence),
       ...layersOf,
@@ -418,6 +428,14 @@ export function groupClauses(sentence: string): GroupClause[] {
     }
     // "the output layer is a softmax layer with 10 units": one layer named twice; the second says more about it.
     const gap = i > 0 ? sentence.slice(found[i - 1].index! + found[i - 1][0].length, start) : '';
+    // "…; each stage ends with max pooling": after the last layer of each group the sentence counted, the rest of what
+    // the clause says holding for all of them.
+    const groups = clauses.filter((c) => c.ref.kind === 'new' && widthParam(c.type) !== undefined);
+    if (ENDS_EACH_GROUP.test(sentence.slice(0, start)) && kind.widthParam === undefined && groups.length >= 2) {
+      for (const c of groups) c.endFollowedBy = kind.type;
+      clauses.push({ ...clause, ref: { kind: 'all' } });
+      return;
+    }
     if (previous && previous.type === clause.type && /^\s*(?:is|was)\s+(?:also\s+)?(?:(?:an?|the)\s*)?$/i.test(gap)) {
       for (const key of ['widths', 'kernel', 'stride', 'eachFollowedBy', 'activation'] as const)
         if (previous[key] === undefined && clause[key] !== undefined) Object.assign(previous, { [key]: clause[key] });

@@ -164,6 +164,7 @@ function apply(b: Building, given: GroupClause, unit: TextUnit): boolean {
       added.push(slot);
     }
     if (clause.eachFollowedBy) followEach(b, added, clause.eachFollowedBy, clause, unit);
+    if (clause.endFollowedBy && added.length) followEach(b, [added[added.length - 1]!], clause.endFollowedBy, clause, unit);
     if (!group) b.lastAdded = added;
     return true;
   }

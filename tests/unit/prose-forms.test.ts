@@ -762,6 +762,10 @@ const FORMS: Array<[string, string]> = [
     'Frames are 40-dimensional filterbanks. The encoder consists of three 1-D convolutional (TDNN) layers with 256, 256 and 768 channels, respectively. Temporal average pooling follows, and a dense layer of 256 units and a softmax layer over the 1,211 speakers of the corpus produce the scores.',
     'C256 C256 C768 A F256 F1211',
   ],
+  [
+    'Each light curve is binned to 512 points. The network has two convolutional stages. The first stage has two layers with 8 filters of size 7 and the second stage three layers with 16 filters of size 5; each stage ends with max pooling of window 3. A fully connected layer of 64 units and a single sigmoid unit follow.',
+    'C8 C8 P C16 C16 C16 P F64 F1',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -79,7 +79,7 @@ export function attributes(type: string, clause: string): ClauseAttributes {
     // "96, 128 and 256 filters", "32 8x8 filters", "2048 units each", "512-unit" (never a number in a name: "fc8 outputs";
     // after "=" only as a computed result: "3 × (5 + C) = 45 filters")
     const listed = new RegExp(
-      String.raw`(?<![\dx.a-z]|\bto\s|-|(?<![)\d]\s*)=\s*)(${NUMBER_LIST})\s+(?:(\d+)x(\d+)\s+)?(?:${WIDTH_ADJECTIVES}\s+)?(?:${nouns})\b`,
+      String.raw`(?<![\dx.a-z]|\bto\s|-|(?<![)\d]\s*)=\s*)(${NUMBER_LIST})\s+(?:(\d+)x(\d+)\s+)?(?:${WIDTH_ADJECTIVES}\s+)?(?:${nouns})\b(?!\s+(?:fewer|more|less)\s+than\b)`,
       'i',
     ).exec(clause);
     // "512-d", never "1-D" (the axes of a 1-D convolution)

@@ -104,13 +104,16 @@ const REUSED = /\b(?:freez\w*|frozen|unfreez\w*)\b|\bfine-?tun\w*\b[^.;]*\blayer
 /** A network mapped onto hardware ("each convolutional layer is tiled onto the systolic array"): how it runs, not what it is. */
 const HARDWARE = /\b(?:systolic|DRAM|SRAM|FPGAs?|ASICs?|on-?chip|off-?chip|processing\s+elements?|GOP\/s|TOP\/s|GOPS|TOPS)\b/;
 const MAPPED = /\b(?:tiled?|tiling|mapped|streamed|fused|split|partitioned|scheduled|pass(?:es)?|cycles?|buffer\w*)\b/i;
+/** What running a network costs, measured: "account for 61% of the latency", "reaches only 14% of the peak throughput". */
+const PROFILED = /\b(?:latency|throughput|inference\s+time|run-?time|memory-bound|compute-bound|profil\w+)\b/i;
+const MEASURED = /\d\s*%|\b\d+(?:\.\d+)?\s*(?:ms|s|fps|GOPs?|GFLOPs?|MB|GB)\b/i;
 /** Counts given as alternatives ("with five or six convolutional layers"): choices discussed, not a design. */
 const ALTERNATIVE_COUNTS = /\b\d+\s+or\s+\d+\s+(?:[a-z-]+\s+){0,2}layers\b/i;
 
 /**
  * A sentence that states no network of the paper's own: what a cited work built (related work), a layer's cost worked
  * out as an example, an analysis of what a trained network learned, layers frozen or fine-tuned, a network mapped onto
- * hardware, or a change tried on a network and what it did (an ablation: "replacing each 5x5 convolution by two 3x3 convolutions reduces the
+ * hardware or profiled, or a change tried on a network and what it did (an ablation: "replacing each 5x5 convolution by two 3x3 convolutions reduces the
  * number of parameters by 28%", "a single output layer performs on par with the two-layer variant").
  */
 export function describesNoDesign(text: string): boolean {
@@ -122,6 +125,7 @@ export function describesNoDesign(text: string): boolean {
     (COST.test(text) && WORKED_EXAMPLE.test(text)) ||
     ANALYSED.test(text) ||
     REUSED.test(text) ||
+    (PROFILED.test(text) && MEASURED.test(text)) ||
     (HARDWARE.test(text) && MAPPED.test(text))
   );
 }

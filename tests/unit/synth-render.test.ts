@@ -188,11 +188,14 @@ describe('drawn kinds as papers draw them', () => {
   const overlaps = (a: Box, b: Box) => Math.min(a[2], b[2]) > Math.max(a[0], b[0]) && Math.min(a[3], b[3]) > Math.max(a[1], b[1]);
   const models = Array.from({ length: 30 }, (_, seed) => generateModel(100 + seed, { maxDepth: 16 }));
 
-  it('neuron plots write no column label over another', () => {
-    for (const [k, model] of models.entries()) {
-      const texts = drawFigure('neurons', model, createRandom(k), viz).nodes.flatMap((n) => n.texts);
-      for (const [i, a] of texts.entries())
-        for (const b of texts.slice(i + 1)) expect(overlaps(a.box, b.box), `model ${k}: "${a.text}" over "${b.text}"`).toBe(false);
+  it('neuron, cuboid and stacked-map drawings write no label over or against another (a space between)', () => {
+    for (const style of ['neurons', 'cuboids3d', 'stacked2d'] as const) {
+      for (const [k, model] of models.entries()) {
+        const texts = drawFigure(style, model, createRandom(k), viz).nodes.flatMap((n) => n.texts);
+        const padded = (b: Box): Box => [b[0] - 2, b[1], b[2] + 2, b[3]];
+        for (const [i, a] of texts.entries())
+          for (const b of texts.slice(i + 1)) expect(overlaps(padded(a.box), b.box), `${style} model ${k}: "${a.text}" against "${b.text}"`).toBe(false);
+      }
     }
   });
 

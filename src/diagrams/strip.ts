@@ -62,8 +62,8 @@ const colourDistance = (a: Colour, b: Colour) => Math.max(Math.abs(a[0] - b[0]),
 const SAME_COLOUR = 28;
 const transpose = (b: Box): Box => [b[1], b[0], b[3], b[2]];
 
-/** A line of sizes only: "224×224×3", "6@28x28", "96", "55 55". */
-const SIZE_LINE = /^[\d\s×xX*@,/()]+$/;
+/** A line of sizes only: "224×224×3", "6@28x28", "96", "55 55"; OCR often reads a small "×" as "%". */
+const SIZE_LINE = /^[\d\s×xX*%@,/()]+$/;
 const isSizeLine = (text: string) => /\d/.test(text) && SIZE_LINE.test(text.trim());
 
 /**
@@ -233,9 +233,9 @@ function placeTexts(units: Unit[], texts: StripText[], unit: number): StripText[
 /** The output shape a unit's size lines state: [h, w, c] for maps, [n] for a vector; undefined when unsure. */
 function statedShape(lines: string[], previous: number[] | undefined): number[] | undefined {
   const joined = lines.join(' ');
-  const maps = joined.match(/(\d+)\s*@\s*(\d+)\s*[x×X*]\s*(\d+)/);
+  const maps = joined.match(/(\d+)\s*@\s*(\d+)\s*[x×X*%]\s*(\d+)/);
   if (maps) return [Number(maps[2]), Number(maps[3]), Number(maps[1])];
-  const triple = joined.match(/(\d+)\s*[x×X*]\s*(\d+)\s*[x×X*]\s*(\d+)/);
+  const triple = joined.match(/(\d+)\s*[x×X*%]\s*(\d+)\s*[x×X*%]\s*(\d+)/);
   if (triple) {
     const [a, b, c] = [Number(triple[1]), Number(triple[2]), Number(triple[3])];
     // Channels first when the last two are the equal pair ("96x55x55").
@@ -243,7 +243,7 @@ function statedShape(lines: string[], previous: number[] | undefined): number[] 
   }
   const numbers = [...new Set((joined.match(/\d+/g) ?? []).map(Number))].filter((n) => n > 0);
   if (numbers.length === 1) {
-    const pair = joined.match(/(\d+)\s*[x×X*]\s*(\d+)/);
+    const pair = joined.match(/(\d+)\s*[x×X*%]\s*(\d+)/);
     return pair ? [Number(pair[1]), Number(pair[2]), previous?.[2] ?? 1] : [numbers[0]!];
   }
   if (numbers.length === 2) {
@@ -273,8 +273,16 @@ interface Labelled {
   /** Several layers listed under one block ("Conv. Layers / 1x1x128 / 3x3x256 / Maxpool Layer / 2x2-s-2"). */
   list?: string[];
   shape?: number[];
+  /** The product of the numbers of its size line ("1×1×128", "128×25": the values it holds). */
+  size?: number;
   type?: string;
   guessed?: string;
+}
+
+/** What a size line says a block holds: the product of its numbers ("6@28x28" 4704); undefined without one. */
+function writtenSize(lines: string[]): number | undefined {
+  const numbers = (lines[0]?.match(/\d+/g) ?? []).map(Number);
+  return numbers.length ? numbers.reduce((a, b) => a * b, 1) : undefined;
 }
 
 const SHAPE_WORD: Record<string, string> = { Input: 'Input', Conv2D: 'Conv', Dense: 'FC', MaxPool2D: 'MaxPool', AvgPool2D: 'AvgPool' };
@@ -307,13 +315,11 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
       .filter((t) => !isSizeLine(t.text))
       .map((t) => t.text)
       .join('\n');
-    const shape = statedShape(
-      ordered.filter((t) => isSizeLine(t.text)).map((t) => t.text),
-      previous,
-    );
+    const sizeLines = ordered.filter((t) => isSizeLine(t.text)).map((t) => t.text);
+    const shape = statedShape(sizeLines, previous);
     if (shape) previous = shape;
     const type = words ? recognizeLabel(words)?.type : undefined;
-    return { unit, words: type ? words : '', shape, type };
+    return { unit, words: type ? words : '', shape, size: writtenSize(sizeLines), type };
   });
   const legend = taken.legend.map((l) => ({ fill: l.fill, text: l.text, type: recognizeLabel(l.text)!.type }));
   // Colour codes a kind only where the drawing uses several colours and each labelled colour names one kind.
@@ -325,6 +331,8 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
       (p) =>
         p !== l &&
         p.type &&
+        // A figure has one input: the colour of its block types nothing else.
+        p.type !== 'Input' &&
         !p.guessed &&
         p.unit.fill &&
         l.unit.fill &&
@@ -338,14 +346,20 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
     const peers = coloured ? peersOf(l) : [];
     const peer = new Set(peers.map((p) => p.type)).size === 1 ? peers[0] : undefined;
     const op = l.unit.op && recognizeLabel(l.unit.op.text);
+    const before = labelled[k - 1];
+    // A vector holding exactly what the maps last sized before it held is those maps flattened.
+    const sized = labelled.slice(0, k).findLast((p) => p.size !== undefined);
+    const flattened = isBar(l.unit) && l.shape?.length === 1 && (sized?.shape?.length ?? 0) > 1 && sized!.size === l.shape[0];
     if (op) [l.words, l.type] = [l.unit.op!.text, op.type];
     else if (fromLegend) [l.words, l.type] = [fromLegend.text, fromLegend.type];
+    // The first block drawn is the data going in, whatever colour it shares with later layers.
+    else if (k === 0) [l.type, l.guessed] = ['Input', 'its place'];
+    else if (flattened) [l.type, l.guessed] = ['Flatten', 'its size'];
     else if (peer) [l.type, l.guessed] = [peer.type, 'the colour of a labelled block'];
     else {
-      const before = labelled[k - 1];
       const sameMaps =
         before?.shape && l.shape && before.shape.length === 3 && l.shape.length === 3 && l.shape[2] === before.shape[2] && l.shape[0]! < before.shape[0]!;
-      const type = k === 0 ? 'Input' : l.unit.attached || sameMaps ? 'MaxPool2D' : l.shape?.length === 3 || !isBar(l.unit) ? 'Conv2D' : 'Dense';
+      const type = l.unit.attached || sameMaps ? 'MaxPool2D' : l.shape?.length === 3 || !isBar(l.unit) ? 'Conv2D' : 'Dense';
       [l.type, l.guessed] = [type, 'its shape'];
     }
   });
@@ -447,6 +461,8 @@ function sizeText(type: string, shape: number[] | undefined): string {
  * a stack of maps cut into pieces does not).
  */
 export function stripBeatsLabels(strip: StripReading, namedLabels: number, namedElsewhere: number): boolean {
-  if (strip.nodes.length <= namedElsewhere) return false;
+  // Blocks typed by guesses alone never replace boxes whose words name a layer (a draw_net plot whose text OCR
+  // misses in the whole-figure reading, its boxes and blobs then passing for slabs).
+  if (strip.nodes.length <= namedElsewhere || (strip.named === 0 && namedElsewhere > 0)) return false;
   return namedLabels < 3 || (strip.named >= namedLabels && strip.unlabelled <= strip.nodes.length / 3);
 }

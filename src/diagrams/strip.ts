@@ -180,6 +180,26 @@ function isGrid(units: Unit[]): boolean {
   return units.filter(apart).length >= units.length / 2;
 }
 
+/**
+ * Columns of discs across the flow are a neuron plot, not layers drawn as blocks: at least two columns of three
+ * or more discs of one size (a disc fills about π/4 of its box). The mesh between the columns is no block either.
+ */
+function isNeuronPlot(blocks: StripBlock[]): boolean {
+  const discs = blocks.filter((b) => {
+    const [w, h] = [width(b.box), height(b.box)];
+    return w <= 1.2 * h && h <= 1.2 * w && fillRatio(b) >= 0.7 && fillRatio(b) <= 0.86;
+  });
+  const columns: StripBlock[][] = [];
+  for (const disc of discs) {
+    const column = columns.find(
+      (c) => Math.abs(cx(c[0]!.box) - cx(disc.box)) < 0.5 * width(disc.box) && Math.abs(width(c[0]!.box) - width(disc.box)) <= 0.2 * width(disc.box),
+    );
+    if (column) column.push(disc);
+    else columns.push([disc]);
+  }
+  return columns.filter((c) => c.length >= 3).length >= 2;
+}
+
 /** Lines written one under another in one column (a caption listing a block's layers) travel together. */
 function stackLines(texts: StripText[], unit: number): StripText[][] {
   const stacks: Array<{ box: Box; lines: StripText[] }> = [];
@@ -296,6 +316,7 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
   let blocks = blocksIn.map((b) => ({ ...b, box: turn(b.box) }));
   let texts = textsIn.filter((t) => t.text.trim()).map((t) => ({ ...t, box: turn(t.box) }));
   const warnings: string[] = [];
+  if (isNeuronPlot(blocks)) return undefined;
   blocks = withoutConnectors(blocks);
   const taken = takeLegend(blocks, texts, textHeight);
   ({ blocks, texts } = taken);

@@ -126,4 +126,11 @@ describe('readStrip', () => {
     expect(stripBeatsLabels(guessed, 0, 1)).toBe(false);
     expect(stripBeatsLabels(guessed, 0, 0)).toBe(true);
   });
+  it('columns of discs with the mesh between them are a neuron plot, not a strip of blocks', () => {
+    const disc = (x: number, y: number): StripBlock => ({ box: [x, y, x + 20, y + 20], fill: grey, area: Math.round((Math.PI / 4) * 400) });
+    const columns = [0, 120, 240].flatMap((x) => [0, 30, 60, 90].map((y) => disc(x, y)));
+    // The mesh opened into pieces: two per gap, each a unit of its own.
+    const mesh = [22, 72, 142, 192].map((x): StripBlock => ({ box: [x, 0, x + 46, 110], fill: [255, 255, 255], area: 2500 }));
+    expect(readStrip([...columns, ...mesh], [text(0, 130, 'Input'), text(120, 130, 'FC 64'), text(240, 130, 'FC 10')], 10)).toBeUndefined();
+  });
 });

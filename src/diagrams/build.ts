@@ -419,11 +419,15 @@ function branchesOffInput(e: DiagramEdge, position: (id: string) => number, axis
   return upSide === UPSTREAM[`${axis},${sign}`] && downSide !== DOWNSTREAM[`${axis},${sign}`];
 }
 
-/** The shortcut `e` joins the producers of its `from` box to its `to` node; an undrawn input is made for both. */
+/**
+ * The shortcut `e` joins the producers of its `from` box to its `to` node; an undrawn input is made for both. A
+ * drawn Input has no producer: what leaves it on any side is its own data, so it feeds the shortcut itself.
+ */
 function shareInput(e: DiagramEdge, adj: Adjacency, nodes: DiagramNode[], byId: Map<string, DiagramNode>, recs: Map<string, Recognition>): void {
   const [up, down] = [e.from, e.to];
   let producers = [...adj.pred.get(up)!];
-  if (producers.length === 0) {
+  if (producers.length === 0 && recs.get(up)?.type === 'Input') producers = [up];
+  else if (producers.length === 0) {
     const box = byId.get(up)!.box;
     const node: DiagramNode = { id: `${up}_input`, box, text: '', shape: 'label' };
     nodes.push(node);

@@ -62,8 +62,8 @@ const colourDistance = (a: Colour, b: Colour) => Math.max(Math.abs(a[0] - b[0]),
 const SAME_COLOUR = 28;
 const transpose = (b: Box): Box => [b[1], b[0], b[3], b[2]];
 
-/** A line of sizes only: "224×224×3", "6@28x28", "96", "55 55". */
-const SIZE_LINE = /^[\d\s×xX*@,/()]+$/;
+/** A line of sizes only: "224×224×3", "6@28x28", "96", "55 55"; OCR often reads a small "×" as "%". */
+const SIZE_LINE = /^[\d\s×xX*%@,/()]+$/;
 const isSizeLine = (text: string) => /\d/.test(text) && SIZE_LINE.test(text.trim());
 
 /**
@@ -180,6 +180,26 @@ function isGrid(units: Unit[]): boolean {
   return units.filter(apart).length >= units.length / 2;
 }
 
+/**
+ * Columns of discs across the flow are a neuron plot, not layers drawn as blocks: at least two columns of three
+ * or more discs of one size (a disc fills about π/4 of its box). The mesh between the columns is no block either.
+ */
+function isNeuronPlot(blocks: StripBlock[]): boolean {
+  const discs = blocks.filter((b) => {
+    const [w, h] = [width(b.box), height(b.box)];
+    return w <= 1.2 * h && h <= 1.2 * w && fillRatio(b) >= 0.7 && fillRatio(b) <= 0.86;
+  });
+  const columns: StripBlock[][] = [];
+  for (const disc of discs) {
+    const column = columns.find(
+      (c) => Math.abs(cx(c[0]!.box) - cx(disc.box)) < 0.5 * width(disc.box) && Math.abs(width(c[0]!.box) - width(disc.box)) <= 0.2 * width(disc.box),
+    );
+    if (column) column.push(disc);
+    else columns.push([disc]);
+  }
+  return columns.filter((c) => c.length >= 3).length >= 2;
+}
+
 /** Lines written one under another in one column (a caption listing a block's layers) travel together. */
 function stackLines(texts: StripText[], unit: number): StripText[][] {
   const stacks: Array<{ box: Box; lines: StripText[] }> = [];
@@ -233,9 +253,9 @@ function placeTexts(units: Unit[], texts: StripText[], unit: number): StripText[
 /** The output shape a unit's size lines state: [h, w, c] for maps, [n] for a vector; undefined when unsure. */
 function statedShape(lines: string[], previous: number[] | undefined): number[] | undefined {
   const joined = lines.join(' ');
-  const maps = joined.match(/(\d+)\s*@\s*(\d+)\s*[x×X*]\s*(\d+)/);
+  const maps = joined.match(/(\d+)\s*@\s*(\d+)\s*[x×X*%]\s*(\d+)/);
   if (maps) return [Number(maps[2]), Number(maps[3]), Number(maps[1])];
-  const triple = joined.match(/(\d+)\s*[x×X*]\s*(\d+)\s*[x×X*]\s*(\d+)/);
+  const triple = joined.match(/(\d+)\s*[x×X*%]\s*(\d+)\s*[x×X*%]\s*(\d+)/);
   if (triple) {
     const [a, b, c] = [Number(triple[1]), Number(triple[2]), Number(triple[3])];
     // Channels first when the last two are the equal pair ("96x55x55").
@@ -243,7 +263,7 @@ function statedShape(lines: string[], previous: number[] | undefined): number[] 
   }
   const numbers = [...new Set((joined.match(/\d+/g) ?? []).map(Number))].filter((n) => n > 0);
   if (numbers.length === 1) {
-    const pair = joined.match(/(\d+)\s*[x×X*]\s*(\d+)/);
+    const pair = joined.match(/(\d+)\s*[x×X*%]\s*(\d+)/);
     return pair ? [Number(pair[1]), Number(pair[2]), previous?.[2] ?? 1] : [numbers[0]!];
   }
   if (numbers.length === 2) {
@@ -273,8 +293,16 @@ interface Labelled {
   /** Several layers listed under one block ("Conv. Layers / 1x1x128 / 3x3x256 / Maxpool Layer / 2x2-s-2"). */
   list?: string[];
   shape?: number[];
+  /** The product of the numbers of its size line ("1×1×128", "128×25": the values it holds). */
+  size?: number;
   type?: string;
   guessed?: string;
+}
+
+/** What a size line says a block holds: the product of its numbers ("6@28x28" 4704); undefined without one. */
+function writtenSize(lines: string[]): number | undefined {
+  const numbers = (lines[0]?.match(/\d+/g) ?? []).map(Number);
+  return numbers.length ? numbers.reduce((a, b) => a * b, 1) : undefined;
 }
 
 const SHAPE_WORD: Record<string, string> = { Input: 'Input', Conv2D: 'Conv', Dense: 'FC', MaxPool2D: 'MaxPool', AvgPool2D: 'AvgPool' };
@@ -288,6 +316,7 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
   let blocks = blocksIn.map((b) => ({ ...b, box: turn(b.box) }));
   let texts = textsIn.filter((t) => t.text.trim()).map((t) => ({ ...t, box: turn(t.box) }));
   const warnings: string[] = [];
+  if (isNeuronPlot(blocks)) return undefined;
   blocks = withoutConnectors(blocks);
   const taken = takeLegend(blocks, texts, textHeight);
   ({ blocks, texts } = taken);
@@ -307,13 +336,11 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
       .filter((t) => !isSizeLine(t.text))
       .map((t) => t.text)
       .join('\n');
-    const shape = statedShape(
-      ordered.filter((t) => isSizeLine(t.text)).map((t) => t.text),
-      previous,
-    );
+    const sizeLines = ordered.filter((t) => isSizeLine(t.text)).map((t) => t.text);
+    const shape = statedShape(sizeLines, previous);
     if (shape) previous = shape;
     const type = words ? recognizeLabel(words)?.type : undefined;
-    return { unit, words: type ? words : '', shape, type };
+    return { unit, words: type ? words : '', shape, size: writtenSize(sizeLines), type };
   });
   const legend = taken.legend.map((l) => ({ fill: l.fill, text: l.text, type: recognizeLabel(l.text)!.type }));
   // Colour codes a kind only where the drawing uses several colours and each labelled colour names one kind.
@@ -325,6 +352,8 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
       (p) =>
         p !== l &&
         p.type &&
+        // A figure has one input: the colour of its block types nothing else.
+        p.type !== 'Input' &&
         !p.guessed &&
         p.unit.fill &&
         l.unit.fill &&
@@ -338,14 +367,20 @@ export function readStrip(blocksIn: readonly StripBlock[], textsIn: readonly Str
     const peers = coloured ? peersOf(l) : [];
     const peer = new Set(peers.map((p) => p.type)).size === 1 ? peers[0] : undefined;
     const op = l.unit.op && recognizeLabel(l.unit.op.text);
+    const before = labelled[k - 1];
+    // A vector holding exactly what the maps last sized before it held is those maps flattened.
+    const sized = labelled.slice(0, k).findLast((p) => p.size !== undefined);
+    const flattened = isBar(l.unit) && l.shape?.length === 1 && (sized?.shape?.length ?? 0) > 1 && sized!.size === l.shape[0];
     if (op) [l.words, l.type] = [l.unit.op!.text, op.type];
     else if (fromLegend) [l.words, l.type] = [fromLegend.text, fromLegend.type];
+    // The first block drawn is the data going in, whatever colour it shares with later layers.
+    else if (k === 0) [l.type, l.guessed] = ['Input', 'its place'];
+    else if (flattened) [l.type, l.guessed] = ['Flatten', 'its size'];
     else if (peer) [l.type, l.guessed] = [peer.type, 'the colour of a labelled block'];
     else {
-      const before = labelled[k - 1];
       const sameMaps =
         before?.shape && l.shape && before.shape.length === 3 && l.shape.length === 3 && l.shape[2] === before.shape[2] && l.shape[0]! < before.shape[0]!;
-      const type = k === 0 ? 'Input' : l.unit.attached || sameMaps ? 'MaxPool2D' : l.shape?.length === 3 || !isBar(l.unit) ? 'Conv2D' : 'Dense';
+      const type = l.unit.attached || sameMaps ? 'MaxPool2D' : l.shape?.length === 3 || !isBar(l.unit) ? 'Conv2D' : 'Dense';
       [l.type, l.guessed] = [type, 'its shape'];
     }
   });
@@ -447,6 +482,8 @@ function sizeText(type: string, shape: number[] | undefined): string {
  * a stack of maps cut into pieces does not).
  */
 export function stripBeatsLabels(strip: StripReading, namedLabels: number, namedElsewhere: number): boolean {
-  if (strip.nodes.length <= namedElsewhere) return false;
+  // Blocks typed by guesses alone never replace boxes whose words name a layer (a draw_net plot whose text OCR
+  // misses in the whole-figure reading, its boxes and blobs then passing for slabs).
+  if (strip.nodes.length <= namedElsewhere || (strip.named === 0 && namedElsewhere > 0)) return false;
   return namedLabels < 3 || (strip.named >= namedLabels && strip.unlabelled <= strip.nodes.length / 3);
 }

@@ -97,9 +97,12 @@ function connect(ctx: Ctx, nodes: Map<string, NodeTruth>, horizontal: boolean, a
       const adjacent = order.indexOf(layer.id) - order.indexOf(input) === 1;
       let tail: Point;
       let head: Point;
+      // A skip arc leaves from over a node's caption and passes over those of the nodes it spans, not through them.
+      const top = (n: NodeTruth) => Math.min(n.box[1], ...n.texts.map((t) => t.box[1] - 2));
+      const spanned = order.slice(order.indexOf(input), order.indexOf(layer.id) + 1).map((id) => top(nodes.get(id)!));
       if (horizontal) {
-        tail = [from.box[2], adjacent ? (from.box[1] + from.box[3]) / 2 : from.box[1]];
-        head = [to.box[0], adjacent ? (to.box[1] + to.box[3]) / 2 : to.box[1]];
+        tail = [from.box[2], adjacent ? (from.box[1] + from.box[3]) / 2 : top(from)];
+        head = [to.box[0], adjacent ? (to.box[1] + to.box[3]) / 2 : top(to)];
       } else {
         tail = [adjacent ? (from.box[0] + from.box[2]) / 2 : from.box[2], from.box[3]];
         head = [adjacent ? (to.box[0] + to.box[2]) / 2 : to.box[2], to.box[1]];
@@ -109,8 +112,9 @@ function connect(ctx: Ctx, nodes: Map<string, NodeTruth>, horizontal: boolean, a
       } else {
         // A skip connection: arc above (or right of) the blocks in between.
         const lift = 25 + 10 * (order.indexOf(layer.id) - order.indexOf(input));
-        const c1: Point = horizontal ? [tail[0], tail[1] - lift] : [tail[0] + lift, tail[1]];
-        const c2: Point = horizontal ? [head[0], head[1] - lift] : [head[0] + lift, head[1]];
+        const over = Math.min(...spanned) - lift;
+        const c1: Point = horizontal ? [tail[0], over] : [tail[0] + lift, tail[1]];
+        const c2: Point = horizontal ? [head[0], over] : [head[0] + lift, head[1]];
         ctx.svg.path(`M${tail[0]},${tail[1]} C${c1[0]},${c1[1]} ${c2[0]},${c2[1]} ${head[0]},${head[1]}`, ctx.ink, ctx.stroke);
         ctx.extents.push(
           boxOf([
@@ -221,6 +225,15 @@ export function drawPipeline(model: SynthModel, rng: Random): DrawnFigure {
   return finish('pipeline', ctx, nodes, connect(ctx, nodes, true, !touching), { touching });
 }
 
+/**
+ * Where a block `width` wide goes at `x` or later so that its centred `labels` start a space after the texts of the
+ * block before (ending at `textsEnd`): no figure runs one block's label into the next's.
+ */
+function clearOfTexts(ctx: Ctx, x: number, width: number, textsEnd: number, labels: Array<[string, number]>): number {
+  const half = Math.max(...labels.map(([text, size]) => ctx.svg.textWidth(text, size))) / 2;
+  return Math.max(x, textsEnd + ctx.size + half - width / 2);
+}
+
 /** Log-scaled drawing size of a feature-map side. */
 function side(n: number, base: number): number {
   return base * (0.4 + Math.log2(1 + n) / 6);
@@ -233,6 +246,7 @@ export function drawStacked2d(model: SynthModel, rng: Random): DrawnFigure {
   const fill = rng.pick(['#ffffff', '#dddddd', '#cfe2f3', '#fff2cc']);
   const times = rng.pick(['×', 'x']);
   let x = 20;
+  let textsEnd = -Infinity;
   const mid = 200;
   for (const layer of ctx.graph.layers) {
     const shape = ctx.shapes.get(layer.id) ?? [1];
@@ -241,17 +255,31 @@ export function drawStacked2d(model: SynthModel, rng: Random): DrawnFigure {
     const h = isMap ? s : side(shape[shape.length - 1]!, 90);
     const copies = isMap ? Math.min(6, 2 + Math.floor(Math.log2(shape[2]!) / 2)) : 1;
     const offset = 6;
-    for (let i = copies - 1; i >= 0; i--) ctx.svg.rect(x + i * offset, mid - h / 2 - i * offset, s, h, fill, ctx.ink, ctx.stroke);
-    const box: Box = [x, mid - h / 2 - (copies - 1) * offset, x + s + (copies - 1) * offset, mid + h / 2];
     const caption = isMap ? `${shape[2]}@${shape[0]}${times}${shape[1]}` : `${shape.join(times)}`;
     const name = shortLabel(layer, shape).split(' ')[0]!;
+    x = clearOfTexts(ctx, x, s + (copies - 1) * offset, textsEnd, [
+      [name, ctx.size],
+      [caption, ctx.size],
+    ]);
+    for (let i = copies - 1; i >= 0; i--) ctx.svg.rect(x + i * offset, mid - h / 2 - i * offset, s, h, fill, ctx.ink, ctx.stroke);
+    const box: Box = [x, mid - h / 2 - (copies - 1) * offset, x + s + (copies - 1) * offset, mid + h / 2];
     const cx = (box[0] + box[2]) / 2;
     const t1 = ctx.svg.text(cx, box[1] - 8 - ctx.size * 1.2, name, ctx.size, { fill: ctx.ink });
     const t2 = ctx.svg.text(cx, box[1] - 8, caption, ctx.size, { fill: ctx.ink });
     nodes.set(layer.id, node(layer, box, [t1, t2]));
-    x = Math.max(box[2], t1.box[2], t2.box[2]) + rng.int(25, 45);
+    textsEnd = Math.max(t1.box[2], t2.box[2]);
+    x = Math.max(box[2], textsEnd) + rng.int(25, 45);
   }
   return finish('stacked2d', ctx, nodes, connect(ctx, nodes, true), { fill });
+}
+
+/**
+ * Kinds an unnamed cuboid still shows by its form and sizes (the input first, maps changing depth or shrinking,
+ * a long bar after maps, short bars): papers leave these unnamed. Any other layer drawn as a block of its own
+ * (a dropout, a concatenation, an embedding) is named, or no reader could tell it.
+ */
+function toldByForm(layer: Layer): boolean {
+  return ['Input', 'Conv2D', 'MaxPool2D', 'Flatten', 'Dense'].includes(layer.type);
 }
 
 /** 3-D boxes sized by height, width and channels (AlexNet / PlotNeuralNet style) with dimension labels. */
@@ -261,6 +289,7 @@ export function drawCuboids3d(model: SynthModel, rng: Random): DrawnFigure {
   const nodes = new Map<string, NodeTruth>();
   const mid = 220;
   let x = 30;
+  let textsEnd = -Infinity;
   for (const layer of ctx.graph.layers) {
     const shape = ctx.shapes.get(layer.id) ?? [1];
     const h = shape.length === 3 ? side(shape[0]!, 110) : Math.min(260, side(shape[shape.length - 1]!, 120));
@@ -269,6 +298,9 @@ export function drawCuboids3d(model: SynthModel, rng: Random): DrawnFigure {
     const top = mid - h / 2;
     const dx = depthPx * 0.7;
     const dy = depthPx * 0.5;
+    const size = shape.join('×');
+    const name = rng.chance(0.6) || !toldByForm(layer) ? shortLabel(layer, shape).split(',')[0]! : undefined;
+    x = clearOfTexts(ctx, x, w + dx, textsEnd, [[size, ctx.size * 0.9], ...(name ? [[name, ctx.size] as [string, number]] : [])]);
     const face = colourOf(layer, palette);
     ctx.svg.rect(x, top, w, h, face, ctx.ink, ctx.stroke);
     ctx.svg.polygon(
@@ -294,10 +326,11 @@ export function drawCuboids3d(model: SynthModel, rng: Random): DrawnFigure {
       ctx.stroke,
     );
     const box: Box = [x, top - dy, x + w + dx, top + h];
-    const texts = [ctx.svg.text((box[0] + box[2]) / 2, box[3] + ctx.size * 1.3, shape.join('×'), ctx.size * 0.9, { fill: ctx.ink })];
-    if (rng.chance(0.6)) texts.push(ctx.svg.text((box[0] + box[2]) / 2, box[1] - 6, shortLabel(layer, shape).split(',')[0]!, ctx.size, { fill: ctx.ink }));
+    const texts = [ctx.svg.text((box[0] + box[2]) / 2, box[3] + ctx.size * 1.3, size, ctx.size * 0.9, { fill: ctx.ink })];
+    if (name) texts.push(ctx.svg.text((box[0] + box[2]) / 2, box[1] - 6, name, ctx.size, { fill: ctx.ink }));
     nodes.set(layer.id, node(layer, box, texts));
-    x = Math.max(box[2], ...texts.map((t) => t.box[2])) + rng.int(20, 40);
+    textsEnd = Math.max(...texts.map((t) => t.box[2]));
+    x = Math.max(box[2], textsEnd) + rng.int(20, 40);
   }
   return finish('cuboids3d', ctx, nodes, connect(ctx, nodes, true), {});
 }
@@ -324,7 +357,10 @@ export function drawNeurons(model: SynthModel, rng: Random): DrawnFigure {
     const bottom = centres[centres.length - 1]![1] + radius;
     const texts = [ctx.svg.text(x, bottom + ctx.size * 1.6 + (units > 8 ? 10 : 0), shortLabel(layer, shape), ctx.size, { fill: ctx.ink })];
     nodes.set(layer.id, node(layer, [x - radius, top, x + radius, bottom], texts));
-    x += gap + Math.max(0, texts[0]!.box[2] - texts[0]!.box[0] - gap) / 2;
+    // The next column far enough that its centred label clears this one by a space: no figure writes labels over each other.
+    const next = ctx.graph.layers[columns.length];
+    const nextHalf = next ? ctx.svg.textWidth(shortLabel(next, ctx.shapes.get(next.id)), ctx.size) / 2 : 0;
+    x += Math.max(gap, (texts[0]!.box[2] - texts[0]!.box[0]) / 2 + nextHalf + ctx.size);
   }
   // Connections first so the neurons are drawn over them.
   const edges: EdgeTruth[] = [];

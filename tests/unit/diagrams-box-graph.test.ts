@@ -74,4 +74,20 @@ describe('figure builder on box drawings', () => {
       ['Concat', undefined],
     ]);
   });
+  it('takes a shortcut leaving a drawn Input by its upstream side as that Input, inventing no second one', () => {
+    // The Input feeds both branches directly: the block and a shortcut drawn out of the Input's top, round to the sum.
+    const nodes = [node('in', 0, 'Input 32x32x64'), node('c1', 1, '3x3 conv, 64'), node('c2', 2, '3x3 conv, 64'), node('sum', 3, 'Add')];
+    const edges = [
+      down('in', 'c1'),
+      down('c1', 'c2'),
+      down('c2', 'sum'),
+      { from: 'in', to: 'sum', directed: true, sides: ['top', 'right'] as DiagramEdge['sides'] },
+    ];
+    const { graph } = buildGraph(nodes, edges, { name: 'input branches', page: 1 });
+    expect(graph.layers.map((l) => l.type)).toEqual(['Input', 'Conv2D', 'Conv2D', 'Add']);
+    const [input, conv] = graph.layers;
+    expect(conv!.inputs).toEqual([input!.id]);
+    expect(graph.layers[3]!.inputs).toContain(input!.id);
+    expect(validateGraph(graph).filter((i) => i.severity === 'error')).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { recognizeLabel } from '../../src/diagrams/index.ts';
-import { readStrip, type StripBlock, type StripText } from '../../src/diagrams/strip.ts';
+import { readStrip, stripBeatsLabels, type StripBlock, type StripText } from '../../src/diagrams/strip.ts';
 
 const grey: [number, number, number] = [230, 230, 230];
 const block = (x: number, w: number, h: number, fill = grey, y = 100 - h / 2): StripBlock => ({ box: [x, y, x + w, y + h], fill });
@@ -99,5 +99,38 @@ describe('readStrip', () => {
   it('bars standing on one baseline with different heights are a bar chart, not a strip of layers', () => {
     const bars = [40, 90, 65, 120, 30].map((h, i) => block(i * 30, 20, h, grey, 200 - h));
     expect(readStrip(bars, [text(0, 210, 'A'), text(30, 210, 'B')], 10)).toBeUndefined();
+  });
+  it('the first block is the input whatever colour it shares, and the input names no other block by its colour', () => {
+    const red: [number, number, number] = [220, 60, 60];
+    // Grey input, grey dropout named; then two red maps of which one is named, then a red one with sizes only.
+    const blocks = [block(0, 20, 120), block(60, 40, 100, red), block(130, 40, 100), block(200, 40, 100, red)];
+    const texts = [text(0, 170, '32x32x3'), text(60, 20, 'Conv 3x3'), text(60, 170, '30%30%64'), text(130, 20, 'Dropout 0.5'), text(200, 170, '28x28x64')];
+    const labels = readStrip(blocks, texts, 10)!.nodes.map((n) => n.text);
+    expect(typesOf(labels)).toEqual(['Input', 'Conv2D', 'Dropout', 'Conv2D']);
+    expect(recognizeLabel(labels[1]!)!.params.filters).toBe(64);
+
+    const named = [block(0, 20, 120, red), block(60, 40, 100), block(130, 40, 100, red)];
+    const more = [text(0, 20, 'Input'), text(0, 170, '32x32x3'), text(60, 170, '30x30x64'), text(130, 170, '28x28x128')];
+    expect(typesOf(readStrip(named, more, 10)!.nodes.map((n) => n.text))).toEqual(['Input', 'Conv2D', 'Conv2D']);
+  });
+
+  it('a bar holding exactly what the maps sized before it held is those maps flattened; a bar of another size is dense', () => {
+    const blocks = [block(0, 20, 120), block(60, 40, 100), block(130, 40, 80), block(200, 8, 160), block(240, 8, 60)];
+    const texts = [text(0, 170, '28x28x1'), text(60, 170, '26x26x32'), text(130, 170, '13x13x32'), text(190, 190, '5408'), text(235, 190, '10')];
+    expect(typesOf(readStrip(blocks, texts, 10)!.nodes.map((n) => n.text))).toEqual(['Input', 'Conv2D', 'MaxPool2D', 'Flatten', 'Dense']);
+  });
+  it('a strip of blocks with no words of their own does not replace boxes whose text names a layer', () => {
+    const blocks = [block(0, 40, 30), block(0, 40, 30, grey, 150), block(60, 50, 30), block(0, 40, 30, grey, 250)];
+    const guessed = readStrip(blocks, [], 10)!;
+    expect(guessed.named).toBe(0);
+    expect(stripBeatsLabels(guessed, 0, 1)).toBe(false);
+    expect(stripBeatsLabels(guessed, 0, 0)).toBe(true);
+  });
+  it('columns of discs with the mesh between them are a neuron plot, not a strip of blocks', () => {
+    const disc = (x: number, y: number): StripBlock => ({ box: [x, y, x + 20, y + 20], fill: grey, area: Math.round((Math.PI / 4) * 400) });
+    const columns = [0, 120, 240].flatMap((x) => [0, 30, 60, 90].map((y) => disc(x, y)));
+    // The mesh opened into pieces: two per gap, each a unit of its own.
+    const mesh = [22, 72, 142, 192].map((x): StripBlock => ({ box: [x, 0, x + 46, 110], fill: [255, 255, 255], area: 2500 }));
+    expect(readStrip([...columns, ...mesh], [text(0, 130, 'Input'), text(120, 130, 'FC 64'), text(240, 130, 'FC 10')], 10)).toBeUndefined();
   });
 });

@@ -131,11 +131,16 @@ describe('synth renderers: ground truth against the pixels', () => {
     }
   });
 
-  it('edge endpoints touch the boxes of the nodes they join', () => {
+  it('edge endpoints touch the boxes of the nodes they join (a skip arc may leave from over a caption)', () => {
     const near = (p: [number, number], b: Box, tolerance: number): boolean =>
       p[0] >= b[0] - tolerance && p[0] <= b[2] + tolerance && p[1] >= b[1] - tolerance && p[1] <= b[3] + tolerance;
     for (const r of rendered) {
-      const boxes = new Map(r.figure.nodes.map((n) => [n.id, n.box]));
+      const boxes = new Map(
+        r.figure.nodes.map((n) => [
+          n.id,
+          [n.box, ...n.texts.map((t) => t.box)].reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]),
+        ]),
+      );
       expect(r.figure.edges.length, `${r.style}#${r.seed}`).toBeGreaterThan(0);
       for (const edge of r.figure.edges) {
         expect(near(edge.tail, boxes.get(edge.from)!, 3), `${r.style}#${r.seed} tail ${edge.from}→${edge.to}`).toBe(true);
@@ -176,6 +181,54 @@ describe('synth renderers: ground truth against the pixels', () => {
     const caffe = rendered.find((r) => r.style === 'caffe' && r.figure.nodes.some((n) => n.label.includes('Convolution')))!;
     const conv = caffe.figure.nodes.find((n) => n.label.includes('(Convolution)'))!;
     expect(conv.label).toMatch(/kernel size: \d+.stride: \d+.pad: \d+/s);
+  });
+});
+
+describe('drawn kinds as papers draw them', () => {
+  const overlaps = (a: Box, b: Box) => Math.min(a[2], b[2]) > Math.max(a[0], b[0]) && Math.min(a[3], b[3]) > Math.max(a[1], b[1]);
+  const models = Array.from({ length: 30 }, (_, seed) => generateModel(100 + seed, { maxDepth: 16 }));
+
+  it('neuron, cuboid and stacked-map drawings write no label over or against another (a space between)', () => {
+    for (const style of ['neurons', 'cuboids3d', 'stacked2d'] as const) {
+      for (const [k, model] of models.entries()) {
+        const texts = drawFigure(style, model, createRandom(k), viz).nodes.flatMap((n) => n.texts);
+        const padded = (b: Box): Box => [b[0] - 2, b[1], b[2] + 2, b[3]];
+        for (const [i, a] of texts.entries())
+          for (const b of texts.slice(i + 1)) expect(overlaps(padded(a.box), b.box), `${style} model ${k}: "${a.text}" against "${b.text}"`).toBe(false);
+      }
+    }
+  });
+
+  it('cuboid drawings name every layer whose kind the drawn sizes cannot tell (dropout, concatenation, embedding…)', () => {
+    let named = 0;
+    for (const [k, model] of models.entries()) {
+      const figure = drawFigure('cuboids3d', model, createRandom(k), viz);
+      for (const layer of model.graph.layers) {
+        if (['Input', 'Conv2D', 'MaxPool2D', 'Flatten', 'Dense'].includes(layer.type)) continue;
+        const node = figure.nodes.find((n) => n.layerId === layer.id)!;
+        expect(
+          node.texts.some((t) => /[A-Za-z]/.test(t.text)),
+          `model ${k} ${layer.type}: ${node.label}`,
+        ).toBe(true);
+        named++;
+      }
+    }
+    expect(named).toBeGreaterThan(20);
+  });
+
+  it('skip arcs pass over the captions of the blocks they span', () => {
+    let arcs = 0;
+    for (const [k, model] of models.entries()) {
+      const figure = drawFigure('stacked2d', model, createRandom(k), viz);
+      const byId = new Map(figure.nodes.map((n) => [n.id, n]));
+      for (const e of figure.edges) {
+        const [from, to] = [byId.get(e.from)!, byId.get(e.to)!];
+        if (Math.abs(e.tail[1] - (from.box[1] + from.box[3]) / 2) < 1) continue;
+        arcs++;
+        for (const t of [...from.texts, ...to.texts]) expect(Math.min(e.tail[1], e.head[1]), `model ${k}: ${e.from}→${e.to}`).toBeLessThanOrEqual(t.box[1]);
+      }
+    }
+    expect(arcs).toBeGreaterThan(0);
   });
 });
 

@@ -41,6 +41,52 @@ function paperColour(rgba: RgbaPixels): [number, number, number] {
 const INK_DISTANCE = 14;
 
 /**
+ * The drawing's line width: across its long straight lines (connectors, outlines: ink runs of at least three text
+ * heights one way), the median thickness of the ink the other way, counting lines no thicker than a text height.
+ */
+export function lineWidth(ink: Uint8Array, w: number, h: number, textHeight: number): number {
+  const long = Math.max(12, Math.round(3 * textHeight));
+  const thick = Math.max(3, Math.round(textHeight));
+  const widths: number[] = [];
+  // Horizontal lines: where a row's run is long, the column's run through it is the line's thickness.
+  const measure = (at: (a: number, b: number) => number, na: number, nb: number) => {
+    for (let a = 0; a < na; a += 2) {
+      let start = -1;
+      for (let b = 0; b <= nb; b++) {
+        const on = b < nb && ink[at(a, b)] !== 0;
+        if (on && start < 0) start = b;
+        if (on || start < 0) continue;
+        if (b - start >= long) {
+          for (let m = start + 2; m < b - 2; m += long) {
+            let lo = a;
+            let hi = a;
+            while (lo > 0 && a - lo <= thick && ink[at(lo - 1, m)] !== 0) lo--;
+            while (hi < na - 1 && hi - a <= thick && ink[at(hi + 1, m)] !== 0) hi++;
+            if (hi - lo + 1 <= thick) widths.push(hi - lo + 1);
+          }
+        }
+        start = -1;
+      }
+    }
+  };
+  measure((y, x) => y * w + x, h, w);
+  measure((x, y) => y * w + x, w, h);
+  return widths.length ? widths.sort((a, b) => a - b)[widths.length >> 1]! : 1;
+}
+
+/** A closed outline filling at least this share of its convex hull is a face; below it, paper closed in by lines. */
+const MIN_FACE_SOLIDITY = 0.8;
+
+/** A contour's area over its convex hull's (1 for a convex shape); a degenerate contour counts as convex. */
+function solidity(cv: CV, contour: ReturnType<CV['MatVector']['prototype']['get']>): number {
+  const hull = new cv.Mat();
+  cv.convexHull(contour, hull, false, true);
+  const hullArea = cv.contourArea(hull);
+  hull.delete();
+  return hullArea < 1 ? 1 : cv.contourArea(contour) / hullArea;
+}
+
+/**
  * `textBoxes`: words the OCR found; a piece lying mostly inside them is text. `textHeight`: the usual word
  * height, the smallest side a block may have.
  */
@@ -57,19 +103,25 @@ export function findDrawnBlocks(cv: CV, rgba: RgbaPixels, texts: ReadonlyArray<{
     for (let c = 0; c < 3; c++) far = Math.max(far, Math.abs(data[o + c]! * a + 255 * (1 - a) - paper[c]!));
     ink[i] = far > INK_DISTANCE ? 255 : 0;
   }
+  const line = lineWidth(ink, w, h, textHeight);
   const mask = cv.matFromArray(h, w, cv.CV_8UC1, ink);
-  // Every closed outline filled (holes included), except a frame round the whole figure.
+  // Every closed outline that is a shape's face filled (holes included), except a frame round the whole figure.
+  // A face is near convex (a rectangle, a parallelogram, a stack's outline); paper closed in by connectors (a
+  // skip arc over the blocks, with the arrows under it) is not, and filled it would glue the blocks into one.
   const contours = new cv.MatVector();
   const hierarchy = new cv.Mat();
   cv.findContours(mask, contours, hierarchy, cv.RETR_TREE, cv.CHAIN_APPROX_SIMPLE);
   for (let i = 0; i < contours.size(); i++) {
-    const r = cv.boundingRect(contours.get(i));
-    if (r.width * r.height < 0.5 * w * h) cv.drawContours(mask, contours, i, new cv.Scalar(255), -1);
+    const contour = contours.get(i);
+    const r = cv.boundingRect(contour);
+    if (r.width * r.height < 0.5 * w * h && solidity(cv, contour) >= MIN_FACE_SOLIDITY) cv.drawContours(mask, contours, i, new cv.Scalar(255), -1);
+    contour.delete();
   }
   contours.delete();
   hierarchy.delete();
-  // Strokes go: a side a little over the usual line width survives, a glyph stroke or connector does not.
-  const side = Math.max(3, Math.min(Math.round(textHeight * 0.35), Math.round(Math.min(w, h) / 60)) | 1);
+  // Strokes go: a side a little over the usual line width survives, a glyph stroke or connector does not (in a
+  // figure drawn small, a connector's anti-aliased line is as wide as a third of its text).
+  const side = Math.max(3, Math.min(Math.round(textHeight * 0.35), Math.round(Math.min(w, h) / 60)) | 1, (line + 1) | 1);
   const kernel = cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(side, side));
   cv.morphologyEx(mask, mask, cv.MORPH_OPEN, kernel);
   kernel.delete();
@@ -95,7 +147,7 @@ export function findDrawnBlocks(cv: CV, rgba: RgbaPixels, texts: ReadonlyArray<{
     // One solid piece over most of the figure is a drawing glued together (a neuron mesh), not a block.
     if (bw > 0.75 * w && bh > 0.6 * h) continue;
     for (const piece of splitByFill(rgba, lab, l, box, side, minSide)) {
-      for (const part of splitAtSteps(piece, minSide)) {
+      for (const part of splitAtSteps(rgba, piece, minSide)) {
         const pb = part.box;
         if (Math.max(pb[2] - pb[0], pb[3] - pb[1]) >= minSide && Math.min(pb[2] - pb[0], pb[3] - pb[1]) >= side) blocks.push(part);
       }
@@ -192,7 +244,7 @@ function cropMask(mask: Uint8Array, bw: number, box: Box): { box: Box; mask: Uin
  * height of the ink then dips between them (a valley) or jumps and stays (a step); the component is parted
  * at each, and slivers narrower than a block are dropped.
  */
-function splitAtSteps(piece: Piece, minSide: number): DrawnBlock[] {
+function splitAtSteps(rgba: RgbaPixels, piece: Piece, minSide: number): DrawnBlock[] {
   const [bw, bh] = [piece.box[2] - piece.box[0], piece.box[3] - piece.box[1]];
   const heights = new Array<number>(bw).fill(0);
   for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) heights[x]! += piece.mask[y * bw + x]!;
@@ -212,7 +264,8 @@ function splitAtSteps(piece: Piece, minSide: number): DrawnBlock[] {
       }
     }
     const cropped = cropMask(mask, bw, piece.box);
-    if (cropped) parts.push({ box: cropped.box, area, fill: piece.fill });
+    // Each part its own fill: blocks of several colours glued by their connectors are one piece.
+    if (cropped) parts.push({ box: cropped.box, area, fill: cuts.length ? fillOf(rgba, cropped.mask, cropped.box) : piece.fill });
   }
   return parts;
 }

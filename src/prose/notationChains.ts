@@ -33,6 +33,13 @@ const DEFINITION = new RegExp(
   'g',
 );
 
+/** "We write B(k) for a block made of …, and FC(n) for a fully connected layer with n units": a symbol with its number in brackets. */
+const WRITTEN_FOR = new RegExp(
+  String.raw`(?<![\w-])(?<symbol>[A-Za-z]{1,3})\((?<variable>[kKnN])\)\s+(?:for|to\s+(?:denote|mean))\s+(?:an?\s+|the\s+)?` +
+    String.raw`(?<meaning>[^;]{3,200}?)(?=\s*(?:;|\.(?:\s|$)|,\s*(?:and\s+)?[A-Za-z]{1,3}\([kKnN]\)\s+(?:for|to\s))|$)`,
+  'g',
+);
+
 /**
  * "7x7 Convolution-InstanceNorm-ReLU": the pieces a hyphen joins, each read alone where it names a layer; a
  * piece that only goes on naming the layer before it ("fractional-strided-Convolution") stays part of it.
@@ -60,6 +67,9 @@ function meaningLayers(meaning: string): LayerDraft[] | undefined {
   // "a residual block that contains two 3x3 convolutional layers": a block of counted layers.
   const counted = groupClauses(proseForm(text)).find((c) => c.ref.kind === 'new' && (c.ref.count ?? 1) >= 2 && widthParam(c.type) !== undefined);
   const head = text.split(/\s+(?:with|that|which|and|where)\s+/i)[0];
+  // "a block made of a 3x3 convolution with k filters, batch normalization, ReLU and 2x2 max pooling": the list goes on
+  // after the width the symbol's number sets.
+  const listed = parseLayerText(text.replace(new RegExp(String.raw`\s+with\s+[kKnN]\s+(?:${ALL_WIDTH_NOUNS})\b`), '')).filter((l) => l.type !== 'Input');
   const layers: LayerDraft[] = counted
     ? Array.from({ length: counted.ref.kind === 'new' ? counted.ref.count! : 1 }, (): LayerDraft => ({
         type: counted.type,
@@ -67,7 +77,9 @@ function meaningLayers(meaning: string): LayerDraft[] | undefined {
         inferred: [],
         text: counted.text,
       }))
-    : piecesRead(head);
+    : listed.length > piecesRead(head).length && /,/.test(text)
+      ? listed
+      : piecesRead(head);
   const stride = /\bstride\s+(\d)(?!\s*\/)/i.exec(text);
   const weighted = layers.find((l) => widthParam(l.type) !== undefined);
   if (!weighted) return undefined;
@@ -91,8 +103,9 @@ export function notationsIn(sentences: Sentence[]): Notation[] {
   const notations = new Map<string, Notation>();
   let widthsStated = false;
   for (const s of sentences) {
-    if (!/\b(?:denotes?|represents?|indicates?|stands?\s+for)\b|\b[A-Za-z]{1,3}[kKnN]\s+is\s+(?:an?|the)\s/.test(s.text)) continue;
-    for (const m of normaliseLayerText(s.text).matchAll(DEFINITION)) {
+    if (!/\b(?:denotes?|represents?|indicates?|stands?\s+for)\b|\b[A-Za-z]{1,3}[kKnN]\s+is\s+(?:an?|the)\s|\([kKnN]\)\s+(?:for|to)\s/.test(s.text)) continue;
+    const text = normaliseLayerText(s.text);
+    for (const m of [...text.matchAll(DEFINITION), ...text.matchAll(WRITTEN_FOR)]) {
       const { symbol, variable, meaning } = m.groups!;
       if (new RegExp(String.raw`\b${variable}(?:-?th|\s+th)\b`).test(meaning)) continue;
       // "Sk denotes the same block with dropout": the symbol defined just before, as it stands.
@@ -162,9 +175,10 @@ function runsOf(text: string, tokens: RegExpMatchArray[], layersOf: (t: RegExpMa
 function symbolRuns(text: string, notations: Notation[]): Run[] {
   if (!notations.length) return [];
   const escaped = notations.map((n) => n.symbol.replace(/[-]/g, '\\-')).sort((a, b) => b.length - a.length);
-  const use = new RegExp(String.raw`(?<!\w)(?<symbol>${escaped.join('|')})(?<width>\d{1,4})(?![\w])`, 'g');
+  // "C64", and "B(16)" for a symbol defined with its number in brackets.
+  const use = new RegExp(String.raw`(?<!\w)(?<symbol>${escaped.join('|')})(?:(?<width>\d{1,4})|\((?<bracketed>\d{1,4})\))(?![\w])`, 'g');
   const bySymbol = new Map(notations.map((n) => [n.symbol, n]));
-  return runsOf(text, [...text.matchAll(use)], (t) => instantiate(bySymbol.get(t.groups!.symbol)!, Number(t.groups!.width)));
+  return runsOf(text, [...text.matchAll(use)], (t) => instantiate(bySymbol.get(t.groups!.symbol)!, Number(t.groups!.width ?? t.groups!.bracketed)));
 }
 
 function mapsKernelRuns(text: string): Run[] {

@@ -29,6 +29,9 @@ const EACH_OF =
 const CHOSEN_AMONG =
   /\b(?:classif(?:y|ies|ied)|categori[sz]e[sd]?|sort(?:s|ed)?)\b[^.;]{0,60}?\binto\s+(?:1\s+of\s+)?(?:the\s+)?(\d+)\s+(?!(?:[a-z-]+\s+){0,2}?(?:classes|categories|labels|tags)\b)(?:[a-z-]+\s+){0,2}?[a-z]+s\b|\b(?:among|between)\s+(?:the\s+|all\s+)?(\d+)\s+(?:candidate|possible)\s+\w+/gi;
 
+/** "maps the fingerprint to 12 sigmoid outputs", "produces 5 outputs": the outputs a network ends in, counted. */
+const OUTPUTS_COUNTED = /\b(?:to|into|gives?|produces?|yields?)\s+(\d+)\s+(?:(?:sigmoid|softmax|linear|logistic|binary|independent)\s+)?outputs\b/gi;
+
 /** Recent classCountsIn results: the table context, the conventions and the network reader each ask of every sentence. */
 const countsOf = new Map<string, number[]>();
 const COUNTS_KEPT = 20_000;
@@ -56,6 +59,7 @@ function countsIn(sentence: string): number[] {
       ...sentence.matchAll(OVER_SYMBOLS),
       ...sentence.matchAll(EACH_OF),
       ...sentence.matchAll(CHOSEN_AMONG),
+      ...sentence.matchAll(OUTPUTS_COUNTED),
     ].map((m) => Number(m[1] ?? m[2] ?? m[3])),
   );
   return counts.filter((n) => n >= 2 && n <= 100000);

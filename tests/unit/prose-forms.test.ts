@@ -770,6 +770,14 @@ const FORMS: Array<[string, string]> = [
     'Each sample is 18 sensor values. The regressor has four hidden layers. The first hidden layer has 200 neurons, and each following hidden layer has 40 neurons fewer than the one before it. A single linear unit gives the load.',
     'F200 F160 F120 F80 F1',
   ],
+  [
+    'We write B(k) for a block made of a 3×3 convolution with k filters, batch normalization, ReLU and 2×2 max pooling, and FC(n) for a fully connected layer with n units. The classifier on 48 × 48 tiles is B(8)–B(16)–B(32)–FC(32)–FC(4).',
+    'C8 P C16 P C32 P F32 F4',
+  ],
+  [
+    'Each compound is a 1,024-bit fingerprint. A feed-forward network with two hidden layers of 500 ReLU units each maps the fingerprint to 7 sigmoid outputs, one per assay.',
+    'F500 F500 F7',
+  ],
 ];
 
 describe('prose forms', () => {

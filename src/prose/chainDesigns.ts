@@ -8,7 +8,7 @@
 import { isImageWeightLayer } from '../graph/index.ts';
 import { normaliseLayerText, parseLayerText, type LayerDraft } from '../tables/index.ts';
 import { inputNear } from './mentions.ts';
-import { groupClauses, kindNamed, numberOf, proseForm, widthParam } from '../reading/index.ts';
+import { classCountsIn, groupClauses, kindNamed, numberOf, outputFunction, proseForm, widthParam } from '../reading/index.ts';
 import type { ProseDesign } from './proseToGraphs.ts';
 import type { Sentence } from './sentences.ts';
 import { runDesign } from './runDesign.ts';
@@ -198,6 +198,18 @@ export function chainDesigns(sentences: Sentence[]): ProseDesign[] {
       previous.chain.push(...chain.filter((l) => l.type !== 'Input'));
       previous.last = sentence.index;
     } else runs.push({ sentence, chain, last: sentence.index });
+  }
+  for (const run of runs) {
+    // "…, conv (3x3, 64) and max-pool (2x2). A GRU with 256 units runs over the time steps, and its final state is fed
+    // to a 7-way softmax": the sentence after a chain goes on with it when it states only new layers with their widths.
+    const next = sentences[run.last + 1];
+    if (!next || runs.some((r) => r.sentence === next)) continue;
+    const more = newLayersIn(next.text);
+    if (!more.length) continue;
+    run.chain.push(...more);
+    const classes = classCountsIn(proseForm(next.text))[0];
+    if (classes !== undefined && more[more.length - 1]!.params.units !== classes)
+      run.chain.push({ type: 'Dense', params: { units: classes, activation: outputFunction(classes) }, inferred: [], text: next.text.slice(0, 120) });
   }
   return runs.flatMap(({ sentence, chain }) => {
     // "input 48x48x1" as the chain's first link is the input, not a layer.

@@ -778,6 +778,10 @@ const FORMS: Array<[string, string]> = [
     'Each compound is a 1,024-bit fingerprint. A feed-forward network with two hidden layers of 500 ReLU units each maps the fingerprint to 7 sigmoid outputs, one per assay.',
     'F500 F500 F7',
   ],
+  [
+    'Clips become 40-band log-mel spectrograms. The front-end consists of conv (3×3, 16), max-pool (2×2), conv (3×3, 32) and max-pool (2×2). An LSTM with 96 units runs over the remaining frames, and its last state is fed to a 5-way softmax.',
+    'C16 P C32 P L96 F5',
+  ],
 ];
 
 describe('prose forms', () => {

@@ -291,7 +291,9 @@ export function groupClauses(sentence: string): GroupClause[] {
   const spans = [...every, ...numberOf, ...pairs, ...placedAt].map((e: Found) => e.span ?? [e.index!, e.index! + e[0].length]);
   // (or overlap them: "two max-pooling layers after the second …" is the placement, not two more layers)
   const inside = (m: RegExpMatchArray) => spans.some(([from, to]) => m.index! < to && m.index! + m[0].length > from);
-  const covering = [...layered, ...layersOf, ...mentionsIn(sentence, PART_COUNT), ...numberedMentions(sentence)];
+  const partCounts = mentionsIn(sentence, PART_COUNT);
+  const numbered = numberedMentions(sentence);
+  const covering = [...layered, ...layersOf, ...partCounts, ...numbered];
   const found = (
     [
       ...every,
@@ -317,11 +319,11 @@ export function groupClauses(sentence: string): GroupClause[] {
       ...singleOutputMentions(sentence),
       ...softmaxOverMentions(sentence),
       ...sizedOutputMentions(sentence),
-      ...numberedMentions(sentence),
+      ...numbered,
       ...ranges,
       ...pairs,
       ...placedAt,
-      ...mentionsIn(sentence, PART_COUNT),
+      ...partCounts,
       ...numberOf,
     ] as Found[]
   )

@@ -100,11 +100,14 @@ const GROUP: MentionPattern = {
     'gi',
   ),
 };
-/** Layers named by a noun of their own: "2 LSTMs", "1000-dimensional word embeddings", "a 2-layer LSTM", "LSTMs with 4 layers", "a GRU of depth 3". */
+/**
+ * Layers named by a noun of their own: "2 LSTMs", "1000-dimensional word embeddings", "a 2-layer LSTM", "LSTMs with 4 layers", "a GRU of depth 3",
+ * and "an LSTM network with 256 units" (a network of that noun is one only where a size follows).
+ */
 const NOUN_GROUP = new RegExp(
   String.raw`\b(?:(?<det>the|each|every|all|these|both)\s+|(?:an?\s+)?(?<![\d.]\s*(?:to|-)\s*)(?<layerCount>\d+)[- ]layers?\s+|(?<![\d.]\s*(?:to|-)\s*)(?<count>\d+|an?|single|one)(?![- ]?(?:dimensional|dim|d)\b)\s+)?` +
     String.raw`(?:(?:deep|stacked|bidirectional|bi-directional|unidirectional|multi-layer|multilayer|\d+[- ]?dimensional|[123][- ]?d|\d{1,2}x\d{1,2}|(?!(?:${NOT_ADJECTIVES})\b)[a-z][\w-]*)\s+){0,2}?` +
-    String.raw`(?<words>${NOUN_KIND_WORDS})s?\b(?!\s*(?:-based\s+)?(?:networks?|models?|architectures?|nets?|cells?|units?|spaces?|vectors?|dimensions?|sizes?|matrix|matrices|functions?)\b)(?:\s+with\s+(?<withCount>\d+)\s+layers\b|,?\s+(?:of|with)\s+(?:a\s+)?depth\s+(?:of\s+)?(?<depth>\d{1,2})\b)?`,
+    String.raw`(?<words>${NOUN_KIND_WORDS})s?\b(?!\s*(?:-based\s+)?(?:networks?|models?|nets?)\b(?!\s+(?:with|of)\s+\d)|\s*(?:architectures?|cells?|units?|spaces?|vectors?|dimensions?|sizes?|matrix|matrices|functions?)\b)(?:\s+(?:networks?|models?|nets?)(?=\s+(?:with|of)\s+\d))?(?:\s+(?:with|of)\s+(?<withCount>\d+)\s+layers\b|,?\s+(?:of|with)\s+(?:a\s+)?depth\s+(?:of\s+)?(?<depth>\d{1,2})\b)?`,
   'gi',
 );
 

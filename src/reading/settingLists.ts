@@ -23,6 +23,8 @@ interface KindGroup {
   strides?: number[];
   params: Params;
   text: string;
+  /** A pooling placed after these convolutions, counted from 1 ("pool_after: [2, 4]"). */
+  after?: number[];
 }
 
 /** "number of layers", "# layers", "LSTM layers | 2": a count of layers. */
@@ -112,7 +114,12 @@ export function settingListLayers(rows: SettingRow[]): LayerDraft[] | undefined 
     }
     const named = kindOfKey(key);
     if (named && traitsOf(named).window === 'pooling') {
-      groups.push(poolOf(`${key} ${value}`, text));
+      // "pool after: [2, 4] (2×2 max pooling …)": the positions of the convolutions it follows, its window in the aside.
+      const placed = /\b(?:after|at|positions?)\b/i.test(key) && numbers.length > 0 && numbers.every((n) => n >= 1 && n <= MAX_COUNT);
+      if (placed) {
+        const window = /(\d{1,2})\s*x\s*\d{1,2}/.exec(value);
+        groups.push({ ...poolOf(`${key} ${value}`, text), params: window ? { pool: [Number(window[1]), Number(window[1])] } : {}, after: numbers });
+      } else groups.push(poolOf(`${key} ${value}`, text));
       continue;
     }
     const windowed = KERNEL_KEY.test(key) && !COUNT_KEY.test(key) ? 'kernels' : STRIDE_KEY.test(key) ? 'strides' : undefined;
@@ -132,7 +139,14 @@ export function settingListLayers(rows: SettingRow[]): LayerDraft[] | undefined 
     if (lone !== undefined && COUNT_KEY.test(key) && !WIDTH_KEY.test(key) && lone <= MAX_COUNT) group.count = lone;
     else group.widths = numbers;
   }
-  const layers = [...groups.flatMap(layersOf), ...(output ? [output] : [])];
+  const layers = [...groups.filter((g) => !g.after).flatMap(layersOf), ...(output ? [output] : [])];
+  for (const pool of groups.filter((g) => g.after)) {
+    const convolutions = layers.filter((l) => traitsOf(l.type).window === 'convolution');
+    for (const n of [...pool.after!].sort((a, b) => b - a)) {
+      const after = convolutions[n - 1];
+      if (after) layers.splice(layers.indexOf(after) + 1, 0, { type: pool.type, params: { ...pool.params }, inferred: [], text: pool.text });
+    }
+  }
   const weighted = layers.filter((l) => widthParam(l.type) !== undefined && l.params[widthParam(l.type)!] !== undefined);
   if (weighted.length < 2 || groups.length + (output ? 1 : 0) < 2) return undefined;
   // Over tokens or steps (an embedding, a recurrent layer), convolutions run along the sequence.

@@ -106,7 +106,9 @@ const SEED_SIDES = [4, 7, 8, 2, 1];
  */
 function reshapeToMaps(b: Builder, text: string): void {
   const units = b.channels;
-  const side = SEED_SIDES.find((s) => units % (s * s) === 0 && units / (s * s) >= 8) ?? 1;
+  // (maps of a multiple of 16 channels first, as papers size them: 6272 units are 7×7×128 rather than 4×4×392)
+  const fits = (s: number) => units % (s * s) === 0 && units / (s * s) >= 8;
+  const side = SEED_SIDES.find((s) => fits(s) && (units / (s * s)) % 16 === 0) ?? SEED_SIDES.find(fits) ?? 1;
   b.add('Reshape', { shape: [side, side, units / (side * side)] }, ['*']);
   b.warnings.push(
     `"${text}": the fully connected output before it is reshaped to ${side}×${side}×${units / (side * side)} maps (a guess: the text does not state them)`,
@@ -144,7 +146,8 @@ function emitLayer(
     case 'Conv2D':
     case 'DepthwiseConv2D':
     case 'Conv2DTranspose': {
-      if (b.rank === 1 && b.layers.at(-1)?.type === 'Dense') reshapeToMaps(b, d.text);
+      // (through the batch norm and activation that may follow the fully connected layer)
+      if (b.rank === 1 && b.layers.findLast((l) => traitsOf(l.type).weightLayer)?.type === 'Dense') reshapeToMaps(b, d.text);
       if (b.rank !== 3) return false;
       if (params.kernel === undefined) infer(params, inferred, 'kernel', [3, 3]);
       if (d.type !== 'DepthwiseConv2D' && params.filters === undefined) infer(params, inferred, 'filters', b.channels);

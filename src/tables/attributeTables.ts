@@ -115,6 +115,8 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>, se
   const vector = sizes.length <= 2 || sizes.slice(0, -1).every((n) => n === 1);
   if (width && main.type !== 'DepthwiseConv2D' && main.params[width] === undefined && channelsStated && (spatial > 0 || vector))
     main.params[width] = sizes[sizes.length - 1];
+  // "FC, reshape | 4 × 4 × 512": a fully connected layer whose output is maps has as many units as they hold.
+  if (main.type === 'Dense' && main.params.units === undefined && sizes.length >= 3 && !vector) main.params.units = sizes.reduce((a, b) => a * b, 1);
   return drafts;
 }
 
@@ -224,7 +226,10 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
   const typeCols = [...new Set([...attrCol].filter(([, a]) => a === 'type').map(([c]) => c))];
   const naming = (col: number) => body.filter((row) => row.some((c) => c.col0 === col && layerDrafts(c.text).length > 0)).length;
   const bestType = typeCols.length > 1 ? typeCols.reduce((a, b) => (naming(b) > naming(a) ? b : a)) : typeCols[0];
-  const typeCol = bestType ?? [...attrCol].find(([, a]) => a === 'name')?.[0] ?? 0;
+  // Of two name columns ("Block | Layer"), likewise the one whose cells name layers.
+  const nameCols = header.filter((h) => attrCol.get(h.col0) === 'name').map((h) => h.col0);
+  const bestName = nameCols.length ? nameCols.reduce((a, b) => (naming(b) > naming(a) ? b : a)) : undefined;
+  const typeCol = bestType ?? bestName ?? 0;
   // "Stage | Operation" where both name layers ("Conv3 | [conv 3×3, 256] × 2"): the other column states each layer in full.
   for (const col of typeCols) {
     if (col !== typeCol && !header.some((h) => attrCol.get(h.col0) === 'spec') && naming(col) * 2 >= body.length) attrCol.set(col, 'spec');
@@ -238,6 +243,7 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
   const markerOf = (box: Box) => markers.find((m) => m.box[1] < box[3] - 0.5 && m.box[3] > box[1] + 0.5);
   let openBlock: { marker: Cell; block: SeqBlock } | undefined;
   let lastUnits: number | undefined;
+  let previous: LayerDraft | undefined;
   const sequenceSizes = header.some((h) => attrCol.get(h.col0) === 'outputSize' && SEQUENCE_SIZES.test(normaliseLayerText(h.text)));
   let inputDims: number[] | undefined;
   const statedSizes: StatedSize[] = [];
@@ -305,6 +311,10 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
         const layer = (d === drafts[0] && classifierOf(d, classes, lastUnits)) || d;
         if (d === drafts[0] && outputText) statedSizes.push({ draft: layer, sizes: normaliseLayerText(outputText).match(/\d+/g)?.map(Number) ?? [] });
         if (layer.type === 'Dense') lastUnits = Number(layer.params.units);
+        // A blank width cell under a layer of the same kind repeats the width above it, as tables leave it blank.
+        const width = widthParamOf(layer.type);
+        if (width && widthColumns.length && !attrs.has('filters') && previous?.type === layer.type) layer.params[width] ??= previous.params[width];
+        if (width) previous = layer;
         items.push(layerOf(layer, anchor.box));
       }
     });
@@ -325,12 +335,29 @@ export function readRows(header: Cell[], body: Cell[][]): NetworkDraft | undefin
     // A stated input size is the previous row's output size.
     const inputCell = row.find((c) => attrCol.get(c.col0) === 'inputSize');
     const inputSize = inputCell && sizeOf(inputCell.lines[0] ?? '');
-    if (inputSize && bands.length > 0) bands[bands.length - 1].outputSize ??= inputSize[0];
+    if (inputSize && bands.length > 0) {
+      bands[bands.length - 1].outputSize ??= inputSize[0];
+      widenFromNextInput(bands[bands.length - 1], inputSize);
+    }
     bands.push(band);
   }
   if (!bands.length) return undefined;
   const sequenceInput = sequenceSizes || statesSequences(statedSizes) ? overSequence(bands, statedSizes, inputDims) : undefined;
   return { name: '', layout: 'rows', input: sequenceInput ?? input, bands, readCells: read, totalCells: total };
+}
+
+/**
+ * Tables that state each row's input size ("conv | 3×3/1 | 63×63×32"): the next row's input channels are the width
+ * of the last layer before it that has none ("1×1×12" after a linear layer is its 12 units).
+ */
+function widenFromNextInput(band: SeqBand, nextInput: number[]): void {
+  if (nextInput.length < 3) return;
+  const layers = band.items.flatMap((item) => (item.kind === 'layer' ? [item] : item.layers));
+  const last = layers[layers.length - 1]?.draft;
+  const width = last && widthParamOf(last.type);
+  if (!last || !width || last.params[width] !== undefined || last.type === 'DepthwiseConv2D') return;
+  const spatial = traitsOf(last.type).spatialAxes ?? 0;
+  if (spatial > 0 || nextInput.slice(0, -1).every((n) => n === 1)) last.params[width] = nextInput[nextInput.length - 1];
 }
 
 /** A row's layer with the output size it states. */
@@ -392,7 +419,9 @@ export function readColumns(grid: TableGrid, headerCol: number, rows: Cell[][]):
       const cell = row.find((c) => c.col0 <= col && c.col1 >= col);
       if (cell && !attrs.has(attr)) attrs.set(attr, cell.text);
     }
-    const typeText = typeRow?.find((c) => c.col0 <= col && c.col1 >= col)?.text ?? (attrs.has('kernel') && clean(attrs.get('kernel')!) ? 'conv' : 'fc');
+    // A column its type row does not name ("Layer | 1 | 2 | …" numbers them) is a convolution where it states a kernel.
+    const typeCell = typeRow?.find((c) => c.col0 <= col && c.col1 >= col && layerDrafts(c.text).length > 0);
+    const typeText = typeCell?.text ?? (attrs.has('kernel') && clean(attrs.get('kernel')!) ? 'conv' : 'fc');
     if (!input && attrs.has('inputSize')) {
       const dims = sizeOf(attrs.get('inputSize')!);
       if (dims) input = [dims[0], dims[1], dims[2] ?? 3];

@@ -73,7 +73,11 @@ function readRules(paths: PathItem[], box: Box): Rules {
 /** Column boundaries from white space: x ranges no multi-chunk line puts text in. */
 function gapColumns(lines: Line[], box: Box): Array<[number, number]> {
   const multi = lines.filter((l) => l.chunks.length >= 2);
-  const source = multi.length >= 2 ? multi : lines;
+  // Lines with far fewer chunks than the fullest ones are headers spanning several columns ("Convolutional layers |
+  // Dense layers" over seven columns): where enough full lines exist, the gutters come from those.
+  const most = Math.max(0, ...multi.map((l) => l.chunks.length));
+  const full = multi.filter((l) => l.chunks.length === most);
+  const source = full.length >= 3 && full.length * 10 >= multi.length * 3 ? full : multi.length >= 2 ? multi : lines;
   const x0 = Math.floor(box[0]);
   const width = Math.ceil(box[2]) - x0 + 1;
   const coverage = new Int32Array(width);

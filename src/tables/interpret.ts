@@ -43,11 +43,11 @@ function sizedLayers(draft: NetworkDraft): number {
 }
 
 /**
- * "Layer type | SVHN model | GTSRB model": a type column and, beside it, one column per network whose cells
+ * "Layer type | SVHN model | GTSRB model", "Layer | Model-S | Model-L": a type or name column and, beside it, one column per network whose cells
  * state that network's numbers ("3×3×32", "2×2", "256"). Each network column is read as the type column's spec.
  */
 function networkColumns(header: Cell[], body: Cell[][]): NetworkDraft[] {
-  const type = header.find((h) => attributeOf(h.text) === 'type');
+  const type = header.find((h) => attributeOf(h.text) === 'type') ?? header.find((h) => attributeOf(h.text) === 'name');
   const networks = header.filter((h) => h !== type && !attributeOf(h.text));
   // Two networks at least: a single column beside the stages ("stage | net") is a configuration table's.
   if (!type || networks.length < 2 || header.length !== networks.length + 1) return [];
@@ -81,11 +81,39 @@ function stackedHeader(rows: Cell[][], r: number): { header: Cell[]; bodyStart: 
   for (const row of [...rows.slice(top, r), ...rows.slice(r + 1, end)]) {
     for (const cell of row) {
       const own = header.find((h) => h.col0 <= cell.col0 && h.col1 >= cell.col1);
-      if (!own) header.push({ ...cell });
-      else own.text = cell.box[1] < own.box[1] ? `${cell.text} ${own.text}` : `${own.text} ${cell.text}`;
+      if (!own) {
+        header.push({ ...cell });
+        continue;
+      }
+      const joined = cell.box[1] < own.box[1] ? `${cell.text} ${own.text}` : `${own.text} ${cell.text}`;
+      // A group's label over its columns ("Convolution" over "Kernel | Channels | Stride") leaves each header its own word.
+      if (attributeOf(joined) || !attributeOf(own.text)) own.text = joined;
     }
   }
   return { header: header.sort((a, b) => a.col0 - b.col0), bodyStart: end };
+}
+
+/**
+ * Two tables set side by side under one rule ("Layer | Output shape | Layer | Output shape"): where the header's
+ * attributes repeat, each repetition's columns are a table of their own, read left to right.
+ */
+function sideBySide(fullHeader: Cell[], body: Cell[][]): Array<{ header: Cell[]; body: Cell[][]; label?: string }> {
+  // (a label over each table, "Generator | Discriminator", names it)
+  const isLabel = (h: Cell) => h.col1 > h.col0 && !attributeOf(h.text);
+  const header = fullHeader.filter((h) => !isLabel(h));
+  const attrs = header.map((h) => attributeOf(h.text));
+  const n = header.length;
+  // (each table has two columns at least: "Stage | Operation" is one table)
+  const period = [...Array(Math.floor(n / 2)).keys()]
+    .map((k) => k + 1)
+    .find((p) => p >= 2 && n % p === 0 && attrs.every((a, i) => a !== undefined && (i + p >= n || attrs[i + p] === a)));
+  if (!period) return [{ header: fullHeader, body }];
+  return [...Array(n / period).keys()].map((k) => {
+    const own = header.slice(k * period, (k + 1) * period);
+    const [from, to] = [own[0].col0, own[own.length - 1].col1];
+    const label = fullHeader.find((h) => isLabel(h) && h.col0 >= from && h.col1 <= to)?.text;
+    return { header: own, label, body: body.map((row) => row.filter((c) => c.col0 >= from && c.col1 <= to)).filter((row) => row.length > 0) };
+  });
 }
 
 /** Interprets a grid as zero or more networks. */
@@ -101,9 +129,11 @@ export function interpretTable(grid: TableGrid, hints: InterpretHints): NetworkD
     const typed = attrs.some((a) => a === 'type' || a === 'kernel' || a === 'spec');
     const named = !typed && attrs.includes('name') && attrs.length === header.length;
     if (attrs.length >= 2 && (named || typed)) {
-      const parts = sectionsOf(rows.slice(bodyStart));
+      const parts = sectionsOf(rows.slice(bodyStart)).flatMap((part) =>
+        sideBySide(header, part.body).map((side) => ({ ...side, label: part.label ?? side.label })),
+      );
       const drafts = parts
-        .map(({ label, body }) => {
+        .map(({ label, header, body }) => {
           const draft = readRows(header, body);
           return draft && { ...draft, name: label ?? draft.name };
         })

@@ -230,8 +230,10 @@ export function parseLayerText(raw: string, typeHint?: string): LayerDraft[] {
   if (!text || (/%|\d\.\d/.test(text) && !/\bdrop/i.test(text))) return [];
   if (NAME_ONLY.test(text) && !CONV_ND.test(text)) return [];
   // "fully connected, 50 (sigmoid)": an activation in brackets is the layer's, a part of its own.
+  // ("Dense 10 (linear)": the identity, no layer of its own)
   const parts = text
-    .replace(/\s*\((relu|sigmoid|tanh|softmax|linear|elu|gelu)\)/gi, ', $1')
+    .replace(/(?<=\S)\s*\(linear\)/gi, '')
+    .replace(/\s*\((relu|sigmoid|tanh|softmax|elu|gelu)\)/gi, ', $1')
     .split(/\s*[,;+]\s*|\s+(?:and|followed by|then|->|→)\s+/i)
     .filter(Boolean);
   const layers: Array<{ type: string; base: Params; read: { params: Params; dims?: number[]; count?: number }; text: string }> = [];

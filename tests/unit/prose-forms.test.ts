@@ -910,4 +910,18 @@ describe('prose forms', () => {
     ).toEqual(['C24 C48 F200 F4']);
     expect(tokensOf('We train with learning_rate = 0.001, batch_size = 64, epochs = 30 and weight_decay = 0.0001 on the same split.')).toEqual([]);
   });
+
+  it('reads "an LSTM network with N units" as the layer its noun names, and no layer from LSTM networks in general', () => {
+    expect(tokensOf('A GRU network with 96 units reads the frames, and a dense layer with 4 units gives the class.')).toEqual(['G96 F4']);
+    expect(tokensOf('LSTM networks are widely used for such signals. We use a convolutional network instead.')).toEqual([]);
+  });
+
+  it('reads a configuration file\'s "key: value" settings, its pooling placed after the convolutions it lists', () => {
+    expect(
+      tokensOf(
+        'The classifier sees 96 × 96 tiles. The settings file contains: conv.filters: [16, 16, 32, 32]; conv.kernel: 3; pooling_after: [2, 4] (2×2 max pooling); dense_units: [100, 7]; activation: elu.',
+      ),
+    ).toEqual(['C16 C16 P C32 C32 P F100 F7']);
+    expect(tokensOf('Training is configured in the same file: optimizer.name: adam; optimizer.lr: 0.0003; batch_size: 32; max_epochs: 50.')).toEqual([]);
+  });
 });

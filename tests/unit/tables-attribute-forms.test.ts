@@ -535,4 +535,66 @@ describe('more header and row forms', () => {
     ];
     expect(read([40, 130, 190, 250, 310], columns)).toEqual(['C20 P F90 F11']);
   });
+  it("reads each row's input size as the width of the row before it", () => {
+    const rows = [
+      ['type', 'patch size/stride', 'input size'],
+      ['conv', '3×3/2', '96×96×3'],
+      ['conv', '3×3/1', '47×47×24'],
+      ['max pool', '3×3/2', '45×45×48'],
+      ['conv', '3×3/1', '22×22×48'],
+      ['avg pool', '20×20', '20×20×96'],
+      ['linear', 'logits', '1×1×96'],
+      ['softmax', 'classifier', '1×1×9'],
+    ];
+    expect(read([40, 120, 220], rows)).toEqual(['C24 C48 P C96 A F9']);
+  });
+
+  it('reads a table with one layer per numbered column under spanning group headers, typed by their kernels', () => {
+    const rows = [
+      ['', '', 'Convolutional', '', 'Dense layers', ''],
+      ['Layer', '1', '2', '3', '4', '5'],
+      ['Filters / units', '16', '24', '40', '256', '3'],
+      ['Kernel size', '7', '5', '3', '–', '–'],
+      ['Activation', 'ReLU', 'ReLU', 'ReLU', 'ReLU', 'softmax'],
+    ];
+    expect(read([40, 130, 170, 210, 235, 285], rows)).toEqual(['C16 C24 C40 F256 F3']);
+  });
+
+  it('reads "Layer | Model-S | Model-L" as two networks, rows spanning both columns shared', () => {
+    const rows = [
+      ['Layer', 'Model-S', 'Model-L'],
+      ['Conv1', '3×3, 12', '3×3, 24'],
+      ['Pool1', '2×2 max pool, stride 2'],
+      ['Conv2', '3×3, 24', '3×3, 48'],
+      ['Pool2', '2×2 max pool, stride 2'],
+      ['FC1', '64', '128'],
+      ['FC2', '4, softmax'],
+    ];
+    expect(read([40, 110, 170], rows)[0]).toBe('C12 P C24 P F64 F4');
+  });
+
+  it('reads the column that names layers of two name columns, a group label over the headers, blank widths as the width above', () => {
+    const rows = [
+      ['', '', '', 'Convolution', ''],
+      ['Block', 'Layer', 'Kernel', 'Channels', 'Stride'],
+      ['', 'Conv3×3-BN-ReLU', '3×3', '24', '2'],
+      ['B1', 'Conv3×3-BN-ReLU', '3×3', '', '1'],
+      ['', 'Conv3×3-BN-ReLU', '3×3', '48', '2'],
+      ['B2', 'Conv3×3-BN-ReLU', '3×3', '', '1'],
+      ['', 'GAP', '–', '48', '–'],
+      ['Head', 'FC (linear)', '–', '2', '–'],
+    ];
+    expect(read([40, 90, 190, 240, 300], rows)).toEqual(['C24 C24 C48 C48 A F2']);
+  });
+
+  it('reads two tables side by side under repeated headers, left first; a fully connected layer whose output is maps', () => {
+    const rows = [
+      ['Generator', '', 'Discriminator', ''],
+      ['Layer', 'Output', 'Layer', 'Output'],
+      ['FC 6×6×64, BN, ReLU', '6 × 6 × 64', '4×4 conv, 32, stride 2', '12 × 12 × 32'],
+      ['4×4 deconv, 32, stride 2', '12 × 12 × 32', '4×4 conv, 64, stride 2', '6 × 6 × 64'],
+      ['4×4 deconv, 1, stride 2, tanh', '24 × 24 × 1', 'FC 1, sigmoid', '1'],
+    ];
+    expect(read([40, 170, 240, 370], rows)).toEqual(['F2304 U32 U1', 'C32 C64 F1']);
+  });
 });

@@ -88,8 +88,11 @@ export function attributes(type: string, clause: string): ClauseAttributes {
       String.raw`(?<![\dx.])(?<!\b(?:on\s+top\s+of|takes|receives|over|from)\s+(?:the|a|an|its|each)\s+(?:[a-z]+\s+)?)(\d+-(?:unit|neuron|filter|channel|dimensional)|\d{2,}-d)\b`,
       'i',
     ).exec(clause);
-    // "with a hidden size of 96": a recurrent or fully connected layer's width by name, before any later number.
-    const hiddenSize = /\b(?:hidden|state|cell)[- ](?:sizes?|dimensions?|dimensionality|widths?|units)\s+(?:of\s+|is\s+|=\s*|:\s*)?(\d+)\b/i.exec(clause);
+    // "with a hidden size of 96", "a hidden state of size 256": a recurrent or fully connected layer's width by name, before any later number.
+    const hiddenSize =
+      /\b(?:hidden|state|cell)(?:[- ](?:states?|vectors?))?(?:\s+of)?[- ](?:sizes?|dimensions?|dimensionality|widths?|units)\s+(?:of\s+|is\s+|=\s*|:\s*)?(\d+)\b/i.exec(
+        clause,
+      );
     if (hiddenSize && hiddenSize.index < Math.min(listed?.index ?? Infinity, hyphened?.index ?? Infinity)) out.widths = [Number(hiddenSize[1])];
     else if (listed) {
       out.widths = numbersIn(listed[1]);

@@ -466,10 +466,11 @@ export function numberOfMentions(sentence: string): Found[] {
 
 /**
  * A layer without a width named without the word "layer": "a 2x2 max-pooling", "another max pooling", "…
- * and global average pooling", "(5) global average pooling", as items of a list of layers.
+ * and global average pooling", "(5) global average pooling", "…, 4x4 max pooling, …" (after a comma only with its
+ * window), as items of a list of layers.
  */
 const BARE_KIND = new RegExp(
-  String.raw`(?:\b(?:(?<article>an?|another|one)(?:\s+(?:second|third|fourth|further|final|last|additional))?|with|and|then|after|comes|follows|use|uses|using|apply|applies|applying)\s+|^|(?:\(\d{1,2}\)|[;:])\s*)(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))(?![\w-])(?!\s+(?:hidden\s+)?layers?\b)`,
+  String.raw`(?:\b(?:(?<article>an?|another|one)(?:\s+(?:second|third|fourth|further|final|last|additional))?|with|and|then|after|comes|follows|use|uses|using|apply|applies|applying)\s+|^|(?:\(\d{1,2}\)|[;:])\s*|,\s*(?=\d{1,2}x\d{1,2}\s))(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS}))(?![\w-])(?!\s+(?:hidden\s+)?layers?\b)`,
   'gi',
 );
 

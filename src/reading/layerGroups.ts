@@ -119,6 +119,8 @@ const WIDTH_EACH_THEN = /\b\d+\s+(?:[a-z-]+\s+){0,2}each\s*,\s*(?:followed|succe
 const LIST_SEPARATOR = /\s*,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+(?:then\s+)?|\s*\+\s*/g;
 /** A list item naming a layer: an optional window, the kind words, and no "layer(s)" (a group mention reads those). */
 const LIST_ITEM = new RegExp(String.raw`^(?:an?\s+|one\s+)?(?<item>(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS})\b)(?!\s+(?:hidden\s+)?layers?\b)`, 'i');
+/** A first item that opens with a "… layer" mention ("an average pooling layer of size 2, which …"), however long it runs. */
+const LAYER_ITEM = new RegExp(String.raw`^(?:an?\s+|one\s+)?(?:\d{1,2}x\d{1,2}\s+)?(?:${KIND_WORDS})\s+(?:hidden\s+)?layers?\b`, 'i');
 /** An item longer than this that names no layer is a clause of its own, which ends the list. */
 const MAX_ITEM_WORDS = 4;
 
@@ -141,7 +143,7 @@ function followerLists(sentence: string): { starts: Array<{ at: number; each: bo
       // "…, and max-pooling after layers 1, 3 and 5" is a placement of its own, not a follower of each.
       if (/\bafter\b/i.test(item)) break;
       const named = LIST_ITEM.exec(item);
-      if (!named && item.trim().split(/\s+/).length > MAX_ITEM_WORDS) break;
+      if (!named && item.trim().split(/\s+/).length > MAX_ITEM_WORDS && !(k === 0 && LAYER_ITEM.test(item.trim()))) break;
       const article = /^(?:an?\s+|one\s+)?/i.exec(item)![0].length;
       // A group mention may start at the article ("a max-pooling layer") or after it.
       starts.push({ at: from + at, each }, { at: from + at + article, each });
@@ -460,12 +462,10 @@ function elidedOrdinals(type: string, own: string, first: GroupClause): GroupCla
   Object.assign(first, attributes(type, own.slice(0, cuts[0].index!)), { text: own.slice(0, cuts[0].index!).trim() });
   return cuts.map((m, i) => {
     const text = own.slice(m.index!, i + 1 < cuts.length ? cuts[i + 1].index! : own.length);
-    return {
-      type,
-      ref: { kind: 'nth', position: ORDINALS[m.groups!.ord.toLowerCase()] } as GroupRef,
-      hidden: false,
-      ...attributes(type, text),
-      text: text.trim(),
-    };
+    const stated = attributes(type, text);
+    // "…, and the third has 256.": a bare number is a width in the noun the first clause counted.
+    const bare = /^(\d+)\s*(?:[.,;]|and\b|$)/.exec(text.slice(m[0].length));
+    if (!stated.widths?.length && bare && first.widths?.length) stated.widths = [Number(bare[1])];
+    return { type, ref: { kind: 'nth', position: ORDINALS[m.groups!.ord.toLowerCase()] } as GroupRef, hidden: false, ...stated, text: text.trim() };
   });
 }

@@ -911,6 +911,24 @@ describe('prose forms', () => {
     expect(tokensOf('We train with learning_rate = 0.001, batch_size = 64, epochs = 30 and weight_decay = 0.0001 on the same split.')).toEqual([]);
   });
 
+  it('reads a pooling listed by its window between commas, a long follower of every layer, and an ordinal that states a bare width', () => {
+    expect(
+      tokensOf(
+        'We use a small CNN on 64 × 64 patches: a 3×3 convolution with 24 filters, 2×2 max pooling, a 3×3 convolution with 48 filters, 2×2 max pooling and a fully connected layer of 5 units.',
+      ),
+    ).toEqual(['C24 P C48 P F5']);
+    expect(
+      tokensOf(
+        'The network has three convolutional layers with 16, 32 and 48 filters. Every convolutional layer is followed by an average pooling layer of size 2, which keeps the model small. A fully connected layer with 3 units gives the output.',
+      ),
+    ).toEqual(['C16 P C32 P C48 P F3']);
+    expect(
+      tokensOf(
+        'The first convolutional layer has 20 filters of size 5. The second convolutional layer has 40 filters, and the third has 80. A dense layer with 6 units follows.',
+      ),
+    ).toEqual(['C20 C40 C80 F6']);
+  });
+
   it('reads "an LSTM network with N units" as the layer its noun names, and no layer from LSTM networks in general', () => {
     expect(tokensOf('A GRU network with 96 units reads the frames, and a dense layer with 4 units gives the class.')).toEqual(['G96 F4']);
     expect(tokensOf('LSTM networks are widely used for such signals. We use a convolutional network instead.')).toEqual([]);

@@ -391,7 +391,8 @@ export function groupClauses(sentence: string): GroupClause[] {
       // Each item states its own layer only where each has a width ("6 and 16 filters" is one list instead).
       if (read.length && read.every((r) => r.widths?.length === 1)) clause.perLayer = read;
     }
-    if (/^(?:final|last)$/i.test(g.adj ?? '')) clause.final = true;
+    // ("Finally, a 1x1 convolution …": the sentence's first mention, after the word that closes a description)
+    if (/^(?:final|last)$/i.test(g.adj ?? '') || (i === 0 && /^\s*(?:finally|lastly)\b/i.test(sentence))) clause.final = true;
     // "the output layer has 10 units": one layer (not every fully connected one), after all the others.
     if (
       /\boutput\b/i.test(g.words) &&

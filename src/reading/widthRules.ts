@@ -7,17 +7,21 @@ import { proseForm } from './text.ts';
 import type { LayerDraft, TextUnit } from './types.ts';
 import { ALL_WIDTH_NOUNS, typeCountedBy, widthParam } from './vocabulary.ts';
 
-/** "the depth is doubled at every layer", "halving the number of channels", "half as many units as the one before it", "50 neurons fewer than the one before it". */
+/**
+ * "the depth is doubled at every layer", "halving the number of channels", "half as many units as the one before it", "50 neurons fewer than the one
+ * before it", "each subsequent layer doubles this number" (the noun is the first width's).
+ */
 const WIDTH_RULE = new RegExp(
   String.raw`\b(?:depth|width|number\s+of\s+(?:output\s+)?(?<noun>${ALL_WIDTH_NOUNS})|(?<bare>${ALL_WIDTH_NOUNS}))\s+(?:is\s+|are\s+|then\s+)?(?<verb>doubled|halved|doubles|halves)\b` +
     String.raw`|\b(?<gerund>doubling|halving)\s+(?:the\s+)?(?:depth|width|number\s+of\s+(?:output\s+)?(?<counted>${ALL_WIDTH_NOUNS}))` +
     String.raw`|\b(?<relative>half|twice)\s+as\s+many\s+(?<many>${ALL_WIDTH_NOUNS})\s+as\s+(?:the\s+)?(?:1|one|layer|previous|preceding|block|stage)\b` +
+    String.raw`|\b(?:each|every)\s+(?:subsequent|following|next|later|further)\s+(?:hidden\s+)?(?:layer|one|1|block|stage|convolution)\s+(?<pronoun>doubles|halves)\s+(?:this|that|the|its)\s+(?:number|width|count)\b` +
     String.raw`|\b(?<delta>\d{1,5})\s+(?<stepped>${ALL_WIDTH_NOUNS})\s+(?<direction>fewer|less|more)\s+than\s+(?:the\s+)?(?:1|one|layer|previous|preceding|block|stage)\b`,
   'i',
 );
 /** "brings the depth from 1 to 128 channels", "starting with 64 filters", "from 16 in the first block to 256 in the last": where a width rule starts. */
 const FIRST_WIDTH = new RegExp(
-  String.raw`\bthe\s+first\s+(?:hidden\s+)?(?:level|block|stage|layer|convolution|group)\s+(?:uses|has|applies|contains)\s+(\d+)\s+(?:${ALL_WIDTH_NOUNS})\b` +
+  String.raw`\bthe\s+first(?:\s+(?:hidden\s+)?(?:level|block|stage|layer|convolution|group))?\s+(?:uses|has|applies|contains|produces|outputs)\s+(\d+)\s+(?<firstNoun>${ALL_WIDTH_NOUNS})\b` +
     String.raw`|\bfrom\s+\d+\s+to\s+(\d+)\s+(?:channels|filters|feature\s+maps)` +
     String.raw`|\bstart(?:s|ing)?\s+(?:with|from|at)\s+(\d+)(?:\s+(?:${ALL_WIDTH_NOUNS}))?\b(?![.,]?\d)` +
     String.raw`|\bfrom\s+(\d+)\s+(?:(?:${ALL_WIDTH_NOUNS})\s+)?in\s+the\s+first\b`,
@@ -40,7 +44,8 @@ const LAST_EXCEPT =
  */
 function startWidth(text: string, first: LayerDraft | undefined, param: string, units: TextUnit[], factor: number): number | undefined {
   const stated = FIRST_WIDTH.exec(text);
-  if (stated) return Number(stated[1] ?? stated[2] ?? stated[3] ?? stated[4]);
+  // (the first captured number: the alternatives each capture one)
+  if (stated) return Number(stated.slice(1).find((c) => c !== undefined && /^\d+$/.test(c)));
   const own = first?.params[param];
   if (typeof own === 'number' && !first!.inferred.includes(param)) return own;
   if (param !== 'filters') return undefined;
@@ -53,12 +58,12 @@ export function applyWidthRule(layers: LayerDraft[], units: TextUnit[], text: st
   const rule = WIDTH_RULE.exec(text);
   if (!rule) return false;
   const g = rule.groups!;
-  const factor = /doubl|twice/i.test(g.verb ?? g.gerund ?? g.relative ?? '') ? 2 : 0.5;
+  const factor = /doubl|twice/i.test(g.verb ?? g.gerund ?? g.relative ?? g.pronoun ?? '') ? 2 : 0.5;
   // "50 neurons fewer than the one before it": a step added, not a factor.
   const step = g.delta ? Number(g.delta) * (/more/i.test(g.direction!) ? 1 : -1) : undefined;
   const next = (width: number) => Math.max(1, step !== undefined ? width + step : Math.round(width * factor));
   // The noun says what is counted; "depth" and "width" speak of maps.
-  const noun = g.noun ?? g.bare ?? g.counted ?? g.many ?? g.stepped;
+  const noun = g.noun ?? g.bare ?? g.counted ?? g.many ?? g.stepped ?? FIRST_WIDTH.exec(text)?.groups?.firstNoun;
   const counted = noun ? typeCountedBy(noun) : undefined;
   const param = (counted && widthParam(counted)) ?? 'filters';
   const kind = layers.find((s) => widthParam(s.type) === param)?.type;

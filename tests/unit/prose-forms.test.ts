@@ -929,6 +929,14 @@ describe('prose forms', () => {
     ).toEqual(['C20 C40 C80 F6']);
   });
 
+  it('reads "the first produces N maps, and each subsequent layer doubles this number", and a layer after "Finally," as the last', () => {
+    expect(
+      tokensOf(
+        'The encoder is made of three convolutional layers. The first produces 16 feature maps, and each subsequent layer doubles this number. Finally, a 1×1 convolution outputs 2 channels.',
+      ),
+    ).toEqual(['C16 C32 C64 C2']);
+  });
+
   it('reads "an LSTM network with N units" as the layer its noun names, and no layer from LSTM networks in general', () => {
     expect(tokensOf('A GRU network with 96 units reads the frames, and a dense layer with 4 units gives the class.')).toEqual(['G96 F4']);
     expect(tokensOf('LSTM networks are widely used for such signals. We use a convolutional network instead.')).toEqual([]);

@@ -128,7 +128,11 @@ export function attributes(type: string, clause: string): ClauseAttributes {
     const mapped = new RegExp(String.raw`\b(?:maps?|mapping|projects?|projecting)\b[^,.;]{0,50}?\bto\s+(\d+)\s+(?:${nouns})\b`, 'i').exec(clause);
     if (mapped) out.widths = [Number(mapped[1])];
     // "a 1x1 convolution maps the 32 channels to the 4 tissue classes": one output per class.
-    const toClasses = /\b(?:maps?|mapping|projects?|projecting)\b[^,.;]{0,50}?\bto\s+(?:the\s+)?(\d+)\s+(?:[a-z-]+\s+)?(?:classes|categories)\b/i.exec(clause);
+    // ("… maps every time step to 37 scores": a score, logit or probability per output)
+    const toClasses =
+      /\b(?:maps?|mapping|projects?|projecting)\b[^,.;]{0,50}?\bto\s+(?:the\s+)?(\d+)\s+(?:[a-z-]+\s+)?(?:classes|categories|scores|logits|probabilities)\b/i.exec(
+        clause,
+      );
     if (toClasses) out.widths = [Number(toClasses[1])];
     // "a linear output layer over the vocabulary of 10000 words"
     // ("over the 10K-word Penn Treebank vocabulary")

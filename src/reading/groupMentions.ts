@@ -76,11 +76,11 @@ export const AFTER_EVERY: MentionPattern = {
   ),
 };
 
-/** "Max-pooling with a 2x2 window follows every second convolutional layer". */
+/** "Max-pooling with a 2x2 window follows every second convolutional layer", "a 2x2 max pooling follows every second convolution". */
 export const FOLLOWS_EVERY: MentionPattern = {
   needs: new RegExp(String.raw`(?:after|follows?)\s+(?:every|each)\s+(?:(?:${ORDINAL_WORDS}|\d+(?:st|nd|rd|th))\s|pair)`, 'i'),
   pattern: new RegExp(
-    String.raw`\b(?:an?\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+(?:with|of)\s+[^,.;]{0,30}?)?\s+(?:is\s+placed\s+after|follows?)\s+(?:every|each)\s+(?:(?<nth>${ORDINAL_WORDS}|\d+(?:st|nd|rd|th))\s+(?<target>${KIND_WORDS})\s+layer|(?<pair>pair)(?:\s+of\s+(?<pairTarget>${KIND_WORDS})\s+layers)?)\b(?<noun>)`,
+    String.raw`\b(?:an?\s+)?(?:\d{1,2}x\d{1,2}\s+)?(?<words>${KIND_WORDS})(?:\s+layers?)?(?:\s+(?:with|of)\s+[^,.;]{0,30}?)?\s+(?:is\s+placed\s+after|follows?)\s+(?:every|each)\s+(?:(?<nth>${ORDINAL_WORDS}|\d+(?:st|nd|rd|th))\s+(?<target>${KIND_WORDS})(?:\s+layer)?|(?<pair>pair)(?:\s+of\s+(?<pairTarget>${KIND_WORDS})\s+layers)?)\b(?<noun>)`,
     'gi',
   ),
 };

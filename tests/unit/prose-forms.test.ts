@@ -937,6 +937,14 @@ describe('prose forms', () => {
     ).toEqual(['C16 C32 C64 C2']);
   });
 
+  it('reads a windowed pooling that follows every second convolution (no "layer"), and a layer that maps each step to N scores', () => {
+    expect(
+      tokensOf(
+        'Word images are resized to 32 × 96 pixels. The network stacks four 3×3 convolutions with 16, 16, 32 and 32 channels, and a 2×2 max pooling follows every second convolution. A linear layer maps the pooled features to 12 scores.',
+      ),
+    ).toEqual(['C16 C16 P C32 C32 P F12']);
+  });
+
   it('reads "an LSTM network with N units" as the layer its noun names, and no layer from LSTM networks in general', () => {
     expect(tokensOf('A GRU network with 96 units reads the frames, and a dense layer with 4 units gives the class.')).toEqual(['G96 F4']);
     expect(tokensOf('LSTM networks are widely used for such signals. We use a convolutional network instead.')).toEqual([]);

@@ -11,6 +11,7 @@ import { readConfigurations } from './configurationTables.ts';
 import { parseLayerText } from './layerText.ts';
 import { readSettingList } from './settingListTables.ts';
 import { rowsOf, type InterpretHints, type NetworkDraft } from './sequence.ts';
+import type { Box } from '../paper/index.ts';
 
 export type { BlockStyle, InterpretHints, NetworkDraft, SeqBand, SeqBlock, SeqItem, SeqLayer, TableLayout } from './sequence.ts';
 export { attributeOf } from './attributeTables.ts';
@@ -32,6 +33,29 @@ function sectionsOf(body: Cell[][]): Array<{ label?: string; body: Cell[][] }> {
     // The label may state the section's input ("G(z) – 100 × 1 × 1 input"), never a layer of it.
     if (only && SECTION.test(only.text.trim()) && parseLayerText(only.text).every((l) => l.type === 'Input')) parts.push({ label: only.text.trim(), body: [] });
     else parts[parts.length - 1].body.push(row);
+  }
+  return parts.filter((p) => p.body.length);
+}
+
+/** A header over a column that names each row's network ("Network | Layer | Units": "Actor", "Critic"). */
+const NETWORK_COLUMN = /^(?:network|model|sub-?network|module|branch|component)s?$/i;
+
+/**
+ * The body rows grouped by the network its label column names, each row with the nearest label (labels stand
+ * centred on their rows, or on the first); the label column is no attribute of any layer.
+ */
+function labelledSections(label: Cell, body: Cell[][]): Array<{ label?: string; body: Cell[][] }> {
+  const isLabel = (c: Cell) => c.col0 === label.col0 && c.col1 === label.col1;
+  const middle = (b: Box) => (b[1] + b[3]) / 2;
+  const labels = body.flatMap((row) => row.filter(isLabel).map((c) => ({ y: middle(c.box), text: c.text.trim() })));
+  if (labels.length < 2) return [{ body: body.map((row) => row.filter((c) => !isLabel(c))) }];
+  const parts = labels.map((l) => ({ label: l.text, body: [] as Cell[][] }));
+  for (const row of body) {
+    const cells = row.filter((c) => !isLabel(c));
+    if (!cells.length) continue;
+    const y = cells.reduce((sum, c) => sum + middle(c.box), 0) / cells.length;
+    const nearest = labels.reduce((best, l, k) => (Math.abs(l.y - y) < Math.abs(labels[best].y - y) ? k : best), 0);
+    parts[nearest].body.push(cells);
   }
   return parts.filter((p) => p.body.length);
 }
@@ -122,14 +146,18 @@ export function interpretTable(grid: TableGrid, hints: InterpretHints): NetworkD
   const rows = rowsOf(cells);
   // Row-major: the first row with two or more attribute headers, one of them a type, a kernel or a layer's spec.
   for (let r = 0; r < Math.min(rows.length, 4); r++) {
-    const { header, bodyStart } = stackedHeader(rows, r);
+    const stacked = stackedHeader(rows, r);
+    const label = stacked.header.find((h) => NETWORK_COLUMN.test(h.text.trim()));
+    const header = stacked.header.filter((h) => h !== label);
+    const bodyStart = stacked.bodyStart;
     const attrs = header.map((c) => attributeOf(c.text)).filter(Boolean);
     // A name column alone ("Layer | Output size") only where every header is an attribute: beside network
     // variants ("layer name | output size | 18-layer | 34-layer") the table is a configuration table.
     const typed = attrs.some((a) => a === 'type' || a === 'kernel' || a === 'spec');
     const named = !typed && attrs.includes('name') && attrs.length === header.length;
     if (attrs.length >= 2 && (named || typed)) {
-      const parts = sectionsOf(rows.slice(bodyStart)).flatMap((part) =>
+      const body = rows.slice(bodyStart);
+      const parts = (label ? labelledSections(label, body) : sectionsOf(body)).flatMap((part) =>
         sideBySide(header, part.body).map((side) => ({ ...side, label: part.label ?? side.label })),
       );
       const drafts = parts

@@ -587,6 +587,19 @@ describe('more header and row forms', () => {
     expect(read([40, 90, 190, 240, 300], rows)).toEqual(['C24 C24 C48 C48 A F2']);
   });
 
+  it('reads a "Network" column as the name of the rows beside it, each row with its nearest label', () => {
+    const rows = [
+      ['Network', 'Layer', 'Units', 'Activation'],
+      ['', 'fc1', '200', 'ReLU'],
+      ['Policy', 'fc2', '100', 'ReLU'],
+      ['', 'output', '4', 'tanh'],
+      ['', 'fc1', '300', 'ReLU'],
+      ['Value', 'fc2', '150', 'ReLU'],
+      ['', 'output', '1', 'linear'],
+    ];
+    expect(read([40, 110, 170, 230], rows)).toEqual(['F200 F100 F4', 'F300 F150 F1']);
+  });
+
   it('reads two tables side by side under repeated headers, left first; a fully connected layer whose output is maps', () => {
     const rows = [
       ['Generator', '', 'Discriminator', ''],

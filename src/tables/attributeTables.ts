@@ -42,9 +42,11 @@ function applyAttributes(drafts: LayerDraft[], attrs: Map<Attribute, string>, se
     const shape = /(\d+(?:x\d+)+)/.exec(normaliseLayerText(kernel).replace(/\s*x\s*/g, 'x'));
     const dims = shape ? shape[1].split('x').map(Number) : undefined;
     const single = /^\s*(\d+)\s*(?:\(\s*\d+\s*\)|\/\s*\d+)?\s*$/.exec(normaliseLayerText(kernel));
-    if (main.type === 'Dense') {
-      if (dims) main.params.units ??= dims[dims.length - 1];
-      else if (single) main.params.units ??= Number(single[1]);
+    // A layer without a window (fully connected, recurrent, embedding): a "Size" is its width.
+    const widthOnly = !traitsOf(main.type).window && widthParamOf(main.type);
+    if (widthOnly) {
+      if (dims) main.params[widthOnly] ??= dims[dims.length - 1];
+      else if (single) main.params[widthOnly] ??= Number(single[1]);
       unitsInWindowColumn = Boolean(dims ?? single);
     } else if (traitsOf(main.type).window === 'pooling') {
       if (dims) main.params.pool ??= [dims[0], dims[1]];
@@ -420,8 +422,9 @@ export function readColumns(grid: TableGrid, headerCol: number, rows: Cell[][]):
       if (cell && !attrs.has(attr)) attrs.set(attr, cell.text);
     }
     // A column its type row does not name ("Layer | 1 | 2 | …" numbers them) is a convolution where it states a kernel.
-    const typeCell = typeRow?.find((c) => c.col0 <= col && c.col1 >= col && layerDrafts(c.text).length > 0);
-    const typeText = typeCell?.text ?? (attrs.has('kernel') && clean(attrs.get('kernel')!) ? 'conv' : 'fc');
+    const typeCell = typeRow?.find((c) => c.col0 <= col && c.col1 >= col);
+    const numbered = !typeCell || /^\s*\d{1,2}\s*$/.test(typeCell.text);
+    const typeText = numbered ? (attrs.has('kernel') && clean(attrs.get('kernel')!) ? 'conv' : 'fc') : typeCell.text;
     if (!input && attrs.has('inputSize')) {
       const dims = sizeOf(attrs.get('inputSize')!);
       if (dims) input = [dims[0], dims[1], dims[2] ?? 3];

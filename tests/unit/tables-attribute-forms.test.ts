@@ -587,6 +587,17 @@ describe('more header and row forms', () => {
     expect(read([40, 90, 190, 240, 300], rows)).toEqual(['C24 C24 C48 C48 A F2']);
   });
 
+  it('reads a "Size" column as the width of layers without a window, and a stage column of names as no layer types', () => {
+    const rows = [
+      ['Layer', 'Size', 'Dropout'],
+      ['Embedding', '64', '–'],
+      ['GRU', '96', '0.1'],
+      ['GRU', '96', '0.1'],
+      ['Dense (sigmoid)', '30', '–'],
+    ];
+    expect(read([40, 140, 200], rows)).toEqual(['E64 G96 G96 F30']);
+  });
+
   it('reads a "Network" column as the name of the rows beside it, each row with its nearest label', () => {
     const rows = [
       ['Network', 'Layer', 'Units', 'Activation'],

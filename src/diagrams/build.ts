@@ -184,7 +184,8 @@ function applyEdgeLabels(edges: DiagramEdge[], recs: Map<string, Recognition>): 
     const rec = recs.get(e.from);
     const dims = e.label?.match(/^\s*(\d+)\s*x\s*(\d+)\s*x\s*(\d+)\s*$/);
     if (rec && dims && !rec.outShape) rec.outShape = [Number(dims[2]), Number(dims[3]), Number(dims[1])];
-    const n = e.label?.match(/^\s*(\d{1,5})\s*$/)?.[1];
+    // A stray mark beside the number is the arrow head or the line its first or last digit touches ("1000,", "\\165").
+    const n = e.label?.match(/^\s*[,.'`|\\]?\s*(\d{1,5})\s*[,.'`|\\]?\s*$/)?.[1];
     if (!rec || !n) continue;
     if ((rec.type === 'Conv2D' || rec.type === 'Conv2DTranspose') && rec.params.filters === undefined) rec.params.filters = Number(n);
     if (rec.type === 'Dense' && rec.params.units === undefined) rec.params.units = Number(n);

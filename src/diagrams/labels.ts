@@ -328,8 +328,17 @@ function recognizeOne(text: string): Recognition | undefined {
     rec.widths = row.split(/\s+/).map(Number);
     rec.params[type === 'Dense' ? 'units' : 'filters'] = rec.widths[0]!;
   } else labelParams(type, rest, rec.params, outShape !== undefined);
+  writtenActivation(rest, rec);
   shapeParams(rec);
   return rec;
+}
+
+/** "Activation: relu", the row Keras plot_model adds with show_layer_activations: the layer's own activation. */
+function writtenActivation(rest: string, rec: Recognition): void {
+  const written = rest.match(/\bactivation\s*[:;]\s*([A-Za-z][\w-]*)/i);
+  if (!written || rec.params.activation !== undefined || !getSpec(rec.type)?.params.some((p) => p.name === 'activation')) return;
+  const hit = resolveAlias(written[1]!, { fuzzy: true });
+  if (hit?.type === 'Activation' && typeof hit.params.fn === 'string') rec.params.activation = hit.params.fn;
 }
 
 /** Caffe draw_net marks a layer by "(Type)"; a node without it in such a figure is a blob. */

@@ -182,7 +182,8 @@ function isGrid(units: Unit[]): boolean {
 
 /**
  * Columns of discs across the flow are a neuron plot, not layers drawn as blocks: at least two columns of three
- * or more discs of one size (a disc fills about π/4 of its box). The mesh between the columns is no block either.
+ * or more discs of one size (a disc fills about π/4 of its box), or blocks that are mostly discs of one size. The
+ * mesh between the columns is no block either.
  */
 function isNeuronPlot(blocks: StripBlock[]): boolean {
   const discs = blocks.filter((b) => {
@@ -197,7 +198,9 @@ function isNeuronPlot(blocks: StripBlock[]): boolean {
     if (column) column.push(disc);
     else columns.push([disc]);
   }
-  return columns.filter((c) => c.length >= 3).length >= 2;
+  // The mesh may swallow all but one disc of each column: a strip whose blocks are mostly like discs is one too.
+  const like = Math.max(0, ...columns.map((c) => discs.filter((d) => Math.abs(width(d.box) - width(c[0]!.box)) <= 0.2 * width(c[0]!.box)).length));
+  return columns.filter((c) => c.length >= 3).length >= 2 || (like >= 3 && like >= blocks.length / 2);
 }
 
 /** Lines written one under another in one column (a caption listing a block's layers) travel together. */

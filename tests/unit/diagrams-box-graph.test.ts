@@ -91,3 +91,14 @@ describe('figure builder on box drawings', () => {
     expect(validateGraph(graph).filter((i) => i.severity === 'error')).toEqual([]);
   });
 });
+
+describe('figure builder on draw_net plots', () => {
+  const blob = (id: string, i: number, text: string): DiagramNode => ({ ...node(id, i, text), shape: 'blob' });
+
+  it("reads num_output from a connector label whose last digit touched the arrow head (OCR: '1000,')", () => {
+    const nodes = [node('d', 0, 'data\n(Input)'), blob('db', 1, 'data'), node('fc', 2, 'fc1\n(InnerProduct)'), blob('fb', 3, 'fc1')];
+    const edges = [down('d', 'db'), down('db', 'fc'), down('fc', 'fb', '1000,')];
+    const { graph } = buildGraph(nodes, edges, { name: 'draw_net', page: 1 });
+    expect(graph.layers.find((l) => l.type === 'Dense')?.params).toMatchObject({ units: 1000 });
+  });
+});

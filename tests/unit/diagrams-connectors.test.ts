@@ -40,3 +40,74 @@ describe('findConnectors', () => {
     expect(edges.map((e) => [e.from, e.to, e.directed])).toEqual([[0, 1, true]]);
   });
 });
+
+describe('words on connectors', () => {
+  it("keeps a word's last letter that touches the arrow head (draw_net's '16' whose 6 stands on the head)", () => {
+    const image: GreyImage = { width: 300, height: 100, data: new Uint8Array(300 * 100).fill(255) };
+    thickBox(image, 10, 30, 60, 70);
+    thickBox(image, 240, 30, 290, 70);
+    paint(image, 62, 49, 225, 51, 0);
+    // The head: a triangle from x 225 (13 px tall) to its tip on the right box.
+    for (let x = 225; x <= 238; x++) paint(image, x, 50 - Math.floor((238 - x) / 2), x, 50 + Math.floor((238 - x) / 2), 0);
+    // "1" on its own, and a "6" whose foot touches the head's upper corner.
+    paint(image, 214, 31, 216, 43, 0);
+    paint(image, 219, 31, 227, 43, 0);
+    const boxes = [
+      { box: [12, 32, 58, 68] as [number, number, number, number], shape: 'rect' as const },
+      { box: [242, 32, 288, 68] as [number, number, number, number], shape: 'rect' as const },
+    ];
+    const { edges, words } = findConnectors(cv, image, boxes);
+    expect(edges).toHaveLength(1);
+    expect(words).toHaveLength(1);
+    expect(words[0]!.box[0]).toBe(214);
+    expect(words[0]!.box[2]).toBeGreaterThanOrEqual(227);
+    expect(words[0]!.box[2]).toBeLessThan(230);
+  });
+});
+
+describe('words glued to a connector', () => {
+  /** Two boxes one above the other, joined by a 2 px line with its head on the lower box. */
+  function column(): { image: GreyImage; boxes: Array<{ box: [number, number, number, number]; shape: 'rect' }> } {
+    const image: GreyImage = { width: 200, height: 200, data: new Uint8Array(200 * 200).fill(255) };
+    thickBox(image, 50, 10, 150, 40);
+    thickBox(image, 50, 150, 150, 180);
+    paint(image, 99, 43, 100, 136, 0);
+    for (let y = 137; y <= 147; y++) paint(image, 100 - Math.floor((147 - y) / 2), y, 100 + Math.floor((147 - y) / 2), y, 0);
+    const boxes = [
+      { box: [52, 12, 148, 38] as [number, number, number, number], shape: 'rect' as const },
+      { box: [52, 152, 148, 178] as [number, number, number, number], shape: 'rect' as const },
+    ];
+    return { image, boxes };
+  }
+
+  it('finds a word whose letters all joined the line (small draw_net text beside a connector)', () => {
+    const { image, boxes } = column();
+    // Three "digits" 12 px tall, the first touching the line, all joined by a faint foot.
+    paint(image, 101, 85, 103, 97, 0);
+    paint(image, 106, 85, 112, 97, 0);
+    paint(image, 115, 85, 121, 97, 0);
+    paint(image, 101, 97, 121, 97, 0);
+    const { edges, words } = findConnectors(cv, image, boxes);
+    expect(edges).toHaveLength(1);
+    expect(words).toHaveLength(1);
+    expect(words[0]!.near).toEqual([{ edge: 0, gap: 0 }]);
+    // Off the line (the crop read adds a pixel), over the digits.
+    expect(words[0]!.box).toEqual([103, 85, 122, 98]);
+  });
+
+  it("grows a word over its first letter glued to the line, but not over the line ('\\165' was read)", () => {
+    const { image, boxes } = column();
+    paint(image, 101, 85, 103, 97, 0);
+    paint(image, 106, 85, 112, 97, 0);
+    paint(image, 115, 85, 121, 97, 0);
+    const { words } = findConnectors(cv, image, boxes);
+    expect(words.map((w) => w.box)).toEqual([[103, 85, 122, 98]]);
+  });
+
+  it('takes no word from a bare line and its arrow head', () => {
+    const { image, boxes } = column();
+    const { edges, words } = findConnectors(cv, image, boxes);
+    expect(edges).toHaveLength(1);
+    expect(words).toEqual([]);
+  });
+});

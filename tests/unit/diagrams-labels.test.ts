@@ -42,6 +42,16 @@ describe('Keras plot_model records', () => {
     expect(recognizeLabel('dense_9 input: (None, 3136)\nDense output: (None, 512)')?.params.units).toBe(512);
     expect(recognizeLabel('conv2d_1: Conv2D')?.type).toBe('Conv2D');
   });
+
+  it('takes the activation from the "Activation:" row Keras 3 writes with show_layer_activations', () => {
+    const dense = recognizeLabel('dense_1 (Dense)\nActivation: relu\nInput shape: (None, 480) Output shape: (None, 15)');
+    expect(dense).toMatchObject({ type: 'Dense', params: { activation: 'relu', units: 15 } });
+    const conv = recognizeLabel('conv2d (Conv2D)\nActivation: softmax');
+    expect(conv).toMatchObject({ type: 'Conv2D', params: { activation: 'softmax' } });
+    // A layer without an activation of its own takes none; an Activation layer still reads as one.
+    expect(recognizeLabel('dropout (Dropout)\nActivation: relu')?.params.activation).toBeUndefined();
+    expect(recognizeLabel('Activation: relu')).toMatchObject({ type: 'Activation', params: { fn: 'relu' } });
+  });
 });
 
 describe('Keras records whose class name OCR garbled', () => {

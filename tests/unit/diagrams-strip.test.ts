@@ -133,4 +133,13 @@ describe('readStrip', () => {
     const mesh = [22, 72, 142, 192].map((x): StripBlock => ({ box: [x, 0, x + 46, 110], fill: [255, 255, 255], area: 2500 }));
     expect(readStrip([...columns, ...mesh], [text(0, 130, 'Input'), text(120, 130, 'FC 64'), text(240, 130, 'FC 10')], 10)).toBeUndefined();
   });
+
+  it('a row of like discs, one per column (the mesh swallowed the others), is a neuron plot too', () => {
+    const disc = (x: number): StripBlock => ({ box: [x, 45, x + 20, 65], fill: grey, area: Math.round((Math.PI / 4) * 400) });
+    // The first columns glued to the mesh into tall pieces; one disc of each later column found alone.
+    const glued = [block(0, 20, 80, grey), block(40, 60, 110, grey)];
+    const discs = [120, 240, 360, 480].map(disc);
+    const texts = ['Input', 'Conv 3x3, 64', 'AvgPool 2x2', 'Dropout 0.5', 'Flatten', 'FC 10'].map((t, k) => text(k * 120, 130, t));
+    expect(readStrip([...glued, ...discs], texts, 10)).toBeUndefined();
+  });
 });

@@ -343,9 +343,11 @@ export function findConnectors(cv: CV, image: GreyImage, boxes: RasterBox[]): Co
   }
   // The ink itself, not its bounding box, decides which connector a word is written against: a long curve's
   // box holds words that belong to the short arrows inside it.
+  const isConnector = (l: number) => edgesOf.has(l) || stubOf.has(l);
   const words = groupSpecks(specks)
     .slice(0, 80)
-    .map((word): ConnectorWord => {
+    .map((speckWord): ConnectorWord => {
+      const word = grownOverConnector(speckWord, lab, w, h, isConnector);
       const m = word[3] - word[1] + 4;
       const gaps = new Map<number, number>();
       for (let y = Math.max(0, word[1] - m); y < Math.min(h, word[3] + m); y++) {
@@ -361,10 +363,105 @@ export function findConnectors(cv: CV, image: GreyImage, boxes: RasterBox[]): Co
         .sort((a, b) => a.gap - b.gap);
       return { box: word, near };
     });
+  // Words glued to a straight connector as a whole (no speck of them left on its own, none written beside it).
+  for (const [l, ids] of edgesOf) {
+    if (words.some((word) => word.near.some((n) => n.gap <= 2 && n.edge !== undefined && ids.includes(n.edge)))) continue;
+    const box = gluedWord(lab, w, l, boxOf(l));
+    if (box) words.push({ box, near: ids.map((edge) => ({ edge, gap: 0 })) });
+  }
   labels.delete();
   stats.delete();
   centroids.delete();
   return { edges, stubs, words };
+}
+
+/**
+ * A word whose first or last letter touches its connector (a digit standing on an arrow head) lost that letter to
+ * the connector's ink. The word grows over the columns beside it that hold connector ink in the upper three quarters
+ * of its rows (the line it is written on lies under them), gaps narrower than a letter allowed, and stops at a column
+ * whose ink runs on both above and below the word (a line passing by).
+ */
+export function grownOverConnector(word: Box, lab: Int32Array, w: number, h: number, isConnector: (l: number) => boolean): Box {
+  const height = word[3] - word[1];
+  const upper = word[1] + Math.ceil(0.75 * height);
+  const inkAt = (x: number, y: number) => y >= 0 && y < h && isConnector(lab[y * w + x]!);
+  const grown: Box = [...word];
+  const budget = Math.max(2, Math.round(0.4 * height));
+  for (const step of [-1, 1]) {
+    let gap = 0;
+    for (let x = step < 0 ? word[0] - 1 : word[2]; x >= 0 && x < w && gap <= budget; x += step) {
+      if (inkAt(x, word[1] - 2) && inkAt(x, word[3] + 2)) {
+        // Kept clear of the line by the pixel the crop read adds and the line's own fringe.
+        if (step < 0) grown[0] = Math.max(grown[0], Math.min(word[0], x + 3));
+        else grown[2] = Math.min(grown[2], Math.max(word[2], x - 2));
+        break;
+      }
+      let letter = false;
+      for (let y = word[1]; y < upper && !letter; y++) letter = inkAt(x, y);
+      if (!letter) {
+        gap++;
+        continue;
+      }
+      gap = 0;
+      if (step < 0) grown[0] = x;
+      else grown[2] = x + 1;
+    }
+  }
+  return grown;
+}
+
+/**
+ * A word written so close to a straight connector that all its letters joined the line's ink (small text beside a
+ * draw_net connector: a serif touches the line and the anti-aliasing fringe joins the rest). Away from its two ends
+ * (arrow head, landing), a straight line's ink lies within a few pixels of one column (row); ink in that middle part
+ * further from the line than the line is thick is the word, if there is as much of it as a digit has.
+ */
+export function gluedWord(lab: Int32Array, w: number, l: number, box: Box): Box | undefined {
+  const across = box[2] - box[0];
+  const along = box[3] - box[1];
+  const vertical = along >= across;
+  const length = vertical ? along : across;
+  const end = Math.max(6, Math.round(0.2 * length));
+  if (length - 2 * end < 8) return undefined;
+  const at = (u: number, v: number) => (vertical ? lab[(box[1] + u) * w + box[0] + v] : lab[(box[1] + v) * w + box[0] + u]) === l;
+  const width = vertical ? across : along;
+  const counts = new Array<number>(width).fill(0);
+  for (let u = end; u < length - end; u++) for (let v = 0; v < width; v++) if (at(u, v)) counts[v]++;
+  const line = counts.indexOf(Math.max(...counts));
+  const onLine = (counts[line - 1] ?? 0) + counts[line]! + (counts[line + 1] ?? 0);
+  if (onLine < 0.8 * (length - 2 * end)) return undefined;
+  // A word lies on one side of the line; an arrow head spreads to both, and its rows are left out. The other side
+  // holds at most a few specks of noise that the fringe joined; rows and columns holding a single pixel are such
+  // specks too.
+  const beside = (u: number, side: number) => {
+    for (let v = 0; v < width; v++) if ((v - line) * side > 3 && at(u, v)) return true;
+    return false;
+  };
+  const sides = [-1, 1].map((side) => {
+    const alongCounts = new Array<number>(length).fill(0);
+    const acrossCounts = new Array<number>(width).fill(0);
+    for (let u = end; u < length - end; u++) {
+      if (beside(u, -side)) continue;
+      for (let v = 0; v < width; v++) {
+        if ((v - line) * side <= 3 || !at(u, v)) continue;
+        alongCounts[u]++;
+        acrossCounts[v]++;
+      }
+    }
+    const n = alongCounts.reduce((a, b) => a + b, 0);
+    const u0 = alongCounts.findIndex((c) => c > 1);
+    const u1 = alongCounts.findLastIndex((c) => c > 1);
+    // The letter nearest the line reaches in to it (its serif joined them); the crop read adds a pixel each side.
+    const v0 = side > 0 ? line + 4 : acrossCounts.findIndex((c) => c > 1);
+    const v1 = side > 0 ? acrossCounts.findLastIndex((c) => c > 1) : line - 4;
+    return { u0, v0, u1, v1, n };
+  });
+  const [word, other] = sides[0]!.n >= sides[1]!.n ? [sides[0]!, sides[1]!] : [sides[1]!, sides[0]!];
+  if (word.n < 12 || other.n > 0.25 * word.n || word.u0 < 0 || word.v0 < 0 || word.v1 < 0) return undefined;
+  const { u0, v0, u1, v1 } = word;
+  const found: Box = vertical ? [box[0] + v0, box[1] + u0, box[0] + v1 + 1, box[1] + u1 + 1] : [box[0] + u0, box[1] + v0, box[0] + u1 + 1, box[1] + v1 + 1];
+  // As tall as a letter, no longer than a few words.
+  return found[3] - found[1] >= 5 && found[3] - found[1] <= 40 && found[2] - found[0] <= 60 ? found : undefined;
 }
 
 /** Characters side by side on one baseline → word boxes. */

@@ -104,8 +104,8 @@ const REUSED = /\b(?:freez\w*|frozen|unfreez\w*)\b|\bfine-?tun\w*\b[^.;]*\blayer
 /** A network mapped onto hardware ("each convolutional layer is tiled onto the systolic array"): how it runs, not what it is. */
 const HARDWARE = /\b(?:systolic|DRAM|SRAM|FPGAs?|ASICs?|on-?chip|off-?chip|processing\s+elements?|GOP\/s|TOP\/s|GOPS|TOPS)\b/;
 const MAPPED = /\b(?:tiled?|tiling|mapped|streamed|fused|split|partitioned|scheduled|pass(?:es)?|cycles?|buffer\w*)\b/i;
-/** What running a network costs, measured: "account for 61% of the latency", "reaches only 14% of the peak throughput". */
-const PROFILED = /\b(?:latency|throughput|inference\s+time|run-?time|memory-bound|compute-bound|profil\w+)\b/i;
+/** What running a network costs, measured: "account for 61% of the latency", "reaches only 14% of the peak throughput", "31% of the energy". */
+const PROFILED = /\b(?:latency|throughput|inference\s+time|run-?time|energy|power\s+(?:consumption|draw)|memory-bound|compute-bound|profil\w+)\b/i;
 const MEASURED = /\d\s*%|\b\d+(?:\.\d+)?\s*(?:ms|s|fps|GOPs?|GFLOPs?|MB|GB)\b/i;
 /** Counts given as alternatives ("with five or six convolutional layers"): choices discussed, not a design. */
 const ALTERNATIVE_COUNTS = /\b\d+\s+or\s+\d+\s+(?:[a-z-]+\s+){0,2}layers\b/i;

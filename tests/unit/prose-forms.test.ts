@@ -795,6 +795,7 @@ describe('prose forms', () => {
         'On the embedded board, the 3×3 convolutions with 128 and 256 channels in the last stage account for 55% of the latency, while the final fully connected layer with 100 outputs takes 2 ms.',
       ),
     ).toEqual([]);
+    expect(tokensOf('The 5×5 convolutions with 96 channels use 40% of the energy per frame, and the 512-unit fully connected layer less than 3%.')).toEqual([]);
     expect(
       tokensOf(
         'We take a network pretrained on a large corpus and freeze its first 8 convolutional layers. The last 2 convolutional layers and the 1024-unit fully connected layer are fine-tuned on our 3,000 images.',

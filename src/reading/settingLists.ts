@@ -23,8 +23,8 @@ interface KindGroup {
   strides?: number[];
   params: Params;
   text: string;
-  /** A pooling placed after these convolutions, counted from 1 ("pool_after: [2, 4]"). */
-  after?: number[];
+  /** A pooling placed after these convolutions, counted from 1 ("pool_after: [2, 4]"), or after each. */
+  after?: number[] | 'each';
 }
 
 /** "number of layers", "# layers", "LSTM layers | 2": a count of layers. */
@@ -108,7 +108,8 @@ export function settingListLayers(rows: SettingRow[]): LayerDraft[] | undefined 
     const aside = /\(\s*(?:kernel|filter|window)\s*(?:size|width)?\s*[:=]?\s*(\d{1,2})\s*\)/i.exec(stated);
     const key = stated.replace(/\([^)]*\)/g, ' ').trim();
     const numbers = valueNumbers(value);
-    if (OUTPUT_KEY.test(key)) {
+    // (a configuration file's scoped key, "head outputs": its last word)
+    if (OUTPUT_KEY.test(key) || /^outputs?$/i.test(key.split(/\s+/).pop() ?? '')) {
       if (numbers.length === 1) output = { type: 'Dense', params: { units: numbers[0], ...activationOf(value) }, inferred: [], text };
       continue;
     }
@@ -116,7 +117,10 @@ export function settingListLayers(rows: SettingRow[]): LayerDraft[] | undefined 
     if (named && traitsOf(named).window === 'pooling') {
       // "pool after: [2, 4] (2×2 max pooling …)": the positions of the convolutions it follows, its window in the aside.
       const placed = /\b(?:after|at|positions?)\b/i.test(key) && numbers.length > 0 && numbers.every((n) => n >= 1 && n <= MAX_COUNT);
-      if (placed) {
+      // "pool = max 2×2 after every convolution": after each of them.
+      const afterEach = /\bafter\s+(?:every|each)\s+(?:conv\w*|layer)\b/i.test(value);
+      if (afterEach) groups.push({ ...poolOf(`${key} ${value}`, text), after: 'each' });
+      else if (placed) {
         const window = /(\d{1,2})\s*x\s*\d{1,2}/.exec(value);
         groups.push({ ...poolOf(`${key} ${value}`, text), params: window ? { pool: [Number(window[1]), Number(window[1])] } : {}, after: numbers });
       } else groups.push(poolOf(`${key} ${value}`, text));
@@ -129,7 +133,8 @@ export function settingListLayers(rows: SettingRow[]): LayerDraft[] | undefined 
       continue;
     }
     // "Filters per layer": a key without a kind whose width noun says which kind it sizes.
-    const type = named ?? (WIDTH_KEY.test(key) ? typeCountedBy(WIDTH_KEY.exec(key)![0].toLowerCase()) : undefined);
+    // ("hidden = [128]": the hidden fully connected layers)
+    const type = named ?? (WIDTH_KEY.test(key) ? typeCountedBy(WIDTH_KEY.exec(key)![0].toLowerCase()) : /\bhidden\s*$/i.test(key) ? 'Dense' : undefined);
     if (!type || !widthParam(type) || numbers.length === 0) continue;
     const group = groupOf(type, text);
     // ("BiGRU layers": the catalog's name sets the flag it carries)
@@ -142,7 +147,8 @@ export function settingListLayers(rows: SettingRow[]): LayerDraft[] | undefined 
   const layers = [...groups.filter((g) => !g.after).flatMap(layersOf), ...(output ? [output] : [])];
   for (const pool of groups.filter((g) => g.after)) {
     const convolutions = layers.filter((l) => traitsOf(l.type).window === 'convolution');
-    for (const n of [...pool.after!].sort((a, b) => b - a)) {
+    const positions = pool.after === 'each' ? convolutions.map((_, k) => k + 1) : pool.after!;
+    for (const n of [...positions].sort((a, b) => b - a)) {
       const after = convolutions[n - 1];
       if (after) layers.splice(layers.indexOf(after) + 1, 0, { type: pool.type, params: { ...pool.params }, inferred: [], text: pool.text });
     }

@@ -957,6 +957,11 @@ describe('prose forms', () => {
         'The classifier sees 96 × 96 tiles. The settings file contains: conv.filters: [16, 16, 32, 32]; conv.kernel: 3; pooling_after: [2, 4] (2×2 max pooling); dense_units: [100, 7]; activation: elu.',
       ),
     ).toEqual(['C16 C16 P C32 C32 P F100 F7']);
+    expect(
+      tokensOf(
+        'The configuration reads: backbone.filters = [8, 16]; backbone.kernel = 5; backbone.pool = max 2×2 after every convolution; head.hidden = [64]; head.outputs = 3; loss = cross entropy.',
+      ),
+    ).toEqual(['C8 P C16 P F64 F3']);
     expect(tokensOf('Training is configured in the same file: optimizer.name: adam; optimizer.lr: 0.0003; batch_size: 32; max_epochs: 50.')).toEqual([]);
   });
 });

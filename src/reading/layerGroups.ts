@@ -6,7 +6,7 @@
  * A sentence is cut into clauses at each group mention; each clause says what it states about its group.
  */
 import { ORDINALS, ORDINAL_WORDS } from './numbers.ts';
-import { ALL_WIDTH_NOUNS, KIND_WORDS, NOUN_KIND_WORDS, kindNamed, widthParam } from './vocabulary.ts';
+import { ALL_WIDTH_NOUNS, KIND_WORDS, NOUN_KIND_WORDS, kindNamed, widthParam, type LayerKind } from './vocabulary.ts';
 import { attributes, widthBefore } from './clauseAttributes.ts';
 import { attributeOf } from './attributeWords.ts';
 import {
@@ -348,9 +348,7 @@ export function groupClauses(sentence: string): GroupClause[] {
     const own = sentence.slice(start, end);
     const typed = m.untyped ? (m.kind ?? countedKind(own.split(/;/)[0])) : undefined;
     if (m.untyped && !typed) return;
-    const kind = m.range
-      ? rangeKind(g.words, own, clauses[clauses.length - 1])
-      : (typed ?? m.kind ?? kindNamed(g.words!) ?? kindNamed(g.words!.split(/\s+/).slice(-1)[0])!);
+    const kind = m.range ? rangeKind(g.words, own, clauses[clauses.length - 1]) : (typed ?? m.kind ?? kindNamed(g.words!) ?? stackedKind(g.words!));
     const clause: GroupClause = {
       type: kind.type,
       ref: m.range ? { kind: 'range', ...m.range } : m.names ? { kind: 'named', names: m.names } : refOf(g, g.noun.toLowerCase() === 'layers'),
@@ -454,6 +452,17 @@ export function groupClauses(sentence: string): GroupClause[] {
     if (clause.ref.kind === 'nth') clauses.push(...elidedOrdinals(kind.type, own, clause));
   });
   return clauses;
+}
+
+/**
+ * Two kinds named together ("recurrent LSTM layer"): the last, more specific one; but an "embedding" after a layer
+ * kind with weights is its role ("a fully connected embedding layer", as metric learning names its output).
+ */
+function stackedKind(words: string): LayerKind {
+  const split = words.split(/\s+/);
+  const last = kindNamed(split[split.length - 1])!;
+  const first = last.type === 'Embedding' ? kindNamed(split.slice(0, -1).join(' ')) : undefined;
+  return first?.widthParam && first.type !== 'Embedding' ? first : last;
 }
 
 /** Ordinal clauses inside `own` that leave the type out; `own`'s first clause keeps only its own part. */

@@ -946,6 +946,14 @@ describe('prose forms', () => {
     ).toEqual(['C16 C16 P C32 C32 P F12']);
   });
 
+  it('reads "a fully connected embedding layer" as the fully connected layer it is, the embedding its role', () => {
+    expect(
+      tokensOf(
+        'The network has two convolutional layers with 24 and 48 filters. The map is flattened and projected by a fully connected embedding layer with 128 units.',
+      ),
+    ).toEqual(['C24 C48 F128']);
+  });
+
   it('reads "an LSTM network with N units" as the layer its noun names, and no layer from LSTM networks in general', () => {
     expect(tokensOf('A GRU network with 96 units reads the frames, and a dense layer with 4 units gives the class.')).toEqual(['G96 F4']);
     expect(tokensOf('LSTM networks are widely used for such signals. We use a convolutional network instead.')).toEqual([]);
